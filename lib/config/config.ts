@@ -1,0 +1,68 @@
+/**
+ * The decoded notification configuration: what `decodeConfig` produces from a ConfigMap and a Secret.
+ * CONTRACT (shared by config decoding and the engine): hand-written public types, io-ts codecs stay internal.
+ * @module
+ */
+import type { CompiledExpr } from "../expr/mod.ts";
+import type { CompiledTemplate } from "../templates/mod.ts";
+import type { LabelSelector } from "../subscriptions/selector.ts";
+import type { Destination } from "../subscriptions/destination.ts";
+
+/** One condition of a trigger, compiled. */
+export interface Condition {
+  /** `[i].<base64url-nopad(sha1(when))>`, the Go engine's condition key. */
+  readonly key: string;
+  readonly when: string;
+  readonly oncePer?: string;
+  readonly description?: string;
+  /** Template names, in order. */
+  readonly send: readonly string[];
+  readonly compiledWhen: CompiledExpr;
+  readonly compiledOncePer?: CompiledExpr;
+}
+
+/** `trigger.<name>`: a list of conditions. */
+export interface Trigger {
+  readonly name: string;
+  readonly conditions: readonly Condition[];
+}
+
+/** `service.<type>` or `service.<type>.<name>`, with `$key` references already replaced from the Secret. */
+export interface ServiceConfig {
+  /** What subscriptions name: `<name>` for `service.<type>.<name>`, else `<type>`. */
+  readonly name: string;
+  readonly type: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+/** One entry of the ConfigMap's `subscriptions` list. */
+export interface DefaultSubscription {
+  readonly recipients: readonly Destination[];
+  /** Empty means the global `defaultTriggers`. */
+  readonly triggers: readonly string[];
+  readonly selector: LabelSelector;
+}
+
+/** The whole configuration. Only parts that decoded and compiled without error are here. */
+export interface Config {
+  readonly triggers: ReadonlyMap<string, Trigger>;
+  readonly templates: ReadonlyMap<string, CompiledTemplate>;
+  readonly services: ReadonlyMap<string, ServiceConfig>;
+  readonly subscriptions: readonly DefaultSubscription[];
+  readonly defaultTriggers: readonly string[];
+  /** `defaultTriggers.<service>`. */
+  readonly serviceDefaultTriggers: ReadonlyMap<string, readonly string[]>;
+  /** `context`, given to templates and expressions as `.context`. */
+  readonly context: Readonly<Record<string, string>>;
+}
+
+/** A ConfigMap-like input: only `data` is read. */
+export interface ConfigMapLike {
+  readonly data?: Readonly<Record<string, string>> | null;
+}
+
+/** A Secret-like input: `data` is base64, `stringData` plain; `stringData` wins, as in Kubernetes. */
+export interface SecretLike {
+  readonly data?: Readonly<Record<string, string>> | null;
+  readonly stringData?: Readonly<Record<string, string>> | null;
+}
