@@ -1,0 +1,180 @@
+/**
+ * Go's `time.Duration`: a signed count of nanoseconds, with the method names that expressions and templates call by
+ * reflection (`Hours`, `Minutes`, `String` …).
+ * @module
+ */
+import type { Either } from "../fp.ts";
+import { E } from "../fp.ts";
+
+// --- model
+
+/** Nanoseconds in one unit, as Go's `time.Nanosecond` … `time.Hour` constants. */
+export const nanosecond = 1;
+/** One microsecond in nanoseconds. */
+export const microsecond = 1_000;
+/** One millisecond in nanoseconds. */
+export const millisecond = 1_000_000;
+/** One second in nanoseconds. */
+export const second = 1_000_000_000;
+/** One minute in nanoseconds. */
+export const minute = 60_000_000_000;
+/** One hour in nanoseconds. */
+export const hour = 3_600_000_000_000;
+
+/**
+ * A Go `time.Duration`. The count is held as a JS number of nanoseconds, which is exact for every whole-millisecond
+ * duration up to ±285 years and for every duration up to ±104 days.
+ *
+ * @example Printing like Go
+ * ```ts
+ * import { expect } from "expect";
+ * import { GoDuration } from "./duration.ts";
+ * expect(new GoDuration(90 * 60 * 1e9).String()).toBe("1h30m0s");
+ * ```
+ */
+export class GoDuration {
+  /** The duration in nanoseconds (integral). */
+  readonly ns: number;
+
+  constructor(ns: number) {
+    this.ns = Math.trunc(ns) + 0;
+  }
+
+  /** The duration as floating-point hours. */
+  Hours(): number {
+    return split(this.ns, hour);
+  }
+  /** The duration as floating-point minutes. */
+  Minutes(): number {
+    return split(this.ns, minute);
+  }
+  /** The duration as floating-point seconds. */
+  Seconds(): number {
+    return split(this.ns, second);
+  }
+  /** Whole milliseconds (truncated toward zero). */
+  Milliseconds(): number {
+    return Math.trunc(this.ns / millisecond) + 0;
+  }
+  /** Whole microseconds (truncated toward zero). */
+  Microseconds(): number {
+    return Math.trunc(this.ns / microsecond) + 0;
+  }
+  /** The nanosecond count. */
+  Nanoseconds(): number {
+    return this.ns;
+  }
+  /** The absolute value. */
+  Abs(): GoDuration {
+    return new GoDuration(Math.abs(this.ns));
+  }
+  /** Rounds toward zero to a multiple of `m` (unchanged when `m <= 0`). */
+  Truncate(m: GoDuration): GoDuration {
+    return m.ns <= 0 ? this : new GoDuration(this.ns - (this.ns % m.ns));
+  }
+  /** Rounds to the nearest multiple of `m`, halfway values away from zero (unchanged when `m <= 0`). */
+  Round(m: GoDuration): GoDuration {
+    if (m.ns <= 0) return this;
+    const r = Math.abs(this.ns % m.ns);
+    const base = this.ns < 0 ? -1 : 1;
+    const down = this.ns - base * r;
+    return new GoDuration(r + r < m.ns ? down : down + base * m.ns);
+  }
+  /** Go's `Duration.String()`: `1h2m3.5s`, `30m0s`, `0s`, `1.5µs`. */
+  String(): string {
+    return formatDuration(this.ns);
+  }
+  /** Same as {@linkcode GoDuration.String}. */
+  toString(): string {
+    return formatDuration(this.ns);
+  }
+}
+
+// --- utils
+
+function split(ns: number, unit: number): number {
+  const whole = Math.trunc(ns / unit);
+  return whole + (ns - whole * unit) / unit;
+}
+
+function fraction(v: number, digits: number): string {
+  const s = String(v).padStart(digits, "0").replace(/0+$/, "");
+  return s === "" ? "" : `.${s}`;
+}
+
+/** Formats nanoseconds the way Go's `Duration.String` does. */
+export function formatDuration(ns: number): string {
+  if (ns === 0) return "0s";
+  const sign = ns < 0 ? "-" : "";
+  const u = Math.abs(ns);
+  if (u < microsecond) return `${sign}${u}ns`;
+  if (u < millisecond) return `${sign}${Math.floor(u / 1e3)}${fraction(u % 1e3, 3)}µs`;
+  if (u < second) return `${sign}${Math.floor(u / 1e6)}${fraction(u % 1e6, 6)}ms`;
+  const totalSec = Math.floor(u / second);
+  const frac = fraction(u - totalSec * second, 9);
+  const h = Math.floor(totalSec / 3600);
+  const m = Math.floor((totalSec % 3600) / 60);
+  const s = totalSec % 60;
+  if (h > 0) return `${sign}${h}h${m}m${s}${frac}s`;
+  if (m > 0) return `${sign}${m}m${s}${frac}s`;
+  return `${sign}${s}${frac}s`;
+}
+
+const units: Readonly<Record<string, number>> = {
+  ns: nanosecond,
+  us: microsecond,
+  "µs": microsecond,
+  "μs": microsecond,
+  ms: millisecond,
+  s: second,
+  m: minute,
+  h: hour,
+};
+
+/**
+ * Parses a duration string the way Go's `time.ParseDuration` does: `"1h30m"`, `"-1.5s"`, `"300ms"`, `"0"`.
+ * Errors carry Go's message text (`time: invalid duration "x"`).
+ */
+export function parseDuration(s: string): Either<string, GoDuration> {
+  const orig = s;
+  const invalid = E.left(`time: invalid duration ${quoteGo(orig)}`);
+  let neg = false;
+  if (s !== "" && (s[0] === "-" || s[0] === "+")) {
+    neg = s[0] === "-";
+    s = s.slice(1);
+  }
+  if (s === "0") return E.right(new GoDuration(0));
+  if (s === "") return invalid;
+  let total = 0;
+  while (s !== "") {
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s);
+    const intPart = m?.[1] ?? "";
+    const fracPart = m?.[2];
+    if (intPart === "" && (fracPart === undefined || fracPart === "")) return invalid;
+    s = s.slice(m?.[0].length ?? 0);
+    const u = /^[^\d.]*/.exec(s)?.[0] ?? "";
+    if (u === "") return E.left(`time: missing unit in duration ${quoteGo(orig)}`);
+    const unit = units[u];
+    if (unit === undefined) return E.left(`time: unknown unit ${quoteGo(u)} in duration ${quoteGo(orig)}`);
+    s = s.slice(u.length);
+    let v = Number(intPart === "" ? "0" : intPart) * unit;
+    if (fracPart !== undefined && fracPart !== "") v += Math.floor(Number(`0.${fracPart}`) * unit);
+    total += v;
+    if (total > 9223372036854775807) return invalid;
+  }
+  return E.right(new GoDuration(neg ? -total : total));
+}
+
+/** Go's `time` package quoting of a value in error messages (`"…"`, non-ASCII bytes as `\xNN`). */
+export function quoteGo(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c >= 0x80 || c < 0x20) {
+      for (const b of new TextEncoder().encode(ch)) out += `\\x${b.toString(16).padStart(2, "0")}`;
+    } else {
+      out += ch === '"' || ch === "\\" ? `\\${ch}` : ch;
+    }
+  }
+  return `${out}"`;
+}
