@@ -1,0 +1,152 @@
+/**
+ * Subscriptions written as annotations on the resource, in every form argoproj/notifications-engine reads.
+ * @module
+ */
+import type { Diagnostic } from "../diagnostics.ts";
+import { diagnostic } from "../diagnostics.ts";
+import type { Destination } from "./destination.ts";
+import { parseSubscriptionsYaml } from "./_subscriptions-yaml.ts";
+
+// --- model
+
+/** The annotation prefix the Go engine uses unless configured otherwise. */
+export const defaultAnnotationPrefix = "notifications.argoproj.io";
+
+/** Options shared by the annotation readers. */
+export interface AnnotationOptions {
+  /** The annotation prefix; `notifications.argoproj.io` by default (Argo Rollouts uses `notifications.argoproj.io` too). */
+  readonly prefix?: string;
+}
+
+/** One subscription read from an annotation: a destination for a trigger, or for the default triggers. */
+export interface AnnotationSubscription {
+  /** The annotation it was read from. */
+  readonly annotation: string;
+  /** The trigger, or `undefined` for "the default triggers" (of the service if it has its own, else the global ones). */
+  readonly trigger: string | undefined;
+  readonly destination: Destination;
+}
+
+/** The subscriptions of one annotation map, with what could not be read. */
+export interface AnnotationSubscriptions {
+  readonly subscriptions: readonly AnnotationSubscription[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// --- api
+
+/**
+ * Reads the subscriptions out of a resource's annotations, alone (no configuration needed): useful to check what an
+ * annotation map subscribes to.
+ *
+ * The forms, with `p` the prefix:
+ * - `p/subscribe.<trigger>.<service>: r1;r2` — recipients split on `;`, trimmed, empty ones dropped; an empty value
+ *   is one destination with an empty recipient; parts after the second dot are ignored;
+ * - `p/subscribe.<service>` — the default triggers;
+ * - `p/subscriptions` (and any key starting with it): a YAML list of `{trigger: [..], destinations: [{service,
+ *   recipients: [..]}]}`; a missing or empty trigger list means the default triggers.
+ *
+ * Annotations are read in key order. Other annotations are ignored; a subscription annotation whose value is not a
+ * string, that names no service, or whose YAML is malformed is an `InvalidSubscription` diagnostic naming it.
+ *
+ * @param annotations The resource's `metadata.annotations` (absent or `null` is the same as empty).
+ * @param options The annotation prefix.
+ * @returns Subscriptions in annotation-key order, then diagnostics.
+ *
+ * @example Both short forms
+ * ```ts
+ * import { expect } from "expect";
+ * import { parseSubscriptionAnnotations } from "./annotations.ts";
+ *
+ * const { subscriptions } = parseSubscriptionAnnotations({
+ *   "notifications.argoproj.io/subscribe.on-sync-failed.slack": "ops; dev",
+ * });
+ * expect(subscriptions.map((s) => s.destination.recipient)).toEqual(["ops", "dev"]);
+ * ```
+ */
+export function parseSubscriptionAnnotations(
+  annotations: Readonly<Record<string, unknown>> | null | undefined,
+  options: AnnotationOptions = {},
+): AnnotationSubscriptions {
+  const prefix = options.prefix ?? defaultAnnotationPrefix;
+  const subscribe = `${prefix}/subscribe.`;
+  const yamlList = `${prefix}/subscriptions`;
+  const subscriptions: AnnotationSubscription[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const key of Object.keys(annotations ?? {}).sort(compareStrings)) {
+    const isShort = key.startsWith(subscribe);
+    if (!isShort && !key.startsWith(yamlList)) continue;
+    const value = annotations?.[key];
+    if (typeof value !== "string") {
+      diagnostics.push(diagnostic("InvalidSubscription", `the annotation's value must be a string, not ${typeOf(value)}; it is skipped`, { key }));
+      continue;
+    }
+    const read = isShort ? readSubscribe(key, key.slice(subscribe.length), value) : readYaml(key, value);
+    subscriptions.push(...read.subscriptions);
+    diagnostics.push(...read.diagnostics);
+  }
+  return { subscriptions, diagnostics };
+}
+
+/**
+ * The recipients of a `subscribe.*` annotation value: split on `;`, trimmed, empty ones dropped.
+ *
+ * @param value The annotation's value.
+ * @returns The recipients; `[""]` for the empty value (one destination without a recipient, as in the Go engine).
+ */
+export function parseRecipients(value: string): readonly string[] {
+  if (value === "") return [""];
+  return value.split(";").map((r) => r.trim()).filter((r) => r !== "");
+}
+
+// --- utils
+
+function readSubscribe(key: string, rest: string, value: string): AnnotationSubscriptions {
+  const parts = rest.split(".");
+  const [trigger, service] = parts.length >= 2 ? [parts[0]!, parts[1]!] : ["", parts[0]!];
+  if (service === "") {
+    return { subscriptions: [], diagnostics: [diagnostic("InvalidSubscription", "the annotation names no service; it is skipped", { key, hint: "write <prefix>/subscribe.<trigger>.<service> or <prefix>/subscribe.<service>" })] };
+  }
+  const subscriptions = parseRecipients(value).map((recipient) => ({
+    annotation: key,
+    trigger: trigger === "" ? undefined : trigger,
+    destination: { service, recipient },
+  }));
+  return { subscriptions, diagnostics: [] };
+}
+
+function readYaml(key: string, value: string): AnnotationSubscriptions {
+  const parsed = parseSubscriptionsYaml(value, key);
+  const subscriptions: AnnotationSubscription[] = [];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  parsed.entries.forEach((entry, i) => {
+    if (entry.destinations.length === 0) {
+      diagnostics.push(diagnostic("InvalidSubscription", `subscriptions[${i}] has no destinations`, { key, severity: "warning" }));
+    }
+    const destinations = entry.destinations.filter((d, j) => {
+      if (d.service !== "") return true;
+      diagnostics.push(diagnostic("InvalidSubscription", `subscriptions[${i}].destinations[${j}] names no service; it is skipped`, { key }));
+      return false;
+    });
+    const triggers = entry.triggers.length === 0 ? [undefined] : entry.triggers.map((t) => (t === "" ? undefined : t));
+    for (const trigger of triggers) {
+      for (const d of destinations) {
+        for (const recipient of d.recipients) {
+          subscriptions.push({ annotation: key, trigger, destination: { service: d.service, recipient } });
+        }
+      }
+    }
+  });
+  return { subscriptions, diagnostics };
+}
+
+/** A fixed order for annotation keys (the Go engine walks a map, in random order). */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}

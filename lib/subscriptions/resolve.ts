@@ -1,0 +1,95 @@
+/**
+ * Who gets notified for which trigger: the ConfigMap's default subscriptions merged with the resource's annotations.
+ * @module
+ */
+import type { Config } from "../config/config.ts";
+import type { Diagnostic } from "../diagnostics.ts";
+import { diagnostic } from "../diagnostics.ts";
+import type { Destination, Destinations } from "./destination.ts";
+import type { AnnotationOptions } from "./annotations.ts";
+import { parseSubscriptionAnnotations } from "./annotations.ts";
+import type { TriggerDestination } from "./defaults.ts";
+import { defaultTriggersFor, resolveDefaultSubscriptions } from "./defaults.ts";
+
+/** The destinations of one resource, with what could not be read from its annotations. */
+export interface ResolvedDestinations {
+  readonly destinations: Destinations;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Resolves the destinations of one resource, as the Go controller's `getDestinations` does: first the ConfigMap's
+ * default subscriptions whose selector matches the labels, then the annotation subscriptions (a subscription without
+ * a trigger stands for the default triggers); then duplicates are removed per trigger, keeping the first.
+ *
+ * Triggers appear in the order they are first named; destinations in the order they are found. A subscription whose
+ * default triggers are empty is reported as a warning, since it can never notify.
+ *
+ * @param annotations The resource's `metadata.annotations`.
+ * @param labels The resource's `metadata.labels`; values that are not strings count as absent.
+ * @param config The subscriptions and default triggers of the configuration.
+ * @param options The annotation prefix (`notifications.argoproj.io` by default).
+ * @returns Destinations per trigger, and diagnostics for malformed subscription annotations.
+ *
+ * @example Annotation and default triggers
+ * ```ts
+ * import { expect } from "expect";
+ * import { resolveDestinations } from "./resolve.ts";
+ *
+ * const config = { subscriptions: [], defaultTriggers: ["on-deployed"], serviceDefaultTriggers: new Map() };
+ * const { destinations } = resolveDestinations({ "notifications.argoproj.io/subscribe.slack": "ops" }, {}, config);
+ * expect(destinations.get("on-deployed")).toEqual([{ service: "slack", recipient: "ops" }]);
+ * ```
+ */
+export function resolveDestinations(
+  annotations: Readonly<Record<string, unknown>> | null | undefined,
+  labels: Readonly<Record<string, unknown>> | null | undefined,
+  config: Pick<Config, "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers">,
+  options: AnnotationOptions = {},
+): ResolvedDestinations {
+  const fromDefaults = resolveDefaultSubscriptions(stringLabels(labels), config);
+  const parsed = parseSubscriptionAnnotations(annotations, options);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const fromAnnotations = parsed.subscriptions.flatMap((s): readonly TriggerDestination[] => {
+    if (s.trigger !== undefined) return [{ trigger: s.trigger, destination: s.destination }];
+    const triggers = defaultTriggersFor(s.destination.service, config);
+    if (triggers.length === 0) {
+      diagnostics.push(
+        diagnostic("InvalidSubscription", `subscribes "${s.destination.service}" to the default triggers, but there are none`, {
+          key: s.annotation,
+          severity: "warning",
+          hint: `name a trigger, or set defaultTriggers or defaultTriggers.${s.destination.service} in the ConfigMap`,
+        }),
+      );
+    }
+    return triggers.map((trigger) => ({ trigger, destination: s.destination }));
+  });
+  return { destinations: groupByTrigger([...fromDefaults, ...fromAnnotations]), diagnostics: dedupDiagnostics(diagnostics) };
+}
+
+/** Groups by trigger, dropping repeated destinations of a trigger (the first one stays). */
+export function groupByTrigger(items: readonly TriggerDestination[]): Destinations {
+  const out = new Map<string, Destination[]>();
+  for (const { trigger, destination } of items) {
+    const list = out.get(trigger) ?? [];
+    if (!list.some((d) => d.service === destination.service && d.recipient === destination.recipient)) {
+      list.push({ service: destination.service, recipient: destination.recipient });
+    }
+    out.set(trigger, list);
+  }
+  return out;
+}
+
+function stringLabels(labels: Readonly<Record<string, unknown>> | null | undefined): Readonly<Record<string, string>> {
+  return Object.fromEntries(Object.entries(labels ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+function dedupDiagnostics(ds: readonly Diagnostic[]): readonly Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const id = JSON.stringify(d);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
