@@ -1,0 +1,19 @@
+/**
+ * The Go engine's condition key, which the notified-state annotation records.
+ * @module
+ */
+import { encodeBase64UrlNoPad } from "./_base64.ts";
+import { sha1 } from "./_sha1.ts";
+import { encodeUtf8 } from "./_utf8.ts";
+
+/**
+ * The key of the condition at `index` with expression `when`: `[i].` + base64url without padding of the SHA-1 of
+ * `when` as written (an empty `when` hashes the empty string, though it runs as `false`).
+ *
+ * @param index The condition's position in its trigger, from 0.
+ * @param when The condition's `when`, as written.
+ * @returns The key, e.g. `[0].y7b5sbwa2Q329JYH755peeq-fhM` for `when: app.status.phase == 'Running'`.
+ */
+export function conditionKey(index: number, when: string): string {
+  return `[${index}].${encodeBase64UrlNoPad(sha1(encodeUtf8(when)))}`;
+}

@@ -1,0 +1,217 @@
+/**
+ * `decodeConfig`: the whole ConfigMap (and Secret) to a {@linkcode Config}, every problem reported at once.
+ * @module
+ */
+import type { Diagnostic } from "../diagnostics.ts";
+import { diagnostic } from "../diagnostics.ts";
+import type { CompileOptions } from "../expr/mod.ts";
+import { E } from "../fp.ts";
+import type { CompiledTemplate } from "../templates/mod.ts";
+import type { Decoded, Ref } from "./_decoded.ts";
+import { didYouMean } from "./_did-you-mean.ts";
+import type { Config, ConfigMapLike, DefaultSubscription, SecretLike, ServiceConfig, Trigger } from "./config.ts";
+import { parseConfigKey } from "./config-key.ts";
+import { decodeContext } from "./context.ts";
+import { decodeDefaultTriggers } from "./default-triggers.ts";
+import { readSecret } from "./secrets.ts";
+import { decodeService } from "./service.ts";
+import { decodeSubscriptions } from "./subscriptions.ts";
+import { decodeTemplate } from "./template.ts";
+import { decodeTrigger } from "./trigger.ts";
+
+/** Options of {@linkcode decodeConfig}. */
+export interface DecodeConfigOptions {
+  /** Host additions to the expression language (Argo CD's `repo` functions), given to every `when` and `oncePer`. */
+  readonly expr?: CompileOptions;
+}
+
+/** A decoded configuration and every problem found on the way. */
+export interface DecodedConfig {
+  readonly config: Config;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Refs {
+  readonly templates: { readonly key: string; readonly refs: readonly Ref[] }[];
+  readonly triggers: { readonly key: string; readonly refs: readonly Ref[] }[];
+  readonly services: { readonly key: string; readonly refs: readonly Ref[] }[];
+}
+
+interface Builder {
+  readonly triggers: Map<string, Trigger>;
+  readonly templates: Map<string, CompiledTemplate>;
+  readonly services: Map<string, ServiceConfig>;
+  readonly serviceKeys: Map<string, string>;
+  subscriptions: readonly DefaultSubscription[];
+  defaultTriggers: readonly string[];
+  readonly serviceDefaultTriggers: Map<string, readonly string[]>;
+  context: Readonly<Record<string, string>>;
+  /** Names whose key is present but failed, to tell "broken" from "missing". */
+  readonly broken: { readonly triggers: Set<string>; readonly templates: Set<string>; readonly services: Set<string> };
+  readonly refs: Refs;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Decodes a notification ConfigMap and its Secret.
+ *
+ * Each key is decoded on its own: a broken trigger, template or service is reported and left out, and everything
+ * else keeps working (the Go engine would refuse the whole configuration instead). Every problem is a
+ * {@linkcode Diagnostic} with the key, the line and column inside the value, and a sentence; `error` means the part
+ * was left out, `warning` means it was kept (unknown fields and keys, which Go ignores too; `$key` references the
+ * Secret lacks; names of templates, triggers and services that are not configured). No diagnostic holds a secret
+ * value. Never throws for bad input.
+ *
+ * @param configMap The ConfigMap; only `data` is read.
+ * @param secret The Secret whose values replace `$key` references in service settings.
+ * @param options Host additions to the expression language.
+ * @returns The configuration (only the parts without errors) and the diagnostics, in key order.
+ *
+ * @example Decoding a trigger, a template and a service
+ * ```ts
+ * import { decodeConfig } from "notifications-engine";
+ * import { expect } from "jsr:@std/expect";
+ *
+ * const { config, diagnostics } = decodeConfig({
+ *   data: {
+ *     "trigger.on-ready": "- when: foo.status.ready\n  send: [ready]\n",
+ *     "template.ready": "message: Foo {{.foo.metadata.name}} is ready!\n",
+ *     "service.slack": "token: $slack-token\n",
+ *   },
+ * }, { stringData: { "slack-token": "xoxb-1" } });
+ * expect(diagnostics).toEqual([]);
+ * expect(config.services.get("slack")?.settings).toEqual({ token: "xoxb-1" });
+ * ```
+ */
+export function decodeConfig(
+  configMap: ConfigMapLike,
+  secret?: SecretLike,
+  options: DecodeConfigOptions = {},
+): DecodedConfig {
+  const secrets = readSecret(secret);
+  const b: Builder = {
+    triggers: new Map(),
+    templates: new Map(),
+    services: new Map(),
+    serviceKeys: new Map(),
+    subscriptions: [],
+    defaultTriggers: [],
+    serviceDefaultTriggers: new Map(),
+    context: {},
+    broken: { triggers: new Set(), templates: new Set(), services: new Set() },
+    refs: { templates: [], triggers: [], services: [] },
+    diagnostics: [...secrets.diagnostics],
+  };
+  for (const [key, source] of Object.entries(configMap.data ?? {})) {
+    if (typeof source !== "string") {
+      b.diagnostics.push(diagnostic("InvalidField", `the value of "${key}" is ${typeof source}, not a string`, { key }));
+      continue;
+    }
+    decodeKey(b, key, source, secrets.values, options);
+  }
+  checkRefs(b);
+  const config: Config = {
+    triggers: b.triggers,
+    templates: b.templates,
+    services: b.services,
+    subscriptions: b.subscriptions,
+    defaultTriggers: b.defaultTriggers,
+    serviceDefaultTriggers: b.serviceDefaultTriggers,
+    context: b.context,
+  };
+  return { config, diagnostics: b.diagnostics };
+}
+
+function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBroken?: () => void): void {
+  b.diagnostics.push(...result.diagnostics);
+  if (result.value !== undefined) onValue(result.value);
+  else onBroken?.();
+}
+
+function decodeKey(
+  b: Builder,
+  key: string,
+  source: string,
+  secrets: ReadonlyMap<string, string>,
+  options: DecodeConfigOptions,
+): void {
+  const parsed = parseConfigKey(key);
+  if (E.isLeft(parsed)) {
+    b.diagnostics.push(parsed.left);
+    return;
+  }
+  const k = parsed.right;
+  switch (k.kind) {
+    case "trigger":
+      return take(b, decodeTrigger(k.name, source, { expr: options.expr }), (t) => {
+        b.triggers.set(k.name, t.trigger);
+        b.refs.templates.push({ key, refs: t.templates });
+      }, () => b.broken.triggers.add(k.name));
+    case "template":
+      return take(b, decodeTemplate(k.name, source), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
+    case "service":
+      return addService(b, key, decodeService(key, k.type, k.name, source, secrets));
+    case "subscriptions":
+      return take(b, decodeSubscriptions(source), (s) => {
+        b.subscriptions = s.subscriptions;
+        b.refs.triggers.push({ key, refs: s.triggers });
+        b.refs.services.push({ key, refs: s.services });
+      });
+    case "defaultTriggers":
+      return take(b, decodeDefaultTriggers(key, source), (refs) => {
+        b.defaultTriggers = refs.map((r) => r.name);
+        b.refs.triggers.push({ key, refs });
+      });
+    case "serviceDefaultTriggers":
+      return take(b, decodeDefaultTriggers(key, source), (refs) => {
+        b.serviceDefaultTriggers.set(k.service, refs.map((r) => r.name));
+        b.refs.triggers.push({ key, refs });
+      });
+    case "context":
+      return take(b, decodeContext(source), (c) => (b.context = c));
+  }
+}
+
+function addService(b: Builder, key: string, result: Decoded<ServiceConfig>): void {
+  take(b, result, (s) => {
+    const first = b.serviceKeys.get(s.name);
+    if (first !== undefined) {
+      b.diagnostics.push(diagnostic("InvalidKey", `the service name "${s.name}" is already taken by "${first}", so this one is left out`, { key }));
+      return;
+    }
+    b.serviceKeys.set(s.name, key);
+    b.services.set(s.name, s);
+  }, () => {
+    const parsed = parseConfigKey(key);
+    if (E.isRight(parsed) && parsed.right.kind === "service") b.broken.services.add(parsed.right.name);
+  });
+}
+
+function checkRefs(b: Builder): void {
+  const check = (
+    groups: Refs[keyof Refs],
+    what: "template" | "trigger" | "service",
+    known: ReadonlyMap<string, unknown>,
+    broken: ReadonlySet<string>,
+  ): void => {
+    const tag = what === "template" ? "UnknownTemplate" : what === "trigger" ? "UnknownTrigger" : "UnknownService";
+    for (const { key, refs } of groups) {
+      for (const r of refs) {
+        if (known.has(r.name)) continue;
+        const message = broken.has(r.name)
+          ? `${what} "${r.name}" has errors, so it is left out`
+          : `${what} "${r.name}" is not configured`;
+        b.diagnostics.push(diagnostic(tag, message, {
+          severity: "warning",
+          key,
+          line: r.line,
+          column: r.column,
+          hint: broken.has(r.name) ? undefined : didYouMean(r.name, [...known.keys()]),
+        }));
+      }
+    }
+  };
+  check(b.refs.templates, "template", b.templates, b.broken.templates);
+  check(b.refs.triggers, "trigger", b.triggers, b.broken.triggers);
+  check(b.refs.services, "service", b.services, b.broken.services);
+}

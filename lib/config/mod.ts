@@ -1,0 +1,26 @@
+/**
+ * Configuration decoding: a notification ConfigMap and Secret to a typed, compiled {@linkcode Config}.
+ *
+ * @example Decoding the cert-manager example
+ * ```ts
+ * import { decodeConfig } from "notifications-engine";
+ * import { expect } from "jsr:@std/expect";
+ *
+ * const { config } = decodeConfig({ data: { "defaultTriggers": "[on-cert-ready]" } });
+ * expect(config.defaultTriggers).toEqual(["on-cert-ready"]);
+ * ```
+ * @module
+ */
+export type {
+  Condition,
+  Config,
+  ConfigMapLike,
+  DefaultSubscription,
+  SecretLike,
+  ServiceConfig,
+  Trigger,
+} from "./config.ts";
+export { decodeConfig } from "./decode.ts";
+export type { DecodeConfigOptions, DecodedConfig } from "./decode.ts";
+export { conditionKey } from "./condition-key.ts";
+export { parseRecipient } from "./subscriptions.ts";

@@ -1,0 +1,109 @@
+/**
+ * `trigger.<name>`: a YAML list of conditions, each compiled once.
+ * @module
+ */
+import type { Diagnostic } from "../diagnostics.ts";
+import { diagnostic } from "../diagnostics.ts";
+import { compileExpr } from "../expr/mod.ts";
+import type { CompiledExpr, CompileOptions } from "../expr/mod.ts";
+import { E } from "../fp.ts";
+import { conditionFields, triggerCodec } from "./_codecs.ts";
+import type { RawCondition } from "./_codecs.ts";
+import { decoded, failed } from "./_decoded.ts";
+import type { Decoded, Ref } from "./_decoded.ts";
+import { checkFields, reportErrors } from "./_report.ts";
+import { parseYaml } from "./_yaml-position.ts";
+import type { YamlPath, YamlValue } from "./_yaml-position.ts";
+import { conditionKey } from "./condition-key.ts";
+import type { Condition, Trigger } from "./config.ts";
+
+/** A decoded trigger and the templates it sends, with their positions. */
+export interface DecodedTrigger {
+  readonly trigger: Trigger;
+  readonly templates: readonly Ref[];
+}
+
+/**
+ * Decodes and compiles `trigger.<name>`. A wrong field type or an expression that does not compile is an error and
+ * the whole trigger is left out (its condition keys depend on every condition's position); unknown fields are
+ * warnings, as the Go engine ignores them.
+ */
+export function decodeTrigger(
+  name: string,
+  source: string,
+  options: { readonly expr?: CompileOptions | undefined } = {},
+): Decoded<DecodedTrigger> {
+  const key = `trigger.${name}`;
+  const parsed = parseYaml(source, "1.1");
+  if (E.isLeft(parsed)) return failed(key, parsed.left);
+  const yaml = parsed.right;
+  const checks = Array.isArray(yaml.value)
+    ? yaml.value.map((c, i) => checkFields(c, conditionFields, "a condition", yaml, [i]))
+    : [];
+  const warnings = checks.flatMap((c) => c.diagnostics);
+  const value = Array.isArray(yaml.value) ? checks.map((c) => c.value) : yaml.value;
+  const raw = triggerCodec.decode(value);
+  if (E.isLeft(raw)) return failed(key, [...warnings, ...reportErrors(raw.left, yaml, [], "the trigger")]);
+  const diagnostics: Diagnostic[] = [...warnings];
+  if (raw.right.length === 0) {
+    diagnostics.push(diagnostic("InvalidField", "the trigger has no conditions, so it never fires", { severity: "warning" }));
+  }
+  const conditions = raw.right.map((c, i) => compileCondition(c, i, yaml, options.expr ?? {}, diagnostics));
+  const templates = raw.right.flatMap((c, i) =>
+    (c.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
+  );
+  return decoded(key, { trigger: { name, conditions }, templates }, diagnostics);
+}
+
+function compileCondition(
+  raw: RawCondition,
+  index: number,
+  yaml: YamlValue,
+  options: CompileOptions,
+  diagnostics: Diagnostic[],
+): Condition {
+  const when = raw.when ?? "";
+  const compiledWhen = compileField(when === "" ? "false" : when, [index, "when"], yaml, options, diagnostics);
+  const oncePer = raw.oncePer ?? "";
+  const compiledOncePer = oncePer === ""
+    ? undefined
+    : compileField(oncePer, [index, "oncePer"], yaml, options, diagnostics);
+  return {
+    key: conditionKey(index, when),
+    when,
+    send: raw.send ?? [],
+    compiledWhen,
+    ...(compiledOncePer !== undefined ? { oncePer, compiledOncePer } : {}),
+    ...(raw.description !== undefined && raw.description !== "" ? { description: raw.description } : {}),
+  };
+}
+
+const never: CompiledExpr = {
+  source: "false",
+  run: () => E.right(false),
+};
+
+function compileField(
+  source: string,
+  path: YamlPath,
+  yaml: YamlValue,
+  options: CompileOptions,
+  diagnostics: Diagnostic[],
+): CompiledExpr {
+  const compiled = compileExpr(source, options);
+  if (E.isRight(compiled)) return compiled.right;
+  const d = compiled.left;
+  const at = d.line !== undefined || d.column !== undefined
+    ? yaml.insideScalar(path, { line: d.line ?? 1, column: d.column ?? 1 })
+    : yaml.valueAt(path);
+  const field = path[path.length - 1];
+  diagnostics.push({
+    ...diagnostic("ExprCompile", `"${String(field)}" does not compile: ${d.message}`, {
+      line: at?.line,
+      column: at?.column,
+      hint: d.hint,
+      snippet: d.snippet,
+    }),
+  });
+  return never;
+}
