@@ -13,10 +13,14 @@ import { parseYaml } from "./_yaml-position.ts";
  * Decodes `template.<name>` (YAML 1.1, as the Go engine reads it) and compiles it; the compiler's diagnostics are
  * reported as they are, with the key added. An empty value is an empty template, as in Go.
  */
-export function decodeTemplate(name: string, source: string): Decoded<CompiledTemplate> {
+export function decodeTemplate(
+  name: string,
+  source: string,
+  compile: typeof compileTemplate = compileTemplate,
+): Decoded<CompiledTemplate> {
   const key = `template.${name}`;
   const parsed = parseYaml(source, "1.1");
   if (E.isLeft(parsed)) return failed(key, parsed.left);
-  const compiled = compileTemplate(name, parsed.right.value ?? {});
+  const compiled = compile(name, parsed.right.value ?? {});
   return E.isLeft(compiled) ? failed(key, compiled.left) : decoded(key, compiled.right, []);
 }

@@ -31,7 +31,7 @@ export interface DecodedTrigger {
 export function decodeTrigger(
   name: string,
   source: string,
-  options: { readonly expr?: CompileOptions | undefined } = {},
+  options: { readonly expr?: CompileOptions | undefined; readonly compile?: typeof compileExpr } = {},
 ): Decoded<DecodedTrigger> {
   const key = `trigger.${name}`;
   const parsed = parseYaml(source, "1.1");
@@ -48,7 +48,9 @@ export function decodeTrigger(
   if (raw.right.length === 0) {
     diagnostics.push(diagnostic("InvalidField", "the trigger has no conditions, so it never fires", { severity: "warning" }));
   }
-  const conditions = raw.right.map((c, i) => compileCondition(c, i, yaml, options.expr ?? {}, diagnostics));
+  const compile = (source: string, path: YamlPath): CompiledExpr =>
+    compileField(source, path, yaml, options.compile ?? compileExpr, options.expr ?? {}, diagnostics);
+  const conditions = raw.right.map((c, i) => compileCondition(c, i, compile));
   const templates = raw.right.flatMap((c, i) =>
     (c.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
   );
@@ -58,16 +60,12 @@ export function decodeTrigger(
 function compileCondition(
   raw: RawCondition,
   index: number,
-  yaml: YamlValue,
-  options: CompileOptions,
-  diagnostics: Diagnostic[],
+  compile: (source: string, path: YamlPath) => CompiledExpr,
 ): Condition {
   const when = raw.when ?? "";
-  const compiledWhen = compileField(when === "" ? "false" : when, [index, "when"], yaml, options, diagnostics);
+  const compiledWhen = compile(when === "" ? "false" : when, [index, "when"]);
   const oncePer = raw.oncePer ?? "";
-  const compiledOncePer = oncePer === ""
-    ? undefined
-    : compileField(oncePer, [index, "oncePer"], yaml, options, diagnostics);
+  const compiledOncePer = oncePer === "" ? undefined : compile(oncePer, [index, "oncePer"]);
   return {
     key: conditionKey(index, when),
     when,
@@ -87,10 +85,11 @@ function compileField(
   source: string,
   path: YamlPath,
   yaml: YamlValue,
+  compiler: typeof compileExpr,
   options: CompileOptions,
   diagnostics: Diagnostic[],
 ): CompiledExpr {
-  const compiled = compileExpr(source, options);
+  const compiled = compiler(source, options);
   if (E.isRight(compiled)) return compiled.right;
   const d = compiled.left;
   const at = d.line !== undefined || d.column !== undefined
