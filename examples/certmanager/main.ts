@@ -1,0 +1,46 @@
+/**
+ * The main job on its embedded default, no cluster needed: decodes the cert-manager ConfigMap and Secret of this
+ * folder, then walks the Certificate through not ready → ready → ready → not ready → ready, printing what the engine
+ * decides at each step (the notifications, and the notified-state annotation it would patch).
+ *
+ *   npm start                                  # this folder's manifests
+ *   npm start -- <configmap.yaml> <resource.yaml> [<secret.yaml>] [--as <name>]
+ */
+import { decodeConfig, evaluate, formatDiagnostic, type NotifiedState, writeNotifiedState } from "../../mod.ts";
+import { loadManifest, withReady } from "./load.ts";
+
+const args = process.argv.slice(2);
+const asIndex = args.indexOf("--as");
+const resourceName = asIndex >= 0 ? args.splice(asIndex, 2)[1] ?? "obj" : "cert";
+const [configMapFile = "configmap.yaml", resourceFile = "certificate.yaml", secretFile = "secret.yaml"] = args;
+
+const { config, diagnostics } = decodeConfig(loadManifest(configMapFile), loadManifest(secretFile));
+for (const d of diagnostics) console.log(`config: ${formatDiagnostic(d)}`);
+console.log(
+  `config: ${config.triggers.size} trigger(s), ${config.templates.size} template(s), ${config.services.size} service(s)`,
+);
+
+const resource = loadManifest(resourceFile);
+const custom = args.length > 0;
+const steps: readonly [string, Record<string, unknown>][] = custom ? [["as given", resource]] : [
+  ["not ready", withReady(resource, "False")],
+  ["ready", withReady(resource, "True")],
+  ["still ready", withReady(resource, "True")],
+  ["not ready again", withReady(resource, "False")],
+  ["ready again", withReady(resource, "True")],
+];
+
+let state: NotifiedState = {};
+let now = Date.parse("2024-01-02T03:04:05Z");
+for (const [label, version] of steps) {
+  const decision = evaluate(version, config, { now, state, resourceName });
+  console.log(`\n# ${label}: ${decision.notifications.length} notification(s)`);
+  for (const n of decision.notifications) {
+    console.log(`  → ${n.destination.service}:${n.destination.recipient} (${n.trigger}) ${JSON.stringify(n.content.message)}`);
+  }
+  for (const d of decision.diagnostics) console.log(`  ! ${formatDiagnostic(d)}`);
+  const annotations = writeNotifiedState({}, decision.state);
+  console.log(`  state: ${JSON.stringify(annotations)}`);
+  state = decision.state;
+  now += 60_000;
+}

@@ -1,0 +1,200 @@
+/**
+ * The decision: given a resource, the configuration, its subscriptions and what was already notified, which
+ * notifications go out now and what the notified state becomes. Pure: time comes in as `now`.
+ * @module
+ */
+import type { Condition, Config, Trigger } from "../config/config.ts";
+import { type Diagnostic, diagnostic } from "../diagnostics.ts";
+import { formatOncePer } from "../expr/mod.ts";
+import { clearNotified, markNotified, readNotifiedState, stateKey } from "../state/mod.ts";
+import type { NotifiedState } from "../state/mod.ts";
+import type { Destination, Destinations } from "../subscriptions/destination.ts";
+import { resolveDestinations } from "../subscriptions/resolve.ts";
+import { mergeRendered, type RenderedContent } from "../templates/mod.ts";
+import type { Notification } from "./notification.ts";
+import { readResource } from "./resource.ts";
+
+/** Inputs of {@linkcode evaluate} besides the resource and the configuration. */
+export interface EvaluateOptions {
+  /** The current time, unix milliseconds: recorded in the state, and what `time.Now()` and sprig's `now` return. */
+  readonly now: number;
+  /** What was already notified; by default read from the resource's `notified.<prefix>` annotation. */
+  readonly state?: NotifiedState;
+  /** Destinations per trigger; by default resolved from the resource's annotations, labels and the configuration. */
+  readonly subscriptions?: Destinations;
+  /** The name the resource has in expressions and templates (`cert`, `app`); `obj` by default. */
+  readonly resourceName?: string;
+  /** Host variables for expressions and templates (Argo CD's `appProject`, helper namespaces, …). */
+  readonly vars?: Readonly<Record<string, unknown>>;
+  /** The annotation prefix, `notifications.argoproj.io` by default. */
+  readonly annotationPrefix?: string;
+  /** The namespace of a self-service (namespaced) configuration: it prefixes every state key, as in the Go engine. */
+  readonly apiNamespace?: string;
+}
+
+/** What {@linkcode evaluate} decides. */
+export interface Decision {
+  /** The notifications to deliver now, in trigger, condition and destination order. */
+  readonly notifications: readonly Notification[];
+  /** The notified state after this decision; it already counts every notification above as delivered. */
+  readonly state: NotifiedState;
+  /** Everything that went wrong on the way; each problem only affects its own trigger, condition or destination. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Pass {
+  state: NotifiedState;
+  readonly notifications: Notification[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Decides which notifications a resource causes now, as one pass of the Go controller does: for each subscribed
+ * trigger and each of its conditions, a condition that is not true clears its destinations in the state (so a later
+ * true notifies again), a condition that is true notifies every destination not yet recorded and records it.
+ *
+ * Nothing is thrown for bad input: an unknown trigger, a failing expression, a missing template or service, a
+ * failing render each become a diagnostic and leave only their own notification out (and unrecorded).
+ *
+ * @param resource The resource, any JSON-like value (usually a Kubernetes object).
+ * @param config The decoded configuration (see `decodeConfig`).
+ * @param options `now`, and optionally the state, subscriptions, the resource's variable name and host variables.
+ * @returns The notifications, the next state and diagnostics.
+ */
+export function evaluate(resource: unknown, config: Config, options: EvaluateOptions): Decision {
+  const diagnostics: Diagnostic[] = [];
+  const meta = readResource(resource, diagnostics);
+  const prefix = options.annotationPrefix !== undefined ? { prefix: options.annotationPrefix } : {};
+  const initial = options.state ?? readState(meta?.annotations, prefix, diagnostics);
+  if (meta === undefined) return { notifications: [], state: initial, diagnostics };
+
+  const destinations = options.subscriptions ?? (() => {
+    const resolved = resolveDestinations(meta.annotations, meta.labels, config, prefix);
+    diagnostics.push(...resolved.diagnostics);
+    return resolved.destinations;
+  })();
+
+  const vars: Readonly<Record<string, unknown>> = {
+    context: config.context,
+    ...options.vars,
+    [options.resourceName ?? "obj"]: meta.object,
+  };
+  const pass: Pass = { state: initial, notifications: [], diagnostics };
+  for (const [name, to] of destinations) {
+    const trigger = config.triggers.get(name);
+    if (trigger === undefined) {
+      diagnostics.push(
+        diagnostic("UnknownTrigger", `a subscription names the trigger "${name}", which is not configured`, { key: `trigger.${name}` }),
+      );
+      continue;
+    }
+    for (const condition of trigger.conditions) runCondition(pass, trigger, condition, to, vars, config, options);
+  }
+  return { notifications: pass.notifications, state: pass.state, diagnostics };
+}
+
+function readState(
+  annotations: Readonly<Record<string, string>> | undefined,
+  prefix: { readonly prefix?: string },
+  diagnostics: Diagnostic[],
+): NotifiedState {
+  const decoded = readNotifiedState(annotations, prefix);
+  diagnostics.push(...decoded.diagnostics);
+  return decoded.state;
+}
+
+function runCondition(
+  pass: Pass,
+  trigger: Trigger,
+  condition: Condition,
+  destinations: readonly Destination[],
+  vars: Readonly<Record<string, unknown>>,
+  config: Config,
+  options: EvaluateOptions,
+): void {
+  const key = `trigger.${trigger.name}`;
+  const result = condition.compiledWhen.run(vars, { now: options.now });
+  if (result._tag === "Left") pass.diagnostics.push({ ...result.left, key });
+  const keyOf = (destination: Destination, oncePer?: string): string =>
+    stateKey({ trigger: trigger.name, conditionKey: condition.key, destination, oncePer, apiNamespace: options.apiNamespace });
+
+  if (result._tag === "Left" || result.right !== true) {
+    for (const d of destinations) pass.state = clearNotified(pass.state, keyOf(d)).state;
+    return;
+  }
+  const oncePer = runOncePer(pass, key, condition, vars, options);
+  for (const destination of destinations) {
+    const stateKey = keyOf(destination, oncePer);
+    if (Object.hasOwn(pass.state, stateKey)) continue;
+    const service = config.services.get(destination.service);
+    if (service === undefined) {
+      pass.diagnostics.push(
+        diagnostic("UnknownService", `the service "${destination.service}" is not configured`, {
+          key,
+          hint: `add service.${destination.service} to the ConfigMap`,
+        }),
+      );
+      continue;
+    }
+    const content = render(pass, key, condition, destination, vars, config, options);
+    if (content === undefined) continue;
+    pass.state = markNotified(pass.state, stateKey, Math.floor(options.now / 1000)).state;
+    pass.notifications.push({
+      trigger: trigger.name,
+      conditionKey: condition.key,
+      stateKey,
+      ...(oncePer !== undefined ? { oncePer } : {}),
+      destination,
+      serviceType: service.type,
+      templates: condition.send,
+      content,
+    });
+  }
+}
+
+/** Runs `oncePer`: its value formatted like Go's `%v`, or `undefined` when there is none or it fails (as in Go). */
+function runOncePer(
+  pass: Pass,
+  key: string,
+  condition: Condition,
+  vars: Readonly<Record<string, unknown>>,
+  options: EvaluateOptions,
+): string | undefined {
+  if (condition.compiledOncePer === undefined) return undefined;
+  const result = condition.compiledOncePer.run(vars, { now: options.now });
+  if (result._tag === "Left") {
+    pass.diagnostics.push({ ...result.left, key, severity: "warning" });
+    return undefined;
+  }
+  return formatOncePer(result.right);
+}
+
+/** Renders the condition's templates for one destination and merges them; `undefined` after a diagnostic. */
+function render(
+  pass: Pass,
+  key: string,
+  condition: Condition,
+  destination: Destination,
+  vars: Readonly<Record<string, unknown>>,
+  config: Config,
+  options: EvaluateOptions,
+): RenderedContent | undefined {
+  const destinationVars = { ...vars, serviceType: destination.service, recipient: destination.recipient };
+  const contents: RenderedContent[] = [];
+  for (const name of condition.send) {
+    const template = config.templates.get(name);
+    if (template === undefined) {
+      pass.diagnostics.push(
+        diagnostic("UnknownTemplate", `the condition sends the template "${name}", which is not configured`, { key }),
+      );
+      return undefined;
+    }
+    const rendered = template.render(destinationVars, { now: options.now });
+    if (rendered._tag === "Left") {
+      pass.diagnostics.push({ ...rendered.left, key: `template.${name}` });
+      return undefined;
+    }
+    contents.push(rendered.right);
+  }
+  return mergeRendered(contents);
+}
