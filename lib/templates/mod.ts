@@ -1,53 +1,81 @@
 /**
  * Notification templates (`template.<name>` in the ConfigMap): a message plus per-service blocks, every string field
  * a template in Go text/template (+ sprig) or Liquid.
+ *
+ * The document has the shape the Go engine defines (`message`, `email`, `slack`, `teams`, `webhook`, `github`, …, see
+ * `_fields.ts`), plus one field of ours, `language`:
+ *
+ * - `language: go` (the default, so existing Argo CD and Argo Rollouts configurations work unchanged): every string
+ *   field is a Go text/template with the sprig functions (without `env` and `expandenv`);
+ * - `language: liquid`: every string field is a Liquid template (liquidjs) over the same variables (`app`,
+ *   `context`, `serviceType`, `recipient`, …). A variable that does not exist is a render error, except inside
+ *   `if`/`unless` and the `default` filter; dates are UTC, and `"now"` is the render's clock.
+ *
+ * Every templated field is compiled once, at configuration time. Rendering returns the message and each block with
+ * its JSON fields parsed (Slack `attachments`/`blocks`, Teams `facts`/`sections`/`potentialAction`, …); a field whose
+ * rendering is not valid JSON fails that notification with a `TemplateRender` diagnostic naming the field. Several
+ * templates of one condition merge with {@linkcode mergeRendered}.
+ *
  * CONTRACT (owned by the templates work, issue #4): the signatures below are what the rest of the project calls.
+ *
+ * @example Render a template in either language
+ * ```ts
+ * import { compileTemplate } from "./mod.ts";
+ * import { expect } from "expect";
+ *
+ * const t = compileTemplate("hello", { language: "liquid", message: "Hi {{ app.metadata.name }}" });
+ * if (t._tag === "Left") throw new Error("does not compile");
+ * const r = t.right.render({ app: { metadata: { name: "guestbook" } } }, { now: 0 });
+ * expect(r).toEqual({ _tag: "Right", right: { message: "Hi guestbook", blocks: {} } });
+ * ```
  * @module
  */
 import type { Diagnostic } from "../diagnostics.ts";
-import type { Either } from "../fp.ts";
-import { E } from "../fp.ts";
+import { E, type Either } from "../fp.ts";
+import { compileDocument, type TextCompiler } from "./compile-document.ts";
+import { compileGoText } from "./go-text.ts";
+import { compileLiquidTemplate, createLiquidEngine } from "./liquid.ts";
+import { renderPlan } from "./render-plan.ts";
+import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 
-/** Options of one render. `now` is unix milliseconds (sprig's `now`, `ago`, …). */
-export interface RenderOptions {
-  readonly now: number;
-}
-
-/**
- * What a template renders to: the message, and per service type the rendered block with its fields
- * (JSON-valued fields such as Slack `attachments` already parsed), e.g. `{ slack: { attachments: [...] } }`.
- */
-export interface RenderedContent {
-  readonly message: string;
-  readonly blocks: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-}
+export type { RenderedContent, RenderOptions } from "./rendered-content.ts";
+export { mergeRendered } from "./merge-rendered.ts";
 
 /** A compiled `template.<name>`. `render` never throws: a failure is a `Left` with a `TemplateRender` diagnostic. */
 export interface CompiledTemplate {
   readonly name: string;
   readonly language: "go" | "liquid";
+  /** Warnings found while compiling (unknown fields, unknown delivery policies, …); errors prevent compilation. */
+  readonly warnings?: readonly Diagnostic[];
   render(vars: Readonly<Record<string, unknown>>, options: RenderOptions): Either<Diagnostic, RenderedContent>;
 }
 
+const compilers = {
+  go: (): TextCompiler => compileGoText,
+  liquid: (): TextCompiler => {
+    const engine = createLiquidEngine();
+    return (source) => compileLiquidTemplate(source, engine);
+  },
+};
+
 /**
  * Compiles the YAML-decoded value of `template.<name>`. Every problem is reported (errors with their field), the
- * template is usable only when there is no error-severity diagnostic.
+ * template is usable only when there is no error-severity diagnostic; warnings of a usable template are on its
+ * `warnings`.
+ * @param name the template's name, the part of the key after `template.`
+ * @param document the decoded YAML value of the key
+ * @returns the compiled template, or every diagnostic when at least one is an error
  */
 export function compileTemplate(
   name: string,
   document: unknown,
 ): Either<readonly Diagnostic[], CompiledTemplate> {
-  void document;
-  return E.left([{ _tag: "TemplateParse", severity: "error", key: `template.${name}`, message: "templates are not built yet" }]);
-}
-
-/** Merges the rendered content of the templates a condition sends, in order, as the Go engine does. */
-export function mergeRendered(contents: readonly RenderedContent[]): RenderedContent {
-  let message = "";
-  const blocks: Record<string, Readonly<Record<string, unknown>>> = {};
-  for (const c of contents) {
-    if (c.message !== "") message = c.message;
-    for (const [k, v] of Object.entries(c.blocks)) blocks[k] = { ...blocks[k], ...v };
-  }
-  return { message, blocks };
+  const { plan, diagnostics } = compileDocument(name, document, compilers);
+  if (plan === undefined) return E.left(diagnostics);
+  return E.right({
+    name,
+    language: plan.language,
+    warnings: diagnostics,
+    render: (vars, options) => renderPlan(plan, vars, options),
+  });
 }

@@ -1,0 +1,99 @@
+/**
+ * The Liquid dialect, through liquidjs: templates parsed once, rendered with `renderSync` from memory, with
+ * `ownPropertyOnly` (no prototype or constructor access), `strictVariables` with `lenientIf` (a misspelt variable is a
+ * render error; `if`, `unless` and the `default` filter tolerate a missing one), UTC dates, and the clock of the
+ * render instead of the machine's for `"now" | date`.
+ * @module
+ */
+import { Liquid, type FilterImplOptions, type Template } from "liquidjs";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { E, type Either } from "../fp.ts";
+import { maxRenderedLength, type TextRenderOptions, type TextTemplate } from "./text-template.ts";
+
+const nowKey: unique symbol = Symbol("now");
+const dateFilters = ["date", "date_to_xmlschema", "date_to_rfc822", "date_to_string", "date_to_long_string"];
+
+/** Bounds on one render: liquidjs counts tag and output renders, and object and string allocations. */
+const templateLimit = 100_000;
+const memoryLimit = 2_000_000;
+
+interface FilterThis {
+  readonly context: { readonly globals: unknown };
+}
+
+function withRenderClock(base: FilterImplOptions): FilterImplOptions {
+  const handler = typeof base === "function" ? base : base.handler;
+  return function (this: FilterThis, value: unknown, ...args: unknown[]): unknown {
+    const now = (this.context.globals as { [nowKey]?: number })[nowKey];
+    const v = (value === "now" || value === "today") && now !== undefined ? now / 1000 : value;
+    return (handler as (this: FilterThis, ...a: unknown[]) => unknown).call(this, v, ...args);
+  };
+}
+
+/**
+ * Creates the liquidjs engine one template document compiles with. Each document gets its own engine, so no
+ * registry is shared or mutated across documents.
+ */
+export function createLiquidEngine(): Liquid {
+  const engine = new Liquid({
+    templates: {},
+    ownPropertyOnly: true,
+    strictVariables: true,
+    lenientIf: true,
+    strictFilters: true,
+    timezoneOffset: 0,
+    parseLimit: maxRenderedLength,
+    memoryLimit,
+  });
+  for (const name of dateFilters) {
+    const base = engine.filters[name];
+    if (base !== undefined) engine.registerFilter(name, withRenderClock(base));
+  }
+  return engine;
+}
+
+function position(e: unknown): { line?: number | undefined; column?: number | undefined } {
+  const token = (e as { token?: { getPosition?: () => number[] } }).token;
+  const pos = token?.getPosition?.();
+  return pos === undefined ? {} : { line: pos[0], column: pos[1] };
+}
+
+/** liquidjs appends `, line:3, col:5` (and a context excerpt on later lines); the position is kept separately. */
+function liquidMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return (text.split("\n")[0] ?? text).replace(/, line:\d+, col:\d+$/, "");
+}
+
+/** Converts a liquidjs error into a diagnostic: the message without liquidjs's position suffix, and the position. */
+function toDiagnostic(tag: "TemplateParse" | "TemplateRender", e: unknown): Diagnostic {
+  return diagnostic(tag, liquidMessage(e), position(e));
+}
+
+/**
+ * Parses a Liquid template once.
+ * @param source the template text
+ * @param engine the document's engine, from {@linkcode createLiquidEngine}
+ * @returns the compiled template, or a `TemplateParse` diagnostic with the line and column
+ */
+export function compileLiquidTemplate(source: string, engine: Liquid): Either<Diagnostic, TextTemplate> {
+  let parsed: Template[];
+  try {
+    parsed = engine.parse(source);
+  } catch (e) {
+    return E.left(toDiagnostic("TemplateParse", e));
+  }
+  return E.right({
+    render(vars: Readonly<Record<string, unknown>>, options: TextRenderOptions): Either<Diagnostic, string> {
+      let out: unknown;
+      try {
+        out = engine.renderSync(parsed, vars, { globals: { [nowKey]: options.now }, templateLimit });
+      } catch (e) {
+        return E.left(toDiagnostic("TemplateRender", e));
+      }
+      const text = String(out);
+      return text.length > maxRenderedLength
+        ? E.left(diagnostic("TemplateRender", `the rendered text is longer than ${maxRenderedLength} characters`))
+        : E.right(text);
+    },
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Merges the rendered content of the templates one condition sends (`send: [a, b]`), as the Go engine does when it
+ * renders them one after the other into the same notification.
+ * @module
+ */
+import { blockSpecs, type MergeStrategy } from "./_fields.ts";
+import type { RenderedContent } from "./rendered-content.ts";
+
+type Block = Readonly<Record<string, unknown>>;
+
+function isRecord(v: unknown): v is Block {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function deepMerge(a: Block, b: Block): Block {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = isRecord(prev) && isRecord(v) ? deepMerge(prev, v) : v;
+  }
+  return out;
+}
+
+function mergeBlock(strategy: MergeStrategy, earlier: Block | undefined, later: Block): Block {
+  if (earlier === undefined || strategy === "replace") return later;
+  return strategy === "deep" ? deepMerge(earlier, later) : { ...earlier, ...later };
+}
+
+/**
+ * Merges the rendered content of several templates, in the order the trigger lists them:
+ * - `message` is replaced only by a non-empty message;
+ * - a block that only one template has is kept as it is;
+ * - Slack, Mattermost, Rocket.Chat, PagerDuty (both) and New Relic blocks are replaced by the later template's block
+ *   (the Go templaters overwrite every field of these, even with an empty value);
+ * - other blocks merge field by field: a field the later template leaves out (an empty e-mail subject, an undefined
+ *   Opsgenie `details`) keeps the earlier value, and each webhook entry is replaced as a whole;
+ * - GitHub merges recursively: `status`, `deployment`, … of an earlier template survive a later one without them.
+ * @param contents the rendered templates, in order
+ * @returns the merged content; for no templates, an empty message and no blocks
+ */
+export function mergeRendered(contents: readonly RenderedContent[]): RenderedContent {
+  let message = "";
+  const blocks: Record<string, Block> = {};
+  for (const c of contents) {
+    if (c.message !== "") message = c.message;
+    for (const [key, block] of Object.entries(c.blocks)) {
+      blocks[key] = mergeBlock(blockSpecs[key]?.merge ?? "merge", blocks[key], block);
+    }
+  }
+  return { message, blocks };
+}

@@ -1,0 +1,136 @@
+/**
+ * Renders a compiled template document: every slot in the Go engine's order, then the JSON (or YAML) fields parsed,
+ * then the few service-specific finishing steps of the Go templaters (GitHub comment tags, Alertmanager URLs).
+ * @module
+ */
+import { parse as parseYaml } from "yaml";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { E, type Either } from "../fp.ts";
+import type { ParseMode } from "./_fields.ts";
+import type { ContentPath, DocumentPlan, Slot } from "./compile-document.ts";
+import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
+
+/** One templated field and the text it rendered to, before any parsing: `{ field: "slack.attachments", text }`. */
+export interface RenderedField {
+  readonly field: string;
+  readonly text: string;
+}
+
+type Mutable = Record<string | number, unknown>;
+
+function clone(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(clone);
+  if (typeof v === "object" && v !== null) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
+  }
+  return v;
+}
+
+function setPath(root: Mutable, path: ContentPath, value: unknown): void {
+  let node: Mutable = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i] as string | number;
+    let next = node[key];
+    if (typeof next !== "object" || next === null) {
+      next = typeof path[i + 1] === "number" ? [] : {};
+      node[key] = next;
+    }
+    node = next as Mutable;
+  }
+  const last = path[path.length - 1];
+  if (last !== undefined) node[last] = value;
+}
+
+function renderSlot(plan: DocumentPlan, slot: Slot, vars: Readonly<Record<string, unknown>>, now: number): Either<Diagnostic, string> {
+  const r = slot.template.render(vars, { now });
+  if (r._tag === "Right") return r;
+  const d = r.left;
+  const at = d.line === undefined ? "" : `line ${d.line}${d.column === undefined ? "" : `, column ${d.column}`}: `;
+  return E.left(diagnostic("TemplateRender", `${slot.label}: ${at}${d.message}`, { key: `template.${plan.name}`, hint: d.hint }));
+}
+
+/**
+ * Renders every templated field of the document to its text, in the Go engine's order, without parsing or merging:
+ * what the Go engine's templaters write into the notification before a service reads it.
+ */
+export function renderFields(
+  plan: DocumentPlan,
+  vars: Readonly<Record<string, unknown>>,
+  options: RenderOptions,
+): Either<Diagnostic, readonly RenderedField[]> {
+  const out: RenderedField[] = [];
+  for (const slot of plan.slots) {
+    const r = renderSlot(plan, slot, vars, options.now);
+    if (r._tag === "Left") return r;
+    out.push({ field: slot.label, text: r.right });
+  }
+  return E.right(out);
+}
+
+function parseText(mode: ParseMode, text: string): Either<string, unknown> {
+  let value: unknown;
+  try {
+    value = mode === "yaml-array" ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
+    return E.left(`the rendered text is not valid ${mode === "yaml-array" ? "YAML" : "JSON"}: ${why}`);
+  }
+  if (mode !== "json" && value !== null && !Array.isArray(value)) {
+    return E.left(`the rendered text must be a ${mode === "yaml-array" ? "YAML" : "JSON"} list, not ${typeof value === "object" ? "an object" : `a ${typeof value}`}`);
+  }
+  return E.right(value);
+}
+
+/** Rewrites `git@host:org/repo` to `https://host/org/repo`, as the Go alertmanager templater does. */
+function gitToHttps(url: string): string {
+  return url.startsWith("git@") ? `https://${url.slice(4).replace(":", "/")}` : url;
+}
+
+function finish(root: Mutable, now: number): void {
+  const comment = (root["github"] as Mutable | undefined)?.["pullRequestComment"] as Mutable | undefined;
+  if (comment !== undefined && typeof comment["commentTag"] === "string" && comment["commentTag"] !== "") {
+    comment["content"] = `${String(comment["content"] ?? "")}\n<!-- argocd-notifications ${comment["commentTag"]} -->`;
+  }
+  const alert = root["alertmanager"] as Mutable | undefined;
+  if (alert !== undefined) {
+    if (typeof alert["generatorURL"] === "string") alert["generatorURL"] = gitToHttps(alert["generatorURL"]);
+    alert["startsAt"] = new Date(now).toISOString();
+  }
+}
+
+/**
+ * Renders a compiled document into {@linkcode RenderedContent}.
+ * @returns the content, or a `TemplateRender` diagnostic naming the field that failed
+ */
+export function renderPlan(
+  plan: DocumentPlan,
+  vars: Readonly<Record<string, unknown>>,
+  options: RenderOptions,
+): Either<Diagnostic, RenderedContent> {
+  const root: Mutable = {};
+  for (const lit of plan.literals) setPath(root, lit.path, clone(lit.value));
+  for (const slot of plan.slots) {
+    const r = renderSlot(plan, slot, vars, options.now);
+    if (r._tag === "Left") return r;
+    const text = r.right;
+    if (text === "") {
+      if (slot.raw !== undefined) setPath(root, slot.path, slot.raw);
+      else if (slot.parse === "text" && !slot.omitEmpty) setPath(root, slot.path, "");
+      continue;
+    }
+    if (slot.parse === "text") {
+      setPath(root, slot.path, text);
+      continue;
+    }
+    const parsed = parseText(slot.parse, text);
+    if (parsed._tag === "Right") setPath(root, slot.path, parsed.right);
+    else if (options.service !== undefined && options.service !== slot.path[0]) setPath(root, slot.path, text);
+    else return E.left(diagnostic("TemplateRender", `${slot.label}: ${parsed.left}`, { key: `template.${plan.name}` }));
+  }
+  finish(root, options.now);
+  const { message, ...blocks } = root;
+  return E.right({
+    message: typeof message === "string" ? message : "",
+    blocks: blocks as Record<string, Readonly<Record<string, unknown>>>,
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * One templated string of a template document (the message, `slack.attachments`, …), compiled once in either
+ * language. The document layer (`compile-document.ts`) only sees this interface.
+ * @module
+ */
+import type { Diagnostic } from "../diagnostics.ts";
+import type { Either } from "../fp.ts";
+
+/** The template languages a `template.<name>` can be written in. */
+export type TemplateLanguage = "go" | "liquid";
+
+/** What a single render reads besides the variables: the clock, in unix milliseconds. */
+export interface TextRenderOptions {
+  readonly now: number;
+}
+
+/** A compiled templated string. `render` never throws; a failure is a `TemplateRender` diagnostic. */
+export interface TextTemplate {
+  render(vars: Readonly<Record<string, unknown>>, options: TextRenderOptions): Either<Diagnostic, string>;
+}
+
+/** Upper bound on the length of one rendered field, in UTF-16 code units (1 MiB of ASCII). */
+export const maxRenderedLength: number = 1 << 20;
