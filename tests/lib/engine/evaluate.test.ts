@@ -1,0 +1,224 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { decodeConfig, type Decision, evaluate, type EvaluateOptions } from "../../../mod.ts";
+
+const { config, diagnostics: configDiagnostics } = decodeConfig({
+  data: {
+    "trigger.on-ready": "- when: obj.status.ready == true\n  send: [ready]",
+    "trigger.on-version": "- when: obj.status.ready == true\n  oncePer: obj.spec.version\n  send: [ready]",
+    "trigger.on-throws": "- when: obj.status.missing.deep == 1\n  send: [ready]",
+    "trigger.on-no-template": "- when: 'true'\n  send: [nope]",
+    "trigger.on-render-fails": "- when: 'true'\n  send: [fails]",
+    "trigger.on-two": "- when: obj.status.ready == true\n  send: [ready, extra]",
+    "template.ready": "message: '{{.obj.metadata.name}} is ready for {{.recipient}} via {{.serviceType}} at {{.context.url}}{{.team}}'",
+    "template.extra": "message: ''\nslack:\n  attachments: '[{\"title\": \"{{.obj.metadata.name}}\"}]'",
+    "template.fails": "message: '{{index .obj.spec.list 5}}'",
+    "service.slack": "token: $slack-token",
+    "service.webhook.hooks": "url: https://example.com",
+    "subscriptions": "- recipients: [slack:platform]\n  triggers: [on-ready]\n  selector: team=platform",
+    "context": "url: https://ui.example.com",
+  },
+}, { stringData: { "slack-token": "xoxb-1" } });
+
+const prefix = "notifications.argoproj.io";
+const now = Date.parse("2024-01-02T03:04:05Z");
+const nowSeconds = Math.floor(now / 1000);
+
+function resource(annotations: Record<string, unknown>, status: Record<string, unknown> = { ready: true }, extra: Record<string, unknown> = {}) {
+  return { metadata: { name: "web", annotations, ...extra }, spec: { version: "v1", list: [] }, status };
+}
+const run = (r: unknown, options: Partial<EvaluateOptions> = {}): Decision => evaluate(r, config, { now, ...options });
+const tags = (d: Decision) => d.diagnostics.map((x) => x._tag);
+const messages = (d: Decision) => d.notifications.map((n) => `${n.destination.service}:${n.destination.recipient} ${n.content.message}`);
+
+describe("evaluate()", () => {
+  it("works on a configuration that decodes without errors", () => {
+    expect(configDiagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  const badResources = [
+    { name: "null", input: null },
+    { name: "a number", input: 5 },
+    { name: "a string", input: "web" },
+    { name: "an array", input: [resource({})] },
+  ];
+  for (const c of badResources) {
+    it(`reports a resource that is ${c.name} and sends nothing`, () => {
+      const d = run(c.input);
+      expect(d.notifications).toEqual([]);
+      expect(tags(d)).toEqual(["InvalidResource"]);
+      expect(d.state).toEqual({});
+    });
+  }
+
+  it("warns about a resource without metadata and sends nothing", () => {
+    const d = run({ status: { ready: true } });
+    expect(d.notifications).toEqual([]);
+    expect(d.diagnostics.map((x) => [x._tag, x.severity])).toEqual([["InvalidResource", "warning"]]);
+  });
+
+  it("still decides for a resource without metadata when subscriptions are given", () => {
+    const d = run({ status: { ready: true } }, { subscriptions: new Map([["on-ready", [{ service: "slack", recipient: "a" }]]]) });
+    expect(messages(d)).toEqual(["slack:a <no value> is ready for a via slack at https://ui.example.com<no value>"]);
+  });
+
+  it("drops annotations that are not strings with a diagnostic, and keeps the others", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.slack`]: "ops", "other": 7 }));
+    expect(tags(d)).toEqual(["InvalidResource"]);
+    expect(d.diagnostics[0]?.message).toContain('metadata.annotations["other"]');
+    expect(messages(d)).toHaveLength(1);
+  });
+
+  it("sends to every recipient of a subscription, with serviceType, recipient and context in the template", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a; b" }));
+    expect(d.diagnostics).toEqual([]);
+    expect(messages(d)).toEqual([
+      "slack:a web is ready for a via slack at https://ui.example.com<no value>",
+      "slack:b web is ready for b via slack at https://ui.example.com<no value>",
+    ]);
+    expect(d.notifications.map((n) => n.stateKey)).toEqual(Object.keys(d.state));
+    expect(Object.values(d.state)).toEqual([nowSeconds, nowSeconds]);
+  });
+
+  it("passes host variables to templates", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a" }), { vars: { team: "!" } });
+    expect(messages(d)).toEqual(["slack:a web is ready for a via slack at https://ui.example.com!"]);
+  });
+
+  it("uses the resource name the host chooses", () => {
+    const { config: named } = decodeConfig({
+      data: {
+        "trigger.t": "- when: cert.ok\n  send: [m]",
+        "template.m": "message: '{{.cert.metadata.name}}'",
+        "service.slack": "{}",
+      },
+    });
+    const d = evaluate({ metadata: { name: "c1", annotations: { [`${prefix}/subscribe.t.slack`]: "x" } }, ok: true }, named, { now, resourceName: "cert" });
+    expect(d.notifications.map((n) => n.content.message)).toEqual(["c1"]);
+  });
+
+  it("notifies default subscriptions whose selector matches the labels", () => {
+    const matching = run(resource({}, { ready: true }, { labels: { team: "platform" } }));
+    expect(messages(matching)).toEqual(["slack:platform web is ready for platform via slack at https://ui.example.com<no value>"]);
+    expect(run(resource({}, { ready: true }, { labels: { team: "other" } })).notifications).toEqual([]);
+  });
+
+  it("reports a subscription to an unknown trigger and decides the rest", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-nothing.slack`]: "a", [`${prefix}/subscribe.on-ready.slack`]: "a" }));
+    expect(tags(d)).toEqual(["UnknownTrigger"]);
+    expect(d.diagnostics[0]?.key).toBe("trigger.on-nothing");
+    expect(messages(d)).toHaveLength(1);
+  });
+
+  const failures = [
+    { name: "a template that does not exist", trigger: "on-no-template", service: "slack", tag: "UnknownTemplate" },
+    { name: "a service that is not configured", trigger: "on-ready", service: "teams", tag: "UnknownService" },
+    { name: "an expression that fails at run time", trigger: "on-throws", service: "slack", tag: "ExprEval" },
+    { name: "a template that fails to render", trigger: "on-render-fails", service: "slack", tag: "TemplateRender" },
+  ];
+  for (const c of failures) {
+    it(`reports ${c.name}, records nothing for it, and notifies the rest`, () => {
+      const d = run(resource({
+        [`${prefix}/subscribe.${c.trigger}.${c.service}`]: "x",
+        [`${prefix}/subscribe.on-ready.hooks`]: "",
+      }));
+      expect(tags(d)).toEqual([c.tag]);
+      expect(d.notifications.map((n) => `${n.trigger}>${n.destination.service}`)).toEqual(["on-ready>hooks"]);
+      expect(Object.keys(d.state)).toEqual(d.notifications.map((n) => n.stateKey));
+    });
+  }
+
+  it("reports a service name that only exists as a type (service.webhook.hooks is named hooks)", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.webhook`]: "y" }));
+    expect(tags(d)).toEqual(["UnknownService"]);
+  });
+
+  it("gives a named service instance its type", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.hooks`]: "" }));
+    expect(d.notifications.map((n) => [n.destination, n.serviceType])).toEqual([[{ service: "hooks", recipient: "" }, "webhook"]]);
+  });
+
+  it("merges the templates of a condition in order", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-two.slack`]: "a" }));
+    expect(d.diagnostics).toEqual([]);
+    expect(d.notifications[0]?.templates).toEqual(["ready", "extra"]);
+    expect(d.notifications[0]?.content.message).toBe("web is ready for a via slack at https://ui.example.com<no value>");
+    expect(d.notifications[0]?.content.blocks["slack"]?.["attachments"]).toEqual([{ title: "web" }]);
+  });
+
+  it("sends once while the condition holds, and again after it turned false", () => {
+    const annotations = { [`${prefix}/subscribe.on-ready.slack`]: "a" };
+    const first = run(resource(annotations));
+    const second = run(resource(annotations), { state: first.state, now: now + 60_000 });
+    const off = run(resource(annotations, { ready: false }), { state: second.state });
+    const on = run(resource(annotations), { state: off.state, now: now + 120_000 });
+    expect([first, second, off, on].map((d) => d.notifications.length)).toEqual([1, 0, 0, 1]);
+    expect(second.state).toEqual(first.state);
+    expect(off.state).toEqual({});
+    expect(Object.values(on.state)).toEqual([nowSeconds + 120]);
+  });
+
+  it("sends once per oncePer value, and keeps the record when the condition turns false", () => {
+    const annotations = { [`${prefix}/subscribe.on-version.slack`]: "a" };
+    const v1 = run(resource(annotations));
+    expect(v1.notifications.map((n) => [n.oncePer, n.stateKey.startsWith("v1:on-version:[0].")])).toEqual([["v1", true]]);
+    const off = run(resource(annotations, { ready: false }), { state: v1.state });
+    expect(off.state).toEqual(v1.state);
+    const v1Again = run(resource(annotations), { state: off.state });
+    expect(v1Again.notifications).toEqual([]);
+    const v2 = run({ ...resource(annotations), spec: { version: "v2" } }, { state: v1Again.state });
+    expect(v2.notifications.map((n) => n.oncePer)).toEqual(["v2"]);
+    expect(Object.keys(v2.state)).toHaveLength(2);
+  });
+
+  it("reads the state from the notified annotation when none is given", () => {
+    const annotations = { [`${prefix}/subscribe.on-ready.slack`]: "a" };
+    const first = run(resource(annotations));
+    const stored = { ...annotations, [`notified.${prefix}`]: JSON.stringify(first.state) };
+    expect(run(resource(stored)).notifications).toEqual([]);
+  });
+
+  it("treats an unreadable notified annotation as empty, with a diagnostic", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a", [`notified.${prefix}`]: "{not json" }));
+    expect(tags(d)).toEqual(["InvalidState"]);
+    expect(d.notifications).toHaveLength(1);
+  });
+
+  it("honours a custom annotation prefix", () => {
+    const d = run(resource({ "example.io/subscribe.on-ready.slack": "a", [`${prefix}/subscribe.on-ready.slack`]: "b" }), {
+      annotationPrefix: "example.io",
+    });
+    expect(d.notifications.map((n) => n.destination.recipient)).toEqual(["a"]);
+  });
+
+  it("prefixes state keys with the namespace of a self-service configuration", () => {
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a" }), { apiNamespace: "team-a" });
+    expect(Object.keys(d.state)[0]).toMatch(/^team-a:on-ready:\[0\]\..+:slack:a$/);
+  });
+
+  it("does not mutate its inputs", () => {
+    const r = deepFreeze(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a", [`${prefix}/subscribe.on-version.slack`]: "a" }));
+    const state = deepFreeze({ "x:on-ready:[0].y:slack:z": 1 });
+    const d = run(r, { state });
+    expect(d.notifications).toHaveLength(2);
+    expect(state).toEqual({ "x:on-ready:[0].y:slack:z": 1 });
+  });
+
+  it("never throws, whatever the resource", () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (value) => {
+        run(value);
+        run({ metadata: { name: "x", annotations: { [`${prefix}/subscribe.on-ready.slack`]: "a" } }, status: value, spec: value });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
