@@ -34,7 +34,7 @@ export function parseSubscriptionsYaml(source: string, annotation: string): Subs
   if (source.trim() === "") {
     return { entries: [], diagnostics: [diagnostic("InvalidSubscription", "the subscriptions annotation is empty", { ...at, severity: "warning" })] };
   }
-  const doc = parseDocument(source, { version: "1.1", customTags: goyamlV2Tags, prettyErrors: true });
+  const doc = parseDocument(source, { version: "1.1", customTags: goyamlV2Tags, prettyErrors: true, logLevel: "error" });
   const firstError = doc.errors[0];
   if (firstError !== undefined) {
     const pos = firstError.linePos?.[0];
