@@ -70,7 +70,8 @@ export interface RawCondition {
 /** The fields of a condition, for the unknown-field check. */
 export const conditionFields: readonly string[] = ["when", "oncePer", "description", "send"];
 
-const condition: t.Type<RawCondition, RawCondition, unknown> = t.partial({
+/** One condition. */
+export const conditionCodec: t.Type<RawCondition, RawCondition, unknown> = t.partial({
   when: optional(goString("an expression (a string)")),
   oncePer: optional(goString("an expression (a string)")),
   description: optional(goString("a string")),
@@ -79,7 +80,7 @@ const condition: t.Type<RawCondition, RawCondition, unknown> = t.partial({
 
 /** `trigger.<name>`: a list of conditions. */
 export const triggerCodec: t.Type<readonly RawCondition[], readonly RawCondition[], unknown> = goList(
-  condition,
+  conditionCodec,
   "a list of conditions",
 );
 

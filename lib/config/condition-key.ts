@@ -12,7 +12,7 @@ import { encodeUtf8 } from "./_utf8.ts";
  *
  * @param index The condition's position in its trigger, from 0.
  * @param when The condition's `when`, as written.
- * @returns The key, e.g. `[0].y7b5sbwa2Q329JYH755peeq-fhM` for `when: app.status.phase == 'Running'`.
+ * @returns The key, e.g. `[0].Q9PIkxno1a5_1B188eKM2kht0gM` for `when: foo.status.ready`.
  */
 export function conditionKey(index: number, when: string): string {
   return `[${index}].${encodeBase64UrlNoPad(sha1(encodeUtf8(when)))}`;

@@ -7,7 +7,7 @@ import { diagnostic } from "../diagnostics.ts";
 import { compileExpr } from "../expr/mod.ts";
 import type { CompiledExpr, CompileOptions } from "../expr/mod.ts";
 import { E } from "../fp.ts";
-import { conditionFields, triggerCodec } from "./_codecs.ts";
+import { conditionCodec, conditionFields, triggerCodec } from "./_codecs.ts";
 import type { RawCondition } from "./_codecs.ts";
 import { decoded, failed } from "./_decoded.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
@@ -37,24 +37,31 @@ export function decodeTrigger(
   const parsed = parseYaml(source, "1.1");
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
-  const checks = Array.isArray(yaml.value)
-    ? yaml.value.map((c, i) => checkFields(c, conditionFields, "a condition", yaml, [i]))
-    : [];
-  const warnings = checks.flatMap((c) => c.diagnostics);
-  const value = Array.isArray(yaml.value) ? checks.map((c) => c.value) : yaml.value;
-  const raw = triggerCodec.decode(value);
-  if (E.isLeft(raw)) return failed(key, [...warnings, ...reportErrors(raw.left, yaml, [], "the trigger")]);
-  const diagnostics: Diagnostic[] = [...warnings];
-  if (raw.right.length === 0) {
+  const items: readonly unknown[] = Array.isArray(yaml.value) ? yaml.value : [];
+  if (!Array.isArray(yaml.value)) {
+    const list = triggerCodec.decode(yaml.value);
+    if (E.isLeft(list)) return failed(key, reportErrors(list.left, yaml, [], "the trigger"));
+  }
+  const checks = items.map((c, i) => checkFields(c, conditionFields, "a condition", yaml, [i]));
+  const diagnostics: Diagnostic[] = checks.flatMap((c) => c.diagnostics);
+  const raws = checks.map((c, i) => decodeCondition(c.value, i, yaml, diagnostics));
+  if (raws.length === 0) {
     diagnostics.push(diagnostic("InvalidField", "the trigger has no conditions, so it never fires", { severity: "warning" }));
   }
   const compile = (source: string, path: YamlPath): CompiledExpr =>
     compileField(source, path, yaml, options.compile ?? compileExpr, options.expr ?? {}, diagnostics);
-  const conditions = raw.right.map((c, i) => compileCondition(c, i, compile));
-  const templates = raw.right.flatMap((c, i) =>
-    (c.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
+  const conditions = raws.map((c, i) => compileCondition(c ?? {}, i, compile));
+  const templates = raws.flatMap((c, i) =>
+    (c?.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
   );
   return decoded(key, { trigger: { name, conditions }, templates }, diagnostics);
+}
+
+function decodeCondition(value: unknown, i: number, yaml: YamlValue, diagnostics: Diagnostic[]): RawCondition | undefined {
+  const raw = conditionCodec.decode(value);
+  if (E.isRight(raw)) return raw.right;
+  diagnostics.push(...reportErrors(raw.left, yaml, [i], `"[${i}]"`));
+  return undefined;
 }
 
 function compileCondition(
