@@ -1,8 +1,11 @@
 /**
- * The Liquid dialect, through liquidjs: templates parsed once, rendered with `renderSync` from memory, with
- * `ownPropertyOnly` (no prototype or constructor access), `strictVariables` with `lenientIf` (a misspelt variable is a
- * render error; `if`, `unless` and the `default` filter tolerate a missing one), UTC dates, and the clock of the
- * render instead of the machine's for `"now" | date`.
+ * The Liquid dialect, through liquidjs: templates parsed once, rendered with `renderSync` from memory (no file system:
+ * `include`/`render` find nothing), with `ownPropertyOnly` (no prototype or constructor access), unknown filters
+ * rejected at parse time, UTC dates, and the render's clock instead of the machine's for `"now" | date`.
+ *
+ * Variables are not strict: a missing one renders as empty and loops over it run zero times, as Go's `range` does
+ * over a missing key. Resources often lack optional fields (`status.conditions`, `operationState` before the first
+ * sync), and a notification that fails on them is worse than one with an empty value.
  * @module
  */
 import { Liquid, type FilterImplOptions, type Template } from "liquidjs";
@@ -38,8 +41,7 @@ export function createLiquidEngine(): Liquid {
   const engine = new Liquid({
     templates: {},
     ownPropertyOnly: true,
-    strictVariables: true,
-    lenientIf: true,
+    strictVariables: false,
     strictFilters: true,
     timezoneOffset: 0,
     parseLimit: maxRenderedLength,

@@ -8,8 +8,8 @@
  * - `language: go` (the default, so existing Argo CD and Argo Rollouts configurations work unchanged): every string
  *   field is a Go text/template with the sprig functions (without `env` and `expandenv`);
  * - `language: liquid`: every string field is a Liquid template (liquidjs) over the same variables (`app`,
- *   `context`, `serviceType`, `recipient`, …). A variable that does not exist is a render error, except inside
- *   `if`/`unless` and the `default` filter; dates are UTC, and `"now"` is the render's clock.
+ *   `context`, `serviceType`, `recipient`, …). A missing variable renders as empty (Go prints `<no value>`), object
+ *   prototypes are out of reach, dates are UTC, and `"now"` is the render's clock.
  *
  * Every templated field is compiled once, at configuration time. Rendering returns the message and each block with
  * its JSON fields parsed (Slack `attachments`/`blocks`, Teams `facts`/`sections`/`potentialAction`, …); a field whose
@@ -32,9 +32,8 @@
  */
 import type { Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
-import { compileDocument, type TextCompiler } from "./compile-document.ts";
-import { compileGoText } from "./go-text.ts";
-import { compileLiquidTemplate, createLiquidEngine } from "./liquid.ts";
+import { compileDocument } from "./compile-document.ts";
+import { textCompilers } from "./compilers.ts";
 import { renderPlan } from "./render-plan.ts";
 import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 
@@ -50,14 +49,6 @@ export interface CompiledTemplate {
   render(vars: Readonly<Record<string, unknown>>, options: RenderOptions): Either<Diagnostic, RenderedContent>;
 }
 
-const compilers = {
-  go: (): TextCompiler => compileGoText,
-  liquid: (): TextCompiler => {
-    const engine = createLiquidEngine();
-    return (source) => compileLiquidTemplate(source, engine);
-  },
-};
-
 /**
  * Compiles the YAML-decoded value of `template.<name>`. Every problem is reported (errors with their field), the
  * template is usable only when there is no error-severity diagnostic; warnings of a usable template are on its
@@ -70,7 +61,7 @@ export function compileTemplate(
   name: string,
   document: unknown,
 ): Either<readonly Diagnostic[], CompiledTemplate> {
-  const { plan, diagnostics } = compileDocument(name, document, compilers);
+  const { plan, diagnostics } = compileDocument(name, document, textCompilers);
   if (plan === undefined) return E.left(diagnostics);
   return E.right({
     name,
