@@ -1,0 +1,251 @@
+/**
+ * Go text/template's builtin functions (`and or not len index slice print printf println html js urlquery call eq ne
+ * lt le gt ge`) over the executor's values. They see raw values (`noValue` for a missing key, `null` for a nil
+ * interface), as Go's builtins see `reflect.Value`s.
+ * @module
+ */
+import { decodeUtf8, encodeUtf8, formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
+import { type FuncContext, type GoFunc, GoFuncError, type GoSignature } from "./func.ts";
+import { escapeHtml, escapeJs, queryEscape } from "./escape.ts";
+import {
+  basicKind,
+  type BasicKind,
+  isMap,
+  isNil,
+  isTrue as truthy,
+  mapGet,
+  noValue,
+  numberOf,
+  toArg,
+  typeName,
+} from "./_value.ts";
+
+/** A builtin: its Go signature (`reflect.Value` parameters receive raw values) and implementation. */
+export interface Builtin {
+  readonly signature: GoSignature;
+  readonly fn: (ctx: FuncContext, args: readonly unknown[]) => unknown;
+}
+
+const raw = "reflect.Value";
+const any = "interface {}";
+
+function fail(message: string): never {
+  throw new GoFuncError(message);
+}
+
+// --- comparisons
+
+function eq(args: readonly unknown[]): boolean {
+  const [a, ...rest] = args;
+  if (rest.length === 0) fail("missing argument for comparison");
+  const k1 = basicKind(a);
+  for (const b of rest) {
+    const k2 = basicKind(b);
+    let truth = false;
+    if (k1 !== k2) {
+      if (!isNil(a) && !isNil(b)) fail("incompatible types for comparison");
+    } else {
+      switch (k1) {
+        case "bool":
+        case "string":
+          truth = a === b;
+          break;
+        case "int":
+        case "float":
+          truth = numberOf(a) === numberOf(b);
+          break;
+        case "invalid":
+          truth = true;
+          break;
+        default:
+          truth = equalOther(a, b);
+      }
+    }
+    if (truth) return true;
+  }
+  return false;
+}
+
+function equalOther(a: unknown, b: unknown): boolean {
+  const ta = typeName(a, true);
+  const tb = typeName(b, true);
+  const comparable = (t: string): boolean => !t.startsWith("[]") && !t.startsWith("map[") && !t.startsWith("func");
+  if (kindOf(ta) !== kindOf(tb)) {
+    fail(`non-comparable types ${formatValue(toArg(a))}: ${ta}, ${tb}: ${formatValue(toArg(b))}`);
+  }
+  if (!comparable(tb)) fail(`non-comparable type ${formatValue(toArg(b))}: ${tb}`);
+  if (a === b) return true;
+  const equal = (a as { Equal?: unknown }).Equal;
+  if (ta === tb && typeof equal === "function") return equal.call(a, b) === true;
+  return false;
+}
+
+function kindOf(t: string): string {
+  if (t.startsWith("[]")) return "slice";
+  if (t.startsWith("map[")) return "map";
+  if (t.startsWith("func")) return "func";
+  return "struct";
+}
+
+function lt(a: unknown, b: unknown): boolean {
+  const k1 = basicKind(a);
+  const k2 = basicKind(b);
+  const basic = (k: BasicKind): boolean => k !== "other" && k !== "invalid";
+  if (!basic(k1) || !basic(k2)) fail("invalid type for comparison");
+  if (k1 !== k2) fail("incompatible types for comparison");
+  switch (k1) {
+    case "bool":
+      return fail("invalid type for comparison");
+    case "string":
+      return compareBytes(a as string, b as string) < 0;
+    default:
+      return numberOf(a) < numberOf(b);
+  }
+}
+
+function compareBytes(x: string, y: string): number {
+  const xs = [...x];
+  const ys = [...y];
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+    const d = (xs[i]?.codePointAt(0) ?? 0) - (ys[i]?.codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+  return xs.length - ys.length;
+}
+
+function le(a: unknown, b: unknown): boolean {
+  return lt(a, b) || eq([a, b]);
+}
+
+// --- collections
+
+function utf8Bytes(s: string): Uint8Array {
+  return encodeUtf8(s);
+}
+
+function length(v: unknown): number {
+  if (v === null) fail("len of nil pointer");
+  if (v === noValue || v === undefined) fail("reflect: call of reflect.Value.Type on zero Value");
+  if (typeof v === "string") return utf8Bytes(v).length;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
+  if (v instanceof Map) return v.size;
+  if (isMap(v)) return Object.keys(v).length;
+  return fail(`len of type ${typeName(v, false)}`);
+}
+
+function indexArg(index: unknown, cap: number): number {
+  if (isNil(index)) fail("cannot index slice/array with nil");
+  const k = basicKind(index);
+  if (k !== "int") fail(`cannot index slice/array with type ${typeName(index, true)}`);
+  const x = numberOf(index);
+  if (x < 0 || x > cap) fail(`index out of range: ${x}`);
+  return x;
+}
+
+function index(args: readonly unknown[]): unknown {
+  let [item] = args;
+  if (isNil(item)) fail("index of untyped nil");
+  for (const ix of args.slice(1)) {
+    if (item === null) fail("index of nil pointer");
+    if (typeof item === "string" || Array.isArray(item) || item instanceof Uint8Array) {
+      const x = indexArg(ix, item.length);
+      if (typeof item === "string") {
+        const bytes = utf8Bytes(item);
+        if (x >= bytes.length) fail("reflect: string index out of range");
+        item = bytes[x];
+      } else {
+        if (x >= item.length) fail("reflect: slice index out of range");
+        item = item[x] ?? null;
+      }
+    } else if (isMap(item)) {
+      if (isNil(ix)) fail("value is nil; should be of type string");
+      if (typeof ix !== "string") fail(`value has type ${typeName(ix, true)}; should be string`);
+      const found = mapGet(item, ix);
+      item = found === noValue ? null : found;
+    } else {
+      fail(`can't index item of type ${typeName(item, true)}`);
+    }
+  }
+  return item;
+}
+
+function slice(args: readonly unknown[]): unknown {
+  const [item, ...indexes] = args;
+  if (isNil(item)) fail("slice of untyped nil");
+  if (indexes.length > 3) fail(`too many slice indexes: ${indexes.length}`);
+  let len: number;
+  if (typeof item === "string") {
+    if (indexes.length === 3) fail("cannot 3-index slice a string");
+    len = utf8Bytes(item).length;
+  } else if (Array.isArray(item) || item instanceof Uint8Array) {
+    len = item.length;
+  } else {
+    return fail(`can't slice item of type ${typeName(item, true)}`);
+  }
+  const idx = [0, len, len];
+  indexes.forEach((ix, i) => {
+    idx[i] = indexArg(ix, len);
+  });
+  const [lo = 0, hi = len, max = len] = idx;
+  if (lo > hi) fail(`invalid slice index: ${lo} > ${hi}`);
+  if (indexes.length === 3 && hi > max) fail(`invalid slice index: ${hi} > ${max}`);
+  if (typeof item === "string") return decodeUtf8(utf8Bytes(item).slice(lo, hi));
+  return item.slice(lo, hi);
+}
+
+// --- printing
+
+function printableArgs(args: readonly unknown[]): string {
+  if (args.length === 1 && typeof args[0] === "string") return args[0];
+  return sprint(args.map((a) => (isNil(a) ? "<no value>" : a)));
+}
+
+// --- call
+
+function call(ctx: FuncContext, args: readonly unknown[]): unknown {
+  const [fn, ...rest] = args;
+  if (isNil(fn)) fail("call of nil");
+  if (typeof fn !== "function") fail(`non-function of type ${typeName(fn, true)}`);
+  const signature = (fn as GoFunc).signature;
+  const values = rest.map(toArg);
+  if (signature !== undefined) {
+    const n = signature.params.length;
+    if (signature.variadic !== undefined) {
+      if (values.length < n) fail(`wrong number of args: got ${values.length} want at least ${n}`);
+    } else if (values.length !== n) {
+      fail(`wrong number of args: got ${values.length} want ${n}`);
+    }
+    return (fn as GoFunc)(ctx, values);
+  }
+  return (fn as (...a: unknown[]) => unknown)(...values);
+}
+
+function sig(params: readonly string[], variadic?: string): GoSignature {
+  return variadic === undefined ? { params } : { params, variadic };
+}
+
+/**
+ * The builtins by name. `and` and `or` are evaluated lazily by the executor (they short-circuit); their entries
+ * here give their signature.
+ */
+export const builtins: Readonly<Record<string, Builtin>> = {
+  and: { signature: sig([raw], raw), fn: () => noValue },
+  or: { signature: sig([raw], raw), fn: () => noValue },
+  not: { signature: sig([raw]), fn: (_c, [v]) => !truthy(v) },
+  len: { signature: sig([raw]), fn: (_c, [v]) => length(v) },
+  index: { signature: sig([raw], raw), fn: (_c, args) => index(args) },
+  slice: { signature: sig([raw], raw), fn: (_c, args) => slice(args) },
+  print: { signature: sig([], any), fn: (_c, args) => sprint(args.map(toArg)) },
+  printf: { signature: sig(["string"], any), fn: (_c, [f, ...args]) => sprintf(String(f), args.map(toArg)) },
+  println: { signature: sig([], any), fn: (_c, args) => sprintln(args.map(toArg)) },
+  html: { signature: sig([], any), fn: (_c, args) => escapeHtml(printableArgs(args)) },
+  js: { signature: sig([], any), fn: (_c, args) => escapeJs(printableArgs(args)) },
+  urlquery: { signature: sig([], any), fn: (_c, args) => queryEscape(printableArgs(args)) },
+  call: { signature: sig([raw], raw), fn: call },
+  eq: { signature: sig([raw], raw), fn: (_c, args) => eq(args) },
+  ne: { signature: sig([raw, raw]), fn: (_c, [a, b]) => !eq([a, b]) },
+  lt: { signature: sig([raw, raw]), fn: (_c, [a, b]) => lt(a, b) },
+  le: { signature: sig([raw, raw]), fn: (_c, [a, b]) => le(a, b) },
+  gt: { signature: sig([raw, raw]), fn: (_c, [a, b]) => !le(a, b) },
+  ge: { signature: sig([raw, raw]), fn: (_c, [a, b]) => !lt(a, b) },
+};
