@@ -1,0 +1,83 @@
+/**
+ * The template cases behind `tests/conformance/templates/sprig-*.json`, grouped by family. A case is a template
+ * source, or `{ source, vars, now }` (vars decoded by the oracle like Kubernetes objects: integral JSON numbers are
+ * int64, others float64; `now` is RFC 3339 and feeds sprig's `now`).
+ */
+export type CaseInput = string | { source: string; vars?: Record<string, unknown>; now?: string };
+
+const fmt: CaseInput[] = [
+  String.raw`{{printf "%08.3f" 3.14159}}`,
+  String.raw`{{printf "%d|%5d|%-5d|%05d|%+d|% d|%x|%X|%o|%O|%b|%#x|%#o|%#b" 42 42 42 -42 42 42 255 255 8 8 5 255 8 5}}`,
+  String.raw`{{printf "%.3d|%8.3d|%08.3d|%-08d|%+.2d" 7 7 7 7 7}}`,
+  String.raw`{{printf "%c|%q|%U|%#U|%c" 65 97 9731 9731 128512}}`,
+  String.raw`{{printf "%s|%q|%x|%X|% x|%#x|%10s|%-10s|%.2s|%5.1s" "héllo" "a\"b\n" "hi" "hi" "abc" "hi" "r" "l" "héllo" "xyz"}}`,
+  String.raw`{{printf "%#q|%+q|%q" "back" "é☃" "\x00\x7f\u00a0"}}`,
+  String.raw`{{printf "%t|%v|%5t|%d" true false true true}}`,
+  String.raw`{{printf "%v|%g|%e|%E|%f|%F|%G" 1e6 1e6 1e6 1e6 1e6 1e6 1e6}}`,
+  String.raw`{{printf "%v %v %v %v %v %v %v" 0.1 100000.0 123456.0 1234567.0 0.0001 0.00001 1e20}}`,
+  String.raw`{{printf "%.2f|%.0f|%.0f|%.0f|%.1f|%.3e|%.3g|%.10g|%g" 2.675 0.5 1.5 2.5 0.05 123456.789 123456.789 0.1 0.000012345}}`,
+  String.raw`{{printf "%10.3f|%-10.3f|%+.2e|%010.2f|%+010.2f|% .2f|%#.0f|%#g|%#.3g|%#e" 3.14159 3.14159 12345.678 -3.14159 3.14159 3.14159 3.0 1.5 2.0 1.0}}`,
+  String.raw`{{printf "%g|%g|%G|%.3G|%e" 1e-7 123456789.0 1e-10 1234567.0 0.0}}`,
+  String.raw`{{printf "%v|%.2v|%8v|%-8v|" 3.14159 3.14159 2.5 2.5}}`,
+  String.raw`{{printf "%d" "x"}}|{{printf "%s" 3}}|{{printf "%d" 1.5}}|{{printf "%t" 1}}|{{printf "%x" true}}`,
+  String.raw`{{printf "%d %d" 1}}|{{printf "%d" 1 2 "x"}}|{{printf "%!"}}|{{printf "%"}}|{{printf "%z" 3}}`,
+  String.raw`{{printf "%[2]d %[1]d" 1 2}}|{{printf "%[3]d" 1 2}}|{{printf "%[2]*[1]d" 12 5}}|{{printf "%*d|%-*d|%.*f" 5 1 5 2 2 3.14159}}`,
+  String.raw`{{printf "%*d" "x" 1}}|{{printf "%.*d" -1 1}}|{{printf "%[0]d" 1}}|{{printf "%[x]d" 1}}`,
+  String.raw`{{printf "%%|%5%|%v" 1}}`,
+  String.raw`{{printf "%v|%+v|%#v|%T" .m .m .m .m}}`,
+  String.raw`{{printf "%v|%d|%s|%q|%x|%T" .l .l .l .l .l .l}}`,
+  String.raw`{{printf "%v|%#v|%T" .s .s .s}}|{{printf "%v|%s|%d" .n .n .n}}`,
+  String.raw`{{printf "%v %v %v" .f .i .big}}|{{printf "%T %T %T" 1 1.5 "x"}}|{{printf "%T %T" .f .b}}`,
+  String.raw`{{printf "%5v|%-5v|%05d" .l .l .ints}}`,
+  String.raw`{{printf "%v|%d|%x|%s" .nested .nested .nested .nested}}`,
+  String.raw`{{printf "%s" .missing}}|{{printf "%v" .missing}}|{{printf "%d" .missing}}|{{printf "%T" .missing}}`,
+  String.raw`{{printf "%v" nil}}|{{printf "%d" nil}}|{{print nil}}|{{println nil 1}}`,
+  String.raw`{{print "a" 1 2 "b" "c" 3}}|{{print 1 2}}|{{print "x" "y"}}|{{print .l .m}}|{{print 1.5 true nil}}`,
+  String.raw`{{println "a" 1 2 "b"}}|{{println}}|{{print}}`,
+  String.raw`{{print .x}}|{{print .f}}|{{print .m}}|{{print .empty}}|{{print .el}}`,
+  String.raw`{{.big}} {{.f}} {{.small}} {{.neg}} {{.l}} {{.m}} {{.nested}}`,
+  String.raw`{{printf "%x|%X|%o|%b|%c" -255 -255 -8 -5 -1}}`,
+  String.raw`{{printf "%6.2f|%-8.3e|%8.3g|%+g|% g" -1.005 1234.5 0.00012345 2.0 2.0}}`,
+  String.raw`{{printf "%.15f|%.20f|%.17g|%.30e" 0.1 0.1 0.1 0.1}}`,
+  String.raw`{{printf "%v|%v|%v|%v" 5e-324 1.7976931348623157e308 2.2250738585072014e-308 9007199254740993.0}}`,
+  String.raw`{{printf "%e|%.1e|%.0e|%.0e|%.0e" 9.999 9.95 2.5 3.5 15.0}}`,
+  String.raw`{{printf "%g|%.1g|%.2g|%.5g|%g" 100.0 100.0 99.5 1e5 1e21}}`,
+  String.raw`{{printf "%s|%v|%10.4v|%q" "日本語" "日本語" "日本語テキスト" "日本"}}`,
+  String.raw`{{printf "%x|% X|%#x|% #x" "日本" "hi" "" "ab"}}`,
+  String.raw`{{printf "%08s|%-08s|%08q|%8q" "ab" "ab" "ab" "ab"}}`,
+  String.raw`{{printf "%3c|%-3c|%03d|%+03d" 65 66 -5 5}}`,
+  String.raw`{{printf "%v" .bytes}}|{{printf "%s" .bytes}}`,
+  String.raw`{{printf "%.0d|%5.0d|%.0x" 0 0 0}}`,
+  String.raw`{{printf "%U|%#U|%.6U|%08U" 65 10 65 65}}`,
+  String.raw`{{printf "%q|%+q|%q|%q" 10 233 1114112 -1}}`,
+  String.raw`{{printf "%e|%f|%g" 1e100 1e-100 1e100}}`,
+  String.raw`{{printf "%.3f|%.2f|%.1f|%.2f" 1.0005 1.005 0.25 0.125}}`,
+  String.raw`{{printf "%s %s" "only"}}|{{printf "no verbs" 1}}|{{printf "%v %v" 1 nil 2}}`,
+  String.raw`{{printf "%#v|%#v|%#v|%#v" 1 "s" true .l}}`,
+  String.raw`{{printf "%-+8.2f|%+-8d|% 08d|%0-8d" 3.14159 42 42 42}}`,
+  String.raw`{{printf "%q" .strs}}|{{printf "%v|%s" .strs .strs}}`,
+];
+
+const fmtVars = {
+  m: { b: 2, a: "x", c: [1, "y"], d: null },
+  l: [1.5, "a", null, 2.5, true],
+  s: "text",
+  n: null,
+  f: 2.5,
+  i: 7,
+  big: 1234567.5,
+  small: 0.000012,
+  neg: -3.25,
+  b: true,
+  x: "hello",
+  ints: 42,
+  nested: { z: { y: [1.25, "q"] }, a: { b: "c" } },
+  empty: {},
+  el: [],
+  strs: ["a b", "c\"d"],
+  bytes: "not-bytes",
+};
+
+export const families: Readonly<Record<string, readonly CaseInput[]>> = {
+  fmt: fmt.map((c) => typeof c === "string" ? { source: c, vars: fmtVars } : c),
+};
