@@ -286,6 +286,7 @@ function compileBlock(ctx: Ctx, key: string, value: unknown): void {
   const entries = spec.entries;
   if (entries === undefined) {
     compileFields(ctx, spec.fields, value, [key], key, ctx.name);
+    if (key === "alertmanager") checkAlertmanager(ctx, value);
     return;
   }
   for (const [entry, v] of Object.entries(value)) {
@@ -296,7 +297,6 @@ function compileBlock(ctx: Ctx, key: string, value: unknown): void {
     ctx.literals.push({ path: [key, entry], value: {} });
     compileFields(ctx, entries, v, [key, entry], `${key}.${entry}`, ctx.name + entry);
   }
-  if (key === "alertmanager") checkAlertmanager(ctx, value);
 }
 
 /** The Go engine refuses an alertmanager block without labels, and names the alert after the template by default. */
