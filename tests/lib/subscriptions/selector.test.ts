@@ -160,3 +160,51 @@ describe("matchesSelector()", () => {
     ));
   });
 });
+
+// Behaviours of k8s.io/apimachinery's own tests (pkg/labels/selector_test.go: TestSelectorParse, TestSetSelectorParser,
+// TestSelectorMatches), restated as data.
+describe("parseSelector() agrees with labels.Parse", () => {
+  const reprint = ["x=a,y=b,z=c", "", "x!=a,y=b", "x=", "x= ", "x=,z= ", "x= ,z= ", "!x", "x>1", "x>1,z<5"];
+  for (const s of reprint) {
+    it(`prints ${JSON.stringify(s)} back without spaces`, () => expect(formatSelector(parsed(s))).toBe(s.replaceAll(" ", "")));
+  }
+
+  const good: readonly [string, string][] = [
+    ["\rx", "x"],
+    ["this-is-a-dns.domain.com/key-with-dash", "this-is-a-dns.domain.com/key-with-dash"],
+    ["0.1.2.domain/99 notin (10.10.100.1, tick.tack.clock)", "0.1.2.domain/99 notin (10.10.100.1,tick.tack.clock)"],
+    ["foo  in\t (abc)", "foo in (abc)"],
+    ["x notin\n (abc)", "x notin (abc)"],
+    ["x in (abc,)", "x in (,abc)"],
+    ["x in (abc,abc)", "x in (abc)"],
+    ["x in (a,,,,,,)", "x in (,a)"],
+    ["x in (a,,a,,a,,a,,)", "x in (,a)"],
+    ["x notin (abc,,def),bar,z in (),w", "bar,w,x notin (,abc,def),z in ()"],
+    ["x,y in (a)", "x,y in (a)"],
+    ["x notin ( )", "x notin ()"],
+    ["x notin (, a)", "x notin (,a)"],
+    ["a ", "a"],
+    ["a in (x,y,notin, z,in)", "a in (in,notin,x,y,z)"],
+    ["x=a,a=x", "a=x,x=a"],
+    ["notin=in", "notin=in"],
+  ];
+  for (const [input, printed] of good) it(`accepts ${JSON.stringify(input)}`, () => expect(formatSelector(parsed(input))).toBe(printed));
+
+  const bad = ["x=a||y=b", "x==a==b", "!x=a", "x<a", "x,,y", ",x,y", "x nott in (y)", "a in (xyz),", "a in (xyz)b notin ()", "a in (xyz abc)", "a notin(", "a (", "(", "x>", `${"a".repeat(254)}`];
+  for (const input of bad) it(`rejects ${JSON.stringify(input)}`, () => expect(parseSelector(input)._tag).toBe("Left"));
+
+  const matches: readonly [string, Record<string, string>, boolean][] = [
+    ["", { x: "y" }, true],
+    ["x=y,z=w", { x: "y", z: "w" }, true],
+    ["x!=y,z!=w", { x: "z", z: "a" }, true],
+    ["x!=y,z!=w", { x: "z", z: "w" }, false],
+    ["x=y,z=w", { x: "w", z: "w" }, false],
+    ["x<1", { x: "0" }, true],
+    ["x<1", { x: "2" }, false],
+    ["foo=bar,foobar=bar,baz=blah", { foo: "bar", baz: "blah" }, false],
+  ];
+  for (const [s, labels, expected] of matches) {
+    it(`${expected ? "matches" : "does not match"} ${JSON.stringify(s)} on ${JSON.stringify(labels)}`, () =>
+      expect(matchesSelector(parsed(s), labels)).toBe(expected));
+  }
+});
