@@ -1,36 +1,35 @@
 /**
- * The Go text/template dialect for template documents. PLACEHOLDER until `lib/templates/go/mod.ts` lands: only
- * text and `{{.field.path}}` actions.
+ * The Go text/template dialect of template documents: `lib/templates/go` with its default function map (Go's
+ * builtins and sprig without `env`/`expandenv`), as the Go engine compiles each field.
  * @module
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
+import { compileGoTemplate } from "./go/mod.ts";
 import type { TextTemplate } from "./text-template.ts";
 
-function lookup(vars: unknown, path: readonly string[]): string {
-  let v: unknown = vars;
-  for (const k of path) {
-    if (typeof v !== "object" || v === null || !Object.hasOwn(v, k)) return "<no value>";
-    v = (v as Record<string, unknown>)[k];
-  }
-  return v === null || v === undefined ? "<no value>" : String(v);
+/**
+ * Go's messages start with `template: <name>:<line>:<column>:`; the document layer names the field and the position
+ * itself, so that prefix is dropped when the diagnostic carries the position.
+ */
+function withoutGoPrefix(d: Diagnostic): Diagnostic {
+  return d.line === undefined ? d : { ...d, message: d.message.replace(/^template: [^:]*(?::\d+)+: /, "") };
 }
 
-/** Compiles a Go template for a template document field. */
+/**
+ * Compiles one field of a template document as a Go template.
+ * @param source the template text
+ * @param name the Go template name (`texttemplate.New(name)`): the template's name, or name + entry for webhooks
+ * @returns the compiled field, or a `TemplateParse` diagnostic
+ */
 export function compileGoText(source: string, name: string): Either<Diagnostic, TextTemplate> {
-  const parts: (string | readonly string[])[] = [];
-  const re = /\{\{\s*\.([A-Za-z0-9_.]+)\s*\}\}/g;
-  let last = 0;
-  for (const m of source.matchAll(re)) {
-    parts.push(source.slice(last, m.index));
-    parts.push((m[1] ?? "").split("."));
-    last = m.index + m[0].length;
-  }
-  parts.push(source.slice(last));
-  if (parts.some((p) => typeof p === "string" && p.includes("{{"))) {
-    return E.left(diagnostic("TemplateParse", `template: ${name}: the Go dialect is not available yet`));
-  }
+  const compiled = compileGoTemplate(source, { name });
+  if (compiled._tag === "Left") return E.left(withoutGoPrefix(compiled.left));
+  const template = compiled.right;
   return E.right({
-    render: (vars) => E.right(parts.map((p) => (typeof p === "string" ? p : lookup(vars, p))).join("")),
+    render(vars, options): Either<Diagnostic, string> {
+      const r = template.render(vars, options);
+      return r._tag === "Left" ? E.left(withoutGoPrefix(r.left)) : r;
+    },
   });
 }
