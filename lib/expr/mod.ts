@@ -1,11 +1,26 @@
 /**
  * The expr language (github.com/expr-lang/expr, v1.17 semantics): compile once, run many times.
  * CONTRACT (owned by the expr work, issue #3): the signatures below are what the rest of the project calls.
+ *
+ * @example Compile a trigger condition and run it
+ * ```ts
+ * import { expect } from "expect";
+ * import { compileExpr } from "./mod.ts";
+ * const c = compileExpr("any(cert.status.conditions, {.reason == 'Ready' && .status == 'True'})");
+ * if (c._tag === "Left") throw new Error(c.left.message);
+ * const cert = { status: { conditions: [{ reason: "Ready", status: "True" }] } };
+ * expect(c.right.run({ cert }, { now: 0 })).toEqual({ _tag: "Right", right: true });
+ * ```
  * @module
  */
 import type { Diagnostic } from "../diagnostics.ts";
+import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
+import { EvalFailure, SyntaxFailure } from "./_failure.ts";
+import { compileTree, type Ctx } from "./compile.ts";
+import { formatValue } from "./format-value.ts";
+import { parse } from "./parser.ts";
 
 /** Options of one run. `now` is unix milliseconds; `time.Now()` returns it. */
 export interface RunOptions {
@@ -18,19 +33,92 @@ export interface CompiledExpr {
   run(vars: Readonly<Record<string, unknown>>, options: RunOptions): Either<Diagnostic, unknown>;
 }
 
-/** Host additions: extra functions and variables visible to every expression (Argo CD's `repo` is the example). */
+/**
+ * Host additions: extra functions visible to every expression (Argo CD's `repo` is the example). A dotted name
+ * (`"repo.RepoURLToHTTPS"`) is reachable as a member of a namespace (`repo.RepoURLToHTTPS(url)`).
+ * `helpers` (default true) adds Argo CD's `time` and `strings` namespaces, which win over same-named variables.
+ */
 export interface CompileOptions {
   readonly functions?: Readonly<Record<string, (...args: readonly unknown[]) => unknown>>;
+  readonly helpers?: boolean;
+}
+
+function position(source: string, pos: number): { line: number; column: number; snippet: string } {
+  const before = source.slice(0, Math.max(0, pos));
+  const line = before.split("\n").length;
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const lineEnd = source.indexOf("\n", lineStart);
+  const text = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\t/g, " ");
+  const column = [...source.slice(lineStart, Math.max(lineStart, pos))].length + 1;
+  return { line, column, snippet: ` | ${text}\n | ${".".repeat(column - 1)}^` };
+}
+
+function namespaces(
+  functions: Readonly<Record<string, (...args: readonly unknown[]) => unknown>>,
+): Readonly<Record<string, unknown>> {
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [name, f] of Object.entries(functions)) {
+    const dot = name.indexOf(".");
+    if (dot < 0) {
+      out[name] = f;
+      continue;
+    }
+    const ns = name.slice(0, dot);
+    const existing = out[ns];
+    const holder = existing !== null && typeof existing === "object"
+      ? existing as Record<string, unknown>
+      : (out[ns] = Object.create(null) as Record<string, unknown>) as Record<string, unknown>;
+    holder[name.slice(dot + 1)] = f;
+  }
+  return out;
 }
 
 /** Compiles an expression; a syntax error is a `Left` with an `ExprCompile` diagnostic (line, column, snippet). */
 export function compileExpr(source: string, options: CompileOptions = {}): Either<Diagnostic, CompiledExpr> {
-  void options;
-  void source;
-  return E.left({ _tag: "ExprCompile", severity: "error", message: "the expr compiler is not built yet" });
+  const text = source.trim() === "" ? "false" : source;
+  let compiled: ReturnType<typeof compileTree>;
+  try {
+    compiled = compileTree(parse(text), {
+      functions: namespaces(options.functions ?? {}),
+      helpers: options.helpers ?? true,
+    });
+  } catch (e) {
+    const message = e instanceof SyntaxFailure ? e.message : `internal compiler error: ${String(e)}`;
+    const at = e instanceof SyntaxFailure ? position(text, e.pos) : undefined;
+    return E.left(diagnostic("ExprCompile", message, at ?? {}));
+  }
+  const { fn, slots } = compiled;
+  return E.right({
+    source,
+    run(vars: Readonly<Record<string, unknown>>, runOptions: RunOptions): Either<Diagnostic, unknown> {
+      const ctx: Ctx = {
+        vars: vars !== null && typeof vars === "object" ? vars : {},
+        now: runOptions.now,
+        el: null,
+        idx: 0,
+        acc: null,
+        locals: slots === 0 ? [] : new Array<unknown>(slots),
+        steps: 0,
+        timeNs: undefined,
+      };
+      try {
+        const v = fn(ctx);
+        return E.right(v === undefined ? null : v);
+      } catch (e) {
+        if (e instanceof EvalFailure) {
+          return E.left(diagnostic("ExprEval", e.message, e.pos >= 0 ? position(text, e.pos) : {}));
+        }
+        const message = e instanceof RangeError ? `evaluation aborted: ${e.message}` : e instanceof Error ? e.message : String(e);
+        return E.left(diagnostic("ExprEval", message));
+      }
+    },
+  });
 }
 
-/** Formats a value the way Go's `fmt.Sprintf("%v", v)` prints it (what `oncePer` becomes). */
+/**
+ * Formats a value the way Go's `fmt.Sprintf("%v", v)` prints it (what `oncePer` becomes): nil → `<nil>`, maps as
+ * `map[k:v]` with sorted keys, slices as `[a b]`, float64 like Go (`1.234567e+06`).
+ */
 export function formatOncePer(value: unknown): string {
-  return String(value);
+  return formatValue(value);
 }

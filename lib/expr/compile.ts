@@ -1,0 +1,691 @@
+/**
+ * The expr compiler: syntax tree → tree of JavaScript closures. Along the way it does what expr's checker and
+ * optimizer do in the engine's untyped mode: literal type errors are compile errors, `true and x`-style folding skips
+ * the folded-away side, and `x in ['a', 'b']` becomes a set lookup (with Go's quirks for nil and non-strings).
+ * @module
+ */
+import type { Node } from "./ast.ts";
+import { E } from "../fp.ts";
+import { GoFloat, toFloatValue } from "../values/float.ts";
+import { EvalFailure, fail, SyntaxFailure } from "./_failure.ts";
+import { builtins } from "./builtins.ts";
+import { stringsHelpers } from "./helpers/strings.ts";
+import { timeHelpers } from "./helpers/time.ts";
+import { compileRegexp } from "./regexp.ts";
+import {
+  add,
+  compare,
+  div,
+  equal,
+  fetch,
+  inCollection,
+  mod,
+  mul,
+  negate,
+  pow,
+  slice,
+  sub,
+  toBool,
+  toStr,
+  typeName,
+} from "./runtime.ts";
+
+// --- model
+
+/** The mutable state of one run (never shared between runs). */
+export interface Ctx {
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly now: number;
+  /** The current predicate element (`#`), index (`#index`) and accumulator (`#acc`). */
+  el: unknown;
+  idx: number;
+  acc: unknown;
+  readonly locals: unknown[];
+  /** Predicate iterations and range elements so far, against {@linkcode maxSteps}. */
+  steps: number;
+  timeNs: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** A compiled node. */
+export type Fn = (ctx: Ctx) => unknown;
+
+/** What the compiler needs from the host. */
+export interface CompilerOptions {
+  readonly functions: Readonly<Record<string, unknown>>;
+  readonly helpers: boolean;
+}
+
+/** Work budget of one run: predicate iterations plus range elements. */
+export const maxSteps = 10_000_000;
+/** Largest range `a..b`, as expr's memory budget. */
+export const maxRange = 1_000_000;
+
+type Nature = "unknown" | "nil" | "bool" | "int" | "float" | "string" | "array" | "map" | "bytes" | "func";
+
+interface Compiled {
+  readonly fn: Fn;
+  readonly nt: Nature;
+  /** Set when the node is a literal after folding (what expr's optimizer treats as a constant). */
+  readonly lit?: { readonly value: unknown };
+}
+
+interface Scope {
+  readonly locals: ReadonlyMap<string, number>;
+  readonly inPredicate: boolean;
+}
+
+/** The marker an optional member returns inside a chain when its base is nil; the chain turns it into nil. */
+const short: unique symbol = Symbol("short");
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// --- entry
+
+/**
+ * Compiles a parsed expression into a closure.
+ * @throws SyntaxFailure for type errors expr reports at compile time.
+ */
+export function compileTree(node: Node, options: CompilerOptions): { readonly fn: Fn; readonly slots: number } {
+  const c = new Compiler(options);
+  const r = c.compile(node, { locals: new Map(), inPredicate: false }, false);
+  return { fn: r.fn, slots: c.slots };
+}
+
+// --- utils
+
+const isNum = (n: Nature): boolean => n === "int" || n === "float";
+const maybe = (l: Nature, r: Nature, ...ok: Nature[]): boolean =>
+  (l === "unknown" && r === "unknown") || (l === "unknown" && ok.includes(r)) || (r === "unknown" && ok.includes(l));
+
+function goNature(n: Nature): string {
+  switch (n) {
+    case "unknown":
+      return "interface {}";
+    case "float":
+      return "float64";
+    case "array":
+      return "[]interface {}";
+    case "map":
+      return "map[string]interface {}";
+    case "bytes":
+      return "[]uint8";
+    default:
+      return n;
+  }
+}
+
+function natureOfValue(v: unknown): Nature {
+  if (v === null) return "nil";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (v instanceof GoFloat) return "float";
+  return "unknown";
+}
+
+const constant = (value: unknown): Compiled => ({ fn: () => value, nt: natureOfValue(value), lit: { value } });
+
+function step(ctx: Ctx, pos: number): void {
+  if (++ctx.steps > maxSteps) fail("memory budget exceeded", pos);
+}
+
+function arrayArg(v: unknown, name: string, pos: number): readonly unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v === null || v === undefined) return fail("reflect: call of reflect.Value.Len on zero Value", pos);
+  return fail(`builtin ${name} takes only array (got ${typeName(v)})`, pos);
+}
+
+function hostArg(v: unknown): unknown {
+  return v instanceof GoFloat ? v.value : v;
+}
+
+function call(f: unknown, args: unknown[], pos: number): unknown {
+  if (typeof f !== "function") {
+    return fail(f === null || f === undefined ? "invalid operation: cannot call nil" : `invalid operation: cannot call ${typeName(f)}`, pos);
+  }
+  let r: unknown;
+  try {
+    r = (f as (...a: unknown[]) => unknown)(...args);
+  } catch (e) {
+    if (e instanceof EvalFailure) throw new EvalFailure(e.message, e.pos < 0 ? pos : e.pos);
+    throw new EvalFailure(e instanceof Error ? e.message : String(e), pos);
+  }
+  return r === undefined ? null : r;
+}
+
+// --- compiler
+
+class Compiler {
+  slots = 0;
+  private readonly regexCache = new Map<string, RegExp>();
+  constructor(private readonly options: CompilerOptions) {}
+
+  private err(pos: number, msg: string): never {
+    throw new SyntaxFailure(msg, pos);
+  }
+
+  compile(n: Node, s: Scope, inChain: boolean): Compiled {
+    switch (n.kind) {
+      case "Nil":
+        return constant(null);
+      case "Bool":
+        return constant(n.value);
+      case "Int":
+        return constant(n.value);
+      case "Float":
+        return constant(toFloatValue(n.value));
+      case "String":
+        return constant(n.value);
+      case "Bytes": {
+        const bytes = n.value;
+        return { fn: () => Uint8Array.from(bytes), nt: "bytes" };
+      }
+      case "Ident":
+        return this.ident(n.name, n.pos, s);
+      case "Pointer":
+        return this.pointer(n.name, n.pos, s);
+      case "Unary":
+        return this.unary(n.op, n.node, n.pos, s);
+      case "Binary":
+        return this.binary(n.op, n.left, n.right, n.pos, s);
+      case "Chain": {
+        const inner = this.compile(n.node, s, true).fn;
+        return { fn: (ctx) => {
+          const v = inner(ctx);
+          return v === short ? null : v;
+        }, nt: "unknown" };
+      }
+      case "Member":
+        return this.member(n, s, inChain);
+      case "Slice":
+        return this.slice(n.node, n.from, n.to, n.pos, s);
+      case "Call":
+        return this.call(n.callee, n.args, n.pos, s, inChain);
+      case "Builtin":
+        return this.builtin(n.name, n.args, n.pos, s);
+      case "Predicate":
+        return this.compile(n.node, s, false);
+      case "Conditional":
+        return this.conditional(n.cond, n.yes, n.no, n.pos, s);
+      case "Array": {
+        const items = n.nodes.map((x) => this.compile(x, s, false).fn);
+        return { fn: (ctx) => items.map((f) => f(ctx)), nt: "array" };
+      }
+      case "Map":
+        return this.map(n.pairs, n.pos, s);
+      case "Let": {
+        if (s.locals.has(n.name)) this.err(n.pos, `cannot redeclare variable ${n.name}`);
+        if (builtins.has(n.name) || n.name in this.options.functions) this.err(n.pos, `cannot redeclare ${n.name}`);
+        const value = this.compile(n.value, s, false).fn;
+        const slot = this.slots++;
+        const locals = new Map(s.locals).set(n.name, slot);
+        const body = this.compile(n.body, { ...s, locals }, false);
+        return { fn: (ctx) => {
+          ctx.locals[slot] = value(ctx);
+          return body.fn(ctx);
+        }, nt: body.nt };
+      }
+      case "Sequence": {
+        const parts = n.nodes.map((x) => this.compile(x, s, false));
+        const fns = parts.map((p) => p.fn);
+        return { fn: (ctx) => {
+          let v: unknown = null;
+          for (const f of fns) v = f(ctx);
+          return v;
+        }, nt: parts[parts.length - 1]!.nt };
+      }
+    }
+  }
+
+  private ident(name: string, pos: number, s: Scope): Compiled {
+    const slot = s.locals.get(name);
+    if (slot !== undefined) return { fn: (ctx) => ctx.locals[slot], nt: "unknown" };
+    if (hasOwn.call(this.options.functions, name)) {
+      const f = this.options.functions[name];
+      return { fn: () => f, nt: "unknown" };
+    }
+    if (this.options.helpers && name === "time") {
+      return { fn: (ctx) => (ctx.timeNs ??= timeHelpers(ctx.now)), nt: "unknown" };
+    }
+    if (this.options.helpers && name === "strings") return { fn: () => stringsHelpers, nt: "unknown" };
+    if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map" };
+    void pos;
+    return {
+      fn: (ctx) => {
+        const vars = ctx.vars;
+        if (!hasOwn.call(vars, name)) return null;
+        const v = vars[name];
+        return v === undefined ? null : v;
+      },
+      nt: "unknown",
+    };
+  }
+
+  private pointer(name: string, pos: number, s: Scope): Compiled {
+    if (!s.inPredicate) this.err(pos, "cannot use pointer accessor outside predicate");
+    if (name === "") return { fn: (ctx) => ctx.el, nt: "unknown" };
+    if (name === "index") return { fn: (ctx) => ctx.idx, nt: "int" };
+    if (name === "acc") return { fn: (ctx) => ctx.acc, nt: "unknown" };
+    return this.err(pos, `unknown pointer #${name}`);
+  }
+
+  private unary(op: string, node: Node, pos: number, s: Scope): Compiled {
+    const a = this.compile(node, s, false);
+    const f = a.fn;
+    if (op === "!" || op === "not") {
+      if (a.nt !== "bool" && a.nt !== "unknown") this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
+      if (a.lit !== undefined) return constant(!a.lit.value);
+      return { fn: (ctx) => !toBool(f(ctx), pos), nt: "bool" };
+    }
+    if (!isNum(a.nt) && a.nt !== "unknown") this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
+    if (op === "-") {
+      if (a.lit !== undefined) return constant(negate(a.lit.value, pos));
+      return { fn: (ctx) => negate(f(ctx), pos), nt: a.nt };
+    }
+    if (a.lit !== undefined) return a;
+    return { fn: (ctx) => {
+      const v = f(ctx);
+      return typeof v === "number" || v instanceof GoFloat ? v : fail(`invalid operation: + ${typeName(v)}`, pos);
+    }, nt: a.nt };
+  }
+
+  private checkBinary(op: string, l: Nature, r: Nature, pos: number, right: Node): Nature {
+    const bad = (): never => this.err(pos, `invalid operation: ${op} (mismatched types ${goNature(l)} and ${goNature(r)})`);
+    switch (op) {
+      case "==":
+      case "!=":
+        if (
+          l === "unknown" || r === "unknown" || l === "nil" || r === "nil" || (isNum(l) && isNum(r)) ||
+          (l === "array" && r === "array") || l === r
+        ) return "bool";
+        return bad();
+      case "or":
+      case "||":
+      case "and":
+      case "&&":
+        return (l === "bool" && r === "bool") || maybe(l, r, "bool") ? "bool" : bad();
+      case "<":
+      case ">":
+      case "<=":
+      case ">=":
+        return (isNum(l) && isNum(r)) || (l === "string" && r === "string") || maybe(l, r, "int", "float", "string") ? "bool" : bad();
+      case "-":
+      case "*":
+        if (isNum(l) && isNum(r)) return l === "float" || r === "float" ? "float" : "int";
+        return maybe(l, r, "int", "float") ? "unknown" : bad();
+      case "+":
+        if (isNum(l) && isNum(r)) return l === "float" || r === "float" ? "float" : "int";
+        if (l === "string" && r === "string") return "string";
+        return maybe(l, r, "int", "float", "string") ? "unknown" : bad();
+      case "/":
+      case "**":
+      case "^":
+        return (isNum(l) && isNum(r)) || maybe(l, r, "int", "float") ? "float" : bad();
+      case "%":
+        return (l === "int" && r === "int") || maybe(l, r, "int") ? "int" : bad();
+      case "in":
+        if (r === "map") {
+          if (l !== "unknown" && l !== "string") this.err(pos, `cannot use ${goNature(l)} as type string in map key`);
+          return "bool";
+        }
+        if (r === "array" || r === "unknown") return "bool";
+        if (l === "unknown" && (r === "string" || r === "bytes")) return "bool";
+        return bad();
+      case "matches":
+        if (right.kind === "String") {
+          const re = compileRegexp(right.value);
+          if (E.isLeft(re)) this.err(pos, re.left);
+        }
+        return ((l === "string" || l === "bytes") && r === "string") || maybe(l, r, "string") ? "bool" : bad();
+      case "contains":
+      case "startsWith":
+      case "endsWith":
+        return (l === "string" && r === "string") || maybe(l, r, "string") ? "bool" : bad();
+      case "..":
+        return (l === "int" && r === "int") || maybe(l, r, "int") ? "array" : bad();
+      case "??":
+        return l === "nil" ? r : r === "nil" ? l : l === r ? l : "unknown";
+      default:
+        return this.err(pos, `unknown operator (${op})`);
+    }
+  }
+
+  private binary(op: string, ln: Node, rn: Node, pos: number, s: Scope): Compiled {
+    const l = this.compile(ln, s, false);
+    const r = this.compile(rn, s, false);
+    const nt = this.checkBinary(op, l.nt, r.nt, pos, rn);
+    const a = l.fn, b = r.fn;
+    const bothLit = l.lit !== undefined && r.lit !== undefined;
+    switch (op) {
+      case "and":
+      case "&&":
+        if (l.lit?.value === true) return r;
+        if (r.lit?.value === true) return l;
+        if (l.lit?.value === false || r.lit?.value === false) return constant(false);
+        return { fn: (ctx) => (toBool(a(ctx), pos) ? b(ctx) : false), nt };
+      case "or":
+      case "||":
+        if (l.lit?.value === false) return r;
+        if (r.lit?.value === false) return l;
+        if (l.lit?.value === true || r.lit?.value === true) return constant(true);
+        return { fn: (ctx) => (toBool(a(ctx), pos) ? true : b(ctx)), nt };
+      case "==":
+        if (bothLit) return constant(equal(l.lit.value, r.lit.value));
+        return { fn: (ctx) => equal(a(ctx), b(ctx)), nt };
+      case "!=":
+        return { fn: (ctx) => !equal(a(ctx), b(ctx)), nt };
+      case "<":
+        return { fn: (ctx) => compare(a(ctx), b(ctx), "<", pos) < 0, nt };
+      case ">":
+        return { fn: (ctx) => compare(a(ctx), b(ctx), ">", pos) > 0, nt };
+      case "<=":
+        return { fn: (ctx) => compare(a(ctx), b(ctx), "<=", pos) <= 0, nt };
+      case ">=":
+        return { fn: (ctx) => compare(a(ctx), b(ctx), ">=", pos) >= 0, nt };
+      case "??":
+        return { fn: (ctx) => {
+          const v = a(ctx);
+          return v === null || v === undefined ? b(ctx) : v;
+        }, nt };
+      case "in":
+        return this.inOp(l, r, rn, pos);
+      case "matches":
+        return this.matches(a, b, rn, pos, nt);
+      case "contains":
+      case "startsWith":
+      case "endsWith": {
+        const test = op === "contains"
+          ? (x: string, y: string) => x.includes(y)
+          : op === "startsWith"
+          ? (x: string, y: string) => x.startsWith(y)
+          : (x: string, y: string) => x.endsWith(y);
+        return { fn: (ctx) => {
+          const x = a(ctx), y = b(ctx);
+          if (x === null || x === undefined || y === null || y === undefined) return false;
+          return test(toStr(x, pos), toStr(y, pos));
+        }, nt };
+      }
+      case "..":
+        return { fn: (ctx) => {
+          const x = a(ctx), y = b(ctx);
+          const from = typeof x === "number" ? Math.trunc(x) : fail(`invalid operation: ${typeName(x)} .. ${typeName(y)}`, pos);
+          const to = typeof y === "number" ? Math.trunc(y) : fail(`invalid operation: ${typeName(x)} .. ${typeName(y)}`, pos);
+          const size = to - from + 1;
+          if (size <= 0) return [];
+          if (size > maxRange) fail("memory budget exceeded", pos);
+          ctx.steps += size;
+          if (ctx.steps > maxSteps) fail("memory budget exceeded", pos);
+          const out = new Array<number>(size);
+          for (let i = 0; i < size; i++) out[i] = from + i;
+          return out;
+        }, nt };
+    }
+    const arith = op === "+" ? add : op === "-" ? sub : op === "*" ? mul : op === "/" ? div : op === "%" ? mod : pow;
+    if (bothLit && nt !== "unknown") {
+      if (op === "%" && r.lit.value === 0) this.err(pos, "integer divide by zero");
+      return constant(arith(l.lit.value, r.lit.value, pos));
+    }
+    return { fn: (ctx) => arith(a(ctx), b(ctx), pos), nt };
+  }
+
+  private inOp(l: Compiled, r: Compiled, rn: Node, pos: number): Compiled {
+    const a = l.fn, b = r.fn;
+    if (rn.kind === "Array" && rn.nodes.length > 0 && rn.nodes.every((x) => x.kind === "String")) {
+      const set = new Set(rn.nodes.map((x) => (x.kind === "String" ? x.value : "")));
+      return { fn: (ctx) => {
+        const v = a(ctx);
+        if (typeof v === "string") return set.has(v);
+        if (v === null || v === undefined) return set.has("");
+        return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
+      }, nt: "bool" };
+    }
+    return { fn: (ctx) => inCollection(a(ctx), b(ctx), pos), nt: "bool" };
+  }
+
+  private regex(pattern: string, pos: number): RegExp {
+    const hit = this.regexCache.get(pattern);
+    if (hit !== undefined) return hit;
+    const re = compileRegexp(pattern);
+    if (E.isLeft(re)) return fail(re.left, pos);
+    if (this.regexCache.size < 100) this.regexCache.set(pattern, re.right);
+    return re.right;
+  }
+
+  private matches(a: Fn, b: Fn, rn: Node, pos: number, nt: Nature): Compiled {
+    const fixed = rn.kind === "String" ? this.regex(rn.value, pos) : undefined;
+    return { fn: (ctx) => {
+      const x = a(ctx);
+      const y = fixed ?? b(ctx);
+      if (x === null || x === undefined || y === null || y === undefined) return false;
+      const text = x instanceof Uint8Array ? String.fromCharCode(...x) : toStr(x, pos);
+      const re = y instanceof RegExp ? y : this.regex(toStr(y, pos), pos);
+      return re.test(text);
+    }, nt };
+  }
+
+  private member(n: Extract<Node, { kind: "Member" }>, s: Scope, inChain: boolean): Compiled {
+    const base = this.compile(n.node, s, inChain);
+    const prop = this.compile(n.property, s, false);
+    const pos = n.pos;
+    if (base.nt === "nil" && n.property.kind === "String") this.err(pos, `type nil has no field ${n.property.value}`);
+    if (base.nt === "map" && prop.nt !== "string" && prop.nt !== "unknown") {
+      this.err(pos, `cannot use ${goNature(prop.nt)} to get an element from map[string]interface {}`);
+    }
+    if (base.nt === "array" && prop.nt !== "int" && prop.nt !== "unknown") {
+      this.err(pos, `array elements can only be selected using an integer (got ${goNature(prop.nt)})`);
+    }
+    if (["bool", "int", "float", "string"].includes(base.nt)) {
+      this.err(pos, n.property.kind === "String" ? `type ${goNature(base.nt)} has no field ${n.property.value}` : `type ${goNature(base.nt)}[${goNature(prop.nt)}] is undefined`);
+    }
+    const bf = base.fn;
+    const optional = n.optional;
+    if (prop.lit !== undefined && typeof prop.lit.value === "string") {
+      const key = prop.lit.value;
+      return { fn: (ctx) => {
+        const b = bf(ctx);
+        if (b === short) return short;
+        if (b === null || b === undefined) {
+          if (optional) return short;
+          return fail(`cannot fetch ${key} from <nil>`, pos);
+        }
+        if (typeof b === "object" && !Array.isArray(b)) {
+          const p: unknown = Object.getPrototypeOf(b);
+          if (p === Object.prototype || p === null) {
+            if (!hasOwn.call(b, key)) return null;
+            const v = (b as Record<string, unknown>)[key];
+            return v === undefined ? null : v;
+          }
+        }
+        return fetch(b, key, pos);
+      }, nt: "unknown" };
+    }
+    const pf = prop.fn;
+    return { fn: (ctx) => {
+      const b = bf(ctx);
+      if (b === short) return short;
+      if ((b === null || b === undefined) && optional) return short;
+      return fetch(b, pf(ctx), pos);
+    }, nt: "unknown" };
+  }
+
+  private slice(node: Node, from: Node | undefined, to: Node | undefined, pos: number, s: Scope): Compiled {
+    const v = this.compile(node, s, false);
+    if (!["unknown", "string", "array", "bytes"].includes(v.nt)) this.err(pos, `cannot slice ${goNature(v.nt)}`);
+    const f = from === undefined ? undefined : this.compile(from, s, false);
+    const t = to === undefined ? undefined : this.compile(to, s, false);
+    for (const x of [f, t]) {
+      if (x !== undefined && x.nt !== "int" && x.nt !== "unknown") this.err(pos, `non-integer slice index ${goNature(x.nt)}`);
+    }
+    const vf = v.fn, ff = f?.fn, tf = t?.fn;
+    return { fn: (ctx) => slice(vf(ctx), ff?.(ctx), tf?.(ctx), pos), nt: v.nt };
+  }
+
+  private call(callee: Node, argNodes: readonly Node[], pos: number, s: Scope, inChain: boolean): Compiled {
+    const args = argNodes.map((x) => this.compile(x, s, false).fn);
+    const evalArgs = (ctx: Ctx): unknown[] => args.map((f) => hostArg(f(ctx)));
+    if (callee.kind === "Member") {
+      const base = this.compile(callee.node, s, inChain).fn;
+      const prop = this.compile(callee.property, s, false).fn;
+      const optional = callee.optional;
+      return { fn: (ctx) => {
+        const b = base(ctx);
+        if (b === short) return short;
+        if ((b === null || b === undefined) && optional) return short;
+        const f = fetch(b, prop(ctx), callee.pos);
+        return call(f, evalArgs(ctx), pos);
+      }, nt: "unknown" };
+    }
+    const f = this.compile(callee, s, inChain).fn;
+    return { fn: (ctx) => {
+      const fv = f(ctx);
+      if (fv === short) return short;
+      return call(fv, evalArgs(ctx), pos);
+    }, nt: "unknown" };
+  }
+
+  private conditional(cn: Node, yn: Node, nn: Node, pos: number, s: Scope): Compiled {
+    const c = this.compile(cn, s, false);
+    if (c.nt !== "bool" && c.nt !== "unknown") this.err(pos, `non-bool expression (type ${goNature(c.nt)}) used as condition`);
+    const y = this.compile(yn, s, false), n = this.compile(nn, s, false);
+    const cf = c.fn, yf = y.fn, nf = n.fn;
+    return { fn: (ctx) => (toBool(cf(ctx), pos) ? yf(ctx) : nf(ctx)), nt: y.nt === n.nt ? y.nt : "unknown" };
+  }
+
+  private map(pairs: readonly { key: Node; value: Node }[], pos: number, s: Scope): Compiled {
+    const ps = pairs.map((p) => ({ k: this.compile(p.key, s, false).fn, v: this.compile(p.value, s, false).fn }));
+    return { fn: (ctx) => {
+      const out: Record<string, unknown> = {};
+      for (const p of ps) {
+        const k = p.k(ctx);
+        if (typeof k !== "string") fail(`reflect.Value.SetMapIndex: value of type ${typeName(k)} is not assignable to type string`, pos);
+        Object.defineProperty(out, k, { value: p.v(ctx), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }, nt: "map" };
+  }
+
+  private builtin(name: string, argNodes: readonly Node[], pos: number, s: Scope): Compiled {
+    const isPredicate = ["all", "none", "any", "one", "filter", "map", "count", "sum", "find", "findIndex", "findLast", "findLastIndex", "groupBy", "sortBy", "reduce"].includes(name);
+    if (!isPredicate) {
+      const args = argNodes.map((x) => this.compile(x, s, false));
+      if (name === "len" && args.length === 1 && !["unknown", "array", "map", "string", "bytes"].includes(args[0]!.nt)) {
+        this.err(pos, `invalid argument for len (type ${goNature(args[0]!.nt)})`);
+      }
+      const impl = builtins.get(name);
+      if (impl === undefined) return this.err(pos, `unknown builtin ${name}`);
+      const fns = args.map((a) => a.fn);
+      return { fn: (ctx) => impl(fns.map((f) => f(ctx)), { pos, now: ctx.now }), nt: name === "len" ? "int" : "unknown" };
+    }
+    const coll = this.compile(argNodes[0]!, s, false);
+    if (coll.nt !== "array" && coll.nt !== "unknown") this.err(pos, `builtin ${name} takes only array (got ${goNature(coll.nt)})`);
+    const inner: Scope = { ...s, inPredicate: true };
+    const pred = argNodes[1] === undefined ? undefined : this.compile(argNodes[1], inner, false);
+    const needsBool = !["map", "sum", "groupBy", "sortBy", "reduce"].includes(name);
+    if (needsBool && pred !== undefined && pred.nt !== "bool" && pred.nt !== "unknown") {
+      this.err(pos, `predicate should return boolean (got ${goNature(pred.nt)})`);
+    }
+    const extra = argNodes[2] === undefined ? undefined : this.compile(argNodes[2], s, false).fn;
+    return { fn: predicateBuiltin(name, coll.fn, pred?.fn, extra, pos), nt: name === "count" || name === "findIndex" ? "unknown" : "unknown" };
+  }
+}
+
+// --- predicate builtins
+
+function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, extra: Fn | undefined, pos: number): Fn {
+  const p: Fn = pred ?? ((ctx) => ctx.el);
+  const test = (ctx: Ctx, v: unknown, i: number): boolean => {
+    step(ctx, pos);
+    ctx.el = v;
+    ctx.idx = i;
+    return toBool(p(ctx), pos);
+  };
+  const value = (ctx: Ctx, v: unknown, i: number): unknown => {
+    step(ctx, pos);
+    ctx.el = v;
+    ctx.idx = i;
+    return p(ctx);
+  };
+  const scoped = (body: (ctx: Ctx, a: readonly unknown[]) => unknown): Fn => (ctx) => {
+    const a = arrayArg(coll(ctx), name, pos);
+    const saved = [ctx.el, ctx.idx, ctx.acc] as const;
+    const r = body(ctx, a);
+    [ctx.el, ctx.idx, ctx.acc] = saved;
+    return r;
+  };
+  switch (name) {
+    case "all":
+      return scoped((ctx, a) => a.every((v, i) => test(ctx, v, i)));
+    case "any":
+      return scoped((ctx, a) => a.some((v, i) => test(ctx, v, i)));
+    case "none":
+      return scoped((ctx, a) => !a.some((v, i) => test(ctx, v, i)));
+    case "one":
+      return scoped((ctx, a) => {
+        let n = 0;
+        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i) && ++n > 1) return false;
+        return n === 1;
+      });
+    case "filter":
+      return scoped((ctx, a) => a.filter((v, i) => test(ctx, v, i)));
+    case "map":
+      return scoped((ctx, a) => a.map((v, i) => value(ctx, v, i)));
+    case "count":
+      return scoped((ctx, a) => a.filter((v, i) => test(ctx, v, i)).length);
+    case "sum":
+      return scoped((ctx, a) => {
+        let acc: unknown = 0;
+        for (let i = 0; i < a.length; i++) acc = add(acc, pred === undefined ? a[i] : value(ctx, a[i], i), pos);
+        return acc;
+      });
+    case "find":
+      return scoped((ctx, a) => {
+        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return a[i];
+        return null;
+      });
+    case "findIndex":
+      return scoped((ctx, a) => {
+        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return i;
+        return null;
+      });
+    case "findLast":
+      return scoped((ctx, a) => {
+        for (let i = a.length - 1; i >= 0; i--) if (test(ctx, a[i], i)) return a[i];
+        return null;
+      });
+    case "findLastIndex":
+      return scoped((ctx, a) => {
+        for (let i = a.length - 1; i >= 0; i--) if (test(ctx, a[i], i)) return i;
+        return null;
+      });
+    case "groupBy":
+      return scoped((ctx, a) => {
+        const out: Record<string, unknown[]> = {};
+        for (let i = 0; i < a.length; i++) {
+          const k = value(ctx, a[i], i);
+          const key = typeof k === "string" ? k : k === null ? "<nil>" : String(k instanceof GoFloat ? k.value : k);
+          if (!hasOwn.call(out, key)) Object.defineProperty(out, key, { value: [], enumerable: true, writable: true, configurable: true });
+          out[key]!.push(a[i]);
+        }
+        return out;
+      });
+    case "sortBy":
+      return scoped((ctx, a) => {
+        const order = extra === undefined ? "asc" : extra(ctx);
+        if (order !== "asc" && order !== "desc") fail(`unknown order ${String(order)}, use asc or desc`, pos);
+        const keyed = a.map((v, i) => ({ v, k: value(ctx, v, i) }));
+        keyed.sort((x, y) => compare(x.k, y.k, "<", pos) * (order === "desc" ? -1 : 1));
+        return keyed.map((x) => x.v);
+      });
+    case "reduce":
+      return scoped((ctx, a) => {
+        let start = 0;
+        if (extra !== undefined) ctx.acc = extra(ctx);
+        else if (a.length === 0) fail("reduce of empty array with no initial value", pos);
+        else ctx.acc = a[0], start = 1;
+        for (let i = start; i < a.length; i++) ctx.acc = value(ctx, a[i], i);
+        return ctx.acc;
+      });
+    default:
+      return () => fail(`unknown builtin ${name}`, pos);
+  }
+}

@@ -1,0 +1,388 @@
+/**
+ * The run-time operations of expr over our value model: Go type names, equality and ordering, arithmetic with ints,
+ * floats, times and durations, member access (own properties only), `in`, slicing and `len`.
+ *
+ * Value model: `null`/`undefined` = nil; integral `number` = int, other `number` or {@linkcode GoFloat} = float64;
+ * `string`; `boolean`; arrays = `[]interface {}`; plain objects = `map[string]interface {}`; `Uint8Array` = `[]byte`;
+ * {@linkcode GoTime}, {@linkcode GoDuration}, {@linkcode GoMonth}, {@linkcode GoWeekday}; functions.
+ * @module
+ */
+import { GoDuration } from "../values/duration.ts";
+import { GoFloat, toFloatValue } from "../values/float.ts";
+import { GoMonth, GoTime, goDurationMethods, goTimeMethods, GoWeekday } from "../values/time.ts";
+import { fail } from "./_failure.ts";
+
+// --- model
+
+/** Longest string an expression may build (characters); longer results fail as Go's memory budget would. */
+export const maxStringLength = 10_000_000;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Whether `v` is a plain object (a Go map in our model): prototype `Object.prototype` or `null`. */
+export function isMap(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object") return false;
+  const p: unknown = Object.getPrototypeOf(v);
+  return p === Object.prototype || p === null;
+}
+
+/** Whether `v` is a Go number (int or float64). */
+export function isNumber(v: unknown): v is number | GoFloat {
+  return typeof v === "number" || v instanceof GoFloat;
+}
+
+/** Whether `v` is a Go int. */
+export function isInt(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v);
+}
+
+/** The JS number of a Go number. */
+export function num(v: number | GoFloat): number {
+  return typeof v === "number" ? v : v.value;
+}
+
+/** Go's `%T` of a value, for error messages and `type()`. */
+export function typeName(v: unknown): string {
+  if (v === null || v === undefined) return "<nil>";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(v) ? "int" : "float64";
+    case "string":
+      return "string";
+    case "function":
+      return "func(...interface {}) interface {}";
+    case "bigint":
+      return "int64";
+  }
+  if (v instanceof GoFloat) return "float64";
+  if (Array.isArray(v)) return "[]interface {}";
+  if (v instanceof Uint8Array) return "[]uint8";
+  if (v instanceof GoTime) return "time.Time";
+  if (v instanceof GoDuration) return "time.Duration";
+  if (v instanceof GoMonth) return "time.Month";
+  if (v instanceof GoWeekday) return "time.Weekday";
+  if (isMap(v)) return "map[string]interface {}";
+  return "struct {}";
+}
+
+// --- equality and ordering
+
+/** Go's `reflect.DeepEqual` over our model (numbers must also agree on int vs float). */
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isNumber(a) && isNumber(b)) return num(a) === num(b) && (a instanceof GoFloat || !Number.isInteger(a)) === (b instanceof GoFloat || !Number.isInteger(b));
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (a instanceof GoTime && b instanceof GoTime) return a.sec === b.sec && a.nsec === b.nsec && a.offset === b.offset;
+  if (a instanceof GoDuration && b instanceof GoDuration) return a.ns === b.ns;
+  if ((a instanceof GoMonth && b instanceof GoMonth) || (a instanceof GoWeekday && b instanceof GoWeekday)) return a.n === b.n;
+  if (isMap(a) && isMap(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    for (const k of ka) if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+/** expr's `==`: numbers across int/float, times by instant, arrays element-wise, nil equals nil, else DeepEqual. */
+export function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ta = typeof a;
+  if (ta === "number" || a instanceof GoFloat) return isNumber(b) && num(a as number) === num(b);
+  if (a === null || a === undefined) return b === null || b === undefined;
+  if (ta === "string" || ta === "boolean") return false;
+  if (a instanceof GoTime) return b instanceof GoTime && a.Equal(b);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+    return true;
+  }
+  return deepEqual(a, b);
+}
+
+/** Compares two orderable values; `op` names the operator for the error. */
+export function compare(a: unknown, b: unknown, op: string, pos: number): number {
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : a === b ? 0 : NaN;
+  if (isNumber(a) && isNumber(b)) {
+    const x = num(a), y = num(b);
+    return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+  }
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof GoTime && b instanceof GoTime) return a.Compare(b);
+  if (a instanceof GoDuration && b instanceof GoDuration) return a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0;
+  return fail(`invalid operation: ${typeName(a)} ${op} ${typeName(b)}`, pos);
+}
+
+// --- arithmetic
+
+const badOp = (a: unknown, op: string, b: unknown, pos: number): never =>
+  fail(`invalid operation: ${typeName(a)} ${op} ${typeName(b)}`, pos);
+
+/** A numeric result: int when both operands were ints, float64 otherwise. */
+function numeric(r: number, a: unknown, b: unknown): number | GoFloat {
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) return r;
+  return toFloatValue(r);
+}
+
+/** expr's `+`. */
+export function add(a: unknown, b: unknown, pos: number): unknown {
+  if (typeof a === "number" && typeof b === "number") return numeric(a + b, a, b);
+  if (typeof a === "string" && typeof b === "string") {
+    if (a.length + b.length > maxStringLength) fail("memory budget exceeded", pos);
+    return a + b;
+  }
+  if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) + num(b));
+  if (a instanceof GoTime && b instanceof GoDuration) return a.Add(b);
+  if (a instanceof GoDuration && b instanceof GoTime) return b.Add(a);
+  if (a instanceof GoDuration && b instanceof GoDuration) return new GoDuration(a.ns + b.ns);
+  return badOp(a, "+", b, pos);
+}
+
+/** expr's `-`. */
+export function sub(a: unknown, b: unknown, pos: number): unknown {
+  if (typeof a === "number" && typeof b === "number") return numeric(a - b, a, b);
+  if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) - num(b));
+  if (a instanceof GoTime && b instanceof GoTime) return a.Sub(b);
+  if (a instanceof GoTime && b instanceof GoDuration) return a.Add(new GoDuration(-b.ns));
+  if (a instanceof GoDuration && b instanceof GoDuration) return new GoDuration(a.ns - b.ns);
+  return badOp(a, "-", b, pos);
+}
+
+/** expr's `*`. */
+export function mul(a: unknown, b: unknown, pos: number): unknown {
+  if (typeof a === "number" && typeof b === "number") return numeric(a * b, a, b);
+  if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) * num(b));
+  if (a instanceof GoDuration) {
+    if (isInt(b)) return new GoDuration(a.ns * b);
+    if (b instanceof GoDuration) return new GoDuration(a.ns * b.ns);
+    if (isNumber(b)) return toFloatValue(a.ns * num(b));
+  }
+  if (b instanceof GoDuration) {
+    if (isInt(a)) return new GoDuration(a * b.ns);
+    if (isNumber(a)) return toFloatValue(num(a) * b.ns);
+  }
+  return badOp(a, "*", b, pos);
+}
+
+/** expr's `/`: always float64. */
+export function div(a: unknown, b: unknown, pos: number): unknown {
+  if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) / num(b));
+  return badOp(a, "/", b, pos);
+}
+
+/** expr's `%`: ints only. */
+export function mod(a: unknown, b: unknown, pos: number): unknown {
+  if (isInt(a) && isInt(b)) {
+    if (b === 0) fail("runtime error: integer divide by zero", pos);
+    return (a % b) + 0;
+  }
+  return badOp(a, "%", b, pos);
+}
+
+/** expr's `**` and `^`: float64 power. */
+export function pow(a: unknown, b: unknown, pos: number): unknown {
+  if (isNumber(a) && isNumber(b)) return toFloatValue(Math.pow(num(a), num(b)));
+  return badOp(a, "**", b, pos);
+}
+
+/** Unary `-`. */
+export function negate(a: unknown, pos: number): unknown {
+  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : -a;
+  if (a instanceof GoFloat) return new GoFloat(-a.value);
+  return fail(`invalid operation: - ${typeName(a)}`, pos);
+}
+
+// --- access
+
+/** Whether `v` is one of the Go value classes whose exported methods expressions may call. */
+function methodsOf(v: object): ReadonlySet<string> | undefined {
+  if (v instanceof GoTime) return goTimeMethods;
+  if (v instanceof GoDuration) return goDurationMethods;
+  if (v instanceof GoMonth || v instanceof GoWeekday) return stringerMethods;
+  return undefined;
+}
+const stringerMethods: ReadonlySet<string> = new Set(["String"]);
+
+/** Converts an index to int as Go's `runtime.ToInt` does (floats truncate; anything else fails). */
+export function toIndex(i: unknown, pos: number): number {
+  if (typeof i === "number") return Math.trunc(i);
+  if (i instanceof GoFloat) return Math.trunc(i.value);
+  return fail(`invalid operation: int(${typeName(i)})`, pos);
+}
+
+/** UTF-8 bytes of a string. */
+export function utf8Bytes(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
+/** Decodes UTF-8 bytes (invalid sequences become U+FFFD). */
+export function fromUtf8(bytes: readonly number[]): string {
+  let out = "";
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xf0 && b < 0xf8 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
+    if (need < 0) {
+      out += "\ufffd";
+      i++;
+      continue;
+    }
+    let cp = need === 0 ? b : b & (0x3f >> need);
+    let ok = true;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (!ok) {
+      out += "\ufffd";
+      i++;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
+
+/**
+ * expr's `Fetch`: `from.key` / `from[key]`. Maps give the own property or nil; arrays and strings take int indexes
+ * (negative from the end); Go values give their bound exported methods. Nothing reaches a prototype.
+ */
+export function fetch(from: unknown, key: unknown, pos: number): unknown {
+  if (from === null || from === undefined) {
+    return fail(`cannot fetch ${key === null || key === undefined ? "<nil>" : String(key)} from <nil>`, pos);
+  }
+  if (typeof from === "object") {
+    if (Array.isArray(from)) {
+      let i = toIndex(key, pos);
+      const l = from.length;
+      if (i < 0) i += l;
+      if (i < 0 || i >= l) fail(`index out of range: ${i} (array length is ${l})`, pos);
+      const v: unknown = from[i];
+      return v === undefined ? null : v;
+    }
+    if (isMap(from)) {
+      if (typeof key !== "string") {
+        if (key === null || key === undefined) return hasOwn.call(from, "") ? from[""] ?? null : null;
+        return fail(`reflect.Value.MapIndex: value of type ${typeName(key)} is not assignable to type string`, pos);
+      }
+      if (!hasOwn.call(from, key)) return null;
+      const v = from[key];
+      return v === undefined ? null : v;
+    }
+    if (from instanceof Uint8Array) {
+      let i = toIndex(key, pos);
+      if (i < 0) i += from.length;
+      if (i < 0 || i >= from.length) fail(`index out of range: ${i} (array length is ${from.length})`, pos);
+      return from[i]!;
+    }
+    const methods = methodsOf(from);
+    if (methods !== undefined && typeof key === "string" && methods.has(key)) {
+      const m = (from as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!;
+      return (...args: unknown[]) => m.apply(from, args);
+    }
+    return fail(`cannot fetch ${String(key)} from ${typeName(from)}`, pos);
+  }
+  if (typeof from === "string") {
+    let i = toIndex(key, pos);
+    const bytes = utf8Bytes(from);
+    if (i < 0) i += bytes.length;
+    if (i < 0 || i >= bytes.length) fail(`index out of range: ${i} (array length is ${bytes.length})`, pos);
+    return bytes[i]!;
+  }
+  return fail(`cannot fetch ${String(key)} from ${typeName(from)}`, pos);
+}
+
+function clampSlice(len: number, from: unknown, to: unknown, pos: number): [number, number] {
+  let a = from === undefined ? 0 : toIndex(from, pos);
+  let b = to === undefined ? len : toIndex(to, pos);
+  if (a < 0) a += len;
+  if (a < 0) a = 0;
+  if (b < 0) b += len;
+  if (b < 0) b = 0;
+  if (b > len) b = len;
+  if (a > b) a = b;
+  return [a, b];
+}
+
+/** expr's `a[i:j]` on arrays and strings (strings by bytes); bounds are clamped, never an error. */
+export function slice(v: unknown, from: unknown, to: unknown, pos: number): unknown {
+  if (Array.isArray(v)) {
+    const [a, b] = clampSlice(v.length, from, to, pos);
+    return v.slice(a, b);
+  }
+  if (typeof v === "string") {
+    if (/^[\x00-\x7f]*$/.test(v)) {
+      const [a, b] = clampSlice(v.length, from, to, pos);
+      return v.slice(a, b);
+    }
+    const bytes = utf8Bytes(v);
+    const [a, b] = clampSlice(bytes.length, from, to, pos);
+    return fromUtf8(bytes.slice(a, b));
+  }
+  if (v instanceof Uint8Array) {
+    const [a, b] = clampSlice(v.length, from, to, pos);
+    return v.slice(a, b);
+  }
+  return fail(`cannot slice ${from === undefined ? "<nil>" : String(from)}`, pos);
+}
+
+/** expr's `in`: array membership by `==`, map key existence, nil → false. */
+export function inCollection(needle: unknown, coll: unknown, pos: number): boolean {
+  if (coll === null || coll === undefined) return false;
+  if (Array.isArray(coll)) {
+    for (const v of coll) if (equal(v, needle)) return true;
+    return false;
+  }
+  if (isMap(coll)) {
+    if (needle === null || needle === undefined) return hasOwn.call(coll, "");
+    if (typeof needle !== "string") {
+      return fail(`reflect.Value.MapIndex: value of type ${typeName(needle)} is not assignable to type string`, pos);
+    }
+    return hasOwn.call(coll, needle);
+  }
+  return fail(`operator "in" not defined on ${typeName(coll)}`, pos);
+}
+
+/** expr's `len`: arrays, maps, strings (runes). */
+export function len(v: unknown, pos: number): number {
+  if (typeof v === "string") {
+    let n = 0;
+    for (const _ of v) n++;
+    return n;
+  }
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
+  if (isMap(v)) return Object.keys(v).length;
+  return fail(`invalid argument for len (type ${typeName(v)})`, pos);
+}
+
+/** The value as a bool, or the Go interface-conversion error expr reports for `and`/`or`/`not`/`?:`. */
+export function toBool(v: unknown, pos: number): boolean {
+  if (v === true || v === false) return v;
+  return fail(`interface conversion: interface {} is ${typeName(v)}, not bool`, pos);
+}
+
+/** The value as a string, or the Go interface-conversion error. */
+export function toStr(v: unknown, pos: number): string {
+  if (typeof v === "string") return v;
+  return fail(`interface conversion: interface {} is ${typeName(v)}, not string`, pos);
+}
