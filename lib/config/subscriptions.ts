@@ -74,7 +74,7 @@ function decodeEntry(entry: unknown, i: number, yaml: YamlValue, parse: typeof p
     const at = d.column !== undefined
       ? yaml.insideScalar([i, "selector"], { line: d.line ?? 1, column: d.column })
       : yaml.valueAt([i, "selector"]);
-    const problem = diagnostic("InvalidSelector", `"selector" is not a valid label selector: ${d.message}`, {
+    const problem = diagnostic("InvalidSelector", d.message, {
       line: at?.line,
       column: at?.column,
       hint: d.hint,

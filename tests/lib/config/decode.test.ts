@@ -1,0 +1,259 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { Diagnostic } from "../../../lib/diagnostics.ts";
+import { formatDiagnostic } from "../../../lib/diagnostics.ts";
+import { compileExpr } from "../../../lib/expr/mod.ts";
+import { E } from "../../../lib/fp.ts";
+import { compileTemplate } from "../../../lib/templates/mod.ts";
+import { decodeConfig, decodeConfigWith } from "../../../lib/config/decode.ts";
+import type { DecodedConfig } from "../../../lib/config/decode.ts";
+import type { SecretLike } from "../../../lib/config/config.ts";
+import { fakeCompilers } from "./_fakes.ts";
+import catalogs from "./_fixtures/catalogs.json" with { type: "json" };
+
+const decode = (data: Record<string, string>, secret?: SecretLike): DecodedConfig =>
+  decodeConfigWith({ data }, secret, {}, fakeCompilers);
+const texts = (ds: readonly Diagnostic[]): string[] => ds.map(formatDiagnostic);
+const errors = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === "error");
+
+const keyForms = [
+  {
+    name: "trigger.<name> with a dotted name",
+    data: { "trigger.on.x": "- when: a\n  send: [t]\n", "template.t": "message: m" },
+    check: (r: DecodedConfig) => expect([...r.config.triggers.keys()]).toEqual(["on.x"]),
+  },
+  {
+    name: "template.<name>",
+    data: { "template.a.b": "message: m" },
+    check: (r: DecodedConfig) => expect([...r.config.templates.keys()]).toEqual(["a.b"]),
+  },
+  {
+    name: "service.<type> and service.<type>.<name>",
+    data: { "service.slack": "token: t", "service.webhook.github": "url: u" },
+    check: (r: DecodedConfig) =>
+      expect([...r.config.services.values()]).toEqual([
+        { name: "slack", type: "slack", settings: { token: "t" } },
+        { name: "github", type: "webhook", settings: { url: "u" } },
+      ]),
+  },
+  {
+    name: "subscriptions",
+    data: { "subscriptions": "- recipients: [slack:x]\n  selector: a=b\n", "service.slack": "" },
+    check: (r: DecodedConfig) =>
+      expect(r.config.subscriptions).toMatchObject([{ recipients: [{ service: "slack", recipient: "x" }], triggers: [] }]),
+  },
+  {
+    name: "defaultTriggers and defaultTriggers.<service>",
+    data: {
+      "defaultTriggers": "[on-a]",
+      "defaultTriggers.slack": "- on-b\n",
+      "trigger.on-a": "- when: x",
+      "trigger.on-b": "- when: y",
+    },
+    check: (r: DecodedConfig) => {
+      expect(r.config.defaultTriggers).toEqual(["on-a"]);
+      expect([...r.config.serviceDefaultTriggers]).toEqual([["slack", ["on-b"]]]);
+    },
+  },
+  {
+    name: "context",
+    data: { "context": "argocdUrl: https://argocd.example.com\n" },
+    check: (r: DecodedConfig) => expect(r.config.context).toEqual({ argocdUrl: "https://argocd.example.com" }),
+  },
+] as const;
+
+const problems = [
+  {
+    name: "an unknown top-level key",
+    data: { "triggers.on-x": "- when: x" },
+    expected: ['triggers.on-x: "triggers.on-x" is not a known key; the Go engine ignores it too; did you mean "trigger.on-x"?'],
+  },
+  {
+    name: "a trigger that sends a template that does not exist",
+    data: { "trigger.on-x": "- when: x\n  send: [app-creatd]\n", "template.app-created": "message: m" },
+    expected: ['trigger.on-x: line 2, column 10: template "app-creatd" is not configured; did you mean "app-created"?'],
+  },
+  {
+    name: "a trigger that sends a template that failed",
+    data: { "trigger.on-x": "- when: x\n  send: [t]\n", "template.t": "message: '{{bad}}'" },
+    expected: [
+      'template.t: "message" does not parse: function "bad" not defined',
+      'trigger.on-x: line 2, column 10: template "t" has errors, so it is left out',
+    ],
+  },
+  {
+    name: "subscriptions naming an unknown trigger and service",
+    data: { "subscriptions": "- recipients: [slak:x]\n  triggers: [on-y]\n", "service.slack": "" },
+    expected: [
+      'subscriptions: line 2, column 14: trigger "on-y" is not configured',
+      'subscriptions: line 1, column 16: service "slak" is not configured; did you mean "slack"?',
+    ],
+  },
+  {
+    name: "defaultTriggers naming an unknown trigger",
+    data: { "defaultTriggers": "[on-sync]", "trigger.on-synced": "- when: x" },
+    expected: ['defaultTriggers: line 1, column 2: trigger "on-sync" is not configured; did you mean "on-synced"?'],
+  },
+  {
+    name: "two services with the same name",
+    data: { "service.slack": "", "service.webhook.slack": "" },
+    expected: ['service.webhook.slack: the service name "slack" is already taken by "service.slack", so this one is left out'],
+  },
+] as const;
+
+describe("decodeConfig()", () => {
+  for (const c of keyForms) {
+    it(`decodes ${c.name}`, () => {
+      const r = decode(c.data);
+      expect(texts(r.diagnostics)).toEqual([]);
+      c.check(r);
+    });
+  }
+
+  for (const c of problems) {
+    it(`reports ${c.name}`, () => {
+      expect(texts(decode(c.data).diagnostics)).toEqual(c.expected);
+    });
+  }
+
+  it("reports every problem in the ConfigMap at once and keeps everything that works", () => {
+    const r = decode({
+      "trigger.on-ok": "- when: ok\n  send: [good]\n",
+      "trigger.on-broken": "- when: x\n  send: broken\n",
+      "trigger.on-bad-expr": "- when: a !! b\n",
+      "template.good": "message: fine",
+      "template.broken": "message: '{{bad}}'",
+      "service.slack": "token: $token",
+      "service.email": "- not a map",
+      "subscriptions": "- recipients: [slack:c]\n  triggers: [on-ok]\n  selector: 'a in ('\n- recipients: [slack:d]\n",
+      "context": "url: u",
+    }, { stringData: { token: "t0k" } });
+    expect(texts(errors(r.diagnostics))).toEqual([
+      'trigger.on-broken: line 2, column 9: "send" must be a list of template names, not a string',
+      'trigger.on-bad-expr: line 1, column 11: "when" does not compile: unexpected token !',
+      'template.broken: "message" does not parse: function "bad" not defined',
+      "service.email: line 1, column 1: the service configuration must be a map of settings, not a list",
+      `subscriptions: line 3, column 20: Cannot parse selector "a in (": found end of string, expected: ',', ')' or identifier`,
+    ]);
+    expect([...r.config.triggers.keys()]).toEqual(["on-ok"]);
+    expect([...r.config.templates.keys()]).toEqual(["good"]);
+    expect([...r.config.services.keys()]).toEqual(["slack"]);
+    expect(r.config.services.get("slack")?.settings).toEqual({ token: "t0k" });
+    expect(r.config.subscriptions).toMatchObject([{ recipients: [{ service: "slack", recipient: "d" }] }]);
+    expect(r.config.context).toEqual({ url: "u" });
+  });
+
+  it("replaces secrets from data and stringData and never shows a secret value in a diagnostic", () => {
+    const secret = { data: { "b64": "c2VjcmV0LWZyb20tZGF0YQ==" }, stringData: { "plain": "secret-from-stringData" } };
+    const r = decode({
+      "service.webhook.hook": "url: https://x/$b64\nheaders:\n  - name: Authorization\n    value: Bearer $plain $missing\n",
+      "service.slack": "- $plain",
+      "trigger.on-x": "- when: $plain\n  send: [$b64]\n",
+    }, secret);
+    expect(r.config.services.get("hook")?.settings).toEqual({
+      url: "https://x/secret-from-data",
+      headers: [{ name: "Authorization", value: "Bearer secret-from-stringData $missing" }],
+    });
+    expect(texts(r.diagnostics)).toContain(
+      'service.webhook.hook: line 4, column 12: "$missing" names no key of the Secret, so it is left as written',
+    );
+    const all = JSON.stringify(r.diagnostics);
+    expect(all).not.toContain("secret-from-data");
+    expect(all).not.toContain("secret-from-stringData");
+  });
+
+  it("reads an absent or empty ConfigMap as an empty configuration", () => {
+    for (const cm of [{}, { data: null }, { data: {} }]) {
+      const r = decodeConfigWith(cm, undefined, {}, fakeCompilers);
+      expect(r.diagnostics).toEqual([]);
+      expect(r.config.triggers.size + r.config.templates.size + r.config.services.size).toBe(0);
+    }
+  });
+
+  it("never throws, and never shows a secret value, on arbitrary string maps", () => {
+    const secretValue = "\u27eaSECRET\u27eb";
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom("trigger.", "template.", "service.", "service.a.", "defaultTriggers.", "")
+        .chain((p) => fc.string().map((s) => p + s)),
+      fc.constantFrom("subscriptions", "defaultTriggers", "context"),
+    );
+    const fragment = fc.constantFrom(
+      "- ", "when: ", "send: ", "[", "]", "{", "}", ": ", "\n", "  ", "$s", "$x", "'", '"', "|\n", "&a ", "*a", "!!", "a in (",
+      "oncePer: ", "recipients: ", "selector: ", "1", "yes", "~", "#",
+    );
+    const value = fc.oneof(fc.string(), fc.array(fragment, { maxLength: 30 }).map((a) => a.join("")));
+    fc.assert(
+      fc.property(fc.dictionary(key, value), (data) => {
+        for (const r of [
+          decodeConfig({ data }, { stringData: { s: secretValue } }),
+          decodeConfigWith({ data }, { stringData: { s: secretValue } }, {}, fakeCompilers),
+        ]) {
+          expect(JSON.stringify(r.diagnostics)).not.toContain(secretValue);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("decodeConfig() on the real catalogs", () => {
+  // The expr and template engines are built alongside; until they compile what the catalogs use, only the
+  // structure is checked here, and their diagnostics are left to their own tests.
+  const exprReady = E.isRight(compileExpr("any(a.b, {.c == 'd'}) && e?.f != nil and g in ['h']"));
+  const templatesReady = E.isRight(compileTemplate("t", { message: '{{if eq .a "b"}}{{add 1 .c.d}}{{end}}' }));
+  const expected = {
+    "argo-cd": { triggers: 8, templates: 8, warnings: [] },
+    "argo-rollouts": { triggers: 9, templates: 9, warnings: [] },
+    "certmanager": {
+      triggers: 1,
+      templates: 1,
+      warnings: ['service.slack: line 1, column 8: "$slack-token" names no key of the Secret, so it is left as written'],
+    },
+    "foo-sample": { triggers: 1, templates: 1, warnings: [] },
+  } as const;
+  for (const [name, counts] of Object.entries(expected)) {
+    const catalog = catalogs[name as keyof typeof catalogs] as {
+      configMap: { data: Record<string, string> };
+      secret?: SecretLike;
+    };
+    it(`decodes every key of ${name} with no error (stand-in compilers)`, () => {
+      const r = decodeConfigWith(catalog.configMap, catalog.secret, {}, fakeCompilers);
+      expect(texts(r.diagnostics)).toEqual(counts.warnings);
+      expect(r.config.triggers.size).toBe(counts.triggers);
+      expect(r.config.templates.size).toBe(counts.templates);
+    });
+    it(`decodes ${name} with the real compilers and no error, once they are built`, () => {
+      const r = decodeConfig(catalog.configMap, catalog.secret);
+      const relevant = errors(r.diagnostics).filter((d) =>
+        (exprReady || d._tag !== "ExprCompile") && (templatesReady || d._tag !== "TemplateParse")
+      );
+      expect(texts(relevant)).toEqual([]);
+      if (exprReady && templatesReady) {
+        expect(r.config.triggers.size).toBe(counts.triggers);
+        expect(r.config.templates.size).toBe(counts.templates);
+      }
+    });
+  }
+
+  it("keys the Argo CD catalog's conditions as the Go engine does", () => {
+    const r = decodeConfigWith(catalogs["argo-cd"].configMap, undefined, {}, fakeCompilers);
+    expect(r.config.triggers.get("on-sync-running")?.conditions.map((c) => c.key)).toEqual([
+      "[0].ic91dZU3WrtgRdlZCpg-L8ARI0Q",
+    ]);
+  });
+
+  it("decodes the Argo Rollouts catalog's conditions without when as never firing", () => {
+    const r = decodeConfigWith(catalogs["argo-rollouts"].configMap, undefined, {}, fakeCompilers);
+    const cond = r.config.triggers.get("on-rollout-completed")?.conditions[0];
+    expect(cond?.when).toBe("");
+    expect(cond?.compiledWhen.source).toBe("false");
+    expect(cond?.key).toBe("[0].2jmj7l5rSw0yVb_vlWAYkK_YBwk");
+  });
+
+  it("replaces the foo sample's $slack-token from its Secret", () => {
+    const c = catalogs["foo-sample"];
+    const r = decodeConfigWith(c.configMap, c.secret, {}, fakeCompilers);
+    expect(r.config.services.get("slack")?.settings).toEqual({ token: "xxxxxxx" });
+  });
+});
