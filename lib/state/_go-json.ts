@@ -5,7 +5,8 @@
  */
 
 const hex = "0123456789abcdef";
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const loneSurrogate =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Quotes a string as Go's `json.Marshal` does: `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f` (Go ≥ 1.22), other control
@@ -22,8 +23,9 @@ export function quoteGo(s: string): string {
     else if (ch === "\t") out += "\\t";
     else if (ch === "\b") out += "\\b";
     else if (ch === "\f") out += "\\f";
-    else if (c < 0x20 || ch === "<" || ch === ">" || ch === "&") out += `\\u00${hex[c >> 4]}${hex[c & 0xf]}`;
-    else if (c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16)}`;
+    else if (c < 0x20 || ch === "<" || ch === ">" || ch === "&") {
+      out += `\\u00${hex[c >> 4]}${hex[c & 0xf]}`;
+    } else if (c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16)}`;
     else if (c >= 0xd800 && c <= 0xdfff) out += "\\ufffd";
     else out += ch;
   }
@@ -47,7 +49,9 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /** Surrogates (U+D800–DFFF, the halves of code points ≥ U+10000) sort after U+E000–FFFF in code-point order. */
-const rank = (u: number): number => (u >= 0xe000 ? u - 0x800 : u >= 0xd800 ? u + 0x2000 : u);
+const rank = (
+  u: number,
+): number => (u >= 0xe000 ? u - 0x800 : u >= 0xd800 ? u + 0x2000 : u);
 
 /**
  * Whether every number in a JSON text (already known to be valid JSON) is written as an integer, as Go needs to

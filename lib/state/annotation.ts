@@ -5,7 +5,12 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { NotifiedState } from "./notified-state.ts";
-import { compareCodePoints, numbersAreIntegers, quoteGo, toWellFormed } from "./_go-json.ts";
+import {
+  compareCodePoints,
+  numbersAreIntegers,
+  quoteGo,
+  toWellFormed,
+} from "./_go-json.ts";
 
 // --- model
 
@@ -34,7 +39,9 @@ export interface DecodedNotifiedState {
  * @param options The annotation prefix.
  * @returns `notified.notifications.argoproj.io` by default.
  */
-export function notifiedAnnotationKey(options: Pick<NotifiedAnnotationOptions, "prefix"> = {}): string {
+export function notifiedAnnotationKey(
+  options: Pick<NotifiedAnnotationOptions, "prefix"> = {},
+): string {
   return `notified.${options.prefix ?? "notifications.argoproj.io"}`;
 }
 
@@ -55,15 +62,23 @@ export function notifiedAnnotationKey(options: Pick<NotifiedAnnotationOptions, "
  * expect(encodeNotifiedState(state)).toBe('{"a:0:slack:x":1,"b:0:slack:x":2}');
  * ```
  */
-export function decodeNotifiedState(value: string | null | undefined): DecodedNotifiedState {
-  if (value === undefined || value === null || value === "") return { state: {}, diagnostics: [] };
+export function decodeNotifiedState(
+  value: string | null | undefined,
+): DecodedNotifiedState {
+  if (value === undefined || value === null || value === "") {
+    return { state: {}, diagnostics: [] };
+  }
   const fail = (why: string): DecodedNotifiedState => ({
     state: {},
     diagnostics: [
-      diagnostic("InvalidState", `the notified state cannot be read (${why}); it is treated as empty`, {
-        severity: "warning",
-        hint: "every notification it recorded may be sent again",
-      }),
+      diagnostic(
+        "InvalidState",
+        `the notified state cannot be read (${why}); it is treated as empty`,
+        {
+          severity: "warning",
+          hint: "every notification it recorded may be sent again",
+        },
+      ),
     ],
   });
   let parsed: unknown;
@@ -73,15 +88,26 @@ export function decodeNotifiedState(value: string | null | undefined): DecodedNo
     return fail("it is not JSON");
   }
   if (parsed === null) return { state: {}, diagnostics: [] };
-  if (typeof parsed !== "object" || Array.isArray(parsed)) return fail("it is not a JSON object");
+  if (typeof parsed !== "object" || Array.isArray(parsed)) {
+    return fail("it is not a JSON object");
+  }
   const entries = Object.entries(parsed);
   for (const [key, v] of entries) {
-    if (v !== null && typeof v !== "number") return fail(`the value of "${key}" is not a number`);
-    if (typeof v === "number" && !Number.isSafeInteger(v)) return fail(`the value of "${key}" is not an integer`);
+    if (v !== null && typeof v !== "number") {
+      return fail(`the value of "${key}" is not a number`);
+    }
+    if (typeof v === "number" && !Number.isSafeInteger(v)) {
+      return fail(`the value of "${key}" is not an integer`);
+    }
   }
   if (!numbersAreIntegers(value)) return fail("a value is not an integer");
   // Go decodes `null` into an int64 map entry as 0.
-  return { state: Object.fromEntries(entries.map(([k, v]) => [toWellFormed(k), v ?? 0])), diagnostics: [] };
+  return {
+    state: Object.fromEntries(
+      entries.map(([k, v]) => [toWellFormed(k), v ?? 0]),
+    ),
+    diagnostics: [],
+  };
 }
 
 /**
@@ -93,8 +119,12 @@ export function decodeNotifiedState(value: string | null | undefined): DecodedNo
  * @returns The annotation's value, `{}` for the empty state.
  */
 export function encodeNotifiedState(state: NotifiedState): string {
-  const entries = Object.entries(state).sort(([a], [b]) => compareCodePoints(a, b));
-  return `{${entries.map(([k, v]) => `${quoteGo(k)}:${formatInt(v, k)}`).join(",")}}`;
+  const entries = Object.entries(state).sort(([a], [b]) =>
+    compareCodePoints(a, b)
+  );
+  return `{${
+    entries.map(([k, v]) => `${quoteGo(k)}:${formatInt(v, k)}`).join(",")
+  }}`;
 }
 
 /**
@@ -105,11 +135,16 @@ export function encodeNotifiedState(state: NotifiedState): string {
  * @param maxEntries How many entries to keep; 100 by default.
  * @returns The same object when nothing is dropped, else a new state.
  */
-export function truncateNotifiedState(state: NotifiedState, maxEntries: number = notifiedHistoryMaxSize): NotifiedState {
+export function truncateNotifiedState(
+  state: NotifiedState,
+  maxEntries: number = notifiedHistoryMaxSize,
+): NotifiedState {
   const entries = Object.entries(state);
   const excess = entries.length - Math.max(0, maxEntries);
   if (excess <= 0) return state;
-  const oldestFirst = [...entries].sort(([ka, a], [kb, b]) => a - b || compareCodePoints(ka, kb));
+  const oldestFirst = [...entries].sort(([ka, a], [kb, b]) =>
+    a - b || compareCodePoints(ka, kb)
+  );
   const dropped = new Set(oldestFirst.slice(0, excess).map(([k]) => k));
   return Object.fromEntries(entries.filter(([k]) => !dropped.has(k)));
 }
@@ -126,15 +161,27 @@ export function readNotifiedState(
   options: NotifiedAnnotationOptions = {},
 ): DecodedNotifiedState {
   const key = notifiedAnnotationKey(options);
-  const value = annotations !== null && annotations !== undefined && Object.hasOwn(annotations, key) ? annotations[key] : undefined;
+  const value = annotations !== null && annotations !== undefined &&
+      Object.hasOwn(annotations, key)
+    ? annotations[key]
+    : undefined;
   if (value !== undefined && typeof value !== "string") {
     return {
       state: {},
-      diagnostics: [diagnostic("InvalidState", "the notified state is not a string; it is treated as empty", { key, severity: "warning" })],
+      diagnostics: [
+        diagnostic(
+          "InvalidState",
+          "the notified state is not a string; it is treated as empty",
+          { key, severity: "warning" },
+        ),
+      ],
     };
   }
   const decoded = decodeNotifiedState(value);
-  return { state: decoded.state, diagnostics: decoded.diagnostics.map((d) => ({ ...d, key })) };
+  return {
+    state: decoded.state,
+    diagnostics: decoded.diagnostics.map((d) => ({ ...d, key })),
+  };
 }
 
 /**
@@ -162,12 +209,20 @@ export function writeNotifiedState(
   const key = notifiedAnnotationKey(options);
   const kept = truncateNotifiedState(state, options.maxEntries);
   const others = Object.entries(annotations ?? {}).filter(([k]) => k !== key);
-  return Object.fromEntries(Object.keys(kept).length === 0 ? others : [...others, [key, encodeNotifiedState(kept)]]);
+  return Object.fromEntries(
+    Object.keys(kept).length === 0
+      ? others
+      : [...others, [key, encodeNotifiedState(kept)]],
+  );
 }
 
 // --- utils
 
 function formatInt(v: number, key: string): string {
-  if (!Number.isInteger(v)) throw new RangeError(`Cannot encode notified state: the value of "${key}" is not an integer: ${v}`);
+  if (!Number.isInteger(v)) {
+    throw new RangeError(
+      `Cannot encode notified state: the value of "${key}" is not an integer: ${v}`,
+    );
+  }
   return Number.isSafeInteger(v) ? String(v + 0) : BigInt(v).toString();
 }

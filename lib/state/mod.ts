@@ -6,7 +6,10 @@
 export type { NotifiedState } from "./notified-state.ts";
 export type { StateKeyParts } from "./key.ts";
 export { stateKey } from "./key.ts";
-export type { DecodedNotifiedState, NotifiedAnnotationOptions } from "./annotation.ts";
+export type {
+  DecodedNotifiedState,
+  NotifiedAnnotationOptions,
+} from "./annotation.ts";
 export {
   decodeNotifiedState,
   encodeNotifiedState,

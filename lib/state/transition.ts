@@ -29,9 +29,19 @@ export interface StateTransition {
  * expect(markNotified(first.state, "k", 200).changed).toBe(false);
  * ```
  */
-export function markNotified(state: NotifiedState, key: string, nowSeconds: number): StateTransition {
+export function markNotified(
+  state: NotifiedState,
+  key: string,
+  nowSeconds: number,
+): StateTransition {
   if (Object.hasOwn(state, key)) return { state, changed: false };
-  return { state: Object.fromEntries([...Object.entries(state), [key, Math.floor(nowSeconds)]]), changed: true };
+  return {
+    state: Object.fromEntries([...Object.entries(state), [
+      key,
+      Math.floor(nowSeconds),
+    ]]),
+    changed: true,
+  };
 }
 
 /** Options of {@linkcode clearNotified}. */
@@ -58,8 +68,16 @@ export interface ClearOptions {
  * expect(clearNotified({ k: 1 }, "k", { oncePer: "v1" }).changed).toBe(false);
  * ```
  */
-export function clearNotified(state: NotifiedState, key: string, options: ClearOptions = {}): StateTransition {
-  const oncePer = options.oncePer === true || (typeof options.oncePer === "string" && options.oncePer !== "");
+export function clearNotified(
+  state: NotifiedState,
+  key: string,
+  options: ClearOptions = {},
+): StateTransition {
+  const oncePer = options.oncePer === true ||
+    (typeof options.oncePer === "string" && options.oncePer !== "");
   if (!Object.hasOwn(state, key) || oncePer) return { state, changed: false };
-  return { state: Object.fromEntries(Object.entries(state).filter(([k]) => k !== key)), changed: true };
+  return {
+    state: Object.fromEntries(Object.entries(state).filter(([k]) => k !== key)),
+    changed: true,
+  };
 }

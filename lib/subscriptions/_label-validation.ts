@@ -5,7 +5,8 @@
 
 const nameRegex = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const valueRegex = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const dnsSubdomainRegex = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const dnsSubdomainRegex =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 const nameMessage =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
@@ -30,7 +31,9 @@ const maxLen = (n: number): string => `must be no more than ${n} bytes`;
 export function labelKeyErrors(key: string): readonly string[] {
   const parts = key.split("/");
   if (parts.length > 2) {
-    return [`a valid label key ${nameMessage} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [
+      `a valid label key ${nameMessage} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
   const errors: string[] = [];
   const name = parts.length === 2 ? parts[1]! : parts[0]!;
@@ -39,7 +42,9 @@ export function labelKeyErrors(key: string): readonly string[] {
     if (prefix === "") errors.push("prefix part must be non-empty");
     else {
       if (byteLength(prefix) > 253) errors.push(`prefix part ${maxLen(253)}`);
-      if (!dnsSubdomainRegex.test(prefix)) errors.push(`prefix part ${dnsMessage}`);
+      if (!dnsSubdomainRegex.test(prefix)) {
+        errors.push(`prefix part ${dnsMessage}`);
+      }
     }
   }
   if (name === "") errors.push("name part must be non-empty");

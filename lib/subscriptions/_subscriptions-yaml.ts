@@ -11,7 +11,10 @@ import { diagnostic } from "../diagnostics.ts";
 /** One entry, shape-checked. An empty `triggers` means the default triggers. */
 export interface SubscriptionEntry {
   readonly triggers: readonly string[];
-  readonly destinations: readonly { readonly service: string; readonly recipients: readonly string[] }[];
+  readonly destinations: readonly {
+    readonly service: string;
+    readonly recipients: readonly string[];
+  }[];
 }
 
 /** What one `subscriptions` annotation yields: the usable entries and what was wrong with the others. */
@@ -22,30 +25,56 @@ export interface SubscriptionsYaml {
 
 /** goyaml.v2 has no sexagesimal numbers and keeps timestamps as strings. */
 const goyamlV2Tags = (tags: Tags): Tags =>
-  tags.filter((t) => typeof t === "string" || (t.format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp"));
+  tags.filter((t) =>
+    typeof t === "string" ||
+    (t.format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp")
+  );
 
 /**
  * Parses the annotation's value. Entries are checked one by one: a malformed entry is reported and dropped, the
  * others are kept. Field names match case-insensitively and unknown fields are ignored (with a warning), as Go's
  * `encoding/json` does.
  */
-export function parseSubscriptionsYaml(source: string, annotation: string): SubscriptionsYaml {
+export function parseSubscriptionsYaml(
+  source: string,
+  annotation: string,
+): SubscriptionsYaml {
   const at = { key: annotation };
   if (source.trim() === "") {
-    return { entries: [], diagnostics: [diagnostic("InvalidSubscription", "the subscriptions annotation is empty", { ...at, severity: "warning" })] };
+    return {
+      entries: [],
+      diagnostics: [
+        diagnostic(
+          "InvalidSubscription",
+          "the subscriptions annotation is empty",
+          { ...at, severity: "warning" },
+        ),
+      ],
+    };
   }
-  const doc = parseDocument(source, { version: "1.1", customTags: goyamlV2Tags, prettyErrors: true, logLevel: "error" });
+  const doc = parseDocument(source, {
+    version: "1.1",
+    customTags: goyamlV2Tags,
+    prettyErrors: true,
+    logLevel: "error",
+  });
   const firstError = doc.errors[0];
   if (firstError !== undefined) {
     const pos = firstError.linePos?.[0];
     return {
       entries: [],
       diagnostics: [
-        diagnostic("InvalidSubscription", `the subscriptions annotation is not valid YAML: ${firstLine(firstError.message)}`, {
-          ...at,
-          line: pos?.line,
-          column: pos?.col,
-        }),
+        diagnostic(
+          "InvalidSubscription",
+          `the subscriptions annotation is not valid YAML: ${
+            firstLine(firstError.message)
+          }`,
+          {
+            ...at,
+            line: pos?.line,
+            column: pos?.col,
+          },
+        ),
       ],
     };
   }
@@ -54,11 +83,31 @@ export function parseSubscriptionsYaml(source: string, annotation: string): Subs
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const reason = e instanceof Error ? e.message : "unreadable";
-    return { entries: [], diagnostics: [diagnostic("InvalidSubscription", `the subscriptions annotation is not valid YAML: ${reason}`, at)] };
+    return {
+      entries: [],
+      diagnostics: [
+        diagnostic(
+          "InvalidSubscription",
+          `the subscriptions annotation is not valid YAML: ${reason}`,
+          at,
+        ),
+      ],
+    };
   }
-  if (value === null || value === undefined) return { entries: [], diagnostics: [] };
+  if (value === null || value === undefined) {
+    return { entries: [], diagnostics: [] };
+  }
   if (!Array.isArray(value)) {
-    return { entries: [], diagnostics: [diagnostic("InvalidSubscription", `the subscriptions annotation must be a list, not ${kind(value)}`, at)] };
+    return {
+      entries: [],
+      diagnostics: [
+        diagnostic(
+          "InvalidSubscription",
+          `the subscriptions annotation must be a list, not ${kind(value)}`,
+          at,
+        ),
+      ],
+    };
   }
   const entries: SubscriptionEntry[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -70,36 +119,75 @@ export function parseSubscriptionsYaml(source: string, annotation: string): Subs
   return { entries, diagnostics };
 }
 
-type Decoded<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly message: string };
+type Decoded<A> = { readonly ok: true; readonly value: A } | {
+  readonly ok: false;
+  readonly message: string;
+};
 
-function decodeEntry(raw: unknown, path: string): { entry?: SubscriptionEntry; diagnostics: readonly Diagnostic[] } {
+function decodeEntry(
+  raw: unknown,
+  path: string,
+): { entry?: SubscriptionEntry; diagnostics: readonly Diagnostic[] } {
   if (raw === null) return { diagnostics: [] };
-  if (!isRecord(raw)) return { diagnostics: [invalid(`${path} must be a map, not ${kind(raw)}`)] };
+  if (!isRecord(raw)) {
+    return {
+      diagnostics: [invalid(`${path} must be a map, not ${kind(raw)}`)],
+    };
+  }
   const fields = fold(raw, ["trigger", "destinations"], path);
   const triggers = stringList(fields.values.get("trigger"), `${path}.trigger`);
-  if (!triggers.ok) return { diagnostics: [...fields.diagnostics, invalid(triggers.message)] };
-  const destinations = destinationList(fields.values.get("destinations"), `${path}.destinations`);
-  if (!destinations.ok) return { diagnostics: [...fields.diagnostics, invalid(destinations.message)] };
-  return { entry: { triggers: triggers.value, destinations: destinations.value.list }, diagnostics: [...fields.diagnostics, ...destinations.value.diagnostics] };
+  if (!triggers.ok) {
+    return { diagnostics: [...fields.diagnostics, invalid(triggers.message)] };
+  }
+  const destinations = destinationList(
+    fields.values.get("destinations"),
+    `${path}.destinations`,
+  );
+  if (!destinations.ok) {
+    return {
+      diagnostics: [...fields.diagnostics, invalid(destinations.message)],
+    };
+  }
+  return {
+    entry: { triggers: triggers.value, destinations: destinations.value.list },
+    diagnostics: [...fields.diagnostics, ...destinations.value.diagnostics],
+  };
 }
 
 function destinationList(
   raw: unknown,
   path: string,
-): Decoded<{ list: SubscriptionEntry["destinations"]; diagnostics: readonly Diagnostic[] }> {
-  if (raw === undefined || raw === null) return { ok: true, value: { list: [], diagnostics: [] } };
-  if (!Array.isArray(raw)) return { ok: false, message: `${path} must be a list, not ${kind(raw)}` };
+): Decoded<
+  {
+    list: SubscriptionEntry["destinations"];
+    diagnostics: readonly Diagnostic[];
+  }
+> {
+  if (raw === undefined || raw === null) {
+    return { ok: true, value: { list: [], diagnostics: [] } };
+  }
+  if (!Array.isArray(raw)) {
+    return { ok: false, message: `${path} must be a list, not ${kind(raw)}` };
+  }
   const list: { service: string; recipients: readonly string[] }[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [i, item] of raw.entries()) {
     const at = `${path}[${i}]`;
     if (item === null) continue;
-    if (!isRecord(item)) return { ok: false, message: `${at} must be a map, not ${kind(item)}` };
+    if (!isRecord(item)) {
+      return { ok: false, message: `${at} must be a map, not ${kind(item)}` };
+    }
     const fields = fold(item, ["service", "recipients"], at);
     diagnostics.push(...fields.diagnostics);
-    const service = scalarString(fields.values.get("service") ?? "", `${at}.service`);
+    const service = scalarString(
+      fields.values.get("service") ?? "",
+      `${at}.service`,
+    );
     if (!service.ok) return service;
-    const recipients = stringList(fields.values.get("recipients"), `${at}.recipients`);
+    const recipients = stringList(
+      fields.values.get("recipients"),
+      `${at}.recipients`,
+    );
     if (!recipients.ok) return recipients;
     list.push({ service: service.value, recipients: recipients.value });
   }
@@ -114,19 +202,30 @@ function fold(
   raw: Readonly<Record<string, unknown>>,
   known: readonly string[],
   path: string,
-): { values: ReadonlyMap<string, unknown>; diagnostics: readonly Diagnostic[] } {
+): {
+  values: ReadonlyMap<string, unknown>;
+  diagnostics: readonly Diagnostic[];
+} {
   const values = new Map<string, unknown>();
   const diagnostics: Diagnostic[] = [];
   for (const [name, v] of Object.entries(raw)) {
     const field = known.find((k) => k === name.toLowerCase());
     if (field !== undefined) values.set(field, v);
     else {
-      const near = known.find((k) => name.toLowerCase().startsWith(k) || k.startsWith(name.toLowerCase()));
+      const near = known.find((k) =>
+        name.toLowerCase().startsWith(k) || k.startsWith(name.toLowerCase())
+      );
       diagnostics.push(
-        diagnostic("InvalidSubscription", `${path}: "${name}" is not a field and is ignored`, {
-          severity: "warning",
-          hint: near !== undefined ? `did you mean "${near}"?` : `the fields are ${known.map((k) => `"${k}"`).join(", ")}`,
-        }),
+        diagnostic(
+          "InvalidSubscription",
+          `${path}: "${name}" is not a field and is ignored`,
+          {
+            severity: "warning",
+            hint: near !== undefined
+              ? `did you mean "${near}"?`
+              : `the fields are ${known.map((k) => `"${k}"`).join(", ")}`,
+          },
+        ),
       );
     }
   }
@@ -135,7 +234,12 @@ function fold(
 
 function stringList(raw: unknown, path: string): Decoded<readonly string[]> {
   if (raw === undefined || raw === null) return { ok: true, value: [] };
-  if (!Array.isArray(raw)) return { ok: false, message: `${path} must be a list of strings, not ${kind(raw)}` };
+  if (!Array.isArray(raw)) {
+    return {
+      ok: false,
+      message: `${path} must be a list of strings, not ${kind(raw)}`,
+    };
+  }
   const out: string[] = [];
   for (const [i, item] of raw.entries()) {
     const s = scalarString(item, `${path}[${i}]`);
@@ -148,14 +252,19 @@ function stringList(raw: unknown, path: string): Decoded<readonly string[]> {
 /** A string, or a number or boolean turned into one, as `sigs.k8s.io/yaml` does for string targets. */
 function scalarString(raw: unknown, path: string): Decoded<string> {
   if (typeof raw === "string") return { ok: true, value: raw };
-  if (typeof raw === "number" || typeof raw === "boolean" || typeof raw === "bigint") return { ok: true, value: String(raw) };
+  if (
+    typeof raw === "number" || typeof raw === "boolean" ||
+    typeof raw === "bigint"
+  ) return { ok: true, value: String(raw) };
   return { ok: false, message: `${path} must be a string, not ${kind(raw)}` };
 }
 
-const invalid = (message: string): Diagnostic => diagnostic("InvalidSubscription", message);
+const invalid = (message: string): Diagnostic =>
+  diagnostic("InvalidSubscription", message);
 
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set);
+  typeof v === "object" && v !== null && !Array.isArray(v) &&
+  !(v instanceof Map) && !(v instanceof Set);
 
 function kind(v: unknown): string {
   if (v === null || v === undefined) return "null";
@@ -164,4 +273,5 @@ function kind(v: unknown): string {
   return `the ${typeof v} ${JSON.stringify(v)}`;
 }
 
-const firstLine = (message: string): string => message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();
+const firstLine = (message: string): string =>
+  message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();

@@ -78,10 +78,20 @@ export function parseSubscriptionAnnotations(
     if (!isShort && !key.startsWith(yamlList)) continue;
     const value = annotations?.[key];
     if (typeof value !== "string") {
-      diagnostics.push(diagnostic("InvalidSubscription", `the annotation's value must be a string, not ${typeOf(value)}; it is skipped`, { key }));
+      diagnostics.push(
+        diagnostic(
+          "InvalidSubscription",
+          `the annotation's value must be a string, not ${
+            typeOf(value)
+          }; it is skipped`,
+          { key },
+        ),
+      );
       continue;
     }
-    const read = isShort ? readSubscribe(key, key.slice(subscribe.length), value) : readYaml(key, value);
+    const read = isShort
+      ? readSubscribe(key, key.slice(subscribe.length), value)
+      : readYaml(key, value);
     subscriptions.push(...read.subscriptions);
     diagnostics.push(...read.diagnostics);
   }
@@ -101,11 +111,30 @@ export function parseRecipients(value: string): readonly string[] {
 
 // --- utils
 
-function readSubscribe(key: string, rest: string, value: string): AnnotationSubscriptions {
+function readSubscribe(
+  key: string,
+  rest: string,
+  value: string,
+): AnnotationSubscriptions {
   const parts = rest.split(".");
-  const [trigger, service] = parts.length >= 2 ? [parts[0]!, parts[1]!] : ["", parts[0]!];
+  const [trigger, service] = parts.length >= 2
+    ? [parts[0]!, parts[1]!]
+    : ["", parts[0]!];
   if (service === "") {
-    return { subscriptions: [], diagnostics: [diagnostic("InvalidSubscription", "the annotation names no service; it is skipped", { key, hint: "write <prefix>/subscribe.<trigger>.<service> or <prefix>/subscribe.<service>" })] };
+    return {
+      subscriptions: [],
+      diagnostics: [
+        diagnostic(
+          "InvalidSubscription",
+          "the annotation names no service; it is skipped",
+          {
+            key,
+            hint:
+              "write <prefix>/subscribe.<trigger>.<service> or <prefix>/subscribe.<service>",
+          },
+        ),
+      ],
+    };
   }
   const subscriptions = parseRecipients(value).map((recipient) => ({
     annotation: key,
@@ -121,18 +150,36 @@ function readYaml(key: string, value: string): AnnotationSubscriptions {
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   parsed.entries.forEach((entry, i) => {
     if (entry.destinations.length === 0) {
-      diagnostics.push(diagnostic("InvalidSubscription", `subscriptions[${i}] has no destinations`, { key, severity: "warning" }));
+      diagnostics.push(
+        diagnostic(
+          "InvalidSubscription",
+          `subscriptions[${i}] has no destinations`,
+          { key, severity: "warning" },
+        ),
+      );
     }
     const destinations = entry.destinations.filter((d, j) => {
       if (d.service !== "") return true;
-      diagnostics.push(diagnostic("InvalidSubscription", `subscriptions[${i}].destinations[${j}] names no service; it is skipped`, { key }));
+      diagnostics.push(
+        diagnostic(
+          "InvalidSubscription",
+          `subscriptions[${i}].destinations[${j}] names no service; it is skipped`,
+          { key },
+        ),
+      );
       return false;
     });
-    const triggers = entry.triggers.length === 0 ? [undefined] : entry.triggers.map((t) => (t === "" ? undefined : t));
+    const triggers = entry.triggers.length === 0
+      ? [undefined]
+      : entry.triggers.map((t) => (t === "" ? undefined : t));
     for (const trigger of triggers) {
       for (const d of destinations) {
         for (const recipient of d.recipients) {
-          subscriptions.push({ annotation: key, trigger, destination: { service: d.service, recipient } });
+          subscriptions.push({
+            annotation: key,
+            trigger,
+            destination: { service: d.service, recipient },
+          });
         }
       }
     }

@@ -67,8 +67,8 @@ export function resolveDefaultSubscriptions(
   return config.subscriptions
     .filter((s) => matchesSelector(s.selector, labels))
     .flatMap((s) =>
-      (s.triggers.length === 0 ? config.defaultTriggers : s.triggers).flatMap((trigger) =>
-        s.recipients.map((destination) => ({ trigger, destination }))
-      )
+      (s.triggers.length === 0 ? config.defaultTriggers : s.triggers).flatMap((
+        trigger,
+      ) => s.recipients.map((destination) => ({ trigger, destination })))
     );
 }

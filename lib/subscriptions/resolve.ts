@@ -44,44 +44,81 @@ export interface ResolvedDestinations {
 export function resolveDestinations(
   annotations: Readonly<Record<string, unknown>> | null | undefined,
   labels: Readonly<Record<string, unknown>> | null | undefined,
-  config: Pick<Config, "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers">,
+  config: Pick<
+    Config,
+    "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers"
+  >,
   options: AnnotationOptions = {},
 ): ResolvedDestinations {
-  const fromDefaults = resolveDefaultSubscriptions(stringLabels(labels), config);
+  const fromDefaults = resolveDefaultSubscriptions(
+    stringLabels(labels),
+    config,
+  );
   const parsed = parseSubscriptionAnnotations(annotations, options);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const fromAnnotations = parsed.subscriptions.flatMap((s): readonly TriggerDestination[] => {
-    if (s.trigger !== undefined) return [{ trigger: s.trigger, destination: s.destination }];
-    const triggers = defaultTriggersFor(s.destination.service, config);
-    if (triggers.length === 0) {
-      diagnostics.push(
-        diagnostic("InvalidSubscription", `subscribes "${s.destination.service}" to the default triggers, but there are none`, {
-          key: s.annotation,
-          severity: "warning",
-          hint: `name a trigger, or set defaultTriggers or defaultTriggers.${s.destination.service} in the ConfigMap`,
-        }),
-      );
-    }
-    return triggers.map((trigger) => ({ trigger, destination: s.destination }));
-  });
-  return { destinations: groupByTrigger([...fromDefaults, ...fromAnnotations]), diagnostics: dedupDiagnostics(diagnostics) };
+  const fromAnnotations = parsed.subscriptions.flatMap(
+    (s): readonly TriggerDestination[] => {
+      if (s.trigger !== undefined) {
+        return [{ trigger: s.trigger, destination: s.destination }];
+      }
+      const triggers = defaultTriggersFor(s.destination.service, config);
+      if (triggers.length === 0) {
+        diagnostics.push(
+          diagnostic(
+            "InvalidSubscription",
+            `subscribes "${s.destination.service}" to the default triggers, but there are none`,
+            {
+              key: s.annotation,
+              severity: "warning",
+              hint:
+                `name a trigger, or set defaultTriggers or defaultTriggers.${s.destination.service} in the ConfigMap`,
+            },
+          ),
+        );
+      }
+      return triggers.map((trigger) => ({
+        trigger,
+        destination: s.destination,
+      }));
+    },
+  );
+  return {
+    destinations: groupByTrigger([...fromDefaults, ...fromAnnotations]),
+    diagnostics: dedupDiagnostics(diagnostics),
+  };
 }
 
 /** Groups by trigger, dropping repeated destinations of a trigger (the first one stays). */
-export function groupByTrigger(items: readonly TriggerDestination[]): Destinations {
+export function groupByTrigger(
+  items: readonly TriggerDestination[],
+): Destinations {
   const out = new Map<string, Destination[]>();
   for (const { trigger, destination } of items) {
     const list = out.get(trigger) ?? [];
-    if (!list.some((d) => d.service === destination.service && d.recipient === destination.recipient)) {
-      list.push({ service: destination.service, recipient: destination.recipient });
+    if (
+      !list.some((d) =>
+        d.service === destination.service &&
+        d.recipient === destination.recipient
+      )
+    ) {
+      list.push({
+        service: destination.service,
+        recipient: destination.recipient,
+      });
     }
     out.set(trigger, list);
   }
   return out;
 }
 
-function stringLabels(labels: Readonly<Record<string, unknown>> | null | undefined): Readonly<Record<string, string>> {
-  return Object.fromEntries(Object.entries(labels ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
+function stringLabels(
+  labels: Readonly<Record<string, unknown>> | null | undefined,
+): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(labels ?? {}).filter((e): e is [string, string] =>
+      typeof e[1] === "string"
+    ),
+  );
 }
 
 function dedupDiagnostics(ds: readonly Diagnostic[]): readonly Diagnostic[] {

@@ -17,7 +17,16 @@ import { labelKeyErrors, labelValueErrors } from "./_label-validation.ts";
  */
 export interface Requirement {
   readonly key: string;
-  readonly operator: "=" | "==" | "!=" | "in" | "notin" | "exists" | "!" | "gt" | "lt";
+  readonly operator:
+    | "="
+    | "=="
+    | "!="
+    | "in"
+    | "notin"
+    | "exists"
+    | "!"
+    | "gt"
+    | "lt";
   readonly values: readonly string[];
 }
 
@@ -64,14 +73,17 @@ const keywords: Readonly<Record<string, Tok>> = {
   "(": "(",
 };
 
-const isWhitespace = (c: string): boolean => c === " " || c === "\t" || c === "\r" || c === "\n";
+const isWhitespace = (c: string): boolean =>
+  c === " " || c === "\t" || c === "\r" || c === "\n";
 const isSpecial = (c: string): boolean => "=!(),><".includes(c);
 
 // --- lexer
 
 /** Splits the source into tokens the way the Go lexer does; a NUL character ends the input there, as in Go. */
 function lex(source: string): readonly Token[] {
-  const end = source.indexOf("\0") === -1 ? source.length : source.indexOf("\0");
+  const end = source.indexOf("\0") === -1
+    ? source.length
+    : source.indexOf("\0");
   const tokens: Token[] = [];
   let i = 0;
   for (;;) {
@@ -84,7 +96,10 @@ function lex(source: string): readonly Token[] {
     if (isSpecial(source[i]!)) {
       // Longest match among the special-symbol tokens ("!=" and "==" over "!" and "=").
       let matched = i;
-      while (i < end && isSpecial(source[i]!) && keywords[source.slice(start, i + 1)] !== undefined) {
+      while (
+        i < end && isSpecial(source[i]!) &&
+        keywords[source.slice(start, i + 1)] !== undefined
+      ) {
         i++;
         matched = i;
       }
@@ -92,10 +107,16 @@ function lex(source: string): readonly Token[] {
       const lit = source.slice(start, i);
       tokens.push({ tok: keywords[lit]!, lit, pos: start });
     } else {
-      while (i < end && !isSpecial(source[i]!) && !isWhitespace(source[i]!)) i++;
+      while (i < end && !isSpecial(source[i]!) && !isWhitespace(source[i]!)) {
+        i++;
+      }
       const lit = source.slice(start, i);
       const kw = keywords[lit];
-      tokens.push({ tok: kw === "in" || kw === "notin" ? kw : "id", lit, pos: start });
+      tokens.push({
+        tok: kw === "in" || kw === "notin" ? kw : "id",
+        lit,
+        pos: start,
+      });
     }
   }
 }
@@ -110,9 +131,13 @@ class SelectorError {
 function parseTokens(tokens: readonly Token[]): readonly Requirement[] {
   let p = 0;
   const peek = (values: boolean): Token => asContext(tokens[p]!, values);
-  const next = (values: boolean): Token => asContext(tokens[Math.min(p++, tokens.length - 1)]!, values);
+  const next = (values: boolean): Token =>
+    asContext(tokens[Math.min(p++, tokens.length - 1)]!, values);
   const fail = (t: Token, expected: string): never => {
-    throw new SelectorError(`found ${describe(t)}, expected: ${expected}`, t.pos);
+    throw new SelectorError(
+      `found ${describe(t)}, expected: ${expected}`,
+      t.pos,
+    );
   };
 
   const parseValues = (): string[] => {
@@ -123,7 +148,9 @@ function parseTokens(tokens: readonly Token[]): readonly Requirement[] {
       next(true);
       return [""];
     }
-    if (first.tok !== "id" && first.tok !== ",") fail(first, "',', ')' or identifier");
+    if (first.tok !== "id" && first.tok !== ",") {
+      fail(first, "',', ')' or identifier");
+    }
     const out: string[] = [];
     for (;;) {
       const t = next(true);
@@ -169,13 +196,21 @@ function parseTokens(tokens: readonly Token[]): readonly Requirement[] {
     checkKey(keyTok);
     const after = peek(true);
     if (negated || after.tok === "end" || after.tok === ",") {
-      return { key: keyTok.lit, operator: negated ? "!" : "exists", values: [] };
+      return {
+        key: keyTok.lit,
+        operator: negated ? "!" : "exists",
+        values: [],
+      };
     }
     const opTok = next(false);
     const operator = operators[opTok.tok];
-    if (operator === undefined) return fail(opTok, "in, notin, =, ==, !=, gt, lt");
+    if (operator === undefined) {
+      return fail(opTok, "in, notin, =, ==, !=, gt, lt");
+    }
     const valuesStart = peek(true);
-    const raw = operator === "in" || operator === "notin" ? parseValues() : parseExactValue();
+    const raw = operator === "in" || operator === "notin"
+      ? parseValues()
+      : parseExactValue();
     const values = [...new Set(raw)].sort(compareStrings);
     checkValues(keyTok.lit, operator, values, valuesStart.pos);
     return { key: keyTok.lit, operator, values };
@@ -185,13 +220,17 @@ function parseTokens(tokens: readonly Token[]): readonly Requirement[] {
   for (;;) {
     const t = peek(true);
     if (t.tok === "end") return requirements;
-    if (t.tok !== "id" && t.tok !== "!") fail(t, "!, identifier, or 'end of string'");
+    if (t.tok !== "id" && t.tok !== "!") {
+      fail(t, "!, identifier, or 'end of string'");
+    }
     requirements.push(parseRequirement());
     const sep = next(true);
     if (sep.tok === "end") return requirements;
     if (sep.tok !== ",") fail(sep, "',' or 'end of string'");
     const following = peek(true);
-    if (following.tok !== "id" && following.tok !== "!") fail(following, "identifier after ','");
+    if (following.tok !== "id" && following.tok !== "!") {
+      fail(following, "identifier after ','");
+    }
   }
 }
 
@@ -206,7 +245,9 @@ const operators: Partial<Record<Tok, Requirement["operator"]>> = {
 };
 
 function asContext(t: Token, values: boolean): Token {
-  return values && (t.tok === "in" || t.tok === "notin") ? { ...t, tok: "id" } : t;
+  return values && (t.tok === "in" || t.tok === "notin")
+    ? { ...t, tok: "id" }
+    : t;
 }
 
 function describe(t: Token): string {
@@ -215,17 +256,33 @@ function describe(t: Token): string {
 
 function checkKey(t: Token): void {
   const errors = labelKeyErrors(t.lit);
-  if (errors.length > 0) throw new SelectorError(`invalid label key "${t.lit}": ${errors.join("; ")}`, t.pos);
+  if (errors.length > 0) {
+    throw new SelectorError(
+      `invalid label key "${t.lit}": ${errors.join("; ")}`,
+      t.pos,
+    );
+  }
 }
 
-function checkValues(key: string, operator: Requirement["operator"], values: readonly string[], pos: number): void {
+function checkValues(
+  key: string,
+  operator: Requirement["operator"],
+  values: readonly string[],
+  pos: number,
+): void {
   if ((operator === "gt" || operator === "lt") && !values.every(isInt64)) {
-    throw new SelectorError(`for 'gt', 'lt' operators, the value must be an integer`, pos);
+    throw new SelectorError(
+      `for 'gt', 'lt' operators, the value must be an integer`,
+      pos,
+    );
   }
   for (const v of values) {
     const errors = labelValueErrors(v);
     if (errors.length > 0) {
-      throw new SelectorError(`invalid value "${v}" for label "${key}": ${errors.join("; ")}`, pos);
+      throw new SelectorError(
+        `invalid value "${v}" for label "${key}": ${errors.join("; ")}`,
+        pos,
+      );
     }
   }
 }
@@ -243,7 +300,10 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function lineAndColumn(source: string, pos: number): { line: number; column: number } {
+function lineAndColumn(
+  source: string,
+  pos: number,
+): { line: number; column: number } {
   const before = source.slice(0, pos);
   const lineStart = before.lastIndexOf("\n") + 1;
   return { line: before.split("\n").length, column: pos - lineStart + 1 };
@@ -271,15 +331,23 @@ function lineAndColumn(source: string, pos: number): { line: number; column: num
  * if (parsed._tag === "Right") expect(matchesSelector(parsed.right, { app: "web" })).toBe(true);
  * ```
  */
-export function parseSelector(source: string): Either<Diagnostic, LabelSelector> {
+export function parseSelector(
+  source: string,
+): Either<Diagnostic, LabelSelector> {
   try {
-    const requirements = [...parseTokens(lex(source))].sort((a, b) => compareStrings(a.key, b.key));
+    const requirements = [...parseTokens(lex(source))].sort((a, b) =>
+      compareStrings(a.key, b.key)
+    );
     return E.right({ source, requirements });
   } catch (e) {
     if (!(e instanceof SelectorError)) throw e;
     const { line, column } = lineAndColumn(source, e.pos);
     return E.left(
-      diagnostic("InvalidSelector", `Cannot parse selector "${source}": ${e.message}`, { line, column }),
+      diagnostic(
+        "InvalidSelector",
+        `Cannot parse selector "${source}": ${e.message}`,
+        { line, column },
+      ),
     );
   }
 }
@@ -301,11 +369,17 @@ export function parseSelector(source: string): Either<Diagnostic, LabelSelector>
  * expect(matchesSelector(sel, {})).toBe(true);
  * ```
  */
-export function matchesSelector(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
+export function matchesSelector(
+  selector: LabelSelector,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   return selector.requirements.every((r) => matchesRequirement(r, labels));
 }
 
-function matchesRequirement(r: Requirement, labels: Readonly<Record<string, string>>): boolean {
+function matchesRequirement(
+  r: Requirement,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const has = Object.hasOwn(labels, r.key);
   const value = has ? labels[r.key] : undefined;
   switch (r.operator) {
@@ -322,7 +396,10 @@ function matchesRequirement(r: Requirement, labels: Readonly<Record<string, stri
       return !has;
     case "gt":
     case "lt": {
-      if (value === undefined || !isInt64(value) || r.values.length !== 1 || !isInt64(r.values[0]!)) return false;
+      if (
+        value === undefined || !isInt64(value) || r.values.length !== 1 ||
+        !isInt64(r.values[0]!)
+      ) return false;
       const [l, v] = [BigInt(value), BigInt(r.values[0]!)];
       return r.operator === "gt" ? l > v : l < v;
     }

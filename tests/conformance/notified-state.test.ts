@@ -5,10 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 import golden from "./notified-state.json" with { type: "json" };
-import { decodeNotifiedState, encodeNotifiedState, truncateNotifiedState } from "../../lib/state/annotation.ts";
+import {
+  decodeNotifiedState,
+  encodeNotifiedState,
+  truncateNotifiedState,
+} from "../../lib/state/annotation.ts";
 import { stateKey } from "../../lib/state/key.ts";
 
-const state = (entries: readonly { key: string; value: number }[] | undefined): Record<string, number> =>
+const state = (
+  entries: readonly { key: string; value: number }[] | undefined,
+): Record<string, number> =>
   Object.fromEntries((entries ?? []).map((e) => [e.key, e.value]));
 
 describe("notified state vs Go", () => {
@@ -38,7 +44,9 @@ describe("notified state vs Go", () => {
   }
   for (const c of golden.truncate) {
     it(`truncateNotifiedState() matches truncate: ${c.id}`, () => {
-      expect(encodeNotifiedState(truncateNotifiedState(state(c.entries), c.max))).toBe(c.expected);
+      expect(
+        encodeNotifiedState(truncateNotifiedState(state(c.entries), c.max)),
+      ).toBe(c.expected);
     });
   }
 });

@@ -16,11 +16,17 @@ describe("annotation subscriptions vs Go", () => {
       const config = {
         subscriptions: [],
         defaultTriggers: c.defaultTriggers,
-        serviceDefaultTriggers: new Map(Object.entries(c.serviceDefaultTriggers as Record<string, string[]>)),
+        serviceDefaultTriggers: new Map(
+          Object.entries(c.serviceDefaultTriggers as Record<string, string[]>),
+        ),
       };
-      const options = "prefix" in c && typeof c.prefix === "string" ? { prefix: c.prefix } : {};
+      const options = "prefix" in c && typeof c.prefix === "string"
+        ? { prefix: c.prefix }
+        : {};
       const r = resolveDestinations({ [c.key]: c.value }, {}, config, options);
-      const ours: Expected = Object.fromEntries([...r.destinations].map(([t, ds]) => [t, [...ds]]));
+      const ours: Expected = Object.fromEntries(
+        [...r.destinations].map(([t, ds]) => [t, [...ds]]),
+      );
       const errors = r.diagnostics.filter((d) => d.severity === "error");
       const expected = c.expected as Expected;
       if ("deviation" in c) {
@@ -30,7 +36,9 @@ describe("annotation subscriptions vs Go", () => {
         expect(errors.length).toBeGreaterThan(0);
       } else {
         expect(ours).toEqual(expected);
-        expect(errors.length > 0).toBe("yamlError" in c && c.yamlError === true);
+        expect(errors.length > 0).toBe(
+          "yamlError" in c && c.yamlError === true,
+        );
       }
     });
   }

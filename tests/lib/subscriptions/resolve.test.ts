@@ -1,25 +1,52 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { DefaultSubscription } from "../../../lib/config/config.ts";
-import { groupByTrigger, resolveDestinations } from "../../../lib/subscriptions/resolve.ts";
+import {
+  groupByTrigger,
+  resolveDestinations,
+} from "../../../lib/subscriptions/resolve.ts";
 import { parseSelector } from "../../../lib/subscriptions/selector.ts";
 
 const p = "notifications.argoproj.io";
 
-function sub(recipients: string[], triggers: string[], selector = ""): DefaultSubscription {
+function sub(
+  recipients: string[],
+  triggers: string[],
+  selector = "",
+): DefaultSubscription {
   const s = parseSelector(selector);
   if (s._tag === "Left") throw new Error(s.left.message);
-  return { recipients: recipients.map((r) => ({ service: r.split(":")[0]!, recipient: r.split(":")[1] ?? "" })), triggers, selector: s.right };
+  return {
+    recipients: recipients.map((r) => ({
+      service: r.split(":")[0]!,
+      recipient: r.split(":")[1] ?? "",
+    })),
+    triggers,
+    selector: s.right,
+  };
 }
 
-const config = (over: Partial<{ subscriptions: DefaultSubscription[]; defaultTriggers: string[]; serviceDefaultTriggers: Map<string, string[]> }> = {}) => ({
+const config = (
+  over: Partial<
+    {
+      subscriptions: DefaultSubscription[];
+      defaultTriggers: string[];
+      serviceDefaultTriggers: Map<string, string[]>;
+    }
+  > = {},
+) => ({
   subscriptions: over.subscriptions ?? [],
   defaultTriggers: over.defaultTriggers ?? [],
-  serviceDefaultTriggers: over.serviceDefaultTriggers ?? new Map<string, string[]>(),
+  serviceDefaultTriggers: over.serviceDefaultTriggers ??
+    new Map<string, string[]>(),
 });
 
-const asObject = (d: ReadonlyMap<string, readonly { service: string; recipient: string }[]>) =>
-  Object.fromEntries([...d].map(([t, ds]) => [t, ds.map((x) => `${x.service}:${x.recipient}`)]));
+const asObject = (
+  d: ReadonlyMap<string, readonly { service: string; recipient: string }[]>,
+) =>
+  Object.fromEntries(
+    [...d].map(([t, ds]) => [t, ds.map((x) => `${x.service}:${x.recipient}`)]),
+  );
 
 describe("resolveDestinations()", () => {
   // The first four rows are upstream's TestGetDestinations (pkg/subscriptions/annotations_test.go).
@@ -33,46 +60,76 @@ describe("resolveDestinations()", () => {
     {
       name: "ignores default triggers when a trigger is named",
       annotations: { [`${p}/subscribe.my-trigger.slack`]: "my-channel" },
-      config: config({ defaultTriggers: ["trigger-a", "trigger-b", "trigger-c"] }),
+      config: config({
+        defaultTriggers: ["trigger-a", "trigger-b", "trigger-c"],
+      }),
       expected: { "my-trigger": ["slack:my-channel"] },
     },
     {
       name: "subscribes a service to the global default triggers",
       annotations: { [`${p}/subscribe.slack`]: "my-channel" },
-      config: config({ defaultTriggers: ["trigger-a", "trigger-b", "trigger-c"] }),
-      expected: { "trigger-a": ["slack:my-channel"], "trigger-b": ["slack:my-channel"], "trigger-c": ["slack:my-channel"] },
+      config: config({
+        defaultTriggers: ["trigger-a", "trigger-b", "trigger-c"],
+      }),
+      expected: {
+        "trigger-a": ["slack:my-channel"],
+        "trigger-b": ["slack:my-channel"],
+        "trigger-c": ["slack:my-channel"],
+      },
     },
     {
       name: "prefers the service's default triggers",
       annotations: { [`${p}/subscribe.slack`]: "my-channel" },
-      config: config({ defaultTriggers: ["trigger-a"], serviceDefaultTriggers: new Map([["slack", ["trigger-d", "trigger-e"]]]) }),
-      expected: { "trigger-d": ["slack:my-channel"], "trigger-e": ["slack:my-channel"] },
+      config: config({
+        defaultTriggers: ["trigger-a"],
+        serviceDefaultTriggers: new Map([["slack", [
+          "trigger-d",
+          "trigger-e",
+        ]]]),
+      }),
+      expected: {
+        "trigger-d": ["slack:my-channel"],
+        "trigger-e": ["slack:my-channel"],
+      },
     },
     {
-      name: "uses the service's default triggers for YAML entries without trigger",
-      annotations: { [`${p}/subscriptions`]: "- destinations: [{service: slack, recipients: [a]}, {service: email, recipients: [b]}]" },
-      config: config({ defaultTriggers: ["g"], serviceDefaultTriggers: new Map([["slack", ["s"]]]) }),
+      name:
+        "uses the service's default triggers for YAML entries without trigger",
+      annotations: {
+        [`${p}/subscriptions`]:
+          "- destinations: [{service: slack, recipients: [a]}, {service: email, recipients: [b]}]",
+      },
+      config: config({
+        defaultTriggers: ["g"],
+        serviceDefaultTriggers: new Map([["slack", ["s"]]]),
+      }),
       expected: { s: ["slack:a"], g: ["email:b"] },
     },
     {
       name: "puts default subscriptions first, then annotations",
       annotations: { [`${p}/subscribe.t.slack`]: "from-annotation" },
       labels: { team: "a" },
-      config: config({ subscriptions: [sub(["slack:from-config"], ["t"], "team=a")] }),
+      config: config({
+        subscriptions: [sub(["slack:from-config"], ["t"], "team=a")],
+      }),
       expected: { t: ["slack:from-config", "slack:from-annotation"] },
     },
     {
       name: "removes duplicates per trigger, keeping the first",
       annotations: {
         [`${p}/subscribe.t.slack`]: "a;b;a",
-        [`${p}/subscriptions`]: "- trigger: [t, u]\n  destinations: [{service: slack, recipients: [b, a]}]",
+        [`${p}/subscriptions`]:
+          "- trigger: [t, u]\n  destinations: [{service: slack, recipients: [b, a]}]",
       },
       config: config({ subscriptions: [sub(["slack:b"], ["t"])] }),
       expected: { t: ["slack:b", "slack:a"], u: ["slack:b", "slack:a"] },
     },
     {
       name: "keeps the same recipient on different services",
-      annotations: { [`${p}/subscribe.t.slack`]: "x", [`${p}/subscribe.t.teams`]: "x" },
+      annotations: {
+        [`${p}/subscribe.t.slack`]: "x",
+        [`${p}/subscribe.t.teams`]: "x",
+      },
       config: config(),
       expected: { t: ["slack:x", "teams:x"] },
     },
@@ -80,7 +137,12 @@ describe("resolveDestinations()", () => {
       name: "applies default subscriptions only when the labels match",
       annotations: {},
       labels: { env: "dev" },
-      config: config({ subscriptions: [sub(["slack:prod"], ["t"], "env=prod"), sub(["slack:any"], ["t"], "env")] }),
+      config: config({
+        subscriptions: [
+          sub(["slack:prod"], ["t"], "env=prod"),
+          sub(["slack:any"], ["t"], "env"),
+        ],
+      }),
       expected: { t: ["slack:any"] },
     },
     {
@@ -98,7 +160,10 @@ describe("resolveDestinations()", () => {
     },
     {
       name: "reads another prefix",
-      annotations: { [`${p}/subscribe.t.slack`]: "old", "example.com/subscribe.t.slack": "new" },
+      annotations: {
+        [`${p}/subscribe.t.slack`]: "old",
+        "example.com/subscribe.t.slack": "new",
+      },
       options: { prefix: "example.com" },
       config: config(),
       expected: { t: ["slack:new"] },
@@ -106,35 +171,61 @@ describe("resolveDestinations()", () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const r = resolveDestinations(c.annotations, "labels" in c ? c.labels : {}, c.config, "options" in c ? c.options : {});
+      const r = resolveDestinations(
+        c.annotations,
+        "labels" in c ? c.labels : {},
+        c.config,
+        "options" in c ? c.options : {},
+      );
       expect(asObject(r.destinations)).toEqual(c.expected);
       expect(r.diagnostics).toEqual([]);
     });
   }
 
   it("warns once when a subscription has no default triggers to stand for", () => {
-    const r = resolveDestinations({ [`${p}/subscribe.slack`]: "a;b" }, {}, config());
+    const r = resolveDestinations(
+      { [`${p}/subscribe.slack`]: "a;b" },
+      {},
+      config(),
+    );
     expect(r.destinations.size).toBe(0);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ _tag: "InvalidSubscription", severity: "warning", key: `${p}/subscribe.slack` }),
+      expect.objectContaining({
+        _tag: "InvalidSubscription",
+        severity: "warning",
+        key: `${p}/subscribe.slack`,
+      }),
     ]);
   });
 
   it("passes annotation diagnostics through and keeps the rest", () => {
-    const r = resolveDestinations({ [`${p}/subscriptions`]: "{", [`${p}/subscribe.t.slack`]: "ok" }, undefined, config());
+    const r = resolveDestinations(
+      { [`${p}/subscriptions`]: "{", [`${p}/subscribe.t.slack`]: "ok" },
+      undefined,
+      config(),
+    );
     expect(asObject(r.destinations)).toEqual({ t: ["slack:ok"] });
     expect(r.diagnostics.map((d) => d.key)).toEqual([`${p}/subscriptions`]);
   });
 
   it("accepts absent annotations and labels", () => {
-    expect(resolveDestinations(undefined, null, config()).destinations.size).toBe(0);
+    expect(resolveDestinations(undefined, null, config()).destinations.size)
+      .toBe(0);
   });
 
   it("never lists a destination twice for a trigger", () => {
-    const recipients = fc.array(fc.constantFrom("a", "b", " a", "c;a", ""), { maxLength: 5 }).map((xs) => xs.join(";"));
+    const recipients = fc.array(fc.constantFrom("a", "b", " a", "c;a", ""), {
+      maxLength: 5,
+    }).map((xs) => xs.join(";"));
     fc.assert(fc.property(recipients, recipients, (r1, r2) => {
-      const r = resolveDestinations({ [`${p}/subscribe.t.slack`]: r1, [`${p}/subscribe.slack`]: r2 }, {}, config({ defaultTriggers: ["t"] }));
-      return [...r.destinations.values()].every((ds) => new Set(ds.map((d) => `${d.service}:${d.recipient}`)).size === ds.length);
+      const r = resolveDestinations(
+        { [`${p}/subscribe.t.slack`]: r1, [`${p}/subscribe.slack`]: r2 },
+        {},
+        config({ defaultTriggers: ["t"] }),
+      );
+      return [...r.destinations.values()].every((ds) =>
+        new Set(ds.map((d) => `${d.service}:${d.recipient}`)).size === ds.length
+      );
     }));
   });
 });
