@@ -8,6 +8,8 @@ import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { labelKeyErrors, labelValueErrors } from "./_label-validation.ts";
+import type { Tok, Token } from "./_selector-lexer.ts";
+import { lex } from "./_selector-lexer.ts";
 
 // --- model
 
@@ -35,90 +37,6 @@ export interface LabelSelector {
   readonly source: string;
   /** Sorted by key, as Kubernetes sorts them. */
   readonly requirements: readonly Requirement[];
-}
-
-type Tok =
-  | "end"
-  | ")"
-  | ","
-  | "!"
-  | "=="
-  | "="
-  | ">"
-  | "id"
-  | "in"
-  | "<"
-  | "!="
-  | "notin"
-  | "(";
-
-interface Token {
-  readonly tok: Tok;
-  readonly lit: string;
-  /** Offset of the token's first character in the source. */
-  readonly pos: number;
-}
-
-const keywords: Readonly<Record<string, Tok>> = {
-  ")": ")",
-  ",": ",",
-  "!": "!",
-  "==": "==",
-  "=": "=",
-  ">": ">",
-  "in": "in",
-  "<": "<",
-  "!=": "!=",
-  "notin": "notin",
-  "(": "(",
-};
-
-const isWhitespace = (c: string): boolean =>
-  c === " " || c === "\t" || c === "\r" || c === "\n";
-const isSpecial = (c: string): boolean => "=!(),><".includes(c);
-
-// --- lexer
-
-/** Splits the source into tokens the way the Go lexer does; a NUL character ends the input there, as in Go. */
-function lex(source: string): readonly Token[] {
-  const end = source.indexOf("\0") === -1
-    ? source.length
-    : source.indexOf("\0");
-  const tokens: Token[] = [];
-  let i = 0;
-  for (;;) {
-    while (i < end && isWhitespace(source[i]!)) i++;
-    if (i >= end) {
-      tokens.push({ tok: "end", lit: "", pos: i });
-      return tokens;
-    }
-    const start = i;
-    if (isSpecial(source[i]!)) {
-      // Longest match among the special-symbol tokens ("!=" and "==" over "!" and "=").
-      let matched = i;
-      while (
-        i < end && isSpecial(source[i]!) &&
-        keywords[source.slice(start, i + 1)] !== undefined
-      ) {
-        i++;
-        matched = i;
-      }
-      i = matched;
-      const lit = source.slice(start, i);
-      tokens.push({ tok: keywords[lit]!, lit, pos: start });
-    } else {
-      while (i < end && !isSpecial(source[i]!) && !isWhitespace(source[i]!)) {
-        i++;
-      }
-      const lit = source.slice(start, i);
-      const kw = keywords[lit];
-      tokens.push({
-        tok: kw === "in" || kw === "notin" ? kw : "id",
-        lit,
-        pos: start,
-      });
-    }
-  }
 }
 
 // --- parser
