@@ -13,6 +13,14 @@ import { encodeUtf8 } from "./_utf8.ts";
  * @param index The condition's position in its trigger, from 0.
  * @param when The condition's `when`, as written.
  * @returns The key, e.g. `[0].Q9PIkxno1a5_1B188eKM2kht0gM` for `when: foo.status.ready`.
+ *
+ * @example The key of the first condition
+ * ```ts
+ * import { conditionKey } from "notifications-engine";
+ * import { expect } from "expect";
+ *
+ * expect(conditionKey(0, "foo.status.ready")).toBe("[0].Q9PIkxno1a5_1B188eKM2kht0gM");
+ * ```
  */
 export function conditionKey(index: number, when: string): string {
   return `[${index}].${encodeBase64UrlNoPad(sha1(encodeUtf8(when)))}`;

@@ -82,7 +82,7 @@ interface Builder {
  * @example Decoding a trigger, a template and a service
  * ```ts
  * import { decodeConfig } from "notifications-engine";
- * import { expect } from "jsr:@std/expect";
+ * import { expect } from "expect";
  *
  * const { config, diagnostics } = decodeConfig({
  *   data: {
@@ -173,7 +173,7 @@ function decodeKey(
     case "template":
       return take(b, decodeTemplate(k.name, source, compilers.compileTemplate), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
     case "service":
-      return addService(b, key, decodeService(key, k.type, k.name, source, secrets));
+      return addService(b, key, k.name, decodeService(key, k.type, k.name, source, secrets));
     case "subscriptions":
       return take(b, decodeSubscriptions(source, compilers.parseSelector), (s) => {
         b.subscriptions = s.subscriptions;
@@ -195,7 +195,7 @@ function decodeKey(
   }
 }
 
-function addService(b: Builder, key: string, result: Decoded<ServiceConfig>): void {
+function addService(b: Builder, key: string, name: string, result: Decoded<ServiceConfig>): void {
   take(b, result, (s) => {
     const first = b.serviceKeys.get(s.name);
     if (first !== undefined) {
@@ -204,10 +204,7 @@ function addService(b: Builder, key: string, result: Decoded<ServiceConfig>): vo
     }
     b.serviceKeys.set(s.name, key);
     b.services.set(s.name, s);
-  }, () => {
-    const parsed = parseConfigKey(key);
-    if (E.isRight(parsed) && parsed.right.kind === "service") b.broken.services.add(parsed.right.name);
-  });
+  }, () => b.broken.services.add(name));
 }
 
 function checkRefs(b: Builder): void {

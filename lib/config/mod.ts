@@ -4,7 +4,7 @@
  * @example Decoding the cert-manager example
  * ```ts
  * import { decodeConfig } from "notifications-engine";
- * import { expect } from "jsr:@std/expect";
+ * import { expect } from "expect";
  *
  * const { config } = decodeConfig({ data: { "defaultTriggers": "[on-cert-ready]" } });
  * expect(config.defaultTriggers).toEqual(["on-cert-ready"]);
