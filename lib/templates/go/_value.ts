@@ -5,6 +5,7 @@
  */
 import { goTypeName, isGoMap } from "../../gofmt/mod.ts";
 import { GoDuration } from "../../values/duration.ts";
+import { GoFloat } from "../../values/float.ts";
 import { GoMonth, GoTime, GoWeekday } from "../../values/time.ts";
 
 /** Go's invalid `reflect.Value`: what a missing map key evaluates to (prints `<no value>`). */
@@ -37,6 +38,7 @@ export function isTrue(v: unknown): boolean {
     case "function":
       return true;
   }
+  if (v instanceof GoFloat) return v.value !== 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof Uint8Array) return v.length > 0;
   if (v instanceof Map) return v.size > 0;
@@ -66,6 +68,7 @@ export function basicKind(v: unknown): BasicKind {
     case "string":
       return "string";
   }
+  if (v instanceof GoFloat) return "float";
   if (intLike(v) !== undefined) return "int";
   return "other";
 }
@@ -80,6 +83,7 @@ export function intLike(v: unknown): number | undefined {
 export function numberOf(v: unknown): number {
   if (typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
+  if (v instanceof GoFloat) return v.value;
   return intLike(v) ?? NaN;
 }
 

@@ -23,7 +23,8 @@ import {
 /** A builtin: its Go signature (`reflect.Value` parameters receive raw values) and implementation. */
 export interface Builtin {
   readonly signature: GoSignature;
-  readonly fn: (ctx: FuncContext, args: readonly unknown[]) => unknown;
+  /** `boxed[i]` tells whether argument i is data (where Go's JSON integers are int64) rather than a literal. */
+  readonly fn: (ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[]) => unknown;
 }
 
 const raw = "reflect.Value";
@@ -35,11 +36,22 @@ function fail(message: string): never {
 
 // --- comparisons
 
-function eq(args: readonly unknown[]): boolean {
+/** Data integers are Go int64 (how JSON numbers decode into unstructured objects); bigint is our int64. */
+function asData(v: unknown): unknown {
+  if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 2 ** 63) return BigInt(v);
+  if (Array.isArray(v)) return v.map(asData);
+  if (isMap(v) && !(v instanceof Map)) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asData(x)]));
+  }
+  return v;
+}
+
+function eq(args: readonly unknown[], boxed: readonly boolean[] = []): boolean {
   const [a, ...rest] = args;
   if (rest.length === 0) fail("missing argument for comparison");
   const k1 = basicKind(a);
-  for (const b of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const b = rest[i];
     const k2 = basicKind(b);
     let truth = false;
     if (k1 !== k2) {
@@ -58,7 +70,7 @@ function eq(args: readonly unknown[]): boolean {
           truth = true;
           break;
         default:
-          truth = equalOther(a, b);
+          truth = equalOther(boxed[0] === true ? asData(a) : a, boxed[i + 1] === true ? asData(b) : b);
       }
     }
     if (truth) return true;
@@ -71,9 +83,9 @@ function equalOther(a: unknown, b: unknown): boolean {
   const tb = typeName(b, true);
   const comparable = (t: string): boolean => !t.startsWith("[]") && !t.startsWith("map[") && !t.startsWith("func");
   if (kindOf(ta) !== kindOf(tb)) {
-    fail(`non-comparable types ${formatValue(toArg(a))}: ${ta}, ${tb}: ${formatValue(toArg(b))}`);
+    fail(`non-comparable types ${sprintf("%s", [toArg(a)])}: ${ta}, ${tb}: ${formatValue(toArg(b))}`);
   }
-  if (!comparable(tb)) fail(`non-comparable type ${formatValue(toArg(b))}: ${tb}`);
+  if (!comparable(tb)) fail(`non-comparable type ${sprintf("%s", [toArg(b)])}: ${tb}`);
   if (a === b) return true;
   const equal = (a as { Equal?: unknown }).Equal;
   if (ta === tb && typeof equal === "function") return equal.call(a, b) === true;
@@ -123,14 +135,14 @@ function utf8Bytes(s: string): Uint8Array {
   return encodeUtf8(s);
 }
 
-function length(v: unknown): number {
+function length(v: unknown, boxed: boolean): number {
   if (v === null) fail("len of nil pointer");
   if (v === noValue || v === undefined) fail("reflect: call of reflect.Value.Type on zero Value");
   if (typeof v === "string") return utf8Bytes(v).length;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
   if (v instanceof Map) return v.size;
   if (isMap(v)) return Object.keys(v).length;
-  return fail(`len of type ${typeName(v, false)}`);
+  return fail(`len of type ${typeName(v, boxed)}`);
 }
 
 function indexArg(index: unknown, cap: number): number {
@@ -142,10 +154,12 @@ function indexArg(index: unknown, cap: number): number {
   return x;
 }
 
-function index(args: readonly unknown[]): unknown {
+function index(args: readonly unknown[], boxed: readonly boolean[]): unknown {
   let [item] = args;
+  let itemBoxed = boxed[0] === true;
   if (isNil(item)) fail("index of untyped nil");
-  for (const ix of args.slice(1)) {
+  for (let k = 1; k < args.length; k++) {
+    const ix = args[k];
     if (item === null) fail("index of nil pointer");
     if (typeof item === "string" || Array.isArray(item) || item instanceof Uint8Array) {
       const x = indexArg(ix, item.length);
@@ -159,17 +173,18 @@ function index(args: readonly unknown[]): unknown {
       }
     } else if (isMap(item)) {
       if (isNil(ix)) fail("value is nil; should be of type string");
-      if (typeof ix !== "string") fail(`value has type ${typeName(ix, true)}; should be string`);
+      if (typeof ix !== "string") fail(`value has type ${typeName(ix, boxed[k] === true)}; should be string`);
       const found = mapGet(item, ix);
       item = found === noValue ? null : found;
     } else {
-      fail(`can't index item of type ${typeName(item, true)}`);
+      fail(`can't index item of type ${typeName(item, itemBoxed)}`);
     }
+    itemBoxed = true;
   }
   return item;
 }
 
-function slice(args: readonly unknown[]): unknown {
+function slice(args: readonly unknown[], boxed: readonly boolean[]): unknown {
   const [item, ...indexes] = args;
   if (isNil(item)) fail("slice of untyped nil");
   if (indexes.length > 3) fail(`too many slice indexes: ${indexes.length}`);
@@ -180,7 +195,7 @@ function slice(args: readonly unknown[]): unknown {
   } else if (Array.isArray(item) || item instanceof Uint8Array) {
     len = item.length;
   } else {
-    return fail(`can't slice item of type ${typeName(item, true)}`);
+    return fail(`can't slice item of type ${typeName(item, boxed[0] === true)}`);
   }
   const idx = [0, len, len];
   indexes.forEach((ix, i) => {
@@ -202,10 +217,10 @@ function printableArgs(args: readonly unknown[]): string {
 
 // --- call
 
-function call(ctx: FuncContext, args: readonly unknown[]): unknown {
+function call(ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[]): unknown {
   const [fn, ...rest] = args;
   if (isNil(fn)) fail("call of nil");
-  if (typeof fn !== "function") fail(`non-function of type ${typeName(fn, true)}`);
+  if (typeof fn !== "function") fail(`non-function of type ${typeName(fn, boxed[0] === true)}`);
   const signature = (fn as GoFunc).signature;
   const values = rest.map(toArg);
   if (signature !== undefined) {
@@ -232,17 +247,20 @@ export const builtins: Readonly<Record<string, Builtin>> = {
   and: { signature: sig([raw], raw), fn: () => noValue },
   or: { signature: sig([raw], raw), fn: () => noValue },
   not: { signature: sig([raw]), fn: (_c, [v]) => !truthy(v) },
-  len: { signature: sig([raw]), fn: (_c, [v]) => length(v) },
-  index: { signature: sig([raw], raw), fn: (_c, args) => index(args) },
-  slice: { signature: sig([raw], raw), fn: (_c, args) => slice(args) },
+  len: { signature: sig([raw]), fn: (_c, [v], boxed) => length(v, boxed[0] === true) },
+  index: { signature: sig([raw], raw), fn: (_c, args, boxed) => index(args, boxed) },
+  slice: { signature: sig([raw], raw), fn: (_c, args, boxed) => slice(args, boxed) },
   print: { signature: sig([], any), fn: (_c, args) => sprint(args.map(toArg)) },
-  printf: { signature: sig(["string"], any), fn: (_c, [f, ...args]) => sprintf(String(f), args.map(toArg)) },
+  printf: {
+    signature: sig(["string"], any),
+    fn: (_c, [f, ...args], boxed) => sprintf(String(f), args.map((a, i) => (boxed[i + 1] === true ? asData(toArg(a)) : toArg(a)))),
+  },
   println: { signature: sig([], any), fn: (_c, args) => sprintln(args.map(toArg)) },
   html: { signature: sig([], any), fn: (_c, args) => escapeHtml(printableArgs(args)) },
   js: { signature: sig([], any), fn: (_c, args) => escapeJs(printableArgs(args)) },
   urlquery: { signature: sig([], any), fn: (_c, args) => queryEscape(printableArgs(args)) },
   call: { signature: sig([raw], raw), fn: call },
-  eq: { signature: sig([raw], raw), fn: (_c, args) => eq(args) },
+  eq: { signature: sig([raw], raw), fn: (_c, args, boxed) => eq(args, boxed) },
   ne: { signature: sig([raw, raw]), fn: (_c, [a, b]) => !eq([a, b]) },
   lt: { signature: sig([raw, raw]), fn: (_c, [a, b]) => lt(a, b) },
   le: { signature: sig([raw, raw]), fn: (_c, [a, b]) => le(a, b) },

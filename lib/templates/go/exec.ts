@@ -21,6 +21,7 @@ import { builtins } from "./builtins.ts";
 import type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
 import type { TemplateSet } from "./parser.ts";
 import { goQuote } from "./_strconv.ts";
+import { GoFloat, toFloatValue } from "../../values/float.ts";
 import {
   isExported,
   isMap,
@@ -71,7 +72,7 @@ interface Variable {
 interface Callable {
   readonly signature: GoSignature;
   readonly builtin: boolean;
-  readonly invoke: (args: readonly unknown[]) => unknown;
+  readonly invoke: (args: readonly unknown[], boxed: readonly boolean[]) => unknown;
 }
 
 const noFinal: unique symbol = Symbol("no final");
@@ -336,7 +337,7 @@ export function execute(
     at(n);
     if (n.isComplex) return errorf(`complex constant ${n.text} is not supported`);
     const hexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
-    if (n.isFloat && !hexInt && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return n.float;
+    if (n.isFloat && !hexInt && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return toFloatValue(n.float);
     if (n.isInt) return n.int;
     if (n.isUint) return errorf(`${n.text} overflows int`);
     return noValue;
@@ -449,7 +450,7 @@ export function execute(
     } else {
       const b = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
       if (b === undefined) return errorf(`${goQuote(name)} is not a defined function`);
-      callable = { signature: b.signature, builtin: true, invoke: (a) => b.fn(ctx, a) };
+      callable = { signature: b.signature, builtin: true, invoke: (a, boxed) => b.fn(ctx, a, boxed) };
     }
     return evalCall(dot, callable, cmd, name, args, final);
   };
@@ -483,12 +484,20 @@ export function execute(
       return v;
     }
     const argv: unknown[] = [];
+    const boxed: boolean[] = [];
     const typeAt = (i: number): GoType => params[i] ?? variadic ?? anyType;
-    for (let i = 0; i < args.length; i++) argv.push(evalArg(dot, typeAt(i), args[i] as ArgNode).v);
-    if (final !== noFinal) argv.push(validateType(final, false, typeAt(args.length)));
+    for (let i = 0; i < args.length; i++) {
+      const a = evalArg(dot, typeAt(i), args[i] as ArgNode);
+      argv.push(a.v);
+      boxed.push(a.boxed);
+    }
+    if (final !== noFinal) {
+      argv.push(validateType(final, false, typeAt(args.length)));
+      boxed.push(false);
+    }
     let result: unknown;
     try {
-      result = fn.invoke(argv);
+      result = fn.invoke(argv, boxed);
     } catch (e) {
       if (e instanceof ExecFailure) throw e;
       at(node);
@@ -522,7 +531,9 @@ export function execute(
       const isInt = typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
       return isInt && (!boxed || typ === "int64");
     }
-    if (typ === "float64" || typ === "float32") return typeof v === "number" && !(boxed && Number.isInteger(v));
+    if (typ === "float64" || typ === "float32") {
+      return v instanceof GoFloat || (typeof v === "number" && !(boxed && Number.isInteger(v)));
+    }
     if (typ.startsWith("[]")) return Array.isArray(v) || (typ === "[]uint8" && v instanceof Uint8Array);
     if (typ.startsWith("map[")) return isMap(v);
     return true;
@@ -560,7 +571,7 @@ export function execute(
   const evalLiteral = (dot: Dot, typ: GoType, n: ArgNode): unknown => {
     if (typ === "bool") return n.type === "bool" ? n.value : errorf(`expected bool; found ${nodeString(n)}`);
     if (typ === "float64" || typ === "float32") {
-      return n.type === "number" && n.isFloat ? n.float : errorf(`expected float; found ${nodeString(n)}`);
+      return n.type === "number" && n.isFloat ? toFloatValue(n.float) : errorf(`expected float; found ${nodeString(n)}`);
     }
     if (intTypes.has(typ)) {
       return n.type === "number" && n.isInt ? n.int : errorf(`expected integer; found ${nodeString(n)}`);
