@@ -12,6 +12,7 @@ import type { Destination } from "../subscriptions/destination.ts";
 export interface Condition {
   /** `[i].<base64url-nopad(sha1(when))>`, the Go engine's condition key. */
   readonly key: string;
+  /** As written; empty when the condition has none (it then runs as `false`, and the key hashes the empty string). */
   readonly when: string;
   readonly oncePer?: string;
   readonly description?: string;
