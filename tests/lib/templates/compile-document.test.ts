@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileDocument } from "../../../lib/templates/compile-document.ts";
 import { textCompilers } from "../../../lib/templates/compilers.ts";
+import { renderPlan } from "../../../lib/templates/render-plan.ts";
 
 function compile(document: unknown) {
   return compileDocument("app-sync", document, textCompilers);
@@ -117,5 +119,28 @@ describe("compileDocument()", () => {
   it("treats null and empty documents as an empty template", () => {
     expect(compile(null).plan?.slots).toEqual([]);
     expect(compile({}).plan?.slots).toEqual([]);
+  });
+});
+
+describe("compileDocument() on arbitrary input", () => {
+  it("never throws, reports errors as diagnostics, and renders without throwing", () => {
+    const field = fc.oneof(fc.string(), fc.constantFrom("{{.a}}", "{{ a }}", "[{{.a}}]", "{{", "{% if %}"), fc.jsonValue());
+    const block = fc.dictionary(fc.constantFrom("attachments", "subject", "facts", "labels", "title", "status", "x"), field);
+    const doc = fc.record({
+      language: fc.constantFrom(undefined, "go", "liquid", "perl"),
+      message: field,
+      slack: block,
+      email: block,
+      teams: block,
+      github: block,
+      alertmanager: block,
+      webhook: fc.dictionary(fc.string(), block),
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.oneof(doc, fc.jsonValue()), fc.jsonValue(), (document, a) => {
+      const r = compile(document);
+      for (const d of r.diagnostics) expect(d.key).toBe("template.app-sync");
+      expect(r.plan === undefined).toBe(r.diagnostics.some((d) => d.severity === "error"));
+      if (r.plan !== undefined) expect(["Left", "Right"]).toContain(renderPlan(r.plan, { a }, { now: 0 })._tag);
+    }), { numRuns: 300 });
   });
 });
