@@ -5,6 +5,8 @@
  */
 
 const hex = "0123456789abcdef";
+const plain = /^[\x20-\x7e]*$/;
+const special = /["\\<>&]/;
 const loneSurrogate =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -14,6 +16,7 @@ const loneSurrogate =
  * lone surrogate) as `\ufffd`.
  */
 export function quoteGo(s: string): string {
+  if (plain.test(s) && !special.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -58,18 +61,12 @@ const rank = (
  * decode it into an `int64`: no fraction and no exponent.
  */
 export function numbersAreIntegers(json: string): boolean {
-  let i = 0;
-  while (i < json.length) {
-    const ch = json[i]!;
-    if (ch === '"') {
-      i++;
-      while (json[i] !== '"') i += json[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (ch === "-" || (ch >= "0" && ch <= "9")) {
-      const start = i;
-      while (i < json.length && /[-+.eE0-9]/.test(json[i]!)) i++;
-      if (!/^-?(0|[1-9][0-9]*)$/.test(json.slice(start, i))) return false;
-    } else i++;
+  for (const m of json.matchAll(tokens)) {
+    if (m[1] !== undefined && !integer.test(m[1])) return false;
   }
   return true;
 }
+
+/** A JSON string (skipped) or a number (captured). */
+const tokens = /"(?:[^"\\]|\\.)*"|(-?[0-9][-+.eE0-9]*)/g;
+const integer = /^-?(0|[1-9][0-9]*)$/;
