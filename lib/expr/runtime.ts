@@ -209,6 +209,8 @@ function methodsOf(v: object): ReadonlySet<string> | undefined {
   return undefined;
 }
 const stringerMethods: ReadonlySet<string> = new Set(["String"]);
+/** Duration methods whose Go result is float64 (boxed when integral so `%v` and `type()` see a float). */
+const floatMethods: ReadonlySet<string> = new Set(["Hours", "Minutes", "Seconds"]);
 
 /** Converts an index to int as Go's `runtime.ToInt` does (floats truncate; anything else fails). */
 export function toIndex(i: unknown, pos: number): number {
@@ -298,6 +300,9 @@ export function fetch(from: unknown, key: unknown, pos: number): unknown {
     const methods = methodsOf(from);
     if (methods !== undefined && typeof key === "string" && methods.has(key)) {
       const m = (from as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!;
+      if (from instanceof GoDuration && floatMethods.has(key)) {
+        return (...args: unknown[]) => toFloatValue(m.apply(from, args) as number);
+      }
       return (...args: unknown[]) => m.apply(from, args);
     }
     return fail(`cannot fetch ${String(key)} from ${typeName(from)}`, pos);
