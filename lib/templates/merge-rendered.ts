@@ -37,6 +37,18 @@ function mergeBlock(strategy: MergeStrategy, earlier: Block | undefined, later: 
  * - GitHub merges recursively: `status`, `deployment`, … of an earlier template survive a later one without them.
  * @param contents the rendered templates, in order
  * @returns the merged content; for no templates, an empty message and no blocks
+ *
+ * @example Two templates of one trigger
+ * ```ts
+ * import { expect } from "expect";
+ * import { mergeRendered } from "./merge-rendered.ts";
+ *
+ * const merged = mergeRendered([
+ *   { message: "First", blocks: { email: { subject: "Deployed" } } },
+ *   { message: "", blocks: { email: { body: "Details…" } } },
+ * ]);
+ * expect(merged).toEqual({ message: "First", blocks: { email: { subject: "Deployed", body: "Details…" } } });
+ * ```
  */
 export function mergeRendered(contents: readonly RenderedContent[]): RenderedContent {
   let message = "";

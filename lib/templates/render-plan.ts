@@ -70,7 +70,7 @@ export function renderFields(
 function parseText(mode: ParseMode, text: string): Either<string, unknown> {
   let value: unknown;
   try {
-    value = mode === "yaml-array" ? parseYaml(text) : JSON.parse(text);
+    value = mode === "yaml-array" ? parseYaml(text, { version: "1.1" }) : JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
     return E.left(`the rendered text is not valid ${mode === "yaml-array" ? "YAML" : "JSON"}: ${why}`);
