@@ -1,0 +1,185 @@
+/**
+ * Go conversions shared by the sprig functions: spf13/cast's `ToInt64`/`ToFloat64`, sprig's `strval`/`strslice`/
+ * `empty`, `reflect.DeepEqual`, and the defensive argument checks that mirror Go's reflection errors.
+ * @module
+ */
+import { formatValue, goKind, goTypeName, isGoInt, isGoMap } from "../../gofmt/mod.ts";
+import { GoFuncError } from "../go/func.ts";
+import { GoDuration } from "../../values/duration.ts";
+import { GoFloat } from "../../values/float.ts";
+import { GoTime } from "../../values/time.ts";
+
+/** A Go map as the functions see it. */
+export type GoMap = Record<string, unknown>;
+
+/** Throws Go's argument-type error (what text/template reports when a value does not fit a parameter). */
+export function wrongType(expected: string, v: unknown): never {
+  if (v === null || v === undefined) throw new GoFuncError(`invalid value; expected ${expected}`);
+  throw new GoFuncError(`wrong type for value; expected ${expected}; got ${goTypeName(v)}`);
+}
+
+/** The string argument at `i` (Go `string` parameter). */
+export function str(args: readonly unknown[], i: number): string {
+  const v = args[i];
+  return typeof v === "string" ? v : wrongType("string", v);
+}
+
+/** The int argument at `i` (Go `int` parameter). */
+export function int(args: readonly unknown[], i: number): number {
+  const v = args[i];
+  if (typeof v === "bigint") return Number(v);
+  return isGoInt(v) ? Number(v) : wrongType("int", v);
+}
+
+/** The bool argument at `i` (Go `bool` parameter). */
+export function bool(args: readonly unknown[], i: number): boolean {
+  const v = args[i];
+  return typeof v === "boolean" ? v : wrongType("bool", v);
+}
+
+/** The `map[string]interface {}` argument at `i` (nil allowed, as a nil map). */
+export function dictArg(args: readonly unknown[], i: number): GoMap | null {
+  const v = args[i];
+  if (v === null || v === undefined) return null;
+  if (isGoMap(v) && goTypeName(v) === "map[string]interface {}") return v as GoMap;
+  return wrongType("map[string]interface {}", v);
+}
+
+/** The plain number behind a Go numeric value (boxed floats unboxed). */
+export function numberOf(v: unknown): number | undefined {
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof GoFloat) return v.value;
+  return undefined;
+}
+
+/** An int64 result: a JS number when exact, else a bigint (wrapped to 64 bits as Go's arithmetic wraps). */
+export function int64Result(v: bigint): number | bigint {
+  const w = BigInt.asIntN(64, v);
+  return w >= BigInt(Number.MIN_SAFE_INTEGER) && w <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(w) : w;
+}
+
+/** A float64 result: integral values boxed so they keep printing as floats. */
+export function floatResult(n: number): number | GoFloat {
+  return Number.isInteger(n) ? new GoFloat(n) : n;
+}
+
+const goIntLiteral = /^[+-]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/;
+
+function parseGoInt(s: string): bigint | undefined {
+  if (!goIntLiteral.test(s) || /__|_$|^[+-]?_/.test(s)) return undefined;
+  let t = s.replace(/_/g, "");
+  let neg = false;
+  if (t[0] === "+" || t[0] === "-") {
+    neg = t[0] === "-";
+    t = t.slice(1);
+  }
+  let v: bigint;
+  if (/^0[oO]/.test(t)) v = BigInt("0o" + t.slice(2));
+  else if (/^0[0-7]+$/.test(t)) v = BigInt("0o" + t.slice(1));
+  else v = BigInt(t);
+  v = neg ? -v : v;
+  return v >= -(2n ** 63n) && v < 2n ** 63n ? v : undefined;
+}
+
+/** spf13/cast `ToInt64`: numbers truncate, bools are 0/1, strings parse as Go integers (`"1.0"` → 1), else 0. */
+export function toInt64(v: unknown): bigint {
+  if (typeof v === "bigint") return v;
+  if (typeof v === "boolean") return v ? 1n : 0n;
+  const n = numberOf(v);
+  if (n !== undefined) return Number.isFinite(n) ? BigInt(Math.trunc(n)) : 0n;
+  if (typeof v === "string") {
+    const trimmed = /^[^.]*\.0*$/.test(v) ? v.slice(0, v.indexOf(".")) : v;
+    return parseGoInt(trimmed) ?? 0n;
+  }
+  return 0n;
+}
+
+const goFloatLiteral = /^[+-]?(\d+(\.\d*)?([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity|nan)$/i;
+
+/** spf13/cast `ToFloat64`: numbers as they are, bools 0/1, strings by Go's `ParseFloat`, else 0. */
+export function toFloat64(v: unknown): number {
+  if (typeof v === "boolean") return v ? 1 : 0;
+  const n = numberOf(v);
+  if (n !== undefined) return n;
+  if (typeof v === "string" && goFloatLiteral.test(v)) {
+    const l = v.toLowerCase().replace(/^\+/, "");
+    if (l.endsWith("inf") || l.endsWith("infinity")) return l.startsWith("-") ? -Infinity : Infinity;
+    if (l.endsWith("nan")) return NaN;
+    return Number(v);
+  }
+  return 0;
+}
+
+/** sprig's `strval` (the `toString` function): strings as they are, []byte decoded, errors/Stringers, else `%v`. */
+export function strval(v: unknown): string {
+  if (typeof v === "string") return v;
+  return formatValue(v);
+}
+
+/** Whether `v` is a Go slice or array (what sprig's reflection-based list functions accept). */
+export function isList(v: unknown): v is readonly unknown[] | Uint8Array {
+  return Array.isArray(v) || v instanceof Uint8Array;
+}
+
+/** The items of a list argument, or sprig's error for another kind (nil panics in Go's `reflect.TypeOf(nil).Kind()`). */
+export function listItems(v: unknown, what: (kind: string) => string): readonly unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof Uint8Array) return Array.from(v);
+  if (v === null || v === undefined) throw new GoFuncError("runtime error: invalid memory address or nil pointer dereference");
+  throw new GoFuncError(what(goKind(v)));
+}
+
+/** sprig's `strslice` (`toStrings`): list elements as strings (nil elements dropped), a scalar as one element. */
+export function strslice(v: unknown): string[] {
+  if (isList(v)) {
+    const out: string[] = [];
+    for (const x of Array.from(v)) if (x !== null && x !== undefined) out.push(strval(x));
+    return out;
+  }
+  if (v === null || v === undefined) return [];
+  return [strval(v)];
+}
+
+/** sprig's `empty`: nil, false, 0, "" and empty collections are empty; structs (times) never are. */
+export function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  switch (typeof v) {
+    case "boolean":
+      return !v;
+    case "number":
+      return v === 0;
+    case "bigint":
+      return v === 0n;
+    case "string":
+      return v.length === 0;
+  }
+  if (v instanceof GoFloat) return v.value === 0;
+  if (v instanceof GoDuration) return v.ns === 0;
+  if (isList(v)) return v.length === 0;
+  if (isGoMap(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+/** Go's `reflect.DeepEqual` over our model (types must match: `2` and `2.0` differ). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (goTypeName(a) !== goTypeName(b)) return false;
+  const na = numberOf(a);
+  if (na !== undefined) return na === numberOf(b);
+  if (a instanceof GoTime && b instanceof GoTime) {
+    return a.sec === b.sec && a.nsec === b.nsec && a.offset === b.offset && a.zone === b.zone;
+  }
+  if (a instanceof GoDuration && b instanceof GoDuration) return a.ns === b.ns;
+  if (isList(a) && isList(b)) {
+    const x = Array.from(a);
+    const y = Array.from(b);
+    return x.length === y.length && x.every((v, i) => deepEqual(v, y[i]));
+  }
+  if (isGoMap(a) && isGoMap(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length &&
+      ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+  }
+  return a === b;
+}

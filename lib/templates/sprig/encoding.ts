@@ -1,0 +1,64 @@
+/**
+ * sprig's encoding functions: base64/base32 (strings.go) and JSON (defaults.go) with Go's exact output.
+ * @module
+ */
+import { decodeUtf8, encodeUtf8 } from "../../gofmt/mod.ts";
+import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { toFloatValue } from "../../values/float.ts";
+import { any, fixed } from "./_define.ts";
+import { str } from "./_convert.ts";
+import { decodeBase32, decodeBase64, encodeBase32, encodeBase64 } from "./_base64.ts";
+import { encodeGoJson, type GoJsonOptions } from "./go-json.ts";
+
+const compact: GoJsonOptions = { escapeHtml: true, indent: "" };
+const pretty: GoJsonOptions = { escapeHtml: true, indent: "  " };
+const raw: GoJsonOptions = { escapeHtml: false, indent: "" };
+
+function json(v: unknown, o: GoJsonOptions, fail: boolean): string {
+  try {
+    return encodeGoJson(v, o);
+  } catch (e) {
+    if (fail) throw new GoFuncError((e as Error).message);
+    return "";
+  }
+}
+
+/** Go's `json.Unmarshal` into `interface{}`: every number is a float64. */
+function fromJson(s: string): { value: unknown } | { error: string } {
+  try {
+    const value: unknown = JSON.parse(s, (_k, v: unknown) => (typeof v === "number" ? toFloatValue(v) : v));
+    return { value };
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    return { error: m ? `invalid character looking for beginning of value at offset ${m[1]}` : "unexpected end of JSON input" };
+  }
+}
+
+/** The encoding family of sprig's function map. */
+export const encodingFunctions: Readonly<Record<string, GoFunc>> = {
+  b64enc: fixed(["string"], (a) => encodeBase64(encodeUtf8(str(a, 0)))),
+  b64dec: fixed(["string"], (a) => {
+    const r = decodeBase64(encodeUtf8(str(a, 0)));
+    return "error" in r ? r.error : decodeUtf8(r.bytes);
+  }),
+  b32enc: fixed(["string"], (a) => encodeBase32(encodeUtf8(str(a, 0)))),
+  b32dec: fixed(["string"], (a) => {
+    const r = decodeBase32(encodeUtf8(str(a, 0)));
+    return "error" in r ? r.error : decodeUtf8(r.bytes);
+  }),
+  toJson: fixed([any], (a) => json(a[0], compact, false)),
+  mustToJson: fixed([any], (a) => json(a[0], compact, true)),
+  toPrettyJson: fixed([any], (a) => json(a[0], pretty, false)),
+  mustToPrettyJson: fixed([any], (a) => json(a[0], pretty, true)),
+  toRawJson: fixed([any], (a) => json(a[0], raw, true)),
+  mustToRawJson: fixed([any], (a) => json(a[0], raw, true)),
+  fromJson: fixed(["string"], (a) => {
+    const r = fromJson(str(a, 0));
+    return "value" in r ? r.value : null;
+  }),
+  mustFromJson: fixed(["string"], (a) => {
+    const r = fromJson(str(a, 0));
+    if ("error" in r) throw new GoFuncError(r.error);
+    return r.value;
+  }),
+};

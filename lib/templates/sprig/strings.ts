@@ -1,0 +1,238 @@
+/**
+ * sprig's string functions (strings.go and the goutils/xstrings helpers it wraps). Lengths and cuts are in bytes, as
+ * in Go.
+ * @module
+ */
+import { quote as goQuote, sliceBytes, sprintf, utf8Length, withGoType } from "../../gofmt/mod.ts";
+import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { any, fixed, variadic } from "./_define.ts";
+import { int, str, strslice, strval } from "./_convert.ts";
+
+function abbreviateFull(s: string, offset: number, maxWidth: number): string {
+  const n = utf8Length(s);
+  if (s === "" || maxWidth < 4) return s === "" ? "" : "";
+  if (n <= maxWidth) return s;
+  if (offset > n) offset = n;
+  if (n - offset < maxWidth - 3) offset = n - (maxWidth - 3);
+  if (offset <= 4) return sliceBytes(s, 0, maxWidth - 3) + "...";
+  if (maxWidth < 7) return "";
+  if (offset + maxWidth - 3 < n) return "..." + abbreviateFull(sliceBytes(s, offset, n), 0, maxWidth - 3);
+  return "..." + sliceBytes(s, n - (maxWidth - 3), n);
+}
+
+function isSpace(c: string): boolean {
+  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(c);
+}
+
+/** Go's `strings.Title`: upper-cases letters that start a word. */
+function title(s: string): string {
+  let prev = " ";
+  let out = "";
+  for (const ch of s) {
+    const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev) ||
+      !/^[\p{L}\p{N}]$/u.test(prev);
+    out += sep ? ch.toUpperCase() : ch;
+    prev = ch;
+  }
+  return out;
+}
+
+/** goutils' byte-wise word functions see each UTF-8 byte as a rune; only ASCII letters change. */
+function mapWordStarts(s: string, f: (c: string) => string): string {
+  let next = true;
+  let out = "";
+  for (const ch of s) {
+    if (isSpace(ch)) {
+      next = true;
+      out += ch;
+    } else if (next) {
+      out += /^[A-Za-z]$/.test(ch) ? f(ch) : ch;
+      next = false;
+    } else out += ch;
+  }
+  return out;
+}
+
+function initials(s: string): string {
+  let gap = true;
+  let out = "";
+  for (const ch of s) {
+    if (isSpace(ch)) gap = true;
+    else if (gap) {
+      out += ch;
+      gap = false;
+    }
+  }
+  return out;
+}
+
+function swapCase(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const u = ch.toUpperCase();
+    const l = ch.toLowerCase();
+    out += ch === u && ch !== l ? l : ch === l && ch !== u ? u : ch;
+  }
+  return out;
+}
+
+/** xstrings-style word split: case changes, digits and separators (`_`, `-`, `.`, spaces) start words. */
+function words(s: string): string[] {
+  const out: string[] = [];
+  const re = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\sA-Za-z0-9_.\-]+/g;
+  for (const m of s.matchAll(re)) out.push(m[0]);
+  return out;
+}
+
+function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean): string {
+  if (s === "") return "";
+  if (nl === "") nl = "\n";
+  if (width < 1) width = 1;
+  const n = s.length;
+  let offset = 0;
+  let out = "";
+  while (n - offset > width) {
+    if (s[offset] === " ") {
+      offset++;
+      continue;
+    }
+    const space = s.slice(offset, width + offset + 1).lastIndexOf(" ");
+    if (space >= 0) {
+      out += s.slice(offset, space + offset) + nl;
+      offset = space + offset + 1;
+    } else if (wrapLong) {
+      out += s.slice(offset, width + offset) + nl;
+      offset += width;
+    } else {
+      const end = width + offset;
+      const idx = s.slice(end).indexOf(" ");
+      if (idx === -1) {
+        out += s.slice(offset);
+        offset = n;
+      } else {
+        out += s.slice(offset, idx + end) + nl;
+        offset = idx + end + 1;
+      }
+    }
+  }
+  return out + s.slice(offset);
+}
+
+function toMap(parts: readonly string[]): Record<string, string> {
+  const m: Record<string, string> = {};
+  parts.forEach((p, i) => (m[`_${i}`] = p));
+  return withGoType(m, "map[string]string");
+}
+
+/** Go's `strings.SplitN` (n < 0: all; n == 0: nil; empty separator splits into runes). */
+function splitN(s: string, sep: string, n: number): string[] {
+  if (n === 0) return [];
+  if (sep === "") {
+    const runes = Array.from(s);
+    if (n < 0 || n >= runes.length) return runes;
+    return [...runes.slice(0, n - 1), runes.slice(n - 1).join("")];
+  }
+  const parts = s.split(sep);
+  if (n < 0 || parts.length <= n) return parts;
+  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
+}
+
+function trimCutset(s: string, cutset: string): string {
+  const set = new Set(Array.from(cutset));
+  const runes = Array.from(s);
+  let a = 0;
+  let b = runes.length;
+  while (a < b && set.has(runes[a] ?? "")) a++;
+  while (b > a && set.has(runes[b - 1] ?? "")) b--;
+  return runes.slice(a, b).join("");
+}
+
+const str1 = (f: (s: string) => unknown): GoFunc => fixed(["string"], (a) => f(str(a, 0)));
+const str2 = (f: (a: string, b: string) => unknown): GoFunc => fixed(["string", "string"], (a) => f(str(a, 0), str(a, 1)));
+
+/** The string family of sprig's function map. */
+export const stringFunctions: Readonly<Record<string, GoFunc>> = {
+  hello: fixed([], () => "Hello!"),
+  abbrev: fixed(["int", "string"], (a) => (int(a, 0) < 4 ? str(a, 1) : abbreviateFull(str(a, 1), 0, int(a, 0)))),
+  abbrevboth: fixed(["int", "int", "string"], (a) => {
+    const [left, right, s] = [int(a, 0), int(a, 1), str(a, 2)];
+    return right < 4 || (left > 0 && right < 7) ? s : abbreviateFull(s, left, right);
+  }),
+  trunc: fixed(["int", "string"], (a) => {
+    const c = int(a, 0);
+    const s = str(a, 1);
+    const n = utf8Length(s);
+    if (c < 0 && n + c > 0) return sliceBytes(s, n + c, n);
+    if (c >= 0 && n > c) return sliceBytes(s, 0, c);
+    return s;
+  }),
+  trim: str1((s) => s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "")),
+  upper: str1((s) => s.toUpperCase()),
+  lower: str1((s) => s.toLowerCase()),
+  title: str1(title),
+  untitle: str1((s) => mapWordStarts(s, (c) => c.toLowerCase())),
+  substr: fixed(["int", "int", "string"], (a) => {
+    const [start, end, s] = [int(a, 0), int(a, 1), str(a, 2)];
+    const n = utf8Length(s);
+    const check = (lo: number, hi: number): string => {
+      if (lo < 0 || hi > n || lo > hi) throw new GoFuncError(`runtime error: slice bounds out of range [${lo}:${hi}]`);
+      return sliceBytes(s, lo, hi);
+    };
+    if (start < 0) return check(0, end);
+    if (end < 0 || end > n) return check(start, n);
+    return check(start, end);
+  }),
+  repeat: fixed(["int", "string"], (a) => {
+    const c = int(a, 0);
+    if (c < 0) throw new GoFuncError("strings: negative Repeat count");
+    return str(a, 1).repeat(c);
+  }),
+  trimall: str2((cut, s) => trimCutset(s, cut)),
+  trimAll: str2((cut, s) => trimCutset(s, cut)),
+  trimSuffix: str2((x, s) => (x !== "" && s.endsWith(x) ? s.slice(0, s.length - x.length) : s)),
+  trimPrefix: str2((x, s) => (s.startsWith(x) ? s.slice(x.length) : s)),
+  nospace: str1((s) => Array.from(s).filter((c) => !isSpace(c)).join("")),
+  initials: str1(initials),
+  swapcase: str1(swapCase),
+  snakecase: str1((s) => words(s).map((w) => w.toLowerCase()).join("_")),
+  camelcase: str1((s) =>
+    s.split("_").map((w) => (w === "" ? "" : (w[0] ?? "").toUpperCase() + w.slice(1))).join("")
+  ),
+  kebabcase: str1((s) => words(s).map((w) => w.toLowerCase()).join("-")),
+  wrap: fixed(["int", "string"], (a) => wrapCustom(str(a, 1), int(a, 0), "", false)),
+  wrapWith: fixed(["int", "string", "string"], (a) => wrapCustom(str(a, 2), int(a, 0), str(a, 1), true)),
+  contains: str2((sub, s) => s.includes(sub)),
+  hasPrefix: str2((p, s) => s.startsWith(p)),
+  hasSuffix: str2((p, s) => s.endsWith(p)),
+  quote: variadic([], any, (a) => a.filter((x) => x !== null && x !== undefined).map((x) => goQuote(strval(x))).join(" ")),
+  squote: variadic([], any, (a) => a.filter((x) => x !== null && x !== undefined).map((x) => sprintf("'%v'", [x])).join(" ")),
+  cat: variadic([], any, (a) => {
+    const v = a.filter((x) => x !== null && x !== undefined);
+    return sprintf(v.map(() => "%v").join(" "), v);
+  }),
+  indent: fixed(["int", "string"], (a) => {
+    const pad = " ".repeat(Math.max(0, int(a, 0)));
+    return pad + str(a, 1).split("\n").join("\n" + pad);
+  }),
+  nindent: fixed(["int", "string"], (a) => {
+    const pad = " ".repeat(Math.max(0, int(a, 0)));
+    return "\n" + pad + str(a, 1).split("\n").join("\n" + pad);
+  }),
+  replace: fixed(["string", "string", "string"], (a) => {
+    const [old, neu, s] = [str(a, 0), str(a, 1), str(a, 2)];
+    if (old === "") return Array.from(s).map((c) => neu + c).join("") + neu;
+    return s.split(old).join(neu);
+  }),
+  plural: fixed(["string", "string", "int"], (a) => (int(a, 2) === 1 ? str(a, 0) : str(a, 1))),
+  toString: fixed([any], (a) => strval(a[0])),
+  toStrings: fixed([any], (a) => withGoType(strslice(a[0]), "[]string")),
+  split: str2((sep, s) => toMap(splitN(s, sep, -1))),
+  splitList: str2((sep, s) => withGoType(splitN(s, sep, -1), "[]string")),
+  splitn: fixed(["string", "int", "string"], (a) => toMap(splitN(str(a, 2), str(a, 0), int(a, 1)))),
+  join: fixed(["string", any], (a) => strslice(a[1]).join(str(a, 0))),
+  sortAlpha: fixed([any], (a) => {
+    const v = a[0];
+    const list = Array.isArray(v) || v instanceof Uint8Array ? strslice(v) : [strval(v)];
+    return withGoType(list.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), "[]string");
+  }),
+};
