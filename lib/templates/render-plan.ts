@@ -67,13 +67,22 @@ export function renderFields(
   return E.right(out);
 }
 
+/** V8 says `… in JSON at position 812`; a line and column in the rendered text are easier to find. */
+function withLine(text: string, why: string): string {
+  const m = /^(.*?)(?: in JSON)? at position (\d+)/.exec(why);
+  if (m === null) return why;
+  const before = text.slice(0, Number(m[2]));
+  const line = before.split("\n").length;
+  return `line ${line}, column ${before.length - before.lastIndexOf("\n")}: ${m[1]}`;
+}
+
 function parseText(mode: ParseMode, text: string): Either<string, unknown> {
   let value: unknown;
   try {
     value = mode === "yaml-array" ? parseYaml(text, { version: "1.1" }) : JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
-    return E.left(`the rendered text is not valid ${mode === "yaml-array" ? "YAML" : "JSON"}: ${why}`);
+    const why = e instanceof Error ? (e.message.split("\n")[0] ?? "").replace(/:$/, "") : String(e);
+    return E.left(`the rendered text is not valid ${mode === "yaml-array" ? "YAML" : "JSON"}: ${withLine(text, why)}`);
   }
   if (mode !== "json" && value !== null && !Array.isArray(value)) {
     return E.left(`the rendered text must be a ${mode === "yaml-array" ? "YAML" : "JSON"} list, not ${typeof value === "object" ? "an object" : `a ${typeof value}`}`);
