@@ -88,6 +88,15 @@ function canBeNil(t: GoType): boolean {
     t.startsWith("func") || t.startsWith("chan") || t === "error";
 }
 
+/** The message of whatever a function threw (an Error, or any object with a string `message`). */
+function thrownMessage(e: unknown): string {
+  if (typeof e === "object" && e !== null) {
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === "string") return m;
+  }
+  return String(e);
+}
+
 function lineCol(source: string, pos: number): { line: number; col: number } {
   const before = source.slice(0, pos);
   const nl = before.lastIndexOf("\n");
@@ -501,8 +510,7 @@ export function execute(
     } catch (e) {
       if (e instanceof ExecFailure) throw e;
       at(node);
-      const message = e instanceof Error ? e.message : String(e);
-      return errorf(`error calling ${name}: ${message}`);
+      return errorf(`error calling ${name}: ${thrownMessage(e)}`);
     }
     lastBoxed = false;
     return result === undefined ? noValue : result;

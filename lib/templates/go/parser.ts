@@ -53,6 +53,8 @@ export function parseTemplate(name: string, source: string, hasFunction: (name: 
   let vars: string[] = ["$"];
   let rangeDepth = 0;
   let actionLine = 0;
+  let nesting = 0;
+  const maxNesting = 200;
 
   const at = (k: number): Token => tokens[Math.min(k, tokens.length - 1)] as Token;
   const next = (): Token => {
@@ -195,6 +197,7 @@ export function parseTemplate(name: string, source: string, hasFunction: (name: 
 
   const branchControl = (context: "if" | "range" | "with"): BranchNode => {
     const mark = vars.length;
+    if (++nesting > maxNesting) errorf(`nesting deeper than ${maxNesting} levels`);
     try {
       const pipe = pipeline(context, "rightDelim");
       if (context === "range") rangeDepth++;
@@ -214,6 +217,7 @@ export function parseTemplate(name: string, source: string, hasFunction: (name: 
       }
       return { type: context, pos: pipe.pos, pipe, list: body.list, elseList };
     } finally {
+      nesting--;
       vars = vars.slice(0, mark);
     }
   };
@@ -269,6 +273,15 @@ export function parseTemplate(name: string, source: string, hasFunction: (name: 
   // --- pipelines
 
   const pipeline = (context: string, end: TokenType): PipeNode => {
+    if (++nesting > maxNesting) errorf(`nesting deeper than ${maxNesting} levels`);
+    try {
+      return pipelineBody(context, end);
+    } finally {
+      nesting--;
+    }
+  };
+
+  const pipelineBody = (context: string, end: TokenType): PipeNode => {
     const start = peekNonSpace();
     const decl: VariableNode[] = [];
     let isAssign = false;
