@@ -2,7 +2,7 @@
  * The text compiler of each template language, as template documents use them.
  * @module
  */
-import type { TextCompiler } from "./compile-document.ts";
+import type { TextCompiler } from "./document-plan.ts";
 import { compileGoText } from "./go-text.ts";
 import { compileLiquidTemplate, createLiquidEngine } from "./liquid.ts";
 import type { TemplateLanguage } from "./text-template.ts";

@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import type { ParseMode } from "./_fields.ts";
-import type { ContentPath, DocumentPlan, Slot } from "./compile-document.ts";
+import type { ContentPath, DocumentPlan, Slot } from "./document-plan.ts";
 import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 
 /** One templated field and the text it rendered to, before any parsing: `{ field: "slack.attachments", text }`. */
