@@ -123,6 +123,36 @@ function natureOfValue(v: unknown): Nature {
   return "unknown";
 }
 
+/** Returns the same string as an internalized property key (keys sliced from the source are not), for faster lookups. */
+function internalize(key: string): string {
+  return Object.keys({ [key]: 0 })[0] ?? key;
+}
+
+/** Keys that no plain object inherits and that are not array indexes: reading them with `[]` needs no own-check. */
+function isSafeKey(key: string): boolean {
+  return !(key in Object.prototype) && !/^\d/.test(key) && key !== "__proto__";
+}
+
+interface MemberPath {
+  readonly root: Node;
+  readonly keys: readonly string[];
+  readonly positions: readonly number[];
+}
+
+/** Splits `root.a.b.c` (plain, non-optional, constant string members) into its root and keys; undefined otherwise. */
+function memberPath(n: Node): MemberPath | undefined {
+  const keys: string[] = [];
+  const positions: number[] = [];
+  let cur: Node = n;
+  while (cur.kind === "Member" && !cur.optional && !cur.method && cur.property.kind === "String") {
+    keys.unshift(internalize(cur.property.value));
+    positions.unshift(cur.pos);
+    cur = cur.node;
+  }
+  if (keys.length < 2 || (cur.kind !== "Ident" && cur.kind !== "Pointer")) return undefined;
+  return { root: cur, keys, positions };
+}
+
 const constant = (value: unknown): Compiled => ({ fn: () => value, nt: natureOfValue(value), lit: { value } });
 
 function step(ctx: Ctx, pos: number): void {
@@ -158,6 +188,8 @@ function call(f: unknown, args: unknown[], pos: number): unknown {
 class Compiler {
   slots = 0;
   private readonly regexCache = new Map<string, RegExp>();
+  /** The `time` namespace of the last `now` seen: runs with the same `now` share it (it is frozen). */
+  private timeCache: { readonly now: number; readonly ns: Readonly<Record<string, unknown>> } | undefined;
   constructor(private readonly options: CompilerOptions) {}
 
   private err(pos: number, msg: string): never {
@@ -237,7 +269,8 @@ class Compiler {
     }
   }
 
-  private ident(name: string, pos: number, s: Scope): Compiled {
+  private ident(source: string, pos: number, s: Scope): Compiled {
+    const name = internalize(source);
     const slot = s.locals.get(name);
     if (slot !== undefined) return { fn: (ctx) => ctx.locals[slot], nt: "unknown" };
     if (hasOwn.call(this.options.functions, name)) {
@@ -245,7 +278,11 @@ class Compiler {
       return { fn: () => f, nt: "unknown" };
     }
     if (this.options.helpers && name === "time") {
-      return { fn: (ctx) => (ctx.timeNs ??= timeHelpers(ctx.now)), nt: "unknown" };
+      return { fn: (ctx) => {
+        if (ctx.timeNs !== undefined) return ctx.timeNs;
+        if (this.timeCache?.now !== ctx.now) this.timeCache = { now: ctx.now, ns: timeHelpers(ctx.now) };
+        return (ctx.timeNs = this.timeCache.ns);
+      }, nt: "unknown" };
     }
     if (this.options.helpers && name === "strings") return { fn: () => stringsHelpers, nt: "unknown" };
     if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map" };
@@ -362,18 +399,34 @@ class Compiler {
         if (l.lit?.value === true) return r;
         if (r.lit?.value === true) return l;
         if (l.lit?.value === false || r.lit?.value === false) return constant(false);
-        return { fn: (ctx) => (toBool(a(ctx), pos) ? b(ctx) : false), nt };
+        return { fn: (ctx) => {
+          const x = a(ctx);
+          return x === true ? b(ctx) : x === false ? false : toBool(x, pos);
+        }, nt };
       case "or":
       case "||":
         if (l.lit?.value === false) return r;
         if (r.lit?.value === false) return l;
         if (l.lit?.value === true || r.lit?.value === true) return constant(true);
-        return { fn: (ctx) => (toBool(a(ctx), pos) ? true : b(ctx)), nt };
+        return { fn: (ctx) => {
+          const x = a(ctx);
+          return x === false ? b(ctx) : x === true ? true : toBool(x, pos);
+        }, nt };
       case "==":
-        if (bothLit) return constant(equal(l.lit.value, r.lit.value));
-        return { fn: (ctx) => equal(a(ctx), b(ctx)), nt };
-      case "!=":
-        return { fn: (ctx) => !equal(a(ctx), b(ctx)), nt };
+      case "!=": {
+        const negated = op === "!=";
+        if (bothLit) return constant(equal(l.lit.value, r.lit.value) !== negated);
+        const lit = r.lit ?? l.lit;
+        const other = r.lit !== undefined ? a : b;
+        if (lit !== undefined && (typeof lit.value === "string" || typeof lit.value === "boolean")) {
+          const want = lit.value;
+          return { fn: negated ? (ctx) => other(ctx) !== want : (ctx) => other(ctx) === want, nt };
+        }
+        if (lit !== undefined && lit.value === null) {
+          return { fn: negated ? (ctx) => other(ctx) != null : (ctx) => other(ctx) == null, nt };
+        }
+        return { fn: negated ? (ctx) => !equal(a(ctx), b(ctx)) : (ctx) => equal(a(ctx), b(ctx)), nt };
+      }
       case "<":
         return { fn: (ctx) => compare(a(ctx), b(ctx), "<", pos) < 0, nt };
       case ">":
@@ -480,7 +533,10 @@ class Compiler {
     const bf = base.fn;
     const optional = n.optional;
     if (prop.lit !== undefined && typeof prop.lit.value === "string") {
-      const key = prop.lit.value;
+      const key = internalize(prop.lit.value);
+      const safe = isSafeKey(key);
+      const path = !inChain && !optional ? memberPath(n) : undefined;
+      if (path !== undefined && path.keys.every(isSafeKey)) return this.fusedPath(path, s, pos);
       return { fn: (ctx) => {
         const b = bf(ctx);
         if (b === short) return short;
@@ -491,7 +547,7 @@ class Compiler {
         if (typeof b === "object" && !Array.isArray(b)) {
           const p: unknown = Object.getPrototypeOf(b);
           if (p === Object.prototype || p === null) {
-            if (!hasOwn.call(b, key)) return null;
+            if (!safe && !hasOwn.call(b, key)) return null;
             const v = (b as Record<string, unknown>)[key];
             return v === undefined ? null : v;
           }
@@ -505,6 +561,31 @@ class Compiler {
       if (b === short) return short;
       if ((b === null || b === undefined) && optional) return short;
       return fetch(b, pf(ctx), pos);
+    }, nt: "unknown" };
+  }
+
+  /** `root.k1.k2…` with constant safe keys: one closure walking plain objects, falling back to `fetch` otherwise. */
+  private fusedPath(path: MemberPath, s: Scope, pos: number): Compiled {
+    const root = this.compile(path.root, s, false).fn;
+    const keys = path.keys;
+    const positions = path.positions;
+    const n = keys.length;
+    return { fn: (ctx) => {
+      let b = root(ctx);
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        if (b !== null && typeof b === "object" && !Array.isArray(b)) {
+          const p: unknown = Object.getPrototypeOf(b);
+          if (p === Object.prototype || p === null) {
+            const v = (b as Record<string, unknown>)[key];
+            b = v === undefined ? null : v;
+            continue;
+          }
+        }
+        if (b === null || b === undefined) return fail(`cannot fetch ${key} from <nil>`, positions[i] ?? pos);
+        b = fetch(b, key, positions[i] ?? pos);
+      }
+      return b;
     }, nt: "unknown" };
   }
 

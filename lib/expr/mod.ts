@@ -73,6 +73,9 @@ function namespaces(
   return out;
 }
 
+/** The locals of a program without `let`: never written, so one frozen array serves every run. */
+const noLocals: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 /** Compiles an expression; a syntax error is a `Left` with an `ExprCompile` diagnostic (line, column, snippet). */
 export function compileExpr(source: string, options: CompileOptions = {}): Either<Diagnostic, CompiledExpr> {
   const text = source.trim() === "" ? "false" : source;
@@ -97,7 +100,7 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
         el: null,
         idx: 0,
         acc: null,
-        locals: slots === 0 ? [] : new Array<unknown>(slots),
+        locals: slots === 0 ? noLocals : new Array<unknown>(slots),
         steps: 0,
         timeNs: undefined,
       };

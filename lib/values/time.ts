@@ -6,7 +6,7 @@
  */
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
-import { type Civil, civil, daysFromCivil } from "./_civil.ts";
+import { type Civil, civil, daysFromCivil, daysIn } from "./_civil.ts";
 import { GoDuration } from "./duration.ts";
 import { formatLayout, longDayNames, longMonthNames, parseLayout } from "./layout.ts";
 
@@ -300,5 +300,18 @@ export const goDurationMethods: ReadonlySet<string> = new Set([
 
 /** Go's `time.Parse(time.RFC3339, s)`, as Argo's `time.Parse` helper calls it. */
 export function parseRfc3339(s: string): Either<string, GoTime> {
+  const m = rfc3339.exec(s);
+  if (m !== null) {
+    const [, y, mo, d, h, mi, se, frac, z, zh, zm] = m;
+    const year = Number(y), month = Number(mo), day = Number(d), hh = Number(h), mm = Number(mi), ss = Number(se);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year) && hh < 24 && mm < 60 && ss < 60) {
+      const offset = z === "Z" ? 0 : (z![0] === "-" ? -1 : 1) * (Number(zh) * 3600 + Number(zm) * 60);
+      const nsec = frac === undefined ? 0 : Number(frac.slice(1, 10).padEnd(9, "0"));
+      const local = daysFromCivil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss;
+      return E.right(new GoTime(local - offset, nsec, offset, offset === 0 ? "UTC" : ""));
+    }
+  }
   return GoTime.parse(layouts["RFC3339"]!, s);
 }
+
+const rfc3339 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-](\d\d):(\d\d))$/;

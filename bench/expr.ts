@@ -1,0 +1,146 @@
+/**
+ * `npx tsx bench/expr.ts`: evaluations per second of every Argo CD catalog trigger (`when` and `oncePer`) on a sample
+ * Application, compiled by lib/expr, next to the same condition hand-written in JavaScript and, where its syntax can
+ * express it, expr-eval-fork 3.x. All three are measured in the same run; the ratios compare them.
+ */
+import { Parser } from "expr-eval-fork";
+import { parse as parseYaml } from "yaml";
+import { readFileSync } from "node:fs";
+import { compileExpr } from "../lib/expr/mod.ts";
+import { application } from "./_argocd.ts";
+import { measure, rate } from "./_measure.ts";
+
+type Vars = { readonly app: any };
+
+interface Row {
+  readonly name: string;
+  readonly source: string;
+  readonly hand: (v: Vars) => unknown;
+  /** The expr-eval-fork form, when its syntax can say it (no nil, no `?.`, no method calls). */
+  readonly exprEval?: string;
+}
+
+const cm = parseYaml(readFileSync(new URL("../../shared/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8")) as {
+  data: Record<string, string>;
+};
+const catalog = new Map<string, { when: string; oncePer?: string }>();
+for (const [key, value] of Object.entries(cm.data)) {
+  if (!key.startsWith("trigger.")) continue;
+  const [cond] = parseYaml(value) as { when: string; oncePer?: string }[];
+  if (cond !== undefined) catalog.set(key.slice("trigger.".length), cond);
+}
+const when = (t: string): string => catalog.get(t)?.when ?? "false";
+
+const hasPhase = (v: Vars, phases: readonly string[]): boolean => {
+  const op = v.app.status.operationState;
+  return op != null && phases.includes(op.phase);
+};
+
+const rows: Row[] = [
+  { name: "on-created", source: when("on-created"), hand: () => true, exprEval: "true" },
+  { name: "on-deleted", source: when("on-deleted"), hand: (v) => v.app.metadata.deletionTimestamp != null },
+  {
+    name: "on-deployed",
+    source: when("on-deployed"),
+    hand: (v) => {
+      const s = v.app.status;
+      const op = s.operationState;
+      if (op == null || op.phase !== "Succeeded" || s.health.status !== "Healthy") return false;
+      const changed = Date.parse(s.health.lastTransitionTime);
+      return !(changed + 60_000 < Date.parse(op.finishedAt)) || changed < Date.parse(op.startedAt);
+    },
+  },
+  {
+    name: "on-health-degraded",
+    source: when("on-health-degraded"),
+    hand: (v) => v.app.status.health.status === "Degraded",
+    exprEval: "app.status.health.status == 'Degraded'",
+  },
+  {
+    name: "on-sync-failed",
+    source: when("on-sync-failed"),
+    hand: (v) => hasPhase(v, ["Error", "Failed"]),
+    exprEval: "app.status.operationState.phase in ['Error', 'Failed']",
+  },
+  {
+    name: "on-sync-running",
+    source: when("on-sync-running"),
+    hand: (v) => hasPhase(v, ["Running"]),
+    exprEval: "app.status.operationState.phase in ['Running']",
+  },
+  {
+    name: "on-sync-status-unknown",
+    source: when("on-sync-status-unknown"),
+    hand: (v) => v.app.status.sync.status === "Unknown",
+    exprEval: "app.status.sync.status == 'Unknown'",
+  },
+  {
+    name: "on-sync-succeeded",
+    source: when("on-sync-succeeded"),
+    hand: (v) => hasPhase(v, ["Succeeded"]),
+    exprEval: "app.status.operationState.phase in ['Succeeded']",
+  },
+  {
+    name: "oncePer: revision",
+    source: "app.status.operationState?.syncResult?.revision",
+    hand: (v) => v.app.status.operationState?.syncResult?.revision ?? null,
+    exprEval: "app.status.operationState.syncResult.revision",
+  },
+  {
+    name: "oncePer: name",
+    source: "app.metadata.name",
+    hand: (v) => v.app.metadata.name,
+    exprEval: "app.metadata.name",
+  },
+];
+
+const vars: Vars = { app: application({}) };
+const now = Date.parse("2024-01-02T03:05:00Z");
+const eef = new Parser();
+let sink = 0;
+const consume = (x: unknown): void => {
+  if (x === true || typeof x === "string") sink++;
+};
+
+const header = ["trigger", "lib/expr", "hand-written", "expr/hand", "expr-eval-fork", "lib/expr ÷ expr-eval-fork"];
+const table: string[][] = [];
+const slowdowns: number[] = [];
+const speedups: number[] = [];
+for (const row of rows) {
+  const compiled = compileExpr(row.source);
+  if (compiled._tag === "Left") throw new Error(`${row.name}: ${compiled.left.message}`);
+  const program = compiled.right;
+  const check = program.run(vars, { now });
+  if (check._tag === "Left") throw new Error(`${row.name}: ${check.left.message}`);
+  const ours = measure(() => {
+    const r = program.run(vars, { now });
+    consume(r._tag === "Right" ? r.right : undefined);
+  });
+  const hand = measure(() => consume(row.hand(vars)));
+  let theirs: number | undefined;
+  if (row.exprEval !== undefined) {
+    const e = eef.parse(row.exprEval);
+    theirs = measure(() => consume(e.evaluate(vars as never)));
+  }
+  slowdowns.push(hand / ours);
+  if (theirs !== undefined) speedups.push(ours / theirs);
+  table.push([
+    row.name,
+    rate(ours),
+    rate(hand),
+    `${(hand / ours).toFixed(2)}x slower`,
+    theirs === undefined ? "n/a" : rate(theirs),
+    theirs === undefined ? "n/a" : `${(ours / theirs).toFixed(1)}x faster`,
+  ]);
+}
+
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+console.log(line(header));
+for (const r of table) console.log(line(r));
+const geo = (xs: readonly number[]): number => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+console.log(
+  `\ngeometric mean: lib/expr is ${geo(slowdowns).toFixed(2)}x slower than hand-written (worst ${Math.max(...slowdowns).toFixed(2)}x), ` +
+    `${geo(speedups).toFixed(1)}x faster than expr-eval-fork (least ${Math.min(...speedups).toFixed(1)}x)` +
+    `${sink < 0 ? "" : ""}`,
+);
