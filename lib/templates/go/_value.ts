@@ -118,6 +118,8 @@ export function mapGet(m: Readonly<Record<string, unknown>> | ReadonlyMap<unknow
 
 /** Whether a name is exported in Go's sense (starts with an upper-case letter), the only names reachable on objects. */
 export function isExported(name: string): boolean {
+  const code = name.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(name);
 }
 

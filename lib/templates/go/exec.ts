@@ -89,6 +89,12 @@ function canBeNil(t: GoType): boolean {
 }
 
 /** The message of whatever a function threw (an Error, or any object with a string `message`). */
+/** Plain objects and `Map`s have no Go methods; anything else is checked for methods first. */
+function hasMethods(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto !== Object.prototype && proto !== null && !(v instanceof Map);
+}
+
 function thrownMessage(e: unknown): string {
   if (typeof e === "object" && e !== null) {
     const m = (e as { message?: unknown }).message;
@@ -125,20 +131,20 @@ export function execute(
 ): string {
   let out = "";
   let steps = 0;
-  let current: { pos: number; text: string } | undefined;
+  let current: Node | ArgNode | CommandNode | ListNode | undefined;
   let executing = set.name;
   let vars: Variable[] = [];
   let lastBoxed = false;
   let depth = 0;
 
   const at = (n: Node | ArgNode | CommandNode | ListNode): void => {
-    current = { pos: n.pos, text: nodeString(n) };
+    current = n;
   };
   const errorf = (message: string): never => {
     if (current === undefined) throw new ExecFailure(`template: ${executing}: ${message}`, undefined);
     const { line, col } = lineCol(source, current.pos);
     throw new ExecFailure(
-      `template: ${set.name}:${line}:${col}: executing ${goQuote(executing)} at <${current.text}>: ${message}`,
+      `template: ${set.name}:${line}:${col}: executing ${goQuote(executing)} at <${nodeString(current)}>: ${message}`,
       current.pos,
     );
   };
@@ -409,6 +415,12 @@ export function execute(
   ): unknown => {
     lastBoxed = false;
     if (receiver === noValue || receiver === undefined) return noValue;
+    const hasArgs = args.length > 1 || final !== noFinal;
+    if (receiver !== null && isMap(receiver) && !hasMethods(receiver)) {
+      if (hasArgs) errorf(`${name} is not a method but has arguments`);
+      lastBoxed = true;
+      return mapGet(receiver, name);
+    }
     const typ = boxed ? anyType : typeName(receiver, false);
     if (receiver === null) return errorf(`nil pointer evaluating ${typ}.${name}`);
     const method = methodOf(receiver, name);
@@ -422,7 +434,6 @@ export function execute(
       };
       return evalCall(dot, callable, node, name, args, final);
     }
-    const hasArgs = args.length > 1 || final !== noFinal;
     if (isMap(receiver)) {
       if (hasArgs) errorf(`${name} is not a method but has arguments`);
       lastBoxed = true;

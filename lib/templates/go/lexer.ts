@@ -93,7 +93,12 @@ function isSpace(c: string | undefined): boolean {
 }
 
 function isAlphaNumeric(c: string | undefined): boolean {
-  return c !== undefined && alnum.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  }
+  return alnum.test(c);
 }
 
 function hasLeftTrimMarker(s: string, i: number): boolean {
