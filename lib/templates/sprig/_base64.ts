@@ -70,8 +70,7 @@ export function encodeBase32(b: Uint8Array): string {
     const chunk = Array.from(b.subarray(i, i + 5));
     let bits = 0n;
     for (let k = 0; k < 5; k++) bits = (bits << 8n) | BigInt(chunk[k] ?? 0);
-    const chars = [0, 2, 4, 5, 7][chunk.length - 1] ?? 0;
-    const nchars = chars + 1;
+    const nchars = [2, 4, 5, 7, 8][chunk.length - 1] ?? 8;
     for (let k = 0; k < 8; k++) {
       out += k < nchars ? b32[Number((bits >> BigInt(35 - 5 * k)) & 31n)] : "=";
     }

@@ -21,8 +21,36 @@ const posix: Readonly<Record<string, string>> = {
   xdigit: "0-9A-Fa-f",
 };
 
+/** The first syntax error RE2 reports for the usual mistakes (unbalanced brackets, a dangling repetition). */
+function syntaxError(pattern: string): string | undefined {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (c === "[") {
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : pattern.startsWith("[:", j) ? Math.max(2, pattern.indexOf(":]", j + 2) - j + 2) : 1;
+      if (j >= pattern.length) return `missing closing ]: \`${pattern.slice(i)}\``;
+      i = j;
+    } else if (c === "(") depth++;
+    else if (c === ")") {
+      if (--depth < 0) return `unexpected ): \`${pattern}\``;
+    } else if (
+      (c === "*" || c === "+" || c === "?") &&
+      (i === 0 || pattern[i - 1] === "|" || (pattern[i - 1] === "(" && c !== "?"))
+    ) {
+      return `missing argument to repetition operator: \`${c}\``;
+    }
+  }
+  return depth > 0 ? `missing closing ): \`${pattern}\`` : undefined;
+}
+
 /** Translates a Go pattern; throws an `Error` with Go's `error parsing regexp: …` message when RE2 would refuse it. */
 export function compileGoRegexp(pattern: string): RegExp {
+  const bad = syntaxError(pattern);
+  if (bad !== undefined) throw new Error(`error parsing regexp: ${bad}`);
   let flags = "gu";
   let src = pattern;
   const lead = /^\(\?([imsU]+)\)/.exec(src);
@@ -52,7 +80,9 @@ export function compileGoRegexp(pattern: string): RegExp {
       else if (n === "p" || n === "P") {
         if (src[i + 1] === "{") {
           const end = src.indexOf("}", i);
-          out += "\\" + n + src.slice(i + 1, end + 1);
+          const name = src.slice(i + 2, end).replace(/^\^/, "");
+          const negate = src[i + 2] === "^" ? (n === "p" ? "P" : "p") : n;
+          out += "\\" + negate + "{" + (/^[LMNPSZC][a-z]?$/.test(name) ? name : "Script=" + name) + "}";
           i = end;
         } else {
           out += `\\${n}{${src[i + 1] ?? ""}}`;

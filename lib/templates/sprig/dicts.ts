@@ -11,6 +11,8 @@ import { dictArg, type GoMap, isEmpty, isList, str, strval } from "./_convert.ts
 import { GoDuration } from "../../values/duration.ts";
 import { GoTime } from "../../values/time.ts";
 
+const zeroValue = "reflect: call of reflect.Value.Type on zero Value";
+
 function nilMap(): never {
   throw new GoFuncError("assignment to entry in nil map");
 }
@@ -27,7 +29,7 @@ function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
     if (isGoMap(s) && has && isGoMap(d)) {
       mergeInto(d as GoMap, s as GoMap, overwrite);
     }
-    if (has && !isEmpty(d) && (isGoMap(s) || isList(s))) continue;
+    if (has && !isEmpty(d) && (isGoMap(s) || (isList(s) && !overwrite))) continue;
     if (overwrite || !has || isEmpty(d)) dst[k] = s;
   }
 }
@@ -117,8 +119,14 @@ export const dictFunctions: Readonly<Record<string, GoFunc>> = {
   mustMerge: variadic([dictType], dictType, (a) => mergeAll(a, false)),
   mergeOverwrite: variadic([dictType], dictType, (a) => mergeAll(a, true)),
   mustMergeOverwrite: variadic([dictType], dictType, (a) => mergeAll(a, true)),
-  deepCopy: fixed([any], (a) => deepCopy(a[0])),
-  mustDeepCopy: fixed([any], (a) => deepCopy(a[0])),
+  deepCopy: fixed([any], (a) => {
+    if (a[0] === null || a[0] === undefined) throw new GoFuncError(zeroValue);
+    return deepCopy(a[0]);
+  }),
+  mustDeepCopy: fixed([any], (a) => {
+    if (a[0] === null || a[0] === undefined) throw new GoFuncError(zeroValue);
+    return deepCopy(a[0]);
+  }),
   dig: variadic([], any, dig),
 };
 

@@ -51,7 +51,7 @@ const decOps: Readonly<Record<string, (a: Dec, b: Dec) => Dec>> = {
   },
   mul: (a, b) => ({ m: a.m * b.m, e: a.e + b.e }),
   div: (a, b) => {
-    if (b.m === 0n) throw new GoFuncError("decimal division by zero");
+    if (b.m === 0n) throw new GoFuncError("decimal division by 0");
     const precision = 16;
     const num = a.m * 10n ** BigInt(b.e + precision);
     const den = b.m * 10n ** BigInt(a.e);
@@ -127,7 +127,10 @@ export const mathFunctions: Readonly<Record<string, GoFunc>> = {
   float64: fixed([any], (a) => floatResult(toFloat64(a[0]))),
   toDecimal: fixed([any], (a) => {
     const s = formatValue(a[0]);
-    return /^[+-]?[0-7]+$/.test(s) ? int64Result(BigInt.asIntN(64, BigInt((s[0] === "-" ? "-" : "") + "0o" + s.replace(/^[+-]/, "")))) : 0;
+    if (!/^[+-]?[0-7]+$/.test(s)) return 0;
+    const v = BigInt("0o" + s.replace(/^[+-]/, ""));
+    const signed = s[0] === "-" ? -v : v;
+    return signed >= -(2n ** 63n) && signed < 2n ** 63n ? int64Result(signed) : 0;
   }),
   seq: variadic([], "int", (a) => seq(a.map((_, i) => int(a, i)))),
   until: fixed(["int"], (a) => {

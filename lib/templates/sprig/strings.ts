@@ -31,7 +31,7 @@ function title(s: string): string {
   for (const ch of s) {
     const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev) ||
       !/^[\p{L}\p{N}]$/u.test(prev);
-    out += sep ? ch.toUpperCase() : ch;
+    out += sep ? mapRunes(ch, true) : ch;
     prev = ch;
   }
   return out;
@@ -74,6 +74,35 @@ function swapCase(s: string): string {
     out += ch === u && ch !== l ? l : ch === l && ch !== u ? u : ch;
   }
   return out;
+}
+
+/** Go's per-rune case mapping (`unicode.ToUpper`/`ToLower`): no multi-rune expansions like `ß` → `SS`. */
+function mapRunes(s: string, upper: boolean): string {
+  let out = "";
+  for (const ch of s) {
+    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
+    out += Array.from(m).length === 1 ? m : ch === "\u0130" && !upper ? "i" : ch;
+  }
+  return out;
+}
+
+/** xstrings' `ToCamelCase`: `_`-separated words capitalised, the rest lower-cased, leading/trailing `_` kept. */
+function camelCase(s: string): string {
+  const runes = Array.from(s);
+  let i = 0;
+  let out = "";
+  while (i < runes.length && runes[i] === "_") out += runes[i++];
+  if (i >= runes.length) return out;
+  out += mapRunes(runes[i++] ?? "", true);
+  if (i >= runes.length) return out;
+  let r0 = runes[i++] ?? "";
+  while (i < runes.length) {
+    const r1 = r0;
+    r0 = runes[i++] ?? "";
+    r0 = r1 === "_" && r0 !== "_" ? mapRunes(r0, true) : mapRunes(r0, false);
+    if (r1 !== "_") out += r1;
+  }
+  return out + r0;
 }
 
 /** xstrings-style word split: case changes, digits and separators (`_`, `-`, `.`, spaces) start words. */
@@ -167,8 +196,8 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
     return s;
   }),
   trim: str1((s) => s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "")),
-  upper: str1((s) => s.toUpperCase()),
-  lower: str1((s) => s.toLowerCase()),
+  upper: str1((s) => mapRunes(s, true)),
+  lower: str1((s) => mapRunes(s, false)),
   title: str1(title),
   untitle: str1((s) => mapWordStarts(s, (c) => c.toLowerCase())),
   substr: fixed(["int", "int", "string"], (a) => {
@@ -195,9 +224,7 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
   initials: str1(initials),
   swapcase: str1(swapCase),
   snakecase: str1((s) => words(s).map((w) => w.toLowerCase()).join("_")),
-  camelcase: str1((s) =>
-    s.split("_").map((w) => (w === "" ? "" : (w[0] ?? "").toUpperCase() + w.slice(1))).join("")
-  ),
+  camelcase: str1(camelCase),
   kebabcase: str1((s) => words(s).map((w) => w.toLowerCase()).join("-")),
   wrap: fixed(["int", "string"], (a) => wrapCustom(str(a, 1), int(a, 0), "", false)),
   wrapWith: fixed(["int", "string", "string"], (a) => wrapCustom(str(a, 2), int(a, 0), str(a, 1), true)),
