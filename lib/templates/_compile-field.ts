@@ -98,6 +98,7 @@ function addSlot(ctx: Ctx, path: ContentPath, label: string, source: string, opt
   ctx.slots.push({ path, label, template, parse, omitEmpty, ...(options.keepRaw === true ? { raw: source } : {}) });
 }
 
+/** Compiles one field by its kind: templated strings become slots, other values literals. */
 export function compileField(ctx: Ctx, spec: FieldSpec, v: unknown, path: ContentPath, label: string, goName: string): void {
   switch (spec.kind) {
     case "text": {
@@ -203,19 +204,26 @@ function compileTextMap(
   for (const [key, item] of entries) {
     const s = asString(ctx, item, join(label, key));
     if (s === undefined) continue;
-    if (spec.keepUnparsable === true && ctx.compile(s, goName)._tag === "Left") {
+    const keepRaw = spec.keepRawWhenEmpty === true;
+    if (s === "") {
+      ctx.literals.push({ path: [...path, key], value: "" });
+    } else if (spec.keepUnparsable === true) {
+      const compiled = ctx.compile(s, goName);
+      if (compiled._tag === "Right") {
+        ctx.slots.push({ path: [...path, key], label: join(label, key), template: compiled.right, parse: "text", omitEmpty: false, ...(keepRaw ? { raw: s } : {}) });
+        continue;
+      }
       report(ctx, "TemplateParse", `${join(label, key)}: does not parse as a template; it is sent as written`, {
         severity: "warning",
       });
       ctx.literals.push({ path: [...path, key], value: s });
-      continue;
+    } else {
+      addSlot(ctx, [...path, key], join(label, key), s, { keepRaw, goName });
     }
-    const keepRaw = spec.keepRawWhenEmpty === true;
-    if (s === "") ctx.literals.push({ path: [...path, key], value: "" });
-    else addSlot(ctx, [...path, key], join(label, key), s, { keepRaw, goName });
   }
 }
 
+/** Compiles the fields of a map against their specs, warning about keys that are not fields. */
 export function compileFields(
   ctx: Ctx,
   fields: Fields,
