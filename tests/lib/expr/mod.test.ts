@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { compileExpr, formatOncePer } from "../../../lib/expr/mod.ts";
+import { GoFloat } from "../../../lib/values/float.ts";
+import { GoDuration } from "../../../lib/values/duration.ts";
+
+const run = (src: string, vars: Record<string, unknown> = {}, options: Parameters<typeof compileExpr>[1] = {}): unknown => {
+  const c = compileExpr(src, options);
+  if (c._tag === "Left") return { compileError: c.left };
+  const r = c.right.run(vars, { now: Date.UTC(2024, 0, 2, 3, 4, 5) });
+  return r._tag === "Left" ? { evalError: r.left } : r.right;
+};
+
+describe("compileExpr()", () => {
+  it("reports a syntax error with line, column and a caret snippet", () => {
+    const c = compileExpr("a and\n  b +");
+    expect(c._tag).toBe("Left");
+    if (c._tag === "Left") {
+      expect(c.left).toMatchObject({ _tag: "ExprCompile", line: 2, column: 6 });
+      expect(c.left.snippet).toBe(" |   b +\n | .....^");
+    }
+  });
+
+  it("reports a run-time error as an ExprEval diagnostic with the failing position", () => {
+    expect(run("app.status.phase", { app: {} })).toEqual({ evalError: expect.objectContaining({ _tag: "ExprEval", message: "cannot fetch phase from <nil>", line: 1, column: 12 }) });
+  });
+
+  it("compiles an empty condition as false, as the Go engine does", () => expect(run("  ")).toBe(false));
+
+  it("returns time.Now() from the run's now, never the clock", () => {
+    expect(formatOncePer(run("time.Now()"))).toBe("2024-01-02 03:04:05 +0000 UTC");
+  });
+
+  it("lets helpers win over same-named variables, and can leave them out", () => {
+    expect(run("strings.ToUpper('a')", { strings: 1 })).toBe("A");
+    expect(run("time", { time: 7 }, { helpers: false })).toBe(7);
+  });
+
+  it("calls host functions, also through dotted namespaces", () => {
+    const functions = {
+      double: (x: unknown) => (x as number) * 2,
+      "repo.RepoURLToHTTPS": (u: unknown) => String(u).replace("git@github.com:", "https://github.com/"),
+    };
+    expect(run("double(21)", {}, { functions })).toBe(42);
+    expect(run("repo.RepoURLToHTTPS('git@github.com:a/b.git')", {}, { functions })).toBe("https://github.com/a/b.git");
+  });
+
+  it("turns a throwing host function into an ExprEval diagnostic", () => {
+    const functions = { boom: () => { throw new Error("kaput"); } };
+    expect(run("boom()", {}, { functions })).toEqual({ evalError: expect.objectContaining({ message: "kaput" }) });
+  });
+
+  it("keeps float results as floats", () => {
+    expect(run("4 / 2")).toEqual(new GoFloat(2));
+    expect(run("1 * time.Minute")).toEqual(new GoDuration(60e9));
+  });
+
+  it("never throws from run, on arbitrary expressions and resources", () => {
+    const sources = fc.constantFrom(
+      "a.b.c", "a?.b ?? 'x'", "len(a)", "any(a, {.x == 1})", "a + b", "a in b", "a[0:2]", "a[b]", "a matches b",
+      "time.Parse(a).Add(1 * time.Minute).Before(time.Now())", "map(a, # * 2)", "a.constructor.constructor('x')()",
+      "toJSON(a)", "string(a)", "sort(a)", "max(a)", "reduce(a, #acc + #)", "fromJSON(a)", "a ? b : 1", "!a",
+    );
+    fc.assert(
+      fc.property(sources, fc.jsonValue(), fc.jsonValue(), (src, a, b) => {
+        const c = compileExpr(src);
+        if (c._tag === "Left") return;
+        const r = c.right.run({ a, b }, { now: 0 });
+        expect(["Left", "Right"]).toContain(r._tag);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("never throws from compileExpr on arbitrary text", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), (src) => {
+      const c = compileExpr(src);
+      if (c._tag === "Right") c.right.run({}, { now: 0 });
+    }), { numRuns: 2000 });
+  });
+});
+
+describe("formatOncePer()", () => {
+  const cases = [
+    { name: "prints nil as <nil>", input: null, expected: "<nil>" },
+    { name: "prints strings bare", input: "abc", expected: "abc" },
+    { name: "prints large floats in exponent form", input: 1234567.5, expected: "1.2345675e+06" },
+    { name: "prints boxed integral floats like Go", input: new GoFloat(1e6), expected: "1e+06" },
+    { name: "prints ints in full", input: 1000000, expected: "1000000" },
+    { name: "prints small floats in exponent form", input: 0.00001, expected: "1e-05" },
+    { name: "prints maps with sorted keys", input: { b: [1, "x"], a: { c: null } }, expected: "map[a:map[c:<nil>] b:[1 x]]" },
+    { name: "prints durations like Go", input: new GoDuration(90e9), expected: "1m30s" },
+  ];
+  for (const c of cases) it(c.name, () => expect(formatOncePer(c.input)).toBe(c.expected));
+});
