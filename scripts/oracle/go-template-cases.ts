@@ -568,6 +568,9 @@ export const groups: Readonly<Record<string, readonly CaseInput[]>> = {
     { source: "{{.v}}", vars: { v: [[1, [2, [3]]], { a: { b: { c: 1 } } }] } },
     { source: "{{.v}}", vars: { v: { "": "empty key", " ": "space", A: 1, a: 2, "1": 3 } } },
     { source: "{{.v}}", vars: { v: ["", " ", "a b"] } },
+    "{{9007199254740993}} {{-9223372036854775808}} {{0x7fffffffffffffff}}",
+    "{{printf \"%d %x\" 9007199254740993 9223372036854775807}}",
+    "{{eq 9007199254740993 9007199254740992}}",
   ],
   functions: [
     "{{upper .app.metadata.name}}",

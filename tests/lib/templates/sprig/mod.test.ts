@@ -1,0 +1,54 @@
+/** sprig functions called directly (no executor), for behaviour the goldens cannot pin: the render clock, typed results. */
+import { describe, expect, it } from "vitest";
+import { formatValue, goTypeName } from "../../../../lib/gofmt/mod.ts";
+import { GoFuncError } from "../../../../lib/templates/go/func.ts";
+import { sprigFunctions } from "../../../../lib/templates/sprig/mod.ts";
+import { GoTime } from "../../../../lib/values/time.ts";
+
+const now = Date.UTC(2024, 0, 2, 3, 4, 5);
+const ctx = { now };
+
+function call(name: string, ...args: unknown[]): unknown {
+  const f = sprigFunctions[name];
+  if (f === undefined) throw new Error(`no ${name}`);
+  return f(ctx, args);
+}
+
+const cases: readonly { name: string; got: () => unknown; want: string }[] = [
+  { name: "now is the render clock", got: () => call("now"), want: "2024-01-02 03:04:05 +0000 UTC" },
+  { name: "ago of a time", got: () => call("ago", GoTime.fromUnixMilli(now - 90 * 60_000 - 400)), want: "1h30m0s" },
+  { name: "ago of unix seconds", got: () => call("ago", now / 1000 - 61), want: "1m1s" },
+  { name: "date of a non-time is the render clock", got: () => call("date", "2006-01-02", "x"), want: "2024-01-02" },
+  { name: "durationRound of a time", got: () => call("durationRound", GoTime.fromUnixMilli(now - 49 * 3_600_000)), want: "2d" },
+  { name: "trunc", got: () => call("trunc", 5, "abcdefgh"), want: "abcde" },
+  { name: "toJson escapes HTML", got: () => call("toJson", { b: "<&>", a: [1, 2.5, null] }), want: '{"a":[1,2.5,null],"b":"\\u003c\\u0026\\u003e"}' },
+  { name: "mulf keeps float64", got: () => call("mulf", 1000, 1000), want: "1e+06" },
+  { name: "add is int64 arithmetic over cast", got: () => call("add", "10", "0x10", "010", "1.0", "abc"), want: "35" },
+  { name: "splitList is []string", got: () => goTypeName(call("splitList", ",", "a,b")), want: "[]string" },
+  { name: "default", got: () => call("default", "d", ""), want: "d" },
+  { name: "dict", got: () => call("dict", "b", 1, "a"), want: "map[a: b:1]" },
+];
+
+describe("sprigFunctions", () => {
+  for (const c of cases) it(`${c.name}`, () => expect(formatValue(c.got())).toBe(c.want));
+
+  const failures = [
+    { name: "first of nil", got: () => call("first", null), message: "runtime error: invalid memory address or nil pointer dereference" },
+    { name: "upper of an int", got: () => call("upper", 3), message: "wrong type for value; expected string; got int" },
+    { name: "div by zero", got: () => call("div", 1, 0), message: "runtime error: integer divide by zero" },
+    { name: "fail", got: () => call("fail", "boom"), message: "boom" },
+    { name: "uuidv4", got: () => call("uuidv4"), message: "uuidv4 is not available in notifications-engine: it needs randomness, and templates render deterministically" },
+  ];
+  for (const f of failures) {
+    it(`${f.name} throws GoFuncError`, () => {
+      expect(f.got).toThrow(GoFuncError);
+      expect(f.got).toThrow(f.message);
+    });
+  }
+
+  it("has sprig's 209 names without env and expandenv", () => {
+    const names = Object.keys(sprigFunctions);
+    expect(names.length).toBe(209);
+    expect(names.includes("env") || names.includes("expandenv")).toBe(false);
+  });
+});
