@@ -3,7 +3,7 @@
  * `htpasswd`, `genCA`…, `encryptAES`, `getHostByName`), plus the few deterministic crypto helpers not ported
  * (`decryptAES`, `derivePassword`, `buildCustomCert`, `semver`, `semverCompare`).
  *
- * The core is pure (no clock, no `Math.random`, no I/O), so these stay defined — a template using them still
+ * The core is pure (no clock, no random source, no I/O), so these stay defined — a template using them still
  * parses, as it does in Go — and fail at render time with a clear message instead of returning something random
  * or silently empty.
  * @module
