@@ -12,7 +12,7 @@ import { formatValue } from "./format-value.ts";
 import {
   compare,
   equal,
-  fetch,
+  fetchMember,
   fromUtf8,
   isInt,
   isMap,
@@ -362,7 +362,7 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ["first", (a, c) => {
     arity("first", a, 1, 1, c.pos);
     try {
-      return fetch(a[0], 0, c.pos);
+      return fetchMember(a[0], 0, c.pos);
     } catch {
       return null;
     }
@@ -370,7 +370,7 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ["last", (a, c) => {
     arity("last", a, 1, 1, c.pos);
     try {
-      return fetch(a[0], -1, c.pos);
+      return fetchMember(a[0], -1, c.pos);
     } catch {
       return null;
     }
@@ -379,7 +379,7 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     if (a.length < 2) fail(`invalid number of arguments (expected 2, got ${a.length})`, c.pos);
     if (a[0] === null || a[0] === undefined) return null;
     try {
-      return fetch(a[0], a[1], c.pos);
+      return fetchMember(a[0], a[1], c.pos);
     } catch {
       return null;
     }

@@ -17,7 +17,7 @@ import {
   compare,
   div,
   equal,
-  fetch,
+  fetchMember,
   inCollection,
   mod,
   mul,
@@ -552,7 +552,7 @@ class Compiler {
             return v === undefined ? null : v;
           }
         }
-        return fetch(b, key, pos);
+        return fetchMember(b, key, pos);
       }, nt: "unknown" };
     }
     const pf = prop.fn;
@@ -560,7 +560,7 @@ class Compiler {
       const b = bf(ctx);
       if (b === short) return short;
       if ((b === null || b === undefined) && optional) return short;
-      return fetch(b, pf(ctx), pos);
+      return fetchMember(b, pf(ctx), pos);
     }, nt: "unknown" };
   }
 
@@ -583,7 +583,7 @@ class Compiler {
           }
         }
         if (b === null || b === undefined) return fail(`cannot fetch ${key} from <nil>`, positions[i] ?? pos);
-        b = fetch(b, key, positions[i] ?? pos);
+        b = fetchMember(b, key, positions[i] ?? pos);
       }
       return b;
     }, nt: "unknown" };
@@ -612,7 +612,7 @@ class Compiler {
         const b = base(ctx);
         if (b === short) return short;
         if ((b === null || b === undefined) && optional) return short;
-        const f = fetch(b, prop(ctx), callee.pos);
+        const f = fetchMember(b, prop(ctx), callee.pos);
         return call(f, evalArgs(ctx), pos);
       }, nt: "unknown" };
     }

@@ -269,7 +269,7 @@ export function fromUtf8(bytes: readonly number[]): string {
  * expr's `Fetch`: `from.key` / `from[key]`. Maps give the own property or nil; arrays and strings take int indexes
  * (negative from the end); Go values give their bound exported methods. Nothing reaches a prototype.
  */
-export function fetch(from: unknown, key: unknown, pos: number): unknown {
+export function fetchMember(from: unknown, key: unknown, pos: number): unknown {
   if (from === null || from === undefined) {
     return fail(`cannot fetch ${key === null || key === undefined ? "<nil>" : String(key)} from <nil>`, pos);
   }
