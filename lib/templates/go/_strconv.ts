@@ -126,6 +126,8 @@ export interface NumberLiteral {
   readonly isFloat: boolean;
   readonly isComplex: boolean;
   readonly int: number;
+  /** The exact integer when it is beyond 2^53 (JS numbers would round it). */
+  readonly bigInt?: bigint;
   readonly float: number;
 }
 
@@ -182,7 +184,8 @@ export function parseNumberLiteral(text: string, isChar: boolean): NumberLiteral
   const isUint = big !== undefined && ((big >= 0n && big <= maxUint64) || big === 0n);
   if (isInt || isUint) {
     const n = Number(big);
-    return { isInt, isUint, isFloat: true, isComplex: false, int: n, float: n };
+    const exact = Number.isSafeInteger(n) ? {} : { bigInt: big };
+    return { isInt, isUint, isFloat: true, isComplex: false, int: n, float: n, ...exact };
   }
   const f = parseFloatLiteral(text);
   if (f !== undefined && Number.isFinite(f)) {

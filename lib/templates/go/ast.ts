@@ -134,6 +134,7 @@ export interface NumberNode {
   readonly isFloat: boolean;
   readonly isComplex: boolean;
   readonly int: number;
+  readonly bigInt?: bigint;
   readonly float: number;
 }
 

@@ -63,6 +63,8 @@ function eq(args: readonly unknown[], boxed: readonly boolean[] = []): boolean {
           truth = a === b;
           break;
         case "int":
+          truth = bigOf(a) === bigOf(b);
+          break;
         case "float":
           truth = numberOf(a) === numberOf(b);
           break;
@@ -99,6 +101,11 @@ function kindOf(t: string): string {
   return "struct";
 }
 
+/** An int-kinded value as an exact bigint (data beyond 2^53 arrives as bigint). */
+function bigOf(v: unknown): bigint {
+  return typeof v === "bigint" ? v : BigInt(numberOf(v));
+}
+
 function lt(a: unknown, b: unknown): boolean {
   const k1 = basicKind(a);
   const k2 = basicKind(b);
@@ -110,6 +117,8 @@ function lt(a: unknown, b: unknown): boolean {
       return fail("invalid type for comparison");
     case "string":
       return compareBytes(a as string, b as string) < 0;
+    case "int":
+      return bigOf(a) < bigOf(b);
     default:
       return numberOf(a) < numberOf(b);
   }

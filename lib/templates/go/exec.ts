@@ -353,7 +353,7 @@ export function execute(
     if (n.isComplex) return errorf(`complex constant ${n.text} is not supported`);
     const hexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
     if (n.isFloat && !hexInt && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return toFloatValue(n.float);
-    if (n.isInt) return n.int;
+    if (n.isInt) return n.bigInt ?? n.int;
     if (n.isUint) return errorf(`${n.text} overflows int`);
     return noValue;
   };
