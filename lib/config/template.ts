@@ -22,5 +22,5 @@ export function decodeTemplate(
   const parsed = parseYaml(source, "1.1");
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const compiled = compile(name, parsed.right.value ?? {});
-  return E.isLeft(compiled) ? failed(key, compiled.left) : decoded(key, compiled.right, []);
+  return E.isLeft(compiled) ? failed(key, compiled.left) : decoded(key, compiled.right, (compiled.right.warnings ?? []).map((d) => ({ ...d, key })));
 }

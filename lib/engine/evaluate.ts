@@ -136,7 +136,7 @@ function runCondition(
       );
       continue;
     }
-    const content = render(pass, key, condition, destination, vars, config, options);
+    const content = render(pass, key, condition, destination, service.type, vars, config, options);
     if (content === undefined) continue;
     pass.state = markNotified(pass.state, stateKey, Math.floor(options.now / 1000)).state;
     pass.notifications.push({
@@ -175,6 +175,7 @@ function render(
   key: string,
   condition: Condition,
   destination: Destination,
+  serviceType: string,
   vars: Readonly<Record<string, unknown>>,
   config: Config,
   options: EvaluateOptions,
@@ -189,7 +190,7 @@ function render(
       );
       return undefined;
     }
-    const rendered = template.render(destinationVars, { now: options.now });
+    const rendered = template.render(destinationVars, { now: options.now, service: serviceType });
     if (rendered._tag === "Left") {
       pass.diagnostics.push({ ...rendered.left, key: `template.${name}` });
       return undefined;
