@@ -137,20 +137,24 @@ interface MemberPath {
   readonly root: Node;
   readonly keys: readonly string[];
   readonly positions: readonly number[];
+  /** Per key: whether it was reached with `?.` (a nil before it ends the whole chain with nil). */
+  readonly optional: readonly boolean[];
 }
 
 /** Splits `root.a.b.c` (plain, non-optional, constant string members) into its root and keys; undefined otherwise. */
-function memberPath(n: Node): MemberPath | undefined {
+function memberPath(n: Node, allowOptional = false): MemberPath | undefined {
   const keys: string[] = [];
   const positions: number[] = [];
+  const optional: boolean[] = [];
   let cur: Node = n;
-  while (cur.kind === "Member" && !cur.optional && !cur.method && cur.property.kind === "String") {
+  while (cur.kind === "Member" && (allowOptional || !cur.optional) && !cur.method && cur.property.kind === "String") {
     keys.unshift(internalize(cur.property.value));
     positions.unshift(cur.pos);
+    optional.unshift(cur.optional);
     cur = cur.node;
   }
-  if (keys.length < 2 || (cur.kind !== "Ident" && cur.kind !== "Pointer")) return undefined;
-  return { root: cur, keys, positions };
+  if (keys.length < (allowOptional ? 1 : 2) || (cur.kind !== "Ident" && cur.kind !== "Pointer")) return undefined;
+  return { root: cur, keys, positions, optional };
 }
 
 const constant = (value: unknown): Compiled => ({ fn: () => value, nt: natureOfValue(value), lit: { value } });
@@ -221,6 +225,8 @@ class Compiler {
       case "Binary":
         return this.binary(n.op, n.left, n.right, n.pos, s);
       case "Chain": {
+        const path = memberPath(n.node, true);
+        if (path !== undefined && path.keys.every(isSafeKey)) return this.fusedPath(path, s, n.pos);
         const inner = this.compile(n.node, s, true).fn;
         return { fn: (ctx) => {
           const v = inner(ctx);
@@ -569,6 +575,7 @@ class Compiler {
     const root = this.compile(path.root, s, false).fn;
     const keys = path.keys;
     const positions = path.positions;
+    const optional = path.optional;
     const n = keys.length;
     return { fn: (ctx) => {
       let b = root(ctx);
@@ -582,7 +589,10 @@ class Compiler {
             continue;
           }
         }
-        if (b === null || b === undefined) return fail(`cannot fetch ${key} from <nil>`, positions[i] ?? pos);
+        if (b === null || b === undefined) {
+          if (optional[i] === true) return null;
+          return fail(`cannot fetch ${key} from <nil>`, positions[i] ?? pos);
+        }
         b = fetchMember(b, key, positions[i] ?? pos);
       }
       return b;
