@@ -39,7 +39,7 @@ export type {
   ServiceConfig,
   Trigger,
 } from "./lib/config/mod.ts";
-export { decodeConfig } from "./lib/config/mod.ts";
+export { conditionKey, decodeConfig } from "./lib/config/mod.ts";
 export type { Decision, EvaluateOptions, Notification } from "./lib/engine/mod.ts";
 export { evaluate } from "./lib/engine/mod.ts";
 export type { Destination, Destinations, LabelSelector, Requirement } from "./lib/subscriptions/mod.ts";
