@@ -27,8 +27,9 @@ export function compileGoText(source: string, name: string): Either<Diagnostic, 
   if (compiled._tag === "Left") return E.left(withoutGoPrefix(compiled.left));
   const template = compiled.right;
   return E.right({
+    mutates: template.mutates,
     render(vars, options): Either<Diagnostic, string> {
-      const r = template.render(vars, options);
+      const r = template.render(vars, { now: options.now, ownsData: options.ownsVars === true });
       return r._tag === "Left" ? E.left(withoutGoPrefix(r.left)) : r;
     },
   });

@@ -9,6 +9,8 @@ import { E, type Either } from "../fp.ts";
 import type { ParseMode } from "./_fields.ts";
 import type { ContentPath, DocumentPlan, Slot } from "./document-plan.ts";
 import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
+import type { TextRenderOptions } from "./text-template.ts";
+import { copyData } from "./go/copy-data.ts";
 
 /** One templated field and the text it rendered to, before any parsing: `{ field: "slack.attachments", text }`. */
 export interface RenderedField {
@@ -41,12 +43,32 @@ function setPath(root: Mutable, path: ContentPath, value: unknown): void {
   if (last !== undefined) node[last] = value;
 }
 
-function renderSlot(plan: DocumentPlan, slot: Slot, vars: Readonly<Record<string, unknown>>, now: number): Either<Diagnostic, string> {
-  const r = slot.template.render(vars, { now });
+function renderSlot(
+  plan: DocumentPlan,
+  slot: Slot,
+  vars: Readonly<Record<string, unknown>>,
+  options: TextRenderOptions,
+): Either<Diagnostic, string> {
+  const r = slot.template.render(vars, options);
   if (r._tag === "Right") return r;
   const d = r.left;
   const at = d.line === undefined ? "" : `line ${d.line}${d.column === undefined ? "" : `, column ${d.column}`}: `;
   return E.left(diagnostic("TemplateRender", `${slot.label}: ${at}${d.message}`, { key: `template.${plan.name}`, hint: d.hint }));
+}
+
+/**
+ * The variables the slots render over, and how. When a field changes its data (Go's `set`, `merge`…), every field
+ * renders over one private copy: the caller's objects never change, and later fields see the change as they do in
+ * the Go engine, whose templaters share one map.
+ */
+function prepare(plan: DocumentPlan, vars: Readonly<Record<string, unknown>>, now: number): {
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly options: TextRenderOptions;
+} {
+  for (const slot of plan.slots) {
+    if (slot.template.mutates === true) return { vars: copyData(vars), options: { now, ownsVars: true } };
+  }
+  return { vars, options: { now } };
 }
 
 /**
@@ -59,8 +81,9 @@ export function renderFields(
   options: RenderOptions,
 ): Either<Diagnostic, readonly RenderedField[]> {
   const out: RenderedField[] = [];
+  const data = prepare(plan, vars, options.now);
   for (const slot of plan.slots) {
-    const r = renderSlot(plan, slot, vars, options.now);
+    const r = renderSlot(plan, slot, data.vars, data.options);
     if (r._tag === "Left") return r;
     out.push({ field: slot.label, text: r.right });
   }
@@ -118,8 +141,9 @@ export function renderPlan(
 ): Either<Diagnostic, RenderedContent> {
   const root: Mutable = {};
   for (const lit of plan.literals) setPath(root, lit.path, clone(lit.value));
+  const data = prepare(plan, vars, options.now);
   for (const slot of plan.slots) {
-    const r = renderSlot(plan, slot, vars, options.now);
+    const r = renderSlot(plan, slot, data.vars, data.options);
     if (r._tag === "Left") return r;
     const text = r.right;
     if (text === "") {

@@ -12,10 +12,20 @@ export type TemplateLanguage = "go" | "liquid";
 /** What a single render reads besides the variables: the clock, in unix milliseconds. */
 export interface TextRenderOptions {
   readonly now: number;
+  /**
+   * `vars` is a private copy handed over to the render (see {@linkcode TextTemplate.mutates}): changes a template
+   * makes to it stay there and later fields of the same document see them, as in the Go engine.
+   */
+  readonly ownsVars?: boolean;
 }
 
 /** A compiled templated string. `render` never throws; a failure is a `TemplateRender` diagnostic. */
 export interface TextTemplate {
+  /**
+   * Whether rendering may change the maps and lists of `vars` (Go templates calling sprig's `set`, `merge`…). Such a
+   * template renders over a copy unless the caller passes one with `ownsVars`.
+   */
+  readonly mutates?: boolean;
   render(vars: Readonly<Record<string, unknown>>, options: TextRenderOptions): Either<Diagnostic, string>;
 }
 

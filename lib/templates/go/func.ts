@@ -38,6 +38,12 @@ export interface GoSignature {
  */
 export type GoFunc = ((ctx: FuncContext, args: readonly unknown[]) => unknown) & {
   readonly signature?: GoSignature;
+  /**
+   * Set on functions that change a map or list they are given (sprig's `set`, `unset`, `merge`…), as Go's maps are
+   * references. A template that names one renders over a private copy of its data, so the caller's objects never
+   * change while the template still sees its own changes.
+   */
+  readonly mutates?: boolean;
 };
 
 /**

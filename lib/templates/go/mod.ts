@@ -20,9 +20,11 @@ import type { GoFunc } from "./func.ts";
 import { builtins } from "./builtins.ts";
 import { ParseFailure, parseTemplate, type TemplateSet } from "./parser.ts";
 import { defaultFunctions } from "./default-functions.ts";
+import { copyData } from "./copy-data.ts";
 
 export type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
 export { GoFuncError, goFunc } from "./func.ts";
+export { copyData } from "./copy-data.ts";
 
 /** Options of {@linkcode compileGoTemplate}. */
 export interface GoTemplateOptions {
@@ -40,11 +42,19 @@ export interface GoTemplateOptions {
 /** Options of one render. `now` is unix milliseconds, what sprig's `now` and date functions read. */
 export interface GoRenderOptions {
   readonly now: number;
+  /**
+   * The caller hands `vars` over to this render (a private copy, e.g. from {@linkcode copyData}): a template that
+   * changes its data (`set`, `merge`…) may change it in place, and later renders over the same copy see the change,
+   * as Go's templates sharing one map do. Without it, such a template renders over its own copy.
+   */
+  readonly ownsData?: boolean;
 }
 
 /** A compiled Go template. */
 export interface CompiledGoTemplate {
   readonly name: string;
+  /** Whether the template names a function that changes the maps or lists it is given (sprig's `set`, `merge`…). */
+  readonly mutates: boolean;
   /**
    * Renders the template over `vars` (dot and `$`). Never throws: a failure is a `TemplateRender` diagnostic with
    * Go's message (`template: n:1:12: executing "n" at <.app.foo>: …`) and the 1-based line and column.
@@ -73,12 +83,13 @@ export function compileGoTemplate(
   const functions = options.functions ?? defaultFunctions;
   const limits: ExecLimits = { ...defaultLimits, ...options.limits };
   let set: TemplateSet;
+  let mutates = false;
   try {
-    set = parseTemplate(
-      options.name,
-      source,
-      (f) => Object.hasOwn(functions, f) || Object.hasOwn(builtins, f),
-    );
+    set = parseTemplate(options.name, source, (f) => {
+      const user = Object.hasOwn(functions, f) ? functions[f] : undefined;
+      if (user?.mutates === true) mutates = true;
+      return user !== undefined || Object.hasOwn(builtins, f);
+    });
   } catch (e) {
     if (e instanceof ParseFailure) {
       return E.left(diagnostic("TemplateParse", e.message, { line: e.line, column: position(source, e.pos).column }));
@@ -88,9 +99,11 @@ export function compileGoTemplate(
   }
   return E.right({
     name: options.name,
+    mutates,
     render(vars, renderOptions) {
+      const data = mutates && renderOptions.ownsData !== true ? copyData(vars) : vars;
       try {
-        return E.right(execute(set, source, functions, vars, { now: renderOptions.now }, limits));
+        return E.right(execute(set, source, functions, data, { now: renderOptions.now }, limits));
       } catch (e) {
         if (e instanceof ExecFailure) {
           const where = e.pos === undefined ? {} : position(source, e.pos);

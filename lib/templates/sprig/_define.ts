@@ -22,3 +22,11 @@ export function variadic(
 ): GoFunc {
   return goFunc({ params, variadic: rest }, (ctx, args) => fn(args, ctx));
 }
+
+/** Marks a function that changes a map or list it is given (see `GoFunc.mutates`). */
+export function mutating(fn: GoFunc): GoFunc {
+  return Object.assign((ctx: FuncContext, args: readonly unknown[]): unknown => fn(ctx, args), {
+    ...(fn.signature === undefined ? {} : { signature: fn.signature }),
+    mutates: true,
+  });
+}

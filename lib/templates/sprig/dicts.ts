@@ -1,12 +1,13 @@
 /**
  * sprig's dict functions (dict.go). They take `map[string]interface {}` exactly (Argo's `context`, a
  * `map[string]string`, is refused by the executor as in Go). `set`, `unset` and `merge` change the map they are
- * given, as Go's maps are references; templates rely on it (`{{$_ := set $d "k" 1}}`).
+ * given, as Go's maps are references; templates rely on it (`{{$_ := set $d "k" 1}}`). They are marked `mutating`,
+ * so a template that names one renders over a private copy of its data (the caller's objects never change).
  * @module
  */
 import { goTypeName, isGoMap, withGoType } from "../../gofmt/mod.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
-import { any, dictType, fixed, variadic } from "./_define.ts";
+import { any, dictType, fixed, mutating, variadic } from "./_define.ts";
 import { dictArg, type GoMap, isEmpty, isList, str, strval } from "./_convert.ts";
 import { GoDuration } from "../../values/duration.ts";
 import { GoTime } from "../../values/time.ts";
@@ -83,16 +84,16 @@ export const dictFunctions: Readonly<Record<string, GoFunc>> = {
     const k = str(a, 1);
     return d !== null && Object.hasOwn(d, k) ? d[k] : "";
   }),
-  set: fixed([dictType, "string", any], (a) => {
+  set: mutating(fixed([dictType, "string", any], (a) => {
     const d = dictArg(a, 0) ?? nilMap();
     d[str(a, 1)] = a[2];
     return d;
-  }),
-  unset: fixed([dictType, "string"], (a) => {
+  })),
+  unset: mutating(fixed([dictType, "string"], (a) => {
     const d = dictArg(a, 0);
     if (d !== null) delete d[str(a, 1)];
     return d;
-  }),
+  })),
   hasKey: fixed([dictType, "string"], (a) => Object.hasOwn(dictArg(a, 0) ?? {}, str(a, 1))),
   pluck: variadic(["string"], dictType, (a) => {
     const k = str(a, 0);
@@ -115,10 +116,10 @@ export const dictFunctions: Readonly<Record<string, GoFunc>> = {
     for (const [k, v] of Object.entries(dictArg(a, 0) ?? {})) if (!omit.has(k)) out[k] = v;
     return out;
   }),
-  merge: variadic([dictType], dictType, (a) => mergeAll(a, false)),
-  mustMerge: variadic([dictType], dictType, (a) => mergeAll(a, false)),
-  mergeOverwrite: variadic([dictType], dictType, (a) => mergeAll(a, true)),
-  mustMergeOverwrite: variadic([dictType], dictType, (a) => mergeAll(a, true)),
+  merge: mutating(variadic([dictType], dictType, (a) => mergeAll(a, false))),
+  mustMerge: mutating(variadic([dictType], dictType, (a) => mergeAll(a, false))),
+  mergeOverwrite: mutating(variadic([dictType], dictType, (a) => mergeAll(a, true))),
+  mustMergeOverwrite: mutating(variadic([dictType], dictType, (a) => mergeAll(a, true))),
   deepCopy: fixed([any], (a) => {
     if (a[0] === null || a[0] === undefined) throw new GoFuncError(zeroValue);
     return deepCopy(a[0]);

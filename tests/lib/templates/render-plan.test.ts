@@ -206,3 +206,26 @@ describe("renderFields()", () => {
     });
   });
 });
+
+describe("renderPlan(): Go templates that change their data", () => {
+  const document = {
+    email: { subject: '{{$_ := set .app.metadata "name" "changed"}}{{.app.metadata.name}}' },
+    message: "{{.app.metadata.name}}",
+    teams: { title: "{{.app.metadata.name}}" },
+  };
+  it("never changes the caller's (frozen) objects; later fields see the change, as in the Go engine", () => {
+    const { plan, diagnostics } = compileDocument("tpl", document, textCompilers);
+    if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
+    const input = Object.freeze({ app: Object.freeze({ metadata: Object.freeze({ name: "gb" }) }) });
+    const expected = {
+      _tag: "Right",
+      // The message renders first (Go's order), email and teams after the change.
+      right: { message: "gb", blocks: { email: { subject: "changed" }, teams: { title: "changed" } } },
+    };
+    expect(renderPlan(plan, input, { now })).toEqual(expected);
+    expect(renderPlan(plan, input, { now })).toEqual(expected);
+    expect(input.app.metadata.name).toBe("gb");
+    expect(renderFields(plan, input, { now })).toMatchObject({ _tag: "Right" });
+    expect(input.app.metadata.name).toBe("gb");
+  });
+});

@@ -58,3 +58,68 @@ describe("compileGoTemplate()", () => {
     );
   });
 });
+
+/** Freezes an object graph, so that any write to it throws (or is caught by the comparison afterwards). */
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+describe("compileGoTemplate(): functions that change their arguments", () => {
+  const data = () => ({
+    app: { metadata: { name: "gb", labels: { team: "a" } }, list: [{ k: "v" }] },
+    context: Object.defineProperty({ argocdUrl: "https://cd" }, Symbol.for("notifications-engine.goType"), {
+      value: "map[string]string",
+    }),
+  });
+  const cases = [
+    { name: "set is seen later in the same render", src: '{{$_ := set .app "x" 1}}{{.app.x}}', out: "1", mutates: true },
+    { name: "set through a variable", src: '{{$m := .app.metadata}}{{$_ := set $m "name" "z"}}{{.app.metadata.name}}', out: "z", mutates: true },
+    { name: "unset removes a key", src: '{{$_ := unset .app.metadata "labels"}}{{.app.metadata.labels}}', out: "<no value>", mutates: true },
+    {
+      name: "merge fills missing keys of the first map",
+      src: '{{$_ := merge .app.metadata (dict "ns" "argocd")}}{{.app.metadata.ns}}',
+      out: "argocd",
+      mutates: true,
+    },
+    {
+      name: "mergeOverwrite inside a defined template",
+      src: '{{define "T"}}{{$_ := mergeOverwrite .metadata.labels (dict "team" "b")}}{{end}}{{template "T" .app}}{{.app.metadata.labels.team}}',
+      out: "b",
+      mutates: true,
+    },
+    { name: "set on a list element", src: '{{$_ := set (index .app.list 0) "k" "w"}}{{(index .app.list 0).k}}', out: "w", mutates: true },
+    {
+      name: "the copy keeps Go types: context is still a map[string]string",
+      src: '{{set .context "x" "y"}}',
+      out: 'ERROR template: t:1:2: executing "t" at <set .context "x" "y">: error calling set: wrong type for value; expected map[string]interface {}; got map[string]string',
+      mutates: true,
+    },
+    { name: "a template without such functions is not marked", src: "{{.app.metadata.name}} {{dict \"a\" 1}}", out: "gb map[a:1]", mutates: false },
+  ] as const;
+  for (const c of cases) {
+    it(c.name, () => {
+      const input = deepFreeze(data());
+      const before = JSON.stringify(input);
+      const t = compileGoTemplate(c.src, { name: "t" });
+      if (t._tag === "Left") throw new Error(t.left.message);
+      expect(t.right.mutates).toBe(c.mutates);
+      const r = t.right.render(input, { now: 0 });
+      expect(r._tag === "Right" ? r.right : `ERROR ${r.left.message}`).toBe(c.out);
+      expect(JSON.stringify(input)).toBe(before);
+      // A second render starts from the caller's data again.
+      expect(t.right.render(input, { now: 0 })).toEqual(r);
+    });
+  }
+
+  it("changes data handed over with ownsData, as Go's shared maps", () => {
+    const t = compileGoTemplate('{{$_ := set .app "x" 1}}', { name: "t" });
+    if (t._tag === "Left") throw new Error(t.left.message);
+    const owned = { app: {} as Record<string, unknown> };
+    t.right.render(owned, { now: 0, ownsData: true });
+    expect(owned.app).toEqual({ x: 1 });
+  });
+});
