@@ -42,12 +42,7 @@ export interface StateKeyParts {
  */
 export function stateKey(parts: StateKeyParts): string {
   const { trigger, conditionKey, destination, oncePer, apiNamespace } = parts;
-  const base = [
-    trigger,
-    conditionKey,
-    destination.service,
-    destination.recipient,
-  ].join(":");
+  const base = `${trigger}:${conditionKey}:${destination.service}:${destination.recipient}`;
   const scoped = apiNamespace !== undefined ? `${apiNamespace}:${base}` : base;
   return oncePer !== undefined && oncePer !== ""
     ? `${oncePer}:${scoped}`

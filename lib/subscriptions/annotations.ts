@@ -73,27 +73,22 @@ export function parseSubscriptionAnnotations(
   const yamlList = `${prefix}/subscriptions`;
   const subscriptions: AnnotationSubscription[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const key of Object.keys(annotations ?? {}).sort(compareStrings)) {
+  // Sorted for a fixed order (the Go engine walks a map, in random order); `sort()` compares UTF-16 code units.
+  const keys = Object.keys(annotations ?? {}).filter((k) => k.startsWith(subscribe) || k.startsWith(yamlList)).sort();
+  for (const key of keys) {
     const isShort = key.startsWith(subscribe);
-    if (!isShort && !key.startsWith(yamlList)) continue;
     const value = annotations?.[key];
     if (typeof value !== "string") {
       diagnostics.push(
-        diagnostic(
-          "InvalidSubscription",
-          `the annotation's value must be a string, not ${
-            typeOf(value)
-          }; it is skipped`,
-          { key },
-        ),
+        diagnostic("InvalidSubscription", `the annotation's value must be a string, not ${typeOf(value)}; it is skipped`, {
+          key,
+        }),
       );
-      continue;
+    } else if (isShort) {
+      readSubscribe(key, key.slice(subscribe.length), value, subscriptions, diagnostics);
+    } else {
+      readYaml(key, value, subscriptions, diagnostics);
     }
-    const read = isShort
-      ? readSubscribe(key, key.slice(subscribe.length), value)
-      : readYaml(key, value);
-    subscriptions.push(...read.subscriptions);
-    diagnostics.push(...read.diagnostics);
   }
   return { subscriptions, diagnostics };
 }
@@ -115,81 +110,52 @@ function readSubscribe(
   key: string,
   rest: string,
   value: string,
-): AnnotationSubscriptions {
-  const parts = rest.split(".");
-  const [trigger, service] = parts.length >= 2
-    ? [parts[0]!, parts[1]!]
-    : ["", parts[0]!];
+  subscriptions: AnnotationSubscription[],
+  diagnostics: Diagnostic[],
+): void {
+  const dot = rest.indexOf(".");
+  const trigger = dot < 0 ? "" : rest.slice(0, dot);
+  const end = dot < 0 ? -1 : rest.indexOf(".", dot + 1);
+  const service = dot < 0 ? rest : rest.slice(dot + 1, end < 0 ? undefined : end);
   if (service === "") {
-    return {
-      subscriptions: [],
-      diagnostics: [
-        diagnostic(
-          "InvalidSubscription",
-          "the annotation names no service; it is skipped",
-          {
-            key,
-            hint:
-              "write <prefix>/subscribe.<trigger>.<service> or <prefix>/subscribe.<service>",
-          },
-        ),
-      ],
-    };
+    diagnostics.push(
+      diagnostic("InvalidSubscription", "the annotation names no service; it is skipped", {
+        key,
+        hint: "write <prefix>/subscribe.<trigger>.<service> or <prefix>/subscribe.<service>",
+      }),
+    );
+    return;
   }
-  const subscriptions = parseRecipients(value).map((recipient) => ({
-    annotation: key,
-    trigger: trigger === "" ? undefined : trigger,
-    destination: { service, recipient },
-  }));
-  return { subscriptions, diagnostics: [] };
+  for (const recipient of parseRecipients(value)) {
+    subscriptions.push({ annotation: key, trigger: trigger === "" ? undefined : trigger, destination: { service, recipient } });
+  }
 }
 
-function readYaml(key: string, value: string): AnnotationSubscriptions {
+function readYaml(key: string, value: string, subscriptions: AnnotationSubscription[], diagnostics: Diagnostic[]): void {
   const parsed = parseSubscriptionsYaml(value, key);
-  const subscriptions: AnnotationSubscription[] = [];
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  diagnostics.push(...parsed.diagnostics);
   parsed.entries.forEach((entry, i) => {
     if (entry.destinations.length === 0) {
       diagnostics.push(
-        diagnostic(
-          "InvalidSubscription",
-          `subscriptions[${i}] has no destinations`,
-          { key, severity: "warning" },
-        ),
+        diagnostic("InvalidSubscription", `subscriptions[${i}] has no destinations`, { key, severity: "warning" }),
       );
     }
     const destinations = entry.destinations.filter((d, j) => {
       if (d.service !== "") return true;
       diagnostics.push(
-        diagnostic(
-          "InvalidSubscription",
-          `subscriptions[${i}].destinations[${j}] names no service; it is skipped`,
-          { key },
-        ),
+        diagnostic("InvalidSubscription", `subscriptions[${i}].destinations[${j}] names no service; it is skipped`, { key }),
       );
       return false;
     });
-    const triggers = entry.triggers.length === 0
-      ? [undefined]
-      : entry.triggers.map((t) => (t === "" ? undefined : t));
+    const triggers = entry.triggers.length === 0 ? [undefined] : entry.triggers.map((t) => (t === "" ? undefined : t));
     for (const trigger of triggers) {
       for (const d of destinations) {
         for (const recipient of d.recipients) {
-          subscriptions.push({
-            annotation: key,
-            trigger,
-            destination: { service: d.service, recipient },
-          });
+          subscriptions.push({ annotation: key, trigger, destination: { service: d.service, recipient } });
         }
       }
     }
   });
-  return { subscriptions, diagnostics };
-}
-
-/** A fixed order for annotation keys (the Go engine walks a map, in random order). */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function typeOf(v: unknown): string {

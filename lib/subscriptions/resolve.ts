@@ -50,42 +50,27 @@ export function resolveDestinations(
   >,
   options: AnnotationOptions = {},
 ): ResolvedDestinations {
-  const fromDefaults = resolveDefaultSubscriptions(
-    stringLabels(labels),
-    config,
-  );
+  const items: TriggerDestination[] = [...resolveDefaultSubscriptions(stringLabels(labels), config)];
   const parsed = parseSubscriptionAnnotations(annotations, options);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const fromAnnotations = parsed.subscriptions.flatMap(
-    (s): readonly TriggerDestination[] => {
-      if (s.trigger !== undefined) {
-        return [{ trigger: s.trigger, destination: s.destination }];
-      }
-      const triggers = defaultTriggersFor(s.destination.service, config);
-      if (triggers.length === 0) {
-        diagnostics.push(
-          diagnostic(
-            "InvalidSubscription",
-            `subscribes "${s.destination.service}" to the default triggers, but there are none`,
-            {
-              key: s.annotation,
-              severity: "warning",
-              hint:
-                `name a trigger, or set defaultTriggers or defaultTriggers.${s.destination.service} in the ConfigMap`,
-            },
-          ),
-        );
-      }
-      return triggers.map((trigger) => ({
-        trigger,
-        destination: s.destination,
-      }));
-    },
-  );
-  return {
-    destinations: groupByTrigger([...fromDefaults, ...fromAnnotations]),
-    diagnostics: dedupDiagnostics(diagnostics),
-  };
+  for (const s of parsed.subscriptions) {
+    if (s.trigger !== undefined) {
+      items.push({ trigger: s.trigger, destination: s.destination });
+      continue;
+    }
+    const triggers = defaultTriggersFor(s.destination.service, config);
+    if (triggers.length === 0) {
+      diagnostics.push(
+        diagnostic("InvalidSubscription", `subscribes "${s.destination.service}" to the default triggers, but there are none`, {
+          key: s.annotation,
+          severity: "warning",
+          hint: `name a trigger, or set defaultTriggers or defaultTriggers.${s.destination.service} in the ConfigMap`,
+        }),
+      );
+    }
+    for (const trigger of triggers) items.push({ trigger, destination: s.destination });
+  }
+  return { destinations: groupByTrigger(items), diagnostics: dedupDiagnostics(diagnostics) };
 }
 
 /** Groups by trigger, dropping repeated destinations of a trigger (the first one stays). */
