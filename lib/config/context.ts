@@ -15,6 +15,6 @@ export function decodeContext(source: string): Decoded<Readonly<Record<string, s
   if (E.isLeft(parsed)) return failed("context", parsed.left);
   const yaml = parsed.right;
   const context = contextCodec.decode(yaml.value);
-  if (E.isLeft(context)) return failed("context", reportErrors(context.left, yaml, [], "the context"));
-  return decoded("context", context.right, []);
+  if (E.isLeft(context)) return failed("context", [...yaml.warnings, ...reportErrors(context.left, yaml, [], "the context")]);
+  return decoded("context", context.right, yaml.warnings);
 }

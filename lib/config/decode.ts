@@ -5,9 +5,6 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { CompileOptions } from "../expr/mod.ts";
-import { compileExpr } from "../expr/mod.ts";
-import { parseSelector } from "../subscriptions/selector.ts";
-import { compileTemplate } from "../templates/mod.ts";
 import { E } from "../fp.ts";
 import type { CompiledTemplate } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
@@ -33,15 +30,6 @@ export interface DecodedConfig {
   readonly config: Config;
   readonly diagnostics: readonly Diagnostic[];
 }
-
-/** The compilers `decodeConfig` uses; tests pass fakes so decoding is tested on its own. */
-export interface ConfigCompilers {
-  readonly compileExpr: typeof compileExpr;
-  readonly compileTemplate: typeof compileTemplate;
-  readonly parseSelector: typeof parseSelector;
-}
-
-const builtinCompilers: ConfigCompilers = { compileExpr, compileTemplate, parseSelector };
 
 interface Refs {
   readonly templates: { readonly key: string; readonly refs: readonly Ref[] }[];
@@ -100,16 +88,6 @@ export function decodeConfig(
   secret?: SecretLike,
   options: DecodeConfigOptions = {},
 ): DecodedConfig {
-  return decodeConfigWith(configMap, secret, options, builtinCompilers);
-}
-
-/** {@linkcode decodeConfig} with the compilers passed in. */
-export function decodeConfigWith(
-  configMap: ConfigMapLike,
-  secret: SecretLike | undefined,
-  options: DecodeConfigOptions,
-  compilers: ConfigCompilers,
-): DecodedConfig {
   const secrets = readSecret(secret);
   const b: Builder = {
     triggers: new Map(),
@@ -129,7 +107,7 @@ export function decodeConfigWith(
       b.diagnostics.push(diagnostic("InvalidField", `the value of "${key}" is ${typeof source}, not a string`, { key }));
       continue;
     }
-    decodeKey(b, key, source, secrets.values, options, compilers);
+    decodeKey(b, key, source, secrets.values, options);
   }
   checkRefs(b);
   const config: Config = {
@@ -156,7 +134,6 @@ function decodeKey(
   source: string,
   secrets: ReadonlyMap<string, string>,
   options: DecodeConfigOptions,
-  compilers: ConfigCompilers,
 ): void {
   const parsed = parseConfigKey(key);
   if (E.isLeft(parsed)) {
@@ -166,16 +143,16 @@ function decodeKey(
   const k = parsed.right;
   switch (k.kind) {
     case "trigger":
-      return take(b, decodeTrigger(k.name, source, { expr: options.expr, compile: compilers.compileExpr }), (t) => {
+      return take(b, decodeTrigger(k.name, source, { expr: options.expr }), (t) => {
         b.triggers.set(k.name, t.trigger);
         b.refs.templates.push({ key, refs: t.templates });
       }, () => b.broken.triggers.add(k.name));
     case "template":
-      return take(b, decodeTemplate(k.name, source, compilers.compileTemplate), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
+      return take(b, decodeTemplate(k.name, source), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
     case "service":
       return addService(b, key, k.name, decodeService(key, k.type, k.name, source, secrets));
     case "subscriptions":
-      return take(b, decodeSubscriptions(source, compilers.parseSelector), (s) => {
+      return take(b, decodeSubscriptions(source), (s) => {
         b.subscriptions = s.subscriptions;
         b.refs.triggers.push({ key, refs: s.triggers });
         b.refs.services.push({ key, refs: s.services });

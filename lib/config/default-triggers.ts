@@ -15,6 +15,6 @@ export function decodeDefaultTriggers(key: string, source: string): Decoded<read
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const names = triggerNamesCodec.decode(yaml.value);
-  if (E.isLeft(names)) return failed(key, reportErrors(names.left, yaml, [], `"${key}"`));
-  return decoded(key, names.right.map((name, i): Ref => ({ name, ...yaml.valueAt([i]) })), []);
+  if (E.isLeft(names)) return failed(key, [...yaml.warnings, ...reportErrors(names.left, yaml, [], `"${key}"`)]);
+  return decoded(key, names.right.map((name, i): Ref => ({ name, ...yaml.valueAt([i]) })), yaml.warnings);
 }

@@ -27,11 +27,11 @@ export function decodeService(
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const settings = settingsCodec.decode(yaml.value);
-  if (E.isLeft(settings)) return failed(key, reportErrors(settings.left, yaml, [], "the service configuration"));
+  if (E.isLeft(settings)) return failed(key, [...yaml.warnings, ...reportErrors(settings.left, yaml, [], "the service configuration")]);
   const substituted = substituteSecrets(settings.right, secrets, yaml);
   return decoded(key, {
     name,
     type,
     settings: substituted.value as Readonly<Record<string, unknown>>,
-  }, substituted.diagnostics);
+  }, [...yaml.warnings, ...substituted.diagnostics]);
 }

@@ -32,19 +32,16 @@ export function parseRecipient(text: string): Destination {
  * Decodes `subscriptions` entry by entry: an entry with a wrong field type or an invalid selector is reported and
  * left out, the others are kept. A missing selector matches every resource.
  */
-export function decodeSubscriptions(
-  source: string,
-  parse: typeof parseSelector = parseSelector,
-): Decoded<DecodedSubscriptions> {
+export function decodeSubscriptions(source: string): Decoded<DecodedSubscriptions> {
   const key = "subscriptions";
   const parsed = parseYaml(source, "1.1");
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const list = subscriptionListCodec.decode(yaml.value);
-  if (E.isLeft(list)) return failed(key, reportErrors(list.left, yaml, [], "subscriptions"));
-  const entries = list.right.map((entry, i) => decodeEntry(entry, i, yaml, parse));
+  if (E.isLeft(list)) return failed(key, [...yaml.warnings, ...reportErrors(list.left, yaml, [], "subscriptions")]);
+  const entries = list.right.map((entry, i) => decodeEntry(entry, i, yaml));
   const kept = entries.flatMap((e) => (e.subscription === undefined || hasError(e.diagnostics) ? [] : [e]));
-  const diagnostics = entries.flatMap((e) => e.diagnostics);
+  const diagnostics = [...yaml.warnings, ...entries.flatMap((e) => e.diagnostics)];
   return {
     value: {
       subscriptions: kept.flatMap((e) => (e.subscription === undefined ? [] : [e.subscription])),
@@ -62,13 +59,13 @@ interface Entry {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function decodeEntry(entry: unknown, i: number, yaml: YamlValue, parse: typeof parseSelector): Entry {
+function decodeEntry(entry: unknown, i: number, yaml: YamlValue): Entry {
   const checked = checkFields(entry, subscriptionFields, "a subscription", yaml, [i]);
   const raw = subscriptionCodec.decode(checked.value);
   const empty = { subscription: undefined, triggers: [], services: [] };
   if (E.isLeft(raw)) return { ...empty, diagnostics: [...checked.diagnostics, ...reportErrors(raw.left, yaml, [i], `"[${i}]"`)] };
   const source = raw.right.selector ?? "";
-  const selector = parse(source);
+  const selector = parseSelector(source);
   if (E.isLeft(selector)) {
     const d = selector.left;
     const at = d.column !== undefined

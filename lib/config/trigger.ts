@@ -31,7 +31,7 @@ export interface DecodedTrigger {
 export function decodeTrigger(
   name: string,
   source: string,
-  options: { readonly expr?: CompileOptions | undefined; readonly compile?: typeof compileExpr } = {},
+  options: { readonly expr?: CompileOptions | undefined } = {},
 ): Decoded<DecodedTrigger> {
   const key = `trigger.${name}`;
   const parsed = parseYaml(source, "1.1");
@@ -40,16 +40,16 @@ export function decodeTrigger(
   const items: readonly unknown[] = Array.isArray(yaml.value) ? yaml.value : [];
   if (!Array.isArray(yaml.value)) {
     const list = triggerCodec.decode(yaml.value);
-    if (E.isLeft(list)) return failed(key, reportErrors(list.left, yaml, [], "the trigger"));
+    if (E.isLeft(list)) return failed(key, [...yaml.warnings, ...reportErrors(list.left, yaml, [], "the trigger")]);
   }
   const checks = items.map((c, i) => checkFields(c, conditionFields, "a condition", yaml, [i]));
-  const diagnostics: Diagnostic[] = checks.flatMap((c) => c.diagnostics);
+  const diagnostics: Diagnostic[] = [...yaml.warnings, ...checks.flatMap((c) => c.diagnostics)];
   const raws = checks.map((c, i) => decodeCondition(c.value, i, yaml, diagnostics));
   if (raws.length === 0) {
     diagnostics.push(diagnostic("InvalidField", "the trigger has no conditions, so it never fires", { severity: "warning" }));
   }
   const compile = (source: string, path: YamlPath): CompiledExpr =>
-    compileField(source, path, yaml, options.compile ?? compileExpr, options.expr ?? {}, diagnostics);
+    compileField(source, path, yaml, options.expr ?? {}, diagnostics);
   const conditions = raws.map((c, i) => compileCondition(c ?? {}, i, compile));
   const templates = raws.flatMap((c, i) =>
     (c?.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
@@ -92,11 +92,10 @@ function compileField(
   source: string,
   path: YamlPath,
   yaml: YamlValue,
-  compiler: typeof compileExpr,
   options: CompileOptions,
   diagnostics: Diagnostic[],
 ): CompiledExpr {
-  const compiled = compiler(source, options);
+  const compiled = compileExpr(source, options);
   if (E.isRight(compiled)) return compiled.right;
   const d = compiled.left;
   const at = d.line !== undefined || d.column !== undefined

@@ -19,6 +19,30 @@ export interface Ctx {
   readonly slots: Slot[];
 }
 
+/**
+ * Where a template that does not parse sits in the document, for a caller that knows where the document came from
+ * (`decodeConfig` maps it to the line and column of the ConfigMap value).
+ */
+export interface FieldLocation {
+  /** The field's path in the document, fields named as the spec spells them: `["slack", "attachments"]`. */
+  readonly path: ContentPath;
+  /** 1-based line and column inside the field's text, when the parser gives them. */
+  readonly line?: number;
+  readonly column?: number;
+  /** The diagnostic's message without that position: `slack.attachments: unexpected "}" in operand`. */
+  readonly message: string;
+}
+
+/** A `TemplateParse` diagnostic that also says which field it is in and where inside it. */
+export interface FieldDiagnostic extends Diagnostic {
+  readonly field: FieldLocation;
+}
+
+/** Whether a diagnostic of `compileTemplate` carries its {@linkcode FieldLocation}. */
+export function isFieldDiagnostic(d: Diagnostic): d is FieldDiagnostic {
+  return "field" in d && isRecord(d.field) && Array.isArray(d.field.path);
+}
+
 export function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -66,18 +90,26 @@ function asString(ctx: Ctx, v: unknown, label: string): string | undefined {
   return undefined;
 }
 
-function compileText(ctx: Ctx, source: string, label: string, goName: string): TextTemplate | undefined {
+function compileText(ctx: Ctx, source: string, label: string, goName: string, field: ContentPath): TextTemplate | undefined {
   const compiled = ctx.compile(source, goName);
   if (compiled._tag === "Right") return compiled.right;
   const d = compiled.left;
   const at = d.line === undefined ? "" : `line ${d.line}${d.column === undefined ? "" : `, column ${d.column}`}: `;
-  ctx.diagnostics.push(
-    diagnostic("TemplateParse", `${label}: ${at}${d.message}`, {
+  const location: FieldLocation = {
+    path: field,
+    ...(d.line === undefined ? {} : { line: d.line }),
+    ...(d.column === undefined ? {} : { column: d.column }),
+    message: `${label}: ${d.message}`,
+  };
+  const problem: FieldDiagnostic = {
+    ...diagnostic("TemplateParse", `${label}: ${at}${d.message}`, {
       key: `template.${ctx.name}`,
       hint: d.hint,
       snippet: d.snippet,
     }),
-  );
+    field: location,
+  };
+  ctx.diagnostics.push(problem);
   return undefined;
 }
 
@@ -86,6 +118,8 @@ function addSlot(ctx: Ctx, path: ContentPath, label: string, source: string, opt
   omitEmpty?: boolean;
   keepRaw?: boolean;
   goName?: string;
+  /** The field's path in the document, when the content path differs (a field renamed with `as`). */
+  field?: ContentPath;
 }): void {
   const parse = options.parse ?? "text";
   const omitEmpty = options.omitEmpty ?? false;
@@ -93,7 +127,7 @@ function addSlot(ctx: Ctx, path: ContentPath, label: string, source: string, opt
     if (parse === "text" && !omitEmpty) ctx.literals.push({ path, value: "" });
     return;
   }
-  const template = compileText(ctx, source, label, options.goName ?? ctx.name);
+  const template = compileText(ctx, source, label, options.goName ?? ctx.name, options.field ?? path);
   if (template === undefined) return;
   ctx.slots.push({ path, label, template, parse, omitEmpty, ...(options.keepRaw === true ? { raw: source } : {}) });
 }
@@ -106,7 +140,7 @@ export function compileField(ctx: Ctx, spec: FieldSpec, v: unknown, path: Conten
       if (source === undefined) return;
       const effective = source === "" && spec.fallback !== undefined ? spec.fallback[ctx.language] : source;
       const target = spec.as === undefined ? path : [...path.slice(0, -1), spec.as];
-      addSlot(ctx, target, label, effective, { parse: spec.parse ?? "text", omitEmpty: spec.omitEmpty ?? false, goName });
+      addSlot(ctx, target, label, effective, { parse: spec.parse ?? "text", omitEmpty: spec.omitEmpty ?? false, goName, field: path });
       return;
     }
     case "bool":

@@ -12,6 +12,8 @@ import type { CompiledPlan, Literal, Slot, TextCompiler } from "./document-plan.
 import type { TemplateLanguage } from "./text-template.ts";
 
 export type { CompiledPlan, ContentPath, DocumentPlan, Literal, Slot, TextCompiler } from "./document-plan.ts";
+export type { FieldDiagnostic, FieldLocation } from "./_compile-field.ts";
+export { isFieldDiagnostic } from "./_compile-field.ts";
 
 const languages: readonly TemplateLanguage[] = ["go", "liquid"];
 const topLevelKeys = ["message", "language", ...Object.keys(blockSpecs)];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../../lib/diagnostics.ts";
+import { E } from "../../../lib/fp.ts";
 import { decodeTrigger } from "../../../lib/config/trigger.ts";
-import { fakeCompileExpr } from "./_fakes.ts";
 
-const decode = (source: string) => decodeTrigger("on-x", source, { compile: fakeCompileExpr });
+const decode = (source: string) => decodeTrigger("on-x", source);
 const texts = (source: string): string[] => decode(source).diagnostics.map(formatDiagnostic);
 
 const valid = [
@@ -85,15 +85,54 @@ const problems = [
   },
   {
     name: "an expression that does not compile, at its column in the YAML",
-    source: "- when: a !! b\n  send: [a]\n",
+    source: "- when: app.x ==\n  send: [a]\n",
     kept: false,
-    expected: ['trigger.on-x: line 1, column 11: "when" does not compile: unexpected token !'],
+    expected: ['trigger.on-x: line 1, column 17: "when" does not compile: unexpected token EOF'],
+  },
+  {
+    name: "an expression in double quotes with escapes, at its column in the YAML",
+    source: '- when: "app.x == \\"a\\" &&"\n',
+    kept: false,
+    expected: ['trigger.on-x: line 1, column 27: "when" does not compile: unexpected token EOF'],
+  },
+  {
+    name: "an expression in single quotes with doubled quotes, at its column in the YAML",
+    source: "- when: 'app.x in [''a'', ''b'' ]] '\n",
+    kept: false,
+    expected: [`trigger.on-x: line 1, column 34: "when" does not compile: unexpected token Bracket("]")`],
+  },
+  {
+    name: "an expression written in another case of when (Go reads it), at its column",
+    source: "- When: app.x ==\n",
+    kept: false,
+    expected: [
+      'trigger.on-x: line 1, column 3: "When" is read as "when", as Go matches field names without regard to case; write "when"',
+      'trigger.on-x: line 1, column 17: "when" does not compile: unexpected token EOF',
+    ],
   },
   {
     name: "an oncePer that does not compile, inside a literal block",
-    source: "- when: a\n  oncePer: |\n    x.y\n    !!z\n",
+    source: "- when: a\n  oncePer: |\n    app.metadata.name +\n    * x\n",
     kept: false,
-    expected: ['trigger.on-x: line 4, column 5: "oncePer" does not compile: unexpected token !'],
+    expected: ['trigger.on-x: line 4, column 5: "oncePer" does not compile: unexpected token Operator("*")'],
+  },
+  {
+    name: "a when that does not compile, at its end inside a stripped literal block",
+    source: "- when: |-\n    app.metadata.name +\n    + x -\n  send: [a]\n",
+    kept: false,
+    expected: ['trigger.on-x: line 3, column 10: "when" does not compile: unexpected token EOF'],
+  },
+  {
+    name: "a when that does not compile, inside a folded block (at the start of the value)",
+    source: "- when: >-\n    app.x\n    ==\n",
+    kept: false,
+    expected: ['trigger.on-x: line 1, column 9: "when" does not compile: unexpected token EOF'],
+  },
+  {
+    name: "an unknown YAML tag (a warning, and the value is read without it)",
+    source: "- when: !expr app.x == 1\n  send: [a]\n",
+    kept: true,
+    expected: ['trigger.on-x: line 1, column 9: the tag "!expr" is unknown, so the value is read without it'],
   },
   {
     name: "invalid YAML",
@@ -111,12 +150,12 @@ const problems = [
   },
   {
     name: "every problem at once",
-    source: "- when: a !! b\n  sendd: [a]\n- when: x\n  send: 3\n",
+    source: "- when: app.x ==\n  sendd: [a]\n- when: x\n  send: 3\n",
     kept: false,
     expected: [
       'trigger.on-x: line 2, column 3: "sendd" is not a field of a condition; did you mean "send"?',
       'trigger.on-x: line 4, column 9: "send" must be a list of template names, not a number',
-      'trigger.on-x: line 1, column 11: "when" does not compile: unexpected token !',
+      'trigger.on-x: line 1, column 17: "when" does not compile: unexpected token EOF',
     ],
   },
 ] as const;
@@ -137,14 +176,17 @@ describe("decodeTrigger()", () => {
     });
   }
   it("compiles an empty when as false and leaves oncePer out when empty", () => {
-    const seen: string[] = [];
-    decodeTrigger("t", "- send: [a]\n  oncePer: ''\n", {
-      compile: (s) => {
-        seen.push(s);
-        return fakeCompileExpr(s);
-      },
-    });
-    expect(seen).toEqual(["false"]);
+    const condition = decode("- send: [a]\n  oncePer: ''\n").value?.trigger.conditions[0];
+    expect(condition?.compiledWhen.source).toBe("false");
+    expect(condition?.compiledWhen.run({ app: { x: 1 } }, { now: 0 })).toEqual(E.right(false));
+    expect(condition?.compiledOncePer).toBeUndefined();
+  });
+  it("compiles when and oncePer with the real expression language", () => {
+    const condition = decode("- when: app.status.phase in ['Failed', 'Error']\n  oncePer: app.metadata.uid\n  send: [a]\n")
+      .value?.trigger.conditions[0];
+    const vars = { app: { status: { phase: "Error" }, metadata: { uid: "u-1" } } };
+    expect(condition?.compiledWhen.run(vars, { now: 0 })).toEqual(E.right(true));
+    expect(condition?.compiledOncePer?.run(vars, { now: 0 })).toEqual(E.right("u-1"));
   });
   it("lists the templates each condition sends, with their positions", () => {
     expect(decode("- when: a\n  send: [t1, t2]\n").value?.templates).toEqual([
