@@ -4,12 +4,11 @@
  * (`template: <name>:<line>:<col>: executing "<name>" at <node>: <message>`).
  * @module
  */
-import { formatValue, utf8Length } from "../../gofmt/mod.ts";
+import { formatValue, goTypeTag, utf8Length } from "../../gofmt/mod.ts";
 import type {
   ArgNode,
   BranchNode,
   CommandNode,
-  FieldNode,
   ListNode,
   Node,
   NumberNode,
@@ -69,12 +68,6 @@ interface Variable {
   boxed: boolean;
 }
 
-interface Callable {
-  readonly signature: GoSignature;
-  readonly builtin: boolean;
-  readonly invoke: (args: readonly unknown[], boxed: readonly boolean[]) => unknown;
-}
-
 const noFinal: unique symbol = Symbol("no final");
 type Final = unknown;
 
@@ -88,13 +81,13 @@ function canBeNil(t: GoType): boolean {
     t.startsWith("func") || t.startsWith("chan") || t === "error";
 }
 
-/** The message of whatever a function threw (an Error, or any object with a string `message`). */
 /** Plain objects and `Map`s have no Go methods; anything else is checked for methods first. */
 function hasMethods(v: object): boolean {
   const proto: unknown = Object.getPrototypeOf(v);
   return proto !== Object.prototype && proto !== null && !(v instanceof Map);
 }
 
+/** The message of whatever a function threw (an Error, or any object with a string `message`). */
 function thrownMessage(e: unknown): string {
   if (typeof e === "object" && e !== null) {
     const m = (e as { message?: unknown }).message;
@@ -111,6 +104,604 @@ function lineCol(source: string, pos: number): { line: number; col: number } {
   return { line, col: utf8Length(lineText) };
 }
 
+/** A function resolved once per compiled template (see {@linkcode resolveFunctions}). */
+export interface Callable {
+  readonly signature: GoSignature;
+  /** Builtins see raw values (`noValue` for a missing key); other functions see `null` instead. */
+  readonly builtin: boolean;
+  readonly invoke: (ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[]) => unknown;
+}
+
+/**
+ * Resolves function names once, at compile time: a user function shadows the builtin of the same name.
+ * @param names the function names a template uses
+ * @param funcs the function map
+ * @returns the callable of every name that is defined
+ */
+export function resolveFunctions(
+  names: Iterable<string>,
+  funcs: Readonly<Record<string, GoFunc>>,
+): ReadonlyMap<string, Callable> {
+  const out = new Map<string, Callable>();
+  for (const name of names) {
+    const c = resolveFunction(name, funcs);
+    if (c !== undefined) out.set(name, c);
+  }
+  return out;
+}
+
+const anyVariadic: GoSignature = { params: [], variadic: anyType };
+
+function resolveFunction(name: string, funcs: Readonly<Record<string, GoFunc>>): Callable | undefined {
+  const user = Object.hasOwn(funcs, name) ? funcs[name] : undefined;
+  if (user !== undefined) {
+    return { signature: user.signature ?? anyVariadic, builtin: false, invoke: (ctx, a) => user(ctx, a) };
+  }
+  const b = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
+  if (b === undefined) return undefined;
+  return { signature: b.signature, builtin: true, invoke: b.fn };
+}
+
+const noArgs: readonly ArgNode[] = [];
+const objectProto: unknown = Object.prototype;
+
+/** A plain object without a Go type tag: a `map[string]interface {}`, read with an own-property lookup. */
+function isPlainMap(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === objectProto &&
+    (v as { [goTypeTag]?: unknown })[goTypeTag] === undefined;
+}
+
+type AnyNode = Node | ArgNode | CommandNode | ListNode;
+
+/** The state of one execution; a class so that a render allocates one object, not a closure per operation. */
+class Run {
+  out = "";
+  steps = 0;
+  current: AnyNode | undefined = undefined;
+  executing: string;
+  vars: Variable[] = [];
+  lastBoxed = false;
+  /** Whether the value {@linkcode Run.evalArg} returned is boxed (data from a map or list). */
+  argBoxed = false;
+  depth = 0;
+
+  constructor(
+    readonly set: TemplateSet,
+    readonly source: string,
+    readonly funcs: Readonly<Record<string, GoFunc>>,
+    readonly resolved: ReadonlyMap<string, Callable> | undefined,
+    readonly ctx: FuncContext,
+    readonly limits: ExecLimits,
+  ) {
+    this.executing = set.name;
+  }
+
+  at(n: AnyNode): void {
+    this.current = n;
+  }
+
+  errorf(message: string): never {
+    const current = this.current;
+    if (current === undefined) throw new ExecFailure(`template: ${this.executing}: ${message}`, undefined);
+    const { line, col } = lineCol(this.source, current.pos);
+    throw new ExecFailure(
+      `template: ${this.set.name}:${line}:${col}: executing ${goQuote(this.executing)} at <${nodeString(current)}>: ${message}`,
+      current.pos,
+    );
+  }
+
+  step(): void {
+    if (++this.steps > this.limits.maxSteps) this.errorf(`exceeded the evaluation budget (${this.limits.maxSteps} steps)`);
+  }
+
+  write(s: string): void {
+    if (this.out.length + s.length > this.limits.maxOutput) {
+      this.errorf(`output exceeds the limit of ${this.limits.maxOutput} characters`);
+    }
+    this.out += s;
+  }
+
+  // --- variables
+
+  push(name: string, v: unknown, boxed: boolean): void {
+    this.vars.push({ name, v, boxed });
+  }
+
+  findVar(name: string): Variable {
+    const vars = this.vars;
+    for (let i = vars.length - 1; i >= 0; i--) {
+      const v = vars[i] as Variable;
+      if (v.name === name) return v;
+    }
+    return this.errorf(`undefined variable: ${name}`);
+  }
+
+  // --- walking
+
+  walk(dot: Dot, node: Node | ListNode): void {
+    this.step();
+    this.current = node;
+    switch (node.type) {
+      case "list": {
+        const nodes = node.nodes;
+        for (let i = 0; i < nodes.length; i++) this.walk(dot, nodes[i] as Node);
+        return;
+      }
+      case "text":
+        this.write(node.text);
+        return;
+      case "action": {
+        const v = this.evalPipeline(dot, node.pipe);
+        if (node.pipe.decl.length === 0) this.printValue(node, v);
+        return;
+      }
+      case "if":
+      case "with": {
+        const m = this.vars.length;
+        try {
+          const v = this.evalPipeline(dot, node.pipe);
+          if (isTrue(v)) this.walk(node.type === "with" ? { v, boxed: false } : dot, node.list);
+          else if (node.elseList !== undefined) this.walk(dot, node.elseList);
+        } finally {
+          this.vars.length = m;
+        }
+        return;
+      }
+      case "range":
+        this.walkRange(dot, node);
+        return;
+      case "break":
+        throw breakSignal;
+      case "continue":
+        throw continueSignal;
+      case "template": {
+        const tree = this.set.trees.get(node.name);
+        if (tree === undefined) this.errorf(`template ${goQuote(node.name)} not defined`);
+        if (this.depth >= this.limits.maxDepth) this.errorf(`exceeded maximum template depth (${this.limits.maxDepth})`);
+        const v = node.pipe === undefined ? noValue : this.evalPipeline(dot, node.pipe);
+        const savedVars = this.vars;
+        const savedExecuting = this.executing;
+        this.vars = [{ name: "$", v, boxed: false }];
+        this.executing = node.name;
+        this.depth++;
+        try {
+          this.walk({ v, boxed: false }, tree as ListNode);
+        } finally {
+          this.depth--;
+          this.vars = savedVars;
+          this.executing = savedExecuting;
+        }
+        return;
+      }
+    }
+  }
+
+  /** One iteration of a range; false when the body broke out of the loop. */
+  iterate(r: BranchNode, inner: number, key: unknown, elem: unknown, boxed: boolean): boolean {
+    const decl = r.pipe.decl.length;
+    const vars = this.vars;
+    if (decl > 0) {
+      const top = vars[vars.length - 1];
+      if (top !== undefined) {
+        top.v = elem;
+        top.boxed = boxed;
+      }
+    }
+    if (decl > 1) {
+      const second = vars[vars.length - 2];
+      if (second !== undefined) {
+        second.v = key;
+        second.boxed = false;
+      }
+    }
+    try {
+      this.walk({ v: elem, boxed }, r.list);
+    } catch (e) {
+      if (e === breakSignal) return false;
+      if (e !== continueSignal) throw e;
+    } finally {
+      this.vars.length = inner;
+    }
+    return true;
+  }
+
+  walkRange(dot: Dot, r: BranchNode): void {
+    this.current = r;
+    const m = this.vars.length;
+    try {
+      const v = this.evalPipeline(dot, r.pipe);
+      const inner = this.vars.length;
+      if (Array.isArray(v) || v instanceof Uint8Array) {
+        if (v.length > 0) {
+          const boxed = !(v instanceof Uint8Array);
+          for (let i = 0; i < v.length; i++) {
+            const elem: unknown = v[i];
+            if (!this.iterate(r, inner, i, elem === undefined ? null : elem, boxed)) break;
+          }
+          return;
+        }
+      } else if (isMap(v)) {
+        const entries = sortedEntries(v);
+        if (entries.length > 0) {
+          for (const [k, e] of entries) if (!this.iterate(r, inner, k, e === undefined ? null : e, true)) break;
+          return;
+        }
+      } else if (typeof v === "number" && Number.isInteger(v) || typeof v === "bigint") {
+        if (r.pipe.decl.length > 1) this.errorf(`can't use ${formatValue(v)} to iterate over more than one variable`);
+        const n = Number(v);
+        if (n > 0) {
+          for (let i = 0; i < n; i++) if (!this.iterate(r, inner, noValue, i, false)) break;
+          return;
+        }
+      } else if (!isNil(v)) {
+        this.errorf(`range can't iterate over ${formatValue(v)}`);
+      }
+      if (r.elseList !== undefined) this.walk(dot, r.elseList);
+    } finally {
+      this.vars.length = m;
+    }
+  }
+
+  printValue(node: Node, v: unknown): void {
+    this.current = node;
+    if (typeof v === "string") {
+      this.write(v);
+      return;
+    }
+    if (v === noValue || v === undefined) {
+      this.write("<no value>");
+      return;
+    }
+    if (typeof v === "function") this.errorf(`can't print ${nodeString(node)} of type ${typeName(v, false)}`);
+    this.write(formatValue(v));
+  }
+
+  // --- pipelines and commands
+
+  evalPipeline(dot: Dot, pipe: PipeNode): unknown {
+    this.current = pipe;
+    let value: unknown = noFinal;
+    const cmds = pipe.cmds;
+    for (let i = 0; i < cmds.length; i++) {
+      value = this.evalCommand(dot, cmds[i] as CommandNode, value);
+      if (value === null || value === undefined) value = noValue;
+    }
+    const decl = pipe.decl;
+    for (let i = 0; i < decl.length; i++) {
+      const name = (decl[i] as VariableNode).ident[0] ?? "$";
+      if (pipe.isAssign) {
+        const variable = this.findVar(name);
+        variable.v = value;
+        variable.boxed = false;
+      } else this.push(name, value, false);
+    }
+    return value;
+  }
+
+  notAFunction(args: readonly ArgNode[], final: Final): void {
+    if (args.length > 1 || final !== noFinal) {
+      this.errorf(`can't give argument to non-function ${nodeString(args[0] as ArgNode)}`);
+    }
+  }
+
+  evalCommand(dot: Dot, cmd: CommandNode, final: Final): unknown {
+    this.step();
+    const first = cmd.args[0] as ArgNode;
+    switch (first.type) {
+      case "field":
+        this.current = first;
+        return this.evalFieldChain(dot, dot.v, dot.boxed, first, first.ident, 0, cmd.args, final);
+      case "chain":
+        return this.evalChain(dot, first, cmd.args, final);
+      case "identifier":
+        return this.evalFunction(dot, first.ident, first, cmd, cmd.args, final);
+      case "pipe":
+        this.notAFunction(cmd.args, final);
+        return this.evalPipeline(dot, first);
+      case "variable":
+        return this.evalVariable(dot, first, cmd.args, final);
+    }
+    this.current = first;
+    this.notAFunction(cmd.args, final);
+    switch (first.type) {
+      case "bool":
+        return first.value;
+      case "dot":
+        return dot.v;
+      case "nil":
+        return this.errorf("nil is not a command");
+      case "number":
+        return this.idealConstant(first);
+      case "string":
+        return first.text;
+    }
+  }
+
+  idealConstant(n: NumberNode): unknown {
+    this.current = n;
+    if (n.isComplex) return this.errorf(`complex constant ${n.text} is not supported`);
+    const hexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
+    if (n.isFloat && !hexInt && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return toFloatValue(n.float);
+    if (n.isInt) return n.bigInt ?? n.int;
+    if (n.isUint) return this.errorf(`${n.text} overflows int`);
+    return noValue;
+  }
+
+  evalChain(dot: Dot, chain: Extract<ArgNode, { type: "chain" }>, args: readonly ArgNode[], final: Final): unknown {
+    this.current = chain;
+    if (chain.node.type === "nil") this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
+    const recv = this.evalArg(dot, undefined, chain.node);
+    return this.evalFieldChain(dot, recv, this.argBoxed, chain, chain.field, 0, args, final);
+  }
+
+  evalVariable(dot: Dot, node: VariableNode, args: readonly ArgNode[], final: Final): unknown {
+    this.current = node;
+    const variable = this.findVar(node.ident[0] ?? "$");
+    if (node.ident.length === 1) {
+      this.notAFunction(args, final);
+      this.lastBoxed = variable.boxed;
+      return variable.v;
+    }
+    return this.evalFieldChain(dot, variable.v, variable.boxed, node, node.ident, 1, args, final);
+  }
+
+  /** `ident[from:]` applied to `receiver`; the last name gets `args` and `final`. */
+  evalFieldChain(
+    dot: Dot,
+    receiver: unknown,
+    boxed: boolean,
+    node: ArgNode,
+    ident: readonly string[],
+    from: number,
+    args: readonly ArgNode[],
+    final: Final,
+  ): unknown {
+    let r = receiver;
+    let b = boxed;
+    const last = ident.length - 1;
+    for (let i = from; i < last; i++) {
+      const name = ident[i] as string;
+      if (isPlainMap(r)) {
+        // The common case, a key of a plain map (what evalField does for it, without its checks).
+        const v = Object.hasOwn(r, name) ? r[name] : undefined;
+        r = v === undefined ? noValue : v;
+        b = true;
+      } else {
+        r = this.evalField(dot, name, node, noArgs, noFinal, r, b);
+        b = this.lastBoxed;
+      }
+    }
+    const name = ident[last] ?? "";
+    if (isPlainMap(r) && args.length <= 1 && final === noFinal) {
+      this.lastBoxed = true;
+      const v = Object.hasOwn(r, name) ? r[name] : undefined;
+      return v === undefined ? noValue : v;
+    }
+    return this.evalField(dot, name, node, args, final, r, b);
+  }
+
+  evalField(
+    dot: Dot,
+    name: string,
+    node: ArgNode,
+    args: readonly ArgNode[],
+    final: Final,
+    receiver: unknown,
+    boxed: boolean,
+  ): unknown {
+    this.lastBoxed = false;
+    if (receiver === noValue || receiver === undefined) return noValue;
+    const hasArgs = args.length > 1 || final !== noFinal;
+    if (receiver !== null && isMap(receiver) && !hasMethods(receiver)) {
+      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
+      this.lastBoxed = true;
+      return mapGet(receiver, name);
+    }
+    const typ = boxed ? anyType : typeName(receiver, false);
+    if (receiver === null) return this.errorf(`nil pointer evaluating ${typ}.${name}`);
+    const method = methodOf(receiver, name);
+    if (method !== undefined) {
+      const signature = (method as { signature?: GoSignature }).signature ??
+        { params: Array.from({ length: method.length }, () => anyType) };
+      const callable: Callable = {
+        signature,
+        builtin: false,
+        invoke: (_ctx, a) => method.apply(receiver, a as unknown[]),
+      };
+      return this.evalCall(dot, callable, node, name, args, final);
+    }
+    if (isMap(receiver)) {
+      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
+      this.lastBoxed = true;
+      return mapGet(receiver, name);
+    }
+    if (typeof receiver === "object" && !Array.isArray(receiver) && !(receiver instanceof Uint8Array)) {
+      if (Object.hasOwn(receiver, name)) {
+        if (!isExported(name)) this.errorf(`${name} is an unexported field of struct type ${typ}`);
+        if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
+        const v = (receiver as Record<string, unknown>)[name];
+        return v === undefined ? null : v;
+      }
+    }
+    return this.errorf(`can't evaluate field ${name} in type ${typ}`);
+  }
+
+  evalFunction(
+    dot: Dot,
+    name: string,
+    node: ArgNode,
+    cmd: ArgNode | CommandNode,
+    args: readonly ArgNode[],
+    final: Final,
+  ): unknown {
+    this.current = node;
+    const callable = this.resolved?.get(name) ?? resolveFunction(name, this.funcs);
+    if (callable === undefined) return this.errorf(`${goQuote(name)} is not a defined function`);
+    return this.evalCall(dot, callable, cmd, name, args, final);
+  }
+
+  /** Calls `fn` with `allArgs[1:]` (the first is the function's own node) and the pipeline's `final` value. */
+  evalCall(
+    dot: Dot,
+    fn: Callable,
+    node: ArgNode | CommandNode,
+    name: string,
+    allArgs: readonly ArgNode[],
+    final: Final,
+  ): unknown {
+    this.step();
+    const { params, variadic } = fn.signature;
+    const nArgs = allArgs.length > 0 ? allArgs.length - 1 : 0;
+    const numIn = nArgs + (final !== noFinal ? 1 : 0);
+    if (variadic !== undefined) {
+      if (numIn < params.length) {
+        this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
+      }
+    } else if (numIn !== params.length) {
+      this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    }
+    if (fn.builtin && (name === "and" || name === "or")) {
+      let v: unknown = noValue;
+      for (let i = 1; i < allArgs.length; i++) {
+        v = this.evalArg(dot, rawType, allArgs[i] as ArgNode);
+        if (isTrue(v) === (name === "or")) return v;
+      }
+      if (final !== noFinal) v = this.validateType(final, false, rawType);
+      return v;
+    }
+    const convert = !fn.builtin;
+    const argv: unknown[] = [];
+    const boxed: boolean[] = [];
+    for (let i = 0; i < nArgs; i++) {
+      const v = this.evalArg(dot, params[i] ?? variadic ?? anyType, allArgs[i + 1] as ArgNode);
+      argv.push(convert ? toArg(v) : v);
+      boxed.push(this.argBoxed);
+    }
+    if (final !== noFinal) {
+      const v = this.validateType(final, false, params[nArgs] ?? variadic ?? anyType);
+      argv.push(convert ? toArg(v) : v);
+      boxed.push(false);
+    }
+    let result: unknown;
+    try {
+      result = fn.invoke(this.ctx, argv, boxed);
+    } catch (e) {
+      if (e instanceof ExecFailure) throw e;
+      this.current = node;
+      return this.errorf(`error calling ${name}: ${thrownMessage(e)}`);
+    }
+    this.lastBoxed = false;
+    return result === undefined ? noValue : result;
+  }
+
+  validateType(v: unknown, boxed: boolean, typ: GoType | undefined): unknown {
+    if (typ === undefined) return v;
+    if (v === noValue || v === undefined) {
+      if (typ === rawType) return noValue;
+      if (canBeNil(typ)) return null;
+      return this.errorf(`invalid value; expected ${typ}`);
+    }
+    if (typ === rawType || typ === anyType) return v;
+    if (v === null) {
+      if (boxed || !canBeNil(typ)) return this.errorf(`wrong type for value; expected ${typ}; got interface {}`);
+      return null;
+    }
+    if (!assignable(v, boxed, typ)) this.errorf(`wrong type for value; expected ${typ}; got ${typeName(v, boxed)}`);
+    return v;
+  }
+
+  /** Evaluates an argument; whether the value is boxed is left in {@linkcode Run.argBoxed}. */
+  evalArg(dot: Dot, typ: GoType | undefined, n: ArgNode): unknown {
+    this.current = n;
+    switch (n.type) {
+      case "dot":
+        this.argBoxed = dot.boxed;
+        return this.validateType(dot.v, dot.boxed, typ);
+      case "nil":
+        this.argBoxed = false;
+        if (typ === rawType) return noValue;
+        if (typ !== undefined && canBeNil(typ)) return null;
+        return this.errorf(`cannot assign nil to ${typ ?? "<nil>"}`);
+      case "field": {
+        const v = this.evalFieldChain(dot, dot.v, dot.boxed, n, n.ident, 0, noArgs, noFinal);
+        const boxed = this.lastBoxed;
+        const out = this.validateType(v, boxed, typ);
+        this.argBoxed = boxed;
+        return out;
+      }
+      case "variable": {
+        const v = this.evalVariable(dot, n, noArgs, noFinal);
+        const boxed = this.lastBoxed;
+        const out = this.validateType(v, boxed, typ);
+        this.argBoxed = boxed;
+        return out;
+      }
+      case "pipe": {
+        const out = this.validateType(this.evalPipeline(dot, n), false, typ);
+        this.argBoxed = false;
+        return out;
+      }
+      case "identifier": {
+        const out = this.validateType(this.evalFunction(dot, n.ident, n, n, noArgs, noFinal), false, typ);
+        this.argBoxed = false;
+        return out;
+      }
+      case "chain": {
+        const v = this.evalChain(dot, n, noArgs, noFinal);
+        const boxed = this.lastBoxed;
+        const out = this.validateType(v, boxed, typ);
+        this.argBoxed = boxed;
+        return out;
+      }
+    }
+    const out = this.evalLiteral(dot, typ ?? anyType, n);
+    this.argBoxed = false;
+    return out;
+  }
+
+  evalLiteral(dot: Dot, typ: GoType, n: ArgNode): unknown {
+    if (typ === "bool") return n.type === "bool" ? n.value : this.errorf(`expected bool; found ${nodeString(n)}`);
+    if (typ === "float64" || typ === "float32") {
+      return n.type === "number" && n.isFloat ? toFloatValue(n.float) : this.errorf(`expected float; found ${nodeString(n)}`);
+    }
+    if (intTypes.has(typ)) {
+      return n.type === "number" && n.isInt ? n.int : this.errorf(`expected integer; found ${nodeString(n)}`);
+    }
+    if (uintTypes.has(typ)) {
+      return n.type === "number" && n.isUint ? n.int : this.errorf(`expected unsigned integer; found ${nodeString(n)}`);
+    }
+    if (typ === "string") return n.type === "string" ? n.text : this.errorf(`expected string; found ${nodeString(n)}`);
+    if (typ === anyType || typ === rawType) {
+      switch (n.type) {
+        case "bool":
+          return n.value;
+        case "dot":
+          return dot.v;
+        case "number":
+          return this.idealConstant(n);
+        case "string":
+          return n.text;
+      }
+    }
+    return this.errorf(`can't handle ${nodeString(n)} for arg of type ${typ}`);
+  }
+}
+
+function assignable(v: unknown, boxed: boolean, typ: GoType): boolean {
+  if (typ === "string") return typeof v === "string";
+  if (typ === "bool") return typeof v === "boolean";
+  if (intTypes.has(typ) || uintTypes.has(typ)) {
+    const isInt = typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+    return isInt && (!boxed || typ === "int64");
+  }
+  if (typ === "float64" || typ === "float32") {
+    return v instanceof GoFloat || (typeof v === "number" && !(boxed && Number.isInteger(v)));
+  }
+  if (typ.startsWith("[]")) return Array.isArray(v) || (typ === "[]uint8" && v instanceof Uint8Array);
+  if (typ.startsWith("map[")) return isMap(v);
+  return true;
+}
+
 /**
  * Runs a parsed template.
  * @param set the parsed trees
@@ -119,6 +710,8 @@ function lineCol(source: string, pos: number): { line: number; col: number } {
  * @param data the data (dot and `$`)
  * @param ctx the function context (`now`)
  * @param limits output, depth and step limits
+ * @param resolved the template's functions resolved at compile time ({@linkcode resolveFunctions}); names missing
+ *   from it are looked up in `funcs` and the builtins
  * @returns the output; throws {@linkcode ExecFailure} on an execution error
  */
 export function execute(
@@ -128,493 +721,10 @@ export function execute(
   data: unknown,
   ctx: FuncContext,
   limits: ExecLimits,
+  resolved?: ReadonlyMap<string, Callable>,
 ): string {
-  let out = "";
-  let steps = 0;
-  let current: Node | ArgNode | CommandNode | ListNode | undefined;
-  let executing = set.name;
-  let vars: Variable[] = [];
-  let lastBoxed = false;
-  let depth = 0;
-
-  const at = (n: Node | ArgNode | CommandNode | ListNode): void => {
-    current = n;
-  };
-  const errorf = (message: string): never => {
-    if (current === undefined) throw new ExecFailure(`template: ${executing}: ${message}`, undefined);
-    const { line, col } = lineCol(source, current.pos);
-    throw new ExecFailure(
-      `template: ${set.name}:${line}:${col}: executing ${goQuote(executing)} at <${nodeString(current)}>: ${message}`,
-      current.pos,
-    );
-  };
-  const step = (): void => {
-    if (++steps > limits.maxSteps) errorf(`exceeded the evaluation budget (${limits.maxSteps} steps)`);
-  };
-  const write = (s: string): void => {
-    if (out.length + s.length > limits.maxOutput) errorf(`output exceeds the limit of ${limits.maxOutput} characters`);
-    out += s;
-  };
-
-  // --- variables
-
-  const mark = (): number => vars.length;
-  const pop = (m: number): void => {
-    vars.length = m;
-  };
-  const push = (name: string, v: unknown, boxed: boolean): void => {
-    vars.push({ name, v, boxed });
-  };
-  const findVar = (name: string): Variable => {
-    for (let i = vars.length - 1; i >= 0; i--) {
-      const v = vars[i];
-      if (v !== undefined && v.name === name) return v;
-    }
-    return errorf(`undefined variable: ${name}`);
-  };
-
-  // --- walking
-
-  const walk = (dot: Dot, node: Node | ListNode): void => {
-    step();
-    at(node);
-    switch (node.type) {
-      case "list":
-        for (const n of node.nodes) walk(dot, n);
-        return;
-      case "text":
-        write(node.text);
-        return;
-      case "action": {
-        const v = evalPipeline(dot, node.pipe);
-        if (node.pipe.decl.length === 0) printValue(node, v);
-        return;
-      }
-      case "if":
-      case "with": {
-        const m = mark();
-        try {
-          const v = evalPipeline(dot, node.pipe);
-          if (isTrue(v)) walk(node.type === "with" ? { v, boxed: false } : dot, node.list);
-          else if (node.elseList !== undefined) walk(dot, node.elseList);
-        } finally {
-          pop(m);
-        }
-        return;
-      }
-      case "range":
-        walkRange(dot, node);
-        return;
-      case "break":
-        throw breakSignal;
-      case "continue":
-        throw continueSignal;
-      case "template": {
-        const tree = set.trees.get(node.name);
-        if (tree === undefined) errorf(`template ${goQuote(node.name)} not defined`);
-        if (depth >= limits.maxDepth) errorf(`exceeded maximum template depth (${limits.maxDepth})`);
-        const v = node.pipe === undefined ? noValue : evalPipeline(dot, node.pipe);
-        const saved = { vars, executing };
-        vars = [{ name: "$", v, boxed: false }];
-        executing = node.name;
-        depth++;
-        try {
-          walk({ v, boxed: false }, tree as ListNode);
-        } finally {
-          depth--;
-          vars = saved.vars;
-          executing = saved.executing;
-        }
-        return;
-      }
-    }
-  };
-
-  const walkRange = (dot: Dot, r: BranchNode): void => {
-    at(r);
-    const m = mark();
-    try {
-      const v = evalPipeline(dot, r.pipe);
-      const inner = mark();
-      const one = (key: unknown, elem: unknown, boxed: boolean): boolean => {
-        if (r.pipe.decl.length > 0) {
-          const top = vars[vars.length - 1];
-          if (top !== undefined) Object.assign(top, { v: elem, boxed });
-        }
-        if (r.pipe.decl.length > 1) {
-          const second = vars[vars.length - 2];
-          if (second !== undefined) Object.assign(second, { v: key, boxed: false });
-        }
-        try {
-          walk({ v: elem, boxed }, r.list);
-        } catch (e) {
-          if (e === breakSignal) return false;
-          if (e !== continueSignal) throw e;
-        } finally {
-          pop(inner);
-        }
-        return true;
-      };
-      if (Array.isArray(v) || v instanceof Uint8Array) {
-        if (v.length > 0) {
-          for (let i = 0; i < v.length; i++) {
-            const elem: unknown = v[i];
-            if (!one(i, elem === undefined ? null : elem, !(v instanceof Uint8Array))) break;
-          }
-          return;
-        }
-      } else if (isMap(v)) {
-        const entries = sortedEntries(v);
-        if (entries.length > 0) {
-          for (const [k, e] of entries) if (!one(k, e === undefined ? null : e, true)) break;
-          return;
-        }
-      } else if (typeof v === "number" && Number.isInteger(v) || typeof v === "bigint") {
-        if (r.pipe.decl.length > 1) errorf(`can't use ${formatValue(v)} to iterate over more than one variable`);
-        const n = Number(v);
-        if (n > 0) {
-          for (let i = 0; i < n; i++) if (!one(noValue, i, false)) break;
-          return;
-        }
-      } else if (!isNil(v)) {
-        errorf(`range can't iterate over ${formatValue(v)}`);
-      }
-      if (r.elseList !== undefined) walk(dot, r.elseList);
-    } finally {
-      pop(m);
-    }
-  };
-
-  const printValue = (node: Node, v: unknown): void => {
-    at(node);
-    if (v === noValue || v === undefined) {
-      write("<no value>");
-      return;
-    }
-    if (typeof v === "function") errorf(`can't print ${nodeString(node)} of type ${typeName(v, false)}`);
-    write(formatValue(v));
-  };
-
-  // --- pipelines and commands
-
-  const evalPipeline = (dot: Dot, pipe: PipeNode): unknown => {
-    at(pipe);
-    let value: unknown = noFinal;
-    for (const cmd of pipe.cmds) {
-      value = evalCommand(dot, cmd, value);
-      if (value === null || value === undefined) value = noValue;
-    }
-    for (const v of pipe.decl) {
-      const name = v.ident[0] ?? "$";
-      if (pipe.isAssign) Object.assign(findVar(name), { v: value, boxed: false });
-      else push(name, value, false);
-    }
-    return value;
-  };
-
-  const notAFunction = (args: readonly ArgNode[], final: Final): void => {
-    if (args.length > 1 || final !== noFinal) errorf(`can't give argument to non-function ${nodeString(args[0] as ArgNode)}`);
-  };
-
-  const evalCommand = (dot: Dot, cmd: CommandNode, final: Final): unknown => {
-    step();
-    const first = cmd.args[0] as ArgNode;
-    switch (first.type) {
-      case "field":
-        return evalFieldNode(dot, first, cmd.args, final);
-      case "chain":
-        return evalChain(dot, first, cmd.args, final);
-      case "identifier":
-        return evalFunction(dot, first.ident, first, cmd, cmd.args, final);
-      case "pipe":
-        notAFunction(cmd.args, final);
-        return evalPipeline(dot, first);
-      case "variable":
-        return evalVariable(dot, first, cmd.args, final);
-    }
-    at(first);
-    notAFunction(cmd.args, final);
-    switch (first.type) {
-      case "bool":
-        return first.value;
-      case "dot":
-        return dot.v;
-      case "nil":
-        return errorf("nil is not a command");
-      case "number":
-        return idealConstant(first);
-      case "string":
-        return first.text;
-    }
-  };
-
-  const idealConstant = (n: NumberNode): unknown => {
-    at(n);
-    if (n.isComplex) return errorf(`complex constant ${n.text} is not supported`);
-    const hexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
-    if (n.isFloat && !hexInt && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return toFloatValue(n.float);
-    if (n.isInt) return n.bigInt ?? n.int;
-    if (n.isUint) return errorf(`${n.text} overflows int`);
-    return noValue;
-  };
-
-  const evalFieldNode = (dot: Dot, field: FieldNode, args: readonly ArgNode[], final: Final): unknown => {
-    at(field);
-    return evalFieldChain(dot, dot.v, dot.boxed, field, field.ident, args, final);
-  };
-
-  const evalChain = (
-    dot: Dot,
-    chain: Extract<ArgNode, { type: "chain" }>,
-    args: readonly ArgNode[],
-    final: Final,
-  ): unknown => {
-    at(chain);
-    if (chain.node.type === "nil") errorf(`indirection through explicit nil in ${nodeString(chain)}`);
-    const recv = evalArg(dot, undefined, chain.node);
-    return evalFieldChain(dot, recv.v, recv.boxed, chain, chain.field, args, final);
-  };
-
-  const evalVariable = (dot: Dot, node: VariableNode, args: readonly ArgNode[], final: Final): unknown => {
-    at(node);
-    const variable = findVar(node.ident[0] ?? "$");
-    if (node.ident.length === 1) {
-      notAFunction(args, final);
-      lastBoxed = variable.boxed;
-      return variable.v;
-    }
-    return evalFieldChain(dot, variable.v, variable.boxed, node, node.ident.slice(1), args, final);
-  };
-
-  const evalFieldChain = (
-    dot: Dot,
-    receiver: unknown,
-    boxed: boolean,
-    node: ArgNode,
-    ident: readonly string[],
-    args: readonly ArgNode[],
-    final: Final,
-  ): unknown => {
-    let r = receiver;
-    let b = boxed;
-    for (let i = 0; i < ident.length - 1; i++) {
-      r = evalField(dot, ident[i] ?? "", node, [], noFinal, r, b);
-      b = lastBoxed;
-    }
-    return evalField(dot, ident[ident.length - 1] ?? "", node, args, final, r, b);
-  };
-
-  const evalField = (
-    dot: Dot,
-    name: string,
-    node: ArgNode,
-    args: readonly ArgNode[],
-    final: Final,
-    receiver: unknown,
-    boxed: boolean,
-  ): unknown => {
-    lastBoxed = false;
-    if (receiver === noValue || receiver === undefined) return noValue;
-    const hasArgs = args.length > 1 || final !== noFinal;
-    if (receiver !== null && isMap(receiver) && !hasMethods(receiver)) {
-      if (hasArgs) errorf(`${name} is not a method but has arguments`);
-      lastBoxed = true;
-      return mapGet(receiver, name);
-    }
-    const typ = boxed ? anyType : typeName(receiver, false);
-    if (receiver === null) return errorf(`nil pointer evaluating ${typ}.${name}`);
-    const method = methodOf(receiver, name);
-    if (method !== undefined) {
-      const signature = (method as { signature?: GoSignature }).signature ??
-        { params: Array.from({ length: method.length }, () => anyType) };
-      const callable: Callable = {
-        signature,
-        builtin: false,
-        invoke: (a) => method.apply(receiver, a.map(toArg)),
-      };
-      return evalCall(dot, callable, node, name, args, final);
-    }
-    if (isMap(receiver)) {
-      if (hasArgs) errorf(`${name} is not a method but has arguments`);
-      lastBoxed = true;
-      return mapGet(receiver, name);
-    }
-    if (typeof receiver === "object" && !Array.isArray(receiver) && !(receiver instanceof Uint8Array)) {
-      if (Object.hasOwn(receiver, name)) {
-        if (!isExported(name)) errorf(`${name} is an unexported field of struct type ${typ}`);
-        if (hasArgs) errorf(`${name} has arguments but cannot be invoked as function`);
-        const v = (receiver as Record<string, unknown>)[name];
-        return v === undefined ? null : v;
-      }
-    }
-    return errorf(`can't evaluate field ${name} in type ${typ}`);
-  };
-
-  const evalFunction = (
-    dot: Dot,
-    name: string,
-    node: ArgNode,
-    cmd: ArgNode | CommandNode,
-    args: readonly ArgNode[],
-    final: Final,
-  ): unknown => {
-    at(node);
-    const user = Object.hasOwn(funcs, name) ? funcs[name] : undefined;
-    let callable: Callable;
-    if (user !== undefined) {
-      callable = {
-        signature: user.signature ?? { params: [], variadic: anyType },
-        builtin: false,
-        invoke: (a) => user(ctx, a.map(toArg)),
-      };
-    } else {
-      const b = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
-      if (b === undefined) return errorf(`${goQuote(name)} is not a defined function`);
-      callable = { signature: b.signature, builtin: true, invoke: (a, boxed) => b.fn(ctx, a, boxed) };
-    }
-    return evalCall(dot, callable, cmd, name, args, final);
-  };
-
-  const evalCall = (
-    dot: Dot,
-    fn: Callable,
-    node: ArgNode | CommandNode,
-    name: string,
-    allArgs: readonly ArgNode[],
-    final: Final,
-  ): unknown => {
-    step();
-    const args = allArgs.slice(1);
-    const { params, variadic } = fn.signature;
-    const numIn = args.length + (final !== noFinal ? 1 : 0);
-    if (variadic !== undefined) {
-      if (numIn < params.length) {
-        errorf(`wrong number of args for ${name}: want at least ${params.length} got ${args.length}`);
-      }
-    } else if (numIn !== params.length) {
-      errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
-    }
-    if (fn.builtin && (name === "and" || name === "or")) {
-      let v: unknown = noValue;
-      for (const a of args) {
-        v = evalArg(dot, rawType, a).v;
-        if (isTrue(v) === (name === "or")) return v;
-      }
-      if (final !== noFinal) v = validateType(final, false, rawType);
-      return v;
-    }
-    const argv: unknown[] = [];
-    const boxed: boolean[] = [];
-    const typeAt = (i: number): GoType => params[i] ?? variadic ?? anyType;
-    for (let i = 0; i < args.length; i++) {
-      const a = evalArg(dot, typeAt(i), args[i] as ArgNode);
-      argv.push(a.v);
-      boxed.push(a.boxed);
-    }
-    if (final !== noFinal) {
-      argv.push(validateType(final, false, typeAt(args.length)));
-      boxed.push(false);
-    }
-    let result: unknown;
-    try {
-      result = fn.invoke(argv, boxed);
-    } catch (e) {
-      if (e instanceof ExecFailure) throw e;
-      at(node);
-      return errorf(`error calling ${name}: ${thrownMessage(e)}`);
-    }
-    lastBoxed = false;
-    return result === undefined ? noValue : result;
-  };
-
-  const validateType = (v: unknown, boxed: boolean, typ: GoType | undefined): unknown => {
-    if (typ === undefined) return v;
-    if (v === noValue || v === undefined) {
-      if (typ === rawType) return noValue;
-      if (canBeNil(typ)) return null;
-      return errorf(`invalid value; expected ${typ}`);
-    }
-    if (typ === rawType || typ === anyType) return v;
-    if (v === null) {
-      if (boxed || !canBeNil(typ)) return errorf(`wrong type for value; expected ${typ}; got interface {}`);
-      return null;
-    }
-    if (!assignable(v, boxed, typ)) errorf(`wrong type for value; expected ${typ}; got ${typeName(v, boxed)}`);
-    return v;
-  };
-
-  const assignable = (v: unknown, boxed: boolean, typ: GoType): boolean => {
-    if (typ === "string") return typeof v === "string";
-    if (typ === "bool") return typeof v === "boolean";
-    if (intTypes.has(typ) || uintTypes.has(typ)) {
-      const isInt = typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
-      return isInt && (!boxed || typ === "int64");
-    }
-    if (typ === "float64" || typ === "float32") {
-      return v instanceof GoFloat || (typeof v === "number" && !(boxed && Number.isInteger(v)));
-    }
-    if (typ.startsWith("[]")) return Array.isArray(v) || (typ === "[]uint8" && v instanceof Uint8Array);
-    if (typ.startsWith("map[")) return isMap(v);
-    return true;
-  };
-
-  const evalArg = (dot: Dot, typ: GoType | undefined, n: ArgNode): Dot => {
-    at(n);
-    switch (n.type) {
-      case "dot":
-        return { v: validateType(dot.v, dot.boxed, typ), boxed: dot.boxed };
-      case "nil":
-        if (typ === rawType) return { v: noValue, boxed: false };
-        if (typ !== undefined && canBeNil(typ)) return { v: null, boxed: false };
-        return errorf(`cannot assign nil to ${typ ?? "<nil>"}`);
-      case "field": {
-        const v = evalFieldNode(dot, n, [n], noFinal);
-        return { v: validateType(v, lastBoxed, typ), boxed: lastBoxed };
-      }
-      case "variable": {
-        const v = evalVariable(dot, n, [], noFinal);
-        return { v: validateType(v, lastBoxed, typ), boxed: lastBoxed };
-      }
-      case "pipe":
-        return { v: validateType(evalPipeline(dot, n), false, typ), boxed: false };
-      case "identifier":
-        return { v: validateType(evalFunction(dot, n.ident, n, n, [], noFinal), false, typ), boxed: false };
-      case "chain": {
-        const v = evalChain(dot, n, [], noFinal);
-        return { v: validateType(v, lastBoxed, typ), boxed: lastBoxed };
-      }
-    }
-    return { v: evalLiteral(dot, typ ?? anyType, n), boxed: false };
-  };
-
-  const evalLiteral = (dot: Dot, typ: GoType, n: ArgNode): unknown => {
-    if (typ === "bool") return n.type === "bool" ? n.value : errorf(`expected bool; found ${nodeString(n)}`);
-    if (typ === "float64" || typ === "float32") {
-      return n.type === "number" && n.isFloat ? toFloatValue(n.float) : errorf(`expected float; found ${nodeString(n)}`);
-    }
-    if (intTypes.has(typ)) {
-      return n.type === "number" && n.isInt ? n.int : errorf(`expected integer; found ${nodeString(n)}`);
-    }
-    if (uintTypes.has(typ)) {
-      return n.type === "number" && n.isUint ? n.int : errorf(`expected unsigned integer; found ${nodeString(n)}`);
-    }
-    if (typ === "string") return n.type === "string" ? n.text : errorf(`expected string; found ${nodeString(n)}`);
-    if (typ === anyType || typ === rawType) {
-      switch (n.type) {
-        case "bool":
-          return n.value;
-        case "dot":
-          return dot.v;
-        case "number":
-          return idealConstant(n);
-        case "string":
-          return n.text;
-      }
-    }
-    return errorf(`can't handle ${nodeString(n)} for arg of type ${typ}`);
-  };
-
-  push("$", data, false);
-  walk({ v: data, boxed: false }, set.trees.get(set.name) as ListNode);
-  return out;
+  const run = new Run(set, source, funcs, resolved, ctx, limits);
+  run.push("$", data, false);
+  run.walk({ v: data, boxed: false }, set.trees.get(set.name) as ListNode);
+  return run.out;
 }

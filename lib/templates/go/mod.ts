@@ -15,7 +15,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.ts";
 import { E, type Either } from "../../fp.ts";
-import { ExecFailure, execute, type ExecLimits } from "./exec.ts";
+import { ExecFailure, execute, type ExecLimits, resolveFunctions } from "./exec.ts";
 import type { GoFunc } from "./func.ts";
 import { builtins } from "./builtins.ts";
 import { ParseFailure, parseTemplate, type TemplateSet } from "./parser.ts";
@@ -84,8 +84,10 @@ export function compileGoTemplate(
   const limits: ExecLimits = { ...defaultLimits, ...options.limits };
   let set: TemplateSet;
   let mutates = false;
+  const names = new Set<string>();
   try {
     set = parseTemplate(options.name, source, (f) => {
+      names.add(f);
       const user = Object.hasOwn(functions, f) ? functions[f] : undefined;
       if (user?.mutates === true) mutates = true;
       return user !== undefined || Object.hasOwn(builtins, f);
@@ -97,13 +99,14 @@ export function compileGoTemplate(
     const message = e instanceof RangeError ? "template is nested too deeply" : String(e);
     return E.left(diagnostic("TemplateParse", `template: ${options.name}: ${message}`));
   }
+  const resolved = resolveFunctions(names, functions);
   return E.right({
     name: options.name,
     mutates,
     render(vars, renderOptions) {
       const data = mutates && renderOptions.ownsData !== true ? copyData(vars) : vars;
       try {
-        return E.right(execute(set, source, functions, data, { now: renderOptions.now }, limits));
+        return E.right(execute(set, source, functions, data, { now: renderOptions.now }, limits, resolved));
       } catch (e) {
         if (e instanceof ExecFailure) {
           const where = e.pos === undefined ? {} : position(source, e.pos);
