@@ -100,12 +100,16 @@ function warningMessage(w: YAMLWarning): string {
     : `the YAML library warns: ${firstSentence(w.message)}`;
 }
 
-/** Map keys that are lists or maps, with their offsets: JS objects cannot hold them, and Go's decoding fails. */
+/**
+ * Map keys that are lists or maps (written or through an alias), with their offsets: JS objects cannot hold them,
+ * and Go's decoding fails.
+ */
 function collectionKeys(doc: Document.Parsed): [kind: string, offset: number][] {
   const found: [string, number][] = [];
   visit(doc, {
     Pair: (_, pair) => {
-      if (isCollection(pair.key)) found.push([isMap(pair.key) ? "a map" : "a list", pair.key.range?.[0] ?? 0]);
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (isCollection(key)) found.push([isMap(key) ? "a map" : "a list", (pair.key as Node).range?.[0] ?? 0]);
     },
   });
   return found;

@@ -234,3 +234,63 @@ describe("decodeConfig() on the real catalogs", () => {
     expect(r.config.services.get("slack")?.settings).toEqual({ token: "xxxxxxx" });
   });
 });
+
+// #2: the `yaml` library prints its warnings (process.emitWarning, else console.warn) unless told not to; the pure
+// core must report them as diagnostics and print nothing. The platform's printers are swapped, not our code.
+describe("decodeConfig() and the YAML library's warnings", () => {
+  type Printer = (...args: unknown[]) => void;
+  const host = globalThis as { process?: { emitWarning?: Printer } };
+  const printed: unknown[][] = [];
+  const saved: { warn?: Printer; emitWarning?: Printer } = {};
+  beforeEach(() => {
+    printed.length = 0;
+    saved.warn = console.warn;
+    console.warn = (...args: unknown[]) => void printed.push(args);
+    if (host.process?.emitWarning !== undefined) {
+      saved.emitWarning = host.process.emitWarning;
+      host.process.emitWarning = (...args: unknown[]) => void printed.push(args);
+    }
+  });
+  afterEach(() => {
+    if (saved.warn !== undefined) console.warn = saved.warn;
+    if (saved.emitWarning !== undefined && host.process !== undefined) host.process.emitWarning = saved.emitWarning;
+  });
+
+  const cases = [
+    {
+      name: "a duplicate key",
+      data: { "trigger.on-x": "- when: app.x\n  when: app.y\n" },
+      expected: ["trigger.on-x: line 2, column 3: the value is not valid YAML: Map keys must be unique"],
+    },
+    {
+      name: "an unknown tag (kept, with a warning)",
+      data: { "context": "argocdUrl: !url https://argocd.example.com\n" },
+      expected: ['context: line 1, column 12: the tag "!url" is unknown, so the value is read without it'],
+    },
+    {
+      name: "a map key that is a list (which the library would stringify with a warning)",
+      data: { "service.webhook.hook": "url: https://x\n? [a, b]\n: c\n" },
+      expected: ["service.webhook.hook: line 2, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a list"],
+    },
+    {
+      name: "a map key that is a map, inside a template",
+      data: { "template.t": "message: m\nslack:\n  {a: 1}: x\n" },
+      expected: ["template.t: line 3, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a map"],
+    },
+    {
+      name: "a map key that is an alias of a list",
+      data: { "subscriptions": "- recipients: &r [slack:a]\n  *r : x\n" },
+      expected: ["subscriptions: line 2, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a list"],
+    },
+  ] as const;
+  for (const c of cases) {
+    it(`reports ${c.name} as a diagnostic and prints nothing`, () => {
+      expect(texts(decodeConfig({ data: c.data }).diagnostics)).toEqual(c.expected);
+      expect(printed).toEqual([]);
+    });
+  }
+
+  it("keeps the value whose tag is unknown", () => {
+    expect(decodeConfig({ data: cases[1].data }).config.context).toEqual({ argocdUrl: "https://argocd.example.com" });
+  });
+});
