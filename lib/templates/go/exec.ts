@@ -144,11 +144,13 @@ function resolveFunction(name: string, funcs: Readonly<Record<string, GoFunc>>):
 
 const noArgs: readonly ArgNode[] = [];
 const objectProto: unknown = Object.prototype;
+/** The tag read directly (a re-exported binding can compile to a getter call per access). */
+const typeTag: typeof goTypeTag = goTypeTag;
 
 /** A plain object without a Go type tag: a `map[string]interface {}`, read with an own-property lookup. */
 function isPlainMap(v: unknown): v is Readonly<Record<string, unknown>> {
   return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === objectProto &&
-    (v as { [goTypeTag]?: unknown })[goTypeTag] === undefined;
+    (v as { [typeTag]?: unknown })[typeTag] === undefined;
 }
 
 type AnyNode = Node | ArgNode | CommandNode | ListNode;
@@ -207,6 +209,12 @@ class Run {
     this.vars.push({ name, v, boxed });
   }
 
+  /** Drops the variables declared since `mark` (the length of `vars` then). */
+  popTo(mark: number): void {
+    const vars = this.vars;
+    while (vars.length > mark) vars.pop();
+  }
+
   findVar(name: string): Variable {
     const vars = this.vars;
     for (let i = vars.length - 1; i >= 0; i--) {
@@ -243,7 +251,7 @@ class Run {
           if (isTrue(v)) this.walk(node.type === "with" ? { v, boxed: false } : dot, node.list);
           else if (node.elseList !== undefined) this.walk(dot, node.elseList);
         } finally {
-          this.vars.length = m;
+          this.popTo(m);
         }
         return;
       }
@@ -300,7 +308,7 @@ class Run {
       if (e === breakSignal) return false;
       if (e !== continueSignal) throw e;
     } finally {
-      this.vars.length = inner;
+      this.popTo(inner);
     }
     return true;
   }
@@ -338,7 +346,7 @@ class Run {
       }
       if (r.elseList !== undefined) this.walk(dot, r.elseList);
     } finally {
-      this.vars.length = m;
+      this.popTo(m);
     }
   }
 
