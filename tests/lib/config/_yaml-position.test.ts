@@ -17,12 +17,39 @@ const positions: readonly { name: string; path: YamlPath; value?: Position; key?
   { name: "a flow list item", path: [0, "send", 1], value: { line: 2, column: 13 } },
   { name: "a quoted scalar", path: [1, "oncePer"], value: { line: 6, column: 12 } },
   { name: "the nearest ancestor of a missing path", path: [0, "nothing", 3], value: { line: 1, column: 3 } },
+  { name: "a field written in another case, as Go reads it", path: [0, "SEND", 0], value: { line: 2, column: 10 }, key: { line: 2, column: 10 } },
 ];
 
 const inside = [
   { name: "a plain scalar", path: [0, "when"], inner: { line: 1, column: 3 }, expected: { line: 1, column: 11 } },
   { name: "a quoted scalar (after the quote)", path: [1, "oncePer"], inner: { line: 1, column: 1 }, expected: { line: 6, column: 13 } },
   { name: "a literal block", path: [1, "when"], inner: { line: 2, column: 3 }, expected: { line: 5, column: 7 } },
+] as const;
+
+// Each scalar's text is `ab'"c`, or `ab` then `c` on a second line; the position asked for is the `c`.
+const scalars = "plain: ab c\n" +
+  "single: 'ab''\"c'\n" +
+  'double: "ab\\u0027\\"c"\n' +
+  'escaped: "ab\\nc"\n' +
+  "strip: |-\n    ab\n    c\n" +
+  "keep: |+ # comment\n\n    ab\n    c\n\n" +
+  "indicator: |2\n    ab\n    c\n" +
+  "folded: >\n  ab\n  c\n" +
+  "multiline: ab\n  c\n" +
+  "number: 12\n";
+const scalarCases = [
+  { name: "a plain scalar", path: ["plain"], inner: { line: 1, column: 4 }, expected: { line: 1, column: 11 } },
+  { name: "a single-quoted scalar, doubled quotes counted", path: ["single"], inner: { line: 1, column: 5 }, expected: { line: 2, column: 15 } },
+  { name: "a double-quoted scalar, escapes counted", path: ["double"], inner: { line: 1, column: 5 }, expected: { line: 3, column: 20 } },
+  { name: "a double-quoted scalar's second line (an escaped newline)", path: ["escaped"], inner: { line: 2, column: 1 }, expected: { line: 4, column: 15 } },
+  { name: "the end of a quoted scalar, as its closing quote", path: ["single"], inner: { line: 1, column: 6 }, expected: { line: 2, column: 16 } },
+  { name: "a stripped literal block", path: ["strip"], inner: { line: 2, column: 1 }, expected: { line: 7, column: 5 } },
+  { name: "a kept literal block with a comment and a leading empty line", path: ["keep"], inner: { line: 3, column: 1 }, expected: { line: 11, column: 5 } },
+  { name: "a literal block with an indentation indicator, at its start", path: ["indicator"], inner: { line: 2, column: 1 }, expected: { line: 13, column: 12 } },
+  { name: "a folded block, at its start", path: ["folded"], inner: { line: 2, column: 1 }, expected: { line: 16, column: 9 } },
+  { name: "a plain scalar over two lines, at its start", path: ["multiline"], inner: { line: 2, column: 1 }, expected: { line: 19, column: 12 } },
+  { name: "a number, in its text", path: ["number"], inner: { line: 1, column: 2 }, expected: { line: 21, column: 10 } },
+  { name: "a map, at its start", path: [], inner: { line: 1, column: 2 }, expected: { line: 1, column: 1 } },
 ] as const;
 
 describe("parseYaml()", () => {
@@ -38,6 +65,39 @@ describe("parseYaml()", () => {
       expect(parse(doc).insideScalar(c.path, c.inner)).toEqual(c.expected);
     });
   }
+  it("reads the scalars of the position table as intended", () => {
+    expect(parse(scalars).value).toEqual({
+      plain: "ab c",
+      single: "ab'\"c",
+      double: "ab'\"c",
+      escaped: "ab\nc",
+      strip: "ab\nc",
+      keep: "\nab\nc\n\n",
+      indicator: "  ab\n  c\n",
+      folded: "ab c\n",
+      multiline: "ab c",
+      number: 12,
+    });
+  });
+  for (const c of scalarCases) {
+    it(`maps a position inside ${c.name}`, () => {
+      expect(parse(scalars).insideScalar(c.path, c.inner)).toEqual(c.expected);
+    });
+  }
+
+  const warnings = [
+    { name: "an unknown tag", source: "a: !foo x\n", message: 'the tag "!foo" is unknown, so the value is read without it', line: 1, column: 4 },
+  ] as const;
+  for (const c of warnings) {
+    it(`warns about ${c.name} and keeps the value`, () => {
+      const y = parse(c.source);
+      expect(y.value).toEqual({ a: "x" });
+      expect(y.warnings).toEqual([{ _tag: "YamlSyntax", severity: "warning", message: c.message, line: c.line, column: c.column }]);
+    });
+  }
+  it("has no warnings for plain YAML", () => {
+    expect(parse(doc).warnings).toEqual([]);
+  });
 
   const versions = [
     { name: "YAML 1.1 reads yes/on/y as booleans, like goyaml.v2", version: "1.1", expected: { a: true, b: true, c: true, d: false } },
@@ -61,6 +121,8 @@ describe("parseYaml()", () => {
     { name: "an unclosed flow list", source: "send: [a, b\nwhen: x\n", line: 2, column: 1 },
     { name: "a duplicate key", source: "a: 1\na: 2\n", line: 2, column: 1 },
     { name: "a tab indentation", source: "a:\n\t- b\n", line: 2, column: 1 },
+    { name: "a map key that is a list", source: "? [a]\n: b\n", line: 1, column: 3 },
+    { name: "a map key that is an alias of a map", source: "a: &m {x: 1}\n*m : b\n", line: 2, column: 1 },
   ] as const;
   for (const c of errors) {
     it(`reports ${c.name} with its position`, () => {
