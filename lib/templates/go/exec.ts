@@ -28,11 +28,14 @@ import {
   isTrue,
   mapGet,
   methodOf,
-  noValue,
+  noValue as invalidValue,
   sortedEntries,
   toArg,
   typeName,
 } from "./_value.ts";
+
+/** Go's invalid value, read from a local binding (a re-exported one can compile to a getter call per access). */
+const noValue: typeof invalidValue = invalidValue;
 
 /** Limits of one execution. */
 export interface ExecLimits {
@@ -142,7 +145,7 @@ function resolveFunction(name: string, funcs: Readonly<Record<string, GoFunc>>):
   return { signature: b.signature, builtin: true, invoke: b.fn };
 }
 
-const noArgs: readonly ArgNode[] = [];
+const noArgs: readonly ArgNode[] = Object.freeze([]);
 const objectProto: unknown = Object.prototype;
 /** The tag read directly (a re-exported binding can compile to a getter call per access). */
 const typeTag: typeof goTypeTag = goTypeTag;
