@@ -51,6 +51,8 @@ function mergeBlock(strategy: MergeStrategy, earlier: Block | undefined, later: 
  * ```
  */
 export function mergeRendered(contents: readonly RenderedContent[]): RenderedContent {
+  // The common case, a condition that sends one template: nothing to merge.
+  if (contents.length === 1 && contents[0] !== undefined) return contents[0];
   let message = "";
   const blocks: Record<string, Block> = {};
   for (const c of contents) {

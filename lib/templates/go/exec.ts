@@ -359,6 +359,11 @@ class Run {
       this.write(v);
       return;
     }
+    if (typeof v === "boolean" || (typeof v === "number" && Number.isSafeInteger(v))) {
+      // Go's %v of a bool or an int (an integral number of our model) is its JS text; -0 prints as 0 in both.
+      this.write(String(v));
+      return;
+    }
     if (v === noValue || v === undefined) {
       this.write("<no value>");
       return;
