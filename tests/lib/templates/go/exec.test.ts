@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timeHelpers } from "../../../../lib/expr/helpers/time.ts";
+import { resolveFunctions } from "../../../../lib/templates/go/exec.ts";
 import { goFunc, GoFuncError } from "../../../../lib/templates/go/func.ts";
 import { compileGoTemplate, type GoTemplateOptions } from "../../../../lib/templates/go/mod.ts";
 import { GoTime } from "../../../../lib/values/time.ts";
@@ -146,4 +147,15 @@ describe("execute(): newer Go and JS values", () => {
     { src: "{{1e6}} {{print 1e6 2.0}}", vars: {}, out: "1e+06 1e+06 2" },
   ] as const;
   for (const c of cases) it(`${c.src} → ${c.out}`, () => expect(render(c.src, c.vars)).toBe(c.out));
+});
+
+describe("resolveFunctions()", () => {
+  it("resolves user functions before builtins and leaves unknown names out", () => {
+    const mine = goFunc({ params: [] }, () => "mine");
+    const resolved = resolveFunctions(["len", "print", "nope"], { len: mine });
+    expect([...resolved.keys()]).toEqual(["len", "print"]);
+    expect(resolved.get("len")?.builtin).toBe(false);
+    expect(resolved.get("len")?.invoke({ now }, [], [])).toBe("mine");
+    expect(resolved.get("print")?.builtin).toBe(true);
+  });
 });

@@ -52,3 +52,14 @@ describe("sprigFunctions", () => {
     expect(names.includes("env") || names.includes("expandenv")).toBe(false);
   });
 });
+
+describe("sprigFunctions: functions that change their arguments", () => {
+  it("marks exactly the dict functions that change the map they are given", () => {
+    const marked = Object.entries(sprigFunctions).filter(([, f]) => f.mutates === true).map(([name]) => name).sort();
+    expect(marked).toEqual(["merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite", "set", "unset"]);
+  });
+
+  it("keeps the signature of a marked function", () => {
+    expect(sprigFunctions["set"]?.signature).toEqual({ params: ["map[string]interface {}", "string", "interface {}"] });
+  });
+});
