@@ -412,6 +412,11 @@ function printValue(p: Printer, v: unknown, verb: string, depth: number): void {
   printConcrete(p, v, verb, depth);
 }
 
+/** Whether a decimal integer prints as its plain digits (no precision, zero padding or sign flag): JS's own text. */
+function plainDecimal(f: Flags): boolean {
+  return !f.precPresent && !(f.zero && f.widPresent) && !f.plus && !f.space;
+}
+
 function printConcrete(p: Printer, v: unknown, verb: string, depth: number): void {
   switch (typeof v) {
     case "boolean":
@@ -419,6 +424,7 @@ function printConcrete(p: Printer, v: unknown, verb: string, depth: number): voi
     case "bigint":
       return printInteger(p, v, verb);
     case "number":
+      if (Number.isSafeInteger(v) && (verb === "v" || verb === "d") && plainDecimal(p.f)) return padNoZero(p, String(v));
       return isGoInt(v) ? printInteger(p, BigInt(v), verb, v) : printFloat(p, v, verb);
     case "string":
       return printString(p, v, verb);
