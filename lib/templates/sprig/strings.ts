@@ -76,8 +76,12 @@ function swapCase(s: string): string {
   return out;
 }
 
+const asciiOnly = /^[\x00-\x7f]*$/;
+
 /** Go's per-rune case mapping (`unicode.ToUpper`/`ToLower`): no multi-rune expansions like `ß` → `SS`. */
 function mapRunes(s: string, upper: boolean): string {
+  // ASCII maps one to one in both, and is the common case.
+  if (asciiOnly.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
   let out = "";
   for (const ch of s) {
     const m = upper ? ch.toUpperCase() : ch.toLowerCase();
