@@ -5,7 +5,7 @@
 import type * as t from "io-ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
-import { didYouMean } from "./_did-you-mean.ts";
+import { didYouMean } from "../suggest.ts";
 import type { YamlPath, YamlValue } from "./_yaml-position.ts";
 
 /** How a value is described after "not": `a string`, `a list`, `a map`, … */

@@ -2,9 +2,9 @@
  * The Go engine's condition key, which the notified-state annotation records.
  * @module
  */
-import { encodeBase64UrlNoPad } from "./_base64.ts";
-import { sha1 } from "./_sha1.ts";
-import { encodeUtf8 } from "./_utf8.ts";
+import { sha1 } from "@noble/hashes/legacy.js";
+import { encodeBase64 } from "../go/base64.ts";
+import { encodeUtf8 } from "../go/utf8.ts";
 
 /**
  * The key of the condition at `index` with expression `when`: `[i].` + base64url without padding of the SHA-1 of
@@ -23,5 +23,5 @@ import { encodeUtf8 } from "./_utf8.ts";
  * ```
  */
 export function conditionKey(index: number, when: string): string {
-  return `[${index}].${encodeBase64UrlNoPad(sha1(encodeUtf8(when)))}`;
+  return `[${index}].${encodeBase64(sha1(encodeUtf8(when)), { url: true, padding: false })}`;
 }

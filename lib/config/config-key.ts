@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
-import { suggest } from "./_did-you-mean.ts";
+import { suggest } from "../suggest.ts";
 
 /** A recognised ConfigMap key. Names are everything after the first dot, dots included (except for services). */
 export type ConfigKey =

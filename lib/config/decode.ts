@@ -8,7 +8,7 @@ import type { CompileOptions } from "../expr/mod.ts";
 import { E } from "../fp.ts";
 import type { CompiledTemplate } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
-import { didYouMean } from "./_did-you-mean.ts";
+import { didYouMean } from "../suggest.ts";
 import type { Config, ConfigMapLike, DefaultSubscription, SecretLike, ServiceConfig, Trigger } from "./config.ts";
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";

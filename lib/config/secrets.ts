@@ -4,8 +4,9 @@
  */
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
-import { decodeBase64 } from "./_base64.ts";
-import { decodeUtf8 } from "./_utf8.ts";
+import type { Either } from "../fp.ts";
+import { decodeBase64 } from "../go/base64.ts";
+import { decodeUtf8 } from "../go/utf8.ts";
 import type { YamlPath, YamlValue } from "./_yaml-position.ts";
 import type { SecretLike } from "./config.ts";
 
@@ -20,12 +21,12 @@ export function readSecret(secret: SecretLike | undefined): SecretValues {
   const values = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const [k, v] of Object.entries(secret?.data ?? {})) {
-    const bytes = typeof v === "string" ? decodeBase64(v) : undefined;
-    if (bytes === undefined) {
+    const bytes = typeof v === "string" ? decodeSecretData(v) : undefined;
+    if (bytes === undefined || bytes._tag === "Left") {
       diagnostics.push(diagnostic("InvalidField", `the Secret's data "${k}" is not base64, so it is ignored`, {
         severity: "warning",
       }));
-    } else values.set(k, decodeUtf8(bytes));
+    } else values.set(k, decodeUtf8(bytes.right));
   }
   for (const [k, v] of Object.entries(secret?.stringData ?? {})) {
     if (typeof v === "string") values.set(k, v);
@@ -82,4 +83,9 @@ export function substituteSecrets(
     return v;
   };
   return { value: walk(value, []), diagnostics };
+}
+
+/** Standard base64, more lenient than Go: padding optional and ASCII whitespace ignored, as line-wrapped data is. */
+function decodeSecretData(text: string): Either<string, Uint8Array> {
+  return decodeBase64(text.replace(/[\t\n\r ]/g, "").replace(/=+$/, ""), { padding: false });
 }

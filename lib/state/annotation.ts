@@ -5,12 +5,9 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { NotifiedState } from "./notified-state.ts";
-import {
-  compareCodePoints,
-  numbersAreIntegers,
-  quoteGo,
-  toWellFormed,
-} from "./_go-json.ts";
+import { quoteGoJson } from "../go/json.ts";
+import { toWellFormed } from "../go/utf8.ts";
+import { compareGoStrings } from "../gofmt/compare-go-strings.ts";
 
 // --- model
 
@@ -120,10 +117,10 @@ export function decodeNotifiedState(
  */
 export function encodeNotifiedState(state: NotifiedState): string {
   const entries = Object.entries(state).sort(([a], [b]) =>
-    compareCodePoints(a, b)
+    compareGoStrings(a, b)
   );
   return `{${
-    entries.map(([k, v]) => `${quoteGo(k)}:${formatInt(v, k)}`).join(",")
+    entries.map(([k, v]) => `${quoteGoJson(k)}:${formatInt(v, k)}`).join(",")
   }}`;
 }
 
@@ -143,7 +140,7 @@ export function truncateNotifiedState(
   const excess = entries.length - Math.max(0, maxEntries);
   if (excess <= 0) return state;
   const oldestFirst = [...entries].sort(([ka, a], [kb, b]) =>
-    a - b || compareCodePoints(ka, kb)
+    a - b || compareGoStrings(ka, kb)
   );
   const dropped = new Set(oldestFirst.slice(0, excess).map(([k]) => k));
   return Object.fromEntries(entries.filter(([k]) => !dropped.has(k)));
@@ -226,3 +223,18 @@ function formatInt(v: number, key: string): string {
   }
   return Number.isSafeInteger(v) ? String(v + 0) : BigInt(v).toString();
 }
+
+/**
+ * Whether every number in a JSON text (already known to be valid JSON) is written as an integer, as Go needs to
+ * decode it into an `int64`: no fraction and no exponent.
+ */
+function numbersAreIntegers(json: string): boolean {
+  for (const m of json.matchAll(tokens)) {
+    if (m[1] !== undefined && !integer.test(m[1])) return false;
+  }
+  return true;
+}
+
+/** A JSON string (skipped) or a number (captured). */
+const tokens = /"(?:[^"\\]|\\.)*"|(-?[0-9][-+.eE0-9]*)/g;
+const integer = /^-?(0|[1-9][0-9]*)$/;

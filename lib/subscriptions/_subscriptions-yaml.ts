@@ -7,6 +7,7 @@ import { parseDocument } from "yaml";
 import type { Tags } from "yaml";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
+import { suggest } from "../suggest.ts";
 
 /** One entry, shape-checked. An empty `triggers` means the default triggers. */
 export interface SubscriptionEntry {
@@ -212,9 +213,7 @@ function fold(
     const field = known.find((k) => k === name.toLowerCase());
     if (field !== undefined) values.set(field, v);
     else {
-      const near = known.find((k) =>
-        name.toLowerCase().startsWith(k) || k.startsWith(name.toLowerCase())
-      );
+      const near = suggest(name, known);
       diagnostics.push(
         diagnostic(
           "InvalidSubscription",

@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { FieldSpec, Fields, ParseMode } from "./_fields.ts";
-import { suggest } from "./_suggest.ts";
+import { didYouMean } from "../suggest.ts";
 import type { ContentPath, Literal, Slot, TextCompiler } from "./document-plan.ts";
 import type { TemplateLanguage, TextTemplate } from "./text-template.ts";
 
@@ -64,7 +64,7 @@ export function matchFields(ctx: Ctx, value: Readonly<Record<string, unknown>>, 
       const where = label === "" ? "the template" : `"${label}"`;
       report(ctx, "UnknownField", `"${label === "" ? key : `${label}.${key}`}" is not a field of ${where}; it is ignored`, {
         severity: "warning",
-        ...withHint(suggest(key, fields)),
+        ...withHint(didYouMean(key, fields)),
       });
     } else if (!matched.has(field) || field === key) {
       matched.set(field, v);
@@ -162,7 +162,7 @@ export function compileField(ctx: Ctx, spec: FieldSpec, v: unknown, path: Conten
       if (typeof v === "string" && v !== "" && v !== "Post" && !known) {
         report(ctx, "InvalidField", `${label}: "${v}" is not a delivery policy; "Post" is used`, {
           severity: "warning",
-          ...withHint(suggest(v, ["Post", "PostAndUpdate", "Update"])),
+          ...withHint(didYouMean(v, ["Post", "PostAndUpdate", "Update"])),
         });
       }
       ctx.literals.push({ path, value: known ? v : "Post" });

@@ -7,7 +7,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { blockSpecs } from "./_fields.ts";
 import { compileField, compileFields, type Ctx, isRecord, kindOf, matchFields, report, withHint } from "./_compile-field.ts";
-import { suggest } from "./_suggest.ts";
+import { didYouMean } from "../suggest.ts";
 import type { CompiledPlan, Literal, Slot, TextCompiler } from "./document-plan.ts";
 import type { TemplateLanguage } from "./text-template.ts";
 
@@ -60,7 +60,7 @@ function languageOf(ctx: { readonly name: string; readonly diagnostics: Diagnost
   ctx.diagnostics.push(
     diagnostic("InvalidField", `language: must be "go" or "liquid", not ${JSON.stringify(v)}`, {
       key: `template.${ctx.name}`,
-      ...withHint(typeof v === "string" ? suggest(v, languages) : undefined),
+      ...withHint(typeof v === "string" ? didYouMean(v, languages) : undefined),
     }),
   );
   return "go";

@@ -3,7 +3,7 @@
  * the number-literal rules of `parse.NumberNode`.
  * @module
  */
-import { decodeUtf8 } from "../../gofmt/mod.ts";
+import { decodeUtf8 } from "../../go/utf8.ts";
 
 /** Thrown inside the parser when a literal is malformed; the message is Go's. */
 export class SyntaxFailure extends Error {}

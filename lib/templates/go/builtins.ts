@@ -4,7 +4,8 @@
  * interface), as Go's builtins see `reflect.Value`s.
  * @module
  */
-import { decodeUtf8, encodeUtf8, formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
+import { formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
+import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
 import { type FuncContext, type GoFunc, GoFuncError, type GoSignature } from "./func.ts";
 import { escapeHtml, escapeJs, queryEscape } from "./escape.ts";
 import {

@@ -4,7 +4,8 @@
  * (`template: <name>:<line>:<col>: executing "<name>" at <node>: <message>`).
  * @module
  */
-import { formatValue, goTypeTag, utf8Length } from "../../gofmt/mod.ts";
+import { formatValue, goTypeTag } from "../../gofmt/mod.ts";
+import { utf8Length } from "../../go/utf8.ts";
 import type {
   ArgNode,
   BranchNode,

@@ -2,25 +2,24 @@
  * sprig's encoding functions: base64/base32 (strings.go) and JSON (defaults.go) with Go's exact output.
  * @module
  */
-import { decodeUtf8, encodeUtf8 } from "../../gofmt/mod.ts";
+import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { toFloatValue } from "../../values/float.ts";
 import { any, fixed } from "./_define.ts";
 import { str } from "./_convert.ts";
-import { decodeBase32, decodeBase64, encodeBase32, encodeBase64 } from "./_base64.ts";
-import { encodeGoJson, type GoJsonOptions } from "./go-json.ts";
+import { decodeBase32, encodeBase32 } from "../../go/base32.ts";
+import { decodeBase64, encodeBase64 } from "../../go/base64.ts";
+import { encodeGoJson, type GoJsonOptions } from "../../go/json.ts";
 
 const compact: GoJsonOptions = { escapeHtml: true, indent: "" };
 const pretty: GoJsonOptions = { escapeHtml: true, indent: "  " };
 const raw: GoJsonOptions = { escapeHtml: false, indent: "" };
 
 function json(v: unknown, o: GoJsonOptions, fail: boolean): string {
-  try {
-    return encodeGoJson(v, o);
-  } catch (e) {
-    if (fail) throw new GoFuncError((e as Error).message);
-    return "";
-  }
+  const r = encodeGoJson(v, o);
+  if (r._tag === "Right") return r.right;
+  if (fail) throw new GoFuncError(r.left);
+  return "";
 }
 
 /** Go's `json.Unmarshal` into `interface{}`: every number is a float64. */
@@ -38,13 +37,13 @@ function fromJson(s: string): { value: unknown } | { error: string } {
 export const encodingFunctions: Readonly<Record<string, GoFunc>> = {
   b64enc: fixed(["string"], (a) => encodeBase64(encodeUtf8(str(a, 0)))),
   b64dec: fixed(["string"], (a) => {
-    const r = decodeBase64(encodeUtf8(str(a, 0)));
-    return "error" in r ? r.error : decodeUtf8(r.bytes);
+    const r = decodeBase64(str(a, 0));
+    return r._tag === "Left" ? r.left : decodeUtf8(r.right);
   }),
   b32enc: fixed(["string"], (a) => encodeBase32(encodeUtf8(str(a, 0)))),
   b32dec: fixed(["string"], (a) => {
-    const r = decodeBase32(encodeUtf8(str(a, 0)));
-    return "error" in r ? r.error : decodeUtf8(r.bytes);
+    const r = decodeBase32(str(a, 0));
+    return r._tag === "Left" ? r.left : decodeUtf8(r.right);
   }),
   toJson: fixed([any], (a) => json(a[0], compact, false)),
   mustToJson: fixed([any], (a) => json(a[0], compact, true)),

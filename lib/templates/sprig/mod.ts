@@ -44,5 +44,3 @@ export const sprigFunctions: Readonly<Record<string, GoFunc>> = {
   ...hashFunctions,
   ...dateFunctions,
 };
-
-export { encodeGoJson, type GoJsonOptions } from "./go-json.ts";

@@ -1,5 +1,5 @@
 /**
- * sprig's regular-expression functions (regex.go) with Go's RE2 semantics (see `_go-regexp.ts`). The plain forms
+ * sprig's regular-expression functions (regex.go) with Go's RE2 semantics (see `lib/go/regexp.ts`). The plain forms
  * panic on a bad pattern (`regexp: Compile(…): …`); the `must…` forms return the error.
  * @module
  */
@@ -7,16 +7,13 @@ import { canBackquote, quote, withGoType } from "../../gofmt/mod.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { fixed } from "./_define.ts";
 import { int, str } from "./_convert.ts";
-import { compileGoRegexp, findAll, replaceAll, splitRegexp } from "./_go-regexp.ts";
+import { compileGoRegexp, findAll, replaceAll, splitRegexp } from "../../go/regexp.ts";
 
 function compile(pattern: string, must: boolean): RegExp {
-  try {
-    return compileGoRegexp(pattern);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const q = canBackquote(pattern) ? "`" + pattern + "`" : quote(pattern);
-    throw new GoFuncError(must ? msg : `regexp: Compile(${q}): ${msg}`);
-  }
+  const re = compileGoRegexp(pattern, { global: true });
+  if (re._tag === "Right") return re.right;
+  const q = canBackquote(pattern) ? "`" + pattern + "`" : quote(pattern);
+  throw new GoFuncError(must ? re.left : `regexp: Compile(${q}): ${re.left}`);
 }
 
 const strings = (v: string[]): string[] => withGoType(v, "[]string");
@@ -41,11 +38,8 @@ export const regexFunctions: Readonly<Record<string, GoFunc>> = {
   ...family(false),
   ...prefixed(family(true)),
   regexMatch: fixed(["string", "string"], (a) => {
-    try {
-      return findAll(compileGoRegexp(str(a, 0)), str(a, 1), 1).length > 0;
-    } catch {
-      return false;
-    }
+    const re = compileGoRegexp(str(a, 0));
+    return re._tag === "Right" && re.right.test(str(a, 1));
   }),
   mustRegexMatch: fixed(["string", "string"], (a) => findAll(compile(str(a, 0), true), str(a, 1), 1).length > 0),
   regexQuoteMeta: fixed(["string"], (a) => str(a, 0).replace(/[\\.+*?()|[\]{}^$]/g, "\\$&")),

@@ -3,7 +3,8 @@
  * in Go.
  * @module
  */
-import { quote as goQuote, sliceBytes, sprintf, utf8Length, withGoType } from "../../gofmt/mod.ts";
+import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
+import { sliceBytes, utf8Length } from "../../go/utf8.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { int, str, strslice, strval } from "./_convert.ts";

@@ -46,6 +46,23 @@ describe("readSecret()", () => {
     expect([...r.values]).toEqual([["a", "admin"], ["b", "new"]]);
     expect(r.diagnostics).toEqual([]);
   });
+  const lenient = [
+    { name: "padded text", input: "c2xhY2stdG9rZW4=", expected: "slack-token" },
+    { name: "unpadded text", input: "c2xhY2stdG9rZW4", expected: "slack-token" },
+    { name: "line breaks and spaces inside", input: "c2xhY2st\ndG9r ZW4=", expected: "slack-token" },
+    { name: "UTF-8", input: "aMOpbGxvIOKckyDwn5qA", expected: "héllo ✓ 🚀" },
+    { name: "the empty string", input: "", expected: "" },
+  ] as const;
+  for (const c of lenient) {
+    it(`decodes ${c.name}`, () => {
+      expect(readSecret({ data: { k: c.input } }).values.get("k")).toBe(c.expected);
+    });
+  }
+  for (const input of ["not base64!", "abcde", "a-b_", "YQ=a"]) {
+    it(`refuses ${JSON.stringify(input)}`, () => {
+      expect(readSecret({ data: { k: input } }).values.has("k")).toBe(false);
+    });
+  }
   it("ignores data that is not base64, with a warning that shows no value", () => {
     const r = readSecret({ data: { bad: "not base64!" } });
     expect(r.values.size).toBe(0);

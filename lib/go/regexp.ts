@@ -1,9 +1,13 @@
 /**
  * Go's `regexp` (RE2 syntax, leftmost-first) on top of JS `RegExp`: the syntax is translated (`(?P<n>…)`, leading
- * `(?i)`/`(?s)`/`(?m)`, `\A`, `\z`, `\Q…\E`, POSIX classes, ASCII `\s`), and matching loops follow Go's rules for
- * empty matches and `$name` expansion. Lookarounds and backreferences are refused as RE2 refuses them.
+ * `(?i)`/`(?s)`/`(?m)`, `\A`, `\z`, `\Q…\E`, `\pL`, POSIX classes, ASCII `\s`), and matching loops follow Go's rules
+ * for empty matches and `$name` expansion. Lookarounds and backreferences are refused as RE2 refuses them. Used by
+ * expr's `matches` and sprig's `regex…` functions.
  * @module
  */
+import type { Either } from "../fp.ts";
+import { E } from "../fp.ts";
+
 const posix: Readonly<Record<string, string>> = {
   alnum: "0-9A-Za-z",
   alpha: "A-Za-z",
@@ -47,16 +51,56 @@ function syntaxError(pattern: string): string | undefined {
   return depth > 0 ? `missing closing ): \`${pattern}\`` : undefined;
 }
 
-/** Translates a Go pattern; throws an `Error` with Go's `error parsing regexp: …` message when RE2 would refuse it. */
-export function compileGoRegexp(pattern: string): RegExp {
+/** Options of {@linkcode compileGoRegexp}. */
+export interface GoRegexpOptions {
+  /**
+   * Compile with the `g` flag, which {@linkcode findAll}, {@linkcode replaceAll} and {@linkcode splitRegexp} need;
+   * leave it off for `test`, which a `g` flag would make stateful.
+   */
+  readonly global?: boolean;
+}
+
+/** Carries Go's message out of the translator; {@linkcode compileGoRegexp} turns it into a `Left`. */
+class RegexpSyntaxError {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
+}
+
+/**
+ * Translates a Go (RE2) pattern into a JS `RegExp` with the `u` flag.
+ *
+ * @param pattern the Go pattern
+ * @param options whether to add the `g` flag
+ * @returns the `RegExp`, or Go's message when RE2 would refuse the pattern (`error parsing regexp: missing closing ]: \`[\``)
+ * @example Go syntax
+ * ```ts
+ * import { compileGoRegexp } from "./regexp.ts";
+ * import { expect } from "vitest";
+ * const re = compileGoRegexp("(?i)^[[:alpha:]]+\\z");
+ * expect(re._tag === "Right" && re.right.test("Hello")).toBe(true);
+ * expect(compileGoRegexp("a(?=b)")._tag).toBe("Left");
+ * ```
+ */
+export function compileGoRegexp(pattern: string, options: GoRegexpOptions = {}): Either<string, RegExp> {
+  try {
+    return E.right(translate(pattern, options.global === true ? "gu" : "u"));
+  } catch (e) {
+    if (e instanceof RegexpSyntaxError) return E.left(e.message);
+    throw e;
+  }
+}
+
+function translate(pattern: string, baseFlags: string): RegExp {
   const bad = syntaxError(pattern);
-  if (bad !== undefined) throw new Error(`error parsing regexp: ${bad}`);
-  let flags = "gu";
+  if (bad !== undefined) throw new RegexpSyntaxError(`error parsing regexp: ${bad}`);
+  let flags = baseFlags;
   let src = pattern;
   const lead = /^\(\?([imsU]+)\)/.exec(src);
   if (lead) {
     const f = lead[1] ?? "";
-    if (f.includes("U")) throw new Error(`error parsing regexp: ungreedy flag is not supported: \`${pattern}\``);
+    if (f.includes("U")) throw new RegexpSyntaxError(`error parsing regexp: ungreedy flag is not supported: \`${pattern}\``);
     for (const c of f) if (!flags.includes(c)) flags += c;
     src = src.slice(lead[0].length);
   }
@@ -76,7 +120,7 @@ export function compileGoRegexp(pattern: string): RegExp {
       else if (n === "z" && !inClass) out += "(?![\\s\\S])";
       else if (n === "s") out += inClass ? "\\t\\n\\f\\r " : "[\\t\\n\\f\\r ]";
       else if (n === "S" && !inClass) out += "[^\\t\\n\\f\\r ]";
-      else if (/^[1-9]$/.test(n)) throw new Error(`error parsing regexp: invalid escape sequence: \`\\${n}\``);
+      else if (/^[1-9]$/.test(n)) throw new RegexpSyntaxError(`error parsing regexp: invalid escape sequence: \`\\${n}\``);
       else if (n === "p" || n === "P") {
         if (src[i + 1] === "{") {
           const end = src.indexOf("}", i);
@@ -94,8 +138,8 @@ export function compileGoRegexp(pattern: string): RegExp {
       const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(i));
       if (m) {
         const cls = posix[m[2] ?? ""];
-        if (cls === undefined) throw new Error(`error parsing regexp: invalid character class range: \`${m[0]}\``);
-        if (m[1] === "^") throw new Error(`error parsing regexp: negated POSIX classes are not supported: \`${m[0]}\``);
+        if (cls === undefined) throw new RegexpSyntaxError(`error parsing regexp: invalid character class range: \`${m[0]}\``);
+        if (m[1] === "^") throw new RegexpSyntaxError(`error parsing regexp: negated POSIX classes are not supported: \`${m[0]}\``);
         out += cls;
         i += m[0].length - 1;
       } else if (c === "]") {
@@ -104,6 +148,12 @@ export function compileGoRegexp(pattern: string): RegExp {
       } else if (c === "[" || c === "/" || c === "|" || c === "(" || c === ")" || c === "{" || c === "}") out += "\\" + c;
       else out += c;
     } else if (c === "[") {
+      const negated = /^\[\[:\^([a-z]+):\]\]/.exec(src.slice(i));
+      if (negated && posix[negated[1] ?? ""] !== undefined) {
+        out += `[^${posix[negated[1] ?? ""]}]`;
+        i += negated[0].length - 1;
+        continue;
+      }
       inClass = true;
       out += c;
       if (src[i + 1] === "^") out += src[++i];
@@ -120,13 +170,13 @@ export function compileGoRegexp(pattern: string): RegExp {
       } else if (rest.startsWith("(?:")) {
         out += "(?:";
         i += 2;
-      } else throw new Error(`error parsing regexp: invalid or unsupported Perl syntax: \`${rest.slice(0, 3)}\``);
+      } else throw new RegexpSyntaxError(`error parsing regexp: invalid or unsupported Perl syntax: \`${rest.slice(0, 3)}\``);
     } else out += c;
   }
   try {
     return new RegExp(out, flags);
   } catch {
-    throw new Error(`error parsing regexp: invalid regexp: \`${pattern}\``);
+    throw new RegexpSyntaxError(`error parsing regexp: invalid regexp: \`${pattern}\``);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { didYouMean, editDistance, suggest } from "../../../lib/config/_did-you-mean.ts";
+import { didYouMean, editDistance, suggest } from "../../lib/suggest.ts";
 
 const distances = [
   { a: "", b: "send", expected: 4 },
@@ -15,6 +15,11 @@ const suggestions = [
   { word: "Send", candidates: ["when", "send"], expected: "send" },
   { word: "reciepients", candidates: ["recipients", "triggers", "selector"], expected: "recipients" },
   { word: "colour", candidates: ["when", "send"], expected: undefined },
+  { word: "attachements", candidates: ["text", "attachments", "blocks"], expected: "attachments" },
+  { word: "slak", candidates: ["email", "slack", "teams"], expected: "slack" },
+  { word: "Updat", candidates: ["Post", "PostAndUpdate", "Update"], expected: "Update" },
+  { word: "triggers", candidates: ["trigger", "destinations"], expected: "trigger" },
+  { word: "ab", candidates: ["cd"], expected: undefined },
 ] as const;
 
 describe("editDistance()", () => {

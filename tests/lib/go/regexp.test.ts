@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { compileGoRegexp, expand, findAll, replaceAll, splitRegexp } from "../../../lib/go/regexp.ts";
+
+const compile = (pattern: string): RegExp => {
+  const re = compileGoRegexp(pattern, { global: true });
+  if (re._tag === "Left") throw new Error(re.left);
+  return re.right;
+};
+
+describe("compileGoRegexp()", () => {
+  const matches = [
+    { name: "is unanchored", pattern: "b", text: "abc", expected: true },
+    { name: "turns (?i) into a flag", pattern: "(?i)ABC", text: "xabcx", expected: true },
+    { name: "supports POSIX classes", pattern: "^[[:digit:]]+$", text: "123", expected: true },
+    { name: "supports a negated POSIX class", pattern: "^[[:^digit:]]+$", text: "abc", expected: true },
+    { name: "refuses digits in a negated POSIX class", pattern: "^[[:^digit:]]+$", text: "a1", expected: false },
+    { name: "supports \\pL", pattern: "^\\pL+$", text: "héllo", expected: true },
+    { name: "supports \\p{Greek}", pattern: "^\\p{Greek}+$", text: "αβ", expected: true },
+    { name: "anchors \\A and \\z", pattern: "\\Aab\\z", text: "ab", expected: true },
+    { name: "\\z does not match before a final newline", pattern: "ab\\z", text: "ab\n", expected: false },
+    { name: "keeps \\s ASCII, as RE2 does", pattern: "^\\s$", text: "\u00a0", expected: false },
+    { name: "quotes \\Q…\\E literally", pattern: "^\\Qa.b\\E$", text: "a.b", expected: true },
+    { name: "\\Q…\\E does not make . a wildcard", pattern: "^\\Qa.b\\E$", text: "axb", expected: false },
+    { name: "supports (?P<name>…)", pattern: "(?P<x>a)b", text: "ab", expected: true },
+  ] as const;
+  for (const c of matches) {
+    it(`${c.name}`, () => {
+      const re = compileGoRegexp(c.pattern);
+      expect(re._tag === "Right" && re.right.test(c.text)).toBe(c.expected);
+    });
+  }
+
+  const errors = [
+    { pattern: "a(?=b)", expected: "error parsing regexp: invalid or unsupported Perl syntax: `(?=`" },
+    { pattern: "(a)\\1", expected: "error parsing regexp: invalid escape sequence: `\\1`" },
+    { pattern: "[", expected: "error parsing regexp: missing closing ]: `[`" },
+    { pattern: "a)", expected: "error parsing regexp: unexpected ): `a)`" },
+    { pattern: "(a", expected: "error parsing regexp: missing closing ): `(a`" },
+    { pattern: "*a", expected: "error parsing regexp: missing argument to repetition operator: `*`" },
+  ] as const;
+  for (const c of errors) {
+    it(`refuses ${JSON.stringify(c.pattern)} with Go's message`, () => {
+      expect(compileGoRegexp(c.pattern)).toEqual({ _tag: "Left", left: c.expected });
+    });
+  }
+
+  it("adds the g flag only when asked, so test() stays stateless", () => {
+    const re = compileGoRegexp("a");
+    expect(re._tag === "Right" && [re.right.test("a"), re.right.test("a")]).toEqual([true, true]);
+    expect(compileGoRegexp("a", { global: true })._tag === "Right").toBe(true);
+  });
+});
+
+describe("findAll(), replaceAll(), splitRegexp(), expand()", () => {
+  const cases = [
+    { name: "findAll() takes successive matches", got: () => findAll(compile("a+"), "baaca", -1).map((m) => m[0]), want: ["aa", "a"] },
+    { name: "findAll() stops at n", got: () => findAll(compile("a"), "aaa", 2).length, want: 2 },
+    { name: "findAll() skips an empty match right after a match", got: () => findAll(compile("a*"), "baaa", -1).map((m) => m[0]), want: ["", "aaa"] },
+    { name: "replaceAll() expands $1 and ${name}", got: () => replaceAll(compile("(?P<x>a)(b)"), "abab", "${x}-$2", false), want: "a-ba-b" },
+    { name: "replaceAll() reads $1x as the group named 1x", got: () => replaceAll(compile("(a)"), "a", "$1x", false), want: "" },
+    { name: "replaceAll() literal keeps $", got: () => replaceAll(compile("a"), "aa", "$1", true), want: "$1$1" },
+    { name: "replaceAll() of an empty match", got: () => replaceAll(compile("x*"), "ab", "-", false), want: "-a-b-" },
+    { name: "splitRegexp() splits on every match", got: () => splitRegexp(compile(","), "a,b,c", -1), want: ["a", "b", "c"] },
+    { name: "splitRegexp() keeps the rest after n-1 cuts", got: () => splitRegexp(compile(","), "a,b,c", 2), want: ["a", "b,c"] },
+    { name: "splitRegexp() with n = 0 is empty", got: () => splitRegexp(compile(","), "a,b", 0), want: [] },
+    { name: "expand() writes $$ as $", got: () => expand("$$", compile("a").exec("a")!), want: "$" },
+  ] as const;
+  for (const c of cases) it(c.name, () => expect(c.got()).toEqual(c.want));
+});
