@@ -7,7 +7,7 @@ import { formatFloat } from "./format-float.ts";
 import { compareGoStrings } from "./compare-go-strings.ts";
 import { goTypeName, isGoInt, isGoMap } from "./go-type.ts";
 import { canBackquote, isPrint, quote, quoteRune, quoteToAscii } from "./quote.ts";
-import { decodeUtf8, encodeUtf8 } from "./utf8.ts";
+import { decodeUtf8, encodeUtf8 } from "../go/utf8.ts";
 import { GoFloat } from "../values/float.ts";
 import { GoDuration } from "../values/duration.ts";
 import { GoMonth, GoWeekday } from "../values/time.ts";
@@ -435,7 +435,7 @@ function printConcrete(p: Printer, v: unknown, verb: string, depth: number): voi
   if (v instanceof GoMonth || v instanceof GoWeekday) return printInteger(p, BigInt(v.n), verb, v);
   if (Array.isArray(v)) return printList(p, v, verb, depth, goTypeName(v));
   if (isGoMap(v)) return printMap(p, v, verb, depth);
-  if (typeof v === "function") return badVerb(p, verb, v);
+  if (typeof v === "function") return verb === "v" ? padString(p, "0x0") : badVerb(p, verb, v);
   const s = typeof v === "object" && v !== null ? callMethod(v, "Error") ?? callMethod(v, "String") : undefined;
   if (s !== undefined) return printString(p, s, verb);
   printMap(p, v as Record<string, unknown>, verb, depth);

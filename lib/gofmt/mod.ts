@@ -17,5 +17,4 @@ export { sprintf } from "./sprintf.ts";
 export { type FloatFormat, formatFloat } from "./format-float.ts";
 export { canBackquote, isPrint, quote, quoteRune, quoteToAscii } from "./quote.ts";
 export { type GoKind, goKind, goTypeName, goTypeTag, isGoInt, isGoMap, withGoType } from "./go-type.ts";
-export { decodeUtf8, encodeUtf8, sliceBytes, utf8Length } from "./utf8.ts";
 export { compareGoStrings } from "./compare-go-strings.ts";
