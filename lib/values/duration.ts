@@ -5,6 +5,7 @@
  */
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
+import { encodeUtf8 } from "../go/utf8.ts";
 
 // --- model
 
@@ -171,17 +172,10 @@ export function quoteGo(s: string): string {
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
     if (c >= 0x80 || c < 0x20) {
-      for (const b of utf8(c)) out += `\\x${b.toString(16).padStart(2, "0")}`;
+      for (const b of encodeUtf8(ch)) out += `\\x${b.toString(16).padStart(2, "0")}`;
     } else {
       out += ch === '"' || ch === "\\" ? `\\${ch}` : ch;
     }
   }
   return `${out}"`;
-}
-
-function utf8(c: number): number[] {
-  if (c < 0x80) return [c];
-  if (c < 0x800) return [0xc0 | (c >> 6), 0x80 | (c & 63)];
-  if (c < 0x10000) return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
-  return [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
 }
