@@ -6,6 +6,10 @@
  * Variables are not strict: a missing one renders as empty and loops over it run zero times, as Go's `range` does
  * over a missing key. Resources often lack optional fields (`status.conditions`, `operationState` before the first
  * sync), and a notification that fails on them is worse than one with an empty value.
+ *
+ * Speed: liquidjs evaluates through generators (`toValueSync` drives them), which is where its time goes; measured on
+ * the catalog twin, its options (`ownPropertyOnly`, `memoryLimit`, per-render options) and the per-field `renderSync`
+ * call (about 1 µs of a 30 µs field) make no measurable difference, so each field keeps its own render.
  * @module
  */
 import { Liquid, type FilterImplOptions, type Template } from "liquidjs";
