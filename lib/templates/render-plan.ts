@@ -102,7 +102,7 @@ function withLine(text: string, why: string): string {
 function parseText(mode: ParseMode, text: string): Either<string, unknown> {
   let value: unknown;
   try {
-    value = mode === "yaml-array" ? parseYaml(text, { version: "1.1" }) : JSON.parse(text);
+    value = mode === "yaml-array" ? parseYaml(text, { version: "1.1", logLevel: "error" }) : JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? (e.message.split("\n")[0] ?? "").replace(/:$/, "") : String(e);
     return E.left(`the rendered text is not valid ${mode === "yaml-array" ? "YAML" : "JSON"}: ${withLine(text, why)}`);
