@@ -11,6 +11,7 @@ import { EvalFailure, fail, SyntaxFailure } from "./_failure.ts";
 import { builtins } from "./builtins.ts";
 import { stringsHelpers } from "./helpers/strings.ts";
 import { timeHelpers } from "./helpers/time.ts";
+import { isSafeKey, type MemberPath, rootedPath, varPath } from "./member-path.ts";
 import { compileRegexp } from "./regexp.ts";
 import {
   add,
@@ -128,21 +129,16 @@ function internalize(key: string): string {
   return Object.keys({ [key]: 0 })[0] ?? key;
 }
 
-/** Keys that no plain object inherits and that are not array indexes: reading them with `[]` needs no own-check. */
-function isSafeKey(key: string): boolean {
-  return !(key in Object.prototype) && !/^\d/.test(key) && key !== "__proto__";
+/** A member chain of constant keys and the node it starts from (a variable, a local, `#`…). */
+interface RootedPath extends MemberPath {
+  readonly root: Extract<Node, { kind: "Ident" | "Pointer" }>;
 }
 
-interface MemberPath {
-  readonly root: Node;
-  readonly keys: readonly string[];
-  readonly positions: readonly number[];
-  /** Per key: whether it was reached with `?.` (a nil before it ends the whole chain with nil). */
-  readonly optional: readonly boolean[];
-}
-
-/** Splits `root.a.b.c` (plain, non-optional, constant string members) into its root and keys; undefined otherwise. */
-function memberPath(n: Node, allowOptional = false): MemberPath | undefined {
+/**
+ * Splits `root.a.b.c` (constant string members, `?.` only with `allowOptional`) into its root and keys when every key
+ * is {@linkcode isSafeKey}; undefined otherwise.
+ */
+function memberPath(n: Node, allowOptional = false): RootedPath | undefined {
   const keys: string[] = [];
   const positions: number[] = [];
   const optional: boolean[] = [];
@@ -153,7 +149,7 @@ function memberPath(n: Node, allowOptional = false): MemberPath | undefined {
     optional.unshift(cur.optional);
     cur = cur.node;
   }
-  if (keys.length < (allowOptional ? 1 : 2) || (cur.kind !== "Ident" && cur.kind !== "Pointer")) return undefined;
+  if (keys.length === 0 || (cur.kind !== "Ident" && cur.kind !== "Pointer") || !keys.every(isSafeKey)) return undefined;
   return { root: cur, keys, positions, optional };
 }
 
@@ -226,7 +222,7 @@ class Compiler {
         return this.binary(n.op, n.left, n.right, n.pos, s);
       case "Chain": {
         const path = memberPath(n.node, true);
-        if (path !== undefined && path.keys.every(isSafeKey)) return this.fusedPath(path, s, n.pos);
+        if (path !== undefined) return this.path(path, s);
         const inner = this.compile(n.node, s, true).fn;
         return { fn: (ctx) => {
           const v = inner(ctx);
@@ -292,7 +288,7 @@ class Compiler {
     }
     if (this.options.helpers && name === "strings") return { fn: () => stringsHelpers, nt: "unknown" };
     if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map" };
-    void pos;
+    if (isSafeKey(name)) return { fn: varPath({ keys: [name], positions: [pos], optional: [false] }), nt: "unknown" };
     return {
       fn: (ctx) => {
         const vars = ctx.vars;
@@ -302,6 +298,12 @@ class Compiler {
       },
       nt: "unknown",
     };
+  }
+
+  /** Whether an identifier names a variable (not a local, host function, helper namespace or `$env`). */
+  private isVariable(name: string, s: Scope): boolean {
+    if (s.locals.has(name) || hasOwn.call(this.options.functions, name) || name === "$env") return false;
+    return !(this.options.helpers && (name === "time" || name === "strings"));
   }
 
   private pointer(name: string, pos: number, s: Scope): Compiled {
@@ -542,7 +544,7 @@ class Compiler {
       const key = internalize(prop.lit.value);
       const safe = isSafeKey(key);
       const path = !inChain && !optional ? memberPath(n) : undefined;
-      if (path !== undefined && path.keys.every(isSafeKey)) return this.fusedPath(path, s, pos);
+      if (path !== undefined) return this.path(path, s);
       return { fn: (ctx) => {
         const b = bf(ctx);
         if (b === short) return short;
@@ -570,33 +572,20 @@ class Compiler {
     }, nt: "unknown" };
   }
 
-  /** `root.k1.k2…` with constant safe keys: one closure walking plain objects, falling back to `fetch` otherwise. */
-  private fusedPath(path: MemberPath, s: Scope, pos: number): Compiled {
-    const root = this.compile(path.root, s, false).fn;
-    const keys = path.keys;
-    const positions = path.positions;
-    const optional = path.optional;
-    const n = keys.length;
-    return { fn: (ctx) => {
-      let b = root(ctx);
-      for (let i = 0; i < n; i++) {
-        const key = keys[i]!;
-        if (b !== null && typeof b === "object" && !Array.isArray(b)) {
-          const p: unknown = Object.getPrototypeOf(b);
-          if (p === Object.prototype || p === null) {
-            const v = (b as Record<string, unknown>)[key];
-            b = v === undefined ? null : v;
-            continue;
-          }
-        }
-        if (b === null || b === undefined) {
-          if (optional[i] === true) return null;
-          return fail(`cannot fetch ${key} from <nil>`, positions[i] ?? pos);
-        }
-        b = fetchMember(b, key, positions[i] ?? pos);
-      }
-      return b;
-    }, nt: "unknown" };
+  /** A constant-key chain: from the variables when its root is one (the root's name becomes the first key). */
+  private path(path: RootedPath, s: Scope): Compiled {
+    const root = path.root;
+    if (root.kind === "Ident" && this.isVariable(root.name, s) && isSafeKey(root.name)) {
+      return {
+        fn: varPath({
+          keys: [internalize(root.name), ...path.keys],
+          positions: [root.pos, ...path.positions],
+          optional: [false, ...path.optional],
+        }),
+        nt: "unknown",
+      };
+    }
+    return { fn: rootedPath(this.compile(root, s, false).fn, path), nt: "unknown" };
   }
 
   private slice(node: Node, from: Node | undefined, to: Node | undefined, pos: number, s: Scope): Compiled {

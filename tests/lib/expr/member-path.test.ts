@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { EvalFailure } from "../../../lib/expr/_failure.ts";
+import { isSafeKey, type MemberPath, rootedPath, varPath } from "../../../lib/expr/member-path.ts";
+import { fetchMember } from "../../../lib/expr/runtime.ts";
+import { GoTime } from "../../../lib/values/time.ts";
+
+const pathOf = (keys: readonly string[], optional: readonly boolean[] = keys.map(() => false)): MemberPath => ({
+  keys,
+  positions: keys.map((_, i) => i * 10),
+  optional,
+});
+
+/** Runs a chain from the variables; a run-time failure becomes `{ fail: message, pos }`. */
+const fromVars = (vars: object, keys: readonly string[], optional?: readonly boolean[]): unknown => {
+  try {
+    return varPath(pathOf(keys, optional))({ vars });
+  } catch (e) {
+    if (e instanceof EvalFailure) return { fail: e.message, pos: e.pos };
+    throw e;
+  }
+};
+
+/** The reference: a variable read with an own-property check, then `fetchMember` per key, nil rules of `?.`. */
+const reference = (vars: Record<string, unknown>, path: MemberPath): unknown => {
+  try {
+    let b: unknown = Object.prototype.hasOwnProperty.call(vars, path.keys[0]!) ? vars[path.keys[0]!] : null;
+    for (let i = 1; i < path.keys.length; i++) {
+      if ((b === null || b === undefined) && path.optional[i] === true) return null;
+      if (b === null || b === undefined) return { fail: `cannot fetch ${path.keys[i]} from <nil>`, pos: path.positions[i] };
+      b = fetchMember(b, path.keys[i], path.positions[i]!);
+    }
+    return b === undefined ? null : b;
+  } catch (e) {
+    if (e instanceof EvalFailure) return { fail: e.message, pos: e.pos };
+    throw e;
+  }
+};
+
+class Host {
+  readonly field = 1;
+  method(): number {
+    return 2;
+  }
+}
+
+describe("isSafeKey()", () => {
+  const cases = [
+    { key: "status", safe: true },
+    { key: "lastTransitionTime", safe: true },
+    { key: "constructor", safe: false },
+    { key: "__proto__", safe: false },
+    { key: "toString", safe: false },
+    { key: "hasOwnProperty", safe: false },
+    { key: "0", safe: false },
+    { key: "1abc", safe: false },
+  ];
+  for (const c of cases) it(`${c.key} → ${c.safe}`, () => expect(isSafeKey(c.key)).toBe(c.safe));
+});
+
+describe("varPath()", () => {
+  const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+  const time = GoTime.fromUnixMilli(0);
+  const cases: { name: string; vars: object; keys: string[]; optional?: boolean[]; expected: unknown }[] = [
+    { name: "walks plain objects", vars: { app: { status: { phase: "Ok" } } }, keys: ["app", "status", "phase"], expected: "Ok" },
+    { name: "reads a missing variable as nil", vars: {}, keys: ["app"], expected: null },
+    { name: "reads a missing last key as nil", vars: { app: {} }, keys: ["app", "status"], expected: null },
+    { name: "reads an undefined value as nil", vars: { app: { status: undefined } }, keys: ["app", "status"], expected: null },
+    {
+      name: "fails on a member of nil, at that member",
+      vars: { app: {} },
+      keys: ["app", "status", "phase"],
+      expected: { fail: "cannot fetch phase from <nil>", pos: 20 },
+    },
+    {
+      name: "ends the chain with nil at ?.",
+      vars: { app: {} },
+      keys: ["app", "status", "phase"],
+      optional: [false, false, true],
+      expected: null,
+    },
+    { name: "reads null-prototype maps by own keys", vars: { m: nullProto }, keys: ["m", "a"], expected: 1 },
+    { name: "reads a map with its own constructor key", vars: { m: { constructor: "x", a: 2 } }, keys: ["m", "a"], expected: 2 },
+    {
+      name: "does not read array properties",
+      vars: { xs: [1] },
+      keys: ["xs", "length"],
+      expected: { fail: "invalid operation: int(string)", pos: 10 },
+    },
+    {
+      name: "does not read Go value fields",
+      vars: { t: time },
+      keys: ["t", "sec"],
+      expected: { fail: "cannot fetch sec from time.Time", pos: 10 },
+    },
+    {
+      name: "does not read host class fields",
+      vars: { h: new Host() },
+      keys: ["h", "field"],
+      expected: { fail: "cannot fetch field from struct {}", pos: 10 },
+    },
+    {
+      name: "does not read host class methods",
+      vars: { h: new Host() },
+      keys: ["h", "method"],
+      expected: { fail: "cannot fetch method from struct {}", pos: 10 },
+    },
+    { name: "reads only own variables of a class instance", vars: new Host(), keys: ["method"], expected: null },
+  ];
+  for (const c of cases) it(c.name, () => expect(fromVars(c.vars, c.keys, c.optional)).toEqual(c.expected));
+
+  it("binds Go value methods as fetchMember does", () => {
+    const f = fromVars({ t: GoTime.fromUnixMilli(1000) }, ["t", "Unix"]);
+    expect(typeof f === "function" ? (f as () => unknown)() : f).toBe(1);
+  });
+
+  it("agrees with own-property reads through fetchMember on arbitrary JSON and chains", () => {
+    const key = fc.constantFrom("a", "b", "status", "phase");
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.array(fc.tuple(key, fc.boolean()), { minLength: 1, maxLength: 5 }),
+        (json, steps) => {
+          const vars = { a: json };
+          const path = pathOf(["a", ...steps.map(([k]) => k)], [false, ...steps.map(([, o]) => o)]);
+          expect(fromVars(vars, path.keys, path.optional)).toEqual(reference(vars, path));
+        },
+      ),
+    );
+  });
+});
+
+describe("rootedPath()", () => {
+  it("walks from the root's value", () => {
+    const f = rootedPath((ctx: { el: unknown }) => ctx.el, pathOf(["reason"]));
+    expect(f({ el: { reason: "Ready" } })).toBe("Ready");
+    expect(() => f({ el: null })).toThrow(EvalFailure);
+  });
+});
