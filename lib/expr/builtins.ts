@@ -8,7 +8,7 @@ import { parseDuration } from "../values/duration.ts";
 import { GoFloat, toFloatValue } from "../values/float.ts";
 import { GoTime, layouts } from "../values/time.ts";
 import { fail } from "./_failure.ts";
-import { formatValue } from "./format-value.ts";
+import { formatValue } from "../gofmt/format-value.ts";
 import {
   compare,
   equal,

@@ -12,7 +12,7 @@ import { builtins } from "./builtins.ts";
 import { stringsHelpers } from "./helpers/strings.ts";
 import { timeHelpers } from "./helpers/time.ts";
 import { isSafeKey, type MemberPath, rootedPath, varPath } from "./member-path.ts";
-import { compileRegexp } from "./regexp.ts";
+import { compileGoRegexp as compileRegexp } from "../go/regexp.ts";
 import {
   add,
   compare,

@@ -19,7 +19,7 @@ import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { EvalFailure, SyntaxFailure } from "./_failure.ts";
 import { compileTree, type Ctx } from "./compile.ts";
-import { formatValue } from "./format-value.ts";
+import { formatValue } from "../gofmt/format-value.ts";
 import { parse } from "./parser.ts";
 
 /** Options of one run. `now` is unix milliseconds; `time.Now()` returns it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtins } from "../../../lib/expr/builtins.ts";
-import { formatValue } from "../../../lib/expr/format-value.ts";
+import { formatValue } from "../../../lib/gofmt/format-value.ts";
 
 const call = (name: string, ...args: unknown[]): string => formatValue(builtins.get(name)!(args, { pos: 0, now: Date.UTC(2024, 0, 1) }));
 
