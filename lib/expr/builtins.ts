@@ -9,11 +9,12 @@ import { GoFloat, toFloatValue } from "../values/float.ts";
 import { GoTime, layouts } from "../values/time.ts";
 import { fail } from "./_failure.ts";
 import { formatValue } from "../gofmt/format-value.ts";
+import { decodeBase64, encodeBase64 } from "../go/base64.ts";
+import { decodeUtf8, encodeUtf8 } from "../go/utf8.ts";
 import {
   compare,
   equal,
   fetchMember,
-  fromUtf8,
   isInt,
   isMap,
   isNumber,
@@ -114,45 +115,9 @@ function flattenDeep(v: readonly unknown[], out: unknown[], depth: number, pos: 
   return out;
 }
 
-const b64chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-function toBase64(bytes: readonly number[]): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | (b << 8) | c;
-    out += b64chars[n >> 18]! + b64chars[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? b64chars[(n >> 6) & 63]! : "=";
-    out += i + 2 < bytes.length ? b64chars[n & 63]! : "=";
-  }
-  return out;
-}
-
 function fromBase64(s: string, pos: number): string {
-  if (s.length % 4 !== 0) {
-    const at = s.length - (s.length % 4);
-    fail(`illegal base64 data at input byte ${at}`, pos);
-  }
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; i += 4) {
-    const q = s.slice(i, i + 4);
-    let n = 0, pad = 0;
-    for (let k = 0; k < 4; k++) {
-      const ch = q[k]!;
-      if (ch === "=" && i + 4 === s.length && k >= 2 && (k === 3 || q[3] === "=")) {
-        pad++;
-        n <<= 6;
-        continue;
-      }
-      const v = b64chars.indexOf(ch);
-      if (v < 0 || pad > 0) fail(`illegal base64 data at input byte ${i + k}`, pos);
-      n = (n << 6) | v;
-    }
-    bytes.push((n >> 16) & 255);
-    if (pad < 2) bytes.push((n >> 8) & 255);
-    if (pad < 1) bytes.push(n & 255);
-  }
-  return fromUtf8(bytes);
+  const r = decodeBase64(s);
+  return r._tag === "Right" ? decodeUtf8(r.right) : fail(r.left, pos);
 }
 
 function fromJson(s: string, pos: number): unknown {
@@ -342,7 +307,7 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   }],
   ["toJSON", (a, c) => (arity("toJSON", a, 1, 1, c.pos), toJson(a[0], c.pos))],
   ["fromJSON", (a, c) => (arity("fromJSON", a, 1, 1, c.pos), fromJson(str(a[0], c.pos), c.pos))],
-  ["toBase64", (a, c) => (arity("toBase64", a, 1, 1, c.pos), toBase64(utf8Bytes(str(a[0], c.pos))))],
+  ["toBase64", (a, c) => (arity("toBase64", a, 1, 1, c.pos), encodeBase64(encodeUtf8(str(a[0], c.pos))))],
   ["fromBase64", (a, c) => (arity("fromBase64", a, 1, 1, c.pos), fromBase64(str(a[0], c.pos), c.pos))],
   ["now", (a, c) => {
     if (a.length !== 0) fail(`invalid number of arguments (expected 0, got ${a.length})`, c.pos);
