@@ -10,7 +10,7 @@ import { GoTime, layouts } from "../values/time.ts";
 import { fail } from "./_failure.ts";
 import { formatValue } from "../gofmt/format-value.ts";
 import { decodeBase64, encodeBase64 } from "../go/base64.ts";
-import { decodeUtf8, encodeUtf8 } from "../go/utf8.ts";
+import { decodeUtf8, encodeUtf8, utf8Length } from "../go/utf8.ts";
 import {
   compare,
   equal,
@@ -23,7 +23,6 @@ import {
   toIndex,
   toStr,
   typeName,
-  utf8Bytes,
 } from "./runtime.ts";
 import { toJson } from "./to-json.ts";
 
@@ -78,7 +77,7 @@ function trimSet(s: string, cutset: string): string {
 }
 
 function byteIndex(s: string, i: number): number {
-  return i < 0 ? -1 : utf8Bytes(s.slice(0, i)).length;
+  return i < 0 ? -1 : utf8Length(s.slice(0, i));
 }
 
 function flattenNumbers(name: string, args: readonly unknown[], pos: number, out: unknown[] = [], depth = 0): unknown[] {

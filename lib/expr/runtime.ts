@@ -10,6 +10,7 @@
 import { GoDuration } from "../values/duration.ts";
 import { GoFloat, toFloatValue } from "../values/float.ts";
 import { GoMonth, GoTime, goDurationMethods, goTimeMethods, GoWeekday } from "../values/time.ts";
+import { decodeUtf8, encodeUtf8 } from "../go/utf8.ts";
 import { fail } from "./_failure.ts";
 
 // --- model
@@ -219,52 +220,6 @@ export function toIndex(i: unknown, pos: number): number {
   return fail(`invalid operation: int(${typeName(i)})`, pos);
 }
 
-/** UTF-8 bytes of a string. */
-export function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
-
-/** Decodes UTF-8 bytes (invalid sequences become U+FFFD). */
-export function fromUtf8(bytes: readonly number[]): string {
-  let out = "";
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xf0 && b < 0xf8 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
-    if (need < 0) {
-      out += "\ufffd";
-      i++;
-      continue;
-    }
-    let cp = need === 0 ? b : b & (0x3f >> need);
-    let ok = true;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (!ok) {
-      out += "\ufffd";
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
-
 /**
  * expr's `Fetch`: `from.key` / `from[key]`. Maps give the own property or nil; arrays and strings take int indexes
  * (negative from the end); Go values give their bound exported methods. Nothing reaches a prototype.
@@ -309,7 +264,7 @@ export function fetchMember(from: unknown, key: unknown, pos: number): unknown {
   }
   if (typeof from === "string") {
     let i = toIndex(key, pos);
-    const bytes = utf8Bytes(from);
+    const bytes = encodeUtf8(from);
     if (i < 0) i += bytes.length;
     if (i < 0 || i >= bytes.length) fail(`index out of range: ${i} (array length is ${bytes.length})`, pos);
     return bytes[i]!;
@@ -340,9 +295,9 @@ export function slice(v: unknown, from: unknown, to: unknown, pos: number): unkn
       const [a, b] = clampSlice(v.length, from, to, pos);
       return v.slice(a, b);
     }
-    const bytes = utf8Bytes(v);
+    const bytes = encodeUtf8(v);
     const [a, b] = clampSlice(bytes.length, from, to, pos);
-    return fromUtf8(bytes.slice(a, b));
+    return decodeUtf8(bytes.subarray(a, b));
   }
   if (v instanceof Uint8Array) {
     const [a, b] = clampSlice(v.length, from, to, pos);
