@@ -1,9 +1,8 @@
 /**
  * The one place that imports fp-ts, through the `fp-ts/lib/<Module>.js` paths that work in Node ESM and Deno alike.
+ * Only `Either` is used by the core; more modules cost bundle size (fp-ts/lib is CommonJS, so bundlers cannot drop
+ * what is unused).
  * @module
  */
 export * as E from "fp-ts/lib/Either.js";
-export * as RA from "fp-ts/lib/ReadonlyArray.js";
-export * as O from "fp-ts/lib/Option.js";
-export { pipe } from "fp-ts/lib/function.js";
 export type { Either } from "fp-ts/lib/Either.js";
