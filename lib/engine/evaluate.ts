@@ -6,6 +6,8 @@
 import type { Condition, Config, Trigger } from "../config/config.ts";
 import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import { formatOncePer } from "../expr/mod.ts";
+import { stringsHelpers } from "../expr/helpers/strings.ts";
+import { timeHelpers } from "../expr/helpers/time.ts";
 import { clearNotified, markNotified, readNotifiedState, stateKey } from "../state/mod.ts";
 import type { NotifiedState } from "../state/mod.ts";
 import type { Destination, Destinations } from "../subscriptions/destination.ts";
@@ -24,7 +26,11 @@ export interface EvaluateOptions {
   readonly subscriptions?: Destinations;
   /** The name the resource has in expressions and templates (`cert`, `app`); `obj` by default. */
   readonly resourceName?: string;
-  /** Host variables for expressions and templates (Argo CD's `appProject`, helper namespaces, …). */
+  /**
+   * Host variables for expressions and templates (Argo CD's `appProject`, …). Expressions and templates also see
+   * Argo CD's `time` and `strings` helper namespaces (`time.Now()` is `now`); a host variable of the same name wins
+   * in templates, the helper in expressions (as in Argo CD).
+   */
   readonly vars?: Readonly<Record<string, unknown>>;
   /** The annotation prefix, `notifications.argoproj.io` by default. */
   readonly annotationPrefix?: string;
@@ -180,7 +186,13 @@ function render(
   config: Config,
   options: EvaluateOptions,
 ): RenderedContent | undefined {
-  const destinationVars = { ...vars, serviceType: destination.service, recipient: destination.recipient };
+  const destinationVars = {
+    time: timeHelpers(options.now),
+    strings: stringsHelpers,
+    ...vars,
+    serviceType: destination.service,
+    recipient: destination.recipient,
+  };
   const contents: RenderedContent[] = [];
   for (const name of condition.send) {
     const template = config.templates.get(name);

@@ -85,6 +85,22 @@ describe("evaluate()", () => {
     expect(messages(d)).toEqual(["slack:a web is ready for a via slack at https://ui.example.com!"]);
   });
 
+  it("gives expressions and templates Argo CD's time and strings helpers, with time.Now() at now", () => {
+    const { config: helpers, diagnostics } = decodeConfig({
+      data: {
+        "trigger.t": "- when: time.Now().Sub(time.Parse(obj.status.since)).Minutes() >= 5\n  send: [m]",
+        "template.m": "message: '{{call .strings.ToUpper .obj.metadata.name}} since {{(call .time.Parse .obj.status.since).Format \"15:04\"}}, now {{(call .time.Now).Format \"15:04\"}}'",
+        "service.slack": "{}",
+      },
+    });
+    expect(diagnostics).toEqual([]);
+    const obj = (since: string) => ({ metadata: { name: "c1", annotations: { [`${prefix}/subscribe.t.slack`]: "x" } }, status: { since } });
+    expect(evaluate(obj("2024-01-02T02:59:00Z"), helpers, { now }).notifications.map((n) => n.content.message)).toEqual([
+      "C1 since 02:59, now 03:04",
+    ]);
+    expect(evaluate(obj("2024-01-02T03:00:06Z"), helpers, { now }).notifications).toEqual([]);
+  });
+
   it("uses the resource name the host chooses", () => {
     const { config: named } = decodeConfig({
       data: {
