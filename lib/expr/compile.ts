@@ -11,7 +11,8 @@ import { EvalFailure, fail, SyntaxFailure } from "./_failure.ts";
 import { builtins } from "./builtins.ts";
 import { stringsHelpers } from "./helpers/strings.ts";
 import { timeHelpers } from "./helpers/time.ts";
-import { isSafeKey, type MemberPath, rootedPath, varPath } from "./member-path.ts";
+import { constantChain, internalize, isSafeKey, type MemberPath, type RootedPath, rootedPath, varPath, walk } from "./member-path.ts";
+import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
 import { compileGoRegexp as compileRegexp } from "../go/regexp.ts";
 import {
   add,
@@ -87,7 +88,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * @throws SyntaxFailure for type errors expr reports at compile time.
  */
 export function compileTree(node: Node, options: CompilerOptions): { readonly fn: Fn; readonly slots: number } {
-  const c = new Compiler(options);
+  const c = new Compiler(options, node);
   const r = c.compile(node, { locals: new Map(), inPredicate: false }, false);
   return { fn: r.fn, slots: c.slots };
 }
@@ -122,35 +123,6 @@ function natureOfValue(v: unknown): Nature {
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
   if (v instanceof GoFloat) return "float";
   return "unknown";
-}
-
-/** Returns the same string as an internalized property key (keys sliced from the source are not), for faster lookups. */
-function internalize(key: string): string {
-  return Object.keys({ [key]: 0 })[0] ?? key;
-}
-
-/** A member chain of constant keys and the node it starts from (a variable, a local, `#`…). */
-interface RootedPath extends MemberPath {
-  readonly root: Extract<Node, { kind: "Ident" | "Pointer" }>;
-}
-
-/**
- * Splits `root.a.b.c` (constant string members, `?.` only with `allowOptional`) into its root and keys when every key
- * is {@linkcode isSafeKey}; undefined otherwise.
- */
-function memberPath(n: Node, allowOptional = false): RootedPath | undefined {
-  const keys: string[] = [];
-  const positions: number[] = [];
-  const optional: boolean[] = [];
-  let cur: Node = n;
-  while (cur.kind === "Member" && (allowOptional || !cur.optional) && !cur.method && cur.property.kind === "String") {
-    keys.unshift(internalize(cur.property.value));
-    positions.unshift(cur.pos);
-    optional.unshift(cur.optional);
-    cur = cur.node;
-  }
-  if (keys.length === 0 || (cur.kind !== "Ident" && cur.kind !== "Pointer") || !keys.every(isSafeKey)) return undefined;
-  return { root: cur, keys, positions, optional };
 }
 
 const constant = (value: unknown): Compiled => ({ fn: () => value, nt: natureOfValue(value), lit: { value } });
@@ -190,7 +162,10 @@ class Compiler {
   private readonly regexCache = new Map<string, RegExp>();
   /** The `time` namespace of the last `now` seen: runs with the same `now` share it (it is frozen). */
   private timeCache: { readonly now: number; readonly ns: Readonly<Record<string, unknown>> } | undefined;
-  constructor(private readonly options: CompilerOptions) {}
+  private readonly shared: SharedPaths;
+  constructor(private readonly options: CompilerOptions, root: Node) {
+    this.shared = sharedPaths(root, () => this.slots++);
+  }
 
   private err(pos: number, msg: string): never {
     throw new SyntaxFailure(msg, pos);
@@ -221,7 +196,7 @@ class Compiler {
       case "Binary":
         return this.binary(n.op, n.left, n.right, n.pos, s);
       case "Chain": {
-        const path = memberPath(n.node, true);
+        const path = constantChain(n.node, true);
         if (path !== undefined) return this.path(path, s);
         const inner = this.compile(n.node, s, true).fn;
         return { fn: (ctx) => {
@@ -543,7 +518,7 @@ class Compiler {
     if (prop.lit !== undefined && typeof prop.lit.value === "string") {
       const key = internalize(prop.lit.value);
       const safe = isSafeKey(key);
-      const path = !inChain && !optional ? memberPath(n) : undefined;
+      const path = !inChain && !optional ? constantChain(n, false) : undefined;
       if (path !== undefined) return this.path(path, s);
       return { fn: (ctx) => {
         const b = bf(ctx);
@@ -576,14 +551,17 @@ class Compiler {
   private path(path: RootedPath, s: Scope): Compiled {
     const root = path.root;
     if (root.kind === "Ident" && this.isVariable(root.name, s) && isSafeKey(root.name)) {
-      return {
-        fn: varPath({
-          keys: [internalize(root.name), ...path.keys],
-          positions: [root.pos, ...path.positions],
-          optional: [false, ...path.optional],
-        }),
-        nt: "unknown",
+      const use: MemberPath = {
+        keys: [internalize(root.name), ...path.keys],
+        positions: [root.pos, ...path.positions],
+        optional: [false, ...path.optional],
       };
+      const prefix = this.shared.prefixOf(use);
+      if (prefix === undefined) return { fn: varPath(use), nt: "unknown" };
+      const { length, read } = prefix;
+      const n = use.keys.length;
+      if (length === n) return { fn: (ctx) => read(ctx, use), nt: "unknown" };
+      return { fn: (ctx) => walk(read(ctx, use), use, length, n), nt: "unknown" };
     }
     return { fn: rootedPath(this.compile(root, s, false).fn, path), nt: "unknown" };
   }

@@ -13,6 +13,7 @@
  * {@linkcode fetchMember}, which has the exact semantics and error messages.
  * @module
  */
+import type { Node } from "./ast.ts";
 import { fail } from "./_failure.ts";
 import { fetchMember } from "./runtime.ts";
 
@@ -25,7 +26,36 @@ export interface MemberPath {
   readonly optional: readonly boolean[];
 }
 
+/** A member chain of constant keys and the node it starts from (a variable, a local, `#`…). */
+export interface RootedPath extends MemberPath {
+  readonly root: Extract<Node, { kind: "Ident" | "Pointer" }>;
+}
+
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Returns the same string as an internalized property key (keys sliced from the source are not), for faster lookups. */
+export function internalize(key: string): string {
+  return Object.keys({ [key]: 0 })[0] ?? key;
+}
+
+/**
+ * Splits `root.a.b.c` (constant string members, `?.` only with `allowOptional`) into its root and keys when every key
+ * is {@linkcode isSafeKey}; undefined otherwise.
+ */
+export function constantChain(n: Node, allowOptional: boolean): RootedPath | undefined {
+  const keys: string[] = [];
+  const positions: number[] = [];
+  const optional: boolean[] = [];
+  let cur: Node = n;
+  while (cur.kind === "Member" && (allowOptional || !cur.optional) && !cur.method && cur.property.kind === "String") {
+    keys.unshift(internalize(cur.property.value));
+    positions.unshift(cur.pos);
+    optional.unshift(cur.optional);
+    cur = cur.node;
+  }
+  if (keys.length === 0 || (cur.kind !== "Ident" && cur.kind !== "Pointer") || !keys.every(isSafeKey)) return undefined;
+  return { root: cur, keys, positions, optional };
+}
 
 /**
  * Keys that no plain object inherits and that are not array indexes: on a plain object, `b[key]` is the own property
@@ -47,12 +77,11 @@ function isPlain(b: unknown): b is Record<string, unknown> {
 }
 
 /**
- * The exact walk from step `i` on, for values the fast walk does not take. `fromVars` says that step 0 reads a
- * variable (a missing variable is nil; the variables are never nil) rather than a member.
+ * The exact walk of steps `i` to `to`, for values the fast walk does not take.
  */
-function walkSlow(b: unknown, i: number, path: MemberPath): unknown {
+function walkSlow(b: unknown, i: number, to: number, path: MemberPath): unknown {
   const { keys, positions, optional } = path;
-  for (; i < keys.length; i++) {
+  for (; i < to; i++) {
     const key = keys[i]!;
     if (b === null || b === undefined) {
       if (optional[i] === true) return null;
@@ -64,18 +93,23 @@ function walkSlow(b: unknown, i: number, path: MemberPath): unknown {
 }
 
 /**
- * Walks `path` from `start`: plain objects by direct reads, the rest by {@linkcode walkSlow}. A missing key reads as
- * `undefined`, which the next step hands to the slow walk (nil: an error, or nil through `?.`) and the end turns
- * into nil.
+ * Reads `path.keys[from]` up to (not including) `path.keys[to]` from `start`: plain objects by direct reads, the rest
+ * by {@linkcode walkSlow}. A missing key reads as `undefined`, which the next step hands to the slow walk (nil: an
+ * error, or nil through `?.`) and the end turns into nil.
  */
-function walk(start: unknown, path: MemberPath, from: number): unknown {
+export function walk(start: unknown, path: MemberPath, from: number, to: number): unknown {
   const keys = path.keys;
   let b = start;
-  for (let i = from; i < keys.length; i++) {
-    if (!isPlain(b)) return walkSlow(b, i, path);
+  for (let i = from; i < to; i++) {
+    if (!isPlain(b)) return walkSlow(b, i, to, path);
     b = b[keys[i]!];
   }
   return b === undefined ? null : b;
+}
+
+/** The value of a variable: its own property of `vars`, `undefined` when there is none. */
+export function readVar(vars: object, name: string): unknown {
+  return hasOwn.call(vars, name) ? (vars as Record<string, unknown>)[name] : undefined;
 }
 
 /**
@@ -84,20 +118,18 @@ function walk(start: unknown, path: MemberPath, from: number): unknown {
  */
 export function varPath(path: MemberPath): (ctx: { readonly vars: object }) => unknown {
   const name = path.keys[0]!;
-  if (path.keys.length === 1) {
+  const n = path.keys.length;
+  if (n === 1) {
     return (ctx) => {
-      const vars = ctx.vars;
-      const v = hasOwn.call(vars, name) ? (vars as Record<string, unknown>)[name] : null;
+      const v = readVar(ctx.vars, name);
       return v === undefined ? null : v;
     };
   }
-  return (ctx) => {
-    const vars = ctx.vars;
-    return walk(hasOwn.call(vars, name) ? (vars as Record<string, unknown>)[name] : null, path, 1);
-  };
+  return (ctx) => walk(readVar(ctx.vars, name), path, 1, n);
 }
 
 /** Compiles a chain that starts at the value of `root` (a local, `#`, a namespace…). Every key must be safe. */
 export function rootedPath<C>(root: (ctx: C) => unknown, path: MemberPath): (ctx: C) => unknown {
-  return (ctx) => walk(root(ctx), path, 0);
+  const n = path.keys.length;
+  return (ctx) => walk(root(ctx), path, 0, n);
 }
