@@ -8,7 +8,7 @@
  */
 import { decodeConfig, evaluate, formatDiagnostic } from "../mod.ts";
 import { measure, rate } from "./_measure.ts";
-import { application, argoCdConfigMap, argoCdSecret, subscribeEverything } from "./_argocd.ts";
+import { application, argoCdConfigMap, argoCdSecret, subscribeEverything } from "../tests/_helpers/argocd.ts";
 
 const { config, diagnostics } = decodeConfig(argoCdConfigMap(), argoCdSecret);
 const errors = diagnostics.filter((d) => d.severity === "error");

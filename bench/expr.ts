@@ -7,7 +7,7 @@ import { Parser } from "expr-eval-fork";
 import { parse as parseYaml } from "yaml";
 import { readFileSync } from "node:fs";
 import { compileExpr } from "../lib/expr/mod.ts";
-import { application } from "./_argocd.ts";
+import { application } from "../tests/_helpers/argocd.ts";
 import { measure, rate } from "./_measure.ts";
 
 type Vars = { readonly app: any };

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 
 /** The official Argo CD catalog's `data`, plus Slack, e-mail and Teams services so every template block is used. */
 export function argoCdConfigMap(): { data: Record<string, string> } {
-  const cm = parse(readFileSync(new URL("../tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8"));
+  const cm = parse(readFileSync(new URL("../fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8"));
   return {
     data: {
       ...cm.data,
