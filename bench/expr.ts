@@ -20,7 +20,7 @@ interface Row {
   readonly exprEval?: string;
 }
 
-const cm = parseYaml(readFileSync(new URL("../../shared/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8")) as {
+const cm = parseYaml(readFileSync(new URL("../tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8")) as {
   data: Record<string, string>;
 };
 const catalog = new Map<string, { when: string; oncePer?: string }>();

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 
-const root = process.argv[2] ?? "/work/shared/conformance";
+const root = process.argv[2] ?? new URL("../../../fixtures/conformance", import.meta.url).pathname;
 const read = (path: string): unknown => parse(readFileSync(`${root}/${path}`, "utf8"));
 const data = (path: string): unknown => (read(path) as { data: unknown }).data;
 
