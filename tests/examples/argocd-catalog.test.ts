@@ -20,7 +20,7 @@ const annotations = {
 const base = application(annotations) as Record<string, any>;
 const t0 = Date.parse("2024-01-02T03:05:00Z");
 
-function withStatus(patch: (app: Record<string, any>) => void): Record<string, unknown> {
+function withStatus(patch: (app: Record<string, any>) => void): Record<string, any> {
   const app = structuredClone(base);
   patch(app);
   return app;
@@ -41,8 +41,10 @@ const failed = withStatus((a) => {
     syncResult: { revision: "rev-3" },
   };
 });
-const degraded = { ...failed, status: { ...(failed["status"] as object), health: { status: "Degraded", lastTransitionTime: "2024-01-02T04:02:00Z" } } };
-const deleted = { ...degraded, metadata: { ...(degraded["metadata"] as object), deletionTimestamp: "2024-01-02T05:00:00Z" } };
+const degraded: Record<string, any> = structuredClone(failed);
+degraded.status.health = { status: "Degraded", lastTransitionTime: "2024-01-02T04:02:00Z" };
+const deleted: Record<string, any> = structuredClone(degraded);
+deleted.metadata.deletionTimestamp = "2024-01-02T05:00:00Z";
 
 function sent(d: Decision): string[] {
   return d.notifications.map((n) => `${n.trigger} → ${n.destination.service}:${n.destination.recipient}`);
