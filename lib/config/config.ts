@@ -1,6 +1,6 @@
 /**
  * The decoded notification configuration: what `decodeConfig` produces from a ConfigMap and a Secret.
- * CONTRACT (shared by config decoding and the engine): hand-written public types, io-ts codecs stay internal.
+ * Hand-written public types; the io-ts codecs that produce them stay internal (`_codecs.ts`).
  * @module
  */
 import type { CompiledExpr } from "../expr/mod.ts";

@@ -1,6 +1,5 @@
 /**
  * The expr language (github.com/expr-lang/expr, v1.17 semantics): compile once, run many times.
- * CONTRACT (owned by the expr work, issue #3): the signatures below are what the rest of the project calls.
  *
  * @example Compile a trigger condition and run it
  * ```ts

@@ -1,6 +1,5 @@
 /**
  * Where a notification goes.
- * CONTRACT (shared by config, subscriptions and the engine).
  * @module
  */
 

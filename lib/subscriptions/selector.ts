@@ -1,6 +1,5 @@
 /**
  * Kubernetes label selectors (equality and set-based), parsed as `k8s.io/apimachinery/pkg/labels.Parse` does.
- * CONTRACT (owned by the subscriptions work).
  * @module
  */
 import type { Diagnostic } from "../diagnostics.ts";

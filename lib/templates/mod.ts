@@ -16,8 +16,6 @@
  * rendering is not valid JSON fails that notification with a `TemplateRender` diagnostic naming the field. Several
  * templates of one condition merge with {@linkcode mergeRendered}.
  *
- * CONTRACT (owned by the templates work, issue #4): the signatures below are what the rest of the project calls.
- *
  * @example Render a template in either language
  * ```ts
  * import { compileTemplate } from "./mod.ts";
