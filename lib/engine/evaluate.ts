@@ -14,7 +14,7 @@ import type { Destination, Destinations } from "../subscriptions/destination.ts"
 import { resolveDestinations } from "../subscriptions/resolve.ts";
 import { mergeRendered, type RenderedContent } from "../templates/mod.ts";
 import type { Notification } from "./notification.ts";
-import { readResource } from "./resource.ts";
+import { readResource, type ResourceMeta } from "./resource.ts";
 
 /** Inputs of {@linkcode evaluate} besides the resource and the configuration. */
 export interface EvaluateOptions {
@@ -74,11 +74,7 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
   const initial = options.state ?? readState(meta?.annotations, prefix, diagnostics);
   if (meta === undefined) return { notifications: [], state: initial, diagnostics };
 
-  const destinations = options.subscriptions ?? (() => {
-    const resolved = resolveDestinations(meta.annotations, meta.labels, config, prefix);
-    diagnostics.push(...resolved.diagnostics);
-    return resolved.destinations;
-  })();
+  const destinations = options.subscriptions ?? resolve(meta, config, prefix, diagnostics);
 
   const vars: Readonly<Record<string, unknown>> = {
     context: config.context,
@@ -97,6 +93,17 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
     for (const condition of trigger.conditions) runCondition(pass, trigger, condition, to, vars, config, options);
   }
   return { notifications: pass.notifications, state: pass.state, diagnostics };
+}
+
+function resolve(
+  meta: ResourceMeta,
+  config: Config,
+  prefix: { readonly prefix?: string },
+  diagnostics: Diagnostic[],
+): Destinations {
+  const resolved = resolveDestinations(meta.annotations, meta.labels, config, prefix);
+  diagnostics.push(...resolved.diagnostics);
+  return resolved.destinations;
 }
 
 function readState(
