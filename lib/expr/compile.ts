@@ -14,6 +14,7 @@ import { timeHelpers } from "./helpers/time.ts";
 import { constantChain, internalize, isSafeKey, type MemberPath, type RootedPath, rootedPath, varPath, walk } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
 import { compileGoRegexp as compileRegexp } from "../go/regexp.ts";
+import { encodeUtf8 } from "../go/utf8.ts";
 import {
   add,
   compare,
@@ -67,6 +68,8 @@ type Nature = "unknown" | "nil" | "bool" | "int" | "float" | "string" | "array" 
 interface Compiled {
   readonly fn: Fn;
   readonly nt: Nature;
+  /** For an array: the nature of every element when the checker knows it (`1..3`, `[1, 2]`, `filter(1..3, …)`). */
+  readonly el?: Nature;
   /** Set when the node is a literal after folding (what expr's optimizer treats as a constant). */
   readonly lit?: { readonly value: unknown };
 }
@@ -74,6 +77,8 @@ interface Compiled {
 interface Scope {
   readonly locals: ReadonlyMap<string, number>;
   readonly inPredicate: boolean;
+  /** The nature of `#` in the innermost predicate, as expr's checker infers it from the collection. */
+  readonly el?: Nature;
 }
 
 /** The marker an optional member returns inside a chain when its base is nil; the chain turns it into nil. */
@@ -134,6 +139,8 @@ function step(ctx: Ctx, pos: number): void {
 function arrayArg(v: unknown, name: string, pos: number): readonly unknown[] {
   if (Array.isArray(v)) return v;
   if (v === null || v === undefined) return fail("reflect: call of reflect.Value.Len on zero Value", pos);
+  // The VM walks its collection with reflect, which indexes a string by byte (`#` is a uint8).
+  if (typeof v === "string") return Array.from(encodeUtf8(v));
   return fail(`builtin ${name} takes only array (got ${typeName(v)})`, pos);
 }
 
@@ -217,8 +224,12 @@ class Compiler {
       case "Conditional":
         return this.conditional(n.cond, n.yes, n.no, n.pos, s);
       case "Array": {
-        const items = n.nodes.map((x) => this.compile(x, s, false).fn);
-        return { fn: (ctx) => items.map((f) => f(ctx)), nt: "array" };
+        const compiled = n.nodes.map((x) => this.compile(x, s, false));
+        const items = compiled.map((c) => c.fn);
+        // expr's checker types a literal whose elements share one kind as an array of that kind ([1, 2] is []int).
+        const first = compiled[0]?.nt;
+        const el = first !== undefined && compiled.every((c) => c.nt === first) ? first : undefined;
+        return { fn: (ctx) => items.map((f) => f(ctx)), nt: "array", ...(el !== undefined ? { el } : {}) };
       }
       case "Map":
         return this.map(n.pairs, n.pos, s);
@@ -283,7 +294,7 @@ class Compiler {
 
   private pointer(name: string, pos: number, s: Scope): Compiled {
     if (!s.inPredicate) this.err(pos, "cannot use pointer accessor outside predicate");
-    if (name === "") return { fn: (ctx) => ctx.el, nt: "unknown" };
+    if (name === "") return { fn: (ctx) => ctx.el, nt: s.el ?? "unknown" };
     if (name === "index") return { fn: (ctx) => ctx.idx, nt: "int" };
     if (name === "acc") return { fn: (ctx) => ctx.acc, nt: "unknown" };
     return this.err(pos, `unknown pointer #${name}`);
@@ -302,11 +313,8 @@ class Compiler {
       if (a.lit !== undefined) return constant(negate(a.lit.value, pos));
       return { fn: (ctx) => negate(f(ctx), pos), nt: a.nt };
     }
-    if (a.lit !== undefined) return a;
-    return { fn: (ctx) => {
-      const v = f(ctx);
-      return typeof v === "number" || v instanceof GoFloat ? v : fail(`invalid operation: + ${typeName(v)}`, pos);
-    }, nt: a.nt };
+    // Unary plus compiles to nothing in expr: past the checker, any value passes through unchanged.
+    return a.lit !== undefined ? a : { fn: f, nt: a.nt };
   }
 
   private checkBinary(op: string, l: Nature, r: Nature, pos: number, right: Node): Nature {
@@ -454,7 +462,7 @@ class Compiler {
           const out = new Array<number>(size);
           for (let i = 0; i < size; i++) out[i] = from + i;
           return out;
-        }, nt };
+        }, nt, el: "int" };
     }
     const arith = op === "+" ? add : op === "-" ? sub : op === "*" ? mul : op === "/" ? div : op === "%" ? mod : pow;
     if (bothLit && nt !== "unknown") {
@@ -575,7 +583,7 @@ class Compiler {
       if (x !== undefined && x.nt !== "int" && x.nt !== "unknown") this.err(pos, `non-integer slice index ${goNature(x.nt)}`);
     }
     const vf = v.fn, ff = f?.fn, tf = t?.fn;
-    return { fn: (ctx) => slice(vf(ctx), ff?.(ctx), tf?.(ctx), pos), nt: v.nt };
+    return { fn: (ctx) => slice(vf(ctx), ff?.(ctx), tf?.(ctx), pos), nt: v.nt, ...(v.el !== undefined ? { el: v.el } : {}) };
   }
 
   private call(callee: Node, argNodes: readonly Node[], pos: number, s: Scope, inChain: boolean): Compiled {
@@ -606,7 +614,10 @@ class Compiler {
     if (c.nt !== "bool" && c.nt !== "unknown") this.err(pos, `non-bool expression (type ${goNature(c.nt)}) used as condition`);
     const y = this.compile(yn, s, false), n = this.compile(nn, s, false);
     const cf = c.fn, yf = y.fn, nf = n.fn;
-    return { fn: (ctx) => (toBool(cf(ctx), pos) ? yf(ctx) : nf(ctx)), nt: y.nt === n.nt ? y.nt : "unknown" };
+    // As expr's checker: a nil branch takes the other branch's type.
+    const same = y.nt === n.nt ? y : y.nt === "nil" ? n : n.nt === "nil" ? y : undefined;
+    const el = same?.nt === "array" && (same === y || y.el === n.el || y.nt === "nil" || n.nt === "nil") ? same.el : undefined;
+    return { fn: (ctx) => (toBool(cf(ctx), pos) ? yf(ctx) : nf(ctx)), nt: same?.nt ?? "unknown", ...(el !== undefined ? { el } : {}) };
   }
 
   private map(pairs: readonly { key: Node; value: Node }[], pos: number, s: Scope): Compiled {
@@ -616,7 +627,9 @@ class Compiler {
       for (const p of ps) {
         const k = p.k(ctx);
         if (typeof k !== "string") fail(`reflect.Value.SetMapIndex: value of type ${typeName(k)} is not assignable to type string`, pos);
-        Object.defineProperty(out, k, { value: p.v(ctx), enumerable: true, writable: true, configurable: true });
+        const v = p.v(ctx);
+        // expr's VM fills the map from the last pair to the first: of duplicate keys, the first one wins.
+        if (!hasOwn.call(out, k)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }, nt: "map" };
@@ -636,18 +649,40 @@ class Compiler {
     }
     const coll = this.compile(argNodes[0]!, s, false);
     if (coll.nt !== "array" && coll.nt !== "unknown") this.err(pos, `builtin ${name} takes only array (got ${goNature(coll.nt)})`);
-    const inner: Scope = { ...s, inPredicate: true };
+    const inner: Scope = { ...s, inPredicate: true, el: coll.nt === "array" ? coll.el ?? "unknown" : "unknown" };
     const pred = argNodes[1] === undefined ? undefined : this.compile(argNodes[1], inner, false);
     const needsBool = !["map", "sum", "groupBy", "sortBy", "reduce"].includes(name);
     if (needsBool && pred !== undefined && pred.nt !== "bool" && pred.nt !== "unknown") {
       this.err(pos, `predicate should return boolean (got ${goNature(pred.nt)})`);
     }
     const extra = argNodes[2] === undefined ? undefined : this.compile(argNodes[2], s, false).fn;
-    return { fn: predicateBuiltin(name, coll.fn, pred?.fn, extra, pos), nt: name === "count" || name === "findIndex" ? "unknown" : "unknown" };
+    return { fn: predicateBuiltin(name, coll.fn, pred?.fn, extra, pos), ...predicateNature(name, coll, pred) };
   }
 }
 
 // --- predicate builtins
+
+/** The type expr's checker gives a predicate builtin's result (what later operators are checked against). */
+function predicateNature(name: string, coll: Compiled, pred: Compiled | undefined): { nt: Nature; el?: Nature } {
+  switch (name) {
+    case "all":
+    case "any":
+    case "none":
+    case "one":
+      return { nt: "bool" };
+    case "count":
+      return { nt: "int" };
+    case "filter":
+      return coll.el !== undefined ? { nt: "array", el: coll.el } : { nt: "array" };
+    case "map":
+      return pred !== undefined ? { nt: "array", el: pred.nt } : { nt: "array" };
+    case "find":
+    case "findLast":
+      return { nt: coll.el ?? "unknown" };
+    default:
+      return { nt: "unknown" };
+  }
+}
 
 function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, extra: Fn | undefined, pos: number): Fn {
   const p: Fn = pred ?? ((ctx) => ctx.el);

@@ -21,6 +21,15 @@ describe("compileTree()", () => {
     { name: "rejects a non-bool literal predicate", input: "all(xs, {1})" },
     { name: "rejects a predicate builtin over a literal map", input: "any({a: 1}, {# == 1})" },
     { name: "rejects indexing a string literal", input: "'abc'[0]" },
+    // Element types the checker infers (found by scripts/oracle/expr-fuzz.ts): ranges and same-kind literals.
+    { name: "rejects a non-bool predicate over a range", input: "filter(2..0, {#})" },
+    { name: "rejects ! on the int elements of a range", input: "any(1..3, {!#})" },
+    { name: "rejects a field of an int element", input: "filter(1..3, {.x})" },
+    { name: "rejects a non-bool predicate over a literal of ints", input: "count([1, 2], {#})" },
+    { name: "rejects a non-bool predicate over map()'s map elements", input: "filter(map(xs, {{}}), {#})" },
+    { name: "types count() as int", input: "count(xs, {true}) + 'a'" },
+    { name: "types all() as bool", input: "all(xs, {true}) + 1" },
+    { name: "types a nil branch of ?: as the other branch", input: "(x ? nil : 1) + 'a'" },
   ];
   for (const c of compileErrors) {
     it(c.name, () => expect(() => evaluate(c.input)).toThrow(SyntaxFailure));
@@ -32,6 +41,15 @@ describe("compileTree()", () => {
     { name: "folds `x or true` to true without evaluating x", input: "x.y.z or true", vars: {}, expected: true },
   ];
   for (const c of folding) it(c.name, () => expect(evaluate(c.input, c.vars)).toBe(c.expected));
+
+  const runs = [
+    { name: "keeps the first of duplicate map keys, as expr's VM", input: "{a: 1, a: 2}.a", vars: {}, expected: 1 },
+    { name: "passes any value through unary +", input: "+s", vars: { s: "ab" }, expected: "ab" },
+    { name: "walks a string's bytes in a predicate builtin", input: "map(s, {#})", vars: { s: "aé" }, expected: [97, 195, 169] },
+    { name: "counts over an empty string", input: "count(s, {true})", vars: { s: "" }, expected: 0 },
+    { name: "still maps a range's ints", input: "map(1..3, {# * 2})", vars: {}, expected: [2, 4, 6] },
+  ];
+  for (const c of runs) it(c.name, () => expect(evaluate(c.input, c.vars)).toEqual(c.expected));
 
   it("reads only own properties, never the prototype", () => {
     expect(evaluate("m.constructor", { m: {} })).toBe(null);
