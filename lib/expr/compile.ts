@@ -104,6 +104,11 @@ const isNum = (n: Nature): boolean => n === "int" || n === "float";
 const maybe = (l: Nature, r: Nature, ...ok: Nature[]): boolean =>
   (l === "unknown" && r === "unknown") || (l === "unknown" && ok.includes(r)) || (r === "unknown" && ok.includes(l));
 
+/** expr's isComparable: whether `==` (and `in` over an array of known elements) type-checks. */
+function comparable(l: Nature, r: Nature): boolean {
+  return l === "unknown" || r === "unknown" || l === "nil" || r === "nil" || (isNum(l) && isNum(r)) || l === r;
+}
+
 function goNature(n: Nature): string {
   switch (n) {
     case "unknown":
@@ -382,13 +387,17 @@ class Compiler {
     const l = this.compile(ln, s, false);
     const r = this.compile(rn, s, false);
     const nt = this.checkBinary(op, l.nt, r.nt, pos, rn);
+    if (op === "in" && r.nt === "array" && r.el !== undefined && !comparable(l.nt, r.el)) {
+      this.err(pos, `cannot use ${goNature(l.nt)} as type ${goNature(r.el)} in array`);
+    }
     const a = l.fn, b = r.fn;
     const bothLit = l.lit !== undefined && r.lit !== undefined;
     switch (op) {
       case "and":
       case "&&":
-        if (l.lit?.value === true) return r;
-        if (r.lit?.value === true) return l;
+        // Folding happens after type checking: the folded node keeps the checker's bool type (`-(x and true)` fails).
+        if (l.lit?.value === true) return { ...r, nt };
+        if (r.lit?.value === true) return { ...l, nt };
         if (l.lit?.value === false || r.lit?.value === false) return constant(false);
         return { fn: (ctx) => {
           const x = a(ctx);
@@ -396,8 +405,8 @@ class Compiler {
         }, nt };
       case "or":
       case "||":
-        if (l.lit?.value === false) return r;
-        if (r.lit?.value === false) return l;
+        if (l.lit?.value === false) return { ...r, nt };
+        if (r.lit?.value === false) return { ...l, nt };
         if (l.lit?.value === true || r.lit?.value === true) return constant(true);
         return { fn: (ctx) => {
           const x = a(ctx);

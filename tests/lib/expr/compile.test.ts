@@ -30,6 +30,9 @@ describe("compileTree()", () => {
     { name: "types count() as int", input: "count(xs, {true}) + 'a'" },
     { name: "types all() as bool", input: "all(xs, {true}) + 1" },
     { name: "types a nil branch of ?: as the other branch", input: "(x ? nil : 1) + 'a'" },
+    { name: "types a folded `x and true` as bool", input: "-(x and true)" },
+    { name: "types a folded `x or false` as bool", input: "'a' contains (x or false)" },
+    { name: "rejects in with an element of another type", input: "'a' in 1..3" },
   ];
   for (const c of compileErrors) {
     it(c.name, () => expect(() => evaluate(c.input)).toThrow(SyntaxFailure));
