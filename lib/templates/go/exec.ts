@@ -22,6 +22,7 @@ import type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
 import type { TemplateSet } from "./parser.ts";
 import { goQuote } from "./_strconv.ts";
 import { GoFloat, toFloatValue } from "../../values/float.ts";
+import { GoTime } from "../../values/time.ts";
 import {
   isExported,
   isMap,
@@ -325,7 +326,7 @@ class Run {
       const inner = this.vars.length;
       if (Array.isArray(v) || v instanceof Uint8Array) {
         if (v.length > 0) {
-          const boxed = !(v instanceof Uint8Array);
+          const boxed = elemBoxed(v);
           for (let i = 0; i < v.length; i++) {
             const elem: unknown = v[i];
             if (!this.iterate(r, inner, i, elem === undefined ? null : elem, boxed)) break;
@@ -335,7 +336,8 @@ class Run {
       } else if (isMap(v)) {
         const entries = sortedEntries(v);
         if (entries.length > 0) {
-          for (const [k, e] of entries) if (!this.iterate(r, inner, k, e === undefined ? null : e, true)) break;
+          const boxed = elemBoxed(v);
+          for (const [k, e] of entries) if (!this.iterate(r, inner, k, e === undefined ? null : e, boxed)) break;
           return;
         }
       } else if (typeof v === "number" && Number.isInteger(v) || typeof v === "bigint") {
@@ -704,6 +706,16 @@ class Run {
   }
 }
 
+/**
+ * Whether the elements of a list or map are boxed (`interface {}`): not for `[]byte` nor for a value tagged with a
+ * typed element (`[]string` from sprig's `splitList`, Argo's `map[string]string`), whose elements Go sees as strings.
+ */
+function elemBoxed(v: object): boolean {
+  if (v instanceof Uint8Array) return false;
+  const tag = (v as { [goTypeTag]?: unknown })[goTypeTag];
+  return typeof tag !== "string" || tag.endsWith("]interface {}");
+}
+
 function assignable(v: unknown, boxed: boolean, typ: GoType): boolean {
   if (typ === "string") return typeof v === "string";
   if (typ === "bool") return typeof v === "boolean";
@@ -716,6 +728,8 @@ function assignable(v: unknown, boxed: boolean, typ: GoType): boolean {
   }
   if (typ.startsWith("[]")) return Array.isArray(v) || (typ === "[]uint8" && v instanceof Uint8Array);
   if (typ.startsWith("map[")) return isMap(v);
+  // A struct parameter (sprig's `unixEpoch`, `dateModify`): Go's reflection refuses anything else before the call.
+  if (typ === "time.Time") return v instanceof GoTime;
   return true;
 }
 

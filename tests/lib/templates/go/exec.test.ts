@@ -159,3 +159,27 @@ describe("resolveFunctions()", () => {
     expect(resolved.get("print")?.builtin).toBe(true);
   });
 });
+
+describe("execute(): divergences found by differential fuzzing", () => {
+  const cases = [
+    {
+      name: "checks a time.Time parameter before the call, at the argument",
+      src: '{{dateModify "1h" .a}}',
+      vars: { a: "x" },
+      out: 'ERROR template: t:1:18: executing "t" at <.a>: wrong type for value; expected time.Time; got string',
+    },
+    {
+      name: "checks a piped time.Time parameter at the function",
+      src: "{{.a | unixEpoch}}",
+      vars: { a: [1] },
+      out: 'ERROR template: t:1:7: executing "t" at <unixEpoch>: wrong type for value; expected time.Time; got []interface {}',
+    },
+    {
+      name: "ranges over a []string as strings",
+      src: '{{range splitList "," "a,b"}}{{.x}}{{end}}',
+      vars: {},
+      out: 'ERROR template: t:1:31: executing "t" at <.x>: can\'t evaluate field x in type string',
+    },
+  ] as const;
+  for (const c of cases) it(c.name, () => expect(render(c.src, c.vars)).toBe(c.out));
+});
