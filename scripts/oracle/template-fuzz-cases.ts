@@ -23,4 +23,13 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "range over []string: variable", source: `{{range $v := splitList "," "a,b"}}{{$v.x}}{{end}}` },
   { found: "range over map[string]string", source: `{{range $k, $v := split "," "a,b"}}{{$v.x}}{{end}}` },
   { found: "range over []interface {} stays boxed", source: `{{range (list "b" "a")}}{{.x}}{{end}}` },
+  // mustFromJson reports Go's encoding/json syntax errors.
+  { found: "mustFromJson: not JSON", source: `{{mustFromJson "https://x.io/a b"}}` },
+  { found: "mustFromJson: after top-level value", source: `{{mustFromJson "00\\""}}` },
+  { found: "mustFromJson: in numeric literal", source: `{{mustFromJson .s}}`, vars: { s: " -_>" } },
+  { found: "mustFromJson: non-ASCII byte", source: `{{mustFromJson "é"}}` },
+  { found: "mustFromJson: unfinished literal", source: `{{mustFromJson "nul"}}` },
+  { found: "mustFromJson: object key", source: `{{mustFromJson .s}}`, vars: { s: '{"a":1 2}' } },
+  { found: "mustFromJson: string escape", source: `{{mustFromJson .s}}`, vars: { s: '"a\\q"' } },
+  { found: "mustFromJson: kindOf piped in", source: `{{add1 3 | kindOf | mustFromJson}}` },
 ];

@@ -16,6 +16,10 @@
  * - int literals where Go's reflection tells `int` from `int64` (`duration 5`, `%T` of a function's int64 result…):
  *   our numbers do not carry that difference, so integer literals reach `duration`/`ago`-like functions only as strings;
  * - randomness and I/O (`uuidv4`, `rand*`, `shuffle`, `genCA`…) and `semver*`/`derivePassword` (not ported);
+ * - the wall clock: Go's `ago` and `date`/`dateInZone` of a non-time read `time.Now()`, which the oracle does not fix
+ *   (only sprig's `now`), so `ago` is left out and `date` only sees times;
+ * - sprig 3.3 additions (`sha512sum`, `sortAlphaNum`, `toYaml`…) that the oracle's sprig 3.2.3 lacks; Go's random map
+ *   order (`keys`, `values`); `%p` (addresses).
  * - integral float64 values in data: JSON cannot tell `1.0` from `1`, and the oracle decodes both as int64.
  * Fixed divergences become cases of tests/conformance/templates/go-fuzz-golden.json (see template-fuzz-golden.ts).
  */
@@ -154,6 +158,8 @@ interface Spec {
   readonly lit?: Readonly<Record<number, readonly string[]>>;
   /** Variadic: the last argument kind repeats 0..3 times. */
   readonly variadic?: boolean;
+  /** Only the literal choices, never a random operand, and never a piped value (`date` of a non-time is the wall clock). */
+  readonly litOnly?: boolean;
 }
 
 const q = (s: string): string => JSON.stringify(s);
@@ -254,14 +260,13 @@ const functions: Readonly<Record<string, Spec>> = {
   sha256sum: { args: ["str"], ret: "str" },
   sha1sum: { args: ["str"], ret: "str" },
   adler32sum: { args: ["str"], ret: "str" },
-  date: { args: ["str", "any"], ret: "str", lit: { 0: layouts, 1: times } },
-  dateInZone: { args: ["str", "any", "str"], ret: "str", lit: { 0: layouts, 1: times, 2: [q("UTC"), q("Europe/Paris"), q("Nowhere")] } },
+  date: { args: ["str", "any"], ret: "str", lit: { 0: layouts, 1: times }, litOnly: true },
+  dateInZone: { args: ["str", "any", "str"], ret: "str", lit: { 0: layouts, 1: times, 2: [q("UTC"), q("Europe/Paris"), q("Nowhere")] }, litOnly: true },
   toDate: { args: ["str", "str"], ret: "any", lit: { 0: [q("2006-01-02"), q("2006-01-02T15:04:05Z07:00")], 1: timeStrings } },
   mustToDate: { args: ["str", "str"], ret: "any", lit: { 0: [q("2006-01-02"), q("2006-01-02T15:04:05Z07:00")], 1: timeStrings } },
   dateModify: { args: ["str", "any"], ret: "any", lit: { 0: [q("1h"), q("-30m"), q("bad"), q("1.5h")], 1: times.slice(0, 4) } },
   duration: { args: ["str"], ret: "str", lit: { 0: [q("90"), q("3600"), q("-5"), q("x")] } },
   durationRound: { args: ["str"], ret: "str", lit: { 0: [q("1h30m"), q("2h"), q("45s"), q("bad")] } },
-  ago: { args: ["any"], ret: "str", lit: { 0: times.slice(0, 4) } },
   unixEpoch: { args: ["any"], ret: "str", lit: { 0: times.slice(0, 4) } },
   int: { args: ["any"], ret: "int" },
   int64: { args: ["any"], ret: "int" },
@@ -390,7 +395,7 @@ function operand(ctx: Ctx, kind: Kind): string {
 
 function argFor(ctx: Ctx, spec: Spec, i: number, kind: Kind): string {
   const lits = spec.lit?.[i];
-  if (lits !== undefined && ctx.g.chance(0.75)) return ctx.g.pick(lits);
+  if (lits !== undefined && (spec.litOnly === true || ctx.g.chance(0.75))) return ctx.g.pick(lits);
   if (spec.lit !== undefined && spec.lit === smallLits) return ctx.g.pick(small);
   if (kind === "gint") return ctx.g.chance(0.93) ? literal(ctx, "int") : operand(ctx, "any");
   // Sometimes a wrong kind on purpose, to compare the errors.
@@ -448,7 +453,7 @@ function pipeline(ctx: Ctx, want: Kind = "any"): string {
   let head = g.chance(0.5) ? call(ctx, want) : operand(ctx, want);
   let kind = want;
   for (let n = g.weighted<number>([[5, 0], [3, 1], [1, 2]]); n > 0; n--) {
-    const names = Object.keys(functions).filter((k) => (functions[k]?.args.length ?? 0) <= 3);
+    const names = Object.keys(functions).filter((k) => (functions[k]?.args.length ?? 0) <= 3 && functions[k]?.litOnly !== true);
     // Mostly a function that takes what the pipeline carries (the piped value is the last argument).
     const fitting = names.filter((k) => {
       const last = functions[k]?.args[(functions[k]?.args.length ?? 1) - 1];

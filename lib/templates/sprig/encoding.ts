@@ -10,6 +10,7 @@ import { str } from "./_convert.ts";
 import { decodeBase32, encodeBase32 } from "../../go/base32.ts";
 import { decodeBase64, encodeBase64 } from "../../go/base64.ts";
 import { encodeGoJson, type GoJsonOptions } from "../../go/json.ts";
+import { goJsonSyntaxError } from "../../go/json-syntax.ts";
 
 const compact: GoJsonOptions = { escapeHtml: true, indent: "" };
 const pretty: GoJsonOptions = { escapeHtml: true, indent: "  " };
@@ -22,15 +23,12 @@ function json(v: unknown, o: GoJsonOptions, fail: boolean): string {
   return "";
 }
 
-/** Go's `json.Unmarshal` into `interface{}`: every number is a float64. */
+/** Go's `json.Unmarshal` into `interface{}`: Go's syntax errors, then every number is a float64. */
 function fromJson(s: string): { value: unknown } | { error: string } {
-  try {
-    const value: unknown = JSON.parse(s, (_k, v: unknown) => (typeof v === "number" ? toFloatValue(v) : v));
-    return { value };
-  } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    return { error: m ? `invalid character looking for beginning of value at offset ${m[1]}` : "unexpected end of JSON input" };
-  }
+  const error = goJsonSyntaxError(s);
+  if (error !== undefined) return { error };
+  const value: unknown = JSON.parse(s, (_k, v: unknown) => (typeof v === "number" ? toFloatValue(v) : v));
+  return { value };
 }
 
 /** The encoding family of sprig's function map. */
