@@ -146,6 +146,10 @@ function arrayArg(v: unknown, name: string, pos: number): readonly unknown[] {
   if (v === null || v === undefined) return fail("reflect: call of reflect.Value.Len on zero Value", pos);
   // The VM walks its collection with reflect, which indexes a string by byte (`#` is a uint8).
   if (typeof v === "string") return Array.from(encodeUtf8(v));
+  // A map has a length but no index: an empty one iterates zero times, a non-empty one fails on its first element.
+  if (v !== null && typeof v === "object" && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null)) {
+    return Object.keys(v).length === 0 ? [] : fail("reflect: call of reflect.Value.Index on map Value", pos);
+  }
   return fail(`builtin ${name} takes only array (got ${typeName(v)})`, pos);
 }
 

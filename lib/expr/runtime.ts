@@ -128,7 +128,8 @@ const badOp = (a: unknown, op: string, b: unknown, pos: number): never =>
 
 /** A numeric result: int when both operands were ints, float64 otherwise. */
 function numeric(r: number, a: unknown, b: unknown): number | GoFloat {
-  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) return r;
+  // Go ints have no negative zero: `-5 * 0` is 0, and stays 0 when a float operation follows.
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) return r === 0 ? 0 : r;
   return toFloatValue(r);
 }
 

@@ -50,9 +50,14 @@ describe("compileTree()", () => {
     { name: "passes any value through unary +", input: "+s", vars: { s: "ab" }, expected: "ab" },
     { name: "walks a string's bytes in a predicate builtin", input: "map(s, {#})", vars: { s: "aé" }, expected: [97, 195, 169] },
     { name: "counts over an empty string", input: "count(s, {true})", vars: { s: "" }, expected: 0 },
+    { name: "iterates an empty map zero times", input: "count(m, {true})", vars: { m: {} }, expected: 0 },
     { name: "still maps a range's ints", input: "map(1..3, {# * 2})", vars: {}, expected: [2, 4, 6] },
   ];
   for (const c of runs) it(c.name, () => expect(evaluate(c.input, c.vars)).toEqual(c.expected));
+
+  it("fails on the first element of a non-empty map in a predicate builtin", () => {
+    expect(() => evaluate("count(m, {true})", { m: { a: 1 } })).toThrow("reflect: call of reflect.Value.Index on map Value");
+  });
 
   it("reads only own properties, never the prototype", () => {
     expect(evaluate("m.constructor", { m: {} })).toBe(null);

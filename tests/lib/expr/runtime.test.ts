@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
-import { add, compare, div, equal, fetchMember, inCollection, len, mod, slice, typeName } from "../../../lib/expr/runtime.ts";
+import { add, compare, div, equal, fetchMember, inCollection, len, mod, mul, slice, typeName } from "../../../lib/expr/runtime.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
 
 describe("equal()", () => {
@@ -22,6 +22,10 @@ describe("arithmetic", () => {
   it("refuses % on floats and by zero", () => {
     expect(() => mod(new GoFloat(4), 2, 0)).toThrow(EvalFailure);
     expect(() => mod(4, 0, 0)).toThrow("integer divide by zero");
+  });
+  it("never yields an int negative zero (found by the fuzzer: `-c * 0 / 2.0` printed -0)", () => {
+    expect(Object.is(mul(-5, 0, 0), 0)).toBe(true);
+    expect(Object.is((div(mul(-5, 0, 0), new GoFloat(2), 0) as GoFloat).value, 0)).toBe(true);
   });
   it("refuses mixed comparisons", () => expect(() => compare(null, 1, ">", 0)).toThrow("invalid operation: <nil> > int"));
 });
