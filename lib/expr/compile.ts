@@ -560,12 +560,14 @@ class Compiler {
       }, nt: "unknown" };
     }
     const pf = prop.fn;
+    // An index into an array of known elements has their type (`map(xs, {true})[0]` is a bool).
+    const nt: Nature = base.nt === "array" && !optional ? base.el ?? "unknown" : "unknown";
     return { fn: (ctx) => {
       const b = bf(ctx);
       if (b === short) return short;
       if ((b === null || b === undefined) && optional) return short;
       return fetchMember(b, pf(ctx), pos);
-    }, nt: "unknown" };
+    }, nt };
   }
 
   /** A constant-key chain: from the variables when its root is one (the root's name becomes the first key). */

@@ -214,6 +214,63 @@ const stringerMethods: ReadonlySet<string> = new Set(["String"]);
 /** Duration methods whose Go result is float64 (boxed when integral so `%v` and `type()` see a float). */
 const floatMethods: ReadonlySet<string> = new Set(["Hours", "Minutes", "Seconds"]);
 
+type Param = "time.Time" | "time.Duration" | "int" | "string";
+
+/** The parameters of the Go methods that take any (all others take none), for reflect's call checks. */
+const methodParams: Readonly<Record<string, readonly Param[]>> = {
+  Add: ["time.Duration"],
+  AddDate: ["int", "int", "int"],
+  Sub: ["time.Time"],
+  Before: ["time.Time"],
+  After: ["time.Time"],
+  Equal: ["time.Time"],
+  Compare: ["time.Time"],
+  Format: ["string"],
+  Truncate: ["time.Duration"],
+  Round: ["time.Duration"],
+};
+
+function paramOk(p: Param, v: unknown): boolean {
+  switch (p) {
+    case "time.Time":
+      return v instanceof GoTime;
+    case "time.Duration":
+      return v instanceof GoDuration;
+    case "int":
+      return typeof v === "number" && Number.isInteger(v);
+    case "string":
+      return typeof v === "string";
+  }
+}
+
+function zeroOf(p: Param): unknown {
+  switch (p) {
+    case "time.Time":
+      return new GoTime(-62135596800);
+    case "time.Duration":
+      return new GoDuration(0);
+    case "int":
+      return 0;
+    case "string":
+      return "";
+  }
+}
+
+/**
+ * Checks a Go method call's arguments as reflect's `Call` does (found by the fuzzer: `d.String(x)` and
+ * `t.Sub(time.Now)` ran), and turns nil into the parameter's zero value as expr's VM does.
+ */
+function callArgs(key: string, args: readonly unknown[]): unknown[] {
+  const params = methodParams[key] ?? [];
+  if (args.length > params.length) fail("reflect: Call with too many input arguments");
+  if (args.length < params.length) fail("reflect: Call with too few input arguments");
+  return params.map((p, i) => {
+    const v = args[i];
+    if (v === null || v === undefined) return zeroOf(p);
+    return paramOk(p, v) ? v : fail(`reflect: Call using ${typeName(v)} as type ${p}`);
+  });
+}
+
 /** Converts an index to int as Go's `runtime.ToInt` does (floats truncate; anything else fails). */
 export function toIndex(i: unknown, pos: number): number {
   if (typeof i === "number") return Math.trunc(i);
@@ -257,9 +314,9 @@ export function fetchMember(from: unknown, key: unknown, pos: number): unknown {
     if (methods !== undefined && typeof key === "string" && methods.has(key)) {
       const m = (from as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!;
       if (from instanceof GoDuration && floatMethods.has(key)) {
-        return (...args: unknown[]) => toFloatValue(m.apply(from, args) as number);
+        return (...args: unknown[]) => toFloatValue(m.apply(from, callArgs(key, args)) as number);
       }
-      return (...args: unknown[]) => m.apply(from, args);
+      return (...args: unknown[]) => m.apply(from, callArgs(key, args));
     }
     return fail(`cannot fetch ${String(key)} from ${typeName(from)}`, pos);
   }

@@ -502,6 +502,10 @@ export const regressions: readonly Case[] = [
   { source: "count(s, {true})", vars: { s: "" } },
   { source: "count(m, {false}) / 0.5", vars: { m: {} } },
   { source: "-c * 0 / 2.0", vars: { c: 5 } },
+  { source: "time.Millisecond.String(a)", vars: { a: 1 } },
+  { source: "time.Now().Sub(time.Now)", vars: {} },
+  { source: "time.Now().Add(1)", vars: {} },
+  { source: "-map(xs, {true})[0]", vars: { xs: [1] } },
   { source: "-(s and true)", vars: { s: 1 } },
   { source: "'a' contains (s or false)", vars: { s: "a" } },
 ];

@@ -33,6 +33,7 @@ describe("compileTree()", () => {
     { name: "types a folded `x and true` as bool", input: "-(x and true)" },
     { name: "types a folded `x or false` as bool", input: "'a' contains (x or false)" },
     { name: "rejects in with an element of another type", input: "'a' in 1..3" },
+    { name: "types an index into map()'s bools as bool", input: "-map(xs, {true})[0]" },
   ];
   for (const c of compileErrors) {
     it(c.name, () => expect(() => evaluate(c.input)).toThrow(SyntaxFailure));

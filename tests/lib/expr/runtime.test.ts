@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
 import { add, compare, div, equal, fetchMember, inCollection, len, mod, mul, slice, typeName } from "../../../lib/expr/runtime.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
+import { GoDuration } from "../../../lib/values/duration.ts";
+import { GoTime } from "../../../lib/values/time.ts";
 
 describe("equal()", () => {
   const cases = [
@@ -26,6 +28,15 @@ describe("arithmetic", () => {
   it("never yields an int negative zero (found by the fuzzer: `-c * 0 / 2.0` printed -0)", () => {
     expect(Object.is(mul(-5, 0, 0), 0)).toBe(true);
     expect(Object.is((div(mul(-5, 0, 0), new GoFloat(2), 0) as GoFloat).value, 0)).toBe(true);
+  });
+  it("checks a Go method's arguments as reflect does, nil being the zero value", () => {
+    const t = fetchMember(GoTime.fromUnixMilli(0), "Add", 0) as (...a: unknown[]) => unknown;
+    expect(() => t(1)).toThrow("reflect: Call using int as type time.Duration");
+    expect(() => t()).toThrow("reflect: Call with too few input arguments");
+    expect(() => (fetchMember(new GoDuration(1000), "String", 0) as (...a: unknown[]) => unknown)(1)).toThrow(
+      "reflect: Call with too many input arguments",
+    );
+    expect(t(null)).toEqual(GoTime.fromUnixMilli(0));
   });
   it("refuses mixed comparisons", () => expect(() => compare(null, 1, ">", 0)).toThrow("invalid operation: <nil> > int"));
 });
