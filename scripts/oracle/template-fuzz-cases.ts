@@ -32,4 +32,19 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "mustFromJson: object key", source: `{{mustFromJson .s}}`, vars: { s: '{"a":1 2}' } },
   { found: "mustFromJson: string escape", source: `{{mustFromJson .s}}`, vars: { s: '"a\\q"' } },
   { found: "mustFromJson: kindOf piped in", source: `{{add1 3 | kindOf | mustFromJson}}` },
+  // Negative counts panic in Go's strings.Repeat / make; substr's bounds errors are Go's runtime messages.
+  { found: "indent by a negative count", source: `{{indent -1 "a"}}` },
+  { found: "nindent by a negative count", source: `{{nindent -2 "héllo" | wrap -1}}` },
+  { found: "chunk of an empty list by a negative size", source: `{{chunk -3 (list)}}` },
+  { found: "substr: high bound past the end", source: `{{substr -1 10 "abc"}}` },
+  { found: "substr: negative high bound", source: `{{substr -1 -2 "abc"}}` },
+  { found: "substr: low above high", source: `{{substr 5 -1 "abc"}}` },
+  // xstrings 1.3's ToCamelCase: connectors are -, _ and spaces.
+  { found: "camelcase: connector runs", source: `{{camelcase .s}}`, vars: { s: "''0__é<" } },
+  { found: "camelcase: words", source: `{{camelcase "foo-bar_baz qux"}}|{{camelcase "__a"}}|{{camelcase "a__"}}|{{camelcase "_"}}` },
+  // strings.Title uses title case.
+  { found: "title of digraphs", source: `{{title "ǅ ǆ Ǆ ǉ ǌ ǳ ß é"}}` },
+  // A value tagged with a Go type fits only that parameter type.
+  { found: "merge of a map[string]string", source: `{{merge (split "a" "b") (dict)}}` },
+  { found: "set on a map[string]string", source: `{{set (split "a" "b") "x" "y"}}` },
 ];

@@ -726,8 +726,13 @@ function assignable(v: unknown, boxed: boolean, typ: GoType): boolean {
   if (typ === "float64" || typ === "float32") {
     return v instanceof GoFloat || (typeof v === "number" && !(boxed && Number.isInteger(v)));
   }
-  if (typ.startsWith("[]")) return Array.isArray(v) || (typ === "[]uint8" && v instanceof Uint8Array);
-  if (typ.startsWith("map[")) return isMap(v);
+  if (typ.startsWith("[]") || typ.startsWith("map[")) {
+    // A value tagged with its Go type (`[]string`, `map[string]string`) fits only that type, as in Go.
+    const tag = (v as { [goTypeTag]?: unknown })[goTypeTag];
+    if (typeof tag === "string" && tag !== typ) return false;
+    if (typ.startsWith("map[")) return isMap(v);
+    return Array.isArray(v) || (typ === "[]uint8" && v instanceof Uint8Array);
+  }
   // A struct parameter (sprig's `unixEpoch`, `dateModify`): Go's reflection refuses anything else before the call.
   if (typ === "time.Time") return v instanceof GoTime;
   return true;

@@ -23,6 +23,7 @@ function chunk(size: number, items: readonly unknown[]): unknown[][] {
       clen = Math.floor(l % size);
       if (clen === 0) clen = size;
     }
+    if (clen < 0) throw new GoFuncError("runtime error: makeslice: len out of range");
     const row: unknown[] = [];
     for (let j = 0; j < clen; j++) {
       const ix = i * size + j;

@@ -9,6 +9,12 @@ import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { int, str, strslice, strval } from "./_convert.ts";
 
+/** `strings.Repeat(" ", n)`, which panics on a negative count (Go's template reports the panic as the error). */
+function spaces(n: number): string {
+  if (n < 0) throw new GoFuncError("strings: negative Repeat count");
+  return " ".repeat(n);
+}
+
 function abbreviateFull(s: string, offset: number, maxWidth: number): string {
   const n = utf8Length(s);
   if (s === "" || maxWidth < 4) return s === "" ? "" : "";
@@ -25,6 +31,18 @@ function isSpace(c: string): boolean {
   return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(c);
 }
 
+/**
+ * Go's `unicode.ToTitle` of one rune: the upper case, except the digraphs (`ǆ` → `ǅ`), whose title case is their own
+ * letter, and Georgian Mkhedruli, which has an upper case (Mtavruli) but is its own title case.
+ */
+function toTitle(ch: string): string {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c >= 0x1c4 && c <= 0x1cc) return String.fromCodePoint(0x1c5 + 3 * Math.floor((c - 0x1c4) / 3));
+  if (c >= 0x1f1 && c <= 0x1f3) return "\u01f2";
+  if ((c >= 0x10d0 && c <= 0x10fa) || (c >= 0x10fd && c <= 0x10ff)) return ch;
+  return mapRunes(ch, true);
+}
+
 /** Go's `strings.Title`: upper-cases letters that start a word. */
 function title(s: string): string {
   let prev = " ";
@@ -32,7 +50,7 @@ function title(s: string): string {
   for (const ch of s) {
     const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev) ||
       !/^[\p{L}\p{N}]$/u.test(prev);
-    out += sep ? mapRunes(ch, true) : ch;
+    out += sep ? toTitle(ch) : ch;
     prev = ch;
   }
   return out;
@@ -91,21 +109,35 @@ function mapRunes(s: string, upper: boolean): string {
   return out;
 }
 
-/** xstrings' `ToCamelCase`: `_`-separated words capitalised, the rest lower-cased, leading/trailing `_` kept. */
+/** xstrings 1.3's connector: `-`, `_` or a Unicode space. */
+function isConnector(c: string): boolean {
+  return c === "-" || c === "_" || isSpace(c);
+}
+
+/**
+ * xstrings 1.3's `ToCamelCase` (what sprig 3.2's `camelcase` calls): a rune after a connector is upper-cased and the
+ * connector dropped, other runes lower-cased; leading connectors and runs of connectors are kept.
+ */
 function camelCase(s: string): string {
   const runes = Array.from(s);
   let i = 0;
   let out = "";
-  while (i < runes.length && runes[i] === "_") out += runes[i++];
-  if (i >= runes.length) return out;
-  out += mapRunes(runes[i++] ?? "", true);
-  if (i >= runes.length) return out;
-  let r0 = runes[i++] ?? "";
+  while (i < runes.length && isConnector(runes[i] ?? "")) out += runes[i++];
+  // Only connectors: xstrings writes the last one twice.
+  if (i >= runes.length) return out + (runes[runes.length - 1] ?? "");
+  let r0 = mapRunes(runes[i++] ?? "", true);
   while (i < runes.length) {
     const r1 = r0;
     r0 = runes[i++] ?? "";
-    r0 = r1 === "_" && r0 !== "_" ? mapRunes(r0, true) : mapRunes(r0, false);
-    if (r1 !== "_") out += r1;
+    if (isConnector(r0) && isConnector(r1)) {
+      out += r1;
+      continue;
+    }
+    if (isConnector(r1)) r0 = mapRunes(r0, true);
+    else {
+      r0 = mapRunes(r0, false);
+      out += r1;
+    }
   }
   return out + r0;
 }
@@ -208,8 +240,11 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
   substr: fixed(["int", "int", "string"], (a) => {
     const [start, end, s] = [int(a, 0), int(a, 1), str(a, 2)];
     const n = utf8Length(s);
+    // Go's bounds errors: the high bound is checked first (`[:-2]`, `[:10] with length 3`), then `lo <= hi`.
     const check = (lo: number, hi: number): string => {
-      if (lo < 0 || hi > n || lo > hi) throw new GoFuncError(`runtime error: slice bounds out of range [${lo}:${hi}]`);
+      if (hi < 0) throw new GoFuncError(`runtime error: slice bounds out of range [:${hi}]`);
+      if (hi > n) throw new GoFuncError(`runtime error: slice bounds out of range [:${hi}] with length ${n}`);
+      if (lo > hi) throw new GoFuncError(`runtime error: slice bounds out of range [${lo}:${hi}]`);
       return sliceBytes(s, lo, hi);
     };
     if (start < 0) return check(0, end);
@@ -243,11 +278,11 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
     return sprintf(v.map(() => "%v").join(" "), v);
   }),
   indent: fixed(["int", "string"], (a) => {
-    const pad = " ".repeat(Math.max(0, int(a, 0)));
+    const pad = spaces(int(a, 0));
     return pad + str(a, 1).split("\n").join("\n" + pad);
   }),
   nindent: fixed(["int", "string"], (a) => {
-    const pad = " ".repeat(Math.max(0, int(a, 0)));
+    const pad = spaces(int(a, 0));
     return "\n" + pad + str(a, 1).split("\n").join("\n" + pad);
   }),
   replace: fixed(["string", "string", "string"], (a) => {

@@ -95,7 +95,7 @@ describe("compileGoTemplate(): functions that change their arguments", () => {
     {
       name: "the copy keeps Go types: context is still a map[string]string",
       src: '{{set .context "x" "y"}}',
-      out: 'ERROR template: t:1:2: executing "t" at <set .context "x" "y">: error calling set: wrong type for value; expected map[string]interface {}; got map[string]string',
+      out: 'ERROR template: t:1:6: executing "t" at <.context>: wrong type for value; expected map[string]interface {}; got map[string]string',
       mutates: true,
     },
     { name: "a template without such functions is not marked", src: "{{.app.metadata.name}} {{dict \"a\" 1}}", out: "gb map[a:1]", mutates: false },

@@ -27,6 +27,10 @@ const cases: readonly { name: string; got: () => unknown; want: string }[] = [
   { name: "splitList is []string", got: () => goTypeName(call("splitList", ",", "a,b")), want: "[]string" },
   { name: "default", got: () => call("default", "d", ""), want: "d" },
   { name: "dict", got: () => call("dict", "b", 1, "a"), want: "map[a: b:1]" },
+  // Found by differential fuzzing (scripts/oracle/template-fuzz.ts).
+  { name: "camelcase: connectors are -, _ and spaces; runs of them stay", got: () => call("camelcase", "''0__é<x-y z"), want: "''0_É<xYZ" },
+  { name: "camelcase: only connectors doubles the last", got: () => call("camelcase", "_"), want: "__" },
+  { name: "title uses title case (digraphs)", got: () => call("title", "ǆa ǉ ǳ"), want: "ǅa ǈ ǲ" },
 ];
 
 describe("sprigFunctions", () => {
@@ -37,6 +41,12 @@ describe("sprigFunctions", () => {
     { name: "upper of an int", got: () => call("upper", 3), message: "wrong type for value; expected string; got int" },
     { name: "div by zero", got: () => call("div", 1, 0), message: "runtime error: integer divide by zero" },
     { name: "fail", got: () => call("fail", "boom"), message: "boom" },
+    { name: "indent by a negative count", got: () => call("indent", -1, "a"), message: "strings: negative Repeat count" },
+    { name: "nindent by a negative count", got: () => call("nindent", -2, "a"), message: "strings: negative Repeat count" },
+    { name: "chunk of an empty list by a negative size", got: () => call("chunk", -3, []), message: "runtime error: makeslice: len out of range" },
+    { name: "substr past the end", got: () => call("substr", -1, 10, "abc"), message: "runtime error: slice bounds out of range [:10] with length 3" },
+    { name: "substr to a negative end", got: () => call("substr", -1, -2, "abc"), message: "runtime error: slice bounds out of range [:-2]" },
+    { name: "mustFromJson: Go's syntax error", got: () => call("mustFromJson", "nul"), message: "invalid character ' ' in literal null (expecting 'l')" },
     { name: "uuidv4", got: () => call("uuidv4"), message: "uuidv4 is not available in notifications-engine: it needs randomness, and templates render deterministically" },
   ];
   for (const f of failures) {
