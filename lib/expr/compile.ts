@@ -654,6 +654,7 @@ class Compiler {
     const isPredicate = ["all", "none", "any", "one", "filter", "map", "count", "sum", "find", "findIndex", "findLast", "findLastIndex", "groupBy", "sortBy", "reduce"].includes(name);
     if (!isPredicate) {
       const args = argNodes.map((x) => this.compile(x, s, false));
+      if (name === "len" && args.length !== 1) this.err(pos, `invalid number of arguments (expected 1, got ${args.length})`);
       if (name === "len" && args.length === 1 && !["unknown", "array", "map", "string", "bytes"].includes(args[0]!.nt)) {
         this.err(pos, `invalid argument for len (type ${goNature(args[0]!.nt)})`);
       }

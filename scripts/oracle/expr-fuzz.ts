@@ -417,9 +417,14 @@ function known(c: Case, go: Outcome, ts: Outcome): string | undefined {
   if (go.ok && /map takes only array|Value.Index on map/.test(ts.error ?? "")) return "1.8.9 iterates a non-empty map (v1.17 fails on it)";
   if (go.ok && (ts.error ?? "").startsWith("parsing time") && /:\./.test(c.source)) return "Go 1.19's time.Parse accepts `04:.5` (a lost error)";
   if (/^error parsing regexp/.test(ts.error ?? "") && !/regexp/.test(e)) return "BUG lib/go/regexp.ts: a lone ] { } is a literal in RE2";
-  if (e.startsWith("cannot fetch String from") && ts.ok) return "a method value (v1.17 fetches it)";
+  if (/^cannot fetch [A-Z]\w* from time\./.test(e) && ts.ok) return "a method value (v1.17 fetches it)";
   if (/not {2,}in/.test(c.source) && go.phase === "compile") return "`not  in` with two spaces (v1.17 lexes it)";
   if (go.ok && ts.ok && /^-?\d+$/.test(go.formatted ?? "") && /[a-z]\[\d\]/.test(c.source) && go.kind === "int") return "a string index is a uint8 in Go (arithmetic wraps)";
+  if (go.phase === "compile" && ts.phase === "run" && /mismatched type|closure should return|invalid argument for len|has no method|cannot use float64 as index/.test(e)) return "1.8.9's checker infers types v1.17 leaves unknown";
+  if (go.ok && ts.phase === "compile" && /has no field|non-bool expression|mismatched type|predicate should return/.test(ts.error ?? "")) return "v1.17's checker is stricter (element types, folded bools typed before folding)";
+  if (go.ok && !ts.ok && ts.phase === "compile" === false && /\.(Day|Hour|Year|Minute|String|Unix)\b(?!\()/.test(c.source)) return "a method value (v1.17 fetches it)";
+  if (e.startsWith("integer divide by zero") && ts.ok) return "int / int (v1.17 divides as floats)";
+  if (/\bb'/.test(c.source) && go.phase === "compile") return "bytes literal b'…' (v1.17 syntax)";
   if (c.source.trim() === "" && c.source !== "") return "blank source: the engine treats it as false";
   if (go.phase === "run" && ts.phase === "compile" && !(ts.error ?? "").includes("regexp")) return "v1.17's checker rejects at compile time what fails at run time in 1.8.9";
   if (e.includes("reflect: Call using interface {} as type string") && ts.ok) return "nil argument to a Go helper (v1.17 passes the zero value)";
@@ -506,6 +511,8 @@ export const regressions: readonly Case[] = [
   { source: "time.Now().Sub(time.Now)", vars: {} },
   { source: "time.Now().Add(1)", vars: {} },
   { source: "-map(xs, {true})[0]", vars: { xs: [1] } },
+  { source: "len(c, d.tags) <= 1", vars: {} },
+  { source: "len() <= 3", vars: {} },
   { source: "-(s and true)", vars: { s: 1 } },
   { source: "'a' contains (s or false)", vars: { s: "a" } },
 ];

@@ -34,6 +34,8 @@ describe("compileTree()", () => {
     { name: "types a folded `x or false` as bool", input: "'a' contains (x or false)" },
     { name: "rejects in with an element of another type", input: "'a' in 1..3" },
     { name: "types an index into map()'s bools as bool", input: "-map(xs, {true})[0]" },
+    { name: "rejects len() without its argument", input: "len()" },
+    { name: "rejects len() with two arguments", input: "len(a, b)" },
   ];
   for (const c of compileErrors) {
     it(c.name, () => expect(() => evaluate(c.input)).toThrow(SyntaxFailure));
