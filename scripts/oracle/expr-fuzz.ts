@@ -15,7 +15,10 @@
  * literals, ranges over non-literals, negative indexes, `?.`/`??`, pipes, builtins beyond the stable set,
  * predicates without braces, arithmetic between numbers and durations, string indexing (`'abc'[1]`),
  * chained comparisons (`a < b < c`; 1.8.9 rejects them at compile time, v1.17 chains them), and `in` with a
- * non-string key on a map (1.8.9 panics in reflect at run time, v1.17 rejects it at compile time).
+ * non-string key on a map (1.8.9 panics in reflect at run time, v1.17 rejects it at compile time), comparisons
+ * between durations (1.8.9 cannot; durations are compared through `.Seconds()`), `x in a..b` (1.8.9 rewrites it to
+ * `x >= a && x <= b`). What the generator cannot avoid (types known only at run time, syntax mutations) is sorted
+ * by `known()` into named 1.8.9-vs-v1.17 categories, each checked against expr v1.17's checker, optimizer and VM.
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
