@@ -109,7 +109,18 @@ function translate(pattern: string, baseFlags: string): RegExp {
   for (let i = 0; i < src.length; i++) {
     const c = src[i] as string;
     if (c === "\\") {
-      const n = src[i + 1] ?? "";
+      const n = String.fromCodePoint(src.codePointAt(i + 1) ?? 0);
+      if (i + 1 >= src.length) throw new RegexpSyntaxError("error parsing regexp: trailing backslash at end of expression: ``");
+      // RE2 knows these escapes (and any ASCII punctuation); anything else is refused, e.g. `\q` or `\日`.
+      const known = inClass ? "afnrtvxdDsSwWpP01234567" : "afnrtvxdDsSwWpPAzbBQ01234567";
+      if (/^[A-Za-z0-9]$/.test(n) ? !known.includes(n) : (n.codePointAt(0) ?? 0) >= 0x80) {
+        throw new RegexpSyntaxError(`error parsing regexp: invalid escape sequence: \`\\${n}\``);
+      }
+      if (n === "a" || n === "v") {
+        out += n === "a" ? "\\x07" : "\\x0b";
+        i++;
+        continue;
+      }
       i++;
       if (n === "Q") {
         const end = src.indexOf("\\E", i + 1);
@@ -171,7 +182,21 @@ function translate(pattern: string, baseFlags: string): RegExp {
         out += "(?:";
         i += 2;
       } else throw new RegexpSyntaxError(`error parsing regexp: invalid or unsupported Perl syntax: \`${rest.slice(0, 3)}\``);
-    } else out += c;
+    } else if (c === "{") {
+      // A `{` that does not start a repeat `{n}`, `{n,}`, `{n,m}` is a literal in RE2 (and an error in a JS `u` regexp).
+      const rep = /^\{(\d+)(?:,(\d*))?\}/.exec(src.slice(i));
+      if (rep === null) out += "\\{";
+      else {
+        const lo = Number(rep[1]);
+        const hi = rep[2] === undefined ? lo : rep[2] === "" ? -1 : Number(rep[2]);
+        if (lo > 1000 || hi > 1000 || (hi >= 0 && hi < lo)) {
+          throw new RegexpSyntaxError(`error parsing regexp: invalid repeat count: \`${rep[0]}\``);
+        }
+        out += rep[0];
+        i += rep[0].length - 1;
+      }
+    } else if (c === "}") out += "\\}";
+    else out += c;
   }
   try {
     return new RegExp(out, flags);

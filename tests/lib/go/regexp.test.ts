@@ -22,6 +22,11 @@ describe("compileGoRegexp()", () => {
     { name: "quotes \\Q…\\E literally", pattern: "^\\Qa.b\\E$", text: "a.b", expected: true },
     { name: "\\Q…\\E does not make . a wildcard", pattern: "^\\Qa.b\\E$", text: "axb", expected: false },
     { name: "supports (?P<name>…)", pattern: "(?P<x>a)b", text: "ab", expected: true },
+    // Found by differential fuzzing: a `{` that starts no repeat is a literal in RE2.
+    { name: "reads {{x}} literally", pattern: "^{{x}}$", text: "{{x}}", expected: true },
+    { name: "reads a{,3} and a{1 literally", pattern: "^a{,3}a{1$", text: "a{,3}a{1", expected: true },
+    { name: "still repeats with a{2}", pattern: "^a{2}$", text: "aa", expected: true },
+    { name: "supports \\a and \\v", pattern: "^\\a\\v$", text: "\u0007\u000b", expected: true },
   ] as const;
   for (const c of matches) {
     it(`${c.name}`, () => {
@@ -37,6 +42,12 @@ describe("compileGoRegexp()", () => {
     { pattern: "a)", expected: "error parsing regexp: unexpected ): `a)`" },
     { pattern: "(a", expected: "error parsing regexp: missing closing ): `(a`" },
     { pattern: "*a", expected: "error parsing regexp: missing argument to repetition operator: `*`" },
+    { pattern: "a\\", expected: "error parsing regexp: trailing backslash at end of expression: ``" },
+    { pattern: "\\q", expected: "error parsing regexp: invalid escape sequence: `\\q`" },
+    { pattern: "\\日", expected: "error parsing regexp: invalid escape sequence: `\\日`" },
+    { pattern: "[\\b]", expected: "error parsing regexp: invalid escape sequence: `\\b`" },
+    { pattern: "x{2,1}", expected: "error parsing regexp: invalid repeat count: `{2,1}`" },
+    { pattern: "a{1001}", expected: "error parsing regexp: invalid repeat count: `{1001}`" },
   ] as const;
   for (const c of errors) {
     it(`refuses ${JSON.stringify(c.pattern)} with Go's message`, () => {
