@@ -134,7 +134,9 @@ function fmtInteger(p: Printer, v: bigint, base: number, verb: string, digits: s
   padNoZero(p, s);
 }
 
-function fmtUnicode(p: Printer, u: bigint): void {
+function fmtUnicode(p: Printer, v: bigint): void {
+  // Go formats the integer as a uint64: -2 is U+FFFFFFFFFFFFFFFE.
+  const u = BigInt.asUintN(64, v);
   let prec = 4;
   if (p.f.precPresent && p.f.prec > 4) prec = p.f.prec;
   let s = u.toString(16).toUpperCase().padStart(prec, "0");

@@ -47,4 +47,19 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   // A value tagged with a Go type fits only that parameter type.
   { found: "merge of a map[string]string", source: `{{merge (split "a" "b") (dict)}}` },
   { found: "set on a map[string]string", source: `{{set (split "a" "b") "x" "y"}}` },
+  // printf %U formats the integer as a uint64.
+  { found: "printf %U of a negative int", source: `{{printf "%U|%#U|%.4U|%08U|%-22U|" -2 -2 -2 -1 -1}}` },
+  // unset of a nil map returns it (map[]).
+  { found: "unset of a missing map", source: `{{unset .a.b "k"}}|{{unset nil "k"}}` },
+  // urlParse reports net/url's errors.
+  { found: "urlParse: control character", source: `{{urlParse .s}}`, vars: { s: "tab\there" } },
+  { found: "urlParse: invalid escape", source: `{{urlParse "%d %s"}}|{{urlParse "日%"}}` },
+  { found: "urlParse: invalid escape in fragment", source: `{{urlParse "a#%zz"}}` },
+  { found: "urlParse: missing scheme", source: `{{urlParse ":x"}}` },
+  { found: "urlParse: opaque keeps its escapes", source: `{{urlParse "mailto:a%zz"}}|{{urlParse "http://h/%41#%41"}}` },
+  // RE2 syntax: literal braces, refused escapes, repeat counts.
+  { found: "regexp: {{x}} is literal", source: `{{regexMatch "{{x}}" "a{{x}}"}}|{{regexMatch "a{,3}" "a{,3}"}}|{{regexMatch "^a{2}$" "aa"}}` },
+  { found: "regexp: invalid escape", source: `{{mustRegexMatch .p "a"}}`, vars: { p: "%<\\日&" } },
+  { found: "regexp: trailing backslash", source: `{{regexReplaceAll .msg "ß" "x"}}`, vars: { msg: "Za-'._\\" } },
+  { found: "regexp: invalid repeat count", source: `{{mustRegexMatch "x{2,1}" "a"}}` },
 ];

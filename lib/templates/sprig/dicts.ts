@@ -92,7 +92,8 @@ export const dictFunctions: Readonly<Record<string, GoFunc>> = {
   unset: mutating(fixed([dictType, "string"], (a) => {
     const d = dictArg(a, 0);
     if (d !== null) delete d[str(a, 1)];
-    return d;
+    // Go returns the nil map it was given, which prints as `map[]`.
+    return d ?? {};
   })),
   hasKey: fixed([dictType, "string"], (a) => Object.hasOwn(dictArg(a, 0) ?? {}, str(a, 1))),
   pluck: variadic(["string"], dictType, (a) => {

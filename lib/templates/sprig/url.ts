@@ -3,7 +3,7 @@
  * common shapes (`scheme://user@host:port/path?query#fragment`, opaque `mailto:x`, relative paths).
  * @module
  */
-import { goKind } from "../../gofmt/mod.ts";
+import { goKind, quote } from "../../gofmt/mod.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { dictType, fixed } from "./_define.ts";
 import { dictArg, str } from "./_convert.ts";
@@ -20,21 +20,36 @@ function escapePath(p: string): string {
   return p.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c));
 }
 
+/** Go's `url.Error` as sprig wraps it. */
+function parseError(raw: string, message: string): never {
+  throw new GoFuncError(`unable to parse url: parse ${quote(raw)}: ${message}`);
+}
+
+/** `net/url`'s unescape in path and fragment mode: a `%` must start two hex digits. */
+function strictUnescape(raw: string, s: string): string {
+  const bad = /%(?![0-9a-fA-F]{2})/.exec(s);
+  if (bad !== null) parseError(raw, `invalid URL escape ${quote(s.slice(bad.index, bad.index + 3))}`);
+  return unescape(s);
+}
+
 function parse(raw: string): Record<string, string> {
   let rest = raw;
-  let fragment = "";
+  let fragmentRaw: string | undefined;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
-    fragment = unescape(rest.slice(hash + 1));
+    fragmentRaw = rest.slice(hash + 1);
     rest = rest.slice(0, hash);
   }
+  // deno-lint-ignore no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(rest)) parseError(raw, "net/url: invalid control character in URL");
+  if (rest.startsWith(":")) parseError(raw, "missing protocol scheme");
   let scheme = "";
   const sm = /^([A-Za-z][A-Za-z0-9+.\-]*):/.exec(rest);
   if (sm) {
     scheme = (sm[1] ?? "").toLowerCase();
     rest = rest.slice(sm[0].length);
   } else if (/^[^/?]*:/.test(rest)) {
-    throw new GoFuncError(`unable to parse url: parse ${JSON.stringify(raw)}: first path segment in URL cannot contain colon`);
+    parseError(raw, "first path segment in URL cannot contain colon");
   }
   let query = "";
   const q = rest.indexOf("?");
@@ -60,7 +75,9 @@ function parse(raw: string): Record<string, string> {
     host = unescape(authority);
   }
   const hostname = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:\d*$/, "");
-  return { scheme, host, hostname, path: unescape(rest), query, opaque, fragment, userinfo };
+  const path = strictUnescape(raw, rest);
+  const fragment = fragmentRaw === undefined ? "" : strictUnescape(raw, fragmentRaw);
+  return { scheme, host, hostname, path, query, opaque, fragment, userinfo };
 }
 
 function field(d: Readonly<Record<string, unknown>>, key: string): string {
