@@ -181,6 +181,10 @@ function translate(pattern: string, baseFlags: string): RegExp {
       } else if (rest.startsWith("(?:")) {
         out += "(?:";
         i += 2;
+      } else if (rest.startsWith("(?)")) {
+        // An empty flag group changes nothing and matches the empty string in RE2.
+        out += "(?:)";
+        i += 2;
       } else throw new RegexpSyntaxError(`error parsing regexp: invalid or unsupported Perl syntax: \`${rest.slice(0, 3)}\``);
     } else if (c === "{") {
       // A `{` that does not start a repeat `{n}`, `{n,}`, `{n,m}` is a literal in RE2 (and an error in a JS `u` regexp).
@@ -195,7 +199,7 @@ function translate(pattern: string, baseFlags: string): RegExp {
         out += rep[0];
         i += rep[0].length - 1;
       }
-    } else if (c === "}") out += "\\}";
+    } else if (c === "}" || c === "]") out += "\\" + c;
     else out += c;
   }
   try {

@@ -27,6 +27,10 @@ describe("compileGoRegexp()", () => {
     { name: "reads a{,3} and a{1 literally", pattern: "^a{,3}a{1$", text: "a{,3}a{1", expected: true },
     { name: "still repeats with a{2}", pattern: "^a{2}$", text: "aa", expected: true },
     { name: "supports \\a and \\v", pattern: "^\\a\\v$", text: "\u0007\u000b", expected: true },
+    // Found by differential fuzzing of expr: a lone `]` or `}` is a literal, `(?)` an empty flag group.
+    { name: "reads a lone ] literally", pattern: "^x]$", text: "x]", expected: true },
+    { name: "reads a lone } literally", pattern: "^x}$", text: "x}", expected: true },
+    { name: "accepts an empty flag group (?)", pattern: "^a(?)b$", text: "ab", expected: true },
   ] as const;
   for (const c of matches) {
     it(`${c.name}`, () => {
