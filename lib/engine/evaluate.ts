@@ -8,7 +8,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import { formatOncePer } from "../expr/mod.ts";
 import { stringsHelpers } from "../expr/helpers/strings.ts";
 import { timeHelpers } from "../expr/helpers/time.ts";
-import { clearNotified, markNotified, readNotifiedState, stateKey } from "../state/mod.ts";
+import { clearNotified, markNotified, readNotifiedState, stateKey, truncateNotifiedState } from "../state/mod.ts";
 import type { NotifiedState } from "../state/mod.ts";
 import type { Destination, Destinations } from "../subscriptions/destination.ts";
 import { resolveDestinations } from "../subscriptions/resolve.ts";
@@ -42,7 +42,10 @@ export interface EvaluateOptions {
 export interface Decision {
   /** The notifications to deliver now, in trigger, condition and destination order. */
   readonly notifications: readonly Notification[];
-  /** The notified state after this decision; it already counts every notification above as delivered. */
+  /**
+   * The notified state after this decision; it already counts every notification above as delivered. Like the Go
+   * engine before it writes the annotation, it keeps only the 100 newest entries.
+   */
   readonly state: NotifiedState;
   /** Everything that went wrong on the way; each problem only affects its own trigger, condition or destination. */
   readonly diagnostics: readonly Diagnostic[];
@@ -92,7 +95,7 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
     }
     for (const condition of trigger.conditions) runCondition(pass, trigger, condition, to, vars, config, options);
   }
-  return { notifications: pass.notifications, state: pass.state, diagnostics };
+  return { notifications: pass.notifications, state: truncateNotifiedState(pass.state), diagnostics };
 }
 
 function resolve(

@@ -187,6 +187,15 @@ describe("evaluate()", () => {
     expect(Object.keys(v2.state)).toHaveLength(2);
   });
 
+  it("keeps the 100 newest state entries, as the Go engine does before writing", () => {
+    const old = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`old-${String(i).padStart(3, "0")}`, 1000 + i]));
+    const d = run(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a" }), { state: old });
+    expect(d.notifications).toHaveLength(1);
+    expect(Object.keys(d.state)).toHaveLength(100);
+    expect(d.state).not.toHaveProperty("old-000");
+    expect(d.state[d.notifications[0]!.stateKey]).toBe(nowSeconds);
+  });
+
   it("reads the state from the notified annotation when none is given", () => {
     const annotations = { [`${prefix}/subscribe.on-ready.slack`]: "a" };
     const first = run(resource(annotations));
