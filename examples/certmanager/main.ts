@@ -8,11 +8,14 @@
  */
 import { decodeConfig, evaluate, formatDiagnostic, type NotifiedState, writeNotifiedState } from "../../mod.ts";
 import { loadManifest, withReady } from "./load.ts";
+import { resolve } from "node:path";
 
 const args = process.argv.slice(2);
 const asIndex = args.indexOf("--as");
 const resourceName = asIndex >= 0 ? args.splice(asIndex, 2)[1] ?? "obj" : "cert";
-const [configMapFile = "configmap.yaml", resourceFile = "certificate.yaml", secretFile = "secret.yaml"] = args;
+// Paths given on the command line are relative to the working directory; the defaults live beside this file.
+const given = args.map((a) => resolve(a));
+const [configMapFile = "configmap.yaml", resourceFile = "certificate.yaml", secretFile = "secret.yaml"] = given;
 
 const { config, diagnostics } = decodeConfig(loadManifest(configMapFile), loadManifest(secretFile));
 for (const d of diagnostics) console.log(`config: ${formatDiagnostic(d)}`);
