@@ -13,18 +13,23 @@ import { resolve } from "node:path";
 const args = process.argv.slice(2);
 const asIndex = args.indexOf("--as");
 const resourceName = asIndex >= 0 ? args.splice(asIndex, 2)[1] ?? "obj" : "cert";
-// Paths given on the command line are relative to the working directory; the defaults live beside this file.
-const given = args.map((a) => resolve(a));
-const [configMapFile = "configmap.yaml", resourceFile = "certificate.yaml", secretFile = "secret.yaml"] = given;
+// Paths given on the command line are relative to where `npm start` was called (npm runs scripts from the package
+// folder and keeps the caller's folder in INIT_CWD); the defaults live beside this file.
+const given = args.map((a) => resolve(process.env["INIT_CWD"] ?? process.cwd(), a));
+const custom = given.length > 0;
+const [configMapFile = "configmap.yaml", resourceFile = "certificate.yaml", secretFile = custom ? undefined : "secret.yaml"] =
+  given;
 
-const { config, diagnostics } = decodeConfig(loadManifest(configMapFile), loadManifest(secretFile));
+const { config, diagnostics } = decodeConfig(
+  loadManifest(configMapFile),
+  secretFile === undefined ? undefined : loadManifest(secretFile),
+);
 for (const d of diagnostics) console.log(`config: ${formatDiagnostic(d)}`);
 console.log(
   `config: ${config.triggers.size} trigger(s), ${config.templates.size} template(s), ${config.services.size} service(s)`,
 );
 
 const resource = loadManifest(resourceFile);
-const custom = args.length > 0;
 const steps: readonly [string, Record<string, unknown>][] = custom ? [["as given", resource]] : [
   ["not ready", withReady(resource, "False")],
   ["ready", withReady(resource, "True")],
