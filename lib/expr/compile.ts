@@ -419,7 +419,14 @@ class Compiler {
       case "==":
       case "!=": {
         const negated = op === "!=";
-        if (bothLit) return constant(equal(l.lit.value, r.lit.value) !== negated);
+        if (bothLit) {
+          // expr's optimizer folds `==` (and `!=`, which it parses as `not (a == b)`) only between two ints, two
+          // strings or two bools; any other pair (`1.5 == nil`) stays a run-time comparison, which keeps
+          // `x and 1.5 == nil` from folding to false without evaluating `x`.
+          const v = equal(l.lit.value, r.lit.value) !== negated;
+          const folds = l.nt === r.nt && (l.nt === "int" || l.nt === "string" || l.nt === "bool");
+          return folds ? constant(v) : { fn: () => v, nt };
+        }
         const lit = r.lit ?? l.lit;
         const other = r.lit !== undefined ? a : b;
         if (lit !== undefined && (typeof lit.value === "string" || typeof lit.value === "boolean")) {

@@ -75,9 +75,14 @@ function namespaces(
 /** The locals of a program without `let`: never written, so one frozen array serves every run. */
 const noLocals: unknown[] = Object.freeze([]) as unknown as unknown[];
 
-/** Compiles an expression; a syntax error is a `Left` with an `ExprCompile` diagnostic (line, column, snippet). */
+/**
+ * Compiles an expression; a syntax error is a `Left` with an `ExprCompile` diagnostic (line, column, snippet).
+ * The empty source compiles as `false`, as the Go engine compiles a condition (`text.Coalesce(when, "false")`);
+ * that replaces only the EMPTY string, so a blank source (`"  "`) is compiled as given and is a syntax error
+ * (`unexpected token EOF`), as `expr.Compile` reports it.
+ */
 export function compileExpr(source: string, options: CompileOptions = {}): Either<Diagnostic, CompiledExpr> {
-  const text = source.trim() === "" ? "false" : source;
+  const text = source === "" ? "false" : source;
   let compiled: ReturnType<typeof compileTree>;
   try {
     compiled = compileTree(parse(text), {

@@ -133,6 +133,14 @@ function numeric(r: number, a: unknown, b: unknown): number | GoFloat {
   return toFloatValue(r);
 }
 
+/**
+ * A Duration result: `approx` when it is exact (within 2^53), else `exact()` wrapped to int64 as Go's Duration
+ * arithmetic wraps (`time.Hour * 10000000` overflows to a negative Duration, as in Go).
+ */
+function durationOf(approx: number, exact: () => bigint): GoDuration {
+  return Math.abs(approx) <= Number.MAX_SAFE_INTEGER ? new GoDuration(approx) : GoDuration.fromBigInt(exact());
+}
+
 /** expr's `+`. */
 export function add(a: unknown, b: unknown, pos: number): unknown {
   if (typeof a === "number" && typeof b === "number") return numeric(a + b, a, b);
@@ -143,7 +151,7 @@ export function add(a: unknown, b: unknown, pos: number): unknown {
   if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) + num(b));
   if (a instanceof GoTime && b instanceof GoDuration) return a.Add(b);
   if (a instanceof GoDuration && b instanceof GoTime) return b.Add(a);
-  if (a instanceof GoDuration && b instanceof GoDuration) return new GoDuration(a.ns + b.ns);
+  if (a instanceof GoDuration && b instanceof GoDuration) return durationOf(a.ns + b.ns, () => a.toBigInt() + b.toBigInt());
   return badOp(a, "+", b, pos);
 }
 
@@ -152,8 +160,8 @@ export function sub(a: unknown, b: unknown, pos: number): unknown {
   if (typeof a === "number" && typeof b === "number") return numeric(a - b, a, b);
   if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) - num(b));
   if (a instanceof GoTime && b instanceof GoTime) return a.Sub(b);
-  if (a instanceof GoTime && b instanceof GoDuration) return a.Add(new GoDuration(-b.ns));
-  if (a instanceof GoDuration && b instanceof GoDuration) return new GoDuration(a.ns - b.ns);
+  if (a instanceof GoTime && b instanceof GoDuration) return a.Add(durationOf(-b.ns, () => -b.toBigInt()));
+  if (a instanceof GoDuration && b instanceof GoDuration) return durationOf(a.ns - b.ns, () => a.toBigInt() - b.toBigInt());
   return badOp(a, "-", b, pos);
 }
 
@@ -162,12 +170,12 @@ export function mul(a: unknown, b: unknown, pos: number): unknown {
   if (typeof a === "number" && typeof b === "number") return numeric(a * b, a, b);
   if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) * num(b));
   if (a instanceof GoDuration) {
-    if (isInt(b)) return new GoDuration(a.ns * b);
-    if (b instanceof GoDuration) return new GoDuration(a.ns * b.ns);
+    if (isInt(b)) return durationOf(a.ns * b, () => a.toBigInt() * BigInt(b));
+    if (b instanceof GoDuration) return durationOf(a.ns * b.ns, () => a.toBigInt() * b.toBigInt());
     if (isNumber(b)) return toFloatValue(a.ns * num(b));
   }
   if (b instanceof GoDuration) {
-    if (isInt(a)) return new GoDuration(a * b.ns);
+    if (isInt(a)) return durationOf(a * b.ns, () => BigInt(a) * b.toBigInt());
     if (isNumber(a)) return toFloatValue(num(a) * b.ns);
   }
   return badOp(a, "*", b, pos);

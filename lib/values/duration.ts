@@ -22,9 +22,20 @@ export const minute = 60_000_000_000;
 /** One hour in nanoseconds. */
 export const hour = 3_600_000_000_000;
 
+/** Go's `math.MinInt64`: the most negative Duration, where `Time.Sub` saturates below. */
+export const minDurationNs = -(2 ** 63);
+/**
+ * Go's `math.MaxInt64` (9223372036854775807 ns), where `Time.Sub` saturates above. It has no exact double: it is held
+ * as 2^63, which no int64 can be, so the value is unambiguous and is printed exactly by {@linkcode formatDuration}.
+ */
+export const maxDurationNs = 2 ** 63;
+
+const maxInt64 = 9223372036854775807n;
+
 /**
  * A Go `time.Duration`. The count is held as a JS number of nanoseconds, which is exact for every whole-millisecond
- * duration up to ±285 years and for every duration up to ±104 days.
+ * duration up to ±285 years and for every duration up to ±104 days; the int64 limits are exact too (see
+ * {@linkcode maxDurationNs}), so a saturated `Sub` prints as Go prints it.
  *
  * @example Printing like Go
  * ```ts
@@ -37,8 +48,23 @@ export class GoDuration {
   /** The duration in nanoseconds (integral). */
   readonly ns: number;
 
-  constructor(ns: number) {
+  /** The exact count when `ns` is beyond 2^53 and was built from one ({@linkcode GoDuration.fromBigInt}). */
+  readonly exact: bigint | undefined;
+
+  constructor(ns: number, exact?: bigint) {
     this.ns = Math.trunc(ns) + 0;
+    this.exact = exact !== undefined && Math.abs(this.ns) > Number.MAX_SAFE_INTEGER ? exact : undefined;
+  }
+
+  /** A Duration from exact nanoseconds, wrapped to int64 as Go's Duration arithmetic wraps (`time.Hour * 1e10`). */
+  static fromBigInt(ns: bigint): GoDuration {
+    const wrapped = BigInt.asIntN(64, ns);
+    return new GoDuration(Number(wrapped), wrapped);
+  }
+
+  /** The exact nanosecond count (MaxInt64 for {@linkcode maxDurationNs}). */
+  toBigInt(): bigint {
+    return this.exact ?? (this.ns >= maxDurationNs ? maxInt64 : BigInt(this.ns));
   }
 
   /** The duration as floating-point hours. */
@@ -83,11 +109,11 @@ export class GoDuration {
   }
   /** Go's `Duration.String()`: `1h2m3.5s`, `30m0s`, `0s`, `1.5µs`. */
   String(): string {
-    return formatDuration(this.ns);
+    return this.exact === undefined ? formatDuration(this.ns) : formatBigDuration(this.exact);
   }
   /** Same as {@linkcode GoDuration.String}. */
   toString(): string {
-    return formatDuration(this.ns);
+    return this.String();
   }
 }
 
@@ -106,6 +132,7 @@ function fraction(v: number, digits: number): string {
 /** Formats nanoseconds the way Go's `Duration.String` does. */
 export function formatDuration(ns: number): string {
   if (ns === 0) return "0s";
+  if (Math.abs(ns) > Number.MAX_SAFE_INTEGER) return formatBigDuration(ns >= maxDurationNs ? maxInt64 : BigInt(ns));
   const sign = ns < 0 ? "-" : "";
   const u = Math.abs(ns);
   if (u < microsecond) return `${sign}${u}ns`;
@@ -119,6 +146,18 @@ export function formatDuration(ns: number): string {
   if (h > 0) return `${sign}${h}h${m}m${s}${frac}s`;
   if (m > 0) return `${sign}${m}m${s}${frac}s`;
   return `${sign}${s}${frac}s`;
+}
+
+/** {@linkcode formatDuration} beyond 2^53 ns (about 104 days), where a double no longer holds every nanosecond. */
+function formatBigDuration(ns: bigint): string {
+  const sign = ns < 0n ? "-" : "";
+  const u = ns < 0n ? -ns : ns;
+  const totalSec = u / 1_000_000_000n;
+  const frac = fraction(Number(u % 1_000_000_000n), 9);
+  const h = totalSec / 3600n;
+  const m = (totalSec % 3600n) / 60n;
+  const s = totalSec % 60n;
+  return `${sign}${h}h${m}m${s}${frac}s`;
 }
 
 const units: Readonly<Record<string, number>> = {

@@ -7,7 +7,7 @@
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { type Civil, civil, daysFromCivil, daysIn } from "./_civil.ts";
-import { GoDuration } from "./duration.ts";
+import { GoDuration, maxDurationNs, minDurationNs } from "./duration.ts";
 import { formatLayout, longDayNames, longMonthNames, parseLayout } from "./layout.ts";
 
 // --- model
@@ -131,9 +131,19 @@ export class GoTime {
 
   // --- Go methods
 
+  /**
+   * Go's `Time.Add`: whole seconds and the nanosecond remainder of the int64 Duration, exact even at its limits
+   * (MaxInt64 ns adds 9223372036 s + 854775807 ns). Go saturates the seconds at int64, which no Duration can reach
+   * from a time our model holds (a Duration spans ±292 years).
+   */
   Add(d: GoDuration): GoTime {
-    const s = Math.trunc(d.ns / 1e9);
-    return new GoTime(this.sec + s, this.nsec + (d.ns - s * 1e9), this.offset, this.zone);
+    if (Math.abs(d.ns) <= Number.MAX_SAFE_INTEGER) {
+      const s = Math.trunc(d.ns / 1e9);
+      return new GoTime(this.sec + s, this.nsec + (d.ns - s * 1e9), this.offset, this.zone);
+    }
+    const ns = d.toBigInt();
+    const s = ns / 1_000_000_000n;
+    return new GoTime(this.sec + Number(s), this.nsec + Number(ns - s * 1_000_000_000n), this.offset, this.zone);
   }
   AddDate(years: number, months: number, days: number): GoTime {
     const c = this.civil();
@@ -143,8 +153,17 @@ export class GoTime {
     const local = daysFromCivil(y, m, c.day + days) * 86400 + c.hour * 3600 + c.minute * 60 + c.second;
     return new GoTime(local - this.offset, this.nsec, this.offset, this.zone);
   }
+  /**
+   * Go's `Time.Sub`: the Duration `t - u`, saturated at the int64 limits (`minDurationNs`, `maxDurationNs`) when the
+   * difference is out of range (more than about 292 years), as Go's `Sub` returns `minDuration`/`maxDuration`.
+   */
   Sub(u: GoTime): GoDuration {
-    return new GoDuration((this.sec - u.sec) * 1e9 + (this.nsec - u.nsec));
+    const ns = (this.sec - u.sec) * 1e9 + (this.nsec - u.nsec);
+    if (Math.abs(ns) <= Number.MAX_SAFE_INTEGER) return new GoDuration(ns);
+    const exact = BigInt(this.sec - u.sec) * 1_000_000_000n + BigInt(this.nsec - u.nsec);
+    if (exact > 9223372036854775807n) return new GoDuration(maxDurationNs);
+    if (exact < -9223372036854775808n) return new GoDuration(minDurationNs);
+    return GoDuration.fromBigInt(exact);
   }
   Before(u: GoTime): boolean {
     return this.sec < u.sec || (this.sec === u.sec && this.nsec < u.nsec);

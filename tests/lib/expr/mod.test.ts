@@ -25,7 +25,15 @@ describe("compileExpr()", () => {
     expect(run("app.status.phase", { app: {} })).toEqual({ evalError: expect.objectContaining({ _tag: "ExprEval", message: "cannot fetch phase from <nil>", line: 1, column: 12 }) });
   });
 
-  it("compiles an empty condition as false, as the Go engine does", () => expect(run("  ")).toBe(false));
+  it("compiles an empty condition as false, as the Go engine does (text.Coalesce(when, \"false\"))", () => {
+    expect(run("")).toBe(false);
+  });
+
+  it("compiles a blank condition as given: a syntax error, as expr.Compile reports it", () => {
+    for (const src of ["  ", "\n", "\t "]) {
+      expect(run(src)).toEqual({ compileError: expect.objectContaining({ _tag: "ExprCompile", message: "unexpected token EOF" }) });
+    }
+  });
 
   it("returns time.Now() from the run's now, never the clock", () => {
     expect(formatOncePer(run("time.Now()"))).toBe("2024-01-02 03:04:05 +0000 UTC");
