@@ -62,4 +62,12 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "regexp: invalid escape", source: `{{mustRegexMatch .p "a"}}`, vars: { p: "%<\\日&" } },
   { found: "regexp: trailing backslash", source: `{{regexReplaceAll .msg "ß" "x"}}`, vars: { msg: "Za-'._\\" } },
   { found: "regexp: invalid repeat count", source: `{{mustRegexMatch "x{2,1}" "a"}}` },
+  // xstrings 1.3's ToSnakeCase/ToKebabCase word splitter: punctuation takes no connector, numbers stay with the word.
+  { found: "snakecase: punctuation and connectors", source: `{{snakecase "https://x.io/a b?q=1&r=<>"}}|{{snakecase "  pad  "}}|{{snakecase "it's"}}` },
+  { found: "kebabcase: html and signs", source: `{{kebabcase .s}}|{{kebabcase "-3.25"}}|{{kebabcase .t}}`, vars: { s: "<b>&amp;</b>", t: "& Z\n\\-_" } },
+  { found: "snakecase: non-ASCII and numbers", source: `{{snakecase "héllo"}}|{{snakecase "a_日9日é"}}|{{snakecase "ǅ31 2E 35"}}|{{kebabcase "HTTP20xOK Bld4Floor3rd"}}` },
+  // goutils: Initials reads bytes as runes; SwapCase title-cases word starts; Uncapitalize lowers any letter.
+  { found: "initials of non-ASCII", source: `{{initials "emoji 😀"}}|{{initials .s}}`, vars: { s: "é\"\"aé\n\\\n" } },
+  { found: "swapcase and untitle of non-ASCII", source: `{{swapcase "ǆa Ǆ ǅ héLLo ß"}}|{{untitle "Élan Ü"}}` },
+  { found: "abbrevboth cuts bytes", source: `{{abbrevboth 5 10 "ééééééééééé"}}|{{abbrev 4 "aéé"}}` },
 ];

@@ -7,24 +7,14 @@ import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
 import { sliceBytes, utf8Length } from "../../go/utf8.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { any, fixed, variadic } from "./_define.ts";
+import { abbreviateFull, initials, swapCase, uncapitalize } from "./_goutils.ts";
+import { toLowerCaseWords } from "./_xstrings.ts";
 import { int, str, strslice, strval } from "./_convert.ts";
 
 /** `strings.Repeat(" ", n)`, which panics on a negative count (Go's template reports the panic as the error). */
 function spaces(n: number): string {
   if (n < 0) throw new GoFuncError("strings: negative Repeat count");
   return " ".repeat(n);
-}
-
-function abbreviateFull(s: string, offset: number, maxWidth: number): string {
-  const n = utf8Length(s);
-  if (s === "" || maxWidth < 4) return s === "" ? "" : "";
-  if (n <= maxWidth) return s;
-  if (offset > n) offset = n;
-  if (n - offset < maxWidth - 3) offset = n - (maxWidth - 3);
-  if (offset <= 4) return sliceBytes(s, 0, maxWidth - 3) + "...";
-  if (maxWidth < 7) return "";
-  if (offset + maxWidth - 3 < n) return "..." + abbreviateFull(sliceBytes(s, offset, n), 0, maxWidth - 3);
-  return "..." + sliceBytes(s, n - (maxWidth - 3), n);
 }
 
 function isSpace(c: string): boolean {
@@ -52,45 +42,6 @@ function title(s: string): string {
       !/^[\p{L}\p{N}]$/u.test(prev);
     out += sep ? toTitle(ch) : ch;
     prev = ch;
-  }
-  return out;
-}
-
-/** goutils' byte-wise word functions see each UTF-8 byte as a rune; only ASCII letters change. */
-function mapWordStarts(s: string, f: (c: string) => string): string {
-  let next = true;
-  let out = "";
-  for (const ch of s) {
-    if (isSpace(ch)) {
-      next = true;
-      out += ch;
-    } else if (next) {
-      out += /^[A-Za-z]$/.test(ch) ? f(ch) : ch;
-      next = false;
-    } else out += ch;
-  }
-  return out;
-}
-
-function initials(s: string): string {
-  let gap = true;
-  let out = "";
-  for (const ch of s) {
-    if (isSpace(ch)) gap = true;
-    else if (gap) {
-      out += ch;
-      gap = false;
-    }
-  }
-  return out;
-}
-
-function swapCase(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const u = ch.toUpperCase();
-    const l = ch.toLowerCase();
-    out += ch === u && ch !== l ? l : ch === l && ch !== u ? u : ch;
   }
   return out;
 }
@@ -140,14 +91,6 @@ function camelCase(s: string): string {
     }
   }
   return out + r0;
-}
-
-/** xstrings-style word split: case changes, digits and separators (`_`, `-`, `.`, spaces) start words. */
-function words(s: string): string[] {
-  const out: string[] = [];
-  const re = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\sA-Za-z0-9_.\-]+/g;
-  for (const m of s.matchAll(re)) out.push(m[0]);
-  return out;
 }
 
 function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean): string {
@@ -236,7 +179,7 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
   upper: str1((s) => mapRunes(s, true)),
   lower: str1((s) => mapRunes(s, false)),
   title: str1(title),
-  untitle: str1((s) => mapWordStarts(s, (c) => c.toLowerCase())),
+  untitle: str1(uncapitalize),
   substr: fixed(["int", "int", "string"], (a) => {
     const [start, end, s] = [int(a, 0), int(a, 1), str(a, 2)];
     const n = utf8Length(s);
@@ -263,9 +206,9 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
   nospace: str1((s) => Array.from(s).filter((c) => !isSpace(c)).join("")),
   initials: str1(initials),
   swapcase: str1(swapCase),
-  snakecase: str1((s) => words(s).map((w) => w.toLowerCase()).join("_")),
+  snakecase: str1((s) => toLowerCaseWords(s, "_")),
   camelcase: str1(camelCase),
-  kebabcase: str1((s) => words(s).map((w) => w.toLowerCase()).join("-")),
+  kebabcase: str1((s) => toLowerCaseWords(s, "-")),
   wrap: fixed(["int", "string"], (a) => wrapCustom(str(a, 1), int(a, 0), "", false)),
   wrapWith: fixed(["int", "string", "string"], (a) => wrapCustom(str(a, 2), int(a, 0), str(a, 1), true)),
   contains: str2((sub, s) => s.includes(sub)),

@@ -1,0 +1,143 @@
+/**
+ * Masterminds/goutils 1.1's word and abbreviation helpers, which sprig 3.2 calls for `initials`, `swapcase`, `untitle`,
+ * `abbrev` and `abbrevboth`.
+ *
+ * Some of them index the Go string byte by byte: `Initials` turns each byte into a rune (so the first byte of "é",
+ * 0xC3, comes out as "Ã", and the UTF-8 continuation bytes 0x85 and 0xA0 count as spaces), and `AbbreviateFull`
+ * counts and cuts bytes (a cut inside a rune leaves invalid UTF-8, which a later cut counts byte by byte). Those work on
+ * the UTF-8 bytes here; the rune-wise ones on code points.
+ * @module
+ */
+import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
+import { isGoSpace, mapRune } from "./_xstrings.ts";
+
+const lowerRe = /^\p{Ll}$/u;
+const upperRe = /^\p{Lu}$/u;
+const titleRe = /^\p{Lt}$/u;
+
+/** Go's `unicode.ToTitle` of one rune: the upper case, except the digraphs and Georgian, whose title case differs. */
+export function titleRune(c: number): number {
+  if (c >= 0x1c4 && c <= 0x1cc) return 0x1c5 + 3 * Math.floor((c - 0x1c4) / 3);
+  if (c >= 0x1f1 && c <= 0x1f3) return 0x1f2;
+  if ((c >= 0x10d0 && c <= 0x10fa) || (c >= 0x10fd && c <= 0x10ff)) return c;
+  return mapRune(c, true);
+}
+
+/**
+ * goutils' `Initials`: the first byte after each space, each byte read as a rune (Latin-1).
+ *
+ * @param s the string
+ * @returns the initials
+ * @example
+ * ```ts
+ * import { initials } from "./_goutils.ts";
+ * import { expect } from "vitest";
+ * expect(initials("hello wörld é")).toBe("hwÃ");
+ * ```
+ */
+export function initials(s: string): string {
+  let gap = true;
+  let out = "";
+  for (const b of encodeUtf8(s)) {
+    if (isGoSpace(b)) gap = true;
+    else if (gap) {
+      out += String.fromCharCode(b);
+      gap = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * goutils' `SwapCase`: upper and title case letters lower, lower case letters upper, and title case for a lower case
+ * letter that starts the string or follows a space (`ǆ` → `ǅ`).
+ *
+ * @param s the string
+ * @returns the swapped string
+ * @example
+ * ```ts
+ * import { swapCase } from "./_goutils.ts";
+ * import { expect } from "vitest";
+ * expect(swapCase("Hello wORLD")).toBe("hELLO World");
+ * ```
+ */
+export function swapCase(s: string): string {
+  let whitespace = true;
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (upperRe.test(ch) || titleRe.test(ch)) {
+      out += String.fromCodePoint(mapRune(c, false));
+      whitespace = false;
+    } else if (lowerRe.test(ch)) {
+      out += String.fromCodePoint(whitespace ? titleRune(c) : mapRune(c, true));
+      whitespace = false;
+    } else {
+      out += ch;
+      whitespace = isGoSpace(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * goutils' `Uncapitalize` without delimiters: lower-cases the rune that starts the string or follows a space.
+ *
+ * @param s the string
+ * @returns the string with word starts lowered
+ * @example
+ * ```ts
+ * import { uncapitalize } from "./_goutils.ts";
+ * import { expect } from "vitest";
+ * expect(uncapitalize("Hello Élan")).toBe("hello élan");
+ * ```
+ */
+export function uncapitalize(s: string): string {
+  let next = true;
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (isGoSpace(c)) {
+      next = true;
+      out += ch;
+    } else if (next) {
+      out += String.fromCodePoint(mapRune(c, false));
+      next = false;
+    } else out += ch;
+  }
+  return out;
+}
+
+const marker = [0x2e, 0x2e, 0x2e];
+
+function abbreviateBytes(b: Uint8Array, offset: number, maxWidth: number): number[] {
+  const n = b.length;
+  if (n === 0 || maxWidth < 4) return [];
+  if (n <= maxWidth) return [...b];
+  if (offset > n) offset = n;
+  if (n - offset < maxWidth - 3) offset = n - (maxWidth - 3);
+  if (offset <= 4) return [...b.subarray(0, maxWidth - 3), ...marker];
+  if (maxWidth < 7) return [];
+  if (offset + maxWidth - 3 < n) return [...marker, ...abbreviateBytes(b.subarray(offset, n), 0, maxWidth - 3)];
+  return [...marker, ...b.subarray(n - (maxWidth - 3), n)];
+}
+
+/**
+ * goutils' `AbbreviateFull` (its errors become ""): cuts to `maxWidth` bytes with "..." markers around `offset`.
+ *
+ * @param s the string
+ * @param offset where the kept part should start, in bytes
+ * @param maxWidth the width, in bytes, markers included
+ * @returns the abbreviated string
+ * @example
+ * ```ts
+ * import { abbreviateFull } from "./_goutils.ts";
+ * import { expect } from "vitest";
+ * expect(abbreviateFull("abcdefghijklmno", 5, 10)).toBe("...fghi...");
+ * ```
+ */
+export function abbreviateFull(s: string, offset: number, maxWidth: number): string {
+  const b = encodeUtf8(s);
+  if (b.length <= maxWidth && maxWidth >= 4) return s;
+  return decodeUtf8(Uint8Array.from(abbreviateBytes(b, offset, maxWidth)));
+}
