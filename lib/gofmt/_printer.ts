@@ -87,7 +87,7 @@ function padString(p: Printer, s: string): void {
   }
 }
 
-/** Pads `s` with the zero flag ignored (numbers that handled zero padding themselves, `%c`, `%U`). */
+/** Pads `s` with the zero flag ignored (numbers that handled zero padding themselves, `%U`). */
 function padNoZero(p: Printer, s: string): void {
   const old = p.f.zero;
   p.f.zero = false;
@@ -163,10 +163,11 @@ function printInteger(p: Printer, v: bigint, verb: string, orig: unknown = v): v
       return fmtInteger(p, v, 16, verb, ldigits);
     case "X":
       return fmtInteger(p, v, 16, verb, udigits);
+    // Go 1.19 pads %c and %q with zeros too (only numbers and %U turn the flag off).
     case "c":
-      return padNoZero(p, String.fromCodePoint(runeOf(v)));
+      return padString(p, String.fromCodePoint(runeOf(v)));
     case "q":
-      return padNoZero(p, quoteRune(runeOf(v), p.f.plus));
+      return padString(p, quoteRune(runeOf(v), p.f.plus));
     case "U":
       return fmtUnicode(p, v);
     default:
@@ -197,12 +198,16 @@ function fmtFloat(p: Printer, v: number, verb: "e" | "E" | "f" | "g" | "G" | "b"
   padString(p, num.slice(1));
 }
 
-/** `%#g` and friends: always a decimal point, and `g` keeps its trailing zeros. */
+/**
+ * `%#g` and friends: always a decimal point; `g` keeps its trailing zeros. As in Go, `%#x` pads to the precision (6
+ * by default) counting the `x` of `0x` as a digit, while `%#X` only adds the point: Go lists `x` but not `X` there.
+ */
 function sharpFloat(num: string, verb: string, prec: number): string {
-  let digits = verb === "g" || verb === "G" ? (prec === -1 ? 6 : prec) : 0;
+  let digits = verb === "g" || verb === "G" || verb === "x" ? (prec === -1 ? 6 : prec) : 0;
+  const hex = verb === "x" || verb === "X";
   let tail = "";
   let body = num;
-  const e = num.search(/[eE]/);
+  const e = num.search(hex ? /[pP]/ : /[eEpP]/);
   if (e >= 0) {
     tail = num.slice(e);
     body = num.slice(0, e);

@@ -70,4 +70,7 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "initials of non-ASCII", source: `{{initials "emoji 😀"}}|{{initials .s}}`, vars: { s: "é\"\"aé\n\\\n" } },
   { found: "swapcase and untitle of non-ASCII", source: `{{swapcase "ǆa Ǆ ǅ héLLo ß"}}|{{untitle "Élan Ü"}}` },
   { found: "abbrevboth cuts bytes", source: `{{abbrevboth 5 10 "ééééééééééé"}}|{{abbrev 4 "aéé"}}` },
+  // Go 1.19's fmt pads %c and %q with zeros; %#x of a float pads to 6 "digits" counting the x, %#X only adds a point.
+  { found: "printf: zero padding of runes", source: `{{printf "%03.4c|% 08c|%010c|%06q" 10 66405 4 255}}` },
+  { found: "printf: %#x and %#X of floats", source: `{{printf "%#x|%+#X|%#.4x|%#X" -3.25 (float64 0) 1.5 1.5}}` },
 ];

@@ -30,6 +30,10 @@ const cases: readonly { name: string; format: string; args: readonly unknown[]; 
   { name: "stringer", format: "%v|%s|%d", args: [{ String: () => "S" }, { Error: () => "E" }, null], want: "S|E|%!d(<nil>)" },
   { name: "sharp floats", format: "%#.0f|%#g|%#.3g", args: [new GoFloat(3), 1.5, new GoFloat(2)], want: "3.|1.50000|2.00" },
   { name: "signed zero padding", format: "%010.2f|%+010.2f|% .2f", args: [-3.14159, 3.14159, 3.14159], want: "-000003.14|+000003.14| 3.14" },
+  // Found by differential fuzzing (scripts/oracle/template-fuzz.ts).
+  { name: "%c and %q pad with zeros (Go 1.19)", format: "%08c|% 08c|%06q|%-04c|", args: [-2, 66405, 255, 0], want: "0000000\ufffd|0000000\u{10365}|000'ÿ'|\u0000   |" },
+  { name: "%#x of a float counts the x as a digit", format: "%#x|%#x|%#.4x|%#x", args: [-3.25, 1.5, 1.5, new GoFloat(0)], want: "-0x1.a000p+01|0x1.8000p+00|0x1.8000p+00|0x0.0000p+00" },
+  { name: "%#X of a float only adds the point", format: "%#X|%+#X|%#X", args: [new GoFloat(0), new GoFloat(0), 1.5], want: "0X0.P+00|+0X0.P+00|0X1.8P+00" },
 ];
 
 describe("sprintf()", () => {
