@@ -84,6 +84,11 @@ interface Scope {
 /** The marker an optional member returns inside a chain when its base is nil; the chain turns it into nil. */
 const short: unique symbol = Symbol("short");
 
+/** A Go uint8 in flight between a string index and the negation that must wrap it (never escapes a run). */
+class Byte {
+  constructor(readonly n: number) {}
+}
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 // --- entry
@@ -320,10 +325,47 @@ class Compiler {
     if (!isNum(a.nt) && a.nt !== "unknown") this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
     if (op === "-") {
       if (a.lit !== undefined) return constant(negate(a.lit.value, pos));
+      const bytes = this.byteAware(node, s);
+      if (bytes !== undefined) {
+        return { fn: (ctx) => {
+          const v = bytes(ctx);
+          return v instanceof Byte ? (256 - v.n) & 255 : negate(v, pos);
+        }, nt: a.nt };
+      }
       return { fn: (ctx) => negate(f(ctx), pos), nt: a.nt };
     }
     // Unary plus compiles to nothing in expr: past the checker, any value passes through unchanged.
     return a.lit !== undefined ? a : { fn: f, nt: a.nt };
+  }
+
+  /**
+   * `node` (an operand of unary `-`, already compiled and checked) recompiled so that a Go `uint8` comes back boxed
+   * as a {@linkcode Byte}: an element of a string or `[]byte` fetched by index (`s[1]`) is a uint8 in Go, and its
+   * negation wraps (`-'hello'[1]` is 155, not -101), as expr's `runtime.Negate` keeps the operand's type. Everywhere
+   * else a byte behaves as an int (v1.17's arithmetic and comparisons convert it), so only negation needs to know.
+   * Undefined when the node cannot yield a byte by itself.
+   */
+  private byteAware(node: Node, s: Scope): Fn | undefined {
+    if (node.kind === "Member" && !node.optional && !node.method && node.property.kind !== "String") {
+      const bf = this.compile(node.node, s, false).fn;
+      const pf = this.compile(node.property, s, false).fn;
+      const pos = node.pos;
+      return (ctx) => {
+        const b = bf(ctx);
+        const v = fetchMember(b, pf(ctx), pos);
+        return typeof b === "string" || b instanceof Uint8Array ? new Byte(v as number) : v;
+      };
+    }
+    if (node.kind === "Unary" && (node.op === "-" || node.op === "+")) {
+      const inner = this.byteAware(node.node, s);
+      if (inner === undefined || node.op === "+") return inner;
+      const pos = node.pos;
+      return (ctx) => {
+        const v = inner(ctx);
+        return v instanceof Byte ? new Byte((256 - v.n) & 255) : negate(v, pos);
+      };
+    }
+    return undefined;
   }
 
   private checkBinary(op: string, l: Nature, r: Nature, pos: number, right: Node): Nature {

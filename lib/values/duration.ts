@@ -23,12 +23,12 @@ export const minute = 60_000_000_000;
 export const hour = 3_600_000_000_000;
 
 /** Go's `math.MinInt64`: the most negative Duration, where `Time.Sub` saturates below. */
-export const minDurationNs = -(2 ** 63);
+export const minDurationNs: number = -(2 ** 63);
 /**
  * Go's `math.MaxInt64` (9223372036854775807 ns), where `Time.Sub` saturates above. It has no exact double: it is held
  * as 2^63, which no int64 can be, so the value is unambiguous and is printed exactly by {@linkcode formatDuration}.
  */
-export const maxDurationNs = 2 ** 63;
+export const maxDurationNs: number = 2 ** 63;
 
 const maxInt64 = 9223372036854775807n;
 

@@ -45,6 +45,8 @@ describe("compileTree()", () => {
     { name: "folds `true and x` to x without checking x", input: "true and x", vars: { x: "s" }, expected: "s" },
     { name: "folds `x and false` to false without evaluating x", input: "x.y.z and false", vars: {}, expected: false },
     { name: "folds `x or true` to true without evaluating x", input: "x.y.z or true", vars: {}, expected: true },
+    { name: "folds `x and 1 == 2` (int == int folds)", input: "x.y.z and 1 == 2", vars: {}, expected: false },
+    { name: "folds `x and 'a' != ''` to x (string == string folds)", input: "x and 'a' != ''", vars: { x: "s" }, expected: "s" },
   ];
   for (const c of folding) it(c.name, () => expect(evaluate(c.input, c.vars)).toBe(c.expected));
 
@@ -57,6 +59,35 @@ describe("compileTree()", () => {
     { name: "still maps a range's ints", input: "map(1..3, {# * 2})", vars: {}, expected: [2, 4, 6] },
   ];
   for (const c of runs) it(c.name, () => expect(evaluate(c.input, c.vars)).toEqual(c.expected));
+
+  // expr's optimizer folds `==` only between two ints, two strings or two bools (found by scripts/oracle/expr-fuzz.ts).
+  const notFolded = [
+    { name: "float == nil", input: "x.y.z and 1.5 == nil" },
+    { name: "int == float", input: "x.y.z and 1 == 1.5" },
+    { name: "nil == nil", input: "x.y.z or nil == nil" },
+    { name: "float != float", input: "x.y.z and 1.5 != 1.5" },
+  ];
+  for (const c of notFolded) {
+    it(`evaluates x in \`x and <${c.name}>\`: that comparison is not folded`, () => {
+      expect(() => evaluate(c.input, {})).toThrow("cannot fetch");
+    });
+  }
+
+  // A string's (or []byte's) element is a Go uint8: negating it wraps, as expr's runtime.Negate keeps the type;
+  // arithmetic and comparisons convert it to int (v1.17). Go's answers through the oracle.
+  const bytes = [
+    { name: "negates a string's byte as a uint8", input: "-s[1]", vars: { s: "hello" }, expected: 155 },
+    { name: "negates a multibyte character's first byte", input: "-s[1]", vars: { s: "héllo" }, expected: 61 },
+    { name: "negates twice back to the byte", input: "-(-s[1])", vars: { s: "abc" }, expected: 98 },
+    { name: "negates through unary +", input: "-+s[1]", vars: { s: "abc" }, expected: 158 },
+    { name: "adds a negated byte as an int", input: "-s[0] + 1", vars: { s: "abc" }, expected: 160 },
+    { name: "compares a negated byte as an int", input: "-s[1] == 158", vars: { s: "abc" }, expected: true },
+    { name: "negates zero to zero", input: "-s[0]", vars: { s: "\u0000" }, expected: 0 },
+    { name: "negates a []byte element as a uint8", input: "-b'abc'[1]", vars: {}, expected: 158 },
+    { name: "still negates an array's int", input: "-xs[0]", vars: { xs: [3] }, expected: -3 },
+    { name: "still negates a map's int by key", input: "-m[k]", vars: { m: { a: 3 }, k: "a" }, expected: -3 },
+  ];
+  for (const c of bytes) it(c.name, () => expect(evaluate(c.input, c.vars)).toBe(c.expected));
 
   it("fails on the first element of a non-empty map in a predicate builtin", () => {
     expect(() => evaluate("count(m, {true})", { m: { a: 1 } })).toThrow("reflect: call of reflect.Value.Index on map Value");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
-import { add, compare, div, equal, fetchMember, inCollection, len, mod, mul, slice, typeName } from "../../../lib/expr/runtime.ts";
+import { add, compare, div, equal, fetchMember, inCollection, len, mod, mul, slice, sub, typeName } from "../../../lib/expr/runtime.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
 import { GoDuration } from "../../../lib/values/duration.ts";
 import { GoTime } from "../../../lib/values/time.ts";
@@ -28,6 +28,16 @@ describe("arithmetic", () => {
   it("never yields an int negative zero (found by the fuzzer: `-c * 0 / 2.0` printed -0)", () => {
     expect(Object.is(mul(-5, 0, 0), 0)).toBe(true);
     expect(Object.is((div(mul(-5, 0, 0), new GoFloat(2), 0) as GoFloat).value, 0)).toBe(true);
+  });
+  it("wraps Duration arithmetic at int64, as Go's time.Duration does", () => {
+    const max = new GoDuration(2 ** 63);
+    const cases = [
+      { got: () => mul(new GoDuration(3_600_000_000_000), 10_000_000, 0), expected: "-248191h9m7.419103232s" },
+      { got: () => mul(max, 2, 0), expected: "-2ns" },
+      { got: () => add(max, new GoDuration(1), 0), expected: "-2562047h47m16.854775808s" },
+      { got: () => sub(new GoDuration(-(2 ** 63)), new GoDuration(1), 0), expected: "2562047h47m16.854775807s" },
+    ];
+    for (const c of cases) expect((c.got() as GoDuration).String()).toBe(c.expected);
   });
   it("checks a Go method's arguments as reflect does, nil being the zero value", () => {
     const t = fetchMember(GoTime.fromUnixMilli(0), "Add", 0) as (...a: unknown[]) => unknown;

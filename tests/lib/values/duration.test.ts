@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, GoDuration, parseDuration } from "../../../lib/values/duration.ts";
+import { formatDuration, GoDuration, maxDurationNs, minDurationNs, parseDuration } from "../../../lib/values/duration.ts";
 
 describe("formatDuration()", () => {
   const cases = [
@@ -10,6 +10,9 @@ describe("formatDuration()", () => {
     { input: 1.5e9, expected: "1.5s" },
     { input: 25 * 3600e9 + 1.5e9, expected: "25h0m1.5s" },
     { input: -61e9, expected: "-1m1s" },
+    // The int64 limits Time.Sub saturates at (Go's minDuration / maxDuration).
+    { input: maxDurationNs, expected: "2562047h47m16.854775807s" },
+    { input: minDurationNs, expected: "-2562047h47m16.854775808s" },
   ];
   for (const c of cases) it(`prints ${c.input}ns as ${c.expected}`, () => expect(formatDuration(c.input)).toBe(c.expected));
 });
@@ -35,5 +38,21 @@ describe("GoDuration methods", () => {
   it("rounds and truncates", () => {
     const d = new GoDuration(95e9);
     expect([d.Round(new GoDuration(60e9)).String(), d.Truncate(new GoDuration(60e9)).String()]).toEqual(["2m0s", "1m0s"]);
+  });
+});
+
+describe("GoDuration.fromBigInt()", () => {
+  const cases = [
+    { name: "keeps every nanosecond beyond 2^53", input: 7_061_052_000_000_000_000n + 123_456_789n, expected: "1961403h20m0.123456789s" },
+    { name: "wraps past MaxInt64 as Go's int64 arithmetic does", input: 9223372036854775807n * 2n, expected: "-2ns" },
+    { name: "wraps time.Hour * 10000000", input: 3_600_000_000_000n * 10_000_000n, expected: "-248191h9m7.419103232s" },
+    { name: "keeps MaxInt64 exact", input: 9223372036854775807n, expected: "2562047h47m16.854775807s" },
+  ];
+  for (const c of cases) it(c.name, () => expect(GoDuration.fromBigInt(c.input).String()).toBe(c.expected));
+
+  it("round-trips through toBigInt()", () => {
+    for (const n of [0n, -5n, 9223372036854775807n, -9223372036854775808n, 123456789012345678n]) {
+      expect(GoDuration.fromBigInt(n).toBigInt()).toBe(n);
+    }
   });
 });

@@ -88,6 +88,12 @@ describe("GoTime methods", () => {
     { name: "Equal ignores the zone", got: () => t("2024-01-01T01:00:00+01:00").Equal(t("2024-01-01T00:00:00Z")), expected: true },
     { name: "Weekday prints its name", got: () => t("2024-01-01T00:00:00Z").Weekday().String(), expected: "Monday" },
     { name: "Unix gives seconds", got: () => t("2024-01-01T00:00:00Z").Unix(), expected: 1704067200 },
+    // Go's Sub saturates at the int64 limits; texts from the Go reference through the oracle.
+    { name: "Sub saturates at MaxInt64", got: () => t("2024-01-01T00:30:00Z").Sub(t("0001-01-01T00:00:00Z")).String(), expected: "2562047h47m16.854775807s" },
+    { name: "Sub saturates at MinInt64", got: () => t("0001-01-01T00:00:00Z").Sub(t("2024-01-01T00:30:00Z")).String(), expected: "-2562047h47m16.854775808s" },
+    { name: "Sub is exact beyond 2^53 ns", got: () => t("2024-01-01T00:30:00Z").Sub(t("1800-01-01T00:00:00.123456789Z")).String(), expected: "1963536h29m59.876543211s" },
+    { name: "Add of MaxInt64 is exact", got: () => t("0001-01-01T00:00:00Z").Add(t("2024-01-01T00:30:00Z").Sub(t("0001-01-01T00:00:00Z"))).String(), expected: "0293-04-11 23:47:16.854775807 +0000 UTC" },
+    { name: "Add of MinInt64 is exact", got: () => t("2024-01-01T00:30:00Z").Add(new GoDuration(-(2 ** 63))).String(), expected: "1731-09-22 00:42:43.145224192 +0000 UTC" },
   ];
   for (const c of cases) it(c.name, () => expect(c.got()).toEqual(c.expected));
 });
