@@ -300,14 +300,19 @@ export interface ParsedTime {
   readonly zone: string;
 }
 
+/**
+ * A parse failure: a range error (`month` → "month out of range"), or the value text Go reports as not parsed. Go
+ * 1.19 reports the value as far as it got: after what `skip` matched of a literal prefix, after the four bytes of
+ * a year or the two of AM/PM, after the sign and digits of a zone offset (`cannot parse "45e-05" as "2006"`).
+ */
 class Bad {
-  constructor(readonly range: string = "") {}
+  constructor(readonly range: string = "", readonly rest?: string) {}
 }
 
 function getnum(s: string, fixed: boolean): [number, string] {
-  if (!isDigitAt(s, 0)) throw new Bad();
+  if (!isDigitAt(s, 0)) throw new Bad("", s);
   if (!isDigitAt(s, 1)) {
-    if (fixed) throw new Bad();
+    if (fixed) throw new Bad("", s);
     return [Number(s[0]), s.slice(1)];
   }
   return [Number(s.slice(0, 2)), s.slice(2)];
@@ -317,7 +322,7 @@ function getnum3(s: string, fixed: boolean): [number, string] {
   let n = 0;
   let i = 0;
   for (; i < 3 && isDigitAt(s, i); i++) n = n * 10 + Number(s[i]);
-  if (i === 0 || (fixed && i !== 3)) throw new Bad();
+  if (i === 0 || (fixed && i !== 3)) throw new Bad("", s);
   return [n, s.slice(i)];
 }
 
@@ -326,18 +331,18 @@ function lookup(names: readonly string[], s: string, short: boolean): [number, s
     const n = short ? names[i]!.slice(0, 3) : names[i]!;
     if (s.length >= n.length && s.slice(0, n.length).toLowerCase() === n.toLowerCase()) return [i, s.slice(n.length)];
   }
-  throw new Bad();
+  throw new Bad("", s);
 }
 
 function skip(value: string, prefix: string): string {
   while (prefix.length > 0) {
     if (prefix[0] === " ") {
-      if (value.length > 0 && value[0] !== " ") throw new Bad();
+      if (value.length > 0 && value[0] !== " ") throw new Bad("", value);
       prefix = prefix.replace(/^ +/, "");
       value = value.replace(/^ +/, "");
       continue;
     }
-    if (value.length === 0 || value[0] !== prefix[0]) throw new Bad();
+    if (value.length === 0 || value[0] !== prefix[0]) throw new Bad("", value);
     prefix = prefix.slice(1);
     value = value.slice(1);
   }
@@ -401,7 +406,7 @@ function parseZone(std: Std, value: string, f: Fields): string {
       need(5);
       hh = value.slice(1, 3), mm = value.slice(3, 5), rest = value.slice(5);
   }
-  if (!/^\d\d$/.test(hh) || !/^\d\d$/.test(mm) || !/^\d\d$/.test(ss)) throw new Bad();
+  if (!/^\d\d$/.test(hh) || !/^\d\d$/.test(mm) || !/^\d\d$/.test(ss)) throw new Bad("", rest);
   const h = Number(hh), m = Number(mm), s = Number(ss);
   if (h > 24) throw new Bad("time zone offset hour");
   if (m > 60) throw new Bad("time zone offset minute");
@@ -409,7 +414,7 @@ function parseZone(std: Std, value: string, f: Fields): string {
   const off = (h * 60 + m) * 60 + s;
   if (sign === "+") f.offset = off;
   else if (sign === "-") f.offset = -off;
-  else throw new Bad();
+  else throw new Bad("", rest);
   return rest;
 }
 
@@ -429,13 +434,14 @@ function parseStd(std: Std, value: string, f: Fields, nextStd: Std | undefined, 
   let v = value;
   switch (std) {
     case "06": {
-      if (!/^\d\d/.test(v)) throw new Bad();
+      if (!/^\d\d/.test(v)) throw new Bad("", v);
       const y = Number(v.slice(0, 2));
       f.year = y >= 69 ? y + 1900 : y + 2000;
       return v.slice(2);
     }
     case "2006":
-      if (v.length < 4 || !/^\d{4}/.test(v)) throw new Bad();
+      if (v.length < 4 || !isDigitAt(v, 0)) throw new Bad("", v);
+      if (!/^\d{4}/.test(v)) throw new Bad("", v.slice(4));
       f.year = Number(v.slice(0, 4));
       return v.slice(4);
     case "Jan":
@@ -497,7 +503,7 @@ function parseStd(std: Std, value: string, f: Fields, nextStd: Std | undefined, 
       const [pmS, amS] = std === "PM" ? ["PM", "AM"] : ["pm", "am"];
       if (p === pmS) f.pm = true;
       else if (p === amS) f.am = true;
-      else throw new Bad();
+      else throw new Bad("", v.slice(2));
       return v.slice(2);
     }
     case "MST":
@@ -505,7 +511,11 @@ function parseStd(std: Std, value: string, f: Fields, nextStd: Std | undefined, 
     case "frac0": {
       const n = 1 + digits;
       if (v.length < n) throw new Bad();
-      f.nsec = parseNanos(v, n);
+      try {
+        f.nsec = parseNanos(v, n);
+      } catch {
+        throw new Bad("", v.slice(n));
+      }
       return v.slice(n);
     }
     case "frac9": {
@@ -551,8 +561,8 @@ export function parseLayout(layout: string, value: string): Either<string, Parse
     const stdText = ch.text;
     try {
       v = skip(v, ch.prefix);
-    } catch {
-      return E.left(parseError(layout, value, ch.prefix, v));
+    } catch (e) {
+      return E.left(parseError(layout, value, ch.prefix, e instanceof Bad ? e.rest ?? v : v));
     }
     if (ch.std === undefined) {
       if (v.length > 0) return E.left(parseError(layout, value, "", v, `: extra text: ${quoteGo(v)}`));
@@ -566,7 +576,7 @@ export function parseLayout(layout: string, value: string): Either<string, Parse
       if (e instanceof Bad && e.range !== "") {
         return E.left(parseError(layout, value, stdText, before, `: ${e.range} out of range`));
       }
-      return E.left(parseError(layout, value, stdText, before));
+      return E.left(parseError(layout, value, stdText, e instanceof Bad ? e.rest ?? before : before));
     }
   }
   if (f.pm && f.hour < 12) f.hour += 12;

@@ -73,4 +73,8 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   // Go 1.19's fmt pads %c and %q with zeros; %#x of a float pads to 6 "digits" counting the x, %#X only adds a point.
   { found: "printf: zero padding of runes", source: `{{printf "%03.4c|% 08c|%010c|%06q" 10 66405 4 255}}` },
   { found: "printf: %#x and %#X of floats", source: `{{printf "%#x|%+#X|%#.4x|%#X" -3.25 (float64 0) 1.5 1.5}}` },
+  // Go 1.19's time.Parse reports the value as far as it got (after a year's four bytes, a matched prefix, AM/PM).
+  { found: "mustToDate: parse error value after the year", source: `{{mustToDate "2006-01-02T15:04:05Z07:00" .r}}`, vars: { r: "1.2345e-05" } },
+  { found: "mustToDate: parse error after a matched prefix", source: `{{mustToDate .l .v}}`, vars: { l: "é,%&\n", v: "é" } },
+  { found: "mustToDate: parse error after AM/PM", source: `{{mustToDate "3:04pm" "3:04xm"}}` },
 ];
