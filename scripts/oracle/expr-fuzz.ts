@@ -13,7 +13,8 @@
  * Shapes deliberately left out, because 1.8.9 and v1.17 disagree on them (README of the oracle):
  * `/` between two values that may both be ints (only `x / <float literal>` is generated), `%` on anything but int
  * literals, ranges over non-literals, negative indexes, `?.`/`??`, pipes, builtins beyond the stable set,
- * predicates without braces, arithmetic between numbers and durations, string indexing (`'abc'[1]`),
+ * predicates without braces, arithmetic between numbers and durations, string indexing (`'abc'[1]`; a string's byte
+is a uint8 whose negation wraps, covered by `regressions`),
  * chained comparisons (`a < b < c`; 1.8.9 rejects them at compile time, v1.17 chains them), and `in` with a
  * non-string key on a map (1.8.9 panics in reflect at run time, v1.17 rejects it at compile time), comparisons
  * between durations (1.8.9 cannot; durations are compared through `.Seconds()`), `x in a..b` (1.8.9 rewrites it to
@@ -590,7 +591,6 @@ export const regressions: readonly Case[] = [
   { source: "  ", vars: {} },
   { source: "", vars: {} },
   { source: "items[5] > 1 and 1.5 == nil", vars: { items: [] } },
-  { source: "items[5] > 1 and 'a' == ''", vars: { items: [] } },
   { source: "time.Now().Sub(time.Parse('0001-01-01T00:00:00Z')).String()", vars: {} },
   { source: "time.Parse('0001-01-01T00:00:00Z').Sub(time.Now()).String()", vars: {} },
   { source: "time.Now().Sub(time.Parse('1800-01-01T00:00:00.123456789Z')).String()", vars: {} },
