@@ -77,4 +77,5 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "mustToDate: parse error value after the year", source: `{{mustToDate "2006-01-02T15:04:05Z07:00" .r}}`, vars: { r: "1.2345e-05" } },
   { found: "mustToDate: parse error after a matched prefix", source: `{{mustToDate .l .v}}`, vars: { l: "é,%&\n", v: "é" } },
   { found: "mustToDate: parse error after AM/PM", source: `{{mustToDate "3:04pm" "3:04xm"}}` },
+  { found: "nospace reads bytes as runes", source: `{{nospace "emoji 😀"}}|{{nospace "héllo"}}|{{nospace .u}}`, vars: { u: "a\u00a0b é\tc" } },
 ];

@@ -1,6 +1,6 @@
 /**
  * Masterminds/goutils 1.1's word and abbreviation helpers, which sprig 3.2 calls for `initials`, `swapcase`, `untitle`,
- * `abbrev` and `abbrevboth`.
+ * `nospace`, `abbrev` and `abbrevboth`.
  *
  * Some of them index the Go string byte by byte: `Initials` turns each byte into a rune (so the first byte of "é",
  * 0xC3, comes out as "Ã", and the UTF-8 continuation bytes 0x85 and 0xA0 count as spaces), and `AbbreviateFull`
@@ -46,6 +46,31 @@ export function initials(s: string): string {
     }
   }
   return out;
+}
+
+/**
+ * goutils' `DeleteWhiteSpace`: drops space bytes, each byte read as a rune; a string without any comes back as is, one
+ * with some comes back with each remaining byte as a Latin-1 rune ("a 😀" → "að\u009f\u0098\u0080").
+ *
+ * @param s the string
+ * @returns the string without spaces
+ * @example
+ * ```ts
+ * import { deleteWhiteSpace } from "./_goutils.ts";
+ * import { expect } from "vitest";
+ * expect(deleteWhiteSpace(" a b ")).toBe("ab");
+ * ```
+ */
+export function deleteWhiteSpace(s: string): string {
+  const bytes = encodeUtf8(s);
+  let out = "";
+  let count = 0;
+  for (const b of bytes) {
+    if (isGoSpace(b)) continue;
+    out += String.fromCharCode(b);
+    count++;
+  }
+  return count === bytes.length ? s : out;
 }
 
 /**

@@ -7,7 +7,7 @@ import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
 import { sliceBytes, utf8Length } from "../../go/utf8.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { any, fixed, variadic } from "./_define.ts";
-import { abbreviateFull, initials, swapCase, uncapitalize } from "./_goutils.ts";
+import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize } from "./_goutils.ts";
 import { toLowerCaseWords } from "./_xstrings.ts";
 import { int, str, strslice, strval } from "./_convert.ts";
 
@@ -203,7 +203,7 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
   trimAll: str2((cut, s) => trimCutset(s, cut)),
   trimSuffix: str2((x, s) => (x !== "" && s.endsWith(x) ? s.slice(0, s.length - x.length) : s)),
   trimPrefix: str2((x, s) => (s.startsWith(x) ? s.slice(x.length) : s)),
-  nospace: str1((s) => Array.from(s).filter((c) => !isSpace(c)).join("")),
+  nospace: str1(deleteWhiteSpace),
   initials: str1(initials),
   swapcase: str1(swapCase),
   snakecase: str1((s) => toLowerCaseWords(s, "_")),

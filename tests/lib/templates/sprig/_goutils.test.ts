@@ -1,12 +1,15 @@
 /** goutils 1.1's helpers, pinned on the cases differential fuzzing found (outputs from the Go oracle). */
 import { describe, expect, it } from "vitest";
-import { abbreviateFull, initials, swapCase, uncapitalize } from "../../../../lib/templates/sprig/_goutils.ts";
+import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize } from "../../../../lib/templates/sprig/_goutils.ts";
 
 const cases: readonly { name: string; got: () => string; want: string }[] = [
   // Initials reads bytes as runes: the lead byte of a multi-byte rune comes out as a Latin-1 letter.
   { name: "initials of ASCII", got: () => initials("hello big world"), want: "hbw" },
   { name: "initials of é", got: () => initials("é\"\"aé\n\\\n"), want: "Ã\\" },
   { name: "initials of an emoji", got: () => initials("emoji 😀"), want: "eð" },
+  // DeleteWhiteSpace reads bytes as runes too, unless there is no space to delete.
+  { name: "nospace of non-ASCII with spaces", got: () => deleteWhiteSpace("a\u00a0b é"), want: "aÂbÃ©" },
+  { name: "nospace without spaces keeps the string", got: () => deleteWhiteSpace("héllo"), want: "héllo" },
   // SwapCase is rune-wise, with title case at the start of a word.
   { name: "swapcase of digraphs", got: () => swapCase("ǆa Ǆ ǅ héLLo"), want: "ǅA ǆ ǆ HÉllO" },
   { name: "swapcase keeps ß", got: () => swapCase("ß x"), want: "ß X" },
