@@ -10,7 +10,8 @@ import { canBackquote, isPrint, quote, quoteRune, quoteToAscii } from "./quote.t
 import { decodeUtf8, encodeUtf8 } from "../go/utf8.ts";
 import { GoFloat } from "../values/float.ts";
 import { GoDuration } from "../values/duration.ts";
-import { GoMonth, GoWeekday } from "../values/time.ts";
+import { longMonthNames } from "../values/layout.ts";
+import { GoMonth, GoTime, GoWeekday } from "../values/time.ts";
 
 // --- model
 
@@ -443,9 +444,52 @@ function printConcrete(p: Printer, v: unknown, verb: string, depth: number): voi
   if (Array.isArray(v)) return printList(p, v, verb, depth, goTypeName(v));
   if (isGoMap(v)) return printMap(p, v, verb, depth);
   if (typeof v === "function") return verb === "v" ? padString(p, "0x0") : badVerb(p, verb, v);
+  if (v instanceof GoTime) return printTime(p, v, verb);
   const s = typeof v === "object" && v !== null ? callMethod(v, "Error") ?? callMethod(v, "String") : undefined;
   if (s !== undefined) return printString(p, s, verb);
   printMap(p, v as Record<string, unknown>, verb, depth);
+}
+
+// --- time.Time
+
+/** Seconds from January 1 of year 1 to the unix epoch: Go's `unixToInternal`. */
+const unixToInternal = 62135596800n;
+
+/** An integer field of a struct: the integer verbs, or `badVerb` naming the field's type (`%!f(uint64=0)`). */
+function printIntField(p: Printer, v: bigint, verb: string, type: string): void {
+  if ("vdboOxXcqU".includes(verb)) return printInteger(p, v, verb);
+  p.buf += `%!${verb}(${type}=`;
+  printInteger(p, v, "v");
+  p.buf += ")";
+}
+
+/**
+ * A `time.Time` for a verb its `String()` does not serve: `%#v` prints `GoString()`
+ * (`time.Date(2024, time.January, 2, 3, 4, 5, 0, time.UTC)`), and other verbs the struct `{wall ext loc}` field by
+ * field, as Go's reflection does. The fields are those of a time without a monotonic reading: `wall` holds the
+ * nanoseconds, `ext` the seconds since January 1 of year 1, and `loc` is nil, as for UTC. (A time in another location
+ * has a `*time.Location` pointer there, whose address Go prints and no one can reproduce.)
+ */
+function printTime(p: Printer, t: GoTime, verb: string): void {
+  if (p.f.sharpV) {
+    const c = t.civil();
+    const loc = t.zone === "UTC" && t.offset === 0 ? "time.UTC" : `time.Location(${quote(t.zone)})`;
+    const month = longMonthNames[c.month - 1] ?? String(c.month);
+    const text = `time.Date(${c.year}, time.${month}, ${c.day}, ${c.hour}, ${c.minute}, ${c.second}, ${c.nanosecond}, ${loc})`;
+    return padString(p, truncate(p, text));
+  }
+  p.buf += "{";
+  printIntField(p, BigInt(t.nsec), verb, "uint64");
+  p.buf += " ";
+  printIntField(p, BigInt(t.sec) + unixToInternal, verb, "int64");
+  p.buf += " ";
+  if ("bodxX".includes(verb)) printInteger(p, 0n, verb);
+  else {
+    p.buf += `%!${verb}(*time.Location=`;
+    padString(p, "<nil>");
+    p.buf += ")";
+  }
+  p.buf += "}";
 }
 
 // --- entry points

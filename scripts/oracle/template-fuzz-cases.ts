@@ -78,4 +78,7 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "mustToDate: parse error after a matched prefix", source: `{{mustToDate .l .v}}`, vars: { l: "é,%&\n", v: "é" } },
   { found: "mustToDate: parse error after AM/PM", source: `{{mustToDate "3:04pm" "3:04xm"}}` },
   { found: "nospace reads bytes as runes", source: `{{nospace "emoji 😀"}}|{{nospace "héllo"}}|{{nospace .u}}`, vars: { u: "a\u00a0b é\tc" } },
+  // A time.Time prints its struct {wall ext loc} for verbs its String method does not serve, and GoString for %#v.
+  { found: "printf of a time: struct fields", source: `{{printf "%0#6d|%09b|%.c|%#U" (toDate "2006-01-02" "bad") (mustToDate "2006-01-02T15:04:05Z07:00" "1999-12-31T23:59:59.5Z") now (dateModify "bad" now)}}` },
+  { found: "printf of a time: %#v", source: `{{printf "%#v" (toDate "2006-01-02" "bad") | html}}|{{printf "%#v" (list now)}}` },
 ];

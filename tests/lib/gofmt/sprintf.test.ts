@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sprintf } from "../../../lib/gofmt/sprintf.ts";
 import { withGoType } from "../../../lib/gofmt/go-type.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
+import { GoTime } from "../../../lib/values/time.ts";
 
 // Expected values from Go 1.19 fmt.Sprintf (see also tests/conformance/templates/sprig-fmt.json).
 const cases: readonly { name: string; format: string; args: readonly unknown[]; want: string }[] = [
@@ -34,6 +35,8 @@ const cases: readonly { name: string; format: string; args: readonly unknown[]; 
   { name: "%c and %q pad with zeros (Go 1.19)", format: "%08c|% 08c|%06q|%-04c|", args: [-2, 66405, 255, 0], want: "0000000\ufffd|0000000\u{10365}|000'ÿ'|\u0000   |" },
   { name: "%#x of a float counts the x as a digit", format: "%#x|%#x|%#.4x|%#x", args: [-3.25, 1.5, 1.5, new GoFloat(0)], want: "-0x1.a000p+01|0x1.8000p+00|0x1.8000p+00|0x0.0000p+00" },
   { name: "%#X of a float only adds the point", format: "%#X|%+#X|%#X", args: [new GoFloat(0), new GoFloat(0), 1.5], want: "0X0.P+00|+0X0.P+00|0X1.8P+00" },
+  { name: "time.Time struct for other verbs", format: "%d|%c|%08z", args: [new GoTime(1704164645), new GoTime(1704164645), new GoTime(-62135596800)], want: "{0 63839761445 0}|{\u0000 \ufffd %!c(*time.Location=<nil>)}|{%!z(uint64=00000000) %!z(int64=00000000) %!z(*time.Location=000<nil>)}" },
+  { name: "time.Time GoString", format: "%#v|%#.8v", args: [new GoTime(946684799, 500000000), new GoTime(-62135596800)], want: "time.Date(1999, time.December, 31, 23, 59, 59, 500000000, time.UTC)|time.Dat" },
 ];
 
 describe("sprintf()", () => {
