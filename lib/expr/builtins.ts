@@ -165,6 +165,8 @@ function typeOf(v: unknown): string {
       return "string";
     case "function":
       return "func";
+    case "bigint":
+      return "int";
   }
   if (v instanceof GoFloat) return "float";
   if (Array.isArray(v) || v instanceof Uint8Array) return "array";

@@ -43,6 +43,8 @@ export interface Ctx {
   el: unknown;
   idx: number;
   acc: unknown;
+  /** Whether the current predicate walks a string, whose elements (`#`) are Go uint8s (see `byteAware`). */
+  elIsByte?: boolean | undefined;
   readonly locals: unknown[];
   /** Predicate iterations and range elements so far, against {@linkcode maxSteps}. */
   steps: number;
@@ -340,7 +342,8 @@ class Compiler {
 
   /**
    * `node` (an operand of unary `-`, already compiled and checked) recompiled so that a Go `uint8` comes back boxed
-   * as a {@linkcode Byte}: an element of a string or `[]byte` fetched by index (`s[1]`) is a uint8 in Go, and its
+   * as a {@linkcode Byte}: an element of a string or `[]byte` fetched by index (`s[1]`) or walked by a predicate
+   * (`#` in `map(s, {-#})`) is a uint8 in Go, and its
    * negation wraps (`-'hello'[1]` is 155, not -101), as expr's `runtime.Negate` keeps the operand's type. Everywhere
    * else a byte behaves as an int (v1.17's arithmetic and comparisons convert it), so only negation needs to know.
    * Undefined when the node cannot yield a byte by itself.
@@ -355,6 +358,9 @@ class Compiler {
         const v = fetchMember(b, pf(ctx), pos);
         return typeof b === "string" || b instanceof Uint8Array ? new Byte(v as number) : v;
       };
+    }
+    if (node.kind === "Pointer" && node.name === "" && s.inPredicate) {
+      return (ctx) => (ctx.elIsByte === true ? new Byte(ctx.el as number) : ctx.el);
     }
     if (node.kind === "Unary" && (node.op === "-" || node.op === "+")) {
       const inner = this.byteAware(node.node, s);
@@ -710,6 +716,14 @@ class Compiler {
       const impl = builtins.get(name);
       if (impl === undefined) return this.err(pos, `unknown builtin ${name}`);
       const fns = args.map((a) => a.fn);
+      // `type()` of a string's byte is "uint" (v1.17's builtin.Type reports the reflect kind uint8 as uint).
+      const bytes = name === "type" && argNodes.length === 1 ? this.byteAware(argNodes[0]!, s) : undefined;
+      if (bytes !== undefined) {
+        return { fn: (ctx) => {
+          const v = bytes(ctx);
+          return v instanceof Byte ? "uint" : impl([v], { pos, now: ctx.now });
+        }, nt: "unknown" };
+      }
       return { fn: (ctx) => impl(fns.map((f) => f(ctx)), { pos, now: ctx.now }), nt: name === "len" ? "int" : "unknown" };
     }
     const coll = this.compile(argNodes[0]!, s, false);
@@ -764,10 +778,12 @@ function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, extra: F
     return p(ctx);
   };
   const scoped = (body: (ctx: Ctx, a: readonly unknown[]) => unknown): Fn => (ctx) => {
-    const a = arrayArg(coll(ctx), name, pos);
-    const saved = [ctx.el, ctx.idx, ctx.acc] as const;
+    const c = coll(ctx);
+    const a = arrayArg(c, name, pos);
+    const saved = [ctx.el, ctx.idx, ctx.acc, ctx.elIsByte] as const;
+    ctx.elIsByte = typeof c === "string";
     const r = body(ctx, a);
-    [ctx.el, ctx.idx, ctx.acc] = saved;
+    [ctx.el, ctx.idx, ctx.acc, ctx.elIsByte] = saved;
     return r;
   };
   switch (name) {

@@ -81,15 +81,22 @@ export class GoDuration {
   }
   /** Whole milliseconds (truncated toward zero). */
   Milliseconds(): number {
-    return Math.trunc(this.ns / millisecond) + 0;
+    return this.big() ? Number(this.toBigInt() / 1_000_000n) : Math.trunc(this.ns / millisecond) + 0;
   }
-  /** Whole microseconds (truncated toward zero). */
-  Microseconds(): number {
-    return Math.trunc(this.ns / microsecond) + 0;
+  /**
+   * Whole microseconds (truncated toward zero): a number, or beyond 2^53 a `bigint` (an int64 in our value model),
+   * so a saturated `Sub` prints 9223372036854775 as Go does.
+   */
+  Microseconds(): number | bigint {
+    return this.big() ? exactInt(this.toBigInt() / 1_000n) : Math.trunc(this.ns / microsecond) + 0;
   }
-  /** The nanosecond count. */
-  Nanoseconds(): number {
-    return this.ns;
+  /** The nanosecond count: a number, or beyond 2^53 a `bigint` (9223372036854775807 for a saturated `Sub`). */
+  Nanoseconds(): number | bigint {
+    return this.big() ? exactInt(this.toBigInt()) : this.ns;
+  }
+  /** Whether the count is beyond what a double holds exactly. */
+  private big(): boolean {
+    return Math.abs(this.ns) > Number.MAX_SAFE_INTEGER;
   }
   /** The absolute value. */
   Abs(): GoDuration {
@@ -118,6 +125,11 @@ export class GoDuration {
 }
 
 // --- utils
+
+/** An exact integer as a number when a double holds it, else as a bigint. */
+function exactInt(n: bigint): number | bigint {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+}
 
 function split(ns: number, unit: number): number {
   const whole = Math.trunc(ns / unit);

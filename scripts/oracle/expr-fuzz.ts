@@ -358,6 +358,7 @@ const goKind = (goType: string): string => {
 function ourKind(v: unknown): string {
   if (v === null || v === undefined) return "nil";
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "bigint") return "int";
   if (v instanceof GoFloat) return "float";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "string") return "string";
@@ -588,6 +589,9 @@ export const regressions: readonly Case[] = [
   { source: "-(-s[0])", vars: { s: "abc" } },
   { source: "-+s[2] + 1", vars: { s: "abc" } },
   { source: "-b[0]", vars: { b: [3] } },
+  { source: "map(s, {-#})", vars: { s: "abc" } },
+  { source: "time.Now().Sub(time.Parse('0001-01-01T00:00:00Z')).Nanoseconds()", vars: {} },
+  { source: "time.Parse('0001-01-01T00:00:00Z').Sub(time.Now()).Microseconds()", vars: {} },
   { source: "  ", vars: {} },
   { source: "", vars: {} },
   { source: "items[5] > 1 and 1.5 == nil", vars: { items: [] } },

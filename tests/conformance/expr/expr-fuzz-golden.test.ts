@@ -24,6 +24,7 @@ interface FuzzCase {
 function kindOf(v: unknown): string {
   if (v === null || v === undefined) return "nil";
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "bigint") return "int";
   if (v instanceof GoFloat) return "float";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "string") return "string";

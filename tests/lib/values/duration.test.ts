@@ -56,3 +56,15 @@ describe("GoDuration.fromBigInt()", () => {
     }
   });
 });
+
+describe("GoDuration counts beyond 2^53", () => {
+  // Go's answers through the oracle for a saturated Sub (int64 results).
+  const cases = [
+    { name: "Nanoseconds of MaxInt64 is exact", got: () => new GoDuration(maxDurationNs).Nanoseconds(), expected: 9223372036854775807n },
+    { name: "Nanoseconds of MinInt64 is exact", got: () => new GoDuration(minDurationNs).Nanoseconds(), expected: -9223372036854775808n },
+    { name: "Microseconds truncates exactly", got: () => new GoDuration(maxDurationNs).Microseconds(), expected: 9223372036854775n },
+    { name: "Milliseconds truncates exactly", got: () => new GoDuration(maxDurationNs).Milliseconds(), expected: 9223372036854 },
+    { name: "small counts stay numbers", got: () => new GoDuration(3_600_000_000_000).Nanoseconds(), expected: 3_600_000_000_000 },
+  ];
+  for (const c of cases) it(c.name, () => expect(c.got()).toBe(c.expected));
+});
