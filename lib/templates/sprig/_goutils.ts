@@ -1,6 +1,6 @@
 /**
  * Masterminds/goutils 1.1's word and abbreviation helpers, which sprig 3.2 calls for `initials`, `swapcase`, `untitle`,
- * `nospace`, `abbrev` and `abbrevboth`.
+ * `nospace`, `wrap`, `wrapWith`, `abbrev` and `abbrevboth`.
  *
  * Some of them index the Go string byte by byte: `Initials` turns each byte into a rune (so the first byte of "é",
  * 0xC3, comes out as "Ã", and the UTF-8 continuation bytes 0x85 and 0xA0 count as spaces), and `AbbreviateFull`
@@ -165,4 +165,69 @@ export function abbreviateFull(s: string, offset: number, maxWidth: number): str
   const b = encodeUtf8(s);
   if (b.length <= maxWidth && maxWidth >= 4) return s;
   return decodeUtf8(Uint8Array.from(abbreviateBytes(b, offset, maxWidth)));
+}
+
+const space = 0x20;
+
+function lastSpace(b: Uint8Array, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (b[i] === space) return i;
+  return -1;
+}
+
+/**
+ * goutils' `WrapCustom`: wraps at the last space within `width` bytes; a longer word is cut at `width` bytes when
+ * `wrapLong` (so a cut can fall inside a rune) or else kept whole up to the next space.
+ *
+ * @param s the string
+ * @param width the line width, in bytes (below 1: 1)
+ * @param nl the line break ("" means "\n")
+ * @param wrapLong whether to cut words longer than a line
+ * @returns the wrapped string
+ * @example
+ * ```ts
+ * import { wrapCustom } from "./_goutils.ts";
+ * import { expect } from "vitest";
+ * expect(wrapCustom("hello big world", 6, "", false)).toBe("hello\nbig\nworld");
+ * ```
+ */
+export function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean): string {
+  if (s === "") return "";
+  const b = encodeUtf8(s);
+  const brk = [...encodeUtf8(nl === "" ? "\n" : nl)];
+  if (width < 1) width = 1;
+  const n = b.length;
+  let offset = 0;
+  const out: number[] = [];
+  const write = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) out.push(b[i] ?? 0);
+  };
+  while (n - offset > width) {
+    if (b[offset] === space) {
+      offset++;
+      continue;
+    }
+    const at = lastSpace(b, offset, Math.min(width + offset + 1, n));
+    if (at >= offset) {
+      write(offset, at);
+      out.push(...brk);
+      offset = at + 1;
+    } else if (wrapLong) {
+      write(offset, width + offset);
+      out.push(...brk);
+      offset += width;
+    } else {
+      const end = width + offset;
+      const idx = b.indexOf(space, end);
+      if (idx === -1) {
+        write(offset, n);
+        offset = n;
+      } else {
+        write(offset, idx);
+        out.push(...brk);
+        offset = idx + 1;
+      }
+    }
+  }
+  write(offset, n);
+  return decodeUtf8(Uint8Array.from(out));
 }

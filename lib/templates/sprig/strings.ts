@@ -7,7 +7,7 @@ import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
 import { sliceBytes, utf8Length } from "../../go/utf8.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { any, fixed, variadic } from "./_define.ts";
-import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize } from "./_goutils.ts";
+import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize, wrapCustom } from "./_goutils.ts";
 import { toLowerCaseWords } from "./_xstrings.ts";
 import { int, str, strslice, strval } from "./_convert.ts";
 
@@ -91,40 +91,6 @@ function camelCase(s: string): string {
     }
   }
   return out + r0;
-}
-
-function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean): string {
-  if (s === "") return "";
-  if (nl === "") nl = "\n";
-  if (width < 1) width = 1;
-  const n = s.length;
-  let offset = 0;
-  let out = "";
-  while (n - offset > width) {
-    if (s[offset] === " ") {
-      offset++;
-      continue;
-    }
-    const space = s.slice(offset, width + offset + 1).lastIndexOf(" ");
-    if (space >= 0) {
-      out += s.slice(offset, space + offset) + nl;
-      offset = space + offset + 1;
-    } else if (wrapLong) {
-      out += s.slice(offset, width + offset) + nl;
-      offset += width;
-    } else {
-      const end = width + offset;
-      const idx = s.slice(end).indexOf(" ");
-      if (idx === -1) {
-        out += s.slice(offset);
-        offset = n;
-      } else {
-        out += s.slice(offset, idx + end) + nl;
-        offset = idx + end + 1;
-      }
-    }
-  }
-  return out + s.slice(offset);
 }
 
 function toMap(parts: readonly string[]): Record<string, string> {

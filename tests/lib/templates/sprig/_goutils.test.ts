@@ -1,6 +1,6 @@
 /** goutils 1.1's helpers, pinned on the cases differential fuzzing found (outputs from the Go oracle). */
 import { describe, expect, it } from "vitest";
-import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize } from "../../../../lib/templates/sprig/_goutils.ts";
+import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize, wrapCustom } from "../../../../lib/templates/sprig/_goutils.ts";
 
 const cases: readonly { name: string; got: () => string; want: string }[] = [
   // Initials reads bytes as runes: the lead byte of a multi-byte rune comes out as a Latin-1 letter.
@@ -14,6 +14,10 @@ const cases: readonly { name: string; got: () => string; want: string }[] = [
   { name: "swapcase of digraphs", got: () => swapCase("ǆa Ǆ ǅ héLLo"), want: "ǅA ǆ ǆ HÉllO" },
   { name: "swapcase keeps ß", got: () => swapCase("ß x"), want: "ß X" },
   { name: "untitle lowers any letter", got: () => uncapitalize("Élan Ü"), want: "élan ü" },
+  // WrapCustom counts and cuts bytes.
+  { name: "wrap at spaces", got: () => wrapCustom("hello big world", 6, "", false), want: "hello\nbig\nworld" },
+  { name: "wrapWith cuts inside a rune", got: () => wrapCustom("emoji 😀", 2, "|", true), want: "em|oj|i|\ufffd\ufffd|\ufffd\ufffd" },
+  { name: "wrapWith counts bytes", got: () => wrapCustom("héllo", 3, "-", true), want: "hé-llo" },
   // AbbreviateFull counts and cuts bytes.
   { name: "abbreviate ASCII", got: () => abbreviateFull("abcdefghijklmno", 5, 10), want: "...fghi..." },
   { name: "abbreviate cuts inside a rune", got: () => abbreviateFull("aé", 0, 4), want: "aé" },
