@@ -82,4 +82,5 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "printf of a time: struct fields", source: `{{printf "%0#6d|%09b|%.c|%#U" (toDate "2006-01-02" "bad") (mustToDate "2006-01-02T15:04:05Z07:00" "1999-12-31T23:59:59.5Z") now (dateModify "bad" now)}}` },
   { found: "printf of a time: %#v", source: `{{printf "%#v" (toDate "2006-01-02" "bad") | html}}|{{printf "%#v" (list now)}}` },
   { found: "wrap and wrapWith count bytes", source: `{{wrapWith 2 "|" "emoji 😀"}}|{{wrapWith 3 "-" "héllo"}}|{{wrap 6 .s}}`, vars: { s: "héllo wörld ünïcödé ab" } },
+  { found: "title: only spaces separate beyond ASCII", source: `{{title "a😀b x·y é"}}` },
 ];

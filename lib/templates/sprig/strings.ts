@@ -38,8 +38,8 @@ function title(s: string): string {
   let prev = " ";
   let out = "";
   for (const ch of s) {
-    const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev) ||
-      !/^[\p{L}\p{N}]$/u.test(prev);
+    // Go's isSeparator: ASCII but alphanumerics and `_`; beyond ASCII only spaces (an emoji joins the word).
+    const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev);
     out += sep ? toTitle(ch) : ch;
     prev = ch;
   }

@@ -31,6 +31,7 @@ const cases: readonly { name: string; got: () => unknown; want: string }[] = [
   { name: "camelcase: connectors are -, _ and spaces; runs of them stay", got: () => call("camelcase", "''0__é<x-y z"), want: "''0_É<xYZ" },
   { name: "camelcase: only connectors doubles the last", got: () => call("camelcase", "_"), want: "__" },
   { name: "title uses title case (digraphs)", got: () => call("title", "ǆa ǉ ǳ"), want: "ǅa ǈ ǲ" },
+  { name: "title: a non-ASCII non-space does not separate words", got: () => call("title", "a😀b x·y é"), want: "A😀b X·y É" },
 ];
 
 describe("sprigFunctions", () => {
