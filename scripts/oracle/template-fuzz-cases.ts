@@ -83,4 +83,6 @@ export const fuzzGoldenCases: readonly FuzzGoldenInput[] = [
   { found: "printf of a time: %#v", source: `{{printf "%#v" (toDate "2006-01-02" "bad") | html}}|{{printf "%#v" (list now)}}` },
   { found: "wrap and wrapWith count bytes", source: `{{wrapWith 2 "|" "emoji 😀"}}|{{wrapWith 3 "-" "héllo"}}|{{wrap 6 .s}}`, vars: { s: "héllo wörld ünïcödé ab" } },
   { found: "title: only spaces separate beyond ASCII", source: `{{title "a😀b x·y é"}}` },
+  // cast.ToFloat64 is strconv.ParseFloat: hex floats and underscores between digits parse, out of range is an error (0).
+  { found: "float64 of a hex float", source: `{{printf "%X" 1e-7 | float64}}|{{float64 "0x1.8p+01"}}|{{float64 "1_000"}}|{{float64 "1e400"}}|{{addf "+nan" 1}}` },
 ];

@@ -95,20 +95,67 @@ export function toInt64(v: unknown): bigint {
   return 0n;
 }
 
-const goFloatLiteral = /^[+-]?(\d+(\.\d*)?([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity|nan)$/i;
+const goFloatLiteral = /^(?:[+-]?(?:\d+(\.\d*)?([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity)|nan)$/i;
+const goHexFloat = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i;
 
-/** spf13/cast `ToFloat64`: numbers as they are, bools 0/1, strings by Go's `ParseFloat`, else 0. */
+/** Go's `underscoreOK`: an underscore only between digits, or between a base prefix and a digit (`1_000`, `0x_1p0`). */
+function underscoresOk(s: string): boolean {
+  let saw = "^";
+  let i = 0;
+  if (s[0] === "-" || s[0] === "+") s = s.slice(1);
+  const hex = /^0x/i.test(s);
+  if (/^0[box]/i.test(s)) {
+    i = 2;
+    saw = "0";
+  }
+  for (; i < s.length; i++) {
+    const c = s[i] ?? "";
+    if (/[0-9]/.test(c) || (hex && /[a-f]/i.test(c))) saw = "0";
+    else if (c === "_") {
+      if (saw !== "0") return false;
+      saw = "_";
+    } else if (saw === "_") return false;
+    else saw = "!";
+  }
+  return saw !== "_";
+}
+
+/** Go's `ParseFloat` of a hex float (`0x1.8p+01`, what `%x` prints); undefined when the mantissa has no digit. */
+function parseHexFloat(v: string): number | undefined {
+  const m = goHexFloat.exec(v);
+  if (m === null) return undefined;
+  const [, sign = "", whole = "", frac = "", exp = "0"] = m;
+  if (whole === "" && frac === "") return undefined;
+  const mantissa = Number(BigInt("0x" + (whole + frac || "0")));
+  const e = Number(exp) - 4 * frac.length;
+  // Split the scaling so that 2^e itself cannot overflow or underflow before the product does.
+  const x = mantissa * 2 ** Math.trunc(e / 2) * 2 ** (e - Math.trunc(e / 2));
+  return sign === "-" ? -x : x;
+}
+
+/**
+ * spf13/cast `ToFloat64`: numbers as they are, bools 0/1, strings by Go's `ParseFloat` (decimal or hex, `inf`,
+ * `nan`), else 0. A string out of float64's range is a `ParseFloat` error, so 0 too.
+ */
 export function toFloat64(v: unknown): number {
   if (typeof v === "boolean") return v ? 1 : 0;
   const n = numberOf(v);
   if (n !== undefined) return n;
-  if (typeof v === "string" && goFloatLiteral.test(v)) {
+  if (typeof v !== "string") return 0;
+  return parseGoFloat(v.includes("_") ? (underscoresOk(v) ? v.replaceAll("_", "") : "") : v);
+}
+
+/** Go's `ParseFloat(s, 64)`, with its errors (syntax, out of range) as 0, as cast reports them. */
+function parseGoFloat(v: string): number {
+  if (goFloatLiteral.test(v)) {
     const l = v.toLowerCase().replace(/^\+/, "");
     if (l.endsWith("inf") || l.endsWith("infinity")) return l.startsWith("-") ? -Infinity : Infinity;
-    if (l.endsWith("nan")) return NaN;
-    return Number(v);
+    if (l === "nan") return NaN;
+    const x = Number(v);
+    return Number.isFinite(x) ? x : 0;
   }
-  return 0;
+  const x = parseHexFloat(v);
+  return x !== undefined && Number.isFinite(x) ? x : 0;
 }
 
 /** sprig's `strval` (the `toString` function): strings as they are, []byte decoded, errors/Stringers, else `%v`. */

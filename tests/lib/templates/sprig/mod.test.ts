@@ -32,6 +32,8 @@ const cases: readonly { name: string; got: () => unknown; want: string }[] = [
   { name: "camelcase: only connectors doubles the last", got: () => call("camelcase", "_"), want: "__" },
   { name: "title uses title case (digraphs)", got: () => call("title", "ǆa ǉ ǳ"), want: "ǅa ǈ ǲ" },
   { name: "title: a non-ASCII non-space does not separate words", got: () => call("title", "a😀b x·y é"), want: "A😀b X·y É" },
+  { name: "float64 parses what %X prints (hex floats)", got: () => call("float64", "0X1.AD7F29ABCAF48P-24"), want: "1e-07" },
+  { name: "float64: underscores between digits, out of range is 0", got: () => [call("float64", "1_000"), call("float64", "1e400"), call("float64", "1__0")], want: "[1000 0 0]" },
 ];
 
 describe("sprigFunctions", () => {
