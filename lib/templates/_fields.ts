@@ -61,6 +61,17 @@ const text = { kind: "text" } as const;
 const textOmitEmpty = { kind: "text", omitEmpty: true } as const;
 const jsonArray = { kind: "text", parse: "json-array" } as const;
 const jsonArrayOmitEmpty = { kind: "text", parse: "json-array", omitEmpty: true } as const;
+/** Teams' fields; the Teams Workflows block has the same plus `adaptiveCard`. */
+const teamsFields: Fields = {
+  template: textOmitEmpty,
+  title: textOmitEmpty,
+  summary: textOmitEmpty,
+  text: textOmitEmpty,
+  themeColor: textOmitEmpty,
+  facts: jsonArrayOmitEmpty,
+  sections: jsonArrayOmitEmpty,
+  potentialAction: jsonArrayOmitEmpty,
+};
 const argoRepoURL = { go: "{{.app.spec.source.repoURL}}", liquid: "{{ app.spec.source.repoURL | default: '' }}" };
 const argoRevision = {
   go: "{{.app.status.operationState.syncResult.revision}}",
@@ -152,32 +163,10 @@ export const blockSpecs: Readonly<Record<string, BlockSpec>> = {
       },
     },
   },
-  teams: {
-    merge: "merge",
-    fields: {
-      template: textOmitEmpty,
-      title: textOmitEmpty,
-      summary: textOmitEmpty,
-      text: textOmitEmpty,
-      themeColor: textOmitEmpty,
-      facts: jsonArrayOmitEmpty,
-      sections: jsonArrayOmitEmpty,
-      potentialAction: jsonArrayOmitEmpty,
-    },
-  },
+  teams: { merge: "merge", fields: teamsFields },
   "teams-workflows": {
     merge: "merge",
-    fields: {
-      template: textOmitEmpty,
-      title: textOmitEmpty,
-      summary: textOmitEmpty,
-      text: textOmitEmpty,
-      themeColor: textOmitEmpty,
-      facts: jsonArrayOmitEmpty,
-      sections: jsonArrayOmitEmpty,
-      potentialAction: jsonArrayOmitEmpty,
-      adaptiveCard: { kind: "text", parse: "json", omitEmpty: true },
-    },
+    fields: { ...teamsFields, adaptiveCard: { kind: "text", parse: "json", omitEmpty: true } },
   },
   alertmanager: {
     merge: "merge",
