@@ -73,8 +73,8 @@ export function parseSubscriptionAnnotations(
   const yamlList = `${prefix}/subscriptions`;
   const subscriptions: AnnotationSubscription[] = [];
   const diagnostics: Diagnostic[] = [];
-  // Sorted for a fixed order (the Go engine walks a map, in random order); `sort()` compares UTF-16 code units.
-  const keys = Object.keys(annotations ?? {}).filter((k) => k.startsWith(subscribe) || k.startsWith(yamlList)).sort();
+  // Sorted for a fixed order (the Go engine walks a map, in random order).
+  const keys = sortedIfNeeded(Object.keys(annotations ?? {}).filter((k) => k.startsWith(subscribe) || k.startsWith(yamlList)));
   for (const key of keys) {
     const isShort = key.startsWith(subscribe);
     const value = annotations?.[key];
@@ -101,7 +101,12 @@ export function parseSubscriptionAnnotations(
  */
 export function parseRecipients(value: string): readonly string[] {
   if (value === "") return [""];
-  return value.split(";").map((r) => r.trim()).filter((r) => r !== "");
+  const out: string[] = [];
+  for (const part of value.split(";")) {
+    const r = part.trim();
+    if (r !== "") out.push(r);
+  }
+  return out;
 }
 
 // --- utils
@@ -156,6 +161,12 @@ function readYaml(key: string, value: string, subscriptions: AnnotationSubscript
       }
     }
   });
+}
+
+/** Sorts in place unless already sorted (the API server sends annotations sorted); `<` compares UTF-16 code units. */
+function sortedIfNeeded(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort();
+  return keys;
 }
 
 function typeOf(v: unknown): string {
