@@ -26,9 +26,7 @@ import { writeFileSync } from "node:fs";
 import { compileExpr, formatOncePer } from "../../lib/expr/mod.ts";
 import type { Node } from "../../lib/expr/ast.ts";
 import { parse } from "../../lib/expr/parser.ts";
-import { GoFloat } from "../../lib/values/float.ts";
-import { GoDuration } from "../../lib/values/duration.ts";
-import { GoMonth, GoTime, GoWeekday } from "../../lib/values/time.ts";
+import { goKind, ourKind } from "../../tests/_helpers/expr-kind.ts";
 
 // --- options
 
@@ -346,29 +344,7 @@ interface Outcome {
   readonly error?: string;
 }
 
-const goKind = (goType: string): string => {
-  if (goType === "<nil>" || goType === "") return "nil";
-  if (/^u?int\d*$/.test(goType)) return "int";
-  if (goType.startsWith("float")) return "float";
-  if (goType.startsWith("[]")) return "array";
-  if (goType.startsWith("map[")) return "map";
-  return goType;
-};
 
-function ourKind(v: unknown): string {
-  if (v === null || v === undefined) return "nil";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "bigint") return "int";
-  if (v instanceof GoFloat) return "float";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "string") return "string";
-  if (Array.isArray(v)) return "array";
-  if (v instanceof GoTime) return "time.Time";
-  if (v instanceof GoDuration) return "time.Duration";
-  if (v instanceof GoMonth) return "time.Month";
-  if (v instanceof GoWeekday) return "time.Weekday";
-  return "map";
-}
 
 function runOracle(cases: readonly Case[]): Outcome[] {
   const lines = cases.map((c, i) => JSON.stringify({ id: `f${i}`, kind: "expr", source: c.source, vars: c.vars, helpers: true, now }));

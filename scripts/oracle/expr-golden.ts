@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { handCases, inputs, oracleCases } from "./expr-cases.ts";
+import { goKind } from "../../tests/_helpers/expr-kind.ts";
 
 const oracle = process.argv[2] ?? "/work/shared/oracle/bin/oracle";
 const now = "2024-01-01T00:30:00Z";
@@ -36,14 +37,6 @@ for (const line of run.stdout.split("\n")) {
   answers.set(String(a["id"]), a);
 }
 
-const kindOf = (goType: string): string => {
-  if (goType === "<nil>" || goType === "") return "nil";
-  if (/^u?int\d*$/.test(goType)) return "int";
-  if (goType.startsWith("float")) return "float";
-  if (goType.startsWith("[]")) return "array";
-  if (goType.startsWith("map[")) return "map";
-  return goType;
-};
 
 const cases: Record<string, unknown>[] = [];
 for (const r of requests) {
@@ -61,7 +54,7 @@ for (const r of requests) {
       ok: true,
       formatted: a["formatted"],
       triggered: a["triggered"],
-      kind: kindOf(String(a["goType"] ?? "")),
+      kind: goKind(String(a["goType"] ?? "")),
     });
   } else {
     cases.push({ ...base, ok: false, phase: a["phase"], error: a["error"] });

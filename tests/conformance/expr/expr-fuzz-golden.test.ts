@@ -7,9 +7,7 @@
 import { describe, expect, it } from "vitest";
 import golden from "./expr-fuzz-golden.json" with { type: "json" };
 import { compileExpr, formatOncePer } from "../../../lib/expr/mod.ts";
-import { GoFloat } from "../../../lib/values/float.ts";
-import { GoDuration } from "../../../lib/values/duration.ts";
-import { GoMonth, GoTime, GoWeekday } from "../../../lib/values/time.ts";
+import { ourKind } from "../../_helpers/expr-kind.ts";
 
 interface FuzzCase {
   readonly source: string;
@@ -21,20 +19,6 @@ interface FuzzCase {
   readonly kind?: string;
 }
 
-function kindOf(v: unknown): string {
-  if (v === null || v === undefined) return "nil";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "bigint") return "int";
-  if (v instanceof GoFloat) return "float";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "string") return "string";
-  if (Array.isArray(v)) return "array";
-  if (v instanceof GoTime) return "time.Time";
-  if (v instanceof GoDuration) return "time.Duration";
-  if (v instanceof GoMonth) return "time.Month";
-  if (v instanceof GoWeekday) return "time.Weekday";
-  return "map";
-}
 
 const now = Date.parse(golden.now);
 
@@ -43,7 +27,7 @@ function evaluate(c: FuzzCase): Omit<FuzzCase, "source" | "vars"> {
   if (compiled._tag === "Left") return { ok: false, phase: "compile" };
   const r = compiled.right.run(c.vars, { now });
   if (r._tag === "Left") return { ok: false, phase: "run" };
-  return { ok: true, formatted: formatOncePer(r.right), triggered: r.right === true, kind: kindOf(r.right) };
+  return { ok: true, formatted: formatOncePer(r.right), triggered: r.right === true, kind: ourKind(r.right) };
 }
 
 const cases = golden.cases as readonly FuzzCase[];

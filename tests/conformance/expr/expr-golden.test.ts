@@ -7,9 +7,7 @@
 import { describe, expect, it } from "vitest";
 import golden from "./expr-golden.json" with { type: "json" };
 import { compileExpr, formatOncePer } from "../../../lib/expr/mod.ts";
-import { GoFloat } from "../../../lib/values/float.ts";
-import { GoDuration } from "../../../lib/values/duration.ts";
-import { GoMonth, GoTime, GoWeekday } from "../../../lib/values/time.ts";
+import { ourKind } from "../../_helpers/expr-kind.ts";
 
 interface GoldenCase {
   readonly source: string;
@@ -24,25 +22,13 @@ interface GoldenCase {
 const inputs = golden.inputs as unknown as Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 const now = Date.parse(golden.now);
 
-function kindOf(v: unknown): string {
-  if (v === null || v === undefined) return "nil";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (v instanceof GoFloat) return "float";
-  if (typeof v === "boolean" || typeof v === "string") return typeof v === "boolean" ? "bool" : "string";
-  if (Array.isArray(v)) return "array";
-  if (v instanceof GoTime) return "time.Time";
-  if (v instanceof GoDuration) return "time.Duration";
-  if (v instanceof GoMonth) return "time.Month";
-  if (v instanceof GoWeekday) return "time.Weekday";
-  return "map";
-}
 
 function evaluate(c: GoldenCase): { ok: boolean; formatted?: string; triggered?: boolean; kind?: string } {
   const compiled = compileExpr(c.source);
   if (compiled._tag === "Left") return { ok: false };
   const r = compiled.right.run(inputs[c.input] ?? {}, { now });
   if (r._tag === "Left") return { ok: false };
-  return { ok: true, formatted: formatOncePer(r.right), triggered: r.right === true, kind: kindOf(r.right) };
+  return { ok: true, formatted: formatOncePer(r.right), triggered: r.right === true, kind: ourKind(r.right) };
 }
 
 const cases = golden.cases as readonly GoldenCase[];
