@@ -27,6 +27,8 @@
  * @module
  */
 export type { Diagnostic, DiagnosticTag } from "./lib/diagnostics.ts";
+export type { Limits } from "./lib/limits.ts";
+export { defaultLimits } from "./lib/limits.ts";
 export { formatDiagnostic } from "./lib/diagnostics.ts";
 export type {
   Condition,

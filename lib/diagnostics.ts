@@ -21,6 +21,7 @@
  * - `TemplateParse`, `TemplateRender`: a template failed to parse or to render.
  * - `InvalidState`: the notified-state annotation could not be read (it is then treated as empty).
  * - `SecretMissing`: a `$key` in service settings names no key of the Secret (left as written).
+ * - `LimitExceeded`: an expression, a template or an input passed one of its limits; the message names it (see `lib/limits.ts`).
  */
 export type DiagnosticTag =
   | "YamlSyntax"
@@ -38,7 +39,8 @@ export type DiagnosticTag =
   | "TemplateParse"
   | "TemplateRender"
   | "InvalidState"
-  | "SecretMissing";
+  | "SecretMissing"
+  | "LimitExceeded";
 
 /** One problem, with where it is and a sentence a person understands. */
 export interface Diagnostic {

@@ -4,6 +4,7 @@
  * @module
  */
 import type { CompiledExpr } from "../expr/mod.ts";
+import type { Limits } from "../limits.ts";
 import type { CompiledTemplate } from "../templates/mod.ts";
 import type { LabelSelector } from "../subscriptions/selector.ts";
 import type { Destination } from "../subscriptions/destination.ts";
@@ -55,6 +56,8 @@ export interface Config {
   readonly serviceDefaultTriggers: ReadonlyMap<string, readonly string[]>;
   /** `context`, given to templates and expressions as `.context`. */
   readonly context: Readonly<Record<string, string>>;
+  /** The budget of every expression run and template render made with this configuration. */
+  readonly limits: Limits;
 }
 
 /** A ConfigMap-like input: only `data` is read. */

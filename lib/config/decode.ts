@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { CompileOptions } from "../expr/mod.ts";
 import { E } from "../fp.ts";
+import { type Limits, resolveLimits } from "../limits.ts";
 import type { CompiledTemplate } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { didYouMean } from "../suggest.ts";
@@ -23,6 +24,8 @@ import { decodeTrigger } from "./trigger.ts";
 export interface DecodeConfigOptions {
   /** Host additions to the expression language (Argo CD's `repo` functions), given to every `when` and `oncePer`. */
   readonly expr?: CompileOptions;
+  /** Limits to change from their defaults (see `defaultLimits`); they become the configuration's `limits`. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** A decoded configuration and every problem found on the way. */
@@ -118,6 +121,7 @@ export function decodeConfig(
     defaultTriggers: b.defaultTriggers,
     serviceDefaultTriggers: b.serviceDefaultTriggers,
     context: b.context,
+    limits: resolveLimits(options.limits),
   };
   return { config, diagnostics: b.diagnostics };
 }

@@ -129,7 +129,7 @@ function runCondition(
   options: EvaluateOptions,
 ): void {
   const key = `trigger.${trigger.name}`;
-  const result = condition.compiledWhen.run(vars, { now: options.now });
+  const result = condition.compiledWhen.run(vars, { now: options.now, limits: config.limits });
   if (result._tag === "Left") pass.diagnostics.push({ ...result.left, key });
   const keyOf = (destination: Destination, oncePer?: string): string =>
     stateKey({ trigger: trigger.name, conditionKey: condition.key, destination, oncePer, apiNamespace: options.apiNamespace });
@@ -138,7 +138,7 @@ function runCondition(
     for (const d of destinations) pass.state = clearNotified(pass.state, keyOf(d)).state;
     return;
   }
-  const oncePer = runOncePer(pass, key, condition, vars, options);
+  const oncePer = runOncePer(pass, key, condition, vars, config, options);
   for (const destination of destinations) {
     const stateKey = keyOf(destination, oncePer);
     if (Object.hasOwn(pass.state, stateKey)) continue;
@@ -174,10 +174,11 @@ function runOncePer(
   key: string,
   condition: Condition,
   vars: Readonly<Record<string, unknown>>,
+  config: Config,
   options: EvaluateOptions,
 ): string | undefined {
   if (condition.compiledOncePer === undefined) return undefined;
-  const result = condition.compiledOncePer.run(vars, { now: options.now });
+  const result = condition.compiledOncePer.run(vars, { now: options.now, limits: config.limits });
   if (result._tag === "Left") {
     pass.diagnostics.push({ ...result.left, key, severity: "warning" });
     return undefined;
@@ -212,7 +213,7 @@ function render(
       );
       return undefined;
     }
-    const rendered = template.render(destinationVars, { now: options.now, service: serviceType });
+    const rendered = template.render(destinationVars, { now: options.now, service: serviceType, limits: config.limits });
     if (rendered._tag === "Left") {
       pass.diagnostics.push({ ...rendered.left, key: `template.${name}` });
       return undefined;

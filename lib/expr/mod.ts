@@ -15,6 +15,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
+import type { Limits } from "../limits.ts";
 import { E } from "../fp.ts";
 import { EvalFailure, SyntaxFailure } from "./_failure.ts";
 import { compileTree, type Ctx } from "./compile.ts";
@@ -24,6 +25,8 @@ import { parse } from "./parser.ts";
 /** Options of one run. `now` is unix milliseconds; `time.Now()` returns it. */
 export interface RunOptions {
   readonly now: number;
+  /** The budget of the run; `defaultLimits` when left out. */
+  readonly limits?: Limits;
 }
 
 /** A compiled expression. `run` never throws: a failing expression is a `Left` with an `ExprEval` diagnostic. */

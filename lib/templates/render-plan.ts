@@ -61,14 +61,15 @@ function renderSlot(
  * renders over one private copy: the caller's objects never change, and later fields see the change as they do in
  * the Go engine, whose templaters share one map.
  */
-function prepare(plan: DocumentPlan, vars: Readonly<Record<string, unknown>>, now: number): {
+function prepare(plan: DocumentPlan, vars: Readonly<Record<string, unknown>>, options: RenderOptions): {
   readonly vars: Readonly<Record<string, unknown>>;
   readonly options: TextRenderOptions;
 } {
+  const limits = options.limits !== undefined ? { limits: options.limits } : {};
   for (const slot of plan.slots) {
-    if (slot.template.mutates === true) return { vars: copyData(vars), options: { now, ownsVars: true } };
+    if (slot.template.mutates === true) return { vars: copyData(vars), options: { now: options.now, ownsVars: true, ...limits } };
   }
-  return { vars, options: { now } };
+  return { vars, options: { now: options.now, ...limits } };
 }
 
 /**
@@ -81,7 +82,7 @@ export function renderFields(
   options: RenderOptions,
 ): Either<Diagnostic, readonly RenderedField[]> {
   const out: RenderedField[] = [];
-  const data = prepare(plan, vars, options.now);
+  const data = prepare(plan, vars, options);
   for (const slot of plan.slots) {
     const r = renderSlot(plan, slot, data.vars, data.options);
     if (r._tag === "Left") return r;
@@ -141,7 +142,7 @@ export function renderPlan(
 ): Either<Diagnostic, RenderedContent> {
   const root: Mutable = {};
   for (const lit of plan.literals) setPath(root, lit.path, clone(lit.value));
-  const data = prepare(plan, vars, options.now);
+  const data = prepare(plan, vars, options);
   for (const slot of plan.slots) {
     const r = renderSlot(plan, slot, data.vars, data.options);
     if (r._tag === "Left") return r;

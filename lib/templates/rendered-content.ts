@@ -2,6 +2,7 @@
  * The types a template renders to; re-exported by `mod.ts`, which is the contract other modules import.
  * @module
  */
+import type { Limits } from "../limits.ts";
 
 /**
  * Options of one render. `now` is unix milliseconds (sprig's `now`, Liquid's `"now" | date`, alertmanager's
@@ -16,6 +17,8 @@ export interface RenderOptions {
    * not parse are kept as their rendered text; without it, any such field fails the render.
    */
   readonly service?: string;
+  /** The budget of the render; {@linkcode defaultLimits} when left out. */
+  readonly limits?: Limits;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
+import type { Limits } from "../limits.ts";
 
 /** The template languages a `template.<name>` can be written in. */
 export type TemplateLanguage = "go" | "liquid";
@@ -17,6 +18,8 @@ export interface TextRenderOptions {
    * makes to it stay there and later fields of the same document see them, as in the Go engine.
    */
   readonly ownsVars?: boolean;
+  /** The budget of the render; `defaultLimits` when left out. */
+  readonly limits?: Limits;
 }
 
 /** A compiled templated string. `render` never throws; a failure is a `TemplateRender` diagnostic. */

@@ -1,0 +1,63 @@
+/**
+ * Limits: the budget of every expression run and template render, and the bounds on the inputs the core reads.
+ * Templates and conditions are written by admins and tenants and read values written by anyone who may edit a
+ * resource, so each run counts its work inside the language (never with a timer) and fails with a `LimitExceeded`
+ * diagnostic that names the limit, instead of hanging or crashing the process.
+ * @module
+ */
+
+/** The bounds one evaluation works within. Every field has a safe default ({@linkcode defaultLimits}). */
+export interface Limits {
+  /** Work units one expression run may take: nodes evaluated, predicate iterations, elements built or compared. */
+  readonly exprSteps: number;
+  /** Work units one template render may take: actions, range iterations, function calls, elements built or compared. */
+  readonly templateSteps: number;
+  /** Most elements a list (or entries a map) built by an expression or template function may have. */
+  readonly maxListLength: number;
+  /** Longest string (UTF-16 code units) an expression or template function may build. */
+  readonly maxStringLength: number;
+  /** Longest rendered template field (UTF-16 code units). */
+  readonly maxOutputLength: number;
+  /** Deepest nesting of a value walked, compared, printed or copied (the resource's own nesting included). */
+  readonly maxValueDepth: number;
+  /** Deepest nesting of template calls (`template`, `include`, `tpl`). */
+  readonly maxTemplateDepth: number;
+}
+
+/**
+ * The default limits: generous for every real configuration (the Argo CD and Argo Rollouts catalogs use a tiny
+ * fraction), small enough that the worst a run can do takes well under a second and a few tens of MB.
+ */
+export const defaultLimits: Limits = Object.freeze({
+  exprSteps: 1_000_000,
+  templateSteps: 1_000_000,
+  maxListLength: 100_000,
+  maxStringLength: 1 << 20,
+  maxOutputLength: 1 << 20,
+  maxValueDepth: 100,
+  maxTemplateDepth: 100,
+});
+
+/**
+ * The limits with some fields replaced; fields left out keep their defaults.
+ * @param overrides the fields to change
+ * @returns a frozen, complete set of limits
+ * @throws RangeError when a field is not a positive integer
+ */
+export function resolveLimits(overrides: Partial<Limits> = {}): Limits {
+  const out = { ...defaultLimits };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    if (!Object.hasOwn(defaultLimits, name)) throw new RangeError(`Cannot set limit "${name}": there is no such limit`);
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+      throw new RangeError(`Cannot set limit "${name}": ${String(value)} is not a positive integer`);
+    }
+    (out as Record<string, number>)[name] = value;
+  }
+  return Object.freeze(out);
+}
+
+/** The message of a `LimitExceeded` diagnostic: which limit, its value, and what was about to pass it. */
+export function limitMessage(limit: keyof Limits, value: number, what: string): string {
+  return `limit exceeded: ${limit} (${value}): ${what}`;
+}
