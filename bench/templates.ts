@@ -7,6 +7,7 @@ import { compileTemplate, type CompiledTemplate, type RenderedContent } from "..
 import argoCd from "../tests/conformance/templates/catalog-argo-cd.json" with { type: "json" };
 import twins from "../tests/conformance/templates/catalog-liquid-twins.json" with { type: "json" };
 import { measure, rate } from "./_measure.ts";
+import { builtinBlocks } from "../providers/mod.ts";
 
 const now = Date.parse(argoCd.now);
 const scenario = argoCd.scenarios.find((s) => s.id === "platform-failed-multi-source/slack");
@@ -14,7 +15,7 @@ if (scenario === undefined) throw new Error("scenario not found");
 const vars = scenario.vars as Record<string, unknown>;
 
 function compile(document: unknown): CompiledTemplate {
-  const t = compileTemplate("app-sync-succeeded", document);
+  const t = compileTemplate("app-sync-succeeded", document, { blocks: builtinBlocks });
   if (t._tag === "Left") throw new Error(JSON.stringify(t.left));
   return t.right;
 }

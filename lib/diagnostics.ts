@@ -22,6 +22,8 @@
  * - `InvalidState`: the notified-state annotation could not be read (it is then treated as empty).
  * - `SecretMissing`: a `$key` in service settings names no key of the Secret (left as written).
  * - `LimitExceeded`: an expression, a template or an input passed one of its limits; the message names it (see `lib/limits.ts`).
+ * - `InvalidDelivery`: a notification its service cannot send (a recipient the settings lack, a block field that is
+ *   not the JSON the service needs); the provider's `prepare` says which.
  */
 export type DiagnosticTag =
   | "YamlSyntax"
@@ -40,7 +42,8 @@ export type DiagnosticTag =
   | "TemplateRender"
   | "InvalidState"
   | "SecretMissing"
-  | "LimitExceeded";
+  | "LimitExceeded"
+  | "InvalidDelivery";
 
 /** One problem, with where it is and a sentence a person understands. */
 export interface Diagnostic {

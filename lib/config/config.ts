@@ -5,7 +5,8 @@
  */
 import type { CompiledExpr } from "../expr/mod.ts";
 import type { Limits } from "../limits.ts";
-import type { CompiledTemplate } from "../templates/mod.ts";
+import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
+import type { ServiceType } from "./service.ts";
 import type { LabelSelector } from "../subscriptions/selector.ts";
 import type { Destination } from "../subscriptions/destination.ts";
 
@@ -34,7 +35,12 @@ export interface ServiceConfig {
   /** What subscriptions name: `<name>` for `service.<type>.<name>`, else `<type>`. */
   readonly name: string;
   readonly type: string;
+  /** The settings as written, secrets substituted. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** The service type (a provider) that decoded the settings. */
+  readonly serviceType: ServiceType;
+  /** The settings as the service type decoded them (defaults applied); the provider's own type. */
+  readonly decoded: unknown;
 }
 
 /** One entry of the ConfigMap's `subscriptions` list. */
@@ -58,6 +64,10 @@ export interface Config {
   readonly context: Readonly<Record<string, string>>;
   /** The budget of every expression run and template render made with this configuration. */
   readonly limits: Limits;
+  /** The template blocks the templates were compiled with (from the service types); merging templates needs them. */
+  readonly blocks: TemplateBlocks;
+  /** Replaces every value of the Secret in a text with `***`, for outcomes, logs and previews. */
+  readonly redact: (text: string) => string;
 }
 
 /** A ConfigMap-like input: only `data` is read. */

@@ -7,15 +7,16 @@ import { diagnostic } from "../diagnostics.ts";
 import type { CompileOptions } from "../expr/mod.ts";
 import { E } from "../fp.ts";
 import { type Limits, resolveLimits } from "../limits.ts";
-import type { CompiledTemplate } from "../templates/mod.ts";
+import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { didYouMean } from "../suggest.ts";
 import type { Config, ConfigMapLike, DefaultSubscription, SecretLike, ServiceConfig, Trigger } from "./config.ts";
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";
 import { decodeDefaultTriggers } from "./default-triggers.ts";
+import { redactor } from "./redact.ts";
 import { readSecret } from "./secrets.ts";
-import { decodeService } from "./service.ts";
+import { blocksOf, decodeService, type ServiceTypes } from "./service.ts";
 import { decodeSubscriptions } from "./subscriptions.ts";
 import { decodeTemplate } from "./template.ts";
 import { decodeTrigger } from "./trigger.ts";
@@ -26,6 +27,12 @@ export interface DecodeConfigOptions {
   readonly expr?: CompileOptions;
   /** Limits to change from their defaults (see `defaultLimits`); they become the configuration's `limits`. */
   readonly limits?: Partial<Limits>;
+  /**
+   * The service types (providers) `service.<type>` keys may name, each with its settings decoder and template
+   * block, in block render order. `decodeConfig` of the package entry passes `builtinProviders` of `./providers`;
+   * without it no service type is known.
+   */
+  readonly services?: ServiceTypes;
 }
 
 /** A decoded configuration and every problem found on the way. */
@@ -92,6 +99,8 @@ export function decodeConfig(
   options: DecodeConfigOptions = {},
 ): DecodedConfig {
   const secrets = readSecret(secret);
+  const serviceTypes = options.services ?? {};
+  const blocks = blocksOf(serviceTypes);
   const b: Builder = {
     triggers: new Map(),
     templates: new Map(),
@@ -110,7 +119,7 @@ export function decodeConfig(
       b.diagnostics.push(diagnostic("InvalidField", `the value of "${key}" is ${typeof source}, not a string`, { key }));
       continue;
     }
-    decodeKey(b, key, source, secrets.values, options);
+    decodeKey(b, key, source, { secrets: secrets.values, serviceTypes, blocks, expr: options.expr });
   }
   checkRefs(b);
   const config: Config = {
@@ -122,8 +131,17 @@ export function decodeConfig(
     serviceDefaultTriggers: b.serviceDefaultTriggers,
     context: b.context,
     limits: resolveLimits(options.limits),
+    blocks,
+    redact: redactor(secrets.values.values()),
   };
   return { config, diagnostics: b.diagnostics };
+}
+
+interface KeyContext {
+  readonly secrets: ReadonlyMap<string, string>;
+  readonly serviceTypes: ServiceTypes;
+  readonly blocks: TemplateBlocks;
+  readonly expr: CompileOptions | undefined;
 }
 
 function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBroken?: () => void): void {
@@ -132,13 +150,7 @@ function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBrok
   else onBroken?.();
 }
 
-function decodeKey(
-  b: Builder,
-  key: string,
-  source: string,
-  secrets: ReadonlyMap<string, string>,
-  options: DecodeConfigOptions,
-): void {
+function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): void {
   const parsed = parseConfigKey(key);
   if (E.isLeft(parsed)) {
     b.diagnostics.push(parsed.left);
@@ -147,14 +159,14 @@ function decodeKey(
   const k = parsed.right;
   switch (k.kind) {
     case "trigger":
-      return take(b, decodeTrigger(k.name, source, { expr: options.expr }), (t) => {
+      return take(b, decodeTrigger(k.name, source, { expr: ctx.expr }), (t) => {
         b.triggers.set(k.name, t.trigger);
         b.refs.templates.push({ key, refs: t.templates });
       }, () => b.broken.triggers.add(k.name));
     case "template":
-      return take(b, decodeTemplate(k.name, source), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
+      return take(b, decodeTemplate(k.name, source, ctx.blocks), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
     case "service":
-      return addService(b, key, k.name, decodeService(key, k.type, k.name, source, secrets));
+      return addService(b, key, k.name, decodeService(key, source, { type: k.type, name: k.name, secrets: ctx.secrets, serviceTypes: ctx.serviceTypes }));
     case "subscriptions":
       return take(b, decodeSubscriptions(source), (s) => {
         b.subscriptions = s.subscriptions;

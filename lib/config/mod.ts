@@ -21,6 +21,9 @@ export type {
   Trigger,
 } from "./config.ts";
 export { decodeConfig } from "./decode.ts";
+export type { DecodedSettings, DecodeServiceOptions, ServiceType, ServiceTypes, SettingsDiagnostic } from "./service.ts";
+export { blocksOf } from "./service.ts";
+export { redactor } from "./redact.ts";
 export type { DecodeConfigOptions, DecodedConfig } from "./decode.ts";
 export { conditionKey } from "./condition-key.ts";
 export { parseRecipient } from "./subscriptions.ts";

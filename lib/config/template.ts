@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import { E } from "../fp.ts";
 import { isFieldDiagnostic } from "../templates/compile-document.ts";
-import type { CompiledTemplate } from "../templates/mod.ts";
+import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
 import { compileTemplate } from "../templates/mod.ts";
 import { decoded, failed } from "./_decoded.ts";
 import type { Decoded } from "./_decoded.ts";
@@ -19,12 +19,12 @@ import type { YamlValue } from "./_yaml-position.ts";
  * (exact inside `|` blocks and one-line scalars, else where the field's value starts). An empty value is an empty
  * template, as in Go.
  */
-export function decodeTemplate(name: string, source: string): Decoded<CompiledTemplate> {
+export function decodeTemplate(name: string, source: string, blocks: TemplateBlocks): Decoded<CompiledTemplate> {
   const key = `template.${name}`;
   const parsed = parseYaml(source, "1.1");
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
-  const compiled = compileTemplate(name, yaml.value ?? {});
+  const compiled = compileTemplate(name, yaml.value ?? {}, { blocks });
   if (E.isLeft(compiled)) return failed(key, [...yaml.warnings, ...compiled.left.map((d) => locate(d, yaml))]);
   return decoded(key, compiled.right, [...yaml.warnings, ...(compiled.right.warnings ?? []).map((d) => locate(d, yaml))]);
 }

@@ -220,5 +220,5 @@ function render(
     }
     contents.push(rendered.right);
   }
-  return mergeRendered(contents);
+  return mergeRendered(contents, config.blocks);
 }

@@ -1,10 +1,10 @@
 /**
- * Compiles the fields of a block against its spec (`_fields.ts`): templated strings become slots, everything else
+ * Compiles the fields of a block against its spec (`block-spec.ts`): templated strings become slots, everything else
  * literals; problems become diagnostics on the context. Private to `compile-document.ts`.
  * @module
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { FieldSpec, Fields, ParseMode } from "./_fields.ts";
+import type { FieldSpec, Fields, ParseMode } from "./block-spec.ts";
 import { didYouMean } from "../suggest.ts";
 import type { ContentPath, Literal, Slot, TextCompiler } from "./document-plan.ts";
 import type { TemplateLanguage, TextTemplate } from "./text-template.ts";

@@ -1,11 +1,12 @@
 /**
  * Compiles a template document (`template.<name>`, decoded from YAML) into slots: every templated string compiled
- * once, with where its rendering goes, plus the literal values of the document. Unknown fields are warnings with a
- * suggestion (the Go engine ignores them silently); keys match case-insensitively as in Go's JSON decoding.
+ * once, with where its rendering goes, plus the literal values of the document. The blocks a document may have come
+ * from the registry the caller passes (each provider owns its block). Unknown fields are warnings with a suggestion
+ * (the Go engine ignores them silently); keys match case-insensitively as in Go's JSON decoding.
  * @module
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import { blockSpecs } from "./_fields.ts";
+import type { BlockSpec, TemplateBlocks } from "./block-spec.ts";
 import { compileField, compileFields, type Ctx, isRecord, kindOf, matchFields, report, withHint } from "./_compile-field.ts";
 import { didYouMean } from "../suggest.ts";
 import type { CompiledPlan, Literal, Slot, TextCompiler } from "./document-plan.ts";
@@ -16,23 +17,24 @@ export type { FieldDiagnostic, FieldLocation } from "./_compile-field.ts";
 export { isFieldDiagnostic } from "./_compile-field.ts";
 
 const languages: readonly TemplateLanguage[] = ["go", "liquid"];
-const topLevelKeys = ["message", "language", ...Object.keys(blockSpecs)];
 
 // --- blocks
 
-function compileBlock(ctx: Ctx, key: string, value: unknown): void {
-  const spec = blockSpecs[key];
-  if (spec === undefined || value === undefined || value === null) return;
+/** Compiles one block; `true` when the document has it. */
+function compileBlock(ctx: Ctx, key: string, spec: BlockSpec, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
   if (!isRecord(value)) {
     report(ctx, "InvalidField", `${key}: must be a map, not ${kindOf(value)}`);
-    return;
+    return false;
   }
   ctx.literals.push({ path: [key], value: {} });
   const entries = spec.entries;
   if (entries === undefined) {
     compileFields(ctx, spec.fields, value, [key], key, ctx.name);
-    if (key === "alertmanager") checkAlertmanager(ctx, value);
-    return;
+    const checked = spec.check?.(value, ctx.name);
+    if (checked?.error !== undefined) report(ctx, "InvalidField", checked.error);
+    for (const d of checked?.defaults ?? []) ctx.literals.push({ path: [key, ...d.path], value: d.value });
+    return true;
   }
   for (const [entry, v] of Object.entries(value)) {
     if (!isRecord(v)) {
@@ -42,16 +44,7 @@ function compileBlock(ctx: Ctx, key: string, value: unknown): void {
     ctx.literals.push({ path: [key, entry], value: {} });
     compileFields(ctx, entries, v, [key, entry], `${key}.${entry}`, ctx.name + entry);
   }
-}
-
-/** The Go engine refuses an alertmanager block without labels, and names the alert after the template by default. */
-function checkAlertmanager(ctx: Ctx, value: Readonly<Record<string, unknown>>): void {
-  const labels = Object.entries(value).find(([k]) => k.toLowerCase() === "labels")?.[1];
-  if (!isRecord(labels) || Object.keys(labels).length === 0) {
-    report(ctx, "InvalidField", "alertmanager.labels: at least one label pair required");
-  } else if (!("alertname" in labels)) {
-    ctx.literals.push({ path: ["alertmanager", "labels", "alertname"], value: ctx.name });
-  }
+  return true;
 }
 
 function languageOf(ctx: { readonly name: string; readonly diagnostics: Diagnostic[] }, v: unknown): TemplateLanguage {
@@ -68,18 +61,23 @@ function languageOf(ctx: { readonly name: string; readonly diagnostics: Diagnost
 
 // --- compile
 
+/** Options of {@linkcode compileDocument}. */
+export interface CompileDocumentOptions {
+  /** One text compiler factory per language. */
+  readonly compilers: Readonly<Record<TemplateLanguage, () => TextCompiler>>;
+  /** The service blocks a document may have, in render order. */
+  readonly blocks: TemplateBlocks;
+}
+
 /**
- * Compiles a template document against the field table of the Go engine.
+ * Compiles a template document against the blocks of the registry.
  * @param name the template's name (the part after `template.`)
  * @param document the decoded YAML value
- * @param compilers one text compiler per language
+ * @param options the text compilers and the block registry
  * @returns the plan (when there is no error) and every diagnostic, warnings included
  */
-export function compileDocument(
-  name: string,
-  document: unknown,
-  compilers: Readonly<Record<TemplateLanguage, () => TextCompiler>>,
-): CompiledPlan {
+export function compileDocument(name: string, document: unknown, options: CompileDocumentOptions): CompiledPlan {
+  const { compilers, blocks } = options;
   const diagnostics: Diagnostic[] = [];
   const base = { name, diagnostics, literals: [] as Literal[], slots: [] as Slot[] };
   if (document !== undefined && document !== null && !isRecord(document)) {
@@ -88,14 +86,17 @@ export function compileDocument(
   }
   const doc = document ?? {};
   const probe: Ctx = { ...base, language: "go", compile: () => ({ _tag: "Left", left: diagnostic("TemplateParse", "") }) };
-  const top = matchFields(probe, doc, topLevelKeys, "");
+  const top = matchFields(probe, doc, ["message", "language", ...Object.keys(blocks)], "");
   const language = languageOf(base, top.get("language"));
   const ctx: Ctx = { ...base, language, compile: compilers[language]() };
   compileField(ctx, { kind: "text", omitEmpty: true }, top.get("message"), ["message"], "message", name);
-  for (const key of Object.keys(blockSpecs)) compileBlock(ctx, key, top.get(key));
+  const finishers: { block: string; finish: NonNullable<BlockSpec["finish"]> }[] = [];
+  for (const [key, spec] of Object.entries(blocks)) {
+    if (compileBlock(ctx, key, spec, top.get(key)) && spec.finish !== undefined) finishers.push({ block: key, finish: spec.finish });
+  }
   const failed = diagnostics.some((d) => d.severity === "error");
   return {
-    plan: failed ? undefined : { name, language, literals: ctx.literals, slots: ctx.slots },
+    plan: failed ? undefined : { name, language, literals: ctx.literals, slots: ctx.slots, finishers },
     diagnostics,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
-import type { ParseMode } from "./_fields.ts";
+import type { BlockSpec, ParseMode } from "./block-spec.ts";
 import type { TemplateLanguage, TextTemplate } from "./text-template.ts";
 
 /** Compiles one templated string; `name` is the Go template name (`texttemplate.New(name)`). */
@@ -32,12 +32,14 @@ export interface Literal {
   readonly value: unknown;
 }
 
-/** The compiled document: the slots and literals, block by block in the Go engine's order. */
+/** The compiled document: the slots and literals, block by block in the registry's order. */
 export interface DocumentPlan {
   readonly name: string;
   readonly language: TemplateLanguage;
   readonly literals: readonly Literal[];
   readonly slots: readonly Slot[];
+  /** The finishing step of each block the document has that defines one (GitHub comment tags, …). */
+  readonly finishers: readonly { readonly block: string; readonly finish: NonNullable<BlockSpec["finish"]> }[];
 }
 
 /** The result of compiling: the plan when no error was found, and every diagnostic. */

@@ -3,7 +3,7 @@
  * renders them one after the other into the same notification.
  * @module
  */
-import { blockSpecs, type MergeStrategy } from "./_fields.ts";
+import type { MergeStrategy, TemplateBlocks } from "./block-spec.ts";
 import type { RenderedContent } from "./rendered-content.ts";
 
 type Block = Readonly<Record<string, unknown>>;
@@ -36,6 +36,7 @@ function mergeBlock(strategy: MergeStrategy, earlier: Block | undefined, later: 
  *   Opsgenie `details`) keeps the earlier value, and each webhook entry is replaced as a whole;
  * - GitHub merges recursively: `status`, `deployment`, … of an earlier template survive a later one without them.
  * @param contents the rendered templates, in order
+ * @param blocks the block registry the templates were compiled with; a block it lacks merges field by field
  * @returns the merged content; for no templates, an empty message and no blocks
  *
  * @example Two templates of one trigger
@@ -46,20 +47,20 @@ function mergeBlock(strategy: MergeStrategy, earlier: Block | undefined, later: 
  * const merged = mergeRendered([
  *   { message: "First", blocks: { email: { subject: "Deployed" } } },
  *   { message: "", blocks: { email: { body: "Details…" } } },
- * ]);
+ * ], { email: { merge: "merge", fields: {} } });
  * expect(merged).toEqual({ message: "First", blocks: { email: { subject: "Deployed", body: "Details…" } } });
  * ```
  */
-export function mergeRendered(contents: readonly RenderedContent[]): RenderedContent {
+export function mergeRendered(contents: readonly RenderedContent[], blocks: TemplateBlocks): RenderedContent {
   // The common case, a condition that sends one template: nothing to merge.
   if (contents.length === 1 && contents[0] !== undefined) return contents[0];
   let message = "";
-  const blocks: Record<string, Block> = {};
+  const merged: Record<string, Block> = {};
   for (const c of contents) {
     if (c.message !== "") message = c.message;
     for (const [key, block] of Object.entries(c.blocks)) {
-      blocks[key] = mergeBlock(blockSpecs[key]?.merge ?? "merge", blocks[key], block);
+      merged[key] = mergeBlock(blocks[key]?.merge ?? "merge", merged[key], block);
     }
   }
-  return { message, blocks };
+  return { message, blocks: merged };
 }

@@ -2,8 +2,9 @@
  * Notification templates (`template.<name>` in the ConfigMap): a message plus per-service blocks, every string field
  * a template in Go text/template (+ sprig) or Liquid.
  *
- * The document has the shape the Go engine defines (`message`, `email`, `slack`, `teams`, `webhook`, `github`, …, see
- * `_fields.ts`), plus one field of ours, `language`:
+ * The document has the shape the Go engine defines: `message`, plus one block per service (`email`, `slack`, `teams`,
+ * `webhook`, `github`, …), each described by a {@linkcode BlockSpec} that its provider owns and the caller passes in
+ * a registry (`builtinBlocks` of `./providers`). One field is ours, `language`:
  *
  * - `language: go` (the default, so existing Argo CD and Argo Rollouts configurations work unchanged): every string
  *   field is a Go text/template with the sprig functions (without `env` and `expandenv`);
@@ -21,7 +22,7 @@
  * import { compileTemplate } from "./mod.ts";
  * import { expect } from "expect";
  *
- * const t = compileTemplate("hello", { language: "liquid", message: "Hi {{ app.metadata.name }}" });
+ * const t = compileTemplate("hello", { language: "liquid", message: "Hi {{ app.metadata.name }}" }, { blocks: {} });
  * if (t._tag === "Left") throw new Error("does not compile");
  * const r = t.right.render({ app: { metadata: { name: "guestbook" } } }, { now: 0 });
  * expect(r).toEqual({ _tag: "Right", right: { message: "Hi guestbook", blocks: {} } });
@@ -34,8 +35,10 @@ import { compileDocument } from "./compile-document.ts";
 import { textCompilers } from "./compilers.ts";
 import { renderPlan } from "./render-plan.ts";
 import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
+import type { TemplateBlocks } from "./block-spec.ts";
 
 export type { RenderedContent, RenderOptions } from "./rendered-content.ts";
+export type { BlockCheck, BlockSpec, FieldSpec, Fields, MergeStrategy, ParseMode, TemplateBlocks } from "./block-spec.ts";
 export { mergeRendered } from "./merge-rendered.ts";
 
 /** A compiled `template.<name>`. `render` never throws: a failure is a `Left` with a `TemplateRender` diagnostic. */
@@ -47,19 +50,27 @@ export interface CompiledTemplate {
   render(vars: Readonly<Record<string, unknown>>, options: RenderOptions): Either<Diagnostic, RenderedContent>;
 }
 
+/** Options of {@linkcode compileTemplate}. */
+export interface CompileTemplateOptions {
+  /** The service blocks the document may have, in render order (`builtinBlocks` of `./providers`). */
+  readonly blocks: TemplateBlocks;
+}
+
 /**
  * Compiles the YAML-decoded value of `template.<name>`. Every problem is reported (errors with their field), the
  * template is usable only when there is no error-severity diagnostic; warnings of a usable template are on its
  * `warnings`.
  * @param name the template's name, the part of the key after `template.`
  * @param document the decoded YAML value of the key
+ * @param options the block registry
  * @returns the compiled template, or every diagnostic when at least one is an error
  */
 export function compileTemplate(
   name: string,
   document: unknown,
+  options: CompileTemplateOptions,
 ): Either<readonly Diagnostic[], CompiledTemplate> {
-  const { plan, diagnostics } = compileDocument(name, document, textCompilers);
+  const { plan, diagnostics } = compileDocument(name, document, { compilers: textCompilers, blocks: options.blocks });
   if (plan === undefined) return E.left(diagnostics);
   return E.right({
     name,

@@ -1,12 +1,12 @@
 /**
- * Renders a compiled template document: every slot in the Go engine's order, then the JSON (or YAML) fields parsed,
- * then the few service-specific finishing steps of the Go templaters (GitHub comment tags, Alertmanager URLs).
+ * Renders a compiled template document: every slot in the registry's order, then the JSON (or YAML) fields parsed,
+ * then the finishing step of each block that has one (GitHub comment tags, Alertmanager URLs).
  * @module
  */
 import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
-import type { ParseMode } from "./_fields.ts";
+import type { ParseMode } from "./block-spec.ts";
 import type { ContentPath, DocumentPlan, Slot } from "./document-plan.ts";
 import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 import type { TextRenderOptions } from "./text-template.ts";
@@ -114,23 +114,6 @@ function parseText(mode: ParseMode, text: string): Either<string, unknown> {
   return E.right(value);
 }
 
-/** Rewrites `git@host:org/repo` to `https://host/org/repo`, as the Go alertmanager templater does. */
-function gitToHttps(url: string): string {
-  return url.startsWith("git@") ? `https://${url.slice(4).replace(":", "/")}` : url;
-}
-
-function finish(root: Mutable, now: number): void {
-  const comment = (root["github"] as Mutable | undefined)?.["pullRequestComment"] as Mutable | undefined;
-  if (comment !== undefined && typeof comment["commentTag"] === "string" && comment["commentTag"] !== "") {
-    comment["content"] = `${String(comment["content"] ?? "")}\n<!-- argocd-notifications ${comment["commentTag"]} -->`;
-  }
-  const alert = root["alertmanager"] as Mutable | undefined;
-  if (alert !== undefined) {
-    if (typeof alert["generatorURL"] === "string") alert["generatorURL"] = gitToHttps(alert["generatorURL"]);
-    alert["startsAt"] = new Date(now).toISOString();
-  }
-}
-
 /**
  * Renders a compiled document into {@linkcode RenderedContent}.
  * @returns the content, or a `TemplateRender` diagnostic naming the field that failed
@@ -161,7 +144,10 @@ export function renderPlan(
     else if (options.service !== undefined && options.service !== slot.path[0]) setPath(root, slot.path, text);
     else return E.left(diagnostic("TemplateRender", `${slot.label}: ${parsed.left}`, { key: `template.${plan.name}` }));
   }
-  finish(root, options.now);
+  for (const { block, finish } of plan.finishers) {
+    const value = root[block];
+    if (typeof value === "object" && value !== null) root[block] = finish(value as Readonly<Record<string, unknown>>, options.now);
+  }
   const { message, ...blocks } = root;
   return E.right({
     message: typeof message === "string" ? message : "",

@@ -12,6 +12,7 @@ import { parse } from "yaml";
 import { compileDocument } from "../../lib/templates/compile-document.ts";
 import type { TextTemplate } from "../../lib/templates/text-template.ts";
 import {
+import { builtinBlocks } from "../../providers/mod.ts";
   argoCdScenarios,
   argoRolloutsScenarios,
   certmanagerScenarios,
@@ -48,7 +49,7 @@ function fieldsOf(name: string, doc: unknown): { field: string; source: string; 
     _tag: "Right" as const,
     right: { source, goName, render: () => ({ _tag: "Right" as const, right: "" }) } as Recorded,
   });
-  const { plan, diagnostics } = compileDocument(name, doc, { go: () => record, liquid: () => record });
+  const { plan, diagnostics } = compileDocument(name, doc, { compilers: { go: () => record, liquid: () => record }, blocks: builtinBlocks });
   if (plan === undefined) throw new Error(`template.${name}: ${JSON.stringify(diagnostics)}`);
   return plan.slots.map((s) => ({ field: s.label, source: (s.template as Recorded).source, goName: (s.template as Recorded).goName }));
 }

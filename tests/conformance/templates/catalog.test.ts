@@ -8,6 +8,7 @@ import argoCd from "./catalog-argo-cd.json" with { type: "json" };
 import argoRollouts from "./catalog-argo-rollouts.json" with { type: "json" };
 import certmanager from "./catalog-certmanager.json" with { type: "json" };
 import fooSample from "./catalog-foo-sample.json" with { type: "json" };
+import { builtinBlocks } from "../../../providers/mod.ts";
 
 interface GoldenCase {
   readonly template: string;
@@ -48,7 +49,7 @@ for (const golden of goldens) {
       const cases = golden.cases.filter((c) => c.template === name);
 
       it(`template.${name} renders every field as the Go engine does`, () => {
-        const { plan, diagnostics } = compileDocument(name, document, textCompilers);
+        const { plan, diagnostics } = compileDocument(name, document, { compilers: textCompilers, blocks: builtinBlocks });
         expect(diagnostics).toEqual([]);
         const slots = new Map(plan?.slots.map((s) => [s.label, s]));
         const mismatches = [];
@@ -63,7 +64,7 @@ for (const golden of goldens) {
       });
 
       it(`template.${name} render() fails exactly where a Go send would`, () => {
-        const compiled = compileTemplate(name, document);
+        const compiled = compileTemplate(name, document, { blocks: builtinBlocks });
         if (compiled._tag === "Left") throw new Error(JSON.stringify(compiled.left));
         for (const scenario of golden.scenarios) {
           const mine = cases.filter((c) => c.scenario === scenario.id);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Diagnostic } from "../../../lib/diagnostics.ts";
 import { formatDiagnostic } from "../../../lib/diagnostics.ts";
-import { decodeConfig } from "../../../lib/config/decode.ts";
+import { decodeConfig } from "../../../mod.ts";
 import type { DecodedConfig } from "../../../lib/config/decode.ts";
 import type { SecretLike } from "../../../lib/config/config.ts";
 import catalogs from "./_fixtures/catalogs.json" with { type: "json" };
@@ -25,16 +25,16 @@ const keyForms = [
   },
   {
     name: "service.<type> and service.<type>.<name>",
-    data: { "service.slack": "token: t", "service.webhook.github": "url: u" },
+    data: { "service.slack": "token: t", "service.webhook.github": "url: https://u" },
     check: (r: DecodedConfig) =>
-      expect([...r.config.services.values()]).toEqual([
-        { name: "slack", type: "slack", settings: { token: "t" } },
-        { name: "github", type: "webhook", settings: { url: "u" } },
+      expect([...r.config.services.values()]).toMatchObject([
+        { name: "slack", type: "slack", settings: { token: "t" }, decoded: { token: "t", apiURL: "https://slack.com/api/" } },
+        { name: "github", type: "webhook", settings: { url: "https://u" }, decoded: { url: "https://u", headers: [] } },
       ]),
   },
   {
     name: "subscriptions",
-    data: { "subscriptions": "- recipients: [slack:x]\n  selector: a=b\n", "service.slack": "" },
+    data: { "subscriptions": "- recipients: [slack:x]\n  selector: a=b\n", "service.slack": "token: t" },
     check: (r: DecodedConfig) =>
       expect(r.config.subscriptions).toMatchObject([{ recipients: [{ service: "slack", recipient: "x" }], triggers: [] }]),
   },
@@ -79,7 +79,7 @@ const problems = [
   },
   {
     name: "subscriptions naming an unknown trigger and service",
-    data: { "subscriptions": "- recipients: [slak:x]\n  triggers: [on-y]\n", "service.slack": "" },
+    data: { "subscriptions": "- recipients: [slak:x]\n  triggers: [on-y]\n", "service.slack": "token: t" },
     expected: [
       'subscriptions: line 2, column 14: trigger "on-y" is not configured',
       'subscriptions: line 1, column 16: service "slak" is not configured; did you mean "slack"?',
@@ -92,7 +92,7 @@ const problems = [
   },
   {
     name: "two services with the same name",
-    data: { "service.slack": "", "service.webhook.slack": "" },
+    data: { "service.slack": "token: t", "service.webhook.slack": "url: https://x" },
     expected: ['service.webhook.slack: the service name "slack" is already taken by "service.slack", so this one is left out'],
   },
 ] as const;

@@ -3,6 +3,7 @@ import { formatDiagnostic } from "../../../lib/diagnostics.ts";
 import { E } from "../../../lib/fp.ts";
 import { decodeTemplate } from "../../../lib/config/template.ts";
 import catalogs from "./_fixtures/catalogs.json" with { type: "json" };
+import { builtinBlocks } from "../../../providers/mod.ts";
 
 const argoCd: Readonly<Record<string, string>> = catalogs["argo-cd"].configMap.data;
 const rollouts: Readonly<Record<string, string>> = catalogs["argo-rollouts"].configMap.data;
@@ -15,7 +16,7 @@ const edit = (source: string | undefined, from: string, to: string): string => {
 
 describe("decodeTemplate()", () => {
   it("compiles the YAML value and renders it", () => {
-    const r = decodeTemplate("app-created", "message: Application {{.app.metadata.name}} created\nslack:\n  notifyBroadcast: true\n");
+    const r = decodeTemplate("app-created", "message: Application {{.app.metadata.name}} created\nslack:\n  notifyBroadcast: true\n", builtinBlocks);
     expect(r.diagnostics).toEqual([]);
     expect(r.value?.name).toBe("app-created");
     expect(r.value?.render({ app: { metadata: { name: "guestbook" } } }, { now: 0 })).toEqual(E.right({
@@ -25,7 +26,7 @@ describe("decodeTemplate()", () => {
   });
 
   it("reads an empty value as an empty template, as Go does", () => {
-    const r = decodeTemplate("t", "");
+    const r = decodeTemplate("t", "", builtinBlocks);
     expect(r.diagnostics).toEqual([]);
     expect(r.value?.render({}, { now: 0 })).toEqual(E.right({ message: "", blocks: {} }));
   });
@@ -34,7 +35,7 @@ describe("decodeTemplate()", () => {
     const keys = [...Object.entries(argoCd), ...Object.entries(rollouts)].filter(([k]) => k.startsWith("template."));
     expect(keys.length).toBe(17);
     for (const [key, source] of keys) {
-      expect([key, decodeTemplate(key.slice("template.".length), source).diagnostics]).toEqual([key, []]);
+      expect([key, decodeTemplate(key.slice("template.".length), source, builtinBlocks).diagnostics]).toEqual([key, []]);
     }
   });
 
@@ -121,7 +122,7 @@ describe("decodeTemplate()", () => {
   ] as const;
   for (const c of problems) {
     it(`reports ${c.name} and leaves the template out`, () => {
-      const r = decodeTemplate("t", c.source);
+      const r = decodeTemplate("t", c.source, builtinBlocks);
       expect(r.diagnostics.map(formatDiagnostic)).toEqual(c.expected);
       expect(r.value).toBeUndefined();
     });
@@ -141,14 +142,14 @@ describe("decodeTemplate()", () => {
   ] as const;
   for (const c of warnings) {
     it(`warns about ${c.name} and keeps the template`, () => {
-      const r = decodeTemplate("t", c.source);
+      const r = decodeTemplate("t", c.source, builtinBlocks);
       expect(r.diagnostics.map(formatDiagnostic)).toEqual(c.expected);
       expect(r.value).toBeDefined();
     });
   }
 
   it("reports a field's error as a plain diagnostic, without the compiler's field location", () => {
-    const [d] = decodeTemplate("t", "message: '{{.a'\n").diagnostics;
+    const [d] = decodeTemplate("t", "message: '{{.a'\n", builtinBlocks).diagnostics;
     expect(d).toEqual({ _tag: "TemplateParse", severity: "error", key: "template.t", line: 1, column: 15, message: "message: unclosed action" });
   });
 });

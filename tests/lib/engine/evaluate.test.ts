@@ -90,7 +90,7 @@ describe("evaluate()", () => {
       data: {
         "trigger.t": "- when: time.Now().Sub(time.Parse(obj.status.since)).Minutes() >= 5\n  send: [m]",
         "template.m": "message: '{{call .strings.ToUpper .obj.metadata.name}} since {{(call .time.Parse .obj.status.since).Format \"15:04\"}}, now {{(call .time.Now).Format \"15:04\"}}'",
-        "service.slack": "{}",
+        "service.slack": "token: t",
       },
     });
     expect(diagnostics).toEqual([]);
@@ -106,7 +106,7 @@ describe("evaluate()", () => {
       data: {
         "trigger.t": "- when: cert.ok\n  send: [m]",
         "template.m": "message: '{{.cert.metadata.name}}'",
-        "service.slack": "{}",
+        "service.slack": "token: t",
       },
     });
     const d = evaluate({ metadata: { name: "c1", annotations: { [`${prefix}/subscribe.t.slack`]: "x" } }, ok: true }, named, { now, resourceName: "cert" });

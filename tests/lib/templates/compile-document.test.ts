@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { compileDocument } from "../../../lib/templates/compile-document.ts";
 import { textCompilers } from "../../../lib/templates/compilers.ts";
 import { renderPlan } from "../../../lib/templates/render-plan.ts";
+import { builtinBlocks } from "../../../providers/mod.ts";
 
 function compile(document: unknown) {
-  return compileDocument("app-sync", document, textCompilers);
+  return compileDocument("app-sync", document, { compilers: textCompilers, blocks: builtinBlocks });
 }
 
 function labels(document: unknown): string[] {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { mergeRendered, type RenderedContent } from "../../../lib/templates/mod.ts";
+import { builtinBlocks } from "../../../providers/mod.ts";
 
 const c = (message: string, blocks: RenderedContent["blocks"] = {}): RenderedContent => ({ message, blocks });
 
-describe("mergeRendered()", () => {
+describe("mergeRendered(, builtinBlocks)", () => {
   const cases = [
     { name: "gives an empty notification for no templates", input: [], expected: c("") },
     { name: "replaces the message by a later non-empty one", input: [c("First"), c("Second")], expected: c("Second") },
@@ -62,7 +63,7 @@ describe("mergeRendered()", () => {
   ] as const;
   for (const t of cases) {
     it(t.name, () => {
-      expect(mergeRendered(t.input)).toEqual(t.expected);
+      expect(mergeRendered(t.input, builtinBlocks)).toEqual(t.expected);
     });
   }
 });

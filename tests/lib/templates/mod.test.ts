@@ -5,6 +5,7 @@ import { compileTemplate, mergeRendered } from "../../../lib/templates/mod.ts";
 import { renderFields } from "../../../lib/templates/render-plan.ts";
 import argoCd from "../../conformance/templates/catalog-argo-cd.json" with { type: "json" };
 import twins from "../../conformance/templates/catalog-liquid-twins.json" with { type: "json" };
+import { builtinBlocks } from "../../../providers/mod.ts";
 
 const now = Date.parse(argoCd.now);
 const goDocument = (argoCd.templates as Record<string, unknown>)["app-sync-succeeded"];
@@ -14,7 +15,7 @@ const synced = argoCd.scenarios.filter((s) => !s.id.startsWith("billing"));
 
 describe("compileTemplate()", () => {
   it("compiles the seed template", () => {
-    const t = compileTemplate("cert-ready", { message: "Certificate {{.cert.metadata.name}} is ready!\n" });
+    const t = compileTemplate("cert-ready", { message: "Certificate {{.cert.metadata.name}} is ready!\n" }, { blocks: builtinBlocks });
     if (t._tag === "Left") throw new Error(JSON.stringify(t.left));
     expect(t.right.name).toBe("cert-ready");
     expect(t.right.language).toBe("go");
@@ -25,28 +26,28 @@ describe("compileTemplate()", () => {
   });
 
   it("returns every diagnostic when one is an error", () => {
-    const t = compileTemplate("x", { language: "liquid", slak: {}, message: "{% if %}" });
+    const t = compileTemplate("x", { language: "liquid", slak: {}, message: "{% if %}" }, { blocks: builtinBlocks });
     expect(t._tag).toBe("Left");
     if (t._tag === "Left") expect(t.left.map((d) => [d._tag, d.severity])).toEqual([["UnknownField", "warning"], ["TemplateParse", "error"]]);
   });
 
   it("keeps the warnings of a usable template", () => {
-    const t = compileTemplate("x", { mesage: "hi" });
+    const t = compileTemplate("x", { mesage: "hi" }, { blocks: builtinBlocks });
     expect(t._tag === "Right" ? t.right.warnings?.map((d) => d.hint) : t.left).toEqual(['did you mean "message"?']);
   });
 
   it("merges the templates of one condition", () => {
-    const a = compileTemplate("a", { language: "liquid", message: "First", email: { subject: "A" } });
-    const b = compileTemplate("b", { language: "liquid", message: "{{ nothing }}", email: { body: "B" } });
+    const a = compileTemplate("a", { language: "liquid", message: "First", email: { subject: "A" } }, { blocks: builtinBlocks });
+    const b = compileTemplate("b", { language: "liquid", message: "{{ nothing }}", email: { body: "B" } }, { blocks: builtinBlocks });
     if (a._tag === "Left" || b._tag === "Left") throw new Error("does not compile");
     const rendered = [a.right.render({}, { now }), b.right.render({}, { now })].flatMap((r) => (r._tag === "Right" ? [r.right] : []));
-    expect(mergeRendered(rendered)).toEqual({ message: "First", blocks: { email: { subject: "A", body: "B" } } });
+    expect(mergeRendered(rendered, builtinBlocks)).toEqual({ message: "First", blocks: { email: { subject: "A", body: "B" } } });
   });
 });
 
 describe("the same notification in Go and Liquid", () => {
   it("renders the Liquid twin of app-sync-succeeded exactly as the Go oracle renders the catalog's", () => {
-    const { plan, diagnostics } = compileDocument("app-sync-succeeded", liquidDocument, textCompilers);
+    const { plan, diagnostics } = compileDocument("app-sync-succeeded", liquidDocument, { compilers: textCompilers, blocks: builtinBlocks });
     expect(diagnostics).toEqual([]);
     if (plan === undefined) return;
     for (const s of synced) {
@@ -59,8 +60,8 @@ describe("the same notification in Go and Liquid", () => {
   });
 
   it("renders identical content from the Go template and its Liquid twin", () => {
-    const go = compileTemplate("app-sync-succeeded", goDocument);
-    const liquid = compileTemplate("app-sync-succeeded", liquidDocument);
+    const go = compileTemplate("app-sync-succeeded", goDocument, { blocks: builtinBlocks });
+    const liquid = compileTemplate("app-sync-succeeded", liquidDocument, { blocks: builtinBlocks });
     if (go._tag === "Left" || liquid._tag === "Left") throw new Error(JSON.stringify([go, liquid]));
     for (const s of synced) {
       expect(liquid.right.render(s.vars, { now })).toEqual(go.right.render(s.vars, { now }));

@@ -3,6 +3,7 @@ import { compileDocument } from "../../../lib/templates/compile-document.ts";
 import { textCompilers } from "../../../lib/templates/compilers.ts";
 import { renderFields, renderPlan } from "../../../lib/templates/render-plan.ts";
 import type { RenderOptions } from "../../../lib/templates/rendered-content.ts";
+import { builtinBlocks } from "../../../providers/mod.ts";
 
 const now = Date.parse("2024-01-02T03:04:05Z");
 const vars = {
@@ -11,7 +12,7 @@ const vars = {
 };
 
 function render(document: Record<string, unknown>, options: Partial<RenderOptions> = {}) {
-  const { plan, diagnostics } = compileDocument("tpl", { language: "liquid", ...document }, textCompilers);
+  const { plan, diagnostics } = compileDocument("tpl", { language: "liquid", ...document }, { compilers: textCompilers, blocks: builtinBlocks });
   if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
   return renderPlan(plan, vars, { now, ...options });
 }
@@ -198,7 +199,7 @@ describe("renderPlan()", () => {
 
 describe("renderFields()", () => {
   it("returns every field's text before parsing", () => {
-    const { plan } = compileDocument("tpl", { language: "liquid", message: "m", slack: { attachments: "[{{ 1 }}]" } }, textCompilers);
+    const { plan } = compileDocument("tpl", { language: "liquid", message: "m", slack: { attachments: "[{{ 1 }}]" } }, { compilers: textCompilers, blocks: builtinBlocks });
     if (plan === undefined) throw new Error("does not compile");
     expect(renderFields(plan, vars, { now })).toEqual({
       _tag: "Right",
@@ -214,7 +215,7 @@ describe("renderPlan(): Go templates that change their data", () => {
     teams: { title: "{{.app.metadata.name}}" },
   };
   it("never changes the caller's (frozen) objects; later fields see the change, as in the Go engine", () => {
-    const { plan, diagnostics } = compileDocument("tpl", document, textCompilers);
+    const { plan, diagnostics } = compileDocument("tpl", document, { compilers: textCompilers, blocks: builtinBlocks });
     if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
     const input = Object.freeze({ app: Object.freeze({ metadata: Object.freeze({ name: "gb" }) }) });
     const expected = {

@@ -1,0 +1,213 @@
+/**
+ * `deliver`: one notification to its service, under the service's delivery policy. The provider prepares the
+ * request(s) as data; this module sends them, retries what may pass, keeps message references, and returns an
+ * outcome — never a rejected promise, never a secret in a cause.
+ * @module
+ */
+import type { Config } from "../config/mod.ts";
+import { redactor } from "../config/mod.ts";
+import type { Diagnostic } from "../diagnostics.ts";
+import type { Notification } from "../engine/mod.ts";
+import type { Either } from "../fp.ts";
+import type { Delivery, DeliveryPolicy, HttpDelivery, Provider, References, StepResult } from "../../providers/provider.ts";
+import { isProvider } from "../../providers/provider.ts";
+import { decideRetry, parseRetryAfter } from "../../providers/retry-timing.ts";
+import type { DeliveryIO } from "./delivery-io.ts";
+import type { Gate } from "./gates.ts";
+import { deliverHttp } from "./http.ts";
+
+// --- outcomes
+
+/** The notification reached its service. */
+export interface Delivered {
+  readonly _tag: "Delivered";
+  /** Requests sent, retries included. */
+  readonly attempts: number;
+  /** The last response's status; 0 when no HTTP request was made (the console). */
+  readonly status: number;
+  /** The message the service created or edited, when it names one (Slack's `ts`). */
+  readonly messageRef?: string;
+}
+
+/** The notification did not reach its service (or not all of its requests did). */
+export interface Failed {
+  readonly _tag: "Failed";
+  /** Whether delivering again later may succeed (a timeout, a 5xx, a 429), as opposed to a refusal. */
+  readonly retryable: boolean;
+  readonly attempts: number;
+  /** The last response's status, when there was one. */
+  readonly status?: number;
+  /** Why, in a sentence naming the service; secrets redacted. */
+  readonly cause: string;
+}
+
+/** What became of a delivery. */
+export type DeliveryOutcome = Delivered | Failed;
+
+/** What {@linkcode deliver} needs of a notification: where, what, and the state key retries share. */
+export type Deliverable = Pick<Notification, "destination" | "content"> & { readonly stateKey?: string };
+
+// --- delivery
+
+interface Run {
+  readonly io: DeliveryIO;
+  readonly policy: DeliveryPolicy;
+  readonly gate: Gate;
+  readonly startedAt: number;
+  readonly service: string;
+  readonly redact: (text: string) => string;
+  attempts: number;
+  status: number | undefined;
+  readonly remember: Record<string, string>;
+}
+
+function failed(run: Run, retryable: boolean, cause: string): Failed {
+  return {
+    _tag: "Failed",
+    retryable,
+    attempts: run.attempts,
+    ...(run.status !== undefined ? { status: run.status } : {}),
+    cause: run.redact(`${run.service}: ${cause}`),
+  };
+}
+
+/** Sends one HTTP step until it is read as done, refused, or the policy stops retrying. */
+async function sendStep(run: Run, step: HttpDelivery): Promise<StepResult> {
+  for (let attempt = 1;; attempt++) {
+    await run.gate.admit();
+    run.attempts++;
+    const remaining = run.policy.deadlineMs - (run.io.now() - run.startedAt);
+    const sent = await deliverHttp(step.request, {
+      fetch: run.io.fetch,
+      timeoutMs: Math.max(1, Math.min(run.policy.timeoutMs, remaining)),
+      maxResponseBytes: run.policy.maxResponseBytes,
+    });
+    let result: StepResult;
+    let retryAfterMs: number | undefined;
+    if (sent._tag === "Left") {
+      result = { _tag: "Rejected", ...sent.left };
+    } else {
+      run.status = sent.right.status;
+      result = step.read(sent.right);
+      retryAfterMs = parseRetryAfter(sent.right.headers["retry-after"], run.io.now());
+    }
+    if (result._tag !== "Rejected" || !result.retryable) return result;
+    const wait = result.retryAfterMs ?? retryAfterMs;
+    const decision = decideRetry(run.policy, {
+      attempt,
+      startedAt: run.startedAt,
+      now: run.io.now(),
+      retryAfterMs: wait,
+      random: run.io.random(),
+    });
+    if (!decision.retry) return { ...result, cause: `${result.cause} (${decision.reason})` };
+    if (wait !== undefined) run.gate.pause(run.io.now() + wait);
+    await run.io.sleep(decision.waitMs);
+  }
+}
+
+async function runDelivery(run: Run, first: Delivery): Promise<DeliveryOutcome> {
+  let delivery: Delivery = first;
+  for (;;) {
+    if (delivery.kind === "print") {
+      run.io.print(run.redact(delivery.text));
+      return { _tag: "Delivered", attempts: run.attempts, status: run.status ?? 0 };
+    }
+    const result = await sendStep(run, delivery);
+    if (result._tag === "Rejected") return failed(run, result.retryable, result.cause);
+    Object.assign(run.remember, result.remember ?? {});
+    if (result._tag === "Done") {
+      return {
+        _tag: "Delivered",
+        attempts: run.attempts,
+        status: run.status ?? 0,
+        ...(result.messageRef !== undefined && result.messageRef !== "" ? { messageRef: result.messageRef } : {}),
+      };
+    }
+    delivery = result.next;
+  }
+}
+
+async function loadReferences(io: DeliveryIO, prefix: string, keys: readonly string[]): Promise<References> {
+  const refs: Record<string, string> = {};
+  for (const k of keys) {
+    const v = await io.store.get(prefix + k);
+    if (v !== undefined) refs[k] = v;
+  }
+  return refs;
+}
+
+/**
+ * Delivers one notification (from `evaluate`) to its service in `config`, through `io`. The service's provider
+ * prepares the request(s); each request is sent under the service's policy: a timeout per request, retries with
+ * full-jitter backoff on connection errors, timeouts, 408, 429 and 5xx (a `Retry-After` honoured up to the policy's
+ * cap, and it pauses the service's other requests too), no retry on other refusals, an attempt limit and a total
+ * deadline, the service's concurrency and rate limits. Message references the service returns are kept in
+ * `io.store` (even when a later request of the same delivery fails). Every value of the Secret and every secret of
+ * the service's settings is redacted from the outcome and from what the console prints.
+ *
+ * @param notification the notification; its `stateKey`, when given, is the idempotency key
+ * @param config the configuration the notification was decided with
+ * @param io the capabilities (see `createDeliveryIO`)
+ * @returns `Delivered` or `Failed`; never rejects
+ */
+export async function deliver(notification: Deliverable, config: Config, io: DeliveryIO): Promise<DeliveryOutcome> {
+  const name = notification.destination.service;
+  const service = config.services.get(name);
+  const redactConfig = config.redact;
+  const bare = (cause: string, retryable = false): Failed => ({
+    _tag: "Failed",
+    retryable,
+    attempts: 0,
+    cause: redactConfig(`${name}: ${cause}`),
+  });
+  if (service === undefined) return bare("the service is not configured");
+  if (!isProvider(service.serviceType)) return bare(`the service type "${service.type}" has no provider`);
+  const provider: Provider<unknown> = service.serviceType;
+  const settings = service.decoded;
+  const secrets = redactor(provider.secrets(settings));
+  const redact = (text: string): string => secrets(redactConfig(text));
+  const prefix = `${name}/`;
+  let prepared: Either<Diagnostic, Delivery>;
+  try {
+    const references = await loadReferences(io, prefix, provider.references?.(notification, settings) ?? []);
+    prepared = provider.prepare(notification, settings, {
+      now: io.now(),
+      references,
+      ...(notification.stateKey !== undefined ? { idempotencyKey: notification.stateKey } : {}),
+    });
+  } catch (e) {
+    return bare(redact(`the message store failed: ${messageOf(e)}`), true);
+  }
+  if (prepared._tag === "Left") return bare(redact(prepared.left.message));
+  const policy = provider.policy(settings);
+  const gate = io.gates.of(name, policy);
+  const leave = await gate.enter();
+  const run: Run = { io, policy, gate, startedAt: io.now(), service: name, redact, attempts: 0, status: undefined, remember: {} };
+  try {
+    return await runDelivery(run, prepared.right);
+  } catch (e) {
+    return failed(run, true, `the delivery broke: ${messageOf(e)}`);
+  } finally {
+    leave();
+    await keep(io, prefix, run.remember);
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Keeps the references a delivery returned. A store that fails here does not undo the delivery (the message did
+ * arrive); the next delivery that needs the reference then starts a new thread.
+ */
+async function keep(io: DeliveryIO, prefix: string, remember: Readonly<Record<string, string>>): Promise<void> {
+  for (const [k, v] of Object.entries(remember)) {
+    try {
+      await io.store.set(prefix + k, v);
+    } catch {
+      // the delivery's outcome stands; see above
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The capabilities a delivery uses, passed in by the host (and by tests): `fetch`, the clock, sleep, randomness for
+ * the backoff's jitter, the message-reference store, where the console service prints, and the per-service gates.
+ * @module
+ */
+import { createGates, type Gates } from "./gates.ts";
+import { createMemoryStore, type MessageStore } from "./message-store.ts";
+
+/** The capabilities of a delivery. */
+export interface DeliveryIO {
+  readonly fetch: typeof globalThis.fetch;
+  /** Unix milliseconds. */
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** A number in [0, 1). */
+  readonly random: () => number;
+  readonly store: MessageStore;
+  /** Where the `console` service writes (already redacted). */
+  readonly print: (text: string) => void;
+  /** Concurrency and rate limits per service, shared by every delivery made with this value. */
+  readonly gates: Gates;
+}
+
+/**
+ * The capabilities of this process: global `fetch`, `Date.now`, timers, `Math.random`, an in-memory store and
+ * `console.log`; any of them replaced by `overrides`. Gates are built on the resulting clock and sleep.
+ * @param overrides capabilities to use instead
+ * @returns the capabilities
+ * @example A delivery I/O with a fixed clock
+ * ```ts
+ * import { createDeliveryIO } from "./delivery-io.ts";
+ * import { expect } from "expect";
+ * const io = createDeliveryIO({ now: () => 0 });
+ * expect(io.now()).toBe(0);
+ * ```
+ */
+export function createDeliveryIO(overrides: Partial<Omit<DeliveryIO, "gates">> = {}): DeliveryIO {
+  const now = overrides.now ?? (() => Date.now());
+  const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  return {
+    fetch: overrides.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    now,
+    sleep,
+    random: overrides.random ?? Math.random,
+    store: overrides.store ?? createMemoryStore(),
+    print: overrides.print ?? ((text) => console.log(text)),
+    gates: createGates(now, sleep),
+  };
+}

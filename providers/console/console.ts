@@ -1,0 +1,37 @@
+/**
+ * The `console` service, for local runs: prints the rendered notification as YAML (keys sorted), as the Go engine's
+ * `template notify` command does. The recipient is ignored. The shell redacts secrets before printing. Not a Go
+ * ConfigMap service type (the Go CLI registers it itself); here `service.console` may be configured like any other.
+ * @module
+ */
+import { stringify } from "yaml";
+import { E } from "../../lib/fp.ts";
+import type { DecodedSettings } from "../../lib/config/mod.ts";
+import { defaultPolicy } from "../delivery-policy.ts";
+import type { DeliveryPolicy, Provider } from "../provider.ts";
+import { settingsDecoder } from "../settings-decoder.ts";
+
+/** Decoded console settings: only the shared `delivery:` policy. */
+export interface ConsoleSettings {
+  readonly delivery: DeliveryPolicy;
+}
+
+const decodeConsoleSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<ConsoleSettings> = settingsDecoder({
+  type: "console",
+  props: {},
+  policy: defaultPolicy,
+  build: (_raw, policy) => ({ value: { delivery: policy } }),
+});
+
+/** The `console` provider. */
+export const consoleProvider: Provider<ConsoleSettings> = {
+  type: "console",
+  decodeSettings: decodeConsoleSettings,
+  policy: (settings) => settings.delivery,
+  secrets: () => [],
+  prepare: (n) =>
+    E.right({
+      kind: "print",
+      text: stringify({ message: n.content.message, ...n.content.blocks }, { sortMapEntries: true, lineWidth: 0 }),
+    }),
+};

@@ -1,0 +1,98 @@
+/**
+ * The notification services: for each service type, how its settings decode, its block in template documents, and
+ * a pure `prepare` that turns a notification into the request(s) to send, as data. Edge-clean: a serverless handler
+ * can build a Slack request here and send it with its own `fetch`; `./shell` sends them under the delivery policy.
+ *
+ * @example Preparing a Slack request without a network
+ * ```ts
+ * import { builtinProviders } from "./mod.ts";
+ * import { expect } from "expect";
+ *
+ * const slack = builtinProviders["slack"]!;
+ * const settings = slack.decodeSettings({ token: "xoxb-1" }).value;
+ * const prepared = slack.prepare(
+ *   { destination: { service: "slack", recipient: "ops" }, content: { message: "Deployed", blocks: {} } },
+ *   settings,
+ *   { now: 0 },
+ * );
+ * if (prepared._tag === "Left" || prepared.right.kind !== "http") throw new Error("not prepared");
+ * expect(prepared.right.request.url).toBe("https://slack.com/api/chat.postMessage");
+ * expect(prepared.right.request.body).toBe("channel=ops&text=Deployed&token=xoxb-1");
+ * ```
+ * @module
+ */
+import { blocksOf } from "../lib/config/mod.ts";
+import type { TemplateBlocks } from "../lib/templates/mod.ts";
+import { alertmanagerBlock } from "./alertmanager/block.ts";
+import { awssqsBlock } from "./awssqs/block.ts";
+import { consoleProvider } from "./console/console.ts";
+import { emailBlock } from "./email/block.ts";
+import { gcppubsubBlock } from "./gcppubsub/block.ts";
+import { githubBlock } from "./github/block.ts";
+import { googlechatBlock } from "./googlechat/block.ts";
+import { mattermostBlock } from "./mattermost/block.ts";
+import { newrelicBlock } from "./newrelic/block.ts";
+import { opsgenieBlock } from "./opsgenie/block.ts";
+import { pagerdutyBlock } from "./pagerduty/block.ts";
+import { pagerdutyv2Block } from "./pagerdutyv2/block.ts";
+import { pendingProvider } from "./pending.ts";
+import type { Providers } from "./provider.ts";
+import { rocketchatBlock } from "./rocketchat/block.ts";
+import { slackProvider } from "./slack/slack.ts";
+import { teamsBlock } from "./teams/block.ts";
+import { teamsWorkflowsBlock } from "./teams-workflows/block.ts";
+import { webhookProvider } from "./webhook/webhook.ts";
+
+export type {
+  Delivery,
+  DeliveryPolicy,
+  HttpDelivery,
+  HttpRequest,
+  HttpResponse,
+  Outgoing,
+  PrepareOptions,
+  PrintDelivery,
+  Provider,
+  Providers,
+  RateLimit,
+  References,
+  StepResult,
+} from "./provider.ts";
+export { isProvider } from "./provider.ts";
+export { blocksOf } from "../lib/config/mod.ts";
+export { defaultPolicy } from "./delivery-policy.ts";
+export { isRetryableStatus } from "./rejection.ts";
+export { decideRetry, parseRetryAfter } from "./retry-timing.ts";
+
+/**
+ * Every service type of the Go engine (and `console`), in the order the Go engine renders their template blocks.
+ * Types not delivered yet (e-mail, incidents, forges, queues) decode and compile, and fail to deliver with a clear
+ * cause. A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
+ */
+export const builtinProviders: Providers = Object.freeze({
+  awssqs: pendingProvider("awssqs", awssqsBlock),
+  gcppubsub: pendingProvider("gcppubsub", gcppubsubBlock),
+  slack: slackProvider,
+  mattermost: pendingProvider("mattermost", mattermostBlock),
+  rocketchat: pendingProvider("rocketchat", rocketchatBlock),
+  email: pendingProvider("email", emailBlock),
+  webhook: webhookProvider,
+  opsgenie: pendingProvider("opsgenie", opsgenieBlock),
+  github: pendingProvider("github", githubBlock),
+  teams: pendingProvider("teams", teamsBlock),
+  "teams-workflows": pendingProvider("teams-workflows", teamsWorkflowsBlock),
+  alertmanager: pendingProvider("alertmanager", alertmanagerBlock),
+  googlechat: pendingProvider("googlechat", googlechatBlock),
+  pagerduty: pendingProvider("pagerduty", pagerdutyBlock),
+  pagerdutyv2: pendingProvider("pagerdutyv2", pagerdutyv2Block),
+  newrelic: pendingProvider("newrelic", newrelicBlock),
+  grafana: pendingProvider("grafana"),
+  telegram: pendingProvider("telegram"),
+  pushover: pendingProvider("pushover"),
+  webex: pendingProvider("webex"),
+  nats: pendingProvider("nats"),
+  console: consoleProvider,
+});
+
+/** The template blocks of {@linkcode builtinProviders}. */
+export const builtinBlocks: TemplateBlocks = Object.freeze(blocksOf(builtinProviders));

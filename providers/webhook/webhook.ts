@@ -1,0 +1,87 @@
+/**
+ * The `webhook` service: any HTTP request, as the Go engine's webhook service sends it. The request is the named
+ * entry of the template's `webhook:` block for this service (method, path appended to `url`, body), or, without one,
+ * a `GET` of `url` with the message as its body. Configured headers go on every request, then basic auth.
+ * @module
+ */
+import { encodeBase64 } from "../../lib/go/base64.ts";
+import { E, type Either } from "../../lib/fp.ts";
+import type { Diagnostic } from "../../lib/diagnostics.ts";
+import type { Delivery, Outgoing, Provider } from "../provider.ts";
+import { rejectStatus, shownUrl } from "../rejection.ts";
+import { webhookBlock } from "./block.ts";
+import { decodeWebhookSettings, type WebhookSettings } from "./settings.ts";
+
+interface Entry {
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+}
+
+function entryOf(n: Outgoing): Entry | undefined {
+  const block = n.content.blocks["webhook"];
+  const entry = block !== undefined && Object.hasOwn(block, n.destination.service) ? block[n.destination.service] : undefined;
+  if (typeof entry !== "object" || entry === null) return undefined;
+  const e = entry as Readonly<Record<string, unknown>>;
+  const str = (k: string): string => (typeof e[k] === "string" ? e[k] as string : "");
+  return { method: str("method"), path: str("path"), body: str("body") };
+}
+
+/** Go joins `url` and `path` as strings: every trailing and leading slash between them becomes one. */
+function joinPath(url: string, path: string): string {
+  return path === "" ? url : `${url.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+}
+
+/** Headers in order (a later one of the same name, in any case, wins), then basic auth over `Authorization`. */
+function headersOf(settings: WebhookSettings): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const set = (name: string, value: string): void => {
+    for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k];
+    headers[name] = value;
+  };
+  for (const h of settings.headers) set(h.name, h.value);
+  if (settings.basicAuth !== undefined) {
+    const { username, password } = settings.basicAuth;
+    set("Authorization", `Basic ${encodeBase64(new TextEncoder().encode(`${username}:${password}`))}`);
+  }
+  return headers;
+}
+
+function prepare(n: Outgoing, settings: WebhookSettings): Either<Diagnostic, Delivery> {
+  const entry = entryOf(n);
+  const method = entry === undefined || entry.method === "" ? "GET" : entry.method;
+  const url = entry === undefined ? settings.url : joinPath(settings.url, entry.path);
+  const body = entry === undefined ? n.content.message : entry.body;
+  const what = `${method} ${shownUrl(url)}`;
+  return E.right({
+    kind: "http",
+    request: { method, url, headers: headersOf(settings), ...(body === "" ? {} : { body }) },
+    read: (response) => response.status >= 200 && response.status <= 299 ? { _tag: "Done" } : rejectStatus(what, response),
+  });
+}
+
+/** Header names whose values are credentials. */
+const credentialHeader = /auth|token|key|secret|signature|cookie|password|session/i;
+
+/** The secrets of webhook settings: the basic-auth password, credentials in the URL, credential headers. */
+function secrets(settings: WebhookSettings): readonly string[] {
+  const out = settings.headers.filter((h) => credentialHeader.test(h.name)).map((h) => h.value);
+  if (settings.basicAuth !== undefined) out.push(settings.basicAuth.password);
+  try {
+    const u = new URL(settings.url);
+    if (u.password !== "") out.push(decodeURIComponent(u.password));
+  } catch {
+    // not a URL: decodeSettings reported it
+  }
+  return out;
+}
+
+/** The `webhook` provider. */
+export const webhookProvider: Provider<WebhookSettings> = {
+  type: "webhook",
+  block: webhookBlock,
+  decodeSettings: decodeWebhookSettings,
+  policy: (settings) => settings.delivery,
+  secrets,
+  prepare,
+};
