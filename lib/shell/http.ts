@@ -2,18 +2,16 @@
  * One HTTP request of a delivery, sent with ky: the only place requests leave the process. ky sends (with the
  * injected `fetch`) and times out; retries are not ky's, because the delivery policy waits through the injected
  * clock and sleep, with a total deadline and per-service gates that ky's retry cannot share. Every failure becomes a
- * value, converted once in {@linkcode toDeliveryFailure}.
+ * value, converted once in `toDeliveryFailure`. A `GET` or `HEAD` with a body (the Go engine's webhook sends the
+ * message that way when no template entry names the service) cannot go through `fetch`; it goes through
+ * `node:http`, which Node and Deno have and edge runtimes do not.
  * @module
  */
-import ky, { isTimeoutError } from "ky";
+import ky from "ky";
 import type { HttpRequest, HttpResponse } from "../../providers/provider.ts";
 import { E, type Either } from "../fp.ts";
-
-/** A request that got no usable response. */
-export interface HttpFailure {
-  readonly retryable: boolean;
-  readonly cause: string;
-}
+import { BodyTimeout, type HttpFailure, ResponseTooLarge, toDeliveryFailure } from "./delivery-failure.ts";
+import { sendWithNodeHttp } from "./_node-http.ts";
 
 /** Options of {@linkcode deliverHttp}. */
 export interface DeliverHttpOptions {
@@ -22,14 +20,6 @@ export interface DeliverHttpOptions {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
 }
-
-class ResponseTooLarge extends Error {
-  constructor(readonly limit: number) {
-    super(`the response is larger than ${limit} bytes`);
-  }
-}
-
-class BodyTimeout extends Error {}
 
 /** Reads a body up to `limit` bytes; the reader is cancelled beyond it. */
 async function readBounded(response: Response, limit: number, signal: AbortSignal): Promise<string> {
@@ -68,34 +58,6 @@ async function readBounded(response: Response, limit: number, signal: AbortSigna
   return new TextDecoder().decode(bytes);
 }
 
-/** The innermost `cause` of an error and its code (`ECONNRESET`, `UND_ERR_SOCKET`). */
-function rootOf(e: unknown): { readonly message: string; readonly code: string } {
-  let cur: unknown = e;
-  for (let i = 0; i < 5 && cur instanceof Error && cur.cause !== undefined; i++) cur = cur.cause;
-  const code = typeof cur === "object" && cur !== null && "code" in cur ? String((cur as { code: unknown }).code) : "";
-  return { message: cur instanceof Error ? cur.message : String(cur), code };
-}
-
-/**
- * Converts what sending threw into a failure: timeouts and connection errors may pass on a retry; a redirect loop,
- * an oversized body, an unusable URL or request may not. Only the error's kind and code reach the message — no
- * headers or bodies.
- * @param e what was thrown
- * @param timeoutMs the timeout, for the message
- * @returns the failure
- */
-export function toDeliveryFailure(e: unknown, timeoutMs: number): HttpFailure {
-  if (isTimeoutError(e) || e instanceof BodyTimeout) return { retryable: true, cause: `no response within ${timeoutMs} ms` };
-  if (e instanceof ResponseTooLarge) return { retryable: false, cause: e.message };
-  const root = rootOf(e);
-  if (/redirect/i.test(root.message)) return { retryable: false, cause: `too many redirects (${root.message})` };
-  if (/invalid url|unsupported protocol|cannot have body|invalid header/i.test(root.message)) {
-    return { retryable: false, cause: `the request cannot be sent: ${root.message}` };
-  }
-  const code = root.code === "" ? "" : ` (${root.code})`;
-  return { retryable: true, cause: `the connection failed: ${root.message}${code}` };
-}
-
 /**
  * Sends one request and reads the response (status, headers, body up to the limit). Never rejects.
  * @param request the request as data
@@ -103,6 +65,9 @@ export function toDeliveryFailure(e: unknown, timeoutMs: number): HttpFailure {
  * @returns the response, or why there is none
  */
 export async function deliverHttp(request: HttpRequest, options: DeliverHttpOptions): Promise<Either<HttpFailure, HttpResponse>> {
+  if ((request.method === "GET" || request.method === "HEAD") && request.body !== undefined && request.body !== "") {
+    return sendWithNodeHttp(request, options);
+  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {

@@ -34,5 +34,6 @@ export { createDeliveryIO } from "./delivery-io.ts";
 export type { Gate, Gates } from "./gates.ts";
 export type { MessageStore } from "./message-store.ts";
 export { createMemoryStore } from "./message-store.ts";
-export type { DeliverHttpOptions, HttpFailure } from "./http.ts";
+export type { DeliverHttpOptions } from "./http.ts";
+export type { HttpFailure } from "./delivery-failure.ts";
 export { deliverHttp } from "./http.ts";
