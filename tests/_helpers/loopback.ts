@@ -29,6 +29,8 @@ export interface Reply {
   readonly reset?: boolean;
   /** Stream this many bytes of body (a large answer) instead of `body`. */
   readonly bytes?: number;
+  /** Send the headers, then a byte of body every 20 ms, never ending. */
+  readonly trickle?: boolean;
 }
 
 /** Decides the answer to the i-th request (0-based). */
@@ -101,7 +103,12 @@ export async function startLoopback(respond: Responder = () => ({})): Promise<Lo
         return;
       }
       res.writeHead(reply.status ?? 200, reply.headers ?? {});
-      if (reply.bytes !== undefined) {
+      if (reply.trickle === true) {
+        while (!res.destroyed && !res.writableEnded) {
+          res.write("a");
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      } else if (reply.bytes !== undefined) {
         const chunk = Buffer.alloc(64 * 1024, 0x61);
         for (let sent = 0; sent < reply.bytes && !res.destroyed; sent += chunk.length) {
           if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
