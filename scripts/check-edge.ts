@@ -5,7 +5,7 @@
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 
-const entries = ["mod.ts"];
+const entries = ["mod.ts", "providers/mod.ts"];
 let failed = false;
 
 for (const entry of entries) {

@@ -54,6 +54,70 @@ function codeOnly(source: string): string {
     .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
 }
 
+/** The relative import specifiers of a file, resolved against its folder (posix separators). */
+function importsOf(file: string): string[] {
+  const src = readFileSync(file, "utf8");
+  const out: string[] = [];
+  for (const m of src.matchAll(/(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+    const spec = m[1] ?? m[2] ?? "";
+    out.push(spec.startsWith(".") ? join(file, "..", spec).split("\\").join("/") : spec);
+  }
+  return out;
+}
+
+const posix = (f: string): string => f.split("\\").join("/");
+const core = ["mod.ts", ...sourceFiles("lib")].map(posix).filter((f) => !f.startsWith("lib/shell/"));
+const shell = sourceFiles(join("lib", "shell")).map(posix);
+const providers = sourceFiles("providers").map(posix);
+
+describe("architecture: core, providers and shell", () => {
+  it("finds the providers and the shell", () => {
+    expect(providers).toContain("providers/provider.ts");
+    expect(shell).toContain("lib/shell/deliver.ts");
+  });
+
+  it("the core (lib/ outside the shell) imports no provider; mod.ts only the registry", () => {
+    const offenders: string[] = [];
+    for (const file of core) {
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith("providers/")) continue;
+        if (file === "mod.ts" && spec === "providers/mod.ts") continue;
+        offenders.push(`${file}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("providers never import the shell, and only lib/shell imports ky or a provider's deliver.ts", () => {
+    const offenders: string[] = [];
+    for (const file of [...core, ...providers]) {
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith("lib/shell/") || spec === "ky" || spec.endsWith("/deliver.ts")) offenders.push(`${file}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("mod.ts and providers/mod.ts never expose the shell", () => {
+    for (const entry of ["mod.ts", "providers/mod.ts"]) {
+      expect(importsOf(entry).filter((s) => s.includes("shell"))).toEqual([]);
+    }
+  });
+
+  it("folder-private files of lib/shell and providers are imported only from their own folder", () => {
+    const offenders: string[] = [];
+    for (const file of [...core, ...shell, ...providers]) {
+      for (const spec of importsOf(file)) {
+        const base = spec.split("/").at(-1) ?? "";
+        const folder = spec.split("/").slice(0, -1).join("/");
+        const inScope = spec.startsWith("lib/shell/") || spec.startsWith("providers/");
+        if (inScope && base.startsWith("_") && posix(join(file, "..")) !== folder) offenders.push(`${file}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe("architecture", () => {
   it("finds the pure core", () => expect(pure).toContain(join("lib", "diagnostics.ts")));
 
