@@ -102,7 +102,7 @@ export async function startLoopback(respond: Responder = () => ({})): Promise<Lo
         req.socket.destroy();
         return;
       }
-      res.writeHead(reply.status ?? 200, reply.headers ?? {});
+      res.writeHead(reply.status || 200, reply.headers ?? {});
       if (reply.trickle === true) {
         while (!res.destroyed && !res.writableEnded) {
           res.write("a");
