@@ -29,19 +29,22 @@ import { consoleProvider } from "./console/console.ts";
 import { emailBlock } from "./email/block.ts";
 import { gcppubsubBlock } from "./gcppubsub/block.ts";
 import { githubBlock } from "./github/block.ts";
-import { googlechatBlock } from "./googlechat/block.ts";
-import { mattermostBlock } from "./mattermost/block.ts";
 import { newrelicBlock } from "./newrelic/block.ts";
 import { opsgenieBlock } from "./opsgenie/block.ts";
 import { pagerdutyBlock } from "./pagerduty/block.ts";
 import { pagerdutyv2Block } from "./pagerdutyv2/block.ts";
 import { pendingProvider } from "./pending.ts";
 import type { Providers } from "./provider.ts";
-import { rocketchatBlock } from "./rocketchat/block.ts";
 import { slackProvider } from "./slack/slack.ts";
-import { teamsBlock } from "./teams/block.ts";
-import { teamsWorkflowsBlock } from "./teams-workflows/block.ts";
 import { webhookProvider } from "./webhook/webhook.ts";
+import { googlechatProvider } from "./googlechat/googlechat.ts";
+import { mattermostProvider } from "./mattermost/mattermost.ts";
+import { pushoverProvider } from "./pushover/pushover.ts";
+import { rocketchatProvider } from "./rocketchat/rocketchat.ts";
+import { teamsProvider } from "./teams/teams.ts";
+import { teamsWorkflowsProvider } from "./teams-workflows/teams-workflows.ts";
+import { telegramProvider } from "./telegram/telegram.ts";
+import { webexProvider } from "./webex/webex.ts";
 
 export type {
   Delivery,
@@ -73,23 +76,23 @@ export const builtinProviders: Providers = Object.freeze({
   awssqs: pendingProvider("awssqs", awssqsBlock),
   gcppubsub: pendingProvider("gcppubsub", gcppubsubBlock),
   slack: slackProvider,
-  mattermost: pendingProvider("mattermost", mattermostBlock),
-  rocketchat: pendingProvider("rocketchat", rocketchatBlock),
+  mattermost: mattermostProvider,
+  rocketchat: rocketchatProvider,
   email: pendingProvider("email", emailBlock),
   webhook: webhookProvider,
   opsgenie: pendingProvider("opsgenie", opsgenieBlock),
   github: pendingProvider("github", githubBlock),
-  teams: pendingProvider("teams", teamsBlock),
-  "teams-workflows": pendingProvider("teams-workflows", teamsWorkflowsBlock),
+  teams: teamsProvider,
+  "teams-workflows": teamsWorkflowsProvider,
   alertmanager: pendingProvider("alertmanager", alertmanagerBlock),
-  googlechat: pendingProvider("googlechat", googlechatBlock),
+  googlechat: googlechatProvider,
   pagerduty: pendingProvider("pagerduty", pagerdutyBlock),
   pagerdutyv2: pendingProvider("pagerdutyv2", pagerdutyv2Block),
   newrelic: pendingProvider("newrelic", newrelicBlock),
   grafana: pendingProvider("grafana"),
-  telegram: pendingProvider("telegram"),
-  pushover: pendingProvider("pushover"),
-  webex: pendingProvider("webex"),
+  telegram: telegramProvider,
+  pushover: pushoverProvider,
+  webex: webexProvider,
   nats: pendingProvider("nats"),
   console: consoleProvider,
 });

@@ -44,8 +44,13 @@ export interface Failed {
 /** What became of a delivery. */
 export type DeliveryOutcome = Delivered | Failed;
 
-/** What {@linkcode deliver} needs of a notification: where, what, and the state key retries share. */
-export type Deliverable = Pick<Notification, "destination" | "content"> & { readonly stateKey?: string };
+/**
+ * What {@linkcode deliver} needs of a notification: where and what. `idempotencyKey` names this notification (not
+ * its condition: a condition that turns true again is a new notification) for services that de-duplicate; a host
+ * that may deliver the same notification again after a crash passes a key it keeps (the state key and the time it
+ * decided, say). Without one, each call draws its own, which covers the retries of that call.
+ */
+export type Deliverable = Pick<Notification, "destination" | "content"> & { readonly idempotencyKey?: string };
 
 // --- delivery
 
@@ -146,7 +151,7 @@ async function loadReferences(io: DeliveryIO, prefix: string, keys: readonly str
  * `io.store` (even when a later request of the same delivery fails). Every value of the Secret and every secret of
  * the service's settings is redacted from the outcome and from what the console prints.
  *
- * @param notification the notification; its `stateKey`, when given, is the idempotency key
+ * @param notification the notification (from `evaluate`, or built by the host)
  * @param config the configuration the notification was decided with
  * @param io the capabilities (see `createDeliveryIO`)
  * @returns `Delivered` or `Failed`; never rejects
@@ -174,7 +179,7 @@ export async function deliver(notification: Deliverable, config: Config, io: Del
     prepared = provider.prepare(notification, settings, {
       now: io.now(),
       references,
-      ...(notification.stateKey !== undefined ? { idempotencyKey: notification.stateKey } : {}),
+      idempotencyKey: notification.idempotencyKey ?? drawKey(io),
     });
   } catch (e) {
     return bare(redact(`the message store failed: ${messageOf(e)}`), true);
@@ -192,6 +197,13 @@ export async function deliver(notification: Deliverable, config: Config, io: Del
     leave();
     await keep(io, prefix, run.remember);
   }
+}
+
+/** A fresh key for one call: 64 random bits as hex. */
+function drawKey(io: DeliveryIO): string {
+  let key = "";
+  for (let i = 0; i < 4; i++) key += Math.floor(io.random() * 0x10000).toString(16).padStart(4, "0");
+  return key;
 }
 
 function messageOf(e: unknown): string {

@@ -17,12 +17,12 @@ export function notificationTo(
   service: string,
   recipient: string,
   content: Partial<RenderedContent> = {},
-  stateKey?: string,
+  idempotencyKey?: string,
 ): Deliverable {
   return {
     destination: { service, recipient },
     content: { message: content.message ?? "", blocks: content.blocks ?? {} },
-    ...(stateKey !== undefined ? { stateKey } : {}),
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
   };
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The `pushover` service: `POST https://api.pushover.net/1/messages.json`, form-encoded, as the Go engine sends it
+ * (gregdel/pushover), after the same checks: a 30-character token and user key, a message of 1 to 1024 characters.
+ * Success is `status: 1` in the answer. Unlike the Go client, a success without the `X-Limit-App-*` headers is a
+ * success (the Go client calls it an error after the message was sent, so a retry sends it twice).
+ * @module
+ */
+import type { DecodedSettings } from "../../lib/config/mod.ts";
+import { E } from "../../lib/fp.ts";
+import { invalidDelivery } from "../content.ts";
+import { defaultPolicy } from "../delivery-policy.ts";
+import { encodeForm } from "../form.ts";
+import { goString } from "../go-codecs.ts";
+import type { DeliveryPolicy, Provider } from "../provider.ts";
+import { excerpt, isRetryableStatus } from "../rejection.ts";
+import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
+
+/** Decoded Pushover settings. */
+export interface PushoverSettings {
+  readonly token: string;
+  /** The API base, `https://api.pushover.net/1` by default (ours: the Go engine always uses that host). */
+  readonly apiURL: string;
+  readonly delivery: DeliveryPolicy;
+}
+
+const key = /^[A-Za-z0-9]{30}$/;
+
+const decodePushoverSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PushoverSettings> = settingsDecoder({
+  type: "pushover",
+  props: { token: goString, apiURL: goString },
+  policy: defaultPolicy,
+  build(raw, policy) {
+    const token = raw.token ?? "";
+    if (token === "") return { problems: [settingProblem(["token"], "the pushover service needs a token")] };
+    if (!key.test(token)) return { problems: [settingProblem(["token"], "the pushover token must be 30 letters and digits")] };
+    return { value: { token, apiURL: (raw.apiURL || "https://api.pushover.net/1").replace(/\/+$/, ""), delivery: policy } };
+  },
+});
+
+/** The `pushover` provider. */
+export const pushoverProvider: Provider<PushoverSettings> = {
+  type: "pushover",
+  decodeSettings: decodePushoverSettings,
+  policy: (settings) => settings.delivery,
+  secrets: (settings) => [settings.token],
+  prepare(n, settings) {
+    const user = n.destination.recipient;
+    const message = n.content.message;
+    if (user === "") return E.left(invalidDelivery("pushover: empty recipient token"));
+    if (!key.test(user)) return E.left(invalidDelivery("pushover: invalid recipient token (30 letters and digits)"));
+    if (message === "") return E.left(invalidDelivery("pushover: message empty"));
+    if ([...message].length > 1024) return E.left(invalidDelivery("pushover: message too long (more than 1024 characters)"));
+    return E.right({
+      kind: "http",
+      request: {
+        method: "POST",
+        url: `${settings.apiURL}/messages.json`,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: encodeForm({ message, priority: "0", token: settings.token, user }),
+      },
+      read: (response) => {
+        if (response.status >= 500) return { _tag: "Rejected", retryable: true, cause: `pushover answered status ${response.status}` };
+        let answer: { status?: unknown; errors?: unknown; request?: unknown };
+        try {
+          answer = JSON.parse(response.body) as typeof answer;
+        } catch {
+          return { _tag: "Rejected", retryable: false, cause: `pushover answered with something that is not JSON: ${excerpt(response.body)}` };
+        }
+        if (answer?.status === 1) return typeof answer.request === "string" ? { _tag: "Done", messageRef: answer.request } : { _tag: "Done" };
+        const errors = Array.isArray(answer?.errors) ? answer.errors.join("; ") : excerpt(response.body);
+        return { _tag: "Rejected", retryable: isRetryableStatus(response.status), cause: `pushover: ${errors}` };
+      },
+    });
+  },
+};
