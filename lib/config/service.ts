@@ -13,6 +13,7 @@ import { decoded, failed } from "./_decoded.ts";
 import type { Decoded } from "./_decoded.ts";
 import { reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
+import { redactor } from "./redact.ts";
 import type { YamlValue } from "./_yaml-position.ts";
 import type { ServiceConfig } from "./config.ts";
 import { substituteSecrets } from "./secrets.ts";
@@ -97,12 +98,18 @@ export function decodeService(key: string, source: string, options: DecodeServic
   const substituted = substituteSecrets(settings.right, secrets, yaml);
   const raw = substituted.value as Readonly<Record<string, unknown>>;
   const typed = serviceType.decodeSettings(raw);
-  const problems = typed.diagnostics.map((d) => locate(d, yaml));
+  const redact = redactor(secrets.values());
+  const problems = typed.diagnostics.map((d) => locate(redacted(d, redact), yaml));
   return decoded(key, { name, type, settings: raw, serviceType, decoded: typed.value }, [
     ...yaml.warnings,
     ...substituted.diagnostics,
     ...problems,
   ]);
+}
+
+/** A service type's words about settings that hold secrets: every value of the Secret is redacted from them. */
+function redacted(d: SettingsDiagnostic, redact: (text: string) => string): SettingsDiagnostic {
+  return { ...d, message: redact(d.message), ...(d.hint !== undefined ? { hint: redact(d.hint) } : {}) };
 }
 
 /** Moves a settings diagnostic's path to the line and column of the YAML value (or key). */

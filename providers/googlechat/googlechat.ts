@@ -2,7 +2,7 @@
  * The `googlechat` service: a message to the recipient's space webhook, as the Go engine sends it — the text, or the
  * template's cards (`cards`, `cardsV2`, YAML or JSON, empty values left out as Google's typed structs leave them)
  * with an empty text; a `threadKey` adds `threadKey` and `messageReplyOption` to the URL's query. The answer must be
- * JSON without an `error`. With `idempotent: true` (ours), a `messageId` derived from the notification makes a retry
+ * JSON without an `error`, and (unlike the Go engine, which reads only the body) a 2xx. With `idempotent: true` (ours), a `messageId` derived from the notification makes a retry
  * after a lost answer harmless: Google Chat refuses the second message with 409, which counts as delivered.
  * @module
  */
@@ -61,12 +61,12 @@ function read(recipient: string, idempotent: boolean, response: HttpResponse): S
     };
   }
   const error = answer?.["error"];
-  if (typeof error === "object" && error !== null) {
-    const e = error as Readonly<Record<string, unknown>>;
+  if ((typeof error === "object" && error !== null) || response.status < 200 || response.status > 299) {
+    const e = (typeof error === "object" && error !== null ? error : {}) as Readonly<Record<string, unknown>>;
     return {
       _tag: "Rejected",
       retryable: isRetryableStatus(response.status),
-      cause: `google chat: code=${String(e["code"] ?? "")} status=${String(e["status"] ?? "")} message=${String(e["message"] ?? "")}`,
+      cause: `google chat webhook of ${recipient} answered status ${response.status}: code=${String(e["code"] ?? "")} status=${String(e["status"] ?? "")} message=${String(e["message"] ?? "")}`,
     };
   }
   const name = answer?.["name"];

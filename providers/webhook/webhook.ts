@@ -63,10 +63,13 @@ function prepare(n: Outgoing, settings: WebhookSettings): Either<Diagnostic, Del
 /** Header names whose values are credentials. */
 const credentialHeader = /auth|token|key|secret|signature|cookie|password|session/i;
 
-/** The secrets of webhook settings: the basic-auth password, credentials in the URL, credential headers. */
+/** The secrets of webhook settings: the basic-auth password (and its header), credentials in the URL, credential headers. */
 function secrets(settings: WebhookSettings): readonly string[] {
   const out = settings.headers.filter((h) => credentialHeader.test(h.name)).map((h) => h.value);
-  if (settings.basicAuth !== undefined) out.push(settings.basicAuth.password);
+  if (settings.basicAuth !== undefined) {
+    const { username, password } = settings.basicAuth;
+    out.push(password, encodeBase64(new TextEncoder().encode(`${username}:${password}`)));
+  }
   try {
     const u = new URL(settings.url);
     if (u.password !== "") out.push(decodeURIComponent(u.password));
