@@ -4,6 +4,7 @@ import { type Config, decodeConfig, type SecretLike } from "../../mod.ts";
 import type { RenderedContent } from "../../lib/templates/mod.ts";
 import { createDeliveryIO, type DeliveryIO } from "../../lib/shell/mod.ts";
 import type { Deliverable } from "../../lib/shell/mod.ts";
+import type { Delivery, HttpRequest, PrepareOptions, Provider, StepResult } from "../../providers/mod.ts";
 
 /** A configuration with these ConfigMap keys; fails the test on any error diagnostic. */
 export function configOf(data: Record<string, string>, secret?: SecretLike): Config {
@@ -46,4 +47,39 @@ export function fakeIO(overrides: Partial<Omit<DeliveryIO, "gates">> = {}): Deli
     ...overrides,
   });
   return { ...io, sleeps, printed };
+}
+
+/** Decodes `raw` with the provider and prepares `n`; fails the test when either is refused. */
+export function prepareWith<S>(
+  provider: Provider<S>,
+  raw: Record<string, unknown>,
+  n: Deliverable,
+  options: Partial<PrepareOptions> = {},
+): Delivery {
+  const decoded = provider.decodeSettings(raw);
+  if (decoded.value === undefined) throw new Error(decoded.diagnostics.map((d) => d.message).join("\n"));
+  const p = provider.prepare(n, decoded.value, { now: 0, ...options });
+  if (p._tag === "Left") throw new Error(p.left.message);
+  return p.right;
+}
+
+/** Why the provider refuses to prepare `n` (fails the test when it prepares it). */
+export function refusal<S>(provider: Provider<S>, raw: Record<string, unknown>, n: Deliverable): string {
+  const decoded = provider.decodeSettings(raw);
+  if (decoded.value === undefined) throw new Error(decoded.diagnostics.map((d) => d.message).join("\n"));
+  const p = provider.prepare(n, decoded.value, { now: 0 });
+  if (p._tag === "Right") throw new Error("prepared");
+  return p.left.message;
+}
+
+/** The request of an HTTP delivery. */
+export function requestOf(d: Delivery): HttpRequest {
+  if (d.kind !== "http") throw new Error("not an HTTP delivery");
+  return d.request;
+}
+
+/** Reads a response with an HTTP delivery. */
+export function readWith(d: Delivery, status: number, body: string, headers: Record<string, string> = {}): StepResult {
+  if (d.kind !== "http") throw new Error("not an HTTP delivery");
+  return d.read({ status, headers, body });
 }
