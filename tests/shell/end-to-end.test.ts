@@ -37,10 +37,10 @@ describe("decodeConfig → evaluate → deliver", () => {
       expect(decision.diagnostics.map(formatDiagnostic)).toEqual([
         expect.stringMatching(/^template\.broken: slack\.attachments: the rendered text is not valid JSON: line 1, column 18: /),
       ]);
-      expect(decision.notifications.map((n) => `${n.trigger} ${n.destination.service}`)).toEqual(["on-ready slack", "on-ready hook"]);
+      expect(decision.notifications.map((n) => `${n.trigger} ${n.destination.service}`)).toEqual(["on-ready hook", "on-ready slack"]);
       const outcomes = await Promise.all(decision.notifications.map((n) => deliver(n, config, fakeIO())));
       expect(outcomes.map((o) => o._tag)).toEqual(["Delivered", "Delivered"]);
-      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/chat.postMessage", "POST /hook"]);
+      expect(server.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(["POST /api/chat.postMessage", "POST /hook"]);
       expect(Object.keys(decision.state).some((k) => k.includes("on-broken"))).toBe(false);
     });
   });
