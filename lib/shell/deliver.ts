@@ -4,7 +4,7 @@
  * outcome — never a rejected promise, never a secret in a cause.
  * @module
  */
-import type { Config } from "../config/mod.ts";
+import type { Config, ServiceConfig } from "../config/mod.ts";
 import { redactor } from "../config/mod.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { Notification } from "../engine/mod.ts";
@@ -79,7 +79,8 @@ function failed(run: Run, retryable: boolean, cause: string): Failed {
 /** Sends one HTTP step until it is read as done, refused, or the policy stops retrying. */
 async function sendStep(run: Run, step: HttpDelivery): Promise<StepResult> {
   for (let attempt = 1;; attempt++) {
-    await run.gate.admit();
+    const admitted = run.gate.admit();
+    if (admitted !== undefined) await admitted;
     run.attempts++;
     const remaining = run.policy.deadlineMs - (run.io.now() - run.startedAt);
     const sent = await deliverHttp(step.request, {
@@ -142,6 +143,26 @@ async function loadReferences(io: DeliveryIO, prefix: string, keys: readonly str
   return refs;
 }
 
+interface Bound {
+  readonly provider: Provider<unknown>;
+  readonly redact: (text: string) => string;
+  readonly policy: DeliveryPolicy;
+}
+
+/** What a configured service needs for every delivery, worked out once per service (and configuration). */
+const boundServices = new WeakMap<ServiceConfig, Bound>();
+
+function bind(service: ServiceConfig, redactConfig: (text: string) => string): Bound | undefined {
+  const known = boundServices.get(service);
+  if (known !== undefined) return known;
+  if (!isProvider(service.serviceType)) return undefined;
+  const provider: Provider<unknown> = service.serviceType;
+  const secrets = redactor(provider.secrets(service.decoded));
+  const b: Bound = { provider, redact: (text) => secrets(redactConfig(text)), policy: provider.policy(service.decoded) };
+  boundServices.set(service, b);
+  return b;
+}
+
 /**
  * Delivers one notification (from `evaluate`) to its service in `config`, through `io`. The service's provider
  * prepares the request(s); each request is sent under the service's policy: a timeout per request, retries with
@@ -167,15 +188,15 @@ export async function deliver(notification: Deliverable, config: Config, io: Del
     cause: redactConfig(`${name}: ${cause}`),
   });
   if (service === undefined) return bare("the service is not configured");
-  if (!isProvider(service.serviceType)) return bare(`the service type "${service.type}" has no provider`);
-  const provider: Provider<unknown> = service.serviceType;
+  const bound = bind(service, redactConfig);
+  if (bound === undefined) return bare(`the service type "${service.type}" has no provider`);
+  const { provider, redact, policy } = bound;
   const settings = service.decoded;
-  const secrets = redactor(provider.secrets(settings));
-  const redact = (text: string): string => secrets(redactConfig(text));
   const prefix = `${name}/`;
   let prepared: Either<Diagnostic, Delivery>;
   try {
-    const references = await loadReferences(io, prefix, provider.references?.(notification, settings) ?? []);
+    const keys = provider.references?.(notification, settings) ?? [];
+    const references = keys.length === 0 ? {} : await loadReferences(io, prefix, keys);
     prepared = provider.prepare(notification, settings, {
       now: io.now(),
       references,
@@ -185,9 +206,9 @@ export async function deliver(notification: Deliverable, config: Config, io: Del
     return bare(redact(`the message store failed: ${messageOf(e)}`), true);
   }
   if (prepared._tag === "Left") return bare(redact(prepared.left.message));
-  const policy = provider.policy(settings);
   const gate = io.gates.of(name, policy);
-  const leave = await gate.enter();
+  const entered = gate.enter();
+  const leave = typeof entered === "function" ? entered : await entered;
   const run: Run = { io, policy, gate, startedAt: io.now(), service: name, redact, attempts: 0, status: undefined, remember: {} };
   try {
     return await runDelivery(run, prepared.right);
@@ -195,7 +216,7 @@ export async function deliver(notification: Deliverable, config: Config, io: Del
     return failed(run, true, `the delivery broke: ${messageOf(e)}`);
   } finally {
     leave();
-    await keep(io, prefix, run.remember);
+    if (Object.keys(run.remember).length > 0) await keep(io, prefix, run.remember);
   }
 }
 

@@ -2,8 +2,6 @@
  * How a request that got no usable response failed, converted once from whatever sending threw.
  * @module
  */
-import { isTimeoutError } from "ky";
-
 /** A request that got no usable response. */
 export interface HttpFailure {
   readonly retryable: boolean;
@@ -37,7 +35,7 @@ function rootOf(e: unknown): { readonly message: string; readonly code: string }
  * @returns the failure
  */
 export function toDeliveryFailure(e: unknown, timeoutMs: number): HttpFailure {
-  if (isTimeoutError(e) || e instanceof BodyTimeout) return { retryable: true, cause: `no response within ${timeoutMs} ms` };
+  if (e instanceof BodyTimeout) return { retryable: true, cause: `no response within ${timeoutMs} ms` };
   if (e instanceof ResponseTooLarge) return { retryable: false, cause: e.message };
   const root = rootOf(e);
   if (/redirect/i.test(root.message)) return { retryable: false, cause: `too many redirects (${root.message})` };

@@ -9,10 +9,13 @@ import { type Bucket, takeToken } from "../../providers/token-bucket.ts";
 
 /** The gate of one service. */
 export interface Gate {
-  /** Waits for a delivery slot; call the returned function when the delivery is over. */
-  enter(): Promise<() => void>;
-  /** Waits until the service's rate limit (and any pause) lets the next request go. */
-  admit(): Promise<void>;
+  /**
+   * Takes a delivery slot: the function to call when the delivery is over, or a promise of it when every slot is
+   * taken (no promise on the common path, so a free slot costs no turn of the event loop).
+   */
+  enter(): (() => void) | Promise<() => void>;
+  /** Lets the next request go: nothing when the rate limit (and any pause) allows it now, else a wait. */
+  admit(): Promise<void> | undefined;
   /** Holds every request of the service until `until` (unix milliseconds). */
   pause(until: number): void;
 }
@@ -56,11 +59,12 @@ function createGate(policy: DeliveryPolicy, clock: () => number, sleep: (ms: num
     enter() {
       if (inFlight < policy.concurrency) {
         inFlight++;
-        return Promise.resolve(release);
+        return release;
       }
       return new Promise((resolve) => waiting.push(() => resolve(release)));
     },
-    async admit() {
+    admit() {
+      if (policy.rate === undefined && pausedUntil === 0) return undefined;
       const now = clock();
       let wait = Math.max(0, pausedUntil - now);
       if (policy.rate !== undefined) {
@@ -68,7 +72,7 @@ function createGate(policy: DeliveryPolicy, clock: () => number, sleep: (ms: num
         bucket = taken.bucket;
         wait += taken.waitMs;
       }
-      if (wait > 0) await sleep(wait);
+      return wait > 0 ? sleep(wait) : undefined;
     },
     pause(until) {
       pausedUntil = Math.max(pausedUntil, until);

@@ -1,10 +1,12 @@
 /**
- * One HTTP request of a delivery, sent with ky: the only place requests leave the process. ky sends (with the
- * injected `fetch`) and times out; retries are not ky's, because the delivery policy waits through the injected
- * clock and sleep, with a total deadline and per-service gates that ky's retry cannot share. Every failure becomes a
- * value, converted once in `toDeliveryFailure`. A `GET` or `HEAD` with a body (the Go engine's webhook sends the
- * message that way when no template entry names the service) cannot go through `fetch`; it goes through
- * `node:http`, which Node and Deno have and edge runtimes do not.
+ * One HTTP request of a delivery, sent with ky: the only place requests leave the process. ky builds the request
+ * and calls the injected `fetch`; one timer of ours covers the response and its body (ky's timeout stops at the
+ * headers); retries are not ky's, because the delivery policy waits through the injected clock and sleep, with a
+ * total deadline and per-service gates that ky's retry cannot share. The body goes straight to `fetch`: ky clones
+ * each request for its own retries (a tee of the body stream), which costs about as much as sending it. Every
+ * failure becomes a value, converted once in `toDeliveryFailure`. A `GET` or `HEAD` with a body (the Go engine's
+ * webhook sends the message that way when no template entry names the service) cannot go through `fetch`; it goes
+ * through `node:http`, which Node and Deno have and edge runtimes do not.
  * @module
  */
 import ky from "ky";
@@ -12,6 +14,8 @@ import type { HttpRequest, HttpResponse } from "../../providers/provider.ts";
 import { E, type Either } from "../fp.ts";
 import { BodyTimeout, type HttpFailure, ResponseTooLarge, toDeliveryFailure } from "./delivery-failure.ts";
 import { sendWithNodeHttp } from "./_node-http.ts";
+
+const encoder = new TextEncoder();
 
 /** Options of {@linkcode deliverHttp}. */
 export interface DeliverHttpOptions {
@@ -28,6 +32,7 @@ async function readBounded(response: Response, limit: number, signal: AbortSigna
     await response.body?.cancel().catch(() => undefined);
     throw new ResponseTooLarge(limit);
   }
+  if (declared <= limit) return response.text();
   if (response.body === null) return "";
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -70,21 +75,23 @@ export async function deliverHttp(request: HttpRequest, options: DeliverHttpOpti
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const body = request.body !== undefined ? encoder.encode(request.body) : undefined;
   try {
     const response = await ky(request.url, {
       method: request.method,
       headers: request.headers,
-      ...(request.body !== undefined ? { body: new TextEncoder().encode(request.body) } : {}),
-      timeout: options.timeoutMs,
+      timeout: false,
       retry: 0,
       throwHttpErrors: false,
-      fetch: options.fetch,
-      signal: controller.signal,
+      fetch: (input, init) => {
+        const r = input instanceof Request ? input : new Request(input, init);
+        return options.fetch(r.url, { method: r.method, headers: r.headers, signal: controller.signal, ...(body !== undefined ? { body } : {}) });
+      },
     });
-    const body = await readBounded(response, options.maxResponseBytes, controller.signal);
+    const text = await readBounded(response, options.maxResponseBytes, controller.signal);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
-    return E.right({ status: response.status, headers, body });
+    return E.right({ status: response.status, headers, body: text });
   } catch (e) {
     return E.left(toDeliveryFailure(controller.signal.aborted && !(e instanceof ResponseTooLarge) ? new BodyTimeout() : e, options.timeoutMs));
   } finally {

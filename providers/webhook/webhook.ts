@@ -52,11 +52,11 @@ function prepare(n: Outgoing, settings: WebhookSettings): Either<Diagnostic, Del
   const method = entry === undefined || entry.method === "" ? "GET" : entry.method;
   const url = entry === undefined ? settings.url : joinPath(settings.url, entry.path);
   const body = entry === undefined ? n.content.message : entry.body;
-  const what = `${method} ${shownUrl(url)}`;
   return E.right({
     kind: "http",
     request: { method, url, headers: headersOf(settings), ...(body === "" ? {} : { body }) },
-    read: (response) => response.status >= 200 && response.status <= 299 ? { _tag: "Done" } : rejectStatus(what, response),
+    read: (response) =>
+      response.status >= 200 && response.status <= 299 ? { _tag: "Done" } : rejectStatus(`${method} ${shownUrl(url)}`, response),
   });
 }
 
