@@ -1,12 +1,14 @@
 /**
  * The main job on its embedded default, no cluster needed: decodes the cert-manager ConfigMap and Secret of this
  * folder, then walks the Certificate through not ready → ready → ready → not ready → ready, printing what the engine
- * decides at each step (the notifications, and the notified-state annotation it would patch).
+ * decides at each step (the notifications, what the `console` service would deliver for each, secrets redacted, and
+ * the notified-state annotation it would patch).
  *
  *   npm start                                  # this folder's manifests
  *   npm start -- <configmap.yaml> <resource.yaml> [<secret.yaml>] [--as <name>]
  */
 import { decodeConfig, evaluate, formatDiagnostic, type NotifiedState, writeNotifiedState } from "../../mod.ts";
+import { builtinProviders } from "../../providers/mod.ts";
 import { loadManifest, withReady } from "./load.ts";
 import { resolve } from "node:path";
 
@@ -38,6 +40,9 @@ const steps: readonly [string, Record<string, unknown>][] = custom ? [["as given
   ["ready again", withReady(resource, "True")],
 ];
 
+const printer = builtinProviders["console"]!;
+const printerSettings = printer.decodeSettings({}).value;
+
 let state: NotifiedState = {};
 let now = Date.parse("2024-01-02T03:04:05Z");
 for (const [label, version] of steps) {
@@ -45,6 +50,10 @@ for (const [label, version] of steps) {
   console.log(`\n# ${label}: ${decision.notifications.length} notification(s)`);
   for (const n of decision.notifications) {
     console.log(`  → ${n.destination.service}:${n.destination.recipient} (${n.trigger}) ${JSON.stringify(n.content.message)}`);
+    const printed = printer.prepare(n, printerSettings, { now });
+    if (printed._tag === "Right" && printed.right.kind === "print") {
+      console.log(config.redact(printed.right.text).trimEnd().replace(/^/gm, "    | "));
+    }
   }
   for (const d of decision.diagnostics) console.log(`  ! ${formatDiagnostic(d)}`);
   const annotations = writeNotifiedState({}, decision.state);
