@@ -104,6 +104,7 @@ func main() {
 }
 
 func run(stdin io.Reader, stdout io.Writer, ms float64) error {
+	// The engine's own debug lines (one per false condition) are skipped, as in an Argo CD running at info level.
 	log.SetLevel(log.WarnLevel)
 	var in input
 	if err := json.NewDecoder(stdin).Decode(&in); err != nil {
