@@ -182,7 +182,8 @@ function lastSpace(b: Uint8Array, from: number, to: number): number {
  * @param width the line width, in bytes (below 1: 1)
  * @param nl the line break ("" means "\n")
  * @param wrapLong whether to cut words longer than a line
- * @returns the wrapped string
+ * @param maxLength the longest result to build, in bytes
+ * @returns the wrapped string, or `undefined` as soon as it would be longer than `maxLength`
  * @example
  * ```ts
  * import { wrapCustom } from "./_goutils.ts";
@@ -190,7 +191,7 @@ function lastSpace(b: Uint8Array, from: number, to: number): number {
  * expect(wrapCustom("hello big world", 6, "", false)).toBe("hello\nbig\nworld");
  * ```
  */
-export function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean): string {
+export function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean, maxLength: number = Infinity): string | undefined {
   if (s === "") return "";
   const b = encodeUtf8(s);
   const brk = [...encodeUtf8(nl === "" ? "\n" : nl)];
@@ -202,6 +203,7 @@ export function wrapCustom(s: string, width: number, nl: string, wrapLong: boole
     for (let i = from; i < to; i++) out.push(b[i] ?? 0);
   };
   while (n - offset > width) {
+    if (out.length > maxLength) return undefined;
     if (b[offset] === space) {
       offset++;
       continue;
@@ -209,11 +211,11 @@ export function wrapCustom(s: string, width: number, nl: string, wrapLong: boole
     const at = lastSpace(b, offset, Math.min(width + offset + 1, n));
     if (at >= offset) {
       write(offset, at);
-      out.push(...brk);
+      for (const x of brk) out.push(x);
       offset = at + 1;
     } else if (wrapLong) {
       write(offset, width + offset);
-      out.push(...brk);
+      for (const x of brk) out.push(x);
       offset += width;
     } else {
       const end = width + offset;
@@ -223,11 +225,12 @@ export function wrapCustom(s: string, width: number, nl: string, wrapLong: boole
         offset = n;
       } else {
         write(offset, idx);
-        out.push(...brk);
+        for (const x of brk) out.push(x);
         offset = idx + 1;
       }
     }
   }
   write(offset, n);
+  if (out.length > maxLength) return undefined;
   return decodeUtf8(Uint8Array.from(out));
 }

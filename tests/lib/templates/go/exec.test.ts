@@ -4,6 +4,7 @@ import { resolveFunctions } from "../../../../lib/templates/go/exec.ts";
 import { goFunc, GoFuncError } from "../../../../lib/templates/go/func.ts";
 import { compileGoTemplate, type GoTemplateOptions } from "../../../../lib/templates/go/mod.ts";
 import { GoTime } from "../../../../lib/values/time.ts";
+import { type Limits, resolveLimits } from "../../../../lib/limits.ts";
 
 const now = Date.UTC(2024, 0, 1, 0, 30);
 
@@ -11,11 +12,12 @@ function render(
   source: string,
   vars: Readonly<Record<string, unknown>>,
   options: Partial<GoTemplateOptions> = {},
+  limits: Partial<Limits> = {},
 ): string {
   const t = compileGoTemplate(source, { name: "t", ...options });
   if (t._tag === "Left") return `PARSE ${t.left.message}`;
-  const r = t.right.render(vars, { now });
-  return r._tag === "Right" ? r.right : `ERROR ${r.left.message}`;
+  const r = t.right.render(vars, { now, limits: resolveLimits(limits) });
+  return r._tag === "Right" ? r.right : `${r.left._tag === "LimitExceeded" ? "LIMIT" : "ERROR"} ${r.left.message}`;
 }
 
 const argo = {
@@ -80,22 +82,22 @@ describe("execute(): safety", () => {
   });
 
   it("bounds the output", () => {
-    const out = render("{{range .l}}{{range $.l}}xxxxxxxxxx{{end}}{{end}}", { l: Array.from({ length: 1000 }, () => 0) }, {
-      limits: { maxOutput: 1000 },
+    const out = render("{{range .l}}{{range $.l}}xxxxxxxxxx{{end}}{{end}}", { l: Array.from({ length: 1000 }, () => 0) }, {}, {
+      maxOutputLength: 1000,
     });
-    expect(out).toContain("output exceeds the limit of 1000 characters");
+    expect(out).toMatch(/^LIMIT .*limit exceeded: maxOutputLength \(1000\): the output would be longer than 1000 characters$/);
   });
 
   it("bounds template recursion", () => {
-    expect(render('{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}', {})).toContain(
-      "exceeded maximum template depth (100)",
+    expect(render('{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}', {})).toMatch(
+      /^LIMIT .*limit exceeded: maxTemplateDepth \(100\): template "r" would nest more than 100 calls deep$/,
     );
   });
 
   it("bounds the work of silent loops", () => {
     const src = "{{range .l}}{{range $.l}}{{range $.l}}{{end}}{{end}}{{end}}";
     const l = Array.from({ length: 1000 }, () => 0);
-    expect(render(src, { l }, { limits: { maxSteps: 100_000 } })).toContain("exceeded the evaluation budget (100000 steps)");
+    expect(render(src, { l }, {}, { templateSteps: 100_000 })).toMatch(/^LIMIT .*limit exceeded: templateSteps \(100000\)/);
   });
 });
 
