@@ -20,7 +20,7 @@ import type {
 import { nodeString } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
-import { type Budget, charsPerStep, formatLimitsOf, fromFormatLimit, LimitFailure } from "./budget.ts";
+import { type Budget, charsPerStep, fromFormatLimit, LimitFailure } from "./budget.ts";
 import { Method, noField, reach, sortedEntries, unexportedField } from "./_access.ts";
 import type { TemplateSet } from "./parser.ts";
 import { goQuote } from "./_strconv.ts";
@@ -155,10 +155,11 @@ class Run implements Budget {
     readonly resolved: ReadonlyMap<string, Callable> | undefined,
     now: number,
     readonly limits: Limits,
+    format: FormatLimits,
   ) {
     this.executing = set.name;
     this.maxSteps = limits.templateSteps;
-    this.format = formatLimitsOf(limits);
+    this.format = format;
     this.ctx = { now, budget: this };
   }
 
@@ -733,7 +734,7 @@ function assignable(v: unknown, boxed: boolean, typ: GoType): boolean {
  * @param funcs the function map (user functions shadow builtins)
  * @param data the data (dot and `$`)
  * @param now the render's clock (unix milliseconds), what functions read
- * @param limits the render's budget
+ * @param budget the render's budget: its limits, and the work counted so far, to which the render's work is added
  * @param resolved the template's functions resolved at compile time ({@linkcode resolveFunctions}); names missing
  *   from it are looked up in `funcs` and the builtins
  * @returns the output; throws {@linkcode ExecFailure} on an execution error
@@ -744,11 +745,16 @@ export function execute(
   funcs: Readonly<Record<string, GoFunc>>,
   data: unknown,
   now: number,
-  limits: Limits,
+  budget: Budget,
   resolved?: ReadonlyMap<string, Callable>,
 ): string {
-  const run = new Run(set, source, funcs, resolved, now, limits);
-  run.push("$", data, false);
-  run.walk({ v: data, boxed: false }, set.trees.get(set.name) as ListNode);
-  return run.out;
+  const run = new Run(set, source, funcs, resolved, now, budget.limits, budget.format);
+  run.steps = budget.steps;
+  try {
+    run.push("$", data, false);
+    run.walk({ v: data, boxed: false }, set.trees.get(set.name) as ListNode);
+    return run.out;
+  } finally {
+    budget.steps = run.steps;
+  }
 }

@@ -17,7 +17,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.ts";
 import { E, type Either } from "../../fp.ts";
 import { defaultLimits, type Limits } from "../../limits.ts";
 import { ExecFailure, execute, resolveFunctions } from "./exec.ts";
-import { LimitFailure } from "./budget.ts";
+import { type Budget, LimitFailure, newBudget } from "./budget.ts";
 import type { GoFunc } from "./func.ts";
 import { builtins } from "./builtins.ts";
 import { ParseFailure, parseTemplate, type TemplateSet } from "./parser.ts";
@@ -65,6 +65,11 @@ export interface GoRenderOptions {
    * `maxTemplateDepth`, and the `maxListLength`, `maxStringLength` and `maxValueDepth` the functions check.
    */
   readonly limits?: Limits;
+  /**
+   * A budget to count the render's work in, instead of a fresh one made from `limits`: its limits apply, and its
+   * `steps` go on from where an earlier render left them (and tell the caller the work done).
+   */
+  readonly budget?: Budget;
 }
 
 /** A compiled Go template. */
@@ -120,10 +125,10 @@ export function compileGoTemplate(
     name: options.name,
     mutates,
     render(vars, renderOptions) {
-      const limits = renderOptions.limits ?? defaultLimits;
+      const budget = renderOptions.budget ?? newBudget(renderOptions.limits ?? defaultLimits);
       try {
-        const data = mutates && renderOptions.ownsData !== true ? copyData(vars, limits) : vars;
-        return E.right(execute(set, source, functions, data, renderOptions.now, limits, resolved));
+        const data = mutates && renderOptions.ownsData !== true ? copyData(vars, budget.limits) : vars;
+        return E.right(execute(set, source, functions, data, renderOptions.now, budget, resolved));
       } catch (e) {
         if (e instanceof ExecFailure) {
           const where = e.pos === undefined ? {} : position(source, e.pos);

@@ -224,6 +224,8 @@ const isScalar = (v: unknown): boolean => typeof v !== "object" || v === null;
 export function deepEqual(a: unknown, b: unknown, ctx: FuncContext, depth = 0): boolean {
   // Two scalars of our model are deeply equal exactly when they are identical (NaN excepted, as in Go), or both nil.
   if (isScalar(a) && isScalar(b)) return a === b || ((a === null || a === undefined) && (b === null || b === undefined));
+  // The same list or map, as Go's DeepEqual finds from the pointers.
+  if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (goTypeName(a) !== goTypeName(b)) return false;
   const na = numberOf(a);
