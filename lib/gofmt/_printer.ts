@@ -62,7 +62,7 @@ export function newPrinter(limits: FormatLimits = unboundedFormat): Printer {
 
 /** Fails before the buffer would grow past the call's bound by `n` more characters. */
 export function reserve(p: Printer, n: number): void {
-  const max = p.limits.maxLength;
+  const max = p.limits.maxStringLength;
   if (p.buf.length + n > max) throw new FormatLimitError("length", max);
 }
 
@@ -393,7 +393,7 @@ function handleMethods(p: Printer, v: unknown, verb: string): boolean {
 
 /** Fails when a list or map printed at `depth` nests deeper than the call's bound. */
 function enter(p: Printer, depth: number): void {
-  const max = p.limits.maxDepth;
+  const max = p.limits.maxValueDepth;
   if (depth + 1 > max) throw new FormatLimitError("depth", max);
 }
 

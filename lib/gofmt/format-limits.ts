@@ -4,20 +4,22 @@
  * @module
  */
 
-/** The longest text and the deepest value one call may print. */
+/**
+ * The longest text and the deepest value one call may print (named as in `Limits`, which therefore is one).
+ */
 export interface FormatLimits {
   /** Longest output, in UTF-16 code units. */
-  readonly maxLength: number;
+  readonly maxStringLength: number;
   /** Deepest nesting of lists and maps printed (1 inside the outermost one). */
-  readonly maxDepth: number;
+  readonly maxValueDepth: number;
 }
 
 /** No bounds: Go's own behaviour. */
-export const unboundedFormat: FormatLimits = Object.freeze({ maxLength: Infinity, maxDepth: Infinity });
+export const unboundedFormat: FormatLimits = Object.freeze({ maxStringLength: Infinity, maxValueDepth: Infinity });
 
 /**
- * Thrown by `formatValue`, `sprint`, `sprintln` and `sprintf` when the output would pass `maxLength` or the value
- * nests deeper than `maxDepth`; nothing longer than the bound is built first.
+ * Thrown by `formatValue`, `sprint`, `sprintln` and `sprintf` when the output would pass `maxStringLength` or the
+ * value nests deeper than `maxValueDepth`; nothing longer than the bound is built first.
  */
 export class FormatLimitError extends Error {
   /**

@@ -72,11 +72,11 @@ function withRenderClock(base: FilterImplOptions): FilterImplOptions {
 function countRenders(engine: Liquid): void {
   const renderer = engine.renderer;
   const renderTemplates = renderer.renderTemplates;
-  renderer.renderTemplates = function* (templates: Template[], ctx: Context, emitter?: Emitter): IterableIterator<unknown> {
+  renderer.renderTemplates = function (templates: Template[], ctx: Context, emitter?: Emitter): IterableIterator<unknown> {
     ctx.memoryLimit.use(templates.length + 1);
     const limits = (ctx.globals as Globals)[limitsKey];
     if (emitter !== undefined && limits !== undefined && emitter.buffer.length > limits.maxOutputLength) throw new OutputLimit();
-    return yield* renderTemplates.call(this, templates, ctx, emitter);
+    return renderTemplates.call(this, templates, ctx, emitter);
   };
 }
 

@@ -13,19 +13,26 @@ import { GoFloat } from "../../values/float.ts";
 import { GoMonth, GoTime, GoWeekday } from "../../values/time.ts";
 import { noValue } from "./_value.ts";
 
+/** What {@linkcode reach} found that is not a value: a method, or a miss (one class, so one check tells). */
+export abstract class Member {}
+
 /** A method found on a Go value, bound to it; created only when a template names one. */
-export class Method {
-  constructor(readonly fn: (...args: unknown[]) => unknown, readonly receiver: object) {}
+export class Method extends Member {
+  constructor(readonly fn: (...args: unknown[]) => unknown, readonly receiver: object) {
+    super();
+  }
   /** Calls the method on its receiver. */
   call(args: readonly unknown[]): unknown {
     return this.fn.apply(this.receiver, args as unknown[]);
   }
 }
 
+class Miss extends Member {}
+
 /** What {@linkcode reach} returns for a name the value has no field or method of. */
-export const noField: unique symbol = Symbol("no field");
+export const noField: Member = new Miss();
 /** What {@linkcode reach} returns for a lower-case field of a Go value (Go's unexported fields). */
-export const unexportedField: unique symbol = Symbol("unexported field");
+export const unexportedField: Member = new Miss();
 
 const objectProto: unknown = Object.prototype;
 /** The tag read directly (a re-exported binding can compile to a getter call per access). */
@@ -54,7 +61,8 @@ export function isExported(name: string): boolean {
  * @param key a field, key or method name (a `Map` may have keys of other types)
  * @returns for a map, the entry's value, or `noValue` when it has no such own entry; for a Go value, a
  *   {@linkcode Method} for an exported method, `unexportedField` for a lower-case own field, else `noField`; for
- *   anything else (functions, lists, strings, numbers, other objects), `noField`
+ *   anything else (functions, lists, strings, numbers, other objects), `noField`. A {@linkcode Member} is never a
+ *   value of the data.
  */
 export function reach(receiver: unknown, key: unknown): unknown {
   if (typeof receiver !== "object" || receiver === null) return noField;

@@ -11,9 +11,8 @@ import type { FuncContext } from "./func.ts";
 
 /** The work count of one render and its limits. The executor's state is one; functions add to it. */
 export interface Budget {
+  /** The limits; they are the limits of formatting a value too (`maxStringLength`, `maxValueDepth`). */
   readonly limits: Limits;
-  /** The limits of formatting a value (`%v`, `printf`): the longest string and the deepest value. */
-  readonly format: FormatLimits;
   /** Work units used so far (see {@linkcode charge}). */
   steps: number;
 }
@@ -43,12 +42,7 @@ export const charsPerStep = 16;
  * @returns a budget with no work done
  */
 export function newBudget(limits: Limits = defaultLimits): Budget {
-  return { limits, format: formatLimitsOf(limits), steps: 0 };
-}
-
-/** The formatting limits a render's limits imply. */
-export function formatLimitsOf(limits: Limits): FormatLimits {
-  return { maxLength: limits.maxStringLength, maxDepth: limits.maxValueDepth };
+  return { limits, steps: 0 };
 }
 
 /** The budget of a function's context (a fresh default one outside a render). */
@@ -128,7 +122,7 @@ export function formatWithin(ctx: FuncContext, what: string, format: (limits: Fo
   const budget = budgetOf(ctx);
   let out: string;
   try {
-    out = format(budget.format);
+    out = format(budget.limits);
   } catch (e) {
     throw e instanceof FormatLimitError ? fromFormatLimit(e, what) : e;
   }

@@ -4,7 +4,7 @@
  * (`template: <name>:<line>:<col>: executing "<name>" at <node>: <message>`).
  * @module
  */
-import { formatValue, FormatLimitError, type FormatLimits, goTypeTag } from "../../gofmt/mod.ts";
+import { formatValue, FormatLimitError, goTypeTag } from "../../gofmt/mod.ts";
 import { type Limits, limitMessage } from "../../limits.ts";
 import { utf8Length } from "../../go/utf8.ts";
 import type {
@@ -21,7 +21,7 @@ import { nodeString } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
 import { type Budget, charsPerStep, fromFormatLimit, LimitFailure } from "./budget.ts";
-import { Method, noField, reach, sortedEntries, unexportedField } from "./_access.ts";
+import { Member, Method, reach, sortedEntries, unexportedField } from "./_access.ts";
 import type { TemplateSet } from "./parser.ts";
 import { goQuote } from "./_strconv.ts";
 import { GoFloat, toFloatValue } from "../../values/float.ts";
@@ -138,7 +138,6 @@ class Run implements Budget {
   out = "";
   steps = 0;
   readonly maxSteps: number;
-  readonly format: FormatLimits;
   readonly ctx: FuncContext;
   current: AnyNode | undefined = undefined;
   executing: string;
@@ -155,11 +154,9 @@ class Run implements Budget {
     readonly resolved: ReadonlyMap<string, Callable> | undefined,
     now: number,
     readonly limits: Limits,
-    format: FormatLimits,
   ) {
     this.executing = set.name;
     this.maxSteps = limits.templateSteps;
-    this.format = format;
     this.ctx = { now, budget: this };
   }
 
@@ -369,7 +366,7 @@ class Run implements Budget {
     if (typeof v === "function") this.errorf(`can't print ${nodeString(node)} of type ${typeName(v, false)}`);
     let text: string;
     try {
-      text = formatValue(v, this.format);
+      text = formatValue(v, this.limits);
     } catch (e) {
       if (e instanceof FormatLimitError) this.fromLimit(fromFormatLimit(e, "printing the value"));
       throw e;
@@ -487,8 +484,16 @@ class Run implements Budget {
     let b = boxed;
     const last = ident.length - 1;
     for (let i = from; i < last; i++) {
-      r = this.evalField(dot, ident[i] as string, node, noArgs, noFinal, r, b);
-      b = this.lastBoxed;
+      if (r === noValue || r === undefined) break;
+      const name = ident[i] as string;
+      const found = reach(r, name);
+      if (found instanceof Member) {
+        r = this.evalMember(dot, name, node, noArgs, noFinal, r, b, found);
+        b = this.lastBoxed;
+      } else {
+        r = found;
+        b = true;
+      }
     }
     return this.evalField(dot, ident[last] ?? "", node, args, final, r, b);
   }
@@ -505,9 +510,7 @@ class Run implements Budget {
     this.lastBoxed = false;
     if (receiver === noValue || receiver === undefined) return noValue;
     const found = reach(receiver, name);
-    if (found === noField || found === unexportedField || found instanceof Method) {
-      return this.evalMember(dot, name, node, args, final, receiver, boxed, found);
-    }
+    if (found instanceof Member) return this.evalMember(dot, name, node, args, final, receiver, boxed, found);
     if (args.length > 1 || final !== noFinal) this.errorf(`${name} is not a method but has arguments`);
     this.lastBoxed = true;
     return found;
@@ -522,12 +525,12 @@ class Run implements Budget {
     final: Final,
     receiver: unknown,
     boxed: boolean,
-    found: Method | typeof noField | typeof unexportedField,
+    found: Member,
   ): unknown {
     const typ = boxed ? anyType : typeName(receiver, false);
     if (receiver === null) return this.errorf(`nil pointer evaluating ${typ}.${name}`);
     if (found === unexportedField) return this.errorf(`${name} is an unexported field of struct type ${typ}`);
-    if (found === noField) return this.errorf(`can't evaluate field ${name} in type ${typ}`);
+    if (!(found instanceof Method)) return this.errorf(`can't evaluate field ${name} in type ${typ}`);
     const signature: GoSignature = { params: Array.from({ length: found.fn.length }, () => anyType) };
     const callable: Callable = { signature, builtin: false, invoke: (_ctx, a) => found.call(a) };
     return this.evalCall(dot, callable, node, name, args, final);
@@ -748,7 +751,7 @@ export function execute(
   budget: Budget,
   resolved?: ReadonlyMap<string, Callable>,
 ): string {
-  const run = new Run(set, source, funcs, resolved, now, budget.limits, budget.format);
+  const run = new Run(set, source, funcs, resolved, now, budget.limits);
   run.steps = budget.steps;
   try {
     run.push("$", data, false);
