@@ -65,8 +65,9 @@ function measureJson(ctx: FuncContext, v: unknown, indent: number, what: string)
 
 /** Fails when a JSON text nests deeper than `maxValueDepth` or holds a list longer than `maxListLength`. */
 function measureJsonText(ctx: FuncContext, s: string): void {
-  const { maxValueDepth } = budgetOf(ctx).limits;
+  const { maxValueDepth, maxListLength } = budgetOf(ctx).limits;
   const counts: number[] = [];
+  let elements = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x22) {
@@ -80,9 +81,11 @@ function measureJsonText(ctx: FuncContext, s: string): void {
     else if (c === 0x2c && counts.length > 0) {
       const n = (counts[counts.length - 1] as number) + 1;
       counts[counts.length - 1] = n;
-      chargeList(ctx, n, "fromJson");
+      elements++;
+      if (n > maxListLength) chargeList(ctx, n, "fromJson");
     }
   }
+  charge(ctx, elements, "fromJson");
 }
 
 function json(ctx: FuncContext, v: unknown, o: GoJsonOptions, fail: boolean, what: string): string {
