@@ -9,7 +9,7 @@
  */
 import { goTypeName, withGoType } from "../../gofmt/mod.ts";
 import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
-import { chargeList } from "../go/budget.ts";
+import { charge, chargeList } from "../go/budget.ts";
 import { GoDuration } from "../../values/duration.ts";
 import { GoFloat } from "../../values/float.ts";
 import { GoTime } from "../../values/time.ts";
@@ -128,17 +128,20 @@ const push = (a: readonly unknown[], ctx: FuncContext): unknown => {
 };
 
 function uniq(ctx: FuncContext, items: readonly unknown[]): unknown[] {
+  charge(ctx, items.length, "uniq");
   const seen = new DeepSet(ctx);
   return items.filter((x) => seen.add(x));
 }
 
 function without(ctx: FuncContext, items: readonly unknown[], omit: readonly unknown[]): unknown[] {
+  charge(ctx, items.length + omit.length, "without");
   const set = new DeepSet(ctx);
   for (const x of omit) set.add(x);
   return items.filter((x) => !set.has(x));
 }
 
 function has(ctx: FuncContext, needle: unknown, items: readonly unknown[]): boolean {
+  charge(ctx, items.length, "has");
   const k = scalarKey(needle);
   if (k === undefined) return items.some((h) => deepEqual(needle, h, ctx));
   for (const h of items) if (scalarKey(h) === k) return true;
