@@ -192,9 +192,7 @@ const str2c = (f: (a: string, b: string, ctx: FuncContext) => unknown): GoFunc =
 
 /** goutils' `WrapCustom` within `maxStringLength`. */
 function wrapped(ctx: FuncContext, s: string, width: number, nl: string, wrapLong: boolean): string {
-  const max = budgetOf(ctx).limits.maxStringLength;
-  const out = wrapCustom(s, width, nl, wrapLong, max);
-  if (out === undefined) return chargeString(ctx, max + 1, wrapLong ? "wrapWith" : "wrap") as never;
+  const out = wrapCustom(s, width, nl, wrapLong, budgetOf(ctx).limits.maxStringLength);
   chargeString(ctx, out.length, wrapLong ? "wrapWith" : "wrap");
   return out;
 }
