@@ -7,7 +7,7 @@
  * only ever one the data holds (a host helper such as `time.Parse`), never one found on a prototype.
  * @module
  */
-import { goTypeTag, isGoMap } from "../../gofmt/mod.ts";
+import { compareGoStrings, goTypeTag, isGoMap } from "../../gofmt/mod.ts";
 import { GoDuration } from "../../values/duration.ts";
 import { GoFloat } from "../../values/float.ts";
 import { GoMonth, GoTime, GoWeekday } from "../../values/time.ts";
@@ -101,13 +101,5 @@ export function sortedEntries(m: object): Array<readonly [unknown, unknown]> {
 
 function compareKeys(a: unknown, b: unknown): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  const x = String(a);
-  const y = String(b);
-  const xs = [...x];
-  const ys = [...y];
-  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
-    const d = (xs[i]?.codePointAt(0) ?? 0) - (ys[i]?.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-  return xs.length - ys.length;
+  return compareGoStrings(String(a), String(b));
 }

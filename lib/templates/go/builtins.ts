@@ -4,7 +4,7 @@
  * interface), as Go's builtins see `reflect.Value`s.
  * @module
  */
-import { formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
+import { compareGoStrings, formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
 import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
 import { type FuncContext, type GoFunc, GoFuncError, type GoSignature } from "./func.ts";
 import { charge, chargeString, charsPerStep, checkDepth, formatWithin } from "./budget.ts";
@@ -132,22 +132,12 @@ function lt(ctx: FuncContext, a: unknown, b: unknown): boolean {
       return fail("invalid type for comparison");
     case "string":
       charge(ctx, Math.ceil(Math.min((a as string).length, (b as string).length) / charsPerStep), "lt");
-      return compareBytes(a as string, b as string) < 0;
+      return compareGoStrings(a as string, b as string) < 0;
     case "int":
       return bigOf(a) < bigOf(b);
     default:
       return numberOf(a) < numberOf(b);
   }
-}
-
-function compareBytes(x: string, y: string): number {
-  const xs = [...x];
-  const ys = [...y];
-  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
-    const d = (xs[i]?.codePointAt(0) ?? 0) - (ys[i]?.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-  return xs.length - ys.length;
 }
 
 function le(ctx: FuncContext, a: unknown, b: unknown): boolean {
