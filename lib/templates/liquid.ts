@@ -21,7 +21,8 @@
  * - `maxOutputLength` is checked as the output grows and once more at the end;
  * - liquidjs's `renderLimit` is a wall-clock timer (not used: the core reads no clock), and its `templateLimit` is
  *   declared but not enforced by liquidjs 10.30; `parseLimit` bounds the template source, at 1 MiB (a ConfigMap's
- *   size); Liquid has no template calls (`maxTemplateDepth`) and builds no nested values (`maxValueDepth`).
+ *   size); Liquid has no template calls (`maxTemplateDepth`) and builds no nested values; when liquidjs runs out of
+ *   stack printing data nested deeper than `maxValueDepth`, the failure is that limit's.
  *
  * Speed: liquidjs evaluates through generators (`toValueSync` drives them), which is where its time goes; measured on
  * the catalog twin, its options (`ownPropertyOnly`, `memoryLimit`, per-render options) and the per-field `renderSync`
@@ -32,6 +33,7 @@ import { type Context, type Emitter, type FilterImplOptions, Liquid, type Templa
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { nestsDeeperThan } from "../values/depth.ts";
 import type { TextRenderOptions, TextTemplate } from "./text-template.ts";
 
 const nowKey: unique symbol = Symbol("now");
@@ -161,9 +163,17 @@ function rootCause(e: unknown): unknown {
   return cause;
 }
 
-/** A render failure: a `LimitExceeded` diagnostic when liquidjs says a limit was passed, else `TemplateRender`. */
-function renderFailure(e: unknown, limits: Limits): Diagnostic {
+/**
+ * A render failure: a `LimitExceeded` diagnostic when liquidjs says a limit was passed, or when it ran out of stack
+ * walking data nested deeper than `maxValueDepth` (liquidjs prints and encodes values recursively); else
+ * `TemplateRender`.
+ */
+function renderFailure(e: unknown, vars: Readonly<Record<string, unknown>>, limits: Limits): Diagnostic {
   const cause = rootCause(e);
+  if (cause instanceof RangeError && nestsDeeperThan(vars, limits.maxValueDepth)) {
+    const what = `the data nests more than ${limits.maxValueDepth} levels deep`;
+    return diagnostic("LimitExceeded", limitMessage("maxValueDepth", limits.maxValueDepth, what), position(e));
+  }
   if (cause instanceof OutputLimit) {
     const what = `the output would be longer than ${limits.maxOutputLength} characters`;
     return diagnostic("LimitExceeded", limitMessage("maxOutputLength", limits.maxOutputLength, what), position(e));
@@ -196,7 +206,7 @@ export function compileLiquidTemplate(source: string, engine: Liquid): Either<Di
       try {
         out = engine.renderSync(parsed, renderScope(vars), { globals, memoryLimit: limits.templateSteps });
       } catch (e) {
-        return E.left(renderFailure(e, limits));
+        return E.left(renderFailure(e, vars, limits));
       }
       const text = String(out);
       if (text.length <= limits.maxOutputLength) return E.right(text);

@@ -127,6 +127,20 @@ describe("compileLiquidTemplate(): limits (#7)", () => {
   }
 });
 
+describe("compileLiquidTemplate(): data nested too deeply to print (#7)", () => {
+  const deep = JSON.parse("[".repeat(100_000) + "]".repeat(100_000)) as unknown;
+  const cases = ["{{ l }}", "{{ l | json }}", "{% for x in l %}{{ x }}{% endfor %}"] as const;
+  for (const source of cases) {
+    it(`fails with maxValueDepth instead of a stack overflow: ${source}`, () => {
+      expect(render(source, { l: deep })).toMatchObject({
+        _tag: "Left",
+        left: { _tag: "LimitExceeded", message: "limit exceeded: maxValueDepth (100): the data nests more than 100 levels deep" },
+      });
+    });
+  }
+  it("still reads a deep value's shallow parts", () => expect(render("{{ l | size }}", { l: deep })).toEqual({ _tag: "Right", right: "1" }));
+});
+
 describe("compileLiquidTemplate(): generated templates over adversarial names (#7)", () => {
   const names = ["constructor", "__proto__", "prototype", "toString", "valueOf", "call", "apply", "bind", "length", "name", "size", "first", "last", "Now", "Parse", "a"];
   const chain = fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 4 });
