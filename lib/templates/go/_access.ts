@@ -48,7 +48,7 @@ const goValuePrototypes: ReadonlySet<unknown> = new Set([
 ]);
 
 /** Whether a name is exported in Go's sense (starts with an upper-case letter). */
-export function isExported(name: string): boolean {
+function isExported(name: string): boolean {
   const code = name.charCodeAt(0);
   if (code < 0x80) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(name);

@@ -62,7 +62,7 @@ export function charge(ctx: FuncContext, units: number, what: string): void {
 }
 
 /** {@linkcode charge} on a budget. */
-export function chargeBudget(budget: Budget, units: number, what: string): void {
+function chargeBudget(budget: Budget, units: number, what: string): void {
   budget.steps += units;
   if (budget.steps > budget.limits.templateSteps) {
     throw new LimitFailure("templateSteps", budget.limits.templateSteps, `${what} used up the work budget`);

@@ -27,18 +27,7 @@ import { copyData } from "./copy-data.ts";
 export type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
 export { GoFuncError, goFunc } from "./func.ts";
 export { copyData } from "./copy-data.ts";
-export { setEntry } from "./map-entry.ts";
-export {
-  type Budget,
-  charge,
-  chargeList,
-  chargeString,
-  charsPerStep,
-  checkDepth,
-  formatWithin,
-  LimitFailure,
-  newBudget,
-} from "./budget.ts";
+export { type Budget, charge, chargeList, chargeString, LimitFailure, newBudget } from "./budget.ts";
 
 /** Options of {@linkcode compileGoTemplate}. */
 export interface GoTemplateOptions {

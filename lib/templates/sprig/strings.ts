@@ -142,7 +142,7 @@ function trimCutset(s: string, cutset: string): string {
 }
 
 /** `strings.Repeat(s, n)`, within `maxStringLength`. */
-function repeat(ctx: FuncContext, s: string, n: number): string {
+function repeat(ctx: FuncContext, n: number, s: string): string {
   if (n < 0) throw new GoFuncError("strings: negative Repeat count");
   chargeString(ctx, s.length * n, "repeat");
   return s.repeat(n);
@@ -232,7 +232,10 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
     if (end < 0 || end > n) return check(start, n);
     return check(start, end);
   }),
-  repeat: fixed(["int", "string"], (a, ctx) => repeat(ctx, str(a, 1), int(a, 0))),
+  repeat: fixed(["int", "string"], (a, ctx) => {
+    const n = int(a, 0);
+    return repeat(ctx, n, str(a, 1));
+  }),
   trimall: str2((cut, s) => trimCutset(s, cut)),
   trimAll: str2((cut, s) => trimCutset(s, cut)),
   trimSuffix: str2((x, s) => (x !== "" && s.endsWith(x) ? s.slice(0, s.length - x.length) : s)),
