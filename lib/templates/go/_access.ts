@@ -65,23 +65,30 @@ function isExported(name: string): boolean {
  *   value of the data.
  */
 export function reach(receiver: unknown, key: unknown): unknown {
-  if (typeof receiver !== "object" || receiver === null) return noField;
-  const proto: unknown = Object.getPrototypeOf(receiver);
-  if (proto === objectProto && typeof key === "string" && (receiver as { [typeTag]?: unknown })[typeTag] === undefined) {
-    // The common case, a key of a plain `map[string]interface {}` (what the branch below does, without its checks).
+  // The common case first, small enough to be inlined: a key of a plain `map[string]interface {}`.
+  if (
+    typeof receiver === "object" && receiver !== null && Object.getPrototypeOf(receiver) === objectProto &&
+    typeof key === "string" && (receiver as { [typeTag]?: unknown })[typeTag] === undefined
+  ) {
     const v = Object.hasOwn(receiver, key) ? (receiver as Readonly<Record<string, unknown>>)[key] : undefined;
     return v === undefined ? noValue : v;
   }
+  return reachOther(receiver, key);
+}
+
+/** {@linkcode reach} for anything but a plain map. */
+function reachOther(receiver: unknown, key: unknown): unknown {
+  if (typeof receiver !== "object" || receiver === null) return noField;
   if (receiver instanceof Map) return receiver.has(key) ? (receiver.get(key) ?? noValue) : noValue;
   if (isGoMap(receiver)) {
     if (typeof key !== "string" || !Object.hasOwn(receiver, key)) return noValue;
     const v = receiver[key];
     return v === undefined ? noValue : v;
   }
+  const proto: unknown = Object.getPrototypeOf(receiver);
   if (!goValuePrototypes.has(proto) || typeof key !== "string") return noField;
-  const name = key;
-  if (!isExported(name)) return Object.hasOwn(receiver, name) ? unexportedField : noField;
-  const d = Object.getOwnPropertyDescriptor(proto, name);
+  if (!isExported(key)) return Object.hasOwn(receiver, key) ? unexportedField : noField;
+  const d = Object.getOwnPropertyDescriptor(proto, key);
   return d !== undefined && typeof d.value === "function"
     ? new Method(d.value as (...args: unknown[]) => unknown, receiver)
     : noField;

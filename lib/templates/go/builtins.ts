@@ -74,7 +74,7 @@ function eq(ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[
           truth = a === b;
           break;
         case "string":
-          charge(ctx, Math.ceil((a as string).length / charsPerStep), "eq");
+          if ((a as string).length > charsPerStep) charge(ctx, Math.ceil((a as string).length / charsPerStep), "eq");
           truth = a === b;
           break;
         case "int":

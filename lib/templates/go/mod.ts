@@ -53,7 +53,7 @@ export interface GoRenderOptions {
    * The budget of the render (`defaultLimits` when left out): `templateSteps`, `maxOutputLength`,
    * `maxTemplateDepth`, and the `maxListLength`, `maxStringLength` and `maxValueDepth` the functions check.
    */
-  readonly limits?: Limits;
+  readonly limits?: Limits | undefined;
   /**
    * A budget to count the render's work in, instead of a fresh one made from `limits`: its limits apply, and its
    * `steps` go on from where an earlier render left them (and tell the caller the work done).
