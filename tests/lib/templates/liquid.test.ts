@@ -70,6 +70,10 @@ describe("compileLiquidTemplate(): no way from a value to code (#7)", () => {
     { source: '[{{ app.list | map: "constructor" | join: "," }}|{{ app.list | where: "constructor" | size }}]', out: "[,,|0]" },
     { source: '[{{ app.list | sort: "constructor" | join: "," }}|{{ app.list | sort | join: "," }}]', out: "[3,1,2|1,2,3]" },
     { source: '[{{ "x" | append: app.constructor }}|{{ app.constructor | default: "none" }}]', out: "[x|none]" },
+    {
+      source: '[{{ app.list | sum: "constructor" }}|{{ app.list | group_by: "constructor" | size }}|{{ app.list | where_exp: "x", "x.constructor" | size }}|{{ app.list | find_exp: "x", "x.constructor.name" }}]',
+      out: "[0|1|0|]",
+    },
     { source: "[{{ time.Now }}|{{ time.Now.constructor }}|{{ time.Now.Unix }}|{{ time.Hour }}]", out: "[2024-01-02 03:04:05 +0000 UTC|||1h0m0s]" },
     { source: "[{{ time.constructor }}|{{ time.__proto__ }}|{{ strings.constructor }}]", out: "[||]" },
     { source: "{% capture constructor %}c{% endcapture %}[{{ constructor }}]", out: "[c]" },
