@@ -59,7 +59,7 @@ function renderSlot(
   return E.left(diagnostic(tag, `${slot.label}: ${at}${d.message}`, { key: `template.${plan.name}`, hint: d.hint }));
 }
 
-/** The variables the slots render over, and how. */
+/** The variables and the options every slot of a document renders with. */
 interface Prepared {
   readonly vars: Readonly<Record<string, unknown>>;
   readonly options: TextRenderOptions;

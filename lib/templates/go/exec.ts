@@ -2,6 +2,11 @@
  * The executor of Go text/template: walks the trees of a parsed template over plain JS data, with Go's semantics for
  * missing keys, nil, truthiness, pipelines, variables, methods, function calls and errors
  * (`template: <name>:<line>:<col>: executing "<name>" at <node>: <message>`).
+ *
+ * Every field, key, method and map entry it reaches goes through `_access.ts`'s `reach` (no inherited property, no
+ * property of a function: no way from a value to code), and its work goes into the render's budget (`budget.ts`):
+ * each node walked and function called is a step, functions add what they build or compare, and a passed limit fails
+ * the render at the current node.
  * @module
  */
 import { formatValue, FormatLimitError, goTypeTag } from "../../gofmt/mod.ts";
