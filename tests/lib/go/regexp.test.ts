@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compileGoRegexp, expand, findAll, replaceAll, splitRegexp } from "../../../lib/go/regexp.ts";
+import { compileGoRegexp, type GoRegexp } from "../../../lib/go/regexp.ts";
 
-const compile = (pattern: string): RegExp => {
-  const re = compileGoRegexp(pattern, { global: true });
+const compile = (pattern: string): GoRegexp => {
+  const re = compileGoRegexp(pattern);
   if (re._tag === "Left") throw new Error(re.left);
   return re.right;
 };
@@ -35,7 +35,7 @@ describe("compileGoRegexp()", () => {
   for (const c of matches) {
     it(`${c.name}`, () => {
       const re = compileGoRegexp(c.pattern);
-      expect(re._tag === "Right" && re.right.test(c.text)).toBe(c.expected);
+      expect(re._tag === "Right" && re.right.matchString(c.text)).toBe(c.expected);
     });
   }
 
@@ -58,27 +58,21 @@ describe("compileGoRegexp()", () => {
       expect(compileGoRegexp(c.pattern)).toEqual({ _tag: "Left", left: c.expected });
     });
   }
-
-  it("adds the g flag only when asked, so test() stays stateless", () => {
-    const re = compileGoRegexp("a");
-    expect(re._tag === "Right" && [re.right.test("a"), re.right.test("a")]).toEqual([true, true]);
-    expect(compileGoRegexp("a", { global: true })._tag === "Right").toBe(true);
-  });
 });
 
-describe("findAll(), replaceAll(), splitRegexp(), expand()", () => {
+describe("GoRegexp find, replace, split and expand", () => {
   const cases = [
-    { name: "findAll() takes successive matches", got: () => findAll(compile("a+"), "baaca", -1).map((m) => m[0]), want: ["aa", "a"] },
-    { name: "findAll() stops at n", got: () => findAll(compile("a"), "aaa", 2).length, want: 2 },
-    { name: "findAll() skips an empty match right after a match", got: () => findAll(compile("a*"), "baaa", -1).map((m) => m[0]), want: ["", "aaa"] },
-    { name: "replaceAll() expands $1 and ${name}", got: () => replaceAll(compile("(?P<x>a)(b)"), "abab", "${x}-$2", false), want: "a-ba-b" },
-    { name: "replaceAll() reads $1x as the group named 1x", got: () => replaceAll(compile("(a)"), "a", "$1x", false), want: "" },
-    { name: "replaceAll() literal keeps $", got: () => replaceAll(compile("a"), "aa", "$1", true), want: "$1$1" },
-    { name: "replaceAll() of an empty match", got: () => replaceAll(compile("x*"), "ab", "-", false), want: "-a-b-" },
-    { name: "splitRegexp() splits on every match", got: () => splitRegexp(compile(","), "a,b,c", -1), want: ["a", "b", "c"] },
-    { name: "splitRegexp() keeps the rest after n-1 cuts", got: () => splitRegexp(compile(","), "a,b,c", 2), want: ["a", "b,c"] },
-    { name: "splitRegexp() with n = 0 is empty", got: () => splitRegexp(compile(","), "a,b", 0), want: [] },
-    { name: "expand() writes $$ as $", got: () => expand("$$", compile("a").exec("a")!), want: "$" },
+    { name: "findAllString() takes successive matches", got: () => compile("a+").findAllString("baaca", -1), want: ["aa", "a"] },
+    { name: "findAllString() stops at n", got: () => compile("a").findAllString("aaa", 2).length, want: 2 },
+    { name: "findAllString() skips an empty match right after a match", got: () => compile("a*").findAllString("baaa", -1), want: ["", "aaa"] },
+    { name: "replaceAllString() expands $1 and ${name}", got: () => compile("(?P<x>a)(b)").replaceAllString("abab", "${x}-$2"), want: "a-ba-b" },
+    { name: "replaceAllString() reads $1x as the group named 1x", got: () => compile("(a)").replaceAllString("a", "$1x"), want: "" },
+    { name: "replaceAllLiteralString() keeps $", got: () => compile("a").replaceAllLiteralString("aa", "$1"), want: "$1$1" },
+    { name: "replaceAllString() of an empty match", got: () => compile("x*").replaceAllString("ab", "-"), want: "-a-b-" },
+    { name: "split() splits on every match", got: () => compile(",").split("a,b,c", -1), want: ["a", "b", "c"] },
+    { name: "split() keeps the rest after n-1 cuts", got: () => compile(",").split("a,b,c", 2), want: ["a", "b,c"] },
+    { name: "split() with n = 0 is empty", got: () => compile(",").split("a,b", 0), want: [] },
+    { name: "expand() writes $$ as $", got: () => compile("a").expand("$$", "a", [0, 1]), want: "$" },
   ] as const;
   for (const c of cases) it(c.name, () => expect(c.got()).toEqual(c.want));
 });
