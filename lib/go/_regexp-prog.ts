@@ -19,6 +19,8 @@ export interface Prog {
   readonly out: Int32Array;
   readonly arg: Int32Array;
   readonly classes: readonly CharTest[];
+  /** For each class, the code point when it is a literal under `(?i)` (matching its case-folding orbit), else -1. */
+  readonly foldedChars: readonly number[];
   readonly start: number;
   /** Capture slots: 2 × (groups + 1). */
   readonly numCap: number;
@@ -27,6 +29,8 @@ export interface Prog {
   /** The literal every match starts with, and whether the match is exactly that literal. */
   readonly prefix: string;
   readonly prefixComplete: boolean;
+  /** When the whole program is a case-sensitive literal, possibly anchored (`lit`, `^lit`, `lit$`, `^lit$`). */
+  readonly literal: { readonly text: string; readonly start: boolean; readonly end: boolean } | undefined;
 }
 
 /** Most instructions a program may have: larger patterns are refused as "expression too large". */
@@ -91,6 +95,7 @@ class Compiler {
   readonly arg: number[] = [0];
   readonly classes: CharTest[] = [];
   readonly classIndex = new Map<CharTest | number, number>();
+  readonly foldedChars: number[] = [];
 
   constructor(readonly pattern: string) {}
 
@@ -152,6 +157,7 @@ class Compiler {
     let k = this.classIndex.get(key);
     if (k === undefined) {
       k = this.classes.push(make()) - 1;
+      this.foldedChars.push(typeof key === "number" ? key : -1);
       this.classIndex.set(key, k);
     }
     return k;
@@ -206,7 +212,35 @@ export function compileProg(re: Re, options: { readonly pattern: string; readonl
   const out = Int32Array.from(c.out);
   const arg = Int32Array.from(c.arg);
   const start = f.i;
-  return { op, out, arg, classes: c.classes, start, numCap: 2 * (options.groups + 1), startCond: startCond(op, out, arg, start), ...literalPrefix(op, out, arg, start) };
+  return {
+    op,
+    out,
+    arg,
+    classes: c.classes,
+    foldedChars: c.foldedChars,
+    start,
+    numCap: 2 * (options.groups + 1),
+    startCond: startCond(op, out, arg, start),
+    ...literalPrefix(op, out, arg, start),
+    literal: wholeLiteral(op, out, arg, start),
+  };
+}
+
+function wholeLiteral(op: Uint8Array, out: Int32Array, arg: Int32Array, start: number): Prog["literal"] {
+  let pc = skipNop(op, out, start);
+  const anchoredAt = (flag: number): boolean => {
+    if (op[pc] !== opAssert || arg[pc] !== flag) return false;
+    pc = skipNop(op, out, out[pc] as number);
+    return true;
+  };
+  const atStart = anchoredAt(beginText);
+  let text = "";
+  while (op[pc] === opRune && arg[pc] !== 0xfffd) {
+    text += String.fromCodePoint(arg[pc] as number);
+    pc = skipNop(op, out, out[pc] as number);
+  }
+  const atEnd = anchoredAt(endText);
+  return op[pc] === opMatch ? { text, start: atStart, end: atEnd } : undefined;
 }
 
 function skipNop(op: Uint8Array, out: Int32Array, pc: number): number {

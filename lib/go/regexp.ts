@@ -23,6 +23,7 @@ import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { backtrackSearch, type BacktrackMachine, canBacktrack, newBacktrackMachine } from "./_regexp-backtrack.ts";
 import { newPikeMachine, type PikeMachine, pikeSearch, type Report } from "./_regexp-pike.ts";
+import { type Dfa, dfaMatch, newDfa } from "./_regexp-dfa.ts";
 import { compileProg, type Prog } from "./_regexp-prog.ts";
 import { parse, RegexpSyntaxError } from "./_regexp-syntax.ts";
 import { expandTemplate, splitByMatches } from "./_regexp-expand.ts";
@@ -93,6 +94,7 @@ function meter(options: RegexpRunOptions | undefined, bound: number): Report {
 class Compiled implements GoRegexp {
   readonly numSubexp: number;
   #backtrack: BacktrackMachine | undefined;
+  #dfa: Dfa | null | undefined;
   readonly #pike: (PikeMachine | undefined)[] = [];
 
   constructor(readonly source: string, readonly subexpNames: readonly string[], readonly prog: Prog) {
@@ -129,7 +131,17 @@ class Compiled implements GoRegexp {
   }
 
   matchString(s: string, options?: RegexpRunOptions): boolean {
-    return this.exec(s, 0, 0, meter(options, this.bound(s))) !== undefined;
+    const prog = this.prog;
+    if (prog.startCond < 0) return false;
+    const lit = prog.literal;
+    if (lit !== undefined) {
+      if (lit.start) return lit.end ? s === lit.text : s.startsWith(lit.text);
+      return lit.end ? s.endsWith(lit.text) : s.includes(lit.text);
+    }
+    const report = meter(options, this.bound(s));
+    const dfa = this.#dfa === undefined ? (this.#dfa = newDfa(prog) ?? null) : this.#dfa;
+    const r = dfa === null ? undefined : dfaMatch(dfa, s, report);
+    return r ?? this.exec(s, 0, 0, report) !== undefined;
   }
 
   findStringSubmatchIndex(s: string, options?: RegexpRunOptions): number[] | undefined {
