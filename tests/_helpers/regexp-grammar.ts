@@ -52,7 +52,13 @@ export const goPattern: fc.Arbitrary<string> = fc.letrec<{ re: string; atom: str
 })).re.chain((re) =>
   fc.oneof(
     { weight: 12, arbitrary: fc.constant(re) },
-    { weight: 1, arbitrary: fc.tuple(fc.nat(re.length), fc.constantFrom(...invalid)).map(([at, bad]) => re.slice(0, at) + bad + re.slice(at)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.nat(Array.from(re).length), fc.constantFrom(...invalid)).map(([at, bad]) => {
+        const cps = Array.from(re);
+        return cps.slice(0, at).join("") + bad + cps.slice(at).join("");
+      }),
+    },
   )
 ).map((re) => {
   let n = 0;
