@@ -5,8 +5,22 @@
  * match is the Pike VM's leftmost-first match. Private to the regexp module.
  * @module
  */
-import { assertionsAt, codePointAt, opAlt, opAny, opAnyNotNL, opAssert, opCapture, opClass, opMatch, opNop, opRune, type Prog } from "./_regexp-prog.ts";
-import { type Report, reportEvery } from "./_regexp-pike.ts";
+import {
+  assertionsAt,
+  codePointAt,
+  opAlt,
+  opAny,
+  opAnyNotNL,
+  opAssert,
+  opCapture,
+  opClass,
+  opMatch,
+  opNop,
+  opRune,
+  type Prog,
+  type Report,
+  reportEvery,
+} from "./_regexp-prog.ts";
 import { beginText } from "./_regexp-syntax.ts";
 
 const maxBits = 256 * 1024;

@@ -6,13 +6,15 @@
  * number of states is bounded; past it the caller falls back to the NFA matchers. Private to the regexp module.
  * @module
  */
-import { type Report, reportEvery } from "./_regexp-pike.ts";
-import { codePointAt, opAlt, opAny, opAnyNotNL, opAssert, opCapture, opClass, opMatch, opNop, opRune, type Prog } from "./_regexp-prog.ts";
+import { codePointAt, opAlt, opAny, opAnyNotNL, opAssert, opCapture, opClass, opMatch, opNop, opRune, type Prog, type Report, reportEvery } from "./_regexp-prog.ts";
 import { beginLine, beginText, endLine, endText, noWordBoundary, wordBoundary } from "./_regexp-syntax.ts";
 
-/** Largest program given a DFA, and most states one DFA keeps. */
+/**
+ * Largest program given a DFA, and the memory one DFA may hold, in cells (a thread of a state, a transition): about
+ * 100 KB, so the compiled-pattern cache with its DFAs stays within a few tens of MB whatever the patterns and inputs.
+ */
 const maxProg = 1000;
-const maxStates = 400;
+const maxCells = 8_192;
 
 const atStart = 1, afterNewline = 2, afterWord = 4;
 const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -49,6 +51,8 @@ export interface Dfa {
   readonly classes: number;
   readonly states: Map<string, State>;
   start: State;
+  /** The cells the states hold (see `maxCells`). */
+  cells: number;
   readonly gen: Int32Array;
   readonly stack: Int32Array;
   g: number;
@@ -96,6 +100,7 @@ export function newDfa(prog: Prog): Dfa | undefined {
     classOf,
     classes: seen.size,
     states: new Map<string, State>(),
+    cells: 0,
     gen: new Int32Array(n),
     stack: new Int32Array(n + 1),
     g: 0,
@@ -167,16 +172,18 @@ function idleAt(dfa: Dfa, s: string, pos: number): State | undefined {
 /** Drops every state (the cache is full) and returns the new copy of `keep`. */
 function reset(dfa: Dfa, keep: State): State {
   dfa.states.clear();
+  dfa.cells = 0;
   dfa.idle.fill(undefined);
   dfa.start = state(dfa, dfa.start.pcs, dfa.start.before) as State;
   return state(dfa, keep.pcs, keep.before) as State;
 }
 
-function state(dfa: Pick<Dfa, "states" | "classes" | "anchored" | "accel">, pcs: Int32Array, before: number): State | undefined {
+function state(dfa: Pick<Dfa, "states" | "classes" | "anchored" | "accel" | "cells">, pcs: Int32Array, before: number): State | undefined {
   const key = `${before}:${pcs.join(",")}`;
   let s = dfa.states.get(key);
   if (s === undefined) {
-    if (dfa.states.size >= maxStates) return undefined;
+    if (dfa.cells + pcs.length + dfa.classes > maxCells) return undefined;
+    dfa.cells += pcs.length + dfa.classes;
     const empty = pcs.length === 0 && (before & atStart) === 0;
     const stop = empty && dfa.anchored ? dead : empty && dfa.accel !== undefined ? idle : 0;
     s = { pcs, before, ascii: new Array(dfa.classes).fill(undefined), other: undefined, atEnd: 0, stop };
@@ -251,9 +258,10 @@ function step(dfa: Dfa, s: State, c: number, work: { steps: number }): State | t
  * an NFA matcher).
  * @param dfa the DFA
  * @param s the input
- * @param report where to report steps (one per character plus the work of building states)
+ * @param options where to report steps (one per character plus the work of building states)
  */
-export function dfaMatch(dfa: Dfa, s: string, report: Report): boolean | undefined {
+export function dfaMatch(dfa: Dfa, s: string, options: { readonly report: Report }): boolean | undefined {
+  const report = options.report;
   const work = dfa.work;
   work.steps = 0;
   const { classOf } = dfa;
@@ -276,7 +284,10 @@ export function dfaMatch(dfa: Dfa, s: string, report: Report): boolean | undefin
           continue;
         }
         if (c < 128) st.ascii[classOf[c] as number] = next;
-        else if ((st.other ??= new Map()).size < 256) st.other.set(c, next);
+        else if (dfa.cells < maxCells) {
+          (st.other ??= new Map()).set(c, next);
+          dfa.cells++;
+        }
       }
       if (next === matched) {
         report(pos + work.steps - reported);

@@ -64,10 +64,11 @@ export function expandTemplate(
 /**
  * Go's `Split` once the matches are known (found with at most `n` of them).
  * @param s the input
- * @param n at most this many pieces (all if `n < 0`)
  * @param matches the successive matches, as [start, end, …]
+ * @param options `n`: at most this many pieces (all if `n < 0`)
  */
-export function splitByMatches(s: string, n: number, matches: readonly ArrayLike<number>[]): string[] {
+export function splitByMatches(s: string, matches: readonly ArrayLike<number>[], options: { readonly n: number }): string[] {
+  const n = options.n;
   const out: string[] = [];
   let beg = 0;
   let end = 0;

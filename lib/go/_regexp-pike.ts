@@ -4,14 +4,23 @@
  * O(instructions × input) steps and leftmost-first submatches come out as Go's. Private to the regexp module.
  * @module
  */
-import { assertionsAt, codePointAt, opAlt, opAny, opAnyNotNL, opAssert, opCapture, opClass, opMatch, opNop, opRune, type Prog } from "./_regexp-prog.ts";
+import {
+  assertionsAt,
+  codePointAt,
+  opAlt,
+  opAny,
+  opAnyNotNL,
+  opAssert,
+  opCapture,
+  opClass,
+  opMatch,
+  opNop,
+  opRune,
+  type Prog,
+  type Report,
+  reportEvery,
+} from "./_regexp-prog.ts";
 import { beginText } from "./_regexp-syntax.ts";
-
-/** Receives the steps a search has taken, in chunks; may throw to stop the search. */
-export type Report = (steps: number) => void;
-
-/** Steps between two reports. */
-export const reportEvery = 4096;
 
 /** The thread lists and scratch space of one search, reusable for the next search with the same program. */
 export interface PikeMachine {

@@ -5,7 +5,8 @@
  * @module
  */
 import { classAtom, classTest, type CharTest } from "./_regexp-class.ts";
-import { beginLine, beginText, endLine, endText, noWordBoundary, type Re, RegexpSyntaxError, wordBoundary } from "./_regexp-syntax.ts";
+import { RegexpSyntaxError } from "./_regexp-escape.ts";
+import { beginLine, beginText, endLine, endText, noWordBoundary, type Re, wordBoundary } from "./_regexp-syntax.ts";
 
 // --- model
 
@@ -32,6 +33,12 @@ export interface Prog {
   /** When the whole program is a case-sensitive literal, possibly anchored (`lit`, `^lit`, `lit$`, `^lit$`). */
   readonly literal: { readonly text: string; readonly start: boolean; readonly end: boolean } | undefined;
 }
+
+/** Receives the steps a search has taken, in chunks; may throw to stop the search. */
+export type Report = (steps: number) => void;
+
+/** Steps between two reports. */
+export const reportEvery = 4096;
 
 /** Most instructions a program may have: larger patterns are refused as "expression too large". */
 export const maxInstructions = 100_000;

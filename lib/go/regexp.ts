@@ -3,30 +3,35 @@
  * pattern such as `(a+)+$` cannot hang it, unlike JavaScript's backtracking `RegExp`. Used by expr's `matches` and
  * sprig's `regex…` functions, and runs on every runtime (no Node built-ins, no `eval`).
  *
- * How: the pattern is parsed as `regexp/syntax` parses it (same errors, same messages), compiled to a program, and run
- * by Go's two matchers — a bit-state backtracker for small programs on short inputs and a Pike VM otherwise; both take
- * at most O(instructions × input) steps per search. A literal prefix is found with `indexOf`. Character classes
- * (`\pL`, `\p{Greek}`, `[[:alpha:]]`, `(?i)` folding) are tested one code point at a time with small JavaScript
- * `RegExp`s over a single character, so no Unicode tables are shipped.
+ * How: the pattern is parsed as `regexp/syntax` parses it (same errors, same messages) and compiled to a program. "Is
+ * there a match" (`matchString`) runs on a lazily built DFA, as RE2 does, which skips ahead with `indexOf` (or a
+ * one-literal `RegExp` under `(?i)`) to where a match can start; positions and groups come from Go's two matchers, a
+ * bit-state backtracker for small programs on short inputs and a Pike VM otherwise. Every search takes at most
+ * O(instructions × input) steps, counted, with a budget ({@linkcode RegexpRunOptions}). Character classes (`\pL`,
+ * `\p{Greek}`, `[[:alpha:]]`, `(?i)` folding) are tested one code point at a time with small JavaScript `RegExp`s over
+ * a single character, which cannot backtrack, so no Unicode tables are shipped.
  *
- * Why not the `re2js` package (a faithful port of RE2/J, well kept): bundled for the edge it is 150.6 KB minified,
- * 45.8 KB gzipped (esbuild, re2js 2.10.0) — its Unicode tables alone are most of it — nearly half of the whole edge
- * bundle's budget (≤ 100 KB gzipped); this module with its matchers is 24 KB minified, 9.8 KB gzipped. re2js stays
- * as a development dependency: the tests check this module against it (and against Go itself, through goldens).
+ * Why not the `re2js` package (a faithful, well-kept port of RE2/J, with a DFA, one-pass matcher, prefilters and its
+ * own Unicode tables): bundled for the edge it is 150.6 KB minified, 45.8 KB gzipped (esbuild, re2js 2.10.0), nearly
+ * half of the edge bundle's budget (≤ 100 KB gzipped); this module is 24 KB minified, 9.8 KB gzipped. re2js stays as a
+ * development dependency: the tests check this module against it, and against Go itself through goldens.
  *
  * Positions (in {@linkcode GoRegexp.findStringSubmatchIndex} and friends) are UTF-16 indices into the JavaScript string,
  * where Go gives byte offsets; the strings they delimit are the same. A lone surrogate reads as U+FFFD, as Go reads
- * invalid UTF-8. Unicode classes follow the runtime's Unicode version and Go 1.25+'s name lookup (`\p{greek}`,
- * `\p{Letter}`).
+ * invalid UTF-8. Semantics are Go 1.26's: Go 1.25+'s loose `\p{…}` names (`\p{greek}`, `\p{Letter}`), `(?<name>…)`,
+ * duplicate group names allowed. Unicode classes and case folding follow the runtime's Unicode version (Go 1.26 has
+ * Unicode 15.0; newer runtimes fold a few more pairs, such as ΐ/ΐ). Programs are limited to
+ * 100,000 instructions ("expression too large"; Go's limit is about 3.3 million).
  * @module
  */
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { backtrackSearch, type BacktrackMachine, canBacktrack, newBacktrackMachine } from "./_regexp-backtrack.ts";
-import { newPikeMachine, type PikeMachine, pikeSearch, type Report } from "./_regexp-pike.ts";
+import { newPikeMachine, type PikeMachine, pikeSearch } from "./_regexp-pike.ts";
 import { type Dfa, dfaMatch, newDfa } from "./_regexp-dfa.ts";
-import { compileProg, type Prog } from "./_regexp-prog.ts";
-import { parse, RegexpSyntaxError } from "./_regexp-syntax.ts";
+import { compileProg, type Prog, type Report } from "./_regexp-prog.ts";
+import { RegexpSyntaxError } from "./_regexp-escape.ts";
+import { parse } from "./_regexp-syntax.ts";
 import { expandTemplate, splitByMatches } from "./_regexp-expand.ts";
 
 // --- model
@@ -141,7 +146,7 @@ class Compiled implements GoRegexp {
     }
     const report = meter(options, this.bound(s));
     const dfa = this.#dfa === undefined ? (this.#dfa = newDfa(prog) ?? null) : this.#dfa;
-    const r = dfa === null ? undefined : dfaMatch(dfa, s, report);
+    const r = dfa === null ? undefined : dfaMatch(dfa, s, { report });
     return r ?? this.exec(s, 0, 0, report) !== undefined;
   }
 
@@ -211,7 +216,7 @@ class Compiled implements GoRegexp {
   split(s: string, n: number, options?: RegexpRunOptions): string[] {
     if (n === 0) return [];
     if (this.source.length > 0 && s === "") return [""];
-    return splitByMatches(s, n, this.allMatches(s, n, 2, options));
+    return splitByMatches(s, this.allMatches(s, n, 2, options), { n });
   }
 
   expand(template: string, src: string, match: readonly number[]): string {
@@ -240,13 +245,13 @@ export function compileGoRegexpUncached(pattern: string): Either<string, GoRegex
 // A memo of immutable results (compiling is pure), bounded by entries and by total program size; the only state this
 // module keeps. Map order is insertion order: a hit moves the entry to the end, eviction takes from the front.
 const cache = new Map<string, { readonly result: Either<string, GoRegexp>; readonly size: number }>();
-const cacheEntries = 500;
+const cacheEntries = 256;
 const cacheInstructions = 1_000_000;
 let cachedInstructions = 0;
 
 /**
  * Compiles a Go regular expression, as Go's `regexp.Compile` does, once: the result is kept in a bounded cache (the
- * most recently used 500 patterns), so a pattern used in a loop or on every evaluation is compiled once.
+ * most recently used 256 patterns), so a pattern used in a loop or on every evaluation is compiled once.
  * @param pattern the pattern, in Go's (RE2) syntax
  * @returns the compiled expression, or Go's error message (`error parsing regexp: missing closing ]: \`[\``)
  * @example Go syntax and semantics, in linear time
