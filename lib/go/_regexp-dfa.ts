@@ -6,6 +6,7 @@
  * number of states is bounded; past it the caller falls back to the NFA matchers. Private to the regexp module.
  * @module
  */
+import { hasFolds } from "./_regexp-class.ts";
 import { codePointAt, opAlt, opAny, opAnyNotNL, opAssert, opCapture, opClass, opMatch, opNop, opRune, type Prog, type Report, reportEvery } from "./_regexp-prog.ts";
 import { beginLine, beginText, endLine, endText, noWordBoundary, wordBoundary } from "./_regexp-syntax.ts";
 
@@ -127,8 +128,10 @@ function accelerator(prog: Prog): string | RegExp | undefined {
   let fold: boolean | undefined;
   for (;;) {
     const cp = literalAt(pc);
-    if (cp >= 0 && cp !== 0xfffd && (fold === undefined || fold === (op[pc] === opClass))) {
-      fold = op[pc] === opClass;
+    // A character without case forms reads the same with or without folding.
+    const folds = op[pc] === opClass ? true : cp >= 0 && hasFolds(cp) ? false : undefined;
+    if (cp >= 0 && cp !== 0xfffd && (fold === undefined || folds === undefined || fold === folds)) {
+      fold ??= folds;
       lit += String.fromCodePoint(cp);
     } else if (!(op[pc] === opNop || op[pc] === opCapture || (op[pc] === opAssert && lit === ""))) break;
     pc = out[pc] as number;

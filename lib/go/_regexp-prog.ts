@@ -4,7 +4,7 @@
  * helpers both matchers share. Private to the regexp module.
  * @module
  */
-import { classAtom, classTest, type CharTest } from "./_regexp-class.ts";
+import { classAtom, classTest, type CharTest, hasFolds } from "./_regexp-class.ts";
 import { RegexpSyntaxError } from "./_regexp-escape.ts";
 import { beginLine, beginText, endLine, endText, noWordBoundary, type Re, wordBoundary } from "./_regexp-syntax.ts";
 
@@ -32,6 +32,11 @@ export interface Prog {
   readonly prefixComplete: boolean;
   /** When the whole program is a case-sensitive literal, possibly anchored (`lit`, `^lit`, `lit$`, `^lit$`). */
   readonly literal: { readonly text: string; readonly start: boolean; readonly end: boolean } | undefined;
+  /**
+   * When the whole program is an alternation of a few short literals (`Degraded|Failed`, `(?i)error|denied`), all
+   * case-sensitive or all under `(?i)`: the literals (at most 32, 256 characters in all).
+   */
+  readonly literalSet: { readonly words: readonly string[]; readonly fold: boolean } | undefined;
 }
 
 /** Receives the steps a search has taken, in chunks; may throw to stop the search. */
@@ -230,7 +235,33 @@ export function compileProg(re: Re, options: { readonly pattern: string; readonl
     startCond: startCond(op, out, arg, start),
     ...literalPrefix(op, out, arg, start),
     literal: wholeLiteral(op, out, arg, start),
+    literalSet: literalSet(op, out, arg, { start, foldedChars: c.foldedChars }),
   };
+}
+
+function literalSet(op: Uint8Array, out: Int32Array, arg: Int32Array, p: Pick<Prog, "start" | "foldedChars">): Prog["literalSet"] {
+  const words: string[] = [];
+  let fold: boolean | undefined;
+  let total = 0;
+  const todo: [number, string][] = [[p.start, ""]];
+  while (todo.length > 0) {
+    const [pc, word] = todo.pop() as [number, string];
+    const o = op[pc];
+    if (o === opMatch) words.push(word);
+    else if (o === opAlt) todo.push([arg[pc] as number, word], [out[pc] as number, word]);
+    else if (o === opNop || o === opCapture) todo.push([out[pc] as number, word]);
+    else {
+      const cp = o === opRune ? arg[pc] as number : o === opClass ? p.foldedChars[arg[pc] as number] as number : -1;
+      if (cp < 0) return undefined;
+      // A character without case forms reads the same with or without folding.
+      const folds = o === opClass ? true : hasFolds(cp) ? false : undefined;
+      if (fold !== undefined && folds !== undefined && fold !== folds) return undefined;
+      fold ??= folds;
+      todo.push([out[pc] as number, word + String.fromCodePoint(cp)]);
+    }
+    if (words.length + todo.length > 32 || ++total > 256) return undefined;
+  }
+  return { words, fold: fold ?? false };
 }
 
 function wholeLiteral(op: Uint8Array, out: Int32Array, arg: Int32Array, start: number): Prog["literal"] {

@@ -97,10 +97,20 @@ function meter(options: RegexpRunOptions | undefined, bound: number): Report {
   };
 }
 
+/**
+ * A JavaScript `RegExp` for a set of literals (escaped code points, no quantifier, so it cannot backtrack more than the
+ * literals' total length, at most 256, per position); `iu` folds as Go's `(?i)` does.
+ */
+function literalsRegExp(set: NonNullable<Prog["literalSet"]>): RegExp {
+  const escape = (w: string): string => Array.from(w, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`).join("");
+  return new RegExp(set.words.map(escape).join("|"), set.fold ? "iu" : "u");
+}
+
 class Compiled implements GoRegexp {
   readonly numSubexp: number;
   #backtrack: BacktrackMachine | undefined;
   #dfa: Dfa | null | undefined;
+  #literals: RegExp | undefined;
   readonly #pike: (PikeMachine | undefined)[] = [];
 
   constructor(readonly source: string, readonly subexpNames: readonly string[], readonly prog: Prog) {
@@ -144,6 +154,7 @@ class Compiled implements GoRegexp {
       if (lit.start) return lit.end ? s === lit.text : s.startsWith(lit.text);
       return lit.end ? s.endsWith(lit.text) : s.includes(lit.text);
     }
+    if (prog.literalSet !== undefined) return (this.#literals ??= literalsRegExp(prog.literalSet)).test(s);
     const report = meter(options, this.bound(s));
     const dfa = this.#dfa === undefined ? (this.#dfa = newDfa(prog) ?? null) : this.#dfa;
     const r = dfa === null ? undefined : dfaMatch(dfa, s, { report });

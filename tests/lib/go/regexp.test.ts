@@ -53,6 +53,11 @@ describe("compileGoRegexp()", () => {
     { name: "skips to a folded literal", pattern: "(?i)\\bfoo", text: "afoo xFOO", expected: false },
     { name: "skips to a first character", pattern: "(?i)abc|xyz", text: "---------XyZ", expected: true },
     { name: "stops an anchored search early", pattern: "^ab", text: "b" + "a".repeat(1000) + "ab", expected: false },
+    { name: "matches a folded literal set", pattern: "(?i)ab1|日|é", text: "xxÉ", expected: true },
+    { name: "folds the Kelvin sign in a literal set", pattern: "(?i)kb|zz", text: "\u212aB", expected: true },
+    { name: "keeps case outside (?i) next to a literal set", pattern: "a(?i)b|zz", text: "AB", expected: false },
+    { name: "matches an empty alternative anywhere", pattern: "x|", text: "abc", expected: true },
+    { name: "matches a case-sensitive literal set", pattern: "Failed|Error", text: "error", expected: false },
   ] as const;
   for (const c of matches) {
     it(`${c.name}`, () => {
