@@ -566,13 +566,19 @@ class Compiler {
 
   private matches(a: Fn, b: Fn, rn: Node, pos: number, nt: Nature): Compiled {
     const fixed = rn.kind === "String" ? this.regex(rn.value, pos) : undefined;
+    // One options object per node; `running` is the run being charged (a search never re-enters expr).
+    let running: Ctx | undefined;
+    const options = { charge: (n: number) => chargeSteps(running as Ctx, n, pos) };
     return { fn: (ctx) => {
       const x = a(ctx);
       const y = fixed ?? b(ctx);
       if (x === null || x === undefined || y === null || y === undefined) return false;
       const text = x instanceof Uint8Array ? String.fromCharCode(...x) : toStr(x, pos);
       const re = fixed ?? this.regex(toStr(y, pos), pos);
-      return re.matchString(text, { charge: (n) => chargeSteps(ctx, n, pos) });
+      running = ctx;
+      const r = re.matchString(text, options);
+      running = undefined;
+      return r;
     }, nt };
   }
 
