@@ -1,16 +1,17 @@
 /**
- * sprig's regular-expression functions (regex.go) with Go's RE2 semantics (see `lib/go/regexp.ts`). The plain forms
- * panic on a bad pattern (`regexp: Compile(…): …`); the `must…` forms return the error.
+ * sprig's regular-expression functions (regex.go) with Go's RE2 syntax and semantics, in linear time (see
+ * `lib/go/regexp.ts`). The plain forms panic on a bad pattern (`regexp: Compile(…): …`); the `must…` forms return the
+ * error.
  * @module
  */
 import { canBackquote, quote, withGoType } from "../../gofmt/mod.ts";
 import { GoFuncError, type GoFunc } from "../go/func.ts";
 import { fixed } from "./_define.ts";
 import { int, str } from "./_convert.ts";
-import { compileGoRegexp, findAll, replaceAll, splitRegexp } from "../../go/regexp.ts";
+import { compileGoRegexp, type GoRegexp, quoteMeta } from "../../go/regexp.ts";
 
-function compile(pattern: string, must: boolean): RegExp {
-  const re = compileGoRegexp(pattern, { global: true });
+function compile(pattern: string, must: boolean): GoRegexp {
+  const re = compileGoRegexp(pattern);
   if (re._tag === "Right") return re.right;
   const q = canBackquote(pattern) ? "`" + pattern + "`" : quote(pattern);
   throw new GoFuncError(must ? re.left : `regexp: Compile(${q}): ${re.left}`);
@@ -20,13 +21,12 @@ const strings = (v: string[]): string[] => withGoType(v, "[]string");
 
 function family(must: boolean): Record<string, GoFunc> {
   return {
-    regexFindAll: fixed(["string", "string", "int"], (a) =>
-      strings(findAll(compile(str(a, 0), must), str(a, 1), int(a, 2)).map((m) => m[0]))),
-    regexFind: fixed(["string", "string"], (a) => findAll(compile(str(a, 0), must), str(a, 1), 1)[0]?.[0] ?? ""),
-    regexReplaceAll: fixed(["string", "string", "string"], (a) => replaceAll(compile(str(a, 0), must), str(a, 1), str(a, 2), false)),
+    regexFindAll: fixed(["string", "string", "int"], (a) => strings(compile(str(a, 0), must).findAllString(str(a, 1), int(a, 2)))),
+    regexFind: fixed(["string", "string"], (a) => compile(str(a, 0), must).findAllString(str(a, 1), 1)[0] ?? ""),
+    regexReplaceAll: fixed(["string", "string", "string"], (a) => compile(str(a, 0), must).replaceAllString(str(a, 1), str(a, 2))),
     regexReplaceAllLiteral: fixed(["string", "string", "string"], (a) =>
-      replaceAll(compile(str(a, 0), must), str(a, 1), str(a, 2), true)),
-    regexSplit: fixed(["string", "string", "int"], (a) => strings(splitRegexp(compile(str(a, 0), must), str(a, 1), int(a, 2)))),
+      compile(str(a, 0), must).replaceAllLiteralString(str(a, 1), str(a, 2))),
+    regexSplit: fixed(["string", "string", "int"], (a) => strings(compile(str(a, 0), must).split(str(a, 1), int(a, 2)))),
   };
 }
 
@@ -39,8 +39,8 @@ export const regexFunctions: Readonly<Record<string, GoFunc>> = {
   ...prefixed(family(true)),
   regexMatch: fixed(["string", "string"], (a) => {
     const re = compileGoRegexp(str(a, 0));
-    return re._tag === "Right" && re.right.test(str(a, 1));
+    return re._tag === "Right" && re.right.matchString(str(a, 1));
   }),
-  mustRegexMatch: fixed(["string", "string"], (a) => findAll(compile(str(a, 0), true), str(a, 1), 1).length > 0),
-  regexQuoteMeta: fixed(["string"], (a) => str(a, 0).replace(/[\\.+*?()|[\]{}^$]/g, "\\$&")),
+  mustRegexMatch: fixed(["string", "string"], (a) => compile(str(a, 0), true).matchString(str(a, 1))),
+  regexQuoteMeta: fixed(["string"], (a) => quoteMeta(str(a, 0))),
 };
