@@ -44,6 +44,12 @@ export interface RegexpRunOptions {
    * stops after {@linkcode defaultRegexpSteps} steps with a {@linkcode RegexpBudgetError}.
    */
   readonly charge?: (steps: number) => void;
+  /**
+   * Checks the length (UTF-16 code units) of the text a replacement has built so far, after each replaced match:
+   * throw from it to stop a replacement that would grow past a bound (an empty pattern inserts `repl` between every
+   * two characters).
+   */
+  readonly checkLength?: (length: number) => void;
 }
 
 /** A compiled Go regular expression. Immutable; safe to share and to cache. */
@@ -206,6 +212,7 @@ class Compiled implements GoRegexp {
       const [a0, a1] = a as unknown as [number, number];
       out += src.slice(lastEnd, a0);
       if (a1 > lastEnd || a0 === 0) out += repl(a);
+      options?.checkLength?.(out.length);
       lastEnd = a1;
       const width = search < src.length ? ((src.codePointAt(search) ?? 0) > 0xffff ? 2 : 1) : 0;
       if (search + width > a1) search += width;
