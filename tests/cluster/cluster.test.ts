@@ -1,0 +1,172 @@
+/**
+ * The test cluster itself (tests/_helpers/cluster.ts) driven by the real @kubernetes/client-node: CRUD, list, watch
+ * and JSON merge patch of core and custom resources, RBAC denial, 410 Gone after etcd compaction, and teardown.
+ * Each test starts its own etcd and kube-apiserver.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import {
+  ApiException,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  PatchStrategy,
+  RbacAuthorizationV1Api,
+  setHeaderOptions,
+  Watch,
+} from "@kubernetes/client-node";
+import { describe, expect, it } from "vitest";
+import { startCluster } from "../_helpers/cluster.ts";
+import { FOO, fooObject, installFooCrd } from "../_helpers/cluster-foo.ts";
+
+interface WatchEvent {
+  type: string;
+  object: { metadata?: { name?: string; annotations?: Record<string, string> }; code?: number; reason?: string };
+}
+
+/** Watches `path`, collecting events, until `stop()`; `until(p)` waits for an event matching `p`. */
+async function collect(kc: KubeConfig, path: string, query: Record<string, string> = {}) {
+  const events: WatchEvent[] = [];
+  let ended: unknown = undefined;
+  let wake = (): void => {};
+  const abort = await new Watch(kc).watch(path, query, (type, object) => {
+    events.push({ type, object });
+    wake();
+  }, (err) => {
+    ended = err ?? "closed";
+    wake();
+  });
+  return {
+    events,
+    async until(match: (e: WatchEvent) => boolean, timeoutMs = 20_000): Promise<WatchEvent> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = events.find(match);
+        if (hit) return hit;
+        if (ended !== undefined) throw new Error(`watch ended (${String(ended)}) before a match; saw ${JSON.stringify(events.map((e) => e.type))}`);
+        if (Date.now() > deadline) throw new Error(`no matching event; saw ${JSON.stringify(events.map((e) => e.type))}`);
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, 200);
+        });
+      }
+    },
+    stop: () => abort.abort(),
+  };
+}
+
+const MERGE_PATCH = setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
+const STATE_KEY = "notified.notifications.argoproj.io";
+
+describe("startCluster (a real etcd + kube-apiserver)", () => {
+  it("serves namespaces, ConfigMaps, a Foo CRD and Foos: create, list, watch, JSON merge patch; stop() cleans up", async () => {
+    const cluster = await startCluster();
+    const pids: number[] = [];
+    try {
+      const kc = new KubeConfig();
+      kc.loadFromFile(cluster.kubeconfigPath);
+      expect(kc.getCurrentCluster()?.server).toBe(cluster.server);
+      const core = kc.makeApiClient(CoreV1Api);
+      const custom = kc.makeApiClient(CustomObjectsApi);
+      const namespace = "smoke";
+      await core.createNamespace({ body: { metadata: { name: namespace } } });
+
+      const cms = await collect(kc, `/api/v1/namespaces/${namespace}/configmaps`);
+      await core.createNamespacedConfigMap({
+        namespace,
+        body: { metadata: { name: "foo-notifications-cm" }, data: { "trigger.on-foo-ready": "- when: foo.status.ready\n  send: [foo-ready]\n" } },
+      });
+      const cmList = await core.listNamespacedConfigMap({ namespace });
+      expect(cmList.items.map((c) => c.metadata?.name)).toContain("foo-notifications-cm");
+      await core.patchNamespacedConfigMap(
+        { namespace, name: "foo-notifications-cm", body: { data: { "template.foo-ready": "message: ready" } } },
+        MERGE_PATCH,
+      );
+      const cmModified = await cms.until((e) => e.type === "MODIFIED" && e.object.metadata?.name === "foo-notifications-cm");
+      expect(cmModified.type).toBe("MODIFIED");
+      cms.stop();
+
+      await installFooCrd(kc);
+      const foos = await collect(kc, `/apis/${FOO.group}/${FOO.version}/namespaces/${namespace}/${FOO.plural}`);
+      await custom.createNamespacedCustomObject({ ...FOO, namespace, body: fooObject("foo-sample", namespace) });
+      const list = await custom.listNamespacedCustomObject({ ...FOO, namespace }) as { items: WatchEvent["object"][] };
+      expect(list.items.map((f) => f.metadata?.name)).toEqual(["foo-sample"]);
+      await foos.until((e) => e.type === "ADDED" && e.object.metadata?.name === "foo-sample");
+
+      const state = JSON.stringify({ "foo-sample:on-foo-ready:slack:test": 1700000000 });
+      await custom.patchNamespacedCustomObject(
+        { ...FOO, namespace, name: "foo-sample", body: { metadata: { annotations: { [STATE_KEY]: state } } } },
+        MERGE_PATCH,
+      );
+      const patched = await foos.until((e) => e.type === "MODIFIED" && e.object.metadata?.annotations?.[STATE_KEY] !== undefined);
+      expect(patched.object.metadata?.annotations).toEqual({
+        "notifications.argoproj.io/subscribe.on-foo-ready.slack": "test",
+        [STATE_KEY]: state,
+      });
+      await custom.patchNamespacedCustomObjectStatus(
+        { ...FOO, namespace, name: "foo-sample", body: { status: { ready: true } } },
+        MERGE_PATCH,
+      );
+      const ready = await custom.getNamespacedCustomObject({ ...FOO, namespace, name: "foo-sample" }) as { status?: unknown };
+      expect(ready.status).toEqual({ ready: true });
+      foos.stop();
+      for (const name of ["etcd", "kube-apiserver"]) expect(existsSync(`${cluster.dir}/${name}.log`)).toBe(true);
+      pids.push(...(JSON.parse(readFileSync(`${cluster.dir}/owner.json`, "utf8")) as { pids: number[] }).pids);
+    } finally {
+      await cluster.stop();
+    }
+    expect(existsSync(cluster.dir)).toBe(false);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+  }, 180_000);
+
+  it("denies a user RBAC grants nothing (403), and allows it once bound to a role", async () => {
+    const cluster = await startCluster({ users: [{ name: "nobody" }] });
+    try {
+      const admin = new KubeConfig();
+      admin.loadFromFile(cluster.kubeconfigPath);
+      const nobody = new KubeConfig();
+      nobody.loadFromFile(cluster.writeKubeconfig({ user: "nobody" }));
+      const denied = await nobody.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "default" }).catch((e: unknown) => e);
+      expect(denied).toBeInstanceOf(ApiException);
+      expect((denied as ApiException<unknown>).code).toBe(403);
+      await admin.makeApiClient(RbacAuthorizationV1Api).createClusterRoleBinding({
+        body: {
+          metadata: { name: "nobody-view" },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" },
+          subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "nobody" }],
+        },
+      });
+      const allowed = await nobody.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "default" });
+      expect(Array.isArray(allowed.items)).toBe(true);
+    } finally {
+      await cluster.stop();
+    }
+  }, 180_000);
+
+  it("answers 410 Gone to a watch from a resourceVersion older than an etcd compaction (watch cache off)", async () => {
+    const cluster = await startCluster({ watchCache: false });
+    try {
+      const kc = new KubeConfig();
+      kc.loadFromFile(cluster.kubeconfigPath);
+      const core = kc.makeApiClient(CoreV1Api);
+      const created = await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "old" } } });
+      const oldVersion = created.metadata!.resourceVersion!;
+      for (let i = 0; i < 3; i++) {
+        await core.patchNamespacedConfigMap({ namespace: "default", name: "old", body: { data: { i: String(i) } } }, MERGE_PATCH);
+      }
+      const before = await collect(kc, "/api/v1/namespaces/default/configmaps", { resourceVersion: oldVersion });
+      await before.until((e) => e.type === "MODIFIED");
+      before.stop();
+
+      const revision = await cluster.compact();
+      expect(revision).toBeGreaterThan(Number(oldVersion));
+      const after = await collect(kc, "/api/v1/namespaces/default/configmaps", { resourceVersion: oldVersion });
+      const gone = await after.until((e) => e.type === "ERROR");
+      after.stop();
+      expect(gone.object.code).toBe(410);
+      expect(gone.object.reason).toBe("Expired");
+    } finally {
+      await cluster.stop();
+    }
+  }, 180_000);
+});
