@@ -4,12 +4,22 @@
  *
  * @module
  */
-import { ApiextensionsV1Api, type KubeConfig, type V1CustomResourceDefinition } from "@kubernetes/client-node";
+import {
+  ApiException,
+  ApiextensionsV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type V1CustomResourceDefinition,
+} from "@kubernetes/client-node";
 
 /** Group, version and plural of `Foo`, as the custom-objects API wants them. */
 export const FOO = { group: "dummy.example.org", version: "v1", plural: "foos" } as const;
 
-/** The `Foo` CRD: `spec` and `status` take any fields; `status` is written through the `/status` subresource. */
+/**
+ * The `Foo` CRD: `spec` and `status` take any fields; `status` is written through the `/status` subresource.
+ * Typed models of @kubernetes/client-node serialize by their own field names and silently drop others: it is
+ * `x_kubernetes_preserve_unknown_fields` here, sent as `x-kubernetes-preserve-unknown-fields`.
+ */
 export const FOO_CRD: V1CustomResourceDefinition = {
   apiVersion: "apiextensions.k8s.io/v1",
   kind: "CustomResourceDefinition",
@@ -27,8 +37,8 @@ export const FOO_CRD: V1CustomResourceDefinition = {
         openAPIV3Schema: {
           type: "object",
           properties: {
-            spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-            status: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+            spec: { type: "object", x_kubernetes_preserve_unknown_fields: true },
+            status: { type: "object", x_kubernetes_preserve_unknown_fields: true },
           },
         },
       },
@@ -53,19 +63,34 @@ export function fooObject(name: string, namespace: string): Record<string, unkno
 }
 
 /**
- * Creates the `Foo` CRD and waits until it is `Established` (served), polling every 100 ms up to `timeoutMs`.
+ * Creates the `Foo` CRD and waits until Foos are served: the CRD `Established`, then a list from the watch cache
+ * (`resourceVersion=0`) no longer answers 429 "storage is (re)initializing" (which a watch would get too). Polls
+ * every 100 ms up to `timeoutMs`.
  *
  * @param kc A client configuration allowed to create CRDs.
  * @param options.timeoutMs How long to wait (default 30 s).
  */
 export async function installFooCrd(kc: KubeConfig, options: { timeoutMs?: number } = {}): Promise<void> {
   const api = kc.makeApiClient(ApiextensionsV1Api);
+  const custom = kc.makeApiClient(CustomObjectsApi);
   await api.createCustomResourceDefinition({ body: FOO_CRD });
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
+  const established = async (): Promise<boolean> => {
     const crd = await api.readCustomResourceDefinition({ name: FOO_CRD.metadata!.name! });
-    if (crd.status?.conditions?.some((c) => c.type === "Established" && c.status === "True")) return;
-    if (Date.now() > deadline) throw new Error(`CRD ${FOO_CRD.metadata!.name} not established in time`);
-    await new Promise((r) => setTimeout(r, 100));
+    return crd.status?.conditions?.some((c) => c.type === "Established" && c.status === "True") === true;
+  };
+  const cached = (): Promise<boolean> =>
+    custom.listClusterCustomObject({ ...FOO, resourceVersion: "0" }).then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof ApiException && (e.code === 429 || e.code === 404)) return false;
+        throw e;
+      },
+    );
+  for (const [what, ready] of [["established", established], ["served from the watch cache", cached]] as const) {
+    while (!(await ready())) {
+      if (Date.now() > deadline) throw new Error(`CRD ${FOO_CRD.metadata!.name} not ${what} in time`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 }

@@ -211,6 +211,8 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
       `--service-account-key-file=${file("sa.pub", pki.serviceAccount.publicKeyPem)}`,
       `--service-account-signing-key-file=${file("sa.key", pki.serviceAccount.keyPem)}`,
       "--profiling=false",
+      // /readyz then waits for the watch caches of built-in resources: no "storage is (re)initializing" 429 after.
+      "--feature-gates=WatchCacheInitializationPostStartHook=true",
       ...(options.apiServerArgs ?? []),
     ], { logPath: join(dir, "kube-apiserver.log") });
     servers.push(apiServer);

@@ -106,7 +106,8 @@ describe("startCluster (a real etcd + kube-apiserver)", () => {
         { ...FOO, namespace, name: "foo-sample", body: { status: { ready: true } } },
         MERGE_PATCH,
       );
-      const ready = await custom.getNamespacedCustomObject({ ...FOO, namespace, name: "foo-sample" }) as { status?: unknown };
+      const ready = await custom.getNamespacedCustomObject({ ...FOO, namespace, name: "foo-sample" }) as { spec?: unknown; status?: unknown };
+      expect(ready.spec).toEqual({ foo: "bar" });
       expect(ready.status).toEqual({ ready: true });
       foos.stop();
       for (const name of ["etcd", "kube-apiserver"]) expect(existsSync(`${cluster.dir}/${name}.log`)).toBe(true);
@@ -129,15 +130,28 @@ describe("startCluster (a real etcd + kube-apiserver)", () => {
       const denied = await nobody.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "default" }).catch((e: unknown) => e);
       expect(denied).toBeInstanceOf(ApiException);
       expect((denied as ApiException<unknown>).code).toBe(403);
-      await admin.makeApiClient(RbacAuthorizationV1Api).createClusterRoleBinding({
+      // Not the built-in "view": it is aggregated, and the aggregation controller (kube-controller-manager) does not run.
+      const rbac = admin.makeApiClient(RbacAuthorizationV1Api);
+      await rbac.createNamespacedRole({
+        namespace: "default",
+        body: { metadata: { name: "read-configmaps" }, rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["list"] }] },
+      });
+      await rbac.createNamespacedRoleBinding({
+        namespace: "default",
         body: {
-          metadata: { name: "nobody-view" },
-          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" },
+          metadata: { name: "nobody-reads-configmaps" },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "read-configmaps" },
           subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "nobody" }],
         },
       });
-      const allowed = await nobody.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "default" });
-      expect(Array.isArray(allowed.items)).toBe(true);
+      // The RBAC authorizer reads bindings through an informer: the grant applies within moments, not at once.
+      const list = (): Promise<unknown> => nobody.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: "default" });
+      let allowed = await list().catch((e: unknown) => e);
+      for (let i = 0; i < 100 && allowed instanceof ApiException && allowed.code === 403; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        allowed = await list().catch((e: unknown) => e);
+      }
+      expect(allowed).toMatchObject({ kind: "ConfigMapList" });
     } finally {
       await cluster.stop();
     }
