@@ -50,7 +50,7 @@ export interface ClusterUser {
 export interface StartClusterOptions {
   /** Users besides `admin`, each given a random bearer token (see {@linkcode Cluster.tokens}). */
   readonly users?: readonly ClusterUser[];
-  /** The API server's watch cache (default true, as in production). See `docs` in tests/cluster/README.md. */
+  /** The API server's watch cache (default true, as in production); see {@linkcode Cluster.compact}. */
   readonly watchCache?: boolean;
   /** `--etcd-compaction-interval` of the API server (default "0": never; compact with {@linkcode Cluster.compact}). */
   readonly compactionInterval?: string;
@@ -88,8 +88,10 @@ export interface Cluster {
    */
   writeKubeconfig(options?: { user?: string; server?: string }): string;
   /**
-   * Compacts etcd's history up to its current revision, so a watch or list from an older resourceVersion answers
-   * `410 Gone` (immediately when the watch cache is off; see tests/cluster/README.md).
+   * Compacts etcd's history up to now: a watch from a resourceVersion older than the latest write of its
+   * resources gets an `ERROR` event with a 410 `Expired` Status (a client that saw the latest write resumes: it
+   * lost nothing). Only where etcd serves the watch: with `watchCache: false`, or the resource's cache off
+   * (`--watch-cache-sizes=<resource>#0`); the watch cache keeps its own window of events.
    *
    * @returns The revision compacted to.
    */
@@ -235,8 +237,10 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
       }));
     };
     const compact = async (): Promise<number> => {
-      const range = await etcdPost(etcdUrl, "/v3/kv/range", { key: Buffer.from("/").toString("base64"), count_only: true });
-      const revision = Number((range["header"] as { revision: string }).revision);
+      // A write outside /registry first, so the compaction revision is never a change of a watched key: a watch
+      // from just before such a change would get a 500 "etcd event received with PrevKv=nil" instead of a 410.
+      const put = await etcdPost(etcdUrl, "/v3/kv/put", { key: Buffer.from("/test/compaction").toString("base64"), value: "" });
+      const revision = Number((put["header"] as { revision: string }).revision);
       await etcdPost(etcdUrl, "/v3/kv/compaction", { revision: String(revision), physical: true });
       return revision;
     };

@@ -1,6 +1,6 @@
 /**
  * The test cluster itself (tests/_helpers/cluster.ts) driven by the real @kubernetes/client-node: CRUD, list, watch
- * and JSON merge patch of core and custom resources, RBAC denial, 410 Gone after etcd compaction, and teardown.
+ * and JSON merge patch of core and custom resources, RBAC denial, and teardown.
  * Each test starts its own etcd and kube-apiserver.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -12,47 +12,11 @@ import {
   PatchStrategy,
   RbacAuthorizationV1Api,
   setHeaderOptions,
-  Watch,
 } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { startCluster } from "../_helpers/cluster.ts";
 import { FOO, fooObject, installFooCrd } from "../_helpers/cluster-foo.ts";
-
-interface WatchEvent {
-  type: string;
-  object: { metadata?: { name?: string; annotations?: Record<string, string> }; code?: number; reason?: string };
-}
-
-/** Watches `path`, collecting events, until `stop()`; `until(p)` waits for an event matching `p`. */
-async function collect(kc: KubeConfig, path: string, query: Record<string, string> = {}) {
-  const events: WatchEvent[] = [];
-  let ended: unknown = undefined;
-  let wake = (): void => {};
-  const abort = await new Watch(kc).watch(path, query, (type, object) => {
-    events.push({ type, object });
-    wake();
-  }, (err) => {
-    ended = err ?? "closed";
-    wake();
-  });
-  return {
-    events,
-    async until(match: (e: WatchEvent) => boolean, timeoutMs = 20_000): Promise<WatchEvent> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const hit = events.find(match);
-        if (hit) return hit;
-        if (ended !== undefined) throw new Error(`watch ended (${String(ended)}) before a match; saw ${JSON.stringify(events.map((e) => e.type))}`);
-        if (Date.now() > deadline) throw new Error(`no matching event; saw ${JSON.stringify(events.map((e) => e.type))}`);
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, 200);
-        });
-      }
-    },
-    stop: () => abort.abort(),
-  };
-}
+import { recordWatch, type WatchEvent } from "../_helpers/cluster-watch.ts";
 
 const MERGE_PATCH = setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
 const STATE_KEY = "notified.notifications.argoproj.io";
@@ -70,7 +34,7 @@ describe("startCluster (a real etcd + kube-apiserver)", () => {
       const namespace = "smoke";
       await core.createNamespace({ body: { metadata: { name: namespace } } });
 
-      const cms = await collect(kc, `/api/v1/namespaces/${namespace}/configmaps`);
+      const cms = await recordWatch(kc, `/api/v1/namespaces/${namespace}/configmaps`);
       await core.createNamespacedConfigMap({
         namespace,
         body: { metadata: { name: "foo-notifications-cm" }, data: { "trigger.on-foo-ready": "- when: foo.status.ready\n  send: [foo-ready]\n" } },
@@ -86,7 +50,7 @@ describe("startCluster (a real etcd + kube-apiserver)", () => {
       cms.stop();
 
       await installFooCrd(kc);
-      const foos = await collect(kc, `/apis/${FOO.group}/${FOO.version}/namespaces/${namespace}/${FOO.plural}`);
+      const foos = await recordWatch(kc, `/apis/${FOO.group}/${FOO.version}/namespaces/${namespace}/${FOO.plural}`);
       await custom.createNamespacedCustomObject({ ...FOO, namespace, body: fooObject("foo-sample", namespace) });
       const list = await custom.listNamespacedCustomObject({ ...FOO, namespace }) as { items: WatchEvent["object"][] };
       expect(list.items.map((f) => f.metadata?.name)).toEqual(["foo-sample"]);
@@ -152,33 +116,6 @@ describe("startCluster (a real etcd + kube-apiserver)", () => {
         allowed = await list().catch((e: unknown) => e);
       }
       expect(allowed).toMatchObject({ kind: "ConfigMapList" });
-    } finally {
-      await cluster.stop();
-    }
-  }, 180_000);
-
-  it("answers 410 Gone to a watch from a resourceVersion older than an etcd compaction (watch cache off)", async () => {
-    const cluster = await startCluster({ watchCache: false });
-    try {
-      const kc = new KubeConfig();
-      kc.loadFromFile(cluster.kubeconfigPath);
-      const core = kc.makeApiClient(CoreV1Api);
-      const created = await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "old" } } });
-      const oldVersion = created.metadata!.resourceVersion!;
-      for (let i = 0; i < 3; i++) {
-        await core.patchNamespacedConfigMap({ namespace: "default", name: "old", body: { data: { i: String(i) } } }, MERGE_PATCH);
-      }
-      const before = await collect(kc, "/api/v1/namespaces/default/configmaps", { resourceVersion: oldVersion });
-      await before.until((e) => e.type === "MODIFIED");
-      before.stop();
-
-      const revision = await cluster.compact();
-      expect(revision).toBeGreaterThan(Number(oldVersion));
-      const after = await collect(kc, "/api/v1/namespaces/default/configmaps", { resourceVersion: oldVersion });
-      const gone = await after.until((e) => e.type === "ERROR");
-      after.stop();
-      expect(gone.object.code).toBe(410);
-      expect(gone.object.reason).toBe("Expired");
     } finally {
       await cluster.stop();
     }
