@@ -6,8 +6,8 @@
 #   `replace`, as envtest-style builds do.
 # etcd: go.etcd.io/etcd/server/v3 at $ETCD_VERSION (its root package is the etcd binary).
 #
-# A binary already in the cache is never rebuilt. Needs Go (>= the go directive of both modules) and the Go
-# module proxy. Environment:
+# A binary already in the cache is never rebuilt (and then Go is not needed). A build needs the Go module proxy and
+# a Go >= 1.24; with an older Go, or none, see ensure_go below. Environment:
 #   CLUSTER_CACHE       cache folder (default: <repo>/.cache/cluster)
 #   CLUSTER_BUILD_JOBS  go build -p (default 2); the build runs under `nice` to leave the machine usable.
 # Prints the two binary paths. The first build takes 10–30 minutes on two cores.
@@ -20,11 +20,15 @@ cache="${CLUSTER_CACHE:-$root/.cache/cluster}"
 jobs="${CLUSTER_BUILD_JOBS:-2}"
 bin="$cache/bin"
 mkdir -p "$bin"
+# One build at a time per cache (two test runs starting together wait for each other instead of colliding).
+if command -v flock >/dev/null; then exec 9>"$cache/build.lock" && flock 9; fi
 
 # ensure_go: puts a Go >= 1.24 on PATH. Without any Go, installs Debian's golang-go (when root with apt-get); when
 # the Go found is older, fetches $GO_TOOLCHAIN from the Go module proxy as the golang.org/toolchain module, as
 # GOTOOLCHAIN=auto would (Go older than 1.21 cannot do that itself).
 ensure_go() {
+  [[ -n "${go_ready:-}" ]] && return 0
+  go_ready=1
   if ! command -v go >/dev/null; then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
       echo "build.sh: no Go found; installing Debian's golang-go" >&2
@@ -46,7 +50,6 @@ ensure_go() {
   chmod u+w "$dir/bin" "$dir"/pkg/tool/* && chmod +x "$dir"/bin/* "$dir"/pkg/tool/*/*
   export PATH="$dir/bin:$PATH" GOROOT="$dir" GOTOOLCHAIN=local
 }
-ensure_go
 
 # build_in_module <out> <work-dir> <package> <ldflags>: builds <package> from the module in <work-dir> into <out>,
 # through a temporary file so an interrupted build never leaves a half-written binary in the cache.
@@ -59,6 +62,7 @@ build_in_module() {
 build_kube_apiserver() {
   local v="$KUBERNETES_VERSION" out="$bin/kube-apiserver-$KUBERNETES_VERSION"
   [[ -x "$out" ]] && return 0
+  ensure_go
   local staging="v0.${v#v1.}" work="$cache/build/kube-apiserver-$v"
   echo "build.sh: building kube-apiserver $v (staging modules $staging) in $work" >&2
   rm -rf "$work" && mkdir -p "$work"
@@ -89,6 +93,7 @@ build_kube_apiserver() {
 build_etcd() {
   local v="$ETCD_VERSION" out="$bin/etcd-$ETCD_VERSION"
   [[ -x "$out" ]] && return 0
+  ensure_go
   local work="$cache/build/etcd-$v"
   echo "build.sh: building etcd $v in $work" >&2
   rm -rf "$work" && mkdir -p "$work"
