@@ -150,6 +150,17 @@ async function waitFor(
 export async function startCluster(options: StartClusterOptions = {}): Promise<Cluster> {
   reapLeftovers();
   const bins = clusterBinaries();
+  // A port found free can be taken by another process before our server binds it: then start again on new ports.
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await startOnce(bins, options);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("address already in use")) throw error;
+    }
+  }
+}
+
+async function startOnce(bins: { etcd: string; kubeApiserver: string }, options: StartClusterOptions): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), CLUSTER_DIR_PREFIX));
   const servers: Server[] = [];
   const writeOwner = (): void =>
