@@ -22,7 +22,7 @@
  * import { compileTemplate } from "./mod.ts";
  * import { expect } from "expect";
  *
- * const t = compileTemplate("hello", { language: "liquid", message: "Hi {{ app.metadata.name }}" }, { blocks: {} });
+ * const t = compileTemplate("hello", { language: "liquid", message: "Hi {{ app.metadata.name }}" });
  * if (t._tag === "Left") throw new Error("does not compile");
  * const r = t.right.render({ app: { metadata: { name: "guestbook" } } }, { now: 0 });
  * expect(r).toEqual({ _tag: "Right", right: { message: "Hi guestbook", blocks: {} } });
@@ -52,8 +52,8 @@ export interface CompiledTemplate {
 
 /** Options of {@linkcode compileTemplate}. */
 export interface CompileTemplateOptions {
-  /** The service blocks the document may have, in render order (`builtinBlocks` of `./providers`). */
-  readonly blocks: TemplateBlocks;
+  /** The service blocks the document may have, in render order (`builtinBlocks` of `./providers`); none by default. */
+  readonly blocks?: TemplateBlocks;
 }
 
 /**
@@ -62,15 +62,15 @@ export interface CompileTemplateOptions {
  * `warnings`.
  * @param name the template's name, the part of the key after `template.`
  * @param document the decoded YAML value of the key
- * @param options the block registry
+ * @param options the block registry (without one, a document has only `message` and `language`)
  * @returns the compiled template, or every diagnostic when at least one is an error
  */
 export function compileTemplate(
   name: string,
   document: unknown,
-  options: CompileTemplateOptions,
+  options: CompileTemplateOptions = {},
 ): Either<readonly Diagnostic[], CompiledTemplate> {
-  const { plan, diagnostics } = compileDocument(name, document, { compilers: textCompilers, blocks: options.blocks });
+  const { plan, diagnostics } = compileDocument(name, document, { compilers: textCompilers, blocks: options.blocks ?? {} });
   if (plan === undefined) return E.left(diagnostics);
   return E.right({
     name,
