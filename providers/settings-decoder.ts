@@ -142,10 +142,13 @@ export function settingsDecoder<P extends t.Props, S>(
     const normalized = normalize(raw, codec, [], diagnostics, spec.type);
     const decoded = codec.decode(normalized ?? {});
     if (decoded._tag === "Left") return { value: undefined, diagnostics: [...diagnostics, ...reportErrors(decoded.left)] };
-    const value = decoded.right as t.TypeOf<t.PartialC<P>> & { readonly delivery?: RawDelivery };
+    const value = decoded.right as t.TypeOf<t.PartialC<P>> & { readonly delivery?: RawDelivery; readonly insecureSkipVerify?: boolean };
     const resolved = resolvePolicy(value.delivery, spec.policy);
     const built = spec.build(value, resolved.policy);
-    const all = [...diagnostics, ...resolved.problems, ...(built.problems ?? [])];
+    const insecure = value.insecureSkipVerify === true
+      ? [settingProblem(["insecureSkipVerify"], "insecureSkipVerify is not supported: TLS certificates are verified (trust a private CA with NODE_EXTRA_CA_CERTS or DENO_CERT)", { severity: "warning" })]
+      : [];
+    const all = [...diagnostics, ...resolved.problems, ...insecure, ...(built.problems ?? [])];
     return { value: all.some((d) => d.severity === "error") ? undefined : built.value, diagnostics: all };
   };
 }

@@ -4,12 +4,21 @@
  */
 import { describe, expect, it } from "vitest";
 import * as pkg from "notifications-engine";
+import * as providers from "notifications-engine/providers";
+import * as shell from "notifications-engine/shell";
 
 describe("notifications-engine (as a package)", () => {
   it("exports the public API", () => {
     for (const name of ["decodeConfig", "evaluate", "formatDiagnostic", "writeNotifiedState", "compileExpr", "compileTemplate"]) {
       expect(typeof (pkg as Record<string, unknown>)[name]).toBe("function");
     }
+  });
+
+  it("exports the providers and the shell under their own subpaths, and the shell only there", () => {
+    expect(Object.keys(providers.builtinProviders)).toContain("slack");
+    expect(typeof shell.deliver).toBe("function");
+    expect(typeof shell.createDeliveryIO).toBe("function");
+    expect((pkg as Record<string, unknown>)["deliver"]).toBeUndefined();
   });
 
   it("decides the seed example end to end", () => {

@@ -122,3 +122,13 @@ describe("webhook", () => {
     expect(config.services.get("hook")?.decoded).toMatchObject({ url: "https://x", basicAuth: { username: "u", password: "" } });
   });
 });
+
+describe("webhook: TLS settings", () => {
+  it("warns that insecureSkipVerify is not applied, and keeps the service", () => {
+    const { config, diagnostics } = decodeConfig({ data: { "service.webhook.hook": "url: https://x\ninsecureSkipVerify: true" } });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "service.webhook.hook: line 2, column 21: insecureSkipVerify is not supported: TLS certificates are verified (trust a private CA with NODE_EXTRA_CA_CERTS or DENO_CERT)",
+    ]);
+    expect(config.services.has("hook")).toBe(true);
+  });
+});
