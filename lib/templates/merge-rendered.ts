@@ -30,11 +30,12 @@ function mergeBlock(strategy: MergeStrategy, earlier: Block | undefined, later: 
  * Merges the rendered content of several templates, in the order the trigger lists them:
  * - `message` is replaced only by a non-empty message;
  * - a block that only one template has is kept as it is;
- * - Slack, Mattermost, Rocket.Chat, PagerDuty (both) and New Relic blocks are replaced by the later template's block
- *   (the Go templaters overwrite every field of these, even with an empty value);
- * - other blocks merge field by field: a field the later template leaves out (an empty e-mail subject, an undefined
- *   Opsgenie `details`) keeps the earlier value, and each webhook entry is replaced as a whole;
- * - GitHub merges recursively: `status`, `deployment`, … of an earlier template survive a later one without them.
+ * - otherwise each block merges by its spec's `merge` strategy. Of the builtin blocks: Slack, Mattermost,
+ *   Rocket.Chat, PagerDuty (both) and New Relic are replaced by the later template's block (the Go templaters
+ *   overwrite every field of these, even with an empty value); GitHub merges recursively (`status`, `deployment`, …
+ *   of an earlier template survive a later one without them); the others merge field by field: a field the later
+ *   template leaves out (an empty e-mail subject, an undefined Opsgenie `details`) keeps the earlier value, and each
+ *   webhook entry is replaced as a whole.
  * @param contents the rendered templates, in order
  * @param blocks the block registry the templates were compiled with; a block it lacks merges field by field
  * @returns the merged content; for no templates, an empty message and no blocks

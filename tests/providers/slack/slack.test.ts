@@ -218,3 +218,32 @@ describe("slack: delivered to a loopback Web API", () => {
     });
   });
 });
+
+describe("slack: rate limits", () => {
+  it("waits out a 429's Retry-After and posts once (the Go engine's loop, bounded by the policy)", async () => {
+    const answers = [{ status: 429, headers: { "Retry-After": "3" } }, { body: '{"ok":true,"channel":"C1","ts":"9.1"}' }];
+    await withLoopback((_, i) => answers[i] ?? {}, async (server) => {
+      const config = configOf({ "service.slack": `token: xoxb-1\napiURL: ${server.url}/` });
+      const io = fakeIO();
+      expect(await deliver(notificationTo("slack", "ops", { message: "m" }), config, io)).toEqual({
+        _tag: "Delivered",
+        attempts: 2,
+        status: 200,
+        messageRef: "9.1",
+      });
+      expect(io.sleeps).toEqual([3000]);
+      expect(server.requests.length).toBe(2);
+    });
+  });
+
+  it("spaces a burst by the default rate limit instead of tripping Slack's", async () => {
+    await withLoopback(() => ({ body: '{"ok":true}' }), async (server) => {
+      const config = configOf({ "service.slack": `token: xoxb-1\napiURL: ${server.url}/` });
+      const io = fakeIO();
+      const outcomes = await Promise.all(Array.from({ length: 25 }, () => deliver(notificationTo("slack", "ops", { message: "m" }), config, io)));
+      expect(outcomes.every((o) => o._tag === "Delivered")).toBe(true);
+      // a burst of 20, then one a second
+      expect(io.sleeps.length).toBe(5);
+    });
+  });
+});
