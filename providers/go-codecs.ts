@@ -5,20 +5,11 @@
  * @module
  */
 import * as t from "io-ts";
+import { goString as goStringOf } from "../lib/config/mod.ts";
 import { parseDuration } from "../lib/values/duration.ts";
 
-/** A Go string field: a string, or a number or boolean as its text. */
-export const goString: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
-  "a string",
-  (u): u is string => typeof u === "string",
-  (u, c) =>
-    typeof u === "string"
-      ? t.success(u)
-      : typeof u === "number" || typeof u === "boolean"
-      ? t.success(String(u))
-      : t.failure(u, c),
-  t.identity,
-);
+/** A Go string field: a string, or a number or boolean as its text (as sigs.k8s.io/yaml converts them). */
+export const goString: t.Type<string, string, unknown> = goStringOf("a string");
 
 /** A Go bool field: `true` or `false` (a quoted `"true"` is an error in Go too). */
 export const goBool: t.Type<boolean, boolean, unknown> = t.boolean;

@@ -69,3 +69,24 @@ export function shownUrl(url: string): string {
     return "(invalid URL)";
   }
 }
+
+/** A JSON object a service answered with. */
+export type Answer = Readonly<Record<string, unknown>>;
+
+/**
+ * Reads an answer that must be a JSON object; anything else is a refusal naming the request and the status
+ * (retryable when the status is).
+ * @param what the request, as a message names it (`telegram sendMessage`)
+ * @param response the response
+ * @returns `{ answer }`, or the `Rejected` result
+ */
+export function jsonAnswer(what: string, response: HttpResponse): { readonly answer: Answer } | StepResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(response.body);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return { answer: parsed as Answer };
+  return reject(`${what} answered status ${response.status} with something that is not a JSON object: ${excerpt(response.body)}`, isRetryableStatus(response.status));
+}

@@ -23,6 +23,8 @@ export type {
 export { decodeConfig } from "./decode.ts";
 export type { DecodedSettings, DecodeServiceOptions, ServiceType, ServiceTypes, SettingsDiagnostic } from "./service.ts";
 export { blocksOf } from "./service.ts";
+/** The io-ts codec of a Go string field (numbers and booleans read as their text), for service types' settings. */
+export { goString } from "./_codecs.ts";
 export { redactor } from "./redact.ts";
 export type { DecodeConfigOptions, DecodedConfig } from "./decode.ts";
 export { conditionKey } from "./condition-key.ts";

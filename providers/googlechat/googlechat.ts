@@ -13,7 +13,7 @@ import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content
 import { encodeForm } from "../form.ts";
 import { goMarshal } from "../go-json.ts";
 import type { HttpResponse, Provider, StepResult } from "../provider.ts";
-import { excerpt, isRetryableStatus } from "../rejection.ts";
+import { isRetryableStatus, jsonAnswer } from "../rejection.ts";
 import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
 import { googlechatBlock } from "./block.ts";
 
@@ -50,17 +50,10 @@ function withQuery(url: string, add: Readonly<Record<string, string>>): string {
 
 function read(recipient: string, idempotent: boolean, response: HttpResponse): StepResult {
   if (idempotent && response.status === 409) return { _tag: "Done" };
-  let answer: Readonly<Record<string, unknown>>;
-  try {
-    answer = JSON.parse(response.body) as Readonly<Record<string, unknown>>;
-  } catch {
-    return {
-      _tag: "Rejected",
-      retryable: isRetryableStatus(response.status),
-      cause: `google chat webhook of ${recipient} answered status ${response.status} with something that is not JSON: ${excerpt(response.body)}`,
-    };
-  }
-  const error = answer?.["error"];
+  const read = jsonAnswer(`google chat webhook of ${recipient}`, response);
+  if ("_tag" in read) return read;
+  const answer = read.answer;
+  const error = answer["error"];
   if ((typeof error === "object" && error !== null) || response.status < 200 || response.status > 299) {
     const e = (typeof error === "object" && error !== null ? error : {}) as Readonly<Record<string, unknown>>;
     return {
@@ -69,7 +62,7 @@ function read(recipient: string, idempotent: boolean, response: HttpResponse): S
       cause: `google chat webhook of ${recipient} answered status ${response.status}: code=${String(e["code"] ?? "")} status=${String(e["status"] ?? "")} message=${String(e["message"] ?? "")}`,
     };
   }
-  const name = answer?.["name"];
+  const name = answer["name"];
   return typeof name === "string" && name !== "" ? { _tag: "Done", messageRef: name } : { _tag: "Done" };
 }
 

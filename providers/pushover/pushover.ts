@@ -12,7 +12,7 @@ import { defaultPolicy } from "../delivery-policy.ts";
 import { encodeForm } from "../form.ts";
 import { goString } from "../go-codecs.ts";
 import type { DeliveryPolicy, Provider } from "../provider.ts";
-import { excerpt, isRetryableStatus } from "../rejection.ts";
+import { excerpt, isRetryableStatus, jsonAnswer } from "../rejection.ts";
 import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
 
 /** Decoded Pushover settings. */
@@ -60,14 +60,11 @@ export const pushoverProvider: Provider<PushoverSettings> = {
       },
       read: (response) => {
         if (response.status >= 500) return { _tag: "Rejected", retryable: true, cause: `pushover answered status ${response.status}` };
-        let answer: { status?: unknown; errors?: unknown; request?: unknown };
-        try {
-          answer = JSON.parse(response.body) as typeof answer;
-        } catch {
-          return { _tag: "Rejected", retryable: false, cause: `pushover answered with something that is not JSON: ${excerpt(response.body)}` };
-        }
-        if (answer?.status === 1) return typeof answer.request === "string" ? { _tag: "Done", messageRef: answer.request } : { _tag: "Done" };
-        const errors = Array.isArray(answer?.errors) ? answer.errors.join("; ") : excerpt(response.body);
+        const read = jsonAnswer("pushover POST /messages.json", response);
+        if ("_tag" in read) return read;
+        const { status, request, errors: list } = read.answer;
+        if (status === 1) return typeof request === "string" ? { _tag: "Done", messageRef: request } : { _tag: "Done" };
+        const errors = Array.isArray(list) ? list.join("; ") : excerpt(response.body);
         return { _tag: "Rejected", retryable: isRetryableStatus(response.status), cause: `pushover: ${errors}` };
       },
     });

@@ -10,25 +10,16 @@ import { blockOf, invalidDelivery, jsonOf } from "../content.ts";
 import { encodeForm } from "../form.ts";
 import { goMarshal } from "../go-json.ts";
 import type { Delivery, HttpResponse, Provider, StepResult } from "../provider.ts";
-import { excerpt, isRetryableStatus, reject } from "../rejection.ts";
+import { type Answer, isRetryableStatus, jsonAnswer, reject } from "../rejection.ts";
 import { rocketchatBlock } from "./block.ts";
 import { decodeRocketChatSettings, type RocketChatSettings } from "./settings.ts";
 
-type Answer = Readonly<Record<string, unknown>>;
-
 /** The SDK's status check: `success`, else `error`, else `status == "success"`, else `message`. */
 function readStatus(what: string, response: HttpResponse): { readonly answer: Answer } | StepResult {
-  let answer: Answer | undefined;
-  try {
-    const parsed: unknown = JSON.parse(response.body);
-    if (typeof parsed === "object" && parsed !== null) answer = parsed as Answer;
-  } catch {
-    answer = undefined;
-  }
+  const read = jsonAnswer(`rocketchat ${what}`, response);
+  if ("_tag" in read) return read;
+  const answer = read.answer;
   const retryable = isRetryableStatus(response.status);
-  if (answer === undefined) {
-    return reject(`rocketchat ${what} answered status ${response.status} with something that is not JSON: ${excerpt(response.body)}`, retryable);
-  }
   if (answer["success"] === true) return { answer };
   const error = typeof answer["error"] === "string" ? answer["error"] : "";
   if (error !== "") return reject(`rocketchat ${what}: ${error}`, retryable);

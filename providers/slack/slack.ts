@@ -18,7 +18,7 @@ import type { Diagnostic } from "../../lib/diagnostics.ts";
 import { type Block, blockOf, jsonOf, textOf } from "../content.ts";
 import { encodeForm } from "../form.ts";
 import type { Delivery, HttpResponse, Outgoing, PrepareOptions, Provider, References, StepResult } from "../provider.ts";
-import { excerpt, reject, rejectStatus } from "../rejection.ts";
+import { jsonAnswer, reject, rejectStatus } from "../rejection.ts";
 import { slackBlock } from "./block.ts";
 import { decodeSlackSettings, type SlackSettings } from "./settings.ts";
 
@@ -60,18 +60,14 @@ function messageFields(n: Outgoing, settings: SlackSettings, block: Block | unde
   return E.right(form);
 }
 
-type Answer = { readonly ok: true; readonly channel: string; readonly ts: string } | StepResult;
+type Posted = { readonly ok: true; readonly channel: string; readonly ts: string } | StepResult;
 
 /** Reads a Web API answer: 200 with `ok` not false (or false without an error), as slack-go does. */
-function readAnswer(method: string, response: HttpResponse): Answer {
+function readAnswer(method: string, response: HttpResponse): Posted {
   if (response.status !== 200) return rejectStatus(`slack ${method}`, response);
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    return reject(`slack ${method} answered with something that is not JSON: ${excerpt(response.body)}`);
-  }
-  const b = (typeof body === "object" && body !== null ? body : {}) as Readonly<Record<string, unknown>>;
+  const read = jsonAnswer(`slack ${method}`, response);
+  if ("_tag" in read) return read;
+  const b = read.answer;
   const error = typeof b["error"] === "string" ? b["error"].trim() : "";
   if (b["ok"] === false && error !== "") {
     return reject(`slack ${method}: ${error}`, error === "ratelimited" || error === "service_unavailable");

@@ -8,7 +8,7 @@ import { E } from "../../lib/fp.ts";
 import { invalidDelivery } from "../content.ts";
 import { encodeForm } from "../form.ts";
 import type { Delivery, HttpResponse, Provider, StepResult } from "../provider.ts";
-import { excerpt, isRetryableStatus } from "../rejection.ts";
+import { isRetryableStatus, jsonAnswer } from "../rejection.ts";
 import { decodeTelegramSettings, type TelegramSettings } from "./settings.ts";
 
 /** Go's `strconv.ParseInt(s, 10, 64)` / `Atoi`: an optional sign and decimal digits, within int64. */
@@ -19,23 +19,16 @@ function parseGoInt(s: string): bigint | undefined {
 }
 
 function readAnswer(method: string, response: HttpResponse): { readonly result: unknown } | StepResult {
-  let answer: Readonly<Record<string, unknown>>;
-  try {
-    answer = JSON.parse(response.body) as Readonly<Record<string, unknown>>;
-  } catch {
-    return {
-      _tag: "Rejected",
-      retryable: isRetryableStatus(response.status),
-      cause: `telegram ${method} answered status ${response.status} with something that is not JSON: ${excerpt(response.body)}`,
-    };
-  }
-  if (answer?.["ok"] === true) return { result: answer["result"] };
-  const code = Number(answer?.["error_code"] ?? response.status);
+  const read = jsonAnswer(`telegram ${method}`, response);
+  if ("_tag" in read) return read;
+  const answer = read.answer;
+  if (answer["ok"] === true) return { result: answer["result"] };
+  const code = Number(answer["error_code"] ?? response.status);
   return {
     _tag: "Rejected",
     retryable: isRetryableStatus(code),
-    cause: `telegram ${method}: ${String(answer?.["description"] ?? "not ok")}`,
-    ...(code === 429 && typeof answer?.["parameters"] === "object"
+    cause: `telegram ${method}: ${String(answer["description"] ?? "not ok")}`,
+    ...(code === 429 && typeof answer["parameters"] === "object"
       ? { retryAfterMs: Number((answer["parameters"] as { retry_after?: unknown }).retry_after ?? 0) * 1000 }
       : {}),
   };

@@ -61,7 +61,7 @@ describe("rocketchat", () => {
     { name: "success: false with an error", status: 200, body: '{"success":false,"error":"room not found"}', cause: "rocketchat chat.postMessage: room not found", retryable: false },
     { name: "a status and a message", status: 400, body: '{"status":"error","message":"bad"}', cause: "rocketchat chat.postMessage: status: error, message: bad", retryable: false },
     { name: "no success and nothing else", status: 200, body: "{}", cause: "rocketchat chat.postMessage: got false response", retryable: false },
-    { name: "a 502 that is not JSON", status: 502, body: "<html>", cause: "rocketchat chat.postMessage answered status 502 with something that is not JSON: <html>", retryable: true },
+    { name: "a 502 that is not JSON", status: 502, body: "<html>", cause: "rocketchat chat.postMessage answered status 502 with something that is not a JSON object: <html>", retryable: true },
   ] as const;
   for (const a of answers) {
     it(`refuses ${a.name}`, () => {
