@@ -97,6 +97,16 @@ const cases: Case[] = [
     recipient: "",
     replies: [{ status: 400, body: "bad request" }],
   },
+  {
+    name: "webhook: a 503 is sent again, the same request",
+    type: "webhook",
+    service: "flaky",
+    settings: "url: {{SERVER}}/hook\nretryWaitMin: 10000000\nretryWaitMax: 20000000\n",
+    template: "webhook:\n  flaky:\n    method: POST\n    body: '{\"n\": 1}'\n",
+    vars: {},
+    recipient: "",
+    replies: [{ status: 503, body: "busy" }, { status: 200 }],
+  },
   // --- slack
   {
     name: "slack: the Argo CD catalog's app-sync-succeeded",
@@ -147,6 +157,16 @@ const cases: Case[] = [
     recipient: "thread-update",
     sends: 2,
     replyAlways: slackOk("1700000000.000400"),
+  },
+  {
+    name: "slack: a 429 waits its Retry-After and posts once more",
+    type: "slack",
+    service: "slack",
+    settings: "token: xoxb-123-secret\napiURL: {{SERVER}}/api/\n",
+    template: "message: hello\n",
+    vars: {},
+    recipient: "rate-limited",
+    replies: [{ status: 429, headers: { "Retry-After": "1" } }, slackOk("1700000000.000500")],
   },
   {
     name: "slack: ok false with an error is a failure",
