@@ -85,12 +85,12 @@ export async function deliverHttp(request: HttpRequest, options: DeliverHttpOpti
       throwHttpErrors: false,
       fetch: (input, init) => {
         const r = input instanceof Request ? input : new Request(input, init);
-        return options.fetch(r.url, { method: r.method, headers: r.headers, signal: controller.signal, ...(body !== undefined ? { body } : {}) });
+        return options.fetch(r.url, { method: r.method, headers: request.headers, signal: controller.signal, ...(body !== undefined ? { body } : {}) });
       },
     });
     const text = await readBounded(response, options.maxResponseBytes, controller.signal);
     const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+    for (const [name, value] of response.headers) headers[name] = value;
     return E.right({ status: response.status, headers, body: text });
   } catch (e) {
     return E.left(toDeliveryFailure(controller.signal.aborted && !(e instanceof ResponseTooLarge) ? new BodyTimeout() : e, options.timeoutMs));
