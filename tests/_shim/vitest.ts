@@ -1,12 +1,14 @@
 /**
  * Deno stand-in for the subset of vitest our tests use (describe, it, test, expect, beforeEach, afterEach).
- * Mapped as "vitest" in deno.json; Node runs the real vitest.
+ * Mapped as "vitest" in deno.json; Node runs the real vitest. Every test ends with the prototype-pollution canary.
  */
 import { expect } from "expect";
+import { checkIntegrity, takeIntegritySnapshot } from "./integrity.ts";
 
 type Fn = () => void | Promise<void>;
 interface Suite { name: string; before: Fn[]; after: Fn[] }
 const stack: Suite[] = [];
+const before = takeIntegritySnapshot();
 
 export function describe(name: string, body: () => void): void {
   stack.push({ name, before: [], after: [] });
@@ -31,6 +33,7 @@ export function it(name: string, fn: Fn, timeout?: number): void {
       } finally {
         for (const s of [...suites].reverse()) for (const a of s.after) await a();
       }
+      checkIntegrity(before);
     },
   });
 }
