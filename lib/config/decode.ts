@@ -9,7 +9,7 @@ import { E } from "../fp.ts";
 import { type Limits, resolveLimits } from "../limits.ts";
 import type { CompiledTemplate } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
-import { didYouMean } from "../suggest.ts";
+import { boundedHints, hintBudget } from "./_hints.ts";
 import type { Config, ConfigMapLike, DefaultSubscription, SecretLike, ServiceConfig, Trigger } from "./config.ts";
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";
@@ -92,6 +92,7 @@ export function decodeConfig(
   options: DecodeConfigOptions = {},
 ): DecodedConfig {
   const secrets = readSecret(secret);
+  const limits = resolveLimits(options.limits);
   const b: Builder = {
     triggers: new Map(),
     templates: new Map(),
@@ -110,7 +111,7 @@ export function decodeConfig(
       b.diagnostics.push(diagnostic("InvalidField", `the value of "${key}" is ${typeof source}, not a string`, { key }));
       continue;
     }
-    decodeKey(b, key, source, secrets.values, options);
+    decodeKey(b, key, source, secrets.values, { expr: options.expr, limits });
   }
   checkRefs(b);
   const config: Config = {
@@ -121,13 +122,13 @@ export function decodeConfig(
     defaultTriggers: b.defaultTriggers,
     serviceDefaultTriggers: b.serviceDefaultTriggers,
     context: b.context,
-    limits: resolveLimits(options.limits),
+    limits,
   };
   return { config, diagnostics: b.diagnostics };
 }
 
 function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBroken?: () => void): void {
-  b.diagnostics.push(...result.diagnostics);
+  for (const d of result.diagnostics) b.diagnostics.push(d);
   if (result.value !== undefined) onValue(result.value);
   else onBroken?.();
 }
@@ -137,8 +138,9 @@ function decodeKey(
   key: string,
   source: string,
   secrets: ReadonlyMap<string, string>,
-  options: DecodeConfigOptions,
+  options: { readonly expr: CompileOptions | undefined; readonly limits: Limits },
 ): void {
+  const { limits } = options;
   const parsed = parseConfigKey(key);
   if (E.isLeft(parsed)) {
     b.diagnostics.push(parsed.left);
@@ -147,32 +149,32 @@ function decodeKey(
   const k = parsed.right;
   switch (k.kind) {
     case "trigger":
-      return take(b, decodeTrigger(k.name, source, { expr: options.expr }), (t) => {
+      return take(b, decodeTrigger(k.name, source, { expr: options.expr, limits }), (t) => {
         b.triggers.set(k.name, t.trigger);
         b.refs.templates.push({ key, refs: t.templates });
       }, () => b.broken.triggers.add(k.name));
     case "template":
-      return take(b, decodeTemplate(k.name, source), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
+      return take(b, decodeTemplate(k.name, source, { limits }), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
     case "service":
-      return addService(b, key, k.name, decodeService(key, k.type, k.name, source, secrets));
+      return addService(b, key, k.name, decodeService(key, k.type, k.name, source, secrets, limits));
     case "subscriptions":
-      return take(b, decodeSubscriptions(source), (s) => {
+      return take(b, decodeSubscriptions(source, { limits }), (s) => {
         b.subscriptions = s.subscriptions;
         b.refs.triggers.push({ key, refs: s.triggers });
         b.refs.services.push({ key, refs: s.services });
       });
     case "defaultTriggers":
-      return take(b, decodeDefaultTriggers(key, source), (refs) => {
+      return take(b, decodeDefaultTriggers(key, source, { limits }), (refs) => {
         b.defaultTriggers = refs.map((r) => r.name);
         b.refs.triggers.push({ key, refs });
       });
     case "serviceDefaultTriggers":
-      return take(b, decodeDefaultTriggers(key, source), (refs) => {
+      return take(b, decodeDefaultTriggers(key, source, { limits }), (refs) => {
         b.serviceDefaultTriggers.set(k.service, refs.map((r) => r.name));
         b.refs.triggers.push({ key, refs });
       });
     case "context":
-      return take(b, decodeContext(source), (c) => (b.context = c));
+      return take(b, decodeContext(source, { limits }), (c) => (b.context = c));
   }
 }
 
@@ -189,6 +191,7 @@ function addService(b: Builder, key: string, name: string, result: Decoded<Servi
 }
 
 function checkRefs(b: Builder): void {
+  const budget = { left: hintBudget };
   const check = (
     groups: Refs[keyof Refs],
     what: "template" | "trigger" | "service",
@@ -196,6 +199,7 @@ function checkRefs(b: Builder): void {
     broken: ReadonlySet<string>,
   ): void => {
     const tag = what === "template" ? "UnknownTemplate" : what === "trigger" ? "UnknownTrigger" : "UnknownService";
+    const hint = boundedHints([...known.keys()], budget);
     for (const { key, refs } of groups) {
       for (const r of refs) {
         if (known.has(r.name)) continue;
@@ -207,7 +211,7 @@ function checkRefs(b: Builder): void {
           key,
           line: r.line,
           column: r.column,
-          hint: broken.has(r.name) ? undefined : didYouMean(r.name, [...known.keys()]),
+          hint: broken.has(r.name) ? undefined : hint(r.name),
         }));
       }
     }

@@ -9,6 +9,7 @@ import type { Decoded } from "./_decoded.ts";
 import { reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
 import type { ServiceConfig } from "./config.ts";
+import type { YamlLimits } from "./read-yaml.ts";
 import { substituteSecrets } from "./secrets.ts";
 
 /**
@@ -22,8 +23,9 @@ export function decodeService(
   name: string,
   source: string,
   secrets: ReadonlyMap<string, string>,
+  limits?: YamlLimits,
 ): Decoded<ServiceConfig> {
-  const parsed = parseYaml(source, "1.2");
+  const parsed = parseYaml(source, "1.2", limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const settings = settingsCodec.decode(yaml.value);

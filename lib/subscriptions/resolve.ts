@@ -27,8 +27,9 @@ export interface ResolvedDestinations {
  *
  * @param annotations The resource's `metadata.annotations`.
  * @param labels The resource's `metadata.labels`; values that are not strings count as absent.
- * @param config The subscriptions and default triggers of the configuration.
- * @param options The annotation prefix (`notifications.argoproj.io` by default).
+ * @param config The subscriptions and default triggers of the configuration, and its limits (the defaults when
+ *   absent; `options.limits` wins).
+ * @param options The annotation prefix (`notifications.argoproj.io` by default) and the limits.
  * @returns Destinations per trigger, and diagnostics for malformed subscription annotations.
  *
  * @example Annotation and default triggers
@@ -44,14 +45,12 @@ export interface ResolvedDestinations {
 export function resolveDestinations(
   annotations: Readonly<Record<string, unknown>> | null | undefined,
   labels: Readonly<Record<string, unknown>> | null | undefined,
-  config: Pick<
-    Config,
-    "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers"
-  >,
+  config: Pick<Config, "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers"> & Partial<Pick<Config, "limits">>,
   options: AnnotationOptions = {},
 ): ResolvedDestinations {
   const items: TriggerDestination[] = [...resolveDefaultSubscriptions(stringLabels(labels), config)];
-  const parsed = parseSubscriptionAnnotations(annotations, options);
+  const limits = options.limits ?? config.limits;
+  const parsed = parseSubscriptionAnnotations(annotations, limits === undefined ? options : { ...options, limits });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   for (const s of parsed.subscriptions) {
     if (s.trigger !== undefined) {
@@ -78,20 +77,21 @@ export function groupByTrigger(
   items: readonly TriggerDestination[],
 ): Destinations {
   const out = new Map<string, Destination[]>();
+  const seen = new Map<string, Set<string>>();
   for (const { trigger, destination } of items) {
-    const list = out.get(trigger) ?? [];
-    if (
-      !list.some((d) =>
-        d.service === destination.service &&
-        d.recipient === destination.recipient
-      )
-    ) {
-      list.push({
-        service: destination.service,
-        recipient: destination.recipient,
-      });
+    let list = out.get(trigger);
+    let ids = seen.get(trigger);
+    if (list === undefined || ids === undefined) {
+      list = [];
+      ids = new Set();
+      out.set(trigger, list);
+      seen.set(trigger, ids);
     }
-    out.set(trigger, list);
+    const { service, recipient } = destination;
+    const id = `${service.length}:${service}${recipient}`;
+    if (ids.has(id)) continue;
+    ids.add(id);
+    list.push({ service, recipient });
   }
   return out;
 }
