@@ -4,8 +4,8 @@
  * a user.
  * @module
  */
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";
-import type { Alias, CST, Document, Node, Tags } from "yaml";
+import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";
+import type { Alias, CST, Document, Node, Tags, YAMLMap } from "yaml";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
@@ -103,7 +103,8 @@ export function readYaml(source: string, options: ReadYamlOptions): ReadYaml {
   }
   if (doc === undefined) throw new TypeError("Cannot read YAML: the composer returned no document");
   const shape = analyse(doc);
-  const all = mergeByOffset(doc.errors.map((e) => syntax(e.message, e.pos[0] >= 0 ? e.pos[0] : undefined)), shape.duplicateKeys).concat(errors);
+  const libraryErrors = doc.errors.map((e) => syntax(e.message, e.pos[0] >= 0 ? e.pos[0] : undefined));
+  const all = mergeDuplicates(libraryErrors, shape.duplicateKeys).concat(errors);
   const parsed = doc;
   return {
     doc,
@@ -142,15 +143,19 @@ function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined 
   return undefined;
 }
 
-/** Appends `extra` (sorted by offset) into `errors`, each before the first error that starts after it. */
-function mergeByOffset(errors: readonly YamlProblem[], extra: readonly YamlProblem[]): YamlProblem[] {
+/**
+ * Merges duplicate-key errors into the library's errors where the library reports them: a block map checks a key as
+ * soon as it is read, a flow map after its value (so after the errors inside the value).
+ */
+function mergeDuplicates(errors: readonly YamlProblem[], duplicates: readonly Duplicate[]): YamlProblem[] {
   const out: YamlProblem[] = [];
   let j = 0;
   for (const e of errors) {
-    while (j < extra.length && (extra[j]!.offset ?? 0) < (e.offset ?? 0)) out.push(extra[j++]!);
+    while (j < duplicates.length && duplicates[j]!.order < (e.offset ?? 0)) out.push(duplicates[j++]!.problem);
     out.push(e);
   }
-  return out.concat(extra.slice(j));
+  for (; j < duplicates.length; j++) out.push(duplicates[j]!.problem);
+  return out;
 }
 
 interface Expansion {
@@ -158,9 +163,15 @@ interface Expansion {
   readonly aliases: number;
 }
 
+/** A repeated key, and where in the library's order of errors it goes (see {@linkcode mergeDuplicates}). */
+interface Duplicate {
+  readonly problem: YamlProblem;
+  readonly order: number;
+}
+
 interface Shape {
   readonly targets: ReadonlyMap<Alias, Node | undefined>;
-  readonly duplicateKeys: readonly YamlProblem[];
+  readonly duplicateKeys: readonly Duplicate[];
   /** Aliases inside the node they name. */
   readonly cycles: readonly Alias[];
   readonly expansion: Expansion;
@@ -176,7 +187,7 @@ function analyse(doc: Document.Parsed): Shape {
   const anchors = new Map<string, Node>();
   const anchored = new Map<Node, Expansion>();
   const open = new Set<Node>();
-  const duplicateKeys: YamlProblem[] = [];
+  const duplicateKeys: Duplicate[] = [];
   const cycles: Alias[] = [];
   const walk = (node: unknown): Expansion => {
     if (isAlias(node)) {
@@ -203,14 +214,14 @@ function analyse(doc: Document.Parsed): Shape {
         aliases += e.aliases;
       }
       open.delete(node);
-      if (isMap(node)) addDuplicates(node.items, duplicateKeys);
+      if (isMap(node)) addDuplicates(node, duplicateKeys);
     }
     const expansion = { nodes, aliases };
     if (node.anchor !== undefined) anchored.set(node, expansion);
     return expansion;
   };
   const expansion = walk(doc.contents);
-  duplicateKeys.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+  duplicateKeys.sort((a, b) => a.order - b.order);
   return { targets, duplicateKeys, cycles, expansion };
 }
 
@@ -219,14 +230,19 @@ function analyse(doc: Document.Parsed): Shape {
  * value (`===`, so `1` and `1.0` are, `.nan` never is, and each merge key `<<` is its own symbol); other keys never
  * are. Reported where the repeated key starts, with the library's message.
  */
-function addDuplicates(items: readonly unknown[], out: YamlProblem[]): void {
+function addDuplicates(map: YAMLMap, out: Duplicate[]): void {
   const seen = new Set<unknown>();
-  for (const pair of items) {
+  for (const pair of map.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const value = pair.key.value;
     if (typeof value === "number" && Number.isNaN(value)) continue;
-    if (seen.has(value)) out.push(syntax("Map keys must be unique", pair.key.range?.[0]));
-    else seen.add(value);
+    if (!seen.has(value)) {
+      seen.add(value);
+      continue;
+    }
+    const start = pair.key.range?.[0] ?? 0;
+    const end = (isNode(pair.value) ? pair.value.range?.[1] : undefined) ?? pair.key.range?.[1] ?? start;
+    out.push({ problem: syntax("Map keys must be unique", start), order: map.flow === true ? end - 0.5 : start });
   }
 }
 
