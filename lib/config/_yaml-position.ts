@@ -161,7 +161,8 @@ function locator(
   };
 }
 
-interface PairIndex {
+/** The pairs of one map by key, built on the first lookup. */
+export interface PairIndex {
   readonly exact: ReadonlyMap<string, Pair>;
   readonly folded: ReadonlyMap<string, Pair>;
 }
@@ -170,7 +171,7 @@ interface PairIndex {
  * The first pair whose scalar key, as a string, is `name`; else the first that matches it without regard to case.
  * Indexed once per map, so that reporting on every key of a large map stays linear.
  */
-function pairNamed(map: YAMLMap, name: string, indexes: Map<YAMLMap, PairIndex>): Pair | undefined {
+export function pairNamed(map: YAMLMap, name: string, indexes: Map<YAMLMap, PairIndex>): Pair | undefined {
   let index = indexes.get(map);
   if (index === undefined) {
     const exact = new Map<string, Pair>();
