@@ -6,7 +6,7 @@ import process from "node:process";
 
 /**
  * The least CPU time of `rounds` runs at size `10 n` over the least at size `n`, after one warm-up run at `n`; `n`
- * is doubled (at most 4 times) while a run at `n` takes under 5 ms, too little to measure.
+ * is doubled (at most twice) while a run at `n` takes under 2 ms, too little to measure well.
  * Linear work gives about 10 (less when fixed costs weigh), quadratic work about 100; tests assert a generous bound
  * (40), and never an absolute time. CPU time of this process, not wall-clock time, so that other processes on the
  * machine weigh less. `make(size)` builds the input (not timed) and returns the work to time.
@@ -19,7 +19,7 @@ export function growth(make: (size: number) => () => unknown, n: number, rounds 
   make(n)();
   let size = n;
   let small = least(make(size), rounds);
-  while (small < 5000 && size < 16 * n) {
+  while (small < 2000 && size < 4 * n) {
     size *= 2;
     small = least(make(size), rounds);
   }
