@@ -13,7 +13,7 @@ import { stringsHelpers } from "./helpers/strings.ts";
 import { timeHelpers } from "./helpers/time.ts";
 import { constantChain, internalize, isSafeKey, type MemberPath, type RootedPath, rootedPath, varPath, walk } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
-import { compileGoRegexp as compileRegexp } from "../go/regexp.ts";
+import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/regexp.ts";
 import { encodeUtf8 } from "../go/utf8.ts";
 import {
   add,
@@ -148,6 +148,12 @@ function step(ctx: Ctx, pos: number): void {
   if (++ctx.steps > maxSteps) fail("memory budget exceeded", pos);
 }
 
+/** Charges the steps of a regular-expression search to the run. */
+function chargeSteps(ctx: Ctx, n: number, pos: number): void {
+  ctx.steps += n;
+  if (ctx.steps > maxSteps) fail("memory budget exceeded", pos);
+}
+
 function arrayArg(v: unknown, name: string, pos: number): readonly unknown[] {
   if (Array.isArray(v)) return v;
   if (v === null || v === undefined) return fail("reflect: call of reflect.Value.Len on zero Value", pos);
@@ -182,7 +188,6 @@ function call(f: unknown, args: unknown[], pos: number): unknown {
 
 class Compiler {
   slots = 0;
-  private readonly regexCache = new Map<string, RegExp>();
   /** The `time` namespace of the last `now` seen: runs with the same `now` share it (it is frozen). */
   private timeCache: { readonly now: number; readonly ns: Readonly<Record<string, unknown>> } | undefined;
   private readonly shared: SharedPaths;
@@ -554,24 +559,26 @@ class Compiler {
     return { fn: (ctx) => inCollection(a(ctx), b(ctx), pos), nt: "bool" };
   }
 
-  private regex(pattern: string, pos: number): RegExp {
-    const hit = this.regexCache.get(pattern);
-    if (hit !== undefined) return hit;
+  private regex(pattern: string, pos: number): GoRegexp {
     const re = compileRegexp(pattern);
-    if (E.isLeft(re)) return fail(re.left, pos);
-    if (this.regexCache.size < 100) this.regexCache.set(pattern, re.right);
-    return re.right;
+    return E.isLeft(re) ? fail(re.left, pos) : re.right;
   }
 
   private matches(a: Fn, b: Fn, rn: Node, pos: number, nt: Nature): Compiled {
     const fixed = rn.kind === "String" ? this.regex(rn.value, pos) : undefined;
+    // One options object per node; `running` is the run being charged (a search never re-enters expr).
+    let running: Ctx | undefined;
+    const options = { charge: (n: number) => chargeSteps(running as Ctx, n, pos) };
     return { fn: (ctx) => {
       const x = a(ctx);
       const y = fixed ?? b(ctx);
       if (x === null || x === undefined || y === null || y === undefined) return false;
       const text = x instanceof Uint8Array ? String.fromCharCode(...x) : toStr(x, pos);
-      const re = y instanceof RegExp ? y : this.regex(toStr(y, pos), pos);
-      return re.test(text);
+      const re = fixed ?? this.regex(toStr(y, pos), pos);
+      running = ctx;
+      const r = re.matchString(text, options);
+      running = undefined;
+      return r;
     }, nt };
   }
 

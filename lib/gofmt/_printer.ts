@@ -4,6 +4,7 @@
  * @module
  */
 import { formatFloat } from "./format-float.ts";
+import { FormatLimitError, type FormatLimits, unboundedFormat } from "./format-limits.ts";
 import { compareGoStrings } from "./compare-go-strings.ts";
 import { goTypeName, isGoInt, isGoMap } from "./go-type.ts";
 import { canBackquote, isPrint, quote, quoteRune, quoteToAscii } from "./quote.ts";
@@ -30,10 +31,11 @@ export interface Flags {
   sharpV: boolean;
 }
 
-/** The output buffer and the current verb's flags. */
+/** The output buffer, the current verb's flags, and the bounds of the call. */
 export interface Printer {
   buf: string;
   f: Flags;
+  readonly limits: FormatLimits;
 }
 
 /** Fresh, cleared flags. */
@@ -54,8 +56,14 @@ export function clearFlags(): Flags {
 }
 
 /** A printer with an empty buffer. */
-export function newPrinter(): Printer {
-  return { buf: "", f: clearFlags() };
+export function newPrinter(limits: FormatLimits = unboundedFormat): Printer {
+  return { buf: "", f: clearFlags(), limits };
+}
+
+/** Fails before the buffer would grow past the call's bound by `n` more characters. */
+export function reserve(p: Printer, n: number): void {
+  const max = p.limits.maxStringLength;
+  if (p.buf.length + n > max) throw new FormatLimitError("length", max);
 }
 
 const ldigits = "0123456789abcdefx";
@@ -70,10 +78,13 @@ function runeCount(s: string): number {
 }
 
 function writePadding(p: Printer, n: number): void {
-  if (n > 0) p.buf += (p.f.zero ? "0" : " ").repeat(n);
+  if (n <= 0) return;
+  reserve(p, n);
+  p.buf += (p.f.zero ? "0" : " ").repeat(n);
 }
 
 function padString(p: Printer, s: string): void {
+  reserve(p, s.length);
   if (!p.f.widPresent || p.f.wid === 0) {
     p.buf += s;
     return;
@@ -116,6 +127,7 @@ function fmtInteger(p: Printer, v: bigint, base: number, verb: string, digits: s
     prec = f.wid;
     if (negative || f.plus || f.space) prec--;
   }
+  reserve(p, prec);
   let s = "";
   const b = BigInt(base);
   do {
@@ -179,6 +191,7 @@ function printInteger(p: Printer, v: bigint, verb: string, orig: unknown = v): v
 function fmtFloat(p: Printer, v: number, verb: "e" | "E" | "f" | "g" | "G" | "b" | "x" | "X", defPrec: number): void {
   const f = p.f;
   const prec = f.precPresent ? f.prec : defPrec;
+  reserve(p, prec);
   let num = formatFloat(v, verb, prec);
   if (num[0] !== "-" && num[0] !== "+") num = "+" + num;
   if (f.space && num[0] === "+" && !f.plus) num = " " + num.slice(1);
@@ -352,11 +365,20 @@ function printBytes(p: Printer, b: Uint8Array, verb: string, depth: number): voi
 
 // --- composite values
 
+/**
+ * Calls the `Error()` or `String()` method of a value that has one: a class instance whose class defines it (never
+ * `Object.prototype`, never a map, a list or an own property, which are data, as in Go where a map is not a Stringer).
+ */
 function callMethod(v: object, name: "Error" | "String"): string | undefined {
-  const m = (v as Record<string, unknown>)[name];
-  if (typeof m !== "function") return undefined;
-  const r: unknown = m.call(v);
-  return typeof r === "string" ? r : undefined;
+  if (Array.isArray(v) || v instanceof Uint8Array || isGoMap(v)) return undefined;
+  for (let proto: unknown = Object.getPrototypeOf(v); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    if (d === undefined) continue;
+    if (typeof d.value !== "function") return undefined;
+    const r: unknown = (d.value as () => unknown).call(v);
+    return typeof r === "string" ? r : undefined;
+  }
+  return undefined;
 }
 
 /** Go's `handleMethods`: errors and Stringers print through `Error()`/`String()` for `%v %s %x %X %q`. */
@@ -369,7 +391,14 @@ function handleMethods(p: Printer, v: unknown, verb: string): boolean {
   return true;
 }
 
+/** Fails when a list or map printed at `depth` nests deeper than the call's bound. */
+function enter(p: Printer, depth: number): void {
+  const max = p.limits.maxValueDepth;
+  if (depth + 1 > max) throw new FormatLimitError("depth", max);
+}
+
 function printList(p: Printer, items: readonly unknown[], verb: string, depth: number, type: string): void {
+  enter(p, depth);
   if (p.f.sharpV) {
     p.buf += type + "{";
     items.forEach((x, i) => {
@@ -388,6 +417,7 @@ function printList(p: Printer, items: readonly unknown[], verb: string, depth: n
 }
 
 function printMap(p: Printer, m: Readonly<Record<string, unknown>>, verb: string, depth: number): void {
+  enter(p, depth);
   const keys = Object.keys(m).sort(compareGoStrings);
   if (p.f.sharpV) {
     p.buf += goTypeName(m) + "{";
@@ -412,6 +442,8 @@ function printMap(p: Printer, m: Readonly<Record<string, unknown>>, verb: string
 
 /** Go's `printValue` for a value inside a slice or map (depth > 0). */
 function printValue(p: Printer, v: unknown, verb: string, depth: number): void {
+  // Every element printed writes at least a separator: checking here bounds the work by the output's bound.
+  reserve(p, 1);
   if (v === null || v === undefined) {
     p.buf += p.f.sharpV ? "interface {}(nil)" : "<nil>";
     return;

@@ -3,6 +3,7 @@
  * @module
  */
 import { newPrinter, printArg } from "./_printer.ts";
+import type { FormatLimits } from "./format-limits.ts";
 
 /**
  * Formats one value as Go's `fmt.Sprint(v)` (`%v`): floats as `%g` with the shortest digits (exponent form when the
@@ -10,7 +11,9 @@ import { newPrinter, printArg } from "./_printer.ts";
  * `[]byte` as `[104 105]`, Stringers and errors through `String()`/`Error()`.
  *
  * @param v the value
+ * @param limits bounds on the output's length and the value's depth (none by default)
  * @returns the text
+ * @throws FormatLimitError when a bound would be passed
  * @example Maps and floats
  * ```ts
  * import { formatValue } from "./format-value.ts";
@@ -18,8 +21,8 @@ import { newPrinter, printArg } from "./_printer.ts";
  * expect(formatValue({ b: 2, a: [1.5, null] })).toBe("map[a:[1.5 <nil>] b:2]");
  * ```
  */
-export function formatValue(v: unknown): string {
-  const p = newPrinter();
+export function formatValue(v: unknown, limits?: FormatLimits): string {
+  const p = newPrinter(limits);
   printArg(p, v, "v");
   return p.buf;
 }

@@ -18,3 +18,4 @@ export { type FloatFormat, formatFloat } from "./format-float.ts";
 export { canBackquote, isPrint, quote, quoteRune, quoteToAscii } from "./quote.ts";
 export { type GoKind, goKind, goTypeName, goTypeTag, isGoInt, isGoMap, withGoType } from "./go-type.ts";
 export { compareGoStrings } from "./compare-go-strings.ts";
+export { FormatLimitError, type FormatLimits } from "./format-limits.ts";

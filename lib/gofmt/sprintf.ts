@@ -2,7 +2,8 @@
  * Go's `fmt.Sprintf` over our value model.
  * @module
  */
-import { badVerb, clearFlags, newPrinter, type Printer, printArg } from "./_printer.ts";
+import { badVerb, clearFlags, newPrinter, type Printer, printArg, reserve } from "./_printer.ts";
+import type { FormatLimits } from "./format-limits.ts";
 import { goTypeName, isGoInt } from "./go-type.ts";
 
 const tooLarge = 1e6;
@@ -80,7 +81,9 @@ function intFromArg(args: readonly unknown[], st: State): { num: number; isInt: 
  *
  * @param format the Go format string
  * @param args the operands (our value model: see `go-type.ts`)
+ * @param limits bounds on the output's length and the operands' depth (none by default)
  * @returns the formatted text
+ * @throws FormatLimitError when a bound would be passed
  * @example Padding and precision
  * ```ts
  * import { sprintf } from "./sprintf.ts";
@@ -88,8 +91,8 @@ function intFromArg(args: readonly unknown[], st: State): { num: number; isInt: 
  * expect(sprintf("%08.3f|%-4d|%q", [3.14159, 7, "a"])).toBe('0003.142|7   |"a"');
  * ```
  */
-export function sprintf(format: string, args: readonly unknown[]): string {
-  const p: Printer = newPrinter();
+export function sprintf(format: string, args: readonly unknown[], limits?: FormatLimits): string {
+  const p: Printer = newPrinter(limits);
   const st: State = { argNum: 0, reordered: false, goodArgNum: true };
   const end = format.length;
   let i = 0;
@@ -210,5 +213,6 @@ export function sprintf(format: string, args: readonly unknown[]): string {
     });
     p.buf += ")";
   }
+  reserve(p, 0);
   return p.buf;
 }

@@ -7,33 +7,84 @@
  * over a missing key. Resources often lack optional fields (`status.conditions`, `operationState` before the first
  * sync), and a notification that fails on them is worse than one with an empty value.
  *
+ * No way from a value to code: liquidjs reads own properties only (`ownPropertyOnly`), and it calls a function it
+ * finds as a property. Each render gets its own scope object (so `{% increment %}`, which writes to the scope, never
+ * changes the caller's variables), in which a top-level function and the functions of a helper namespace (a
+ * null-prototype table such as `time` or `strings`) are getters: `{{ time.Now }}` calls `Now()`, and no function is
+ * ever a value a template can enumerate, print (its source) or read a property of.
+ *
+ * The budget (`options.limits`, {@linkcode defaultLimits} when left out), as liquidjs can enforce it:
+ * - `templateSteps` is liquidjs's `memoryLimit`, one count per render of the elements and characters its tags and
+ *   filters allocate (ranges, `join`, `split`, `concat`, `map`, `sort`…), to which every template node rendered (a
+ *   tag, an output, each loop iteration's body) adds a few; that count also bounds every single string and list, so
+ *   `maxStringLength` and `maxListLength` hold within it;
+ * - `maxOutputLength` is checked as the output grows and once more at the end;
+ * - liquidjs's `renderLimit` is a wall-clock timer (not used: the core reads no clock), and its `templateLimit` is
+ *   declared but not enforced by liquidjs 10.30; `parseLimit` bounds the template source, at 1 MiB (a ConfigMap's
+ *   size); Liquid has no template calls (`maxTemplateDepth`) and builds no nested values; when liquidjs runs out of
+ *   stack printing data nested deeper than `maxValueDepth`, the failure is that limit's.
+ *
  * Speed: liquidjs evaluates through generators (`toValueSync` drives them), which is where its time goes; measured on
  * the catalog twin, its options (`ownPropertyOnly`, `memoryLimit`, per-render options) and the per-field `renderSync`
  * call (about 1 µs of a 30 µs field) make no measurable difference, so each field keeps its own render.
  * @module
  */
-import { Liquid, type FilterImplOptions, type Template } from "liquidjs";
+import { type Context, type Emitter, type FilterImplOptions, Liquid, type Template } from "liquidjs";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
-import { maxRenderedLength, type TextRenderOptions, type TextTemplate } from "./text-template.ts";
+import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { nestsDeeperThan } from "../values/depth.ts";
+import type { TextRenderOptions, TextTemplate } from "./text-template.ts";
 
 const nowKey: unique symbol = Symbol("now");
+const limitsKey: unique symbol = Symbol("limits");
 const dateFilters = ["date", "date_to_xmlschema", "date_to_rfc822", "date_to_string", "date_to_long_string"];
 
-/** Bounds on one render: liquidjs counts tag and output renders, and object and string allocations. */
-const templateLimit = 100_000;
-const memoryLimit = 2_000_000;
+/** The longest template source liquidjs parses (`parseLimit`): what a ConfigMap can hold. */
+const maxSourceLength = 1 << 20;
+/**
+ * The steps one template node rendered counts: rendering a node takes liquidjs about as long as Go's executor takes
+ * for 8 of its steps (measured on loops of outputs, conditions and empty bodies), so a used-up budget takes about as
+ * long in both languages (a few hundred milliseconds with the default limits).
+ */
+const stepsPerNode = 8;
+/** What liquidjs's `memoryLimit` says when it is used up. */
+const memoryLimitMessage = "memory alloc limit exceeded";
+
+interface Globals {
+  readonly [nowKey]?: number;
+  readonly [limitsKey]?: Limits;
+}
 
 interface FilterThis {
   readonly context: { readonly globals: unknown };
 }
 
+/** The output limit, passed: thrown from inside the render, turned into a `LimitExceeded` diagnostic. */
+class OutputLimit extends Error {}
+
 function withRenderClock(base: FilterImplOptions): FilterImplOptions {
   const handler = typeof base === "function" ? base : base.handler;
   return function (this: FilterThis, value: unknown, ...args: unknown[]): unknown {
-    const now = (this.context.globals as { [nowKey]?: number })[nowKey];
+    const now = (this.context.globals as Globals)[nowKey];
     const v = (value === "now" || value === "today") && now !== undefined ? now / 1000 : value;
     return (handler as (this: FilterThis, ...a: unknown[]) => unknown).call(this, v, ...args);
+  };
+}
+
+/**
+ * Counts every template node rendered against the render's work budget (liquidjs's `memoryLimit`), and checks the
+ * output's length as it grows. All rendering of a template's nodes (tags, outputs, loop bodies) goes through
+ * `renderTemplates`; liquidjs has no per-node count of its own to use.
+ */
+function countRenders(engine: Liquid): void {
+  const renderer = engine.renderer;
+  const renderTemplates = renderer.renderTemplates;
+  renderer.renderTemplates = function (templates: Template[], ctx: Context, emitter?: Emitter): IterableIterator<unknown> {
+    ctx.memoryLimit.use(stepsPerNode * (templates.length + 1));
+    const limits = (ctx.globals as Globals)[limitsKey];
+    if (emitter !== undefined && limits !== undefined && emitter.buffer.length > limits.maxOutputLength) throw new OutputLimit();
+    return renderTemplates.call(this, templates, ctx, emitter);
   };
 }
 
@@ -48,14 +99,40 @@ export function createLiquidEngine(): Liquid {
     strictVariables: false,
     strictFilters: true,
     timezoneOffset: 0,
-    parseLimit: maxRenderedLength,
-    memoryLimit,
+    parseLimit: maxSourceLength,
   });
   for (const name of dateFilters) {
     const base = engine.filters[name];
     if (base !== undefined) engine.registerFilter(name, withRenderClock(base));
   }
+  countRenders(engine);
   return engine;
+}
+
+/** A null-prototype table (a helper namespace) seen with its functions as getters, built when first read. */
+function namespaceView(table: object): object {
+  const view: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(table)) {
+    const v: unknown = (table as Record<string, unknown>)[key];
+    if (typeof v === "function") Object.defineProperty(view, key, { get: () => (v as () => unknown)(), enumerable: true });
+    else Object.defineProperty(view, key, { value: v, enumerable: true });
+  }
+  return view;
+}
+
+/** The scope of one render: the variables, with functions out of reach as values (see the module doc). */
+function renderScope(vars: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(vars)) {
+    const v = vars[key];
+    if (typeof v === "function") {
+      Object.defineProperty(scope, key, { get: () => (v as () => unknown)(), enumerable: true, configurable: true });
+    } else if (typeof v === "object" && v !== null && Object.getPrototypeOf(v) === null) {
+      let view: object | undefined;
+      Object.defineProperty(scope, key, { get: () => (view ??= namespaceView(v)), enumerable: true, configurable: true });
+    } else scope[key] = v;
+  }
+  return scope;
 }
 
 function position(e: unknown): { line?: number | undefined; column?: number | undefined } {
@@ -75,6 +152,39 @@ function toDiagnostic(tag: "TemplateParse" | "TemplateRender", e: unknown): Diag
   return diagnostic(tag, liquidMessage(e), position(e));
 }
 
+/** The error liquidjs wrapped (its `RenderError`s keep the original as `originalError`), innermost first. */
+function rootCause(e: unknown): unknown {
+  let cause = e;
+  for (let i = 0; i < 100; i++) {
+    const inner = (cause as { originalError?: unknown } | null)?.originalError;
+    if (inner === undefined || inner === cause) break;
+    cause = inner;
+  }
+  return cause;
+}
+
+/**
+ * A render failure: a `LimitExceeded` diagnostic when liquidjs says a limit was passed, or when it ran out of stack
+ * walking data nested deeper than `maxValueDepth` (liquidjs prints and encodes values recursively); else
+ * `TemplateRender`.
+ */
+function renderFailure(e: unknown, vars: Readonly<Record<string, unknown>>, limits: Limits): Diagnostic {
+  const cause = rootCause(e);
+  if (cause instanceof RangeError && nestsDeeperThan(vars, limits.maxValueDepth)) {
+    const what = `the data nests more than ${limits.maxValueDepth} levels deep`;
+    return diagnostic("LimitExceeded", limitMessage("maxValueDepth", limits.maxValueDepth, what), position(e));
+  }
+  if (cause instanceof OutputLimit) {
+    const what = `the output would be longer than ${limits.maxOutputLength} characters`;
+    return diagnostic("LimitExceeded", limitMessage("maxOutputLength", limits.maxOutputLength, what), position(e));
+  }
+  if (cause instanceof Error && cause.message === memoryLimitMessage) {
+    const what = "the render used up its work budget (nodes rendered, and elements and characters allocated)";
+    return diagnostic("LimitExceeded", limitMessage("templateSteps", limits.templateSteps, what), position(e));
+  }
+  return toDiagnostic("TemplateRender", e);
+}
+
 /**
  * Parses a Liquid template once.
  * @param source the template text
@@ -90,16 +200,18 @@ export function compileLiquidTemplate(source: string, engine: Liquid): Either<Di
   }
   return E.right({
     render(vars: Readonly<Record<string, unknown>>, options: TextRenderOptions): Either<Diagnostic, string> {
+      const limits = options.limits ?? defaultLimits;
+      const globals: Globals = { [nowKey]: options.now, [limitsKey]: limits };
       let out: unknown;
       try {
-        out = engine.renderSync(parsed, vars, { globals: { [nowKey]: options.now }, templateLimit });
+        out = engine.renderSync(parsed, renderScope(vars), { globals, memoryLimit: limits.templateSteps });
       } catch (e) {
-        return E.left(toDiagnostic("TemplateRender", e));
+        return E.left(renderFailure(e, vars, limits));
       }
       const text = String(out);
-      return text.length > maxRenderedLength
-        ? E.left(diagnostic("TemplateRender", `the rendered text is longer than ${maxRenderedLength} characters`))
-        : E.right(text);
+      if (text.length <= limits.maxOutputLength) return E.right(text);
+      const what = `the output would be longer than ${limits.maxOutputLength} characters`;
+      return E.left(diagnostic("LimitExceeded", limitMessage("maxOutputLength", limits.maxOutputLength, what)));
     },
   });
 }

@@ -11,6 +11,8 @@ import type { ContentPath, DocumentPlan, Slot } from "./document-plan.ts";
 import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 import type { TextRenderOptions } from "./text-template.ts";
 import { copyData } from "./go/copy-data.ts";
+import { LimitFailure } from "./go/budget.ts";
+import { defaultLimits } from "../limits.ts";
 
 /** One templated field and the text it rendered to, before any parsing: `{ field: "slack.attachments", text }`. */
 export interface RenderedField {
@@ -53,23 +55,30 @@ function renderSlot(
   if (r._tag === "Right") return r;
   const d = r.left;
   const at = d.line === undefined ? "" : `line ${d.line}${d.column === undefined ? "" : `, column ${d.column}`}: `;
-  return E.left(diagnostic("TemplateRender", `${slot.label}: ${at}${d.message}`, { key: `template.${plan.name}`, hint: d.hint }));
+  const tag = d._tag === "LimitExceeded" ? "LimitExceeded" : "TemplateRender";
+  return E.left(diagnostic(tag, `${slot.label}: ${at}${d.message}`, { key: `template.${plan.name}`, hint: d.hint }));
+}
+
+/** The variables and the options every slot of a document renders with. */
+interface Prepared {
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly options: TextRenderOptions;
 }
 
 /**
  * The variables the slots render over, and how. When a field changes its data (Go's `set`, `merge`…), every field
  * renders over one private copy: the caller's objects never change, and later fields see the change as they do in
- * the Go engine, whose templaters share one map.
+ * the Go engine, whose templaters share one map. A copy deeper than `maxValueDepth` is a `LimitExceeded` failure.
  */
-function prepare(plan: DocumentPlan, vars: Readonly<Record<string, unknown>>, options: RenderOptions): {
-  readonly vars: Readonly<Record<string, unknown>>;
-  readonly options: TextRenderOptions;
-} {
+function prepare(plan: DocumentPlan, vars: Readonly<Record<string, unknown>>, options: RenderOptions): Either<Diagnostic, Prepared> {
   const limits = options.limits !== undefined ? { limits: options.limits } : {};
-  for (const slot of plan.slots) {
-    if (slot.template.mutates === true) return { vars: copyData(vars), options: { now: options.now, ownsVars: true, ...limits } };
+  if (!plan.slots.some((slot) => slot.template.mutates === true)) return E.right({ vars, options: { now: options.now, ...limits } });
+  try {
+    return E.right({ vars: copyData(vars, options.limits ?? defaultLimits), options: { now: options.now, ownsVars: true, ...limits } });
+  } catch (e) {
+    if (!(e instanceof LimitFailure)) throw e;
+    return E.left(diagnostic("LimitExceeded", `copying the data for the template: ${e.message}`, { key: `template.${plan.name}` }));
   }
-  return { vars, options: { now: options.now, ...limits } };
 }
 
 /**
@@ -82,7 +91,9 @@ export function renderFields(
   options: RenderOptions,
 ): Either<Diagnostic, readonly RenderedField[]> {
   const out: RenderedField[] = [];
-  const data = prepare(plan, vars, options);
+  const prepared = prepare(plan, vars, options);
+  if (prepared._tag === "Left") return prepared;
+  const data = prepared.right;
   for (const slot of plan.slots) {
     const r = renderSlot(plan, slot, data.vars, data.options);
     if (r._tag === "Left") return r;
@@ -142,7 +153,9 @@ export function renderPlan(
 ): Either<Diagnostic, RenderedContent> {
   const root: Mutable = {};
   for (const lit of plan.literals) setPath(root, lit.path, clone(lit.value));
-  const data = prepare(plan, vars, options);
+  const prepared = prepare(plan, vars, options);
+  if (prepared._tag === "Left") return prepared;
+  const data = prepared.right;
   for (const slot of plan.slots) {
     const r = renderSlot(plan, slot, data.vars, data.options);
     if (r._tag === "Left") return r;

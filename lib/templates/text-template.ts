@@ -18,11 +18,14 @@ export interface TextRenderOptions {
    * makes to it stay there and later fields of the same document see them, as in the Go engine.
    */
   readonly ownsVars?: boolean;
-  /** The budget of the render; `defaultLimits` when left out. */
+  /** The budget of the render (its `maxOutputLength` bounds the rendered field); `defaultLimits` when left out. */
   readonly limits?: Limits;
 }
 
-/** A compiled templated string. `render` never throws; a failure is a `TemplateRender` diagnostic. */
+/**
+ * A compiled templated string. `render` never throws; a failure is a `TemplateRender` diagnostic, or a
+ * `LimitExceeded` one when the render passed one of its limits (`limits`).
+ */
 export interface TextTemplate {
   /**
    * Whether rendering may change the maps and lists of `vars` (Go templates calling sprig's `set`, `merge`…). Such a
@@ -31,6 +34,3 @@ export interface TextTemplate {
   readonly mutates?: boolean;
   render(vars: Readonly<Record<string, unknown>>, options: TextRenderOptions): Either<Diagnostic, string>;
 }
-
-/** Upper bound on the length of one rendered field, in UTF-16 code units (1 MiB of ASCII). */
-export const maxRenderedLength: number = 1 << 20;

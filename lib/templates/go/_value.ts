@@ -1,6 +1,6 @@
 /**
- * The executor's view of values: Go's "invalid" value (a missing map key), truthiness, kinds for comparisons,
- * and which properties and methods of a JS value a template may reach.
+ * The executor's view of values: Go's "invalid" value (a missing map key), truthiness, kinds for comparisons and
+ * type names (which properties and methods a template may reach is `_access.ts`'s to say).
  * @module
  */
 import { goTypeName, isGoMap } from "../../gofmt/mod.ts";
@@ -105,56 +105,4 @@ export function typeName(v: unknown, boxed: boolean): string {
 /** Whether an object is a plain data map (or a JS `Map`), rather than an object with methods. */
 export function isMap(v: unknown): v is Readonly<Record<string, unknown>> | ReadonlyMap<unknown, unknown> {
   return v instanceof Map || isGoMap(v);
-}
-
-/** Looks a key up in a map value: an own property only (never the prototype), or {@linkcode noValue}. */
-export function mapGet(m: Readonly<Record<string, unknown>> | ReadonlyMap<unknown, unknown>, key: string): unknown {
-  if (m instanceof Map) return m.has(key) ? m.get(key) : noValue;
-  const o = m as Readonly<Record<string, unknown>>;
-  if (!Object.hasOwn(o, key)) return noValue;
-  const v = o[key];
-  return v === undefined ? noValue : v;
-}
-
-/** Whether a name is exported in Go's sense (starts with an upper-case letter), the only names reachable on objects. */
-export function isExported(name: string): boolean {
-  const code = name.charCodeAt(0);
-  if (code < 0x80) return code >= 65 && code <= 90;
-  return /^\p{Lu}/u.test(name);
-}
-
-/**
- * The exported method `name` of a non-map object (found on its prototype chain, never on `Object.prototype`), e.g.
- * `Format` on a GoTime.
- */
-export function methodOf(v: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
-  if (typeof v !== "object" || v === null || !isExported(name) || isMap(v) || Array.isArray(v)) return undefined;
-  for (let p: unknown = Object.getPrototypeOf(v); p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    const d = Object.getOwnPropertyDescriptor(p, name);
-    if (d !== undefined) return typeof d.value === "function" ? d.value as (...args: unknown[]) => unknown : undefined;
-  }
-  return undefined;
-}
-
-/** Sorted keys of a map value, in Go's order (strings by bytes; numbers numerically). */
-export function sortedEntries(
-  m: Readonly<Record<string, unknown>> | ReadonlyMap<unknown, unknown>,
-): Array<readonly [unknown, unknown]> {
-  const entries: Array<readonly [unknown, unknown]> = m instanceof Map
-    ? [...m.entries()]
-    : Object.keys(m).map((k) => [k, (m as Readonly<Record<string, unknown>>)[k]] as const);
-  return entries.sort(([a], [b]) => compareKeys(a, b));
-}
-
-function compareKeys(a: unknown, b: unknown): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  const x = String(a);
-  const y = String(b);
-  const xs = [...x];
-  const ys = [...y];
-  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
-    const d = (xs[i]?.codePointAt(0) ?? 0) - (ys[i]?.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-  return xs.length - ys.length;
 }

@@ -4,9 +4,11 @@
  * interface), as Go's builtins see `reflect.Value`s.
  * @module
  */
-import { formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
+import { compareGoStrings, formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
 import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
 import { type FuncContext, type GoFunc, GoFuncError, type GoSignature } from "./func.ts";
+import { charge, chargeString, charsPerStep, checkDepth, formatWithin } from "./budget.ts";
+import { Method, reach } from "./_access.ts";
 import { escapeHtml, escapeJs, queryEscape } from "./escape.ts";
 import {
   basicKind,
@@ -14,7 +16,6 @@ import {
   isMap,
   isNil,
   isTrue as truthy,
-  mapGet,
   noValue,
   numberOf,
   toArg,
@@ -37,17 +38,27 @@ function fail(message: string): never {
 
 // --- comparisons
 
-/** Data integers are Go int64 (how JSON numbers decode into unstructured objects); bigint is our int64. */
-function asData(v: unknown): unknown {
+/**
+ * Data integers are Go int64 (how JSON numbers decode into unstructured objects); bigint is our int64. A copy, so
+ * its size is charged and its depth checked as it is made.
+ */
+function asData(ctx: FuncContext, v: unknown, depth = 0): unknown {
   if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 2 ** 63) return BigInt(v);
-  if (Array.isArray(v)) return v.map(asData);
+  if (Array.isArray(v)) {
+    checkDepth(ctx, depth + 1, "converting a value");
+    charge(ctx, v.length + 1, "converting a value");
+    return v.map((x) => asData(ctx, x, depth + 1));
+  }
   if (isMap(v) && !(v instanceof Map)) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asData(x)]));
+    checkDepth(ctx, depth + 1, "converting a value");
+    const entries = Object.entries(v);
+    charge(ctx, entries.length + 1, "converting a value");
+    return Object.fromEntries(entries.map(([k, x]) => [k, asData(ctx, x, depth + 1)]));
   }
   return v;
 }
 
-function eq(args: readonly unknown[], boxed: readonly boolean[] = []): boolean {
+function eq(ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[] = []): boolean {
   const [a, ...rest] = args;
   if (rest.length === 0) fail("missing argument for comparison");
   const k1 = basicKind(a);
@@ -60,7 +71,10 @@ function eq(args: readonly unknown[], boxed: readonly boolean[] = []): boolean {
     } else {
       switch (k1) {
         case "bool":
+          truth = a === b;
+          break;
         case "string":
+          if ((a as string).length > charsPerStep) charge(ctx, Math.ceil((a as string).length / charsPerStep), "eq");
           truth = a === b;
           break;
         case "int":
@@ -73,7 +87,7 @@ function eq(args: readonly unknown[], boxed: readonly boolean[] = []): boolean {
           truth = true;
           break;
         default:
-          truth = equalOther(boxed[0] === true ? asData(a) : a, boxed[i + 1] === true ? asData(b) : b);
+          truth = equalOther(ctx, boxed[0] === true ? asData(ctx, a) : a, boxed[i + 1] === true ? asData(ctx, b) : b);
       }
     }
     if (truth) return true;
@@ -81,18 +95,18 @@ function eq(args: readonly unknown[], boxed: readonly boolean[] = []): boolean {
   return false;
 }
 
-function equalOther(a: unknown, b: unknown): boolean {
+function equalOther(ctx: FuncContext, a: unknown, b: unknown): boolean {
   const ta = typeName(a, true);
   const tb = typeName(b, true);
   const comparable = (t: string): boolean => !t.startsWith("[]") && !t.startsWith("map[") && !t.startsWith("func");
   if (kindOf(ta) !== kindOf(tb)) {
-    fail(`non-comparable types ${sprintf("%s", [toArg(a)])}: ${ta}, ${tb}: ${formatValue(toArg(b))}`);
+    const as = formatWithin(ctx, "eq", (l) => sprintf("%s", [toArg(a)], l));
+    fail(`non-comparable types ${as}: ${ta}, ${tb}: ${formatWithin(ctx, "eq", (l) => formatValue(toArg(b), l))}`);
   }
-  if (!comparable(tb)) fail(`non-comparable type ${sprintf("%s", [toArg(b)])}: ${tb}`);
+  if (!comparable(tb)) fail(`non-comparable type ${formatWithin(ctx, "eq", (l) => sprintf("%s", [toArg(b)], l))}: ${tb}`);
   if (a === b) return true;
-  const equal = (a as { Equal?: unknown }).Equal;
-  if (ta === tb && typeof equal === "function") return equal.call(a, b) === true;
-  return false;
+  const equal = ta === tb ? reach(a, "Equal") : undefined;
+  return equal instanceof Method && equal.call([b]) === true;
 }
 
 function kindOf(t: string): string {
@@ -107,7 +121,7 @@ function bigOf(v: unknown): bigint {
   return typeof v === "bigint" ? v : BigInt(numberOf(v));
 }
 
-function lt(a: unknown, b: unknown): boolean {
+function lt(ctx: FuncContext, a: unknown, b: unknown): boolean {
   const k1 = basicKind(a);
   const k2 = basicKind(b);
   const basic = (k: BasicKind): boolean => k !== "other" && k !== "invalid";
@@ -117,7 +131,8 @@ function lt(a: unknown, b: unknown): boolean {
     case "bool":
       return fail("invalid type for comparison");
     case "string":
-      return compareBytes(a as string, b as string) < 0;
+      charge(ctx, Math.ceil(Math.min((a as string).length, (b as string).length) / charsPerStep), "lt");
+      return compareGoStrings(a as string, b as string) < 0;
     case "int":
       return bigOf(a) < bigOf(b);
     default:
@@ -125,30 +140,21 @@ function lt(a: unknown, b: unknown): boolean {
   }
 }
 
-function compareBytes(x: string, y: string): number {
-  const xs = [...x];
-  const ys = [...y];
-  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
-    const d = (xs[i]?.codePointAt(0) ?? 0) - (ys[i]?.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-  return xs.length - ys.length;
-}
-
-function le(a: unknown, b: unknown): boolean {
-  return lt(a, b) || eq([a, b]);
+function le(ctx: FuncContext, a: unknown, b: unknown): boolean {
+  return lt(ctx, a, b) || eq(ctx, [a, b]);
 }
 
 // --- collections
 
-function utf8Bytes(s: string): Uint8Array {
+function utf8Bytes(ctx: FuncContext, s: string): Uint8Array {
+  charge(ctx, Math.ceil(s.length / charsPerStep), "encoding a string");
   return encodeUtf8(s);
 }
 
-function length(v: unknown, boxed: boolean): number {
+function length(ctx: FuncContext, v: unknown, boxed: boolean): number {
   if (v === null) fail("len of nil pointer");
   if (v === noValue || v === undefined) fail("reflect: call of reflect.Value.Type on zero Value");
-  if (typeof v === "string") return utf8Bytes(v).length;
+  if (typeof v === "string") return utf8Bytes(ctx, v).length;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
   if (v instanceof Map) return v.size;
   if (isMap(v)) return Object.keys(v).length;
@@ -164,7 +170,7 @@ function indexArg(index: unknown, cap: number): number {
   return x;
 }
 
-function index(args: readonly unknown[], boxed: readonly boolean[]): unknown {
+function index(ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[]): unknown {
   let [item] = args;
   let itemBoxed = boxed[0] === true;
   if (isNil(item)) fail("index of untyped nil");
@@ -174,7 +180,7 @@ function index(args: readonly unknown[], boxed: readonly boolean[]): unknown {
     if (typeof item === "string" || Array.isArray(item) || item instanceof Uint8Array) {
       const x = indexArg(ix, item.length);
       if (typeof item === "string") {
-        const bytes = utf8Bytes(item);
+        const bytes = utf8Bytes(ctx, item);
         if (x >= bytes.length) fail("reflect: string index out of range");
         item = bytes[x];
       } else {
@@ -184,7 +190,7 @@ function index(args: readonly unknown[], boxed: readonly boolean[]): unknown {
     } else if (isMap(item)) {
       if (isNil(ix)) fail("value is nil; should be of type string");
       if (typeof ix !== "string") fail(`value has type ${typeName(ix, boxed[k] === true)}; should be string`);
-      const found = mapGet(item, ix);
+      const found = reach(item, ix);
       item = found === noValue ? null : found;
     } else {
       fail(`can't index item of type ${typeName(item, itemBoxed)}`);
@@ -194,14 +200,14 @@ function index(args: readonly unknown[], boxed: readonly boolean[]): unknown {
   return item;
 }
 
-function slice(args: readonly unknown[], boxed: readonly boolean[]): unknown {
+function slice(ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[]): unknown {
   const [item, ...indexes] = args;
   if (isNil(item)) fail("slice of untyped nil");
   if (indexes.length > 3) fail(`too many slice indexes: ${indexes.length}`);
   let len: number;
   if (typeof item === "string") {
     if (indexes.length === 3) fail("cannot 3-index slice a string");
-    len = utf8Bytes(item).length;
+    len = utf8Bytes(ctx, item).length;
   } else if (Array.isArray(item) || item instanceof Uint8Array) {
     len = item.length;
   } else {
@@ -214,15 +220,16 @@ function slice(args: readonly unknown[], boxed: readonly boolean[]): unknown {
   const [lo = 0, hi = len, max = len] = idx;
   if (lo > hi) fail(`invalid slice index: ${lo} > ${hi}`);
   if (indexes.length === 3 && hi > max) fail(`invalid slice index: ${hi} > ${max}`);
-  if (typeof item === "string") return decodeUtf8(utf8Bytes(item).slice(lo, hi));
+  if (typeof item === "string") return decodeUtf8(utf8Bytes(ctx, item).slice(lo, hi));
+  charge(ctx, hi - lo, "slice");
   return item.slice(lo, hi);
 }
 
 // --- printing
 
-function printableArgs(args: readonly unknown[]): string {
+function printableArgs(ctx: FuncContext, args: readonly unknown[]): string {
   if (args.length === 1 && typeof args[0] === "string") return args[0];
-  return sprint(args.map((a) => (isNil(a) ? "<no value>" : a)));
+  return formatWithin(ctx, "printing", (l) => sprint(args.map((a) => (isNil(a) ? "<no value>" : a)), l));
 }
 
 // --- call
@@ -230,6 +237,8 @@ function printableArgs(args: readonly unknown[]): string {
 function call(ctx: FuncContext, args: readonly unknown[], boxed: readonly boolean[]): unknown {
   const [fn, ...rest] = args;
   if (isNil(fn)) fail("call of nil");
+  // A function value is one the data holds (a host helper such as `time.Parse`): `_access.ts` never yields one from
+  // a prototype. It is called without a receiver.
   if (typeof fn !== "function") fail(`non-function of type ${typeName(fn, boxed[0] === true)}`);
   const signature = (fn as GoFunc).signature;
   const values = rest.map(toArg);
@@ -245,6 +254,12 @@ function call(ctx: FuncContext, args: readonly unknown[], boxed: readonly boolea
   return (fn as (...a: unknown[]) => unknown)(...values);
 }
 
+/** An escaped text, charged and checked against the render's string limit (escaping grows a text up to 6 times). */
+function escaped(ctx: FuncContext, what: string, text: string): string {
+  chargeString(ctx, text.length, what);
+  return text;
+}
+
 function sig(params: readonly string[], variadic?: string): GoSignature {
   return variadic === undefined ? { params } : { params, variadic };
 }
@@ -257,23 +272,26 @@ export const builtins: Readonly<Record<string, Builtin>> = {
   and: { signature: sig([raw], raw), fn: () => noValue },
   or: { signature: sig([raw], raw), fn: () => noValue },
   not: { signature: sig([raw]), fn: (_c, [v]) => !truthy(v) },
-  len: { signature: sig([raw]), fn: (_c, [v], boxed) => length(v, boxed[0] === true) },
-  index: { signature: sig([raw], raw), fn: (_c, args, boxed) => index(args, boxed) },
-  slice: { signature: sig([raw], raw), fn: (_c, args, boxed) => slice(args, boxed) },
-  print: { signature: sig([], any), fn: (_c, args) => sprint(args.map(toArg)) },
+  len: { signature: sig([raw]), fn: (c, [v], boxed) => length(c, v, boxed[0] === true) },
+  index: { signature: sig([raw], raw), fn: (c, args, boxed) => index(c, args, boxed) },
+  slice: { signature: sig([raw], raw), fn: (c, args, boxed) => slice(c, args, boxed) },
+  print: { signature: sig([], any), fn: (c, args) => formatWithin(c, "print", (l) => sprint(args.map(toArg), l)) },
   printf: {
     signature: sig(["string"], any),
-    fn: (_c, [f, ...args], boxed) => sprintf(String(f), args.map((a, i) => (boxed[i + 1] === true ? asData(toArg(a)) : toArg(a)))),
+    fn: (c, [f, ...args], boxed) => {
+      const operands = args.map((a, i) => (boxed[i + 1] === true ? asData(c, toArg(a)) : toArg(a)));
+      return formatWithin(c, "printf", (l) => sprintf(String(f), operands, l));
+    },
   },
-  println: { signature: sig([], any), fn: (_c, args) => sprintln(args.map(toArg)) },
-  html: { signature: sig([], any), fn: (_c, args) => escapeHtml(printableArgs(args)) },
-  js: { signature: sig([], any), fn: (_c, args) => escapeJs(printableArgs(args)) },
-  urlquery: { signature: sig([], any), fn: (_c, args) => queryEscape(printableArgs(args)) },
+  println: { signature: sig([], any), fn: (c, args) => formatWithin(c, "println", (l) => sprintln(args.map(toArg), l)) },
+  html: { signature: sig([], any), fn: (c, args) => escaped(c, "html", escapeHtml(printableArgs(c, args))) },
+  js: { signature: sig([], any), fn: (c, args) => escaped(c, "js", escapeJs(printableArgs(c, args))) },
+  urlquery: { signature: sig([], any), fn: (c, args) => escaped(c, "urlquery", queryEscape(printableArgs(c, args))) },
   call: { signature: sig([raw], raw), fn: call },
-  eq: { signature: sig([raw], raw), fn: (_c, args, boxed) => eq(args, boxed) },
-  ne: { signature: sig([raw, raw]), fn: (_c, [a, b]) => !eq([a, b]) },
-  lt: { signature: sig([raw, raw]), fn: (_c, [a, b]) => lt(a, b) },
-  le: { signature: sig([raw, raw]), fn: (_c, [a, b]) => le(a, b) },
-  gt: { signature: sig([raw, raw]), fn: (_c, [a, b]) => !le(a, b) },
-  ge: { signature: sig([raw, raw]), fn: (_c, [a, b]) => !lt(a, b) },
+  eq: { signature: sig([raw], raw), fn: (c, args, boxed) => eq(c, args, boxed) },
+  ne: { signature: sig([raw, raw]), fn: (c, [a, b]) => !eq(c, [a, b]) },
+  lt: { signature: sig([raw, raw]), fn: (c, [a, b]) => lt(c, a, b) },
+  le: { signature: sig([raw, raw]), fn: (c, [a, b]) => le(c, a, b) },
+  gt: { signature: sig([raw, raw]), fn: (c, [a, b]) => !le(c, a, b) },
+  ge: { signature: sig([raw, raw]), fn: (c, [a, b]) => !lt(c, a, b) },
 };

@@ -2,9 +2,15 @@
  * The executor of Go text/template: walks the trees of a parsed template over plain JS data, with Go's semantics for
  * missing keys, nil, truthiness, pipelines, variables, methods, function calls and errors
  * (`template: <name>:<line>:<col>: executing "<name>" at <node>: <message>`).
+ *
+ * Every field, key, method and map entry it reaches goes through `_access.ts`'s `reach` (no inherited property, no
+ * property of a function: no way from a value to code), and its work goes into the render's budget (`budget.ts`):
+ * each node walked and function called is a step, functions add what they build or compare, and a passed limit fails
+ * the render at the current node.
  * @module
  */
-import { formatValue, goTypeTag } from "../../gofmt/mod.ts";
+import { formatValue, FormatLimitError, goTypeTag } from "../../gofmt/mod.ts";
+import { type Limits, limitMessage } from "../../limits.ts";
 import { utf8Length } from "../../go/utf8.ts";
 import type {
   ArgNode,
@@ -19,39 +25,23 @@ import type {
 import { nodeString } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
+import { type Budget, charsPerStep, fromFormatLimit, LimitFailure } from "./budget.ts";
+import { Member, Method, reach, sortedEntries, unexportedField } from "./_access.ts";
 import type { TemplateSet } from "./parser.ts";
 import { goQuote } from "./_strconv.ts";
 import { GoFloat, toFloatValue } from "../../values/float.ts";
 import { GoTime } from "../../values/time.ts";
-import {
-  isExported,
-  isMap,
-  isNil,
-  isTrue,
-  mapGet,
-  methodOf,
-  noValue as invalidValue,
-  sortedEntries,
-  toArg,
-  typeName,
-} from "./_value.ts";
+import { isMap, isNil, isTrue, noValue as invalidValue, toArg, typeName } from "./_value.ts";
 
 /** Go's invalid value, read from a local binding (a re-exported one can compile to a getter call per access). */
 const noValue: typeof invalidValue = invalidValue;
 
-/** Limits of one execution. */
-export interface ExecLimits {
-  /** Maximum output length in characters. */
-  readonly maxOutput: number;
-  /** Maximum nesting of `{{template}}` calls. */
-  readonly maxDepth: number;
-  /** Maximum number of evaluation steps (nodes walked plus calls). */
-  readonly maxSteps: number;
-}
-
-/** An execution failure: Go's message, and the UTF-16 index of the node it happened at. */
+/**
+ * An execution failure: Go's message, the UTF-16 index of the node it happened at, and whether a limit was passed
+ * (`templateSteps`, `maxOutputLength`, `maxTemplateDepth`, or one a function checks).
+ */
 export class ExecFailure extends Error {
-  constructor(message: string, readonly pos: number | undefined) {
+  constructor(message: string, readonly pos: number | undefined, readonly limit: boolean = false) {
     super(message);
   }
 }
@@ -84,12 +74,6 @@ const uintTypes: ReadonlySet<string> = new Set(["uint", "uint8", "uint16", "uint
 function canBeNil(t: GoType): boolean {
   return t === anyType || t === rawType || t.startsWith("[]") || t.startsWith("map[") || t.startsWith("*") ||
     t.startsWith("func") || t.startsWith("chan") || t === "error";
-}
-
-/** Plain objects and `Map`s have no Go methods; anything else is checked for methods first. */
-function hasMethods(v: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto !== Object.prototype && proto !== null && !(v instanceof Map);
 }
 
 /** The message of whatever a function threw (an Error, or any object with a string `message`). */
@@ -148,22 +132,18 @@ function resolveFunction(name: string, funcs: Readonly<Record<string, GoFunc>>):
 }
 
 const noArgs: readonly ArgNode[] = Object.freeze([]);
-const objectProto: unknown = Object.prototype;
-/** The tag read directly (a re-exported binding can compile to a getter call per access). */
-const typeTag: typeof goTypeTag = goTypeTag;
-
-/** A plain object without a Go type tag: a `map[string]interface {}`, read with an own-property lookup. */
-function isPlainMap(v: unknown): v is Readonly<Record<string, unknown>> {
-  return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === objectProto &&
-    (v as { [typeTag]?: unknown })[typeTag] === undefined;
-}
 
 type AnyNode = Node | ArgNode | CommandNode | ListNode;
 
-/** The state of one execution; a class so that a render allocates one object, not a closure per operation. */
-class Run {
+/**
+ * The state of one execution; a class so that a render allocates one object, not a closure per operation. It is the
+ * render's {@linkcode Budget} too: the functions it calls add their work to the same step count.
+ */
+class Run implements Budget {
   out = "";
   steps = 0;
+  readonly maxSteps: number;
+  readonly ctx: FuncContext;
   current: AnyNode | undefined = undefined;
   executing: string;
   vars: Variable[] = [];
@@ -177,33 +157,47 @@ class Run {
     readonly source: string,
     readonly funcs: Readonly<Record<string, GoFunc>>,
     readonly resolved: ReadonlyMap<string, Callable> | undefined,
-    readonly ctx: FuncContext,
-    readonly limits: ExecLimits,
+    now: number,
+    readonly limits: Limits,
   ) {
     this.executing = set.name;
+    this.maxSteps = limits.templateSteps;
+    this.ctx = { now, budget: this };
   }
 
   at(n: AnyNode): void {
     this.current = n;
   }
 
-  errorf(message: string): never {
+  errorf(message: string, limit = false): never {
     const current = this.current;
-    if (current === undefined) throw new ExecFailure(`template: ${this.executing}: ${message}`, undefined);
+    if (current === undefined) throw new ExecFailure(`template: ${this.executing}: ${message}`, undefined, limit);
     const { line, col } = lineCol(this.source, current.pos);
     throw new ExecFailure(
       `template: ${this.set.name}:${line}:${col}: executing ${goQuote(this.executing)} at <${nodeString(current)}>: ${message}`,
       current.pos,
+      limit,
     );
   }
 
+  /** Fails at the current node because `limit` was passed. */
+  limitf(limit: keyof Limits, what: string): never {
+    return this.errorf(limitMessage(limit, this.limits[limit], what), true);
+  }
+
   step(): void {
-    if (++this.steps > this.limits.maxSteps) this.errorf(`exceeded the evaluation budget (${this.limits.maxSteps} steps)`);
+    if (++this.steps > this.maxSteps) this.limitf("templateSteps", "the render used up its work budget");
+  }
+
+  /** Adds `units` steps of work (elements sorted or printed, …). */
+  charge(units: number): void {
+    this.steps += units;
+    if (this.steps > this.maxSteps) this.limitf("templateSteps", "the render used up its work budget");
   }
 
   write(s: string): void {
-    if (this.out.length + s.length > this.limits.maxOutput) {
-      this.errorf(`output exceeds the limit of ${this.limits.maxOutput} characters`);
+    if (this.out.length + s.length > this.limits.maxOutputLength) {
+      this.limitf("maxOutputLength", `the output would be longer than ${this.limits.maxOutputLength} characters`);
     }
     this.out += s;
   }
@@ -270,7 +264,9 @@ class Run {
       case "template": {
         const tree = this.set.trees.get(node.name);
         if (tree === undefined) this.errorf(`template ${goQuote(node.name)} not defined`);
-        if (this.depth >= this.limits.maxDepth) this.errorf(`exceeded maximum template depth (${this.limits.maxDepth})`);
+        if (this.depth >= this.limits.maxTemplateDepth) {
+          this.limitf("maxTemplateDepth", `template ${goQuote(node.name)} would nest more than ${this.limits.maxTemplateDepth} calls deep`);
+        }
         const v = node.pipe === undefined ? noValue : this.evalPipeline(dot, node.pipe);
         const savedVars = this.vars;
         const savedExecuting = this.executing;
@@ -335,6 +331,7 @@ class Run {
         }
       } else if (isMap(v)) {
         const entries = sortedEntries(v);
+        this.charge(entries.length);
         if (entries.length > 0) {
           const boxed = elemBoxed(v);
           for (const [k, e] of entries) if (!this.iterate(r, inner, k, e === undefined ? null : e, boxed)) break;
@@ -372,7 +369,20 @@ class Run {
       return;
     }
     if (typeof v === "function") this.errorf(`can't print ${nodeString(node)} of type ${typeName(v, false)}`);
-    this.write(formatValue(v));
+    let text: string;
+    try {
+      text = formatValue(v, this.limits);
+    } catch (e) {
+      if (e instanceof FormatLimitError) this.fromLimit(fromFormatLimit(e, "printing the value"));
+      throw e;
+    }
+    this.charge(Math.floor(text.length / charsPerStep));
+    this.write(text);
+  }
+
+  /** Fails at the current node with a limit a function or the printer passed. */
+  fromLimit(e: LimitFailure): never {
+    return this.errorf(e.message, true);
   }
 
   // --- pipelines and commands
@@ -479,24 +489,18 @@ class Run {
     let b = boxed;
     const last = ident.length - 1;
     for (let i = from; i < last; i++) {
+      if (r === noValue || r === undefined) break;
       const name = ident[i] as string;
-      if (isPlainMap(r)) {
-        // The common case, a key of a plain map (what evalField does for it, without its checks).
-        const v = Object.hasOwn(r, name) ? r[name] : undefined;
-        r = v === undefined ? noValue : v;
-        b = true;
-      } else {
-        r = this.evalField(dot, name, node, noArgs, noFinal, r, b);
+      const found = reach(r, name);
+      if (found instanceof Member) {
+        r = this.evalMember(dot, name, node, noArgs, noFinal, r, b, found);
         b = this.lastBoxed;
+      } else {
+        r = found;
+        b = true;
       }
     }
-    const name = ident[last] ?? "";
-    if (isPlainMap(r) && args.length <= 1 && final === noFinal) {
-      this.lastBoxed = true;
-      const v = Object.hasOwn(r, name) ? r[name] : undefined;
-      return v === undefined ? noValue : v;
-    }
-    return this.evalField(dot, name, node, args, final, r, b);
+    return this.evalField(dot, ident[last] ?? "", node, args, final, r, b);
   }
 
   evalField(
@@ -510,39 +514,31 @@ class Run {
   ): unknown {
     this.lastBoxed = false;
     if (receiver === noValue || receiver === undefined) return noValue;
-    const hasArgs = args.length > 1 || final !== noFinal;
-    if (receiver !== null && isMap(receiver) && !hasMethods(receiver)) {
-      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
-      this.lastBoxed = true;
-      return mapGet(receiver, name);
-    }
+    const found = reach(receiver, name);
+    if (found instanceof Member) return this.evalMember(dot, name, node, args, final, receiver, boxed, found);
+    if (args.length > 1 || final !== noFinal) this.errorf(`${name} is not a method but has arguments`);
+    this.lastBoxed = true;
+    return found;
+  }
+
+  /** A name that is not a map key: a method of a Go value, or Go's error for it. */
+  evalMember(
+    dot: Dot,
+    name: string,
+    node: ArgNode,
+    args: readonly ArgNode[],
+    final: Final,
+    receiver: unknown,
+    boxed: boolean,
+    found: Member,
+  ): unknown {
     const typ = boxed ? anyType : typeName(receiver, false);
     if (receiver === null) return this.errorf(`nil pointer evaluating ${typ}.${name}`);
-    const method = methodOf(receiver, name);
-    if (method !== undefined) {
-      const signature = (method as { signature?: GoSignature }).signature ??
-        { params: Array.from({ length: method.length }, () => anyType) };
-      const callable: Callable = {
-        signature,
-        builtin: false,
-        invoke: (_ctx, a) => method.apply(receiver, a as unknown[]),
-      };
-      return this.evalCall(dot, callable, node, name, args, final);
-    }
-    if (isMap(receiver)) {
-      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
-      this.lastBoxed = true;
-      return mapGet(receiver, name);
-    }
-    if (typeof receiver === "object" && !Array.isArray(receiver) && !(receiver instanceof Uint8Array)) {
-      if (Object.hasOwn(receiver, name)) {
-        if (!isExported(name)) this.errorf(`${name} is an unexported field of struct type ${typ}`);
-        if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
-        const v = (receiver as Record<string, unknown>)[name];
-        return v === undefined ? null : v;
-      }
-    }
-    return this.errorf(`can't evaluate field ${name} in type ${typ}`);
+    if (found === unexportedField) return this.errorf(`${name} is an unexported field of struct type ${typ}`);
+    if (!(found instanceof Method)) return this.errorf(`can't evaluate field ${name} in type ${typ}`);
+    const signature: GoSignature = { params: Array.from({ length: found.fn.length }, () => anyType) };
+    const callable: Callable = { signature, builtin: false, invoke: (_ctx, a) => found.call(a) };
+    return this.evalCall(dot, callable, node, name, args, final);
   }
 
   evalFunction(
@@ -607,6 +603,7 @@ class Run {
     } catch (e) {
       if (e instanceof ExecFailure) throw e;
       this.current = node;
+      if (e instanceof LimitFailure) return this.fromLimit(e);
       return this.errorf(`error calling ${name}: ${thrownMessage(e)}`);
     }
     this.lastBoxed = false;
@@ -744,8 +741,8 @@ function assignable(v: unknown, boxed: boolean, typ: GoType): boolean {
  * @param source the template source (for error positions)
  * @param funcs the function map (user functions shadow builtins)
  * @param data the data (dot and `$`)
- * @param ctx the function context (`now`)
- * @param limits output, depth and step limits
+ * @param now the render's clock (unix milliseconds), what functions read
+ * @param budget the render's budget: its limits, and the work counted so far, to which the render's work is added
  * @param resolved the template's functions resolved at compile time ({@linkcode resolveFunctions}); names missing
  *   from it are looked up in `funcs` and the builtins
  * @returns the output; throws {@linkcode ExecFailure} on an execution error
@@ -755,12 +752,17 @@ export function execute(
   source: string,
   funcs: Readonly<Record<string, GoFunc>>,
   data: unknown,
-  ctx: FuncContext,
-  limits: ExecLimits,
+  now: number,
+  budget: Budget,
   resolved?: ReadonlyMap<string, Callable>,
 ): string {
-  const run = new Run(set, source, funcs, resolved, ctx, limits);
-  run.push("$", data, false);
-  run.walk({ v: data, boxed: false }, set.trees.get(set.name) as ListNode);
-  return run.out;
+  const run = new Run(set, source, funcs, resolved, now, budget.limits);
+  run.steps = budget.steps;
+  try {
+    run.push("$", data, false);
+    run.walk({ v: data, boxed: false }, set.trees.get(set.name) as ListNode);
+    return run.out;
+  } finally {
+    budget.steps = run.steps;
+  }
 }

@@ -3,10 +3,16 @@
  * Shared by `lib/templates/go/` (the executor) and `lib/templates/sprig/` (the sprig map).
  * @module
  */
+import type { Budget } from "./budget.ts";
 
-/** What a template function may read besides its arguments: the render's clock, in unix milliseconds. */
+/**
+ * What a template function may read besides its arguments: the render's clock, in unix milliseconds, and the render's
+ * budget, which functions that build lists and strings or walk values check and charge (see `budget.ts`; a function
+ * called outside a render, without one, works within the default limits).
+ */
 export interface FuncContext {
   readonly now: number;
+  readonly budget?: Budget;
 }
 
 /**

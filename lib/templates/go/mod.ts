@@ -15,7 +15,9 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.ts";
 import { E, type Either } from "../../fp.ts";
-import { ExecFailure, execute, type ExecLimits, resolveFunctions } from "./exec.ts";
+import { defaultLimits, type Limits } from "../../limits.ts";
+import { ExecFailure, execute, resolveFunctions } from "./exec.ts";
+import { type Budget, LimitFailure, newBudget } from "./budget.ts";
 import type { GoFunc } from "./func.ts";
 import { builtins } from "./builtins.ts";
 import { ParseFailure, parseTemplate, type TemplateSet } from "./parser.ts";
@@ -25,6 +27,7 @@ import { copyData } from "./copy-data.ts";
 export type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
 export { GoFuncError, goFunc } from "./func.ts";
 export { copyData } from "./copy-data.ts";
+export { type Budget, charge, chargeList, chargeString, LimitFailure, newBudget } from "./budget.ts";
 
 /** Options of {@linkcode compileGoTemplate}. */
 export interface GoTemplateOptions {
@@ -35,8 +38,6 @@ export interface GoTemplateOptions {
    * `slice` does).
    */
   readonly functions?: Readonly<Record<string, GoFunc>>;
-  /** Output, depth and step limits; defaults: 1 MiB of output, 100 nested `{{template}}` calls, 10 million steps. */
-  readonly limits?: Partial<ExecLimits>;
 }
 
 /** Options of one render. `now` is unix milliseconds, what sprig's `now` and date functions read. */
@@ -48,6 +49,16 @@ export interface GoRenderOptions {
    * as Go's templates sharing one map do. Without it, such a template renders over its own copy.
    */
   readonly ownsData?: boolean;
+  /**
+   * The budget of the render (`defaultLimits` when left out): `templateSteps`, `maxOutputLength`,
+   * `maxTemplateDepth`, and the `maxListLength`, `maxStringLength` and `maxValueDepth` the functions check.
+   */
+  readonly limits?: Limits | undefined;
+  /**
+   * A budget to count the render's work in, instead of a fresh one made from `limits`: its limits apply, and its
+   * `steps` go on from where an earlier render left them (and tell the caller the work done).
+   */
+  readonly budget?: Budget;
 }
 
 /** A compiled Go template. */
@@ -57,12 +68,12 @@ export interface CompiledGoTemplate {
   readonly mutates: boolean;
   /**
    * Renders the template over `vars` (dot and `$`). Never throws: a failure is a `TemplateRender` diagnostic with
-   * Go's message (`template: n:1:12: executing "n" at <.app.foo>: …`) and the 1-based line and column.
+   * Go's message (`template: n:1:12: executing "n" at <.app.foo>: …`) and the 1-based line and column, or a
+   * `LimitExceeded` one (`… at <until 1000000000>: limit exceeded: maxListLength (100000): …`) when the render
+   * passed one of its limits.
    */
   render(vars: Readonly<Record<string, unknown>>, options: GoRenderOptions): Either<Diagnostic, string>;
 }
-
-const defaultLimits: ExecLimits = { maxOutput: 1 << 20, maxDepth: 100, maxSteps: 10_000_000 };
 
 function position(source: string, pos: number): { line: number; column: number } {
   const before = source.slice(0, pos);
@@ -81,7 +92,6 @@ export function compileGoTemplate(
   options: GoTemplateOptions,
 ): Either<Diagnostic, CompiledGoTemplate> {
   const functions = options.functions ?? defaultFunctions;
-  const limits: ExecLimits = { ...defaultLimits, ...options.limits };
   let set: TemplateSet;
   let mutates = false;
   const names = new Set<string>();
@@ -104,14 +114,17 @@ export function compileGoTemplate(
     name: options.name,
     mutates,
     render(vars, renderOptions) {
-      const data = mutates && renderOptions.ownsData !== true ? copyData(vars) : vars;
+      const budget = renderOptions.budget ?? newBudget(renderOptions.limits ?? defaultLimits);
       try {
-        return E.right(execute(set, source, functions, data, { now: renderOptions.now }, limits, resolved));
+        const data = mutates && renderOptions.ownsData !== true ? copyData(vars, budget.limits) : vars;
+        return E.right(execute(set, source, functions, data, renderOptions.now, budget, resolved));
       } catch (e) {
         if (e instanceof ExecFailure) {
           const where = e.pos === undefined ? {} : position(source, e.pos);
-          return E.left(diagnostic("TemplateRender", e.message, where));
+          return E.left(diagnostic(e.limit ? "LimitExceeded" : "TemplateRender", e.message, where));
         }
+        if (e instanceof LimitFailure) return E.left(diagnostic("LimitExceeded", `template: ${options.name}: ${e.message}`));
+        // A last resort: limits configured beyond what the call stack holds.
         const message = e instanceof RangeError ? "template nested too deeply" : e instanceof Error ? e.message : String(e);
         return E.left(diagnostic("TemplateRender", `template: ${options.name}: ${message}`));
       }

@@ -4,7 +4,8 @@
  * @module
  */
 import { formatValue, goKind, goTypeName, isGoInt, isGoMap } from "../../gofmt/mod.ts";
-import { GoFuncError } from "../go/func.ts";
+import { type FuncContext, GoFuncError } from "../go/func.ts";
+import { charge, checkDepth, formatWithin } from "../go/budget.ts";
 import { GoDuration } from "../../values/duration.ts";
 import { GoFloat } from "../../values/float.ts";
 import { GoTime } from "../../values/time.ts";
@@ -158,10 +159,13 @@ function parseGoFloat(v: string): number {
   return x !== undefined && Number.isFinite(x) ? x : 0;
 }
 
-/** sprig's `strval` (the `toString` function): strings as they are, []byte decoded, errors/Stringers, else `%v`. */
-export function strval(v: unknown): string {
+/**
+ * sprig's `strval` (the `toString` function): strings as they are, []byte decoded, errors/Stringers, else `%v`,
+ * within the render's string and depth limits.
+ */
+export function strval(v: unknown, ctx: FuncContext): string {
   if (typeof v === "string") return v;
-  return formatValue(v);
+  return formatWithin(ctx, "converting a value to a string", (l) => formatValue(v, l));
 }
 
 /** Whether `v` is a Go slice or array (what sprig's reflection-based list functions accept). */
@@ -178,14 +182,14 @@ export function listItems(v: unknown, what: (kind: string) => string): readonly 
 }
 
 /** sprig's `strslice` (`toStrings`): list elements as strings (nil elements dropped), a scalar as one element. */
-export function strslice(v: unknown): string[] {
+export function strslice(v: unknown, ctx: FuncContext): string[] {
   if (isList(v)) {
     const out: string[] = [];
-    for (const x of Array.from(v)) if (x !== null && x !== undefined) out.push(strval(x));
+    for (const x of Array.from(v)) if (x !== null && x !== undefined) out.push(strval(x, ctx));
     return out;
   }
   if (v === null || v === undefined) return [];
-  return [strval(v)];
+  return [strval(v, ctx)];
 }
 
 /** sprig's `empty`: nil, false, 0, "" and empty collections are empty; structs (times) never are. */
@@ -204,12 +208,24 @@ export function isEmpty(v: unknown): boolean {
   if (v instanceof GoFloat) return v.value === 0;
   if (v instanceof GoDuration) return v.ns === 0;
   if (isList(v)) return v.length === 0;
-  if (isGoMap(v)) return Object.keys(v).length === 0;
+  if (isGoMap(v)) {
+    for (const k in v) if (Object.hasOwn(v, k)) return false;
+    return true;
+  }
   return false;
 }
 
-/** Go's `reflect.DeepEqual` over our model (types must match: `2` and `2.0` differ). */
-export function deepEqual(a: unknown, b: unknown): boolean {
+const isScalar = (v: unknown): boolean => typeof v !== "object" || v === null;
+
+/**
+ * Go's `reflect.DeepEqual` over our model (types must match: `2` and `2.0` differ), charging the render's budget one
+ * step per element compared and failing past `maxValueDepth` (a value a template built may share or contain itself).
+ */
+export function deepEqual(a: unknown, b: unknown, ctx: FuncContext, depth = 0): boolean {
+  // Two scalars of our model are deeply equal exactly when they are identical (NaN excepted, as in Go), or both nil.
+  if (isScalar(a) && isScalar(b)) return a === b || ((a === null || a === undefined) && (b === null || b === undefined));
+  // The same list or map, as Go's DeepEqual finds from the pointers.
+  if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (goTypeName(a) !== goTypeName(b)) return false;
   const na = numberOf(a);
@@ -219,14 +235,18 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   if (a instanceof GoDuration && b instanceof GoDuration) return a.ns === b.ns;
   if (isList(a) && isList(b)) {
-    const x = Array.from(a);
-    const y = Array.from(b);
-    return x.length === y.length && x.every((v, i) => deepEqual(v, y[i]));
+    if (a.length !== b.length) return false;
+    checkDepth(ctx, depth + 1, "deepEqual");
+    charge(ctx, a.length + 1, "comparing values");
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i], ctx, depth + 1)) return false;
+    return true;
   }
   if (isGoMap(a) && isGoMap(b)) {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length &&
-      ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+    if (ka.length !== Object.keys(b).length) return false;
+    checkDepth(ctx, depth + 1, "deepEqual");
+    charge(ctx, ka.length + 1, "comparing values");
+    return ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k], ctx, depth + 1));
   }
   return a === b;
 }

@@ -10,6 +10,7 @@
  */
 import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
 import { isGoSpace, mapRune } from "./_xstrings.ts";
+import { LimitFailure } from "../go/budget.ts";
 
 const lowerRe = /^\p{Ll}$/u;
 const upperRe = /^\p{Lu}$/u;
@@ -169,6 +170,11 @@ export function abbreviateFull(s: string, offset: number, maxWidth: number): str
 
 const space = 0x20;
 
+function tooLong(maxLength: number, wrapLong: boolean): never {
+  const what = `${wrapLong ? "wrapWith" : "wrap"} would build a string of more than ${maxLength} bytes`;
+  throw new LimitFailure("maxStringLength", maxLength, what);
+}
+
 function lastSpace(b: Uint8Array, from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) if (b[i] === space) return i;
   return -1;
@@ -182,7 +188,9 @@ function lastSpace(b: Uint8Array, from: number, to: number): number {
  * @param width the line width, in bytes (below 1: 1)
  * @param nl the line break ("" means "\n")
  * @param wrapLong whether to cut words longer than a line
+ * @param maxLength the longest result to build, in bytes (`maxStringLength`)
  * @returns the wrapped string
+ * @throws LimitFailure as soon as the result would be longer than `maxLength`
  * @example
  * ```ts
  * import { wrapCustom } from "./_goutils.ts";
@@ -190,7 +198,7 @@ function lastSpace(b: Uint8Array, from: number, to: number): number {
  * expect(wrapCustom("hello big world", 6, "", false)).toBe("hello\nbig\nworld");
  * ```
  */
-export function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean): string {
+export function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean, maxLength: number = Infinity): string {
   if (s === "") return "";
   const b = encodeUtf8(s);
   const brk = [...encodeUtf8(nl === "" ? "\n" : nl)];
@@ -202,6 +210,7 @@ export function wrapCustom(s: string, width: number, nl: string, wrapLong: boole
     for (let i = from; i < to; i++) out.push(b[i] ?? 0);
   };
   while (n - offset > width) {
+    if (out.length > maxLength) tooLong(maxLength, wrapLong);
     if (b[offset] === space) {
       offset++;
       continue;
@@ -209,11 +218,11 @@ export function wrapCustom(s: string, width: number, nl: string, wrapLong: boole
     const at = lastSpace(b, offset, Math.min(width + offset + 1, n));
     if (at >= offset) {
       write(offset, at);
-      out.push(...brk);
+      for (const x of brk) out.push(x);
       offset = at + 1;
     } else if (wrapLong) {
       write(offset, width + offset);
-      out.push(...brk);
+      for (const x of brk) out.push(x);
       offset += width;
     } else {
       const end = width + offset;
@@ -223,11 +232,12 @@ export function wrapCustom(s: string, width: number, nl: string, wrapLong: boole
         offset = n;
       } else {
         write(offset, idx);
-        out.push(...brk);
+        for (const x of brk) out.push(x);
         offset = idx + 1;
       }
     }
   }
   write(offset, n);
+  if (out.length > maxLength) tooLong(maxLength, wrapLong);
   return decodeUtf8(Uint8Array.from(out));
 }

@@ -26,5 +26,5 @@ export const defaultFunctions: Readonly<Record<string, GoFunc>> = {
   }),
   kindOf: fixed([any], (a) => goKind(a[0])),
   kindIs: fixed(["string", any], (a) => str(a, 0) === goKind(a[1])),
-  deepEqual: fixed([any, any], (a) => deepEqual(a[0], a[1])),
+  deepEqual: fixed([any, any], (a, ctx) => deepEqual(a[0], a[1], ctx)),
 };

@@ -3,10 +3,16 @@
  * `map[string]string`, is refused by the executor as in Go). `set`, `unset` and `merge` change the map they are
  * given, as Go's maps are references; templates rely on it (`{{$_ := set $d "k" 1}}`). They are marked `mutating`,
  * so a template that names one renders over a private copy of its data (the caller's objects never change).
+ *
+ * Entries are written with `setEntry` (a `__proto__` key is an entry like any other), maps built are checked against
+ * `maxListLength`, and the recursive ones (`merge…`, `deepCopy`) charge every entry they visit and stop at
+ * `maxValueDepth`: a template can build a map that contains itself, or shares one map at every level.
  * @module
  */
 import { goTypeName, isGoMap, withGoType } from "../../gofmt/mod.ts";
-import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { charge, chargeList, checkDepth } from "../go/budget.ts";
+import { setEntry } from "../go/map-entry.ts";
 import { any, dictType, fixed, mutating, variadic } from "./_define.ts";
 import { dictArg, type GoMap, isEmpty, isList, str, strval } from "./_convert.ts";
 import { GoDuration } from "../../values/duration.ts";
@@ -19,29 +25,42 @@ function nilMap(): never {
 }
 
 /** mergo's `Merge`/`MergeWithOverwrite` for `map[string]interface {}` values. */
-function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
-  for (const [k, s] of Object.entries(src)) {
+function mergeInto(ctx: FuncContext, dst: GoMap, src: GoMap, overwrite: boolean, depth: number): void {
+  checkDepth(ctx, depth, "merge");
+  const entries = Object.entries(src);
+  charge(ctx, entries.length + 1, "merge");
+  for (const [k, s] of entries) {
     const has = Object.hasOwn(dst, k);
-    const d = dst[k];
+    const d = has ? dst[k] : undefined;
     if (s === null || s === undefined) {
-      if (overwrite) dst[k] = null;
+      if (overwrite) setEntry(dst, k, null);
       continue;
     }
     if (isGoMap(s) && has && isGoMap(d)) {
-      mergeInto(d as GoMap, s as GoMap, overwrite);
+      mergeInto(ctx, d as GoMap, s as GoMap, overwrite, depth + 1);
     }
     if (has && !isEmpty(d) && (isGoMap(s) || (isList(s) && !overwrite))) continue;
-    if (overwrite || !has || isEmpty(d)) dst[k] = s;
+    if (overwrite || !has || isEmpty(d)) setEntry(dst, k, s);
   }
 }
 
-function deepCopy(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(deepCopy);
-  if (v instanceof Uint8Array) return Uint8Array.from(v);
+function deepCopy(ctx: FuncContext, v: unknown, depth: number): unknown {
+  if (Array.isArray(v)) {
+    checkDepth(ctx, depth + 1, "deepCopy");
+    chargeList(ctx, v.length, "deepCopy");
+    return v.map((x) => deepCopy(ctx, x, depth + 1));
+  }
+  if (v instanceof Uint8Array) {
+    chargeList(ctx, v.length, "deepCopy");
+    return Uint8Array.from(v);
+  }
   if (v instanceof GoTime || v instanceof GoDuration) return v;
   if (isGoMap(v)) {
+    checkDepth(ctx, depth + 1, "deepCopy");
+    const entries = Object.entries(v);
+    chargeList(ctx, entries.length, "deepCopy");
     const out: GoMap = {};
-    for (const [k, x] of Object.entries(v)) out[k] = deepCopy(x);
+    for (const [k, x] of entries) setEntry(out, k, deepCopy(ctx, x, depth + 1));
     return out;
   }
   return v;
@@ -74,9 +93,10 @@ const maps = (a: readonly unknown[], from: number): GoMap[] => a.slice(from).map
 
 /** The dict family of sprig's function map. */
 export const dictFunctions: Readonly<Record<string, GoFunc>> = {
-  dict: variadic([], any, (a) => {
+  dict: variadic([], any, (a, ctx) => {
+    chargeList(ctx, Math.ceil(a.length / 2), "dict");
     const d: GoMap = {};
-    for (let i = 0; i < a.length; i += 2) d[strval(a[i])] = i + 1 < a.length ? a[i + 1] : "";
+    for (let i = 0; i < a.length; i += 2) setEntry(d, strval(a[i], ctx), i + 1 < a.length ? a[i + 1] : "");
     return d;
   }),
   get: fixed([dictType, "string"], (a) => {
@@ -86,7 +106,7 @@ export const dictFunctions: Readonly<Record<string, GoFunc>> = {
   }),
   set: mutating(fixed([dictType, "string", any], (a) => {
     const d = dictArg(a, 0) ?? nilMap();
-    d[str(a, 1)] = a[2];
+    setEntry(d, str(a, 1), a[2]);
     return d;
   })),
   unset: mutating(fixed([dictType, "string"], (a) => {
@@ -96,44 +116,56 @@ export const dictFunctions: Readonly<Record<string, GoFunc>> = {
     return d ?? {};
   })),
   hasKey: fixed([dictType, "string"], (a) => Object.hasOwn(dictArg(a, 0) ?? {}, str(a, 1))),
-  pluck: variadic(["string"], dictType, (a) => {
+  pluck: variadic(["string"], dictType, (a, ctx) => {
     const k = str(a, 0);
-    return maps(a, 1).filter((m) => Object.hasOwn(m, k)).map((m) => m[k]);
+    const ms = maps(a, 1).filter((m) => Object.hasOwn(m, k));
+    chargeList(ctx, ms.length, "pluck");
+    return ms.map((m) => m[k]);
   }),
-  keys: variadic([], dictType, (a) => withGoType(maps(a, 0).flatMap((m) => Object.keys(m)), "[]string")),
-  values: fixed([dictType], (a) => Object.values(dictArg(a, 0) ?? {})),
+  keys: variadic([], dictType, (a, ctx) => {
+    const ks = maps(a, 0).map((m) => Object.keys(m));
+    chargeList(ctx, ks.reduce((n, k) => n + k.length, 0), "keys");
+    return withGoType(ks.flat(1), "[]string");
+  }),
+  values: fixed([dictType], (a, ctx) => {
+    const vs = Object.values(dictArg(a, 0) ?? {});
+    chargeList(ctx, vs.length, "values");
+    return vs;
+  }),
   pick: variadic([dictType], "string", (a) => {
     const d = dictArg(a, 0) ?? {};
     const out: GoMap = {};
     for (let i = 1; i < a.length; i++) {
       const k = str(a, i);
-      if (Object.hasOwn(d, k)) out[k] = d[k];
+      if (Object.hasOwn(d, k)) setEntry(out, k, d[k]);
     }
     return out;
   }),
-  omit: variadic([dictType], "string", (a) => {
+  omit: variadic([dictType], "string", (a, ctx) => {
     const omit = new Set(a.slice(1).map((_, i) => str(a, i + 1)));
+    const entries = Object.entries(dictArg(a, 0) ?? {});
+    chargeList(ctx, entries.length, "omit");
     const out: GoMap = {};
-    for (const [k, v] of Object.entries(dictArg(a, 0) ?? {})) if (!omit.has(k)) out[k] = v;
+    for (const [k, v] of entries) if (!omit.has(k)) setEntry(out, k, v);
     return out;
   }),
-  merge: mutating(variadic([dictType], dictType, (a) => mergeAll(a, false))),
-  mustMerge: mutating(variadic([dictType], dictType, (a) => mergeAll(a, false))),
-  mergeOverwrite: mutating(variadic([dictType], dictType, (a) => mergeAll(a, true))),
-  mustMergeOverwrite: mutating(variadic([dictType], dictType, (a) => mergeAll(a, true))),
-  deepCopy: fixed([any], (a) => {
+  merge: mutating(variadic([dictType], dictType, (a, ctx) => mergeAll(ctx, a, false))),
+  mustMerge: mutating(variadic([dictType], dictType, (a, ctx) => mergeAll(ctx, a, false))),
+  mergeOverwrite: mutating(variadic([dictType], dictType, (a, ctx) => mergeAll(ctx, a, true))),
+  mustMergeOverwrite: mutating(variadic([dictType], dictType, (a, ctx) => mergeAll(ctx, a, true))),
+  deepCopy: fixed([any], (a, ctx) => {
     if (a[0] === null || a[0] === undefined) throw new GoFuncError(zeroValue);
-    return deepCopy(a[0]);
+    return deepCopy(ctx, a[0], 0);
   }),
-  mustDeepCopy: fixed([any], (a) => {
+  mustDeepCopy: fixed([any], (a, ctx) => {
     if (a[0] === null || a[0] === undefined) throw new GoFuncError(zeroValue);
-    return deepCopy(a[0]);
+    return deepCopy(ctx, a[0], 0);
   }),
   dig: variadic([], any, dig),
 };
 
-function mergeAll(a: readonly unknown[], overwrite: boolean): unknown {
+function mergeAll(ctx: FuncContext, a: readonly unknown[], overwrite: boolean): unknown {
   const dst = dictArg(a, 0) ?? {};
-  for (const src of maps(a, 1)) mergeInto(dst, src, overwrite);
+  for (const src of maps(a, 1)) mergeInto(ctx, dst, src, overwrite, 1);
   return dst;
 }

@@ -4,7 +4,8 @@
  * @module
  */
 import { formatValue, withGoType } from "../../gofmt/mod.ts";
-import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { chargeList, chargeString } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { floatResult, int, int64Result, numberOf, str, toFloat64, toInt64 } from "./_convert.ts";
 
@@ -71,28 +72,32 @@ function decimalOp(op: string, first: unknown, rest: readonly unknown[]): unknow
   return floatResult(decToFloat(acc));
 }
 
-function untilStep(start: number, stop: number, step: number): number[] {
-  const v: number[] = [];
-  if (stop < start) {
-    if (step >= 0) return v;
-    for (let i = start; i > stop; i += step) v.push(i);
-    return v;
-  }
-  if (step <= 0) return v;
-  for (let i = start; i < stop; i += step) v.push(i);
+/** sprig's `untilStep`: the list is counted, and checked against `maxListLength`, before it is built. */
+function untilStep(ctx: FuncContext, what: string, start: number, stop: number, step: number): number[] {
+  if (stop < start ? step >= 0 : step <= 0) return [];
+  const n = Math.ceil((stop - start) / step);
+  chargeList(ctx, n, what);
+  // Counted, not compared: past 2^53 adding a step may not move the number.
+  const v: number[] = new Array<number>(n);
+  for (let k = 0; k < n; k++) v[k] = start + k * step;
   return v;
 }
 
-function seq(params: readonly number[]): string {
+function joined(ctx: FuncContext, numbers: readonly number[]): string {
+  chargeString(ctx, numbers.reduce((n, x) => n + String(x).length + 1, -1), "seq");
+  return numbers.join(" ");
+}
+
+function seq(ctx: FuncContext, params: readonly number[]): string {
   const [a = 0, b = 0, c = 0] = params;
   switch (params.length) {
     case 1: {
       const inc = a < 1 ? -1 : 1;
-      return untilStep(1, a + inc, inc).join(" ");
+      return joined(ctx, untilStep(ctx, "seq", 1, a + inc, inc));
     }
     case 2: {
       const step = b < a ? -1 : 1;
-      return untilStep(a, b + step, step).join(" ");
+      return joined(ctx, untilStep(ctx, "seq", a, b + step, step));
     }
     case 3: {
       let inc = 1;
@@ -100,7 +105,7 @@ function seq(params: readonly number[]): string {
         inc = -1;
         if (b > 0) return "";
       }
-      return untilStep(a, c + inc, b).join(" ");
+      return joined(ctx, untilStep(ctx, "seq", a, c + inc, b));
     }
   }
   return "";
@@ -132,12 +137,12 @@ export const mathFunctions: Readonly<Record<string, GoFunc>> = {
     const signed = s[0] === "-" ? -v : v;
     return signed >= -(2n ** 63n) && signed < 2n ** 63n ? int64Result(signed) : 0;
   }),
-  seq: variadic([], "int", (a) => seq(a.map((_, i) => int(a, i)))),
-  until: fixed(["int"], (a) => {
+  seq: variadic([], "int", (a, ctx) => seq(ctx, a.map((_, i) => int(a, i)))),
+  until: fixed(["int"], (a, ctx) => {
     const n = int(a, 0);
-    return withGoType(untilStep(0, n, n < 0 ? -1 : 1), "[]int");
+    return withGoType(untilStep(ctx, "until", 0, n, n < 0 ? -1 : 1), "[]int");
   }),
-  untilStep: fixed(["int", "int", "int"], (a) => withGoType(untilStep(int(a, 0), int(a, 1), int(a, 2)), "[]int")),
+  untilStep: fixed(["int", "int", "int"], (a, ctx) => withGoType(untilStep(ctx, "untilStep", int(a, 0), int(a, 1), int(a, 2)), "[]int")),
   add1: fixed([any], (a) => int64Result(int64Of(a[0]) + 1n)),
   add: variadic([], any, (a) => int64Result(a.reduce<bigint>((s, x) => s + int64Of(x), 0n))),
   sub: fixed([any, any], (a) => int64Result(int64Of(a[0]) - int64Of(a[1]))),

@@ -1,32 +1,59 @@
 /**
- * sprig's regular-expression functions (regex.go) with Go's RE2 semantics (see `lib/go/regexp.ts`). The plain forms
- * panic on a bad pattern (`regexp: Compile(…): …`); the `must…` forms return the error.
+ * sprig's regular-expression functions (regex.go) with Go's RE2 syntax and semantics, in linear time (see
+ * `lib/go/regexp.ts`). The plain forms panic on a bad pattern (`regexp: Compile(…): …`); the `must…` forms return the
+ * error. Matching charges its steps to the render's budget, and the lists and strings built are checked against its
+ * limits.
  * @module
  */
 import { canBackquote, quote, withGoType } from "../../gofmt/mod.ts";
-import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { budgetOf, charge, chargeList, chargeString, LimitFailure } from "../go/budget.ts";
 import { fixed } from "./_define.ts";
 import { int, str } from "./_convert.ts";
-import { compileGoRegexp, findAll, replaceAll, splitRegexp } from "../../go/regexp.ts";
+import { compileGoRegexp, type GoRegexp, quoteMeta, type RegexpRunOptions } from "../../go/regexp.ts";
 
-function compile(pattern: string, must: boolean): RegExp {
-  const re = compileGoRegexp(pattern, { global: true });
+function compile(pattern: string, must: boolean): GoRegexp {
+  const re = compileGoRegexp(pattern);
   if (re._tag === "Right") return re.right;
   const q = canBackquote(pattern) ? "`" + pattern + "`" : quote(pattern);
   throw new GoFuncError(must ? re.left : `regexp: Compile(${q}): ${re.left}`);
 }
 
-const strings = (v: string[]): string[] => withGoType(v, "[]string");
+/** Matching steps go to the render's work budget (the engine reports them every few thousand steps). */
+const metered = (ctx: FuncContext, name: string): RegexpRunOptions => ({
+  charge: (steps) => charge(ctx, steps, name),
+  checkLength: (length) => {
+    const max = budgetOf(ctx).limits.maxStringLength;
+    if (length > max) throw new LimitFailure("maxStringLength", max, `${name} would build a string of more than ${max} characters`);
+  },
+});
+
+function list(ctx: FuncContext, name: string, v: string[]): string[] {
+  chargeList(ctx, v.length, name);
+  return withGoType(v, "[]string");
+}
+
+function text(ctx: FuncContext, name: string, v: string): string {
+  chargeString(ctx, v.length, name);
+  return v;
+}
 
 function family(must: boolean): Record<string, GoFunc> {
   return {
-    regexFindAll: fixed(["string", "string", "int"], (a) =>
-      strings(findAll(compile(str(a, 0), must), str(a, 1), int(a, 2)).map((m) => m[0]))),
-    regexFind: fixed(["string", "string"], (a) => findAll(compile(str(a, 0), must), str(a, 1), 1)[0]?.[0] ?? ""),
-    regexReplaceAll: fixed(["string", "string", "string"], (a) => replaceAll(compile(str(a, 0), must), str(a, 1), str(a, 2), false)),
-    regexReplaceAllLiteral: fixed(["string", "string", "string"], (a) =>
-      replaceAll(compile(str(a, 0), must), str(a, 1), str(a, 2), true)),
-    regexSplit: fixed(["string", "string", "int"], (a) => strings(splitRegexp(compile(str(a, 0), must), str(a, 1), int(a, 2)))),
+    regexFindAll: fixed(["string", "string", "int"], (a, ctx) =>
+      list(ctx, "regexFindAll", compile(str(a, 0), must).findAllString(str(a, 1), int(a, 2), metered(ctx, "regexFindAll")))),
+    regexFind: fixed(["string", "string"], (a, ctx) =>
+      compile(str(a, 0), must).findAllString(str(a, 1), 1, metered(ctx, "regexFind"))[0] ?? ""),
+    regexReplaceAll: fixed(["string", "string", "string"], (a, ctx) =>
+      text(ctx, "regexReplaceAll", compile(str(a, 0), must).replaceAllString(str(a, 1), str(a, 2), metered(ctx, "regexReplaceAll")))),
+    regexReplaceAllLiteral: fixed(["string", "string", "string"], (a, ctx) =>
+      text(
+        ctx,
+        "regexReplaceAllLiteral",
+        compile(str(a, 0), must).replaceAllLiteralString(str(a, 1), str(a, 2), metered(ctx, "regexReplaceAllLiteral")),
+      )),
+    regexSplit: fixed(["string", "string", "int"], (a, ctx) =>
+      list(ctx, "regexSplit", compile(str(a, 0), must).split(str(a, 1), int(a, 2), metered(ctx, "regexSplit")))),
   };
 }
 
@@ -37,10 +64,11 @@ const prefixed = (fs: Record<string, GoFunc>): Record<string, GoFunc> =>
 export const regexFunctions: Readonly<Record<string, GoFunc>> = {
   ...family(false),
   ...prefixed(family(true)),
-  regexMatch: fixed(["string", "string"], (a) => {
+  regexMatch: fixed(["string", "string"], (a, ctx) => {
     const re = compileGoRegexp(str(a, 0));
-    return re._tag === "Right" && re.right.test(str(a, 1));
+    return re._tag === "Right" && re.right.matchString(str(a, 1), metered(ctx, "regexMatch"));
   }),
-  mustRegexMatch: fixed(["string", "string"], (a) => findAll(compile(str(a, 0), true), str(a, 1), 1).length > 0),
-  regexQuoteMeta: fixed(["string"], (a) => str(a, 0).replace(/[\\.+*?()|[\]{}^$]/g, "\\$&")),
+  mustRegexMatch: fixed(["string", "string"], (a, ctx) =>
+    compile(str(a, 0), true).matchString(str(a, 1), metered(ctx, "regexMatch"))),
+  regexQuoteMeta: fixed(["string"], (a, ctx) => text(ctx, "regexQuoteMeta", quoteMeta(str(a, 0)))),
 };

@@ -1,21 +1,18 @@
 /**
  * sprig's string functions (strings.go and the goutils/xstrings helpers it wraps). Lengths and cuts are in bytes, as
- * in Go.
+ * in Go. The functions that build a longer string than they are given (`repeat`, `indent`, `replace`, `join`,
+ * `quote`, `cat`, `wrapWith`…) compute its length first and check it against `maxStringLength`; the ones that build a
+ * list (`splitList`, `split`…) count its elements first and check `maxListLength`.
  * @module
  */
 import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
 import { sliceBytes, utf8Length } from "../../go/utf8.ts";
-import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { budgetOf, chargeList, chargeString, formatWithin } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize, wrapCustom } from "./_goutils.ts";
 import { toLowerCaseWords } from "./_xstrings.ts";
 import { int, str, strslice, strval } from "./_convert.ts";
-
-/** `strings.Repeat(" ", n)`, which panics on a negative count (Go's template reports the panic as the error). */
-function spaces(n: number): string {
-  if (n < 0) throw new GoFuncError("strings: negative Repeat count");
-  return " ".repeat(n);
-}
 
 function isSpace(c: string): boolean {
   return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(c);
@@ -99,9 +96,31 @@ function toMap(parts: readonly string[]): Record<string, string> {
   return withGoType(m, "map[string]string");
 }
 
-/** Go's `strings.SplitN` (n < 0: all; n == 0: nil; empty separator splits into runes). */
-function splitN(s: string, sep: string, n: number): string[] {
+/** How many times `sub` occurs in `s`, without overlaps (an empty `sub`: once per rune, plus one). */
+function count(s: string, sub: string): number {
+  if (sub === "") {
+    let runes = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) runes++;
+      else {
+        const d = s.charCodeAt(i + 1);
+        runes++;
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+    return runes + 1;
+  }
+  let n = 0;
+  for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
+  return n;
+}
+
+/** Go's `strings.SplitN` (n < 0: all; n == 0: nil; empty separator splits into runes), within `maxListLength`. */
+function splitN(ctx: FuncContext, s: string, sep: string, n: number): string[] {
   if (n === 0) return [];
+  const pieces = sep === "" ? count(s, "") - 1 : count(s, sep) + 1;
+  chargeList(ctx, n < 0 ? pieces : Math.min(pieces, n), "split");
   if (sep === "") {
     const runes = Array.from(s);
     if (n < 0 || n >= runes.length) return runes;
@@ -122,8 +141,61 @@ function trimCutset(s: string, cutset: string): string {
   return runes.slice(a, b).join("");
 }
 
+/** `strings.Repeat(s, n)`, within `maxStringLength`. */
+function repeat(ctx: FuncContext, n: number, s: string): string {
+  if (n < 0) throw new GoFuncError("strings: negative Repeat count");
+  chargeString(ctx, s.length * n, "repeat");
+  return s.repeat(n);
+}
+
+/** sprig's `indent`: `pad` spaces before every line (and a newline first for `nindent`), within `maxStringLength`. */
+function indent(ctx: FuncContext, n: number, s: string, first: string): string {
+  if (n < 0) throw new GoFuncError("strings: negative Repeat count");
+  chargeString(ctx, first.length + s.length + n * count(s, "\n") + n, first === "" ? "indent" : "nindent");
+  const pad = " ".repeat(n);
+  return first + pad + s.split("\n").join("\n" + pad);
+}
+
+/** Go's `strings.ReplaceAll`, within `maxStringLength`. */
+function replace(ctx: FuncContext, old: string, neu: string, s: string): string {
+  chargeString(ctx, s.length + count(s, old) * (neu.length - old.length), "replace");
+  if (old === "") return Array.from(s).map((c) => neu + c).join("") + neu;
+  return s.split(old).join(neu);
+}
+
+/** Joins texts made one by one (`quote`, `squote`), stopping as soon as the result passes `maxStringLength`. */
+function joinMade(ctx: FuncContext, what: string, values: readonly unknown[], make: (v: unknown) => string): string {
+  const parts: string[] = [];
+  let length = -1;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    const part = make(v);
+    length += part.length + 1;
+    if (length > budgetOf(ctx).limits.maxStringLength) chargeString(ctx, length, what);
+    parts.push(part);
+  }
+  chargeString(ctx, Math.max(length, 0), what);
+  return parts.join(" ");
+}
+
+/** `strings.Join` of the elements as strings, within `maxStringLength`. */
+function join(ctx: FuncContext, sep: string, list: unknown): string {
+  const parts = strslice(list, ctx);
+  chargeString(ctx, parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(parts.length - 1, 0), "join");
+  return parts.join(sep);
+}
+
 const str1 = (f: (s: string) => unknown): GoFunc => fixed(["string"], (a) => f(str(a, 0)));
 const str2 = (f: (a: string, b: string) => unknown): GoFunc => fixed(["string", "string"], (a) => f(str(a, 0), str(a, 1)));
+const str2c = (f: (a: string, b: string, ctx: FuncContext) => unknown): GoFunc =>
+  fixed(["string", "string"], (a, ctx) => f(str(a, 0), str(a, 1), ctx));
+
+/** goutils' `WrapCustom` within `maxStringLength`. */
+function wrapped(ctx: FuncContext, s: string, width: number, nl: string, wrapLong: boolean): string {
+  const out = wrapCustom(s, width, nl, wrapLong, budgetOf(ctx).limits.maxStringLength);
+  chargeString(ctx, out.length, wrapLong ? "wrapWith" : "wrap");
+  return out;
+}
 
 /** The string family of sprig's function map. */
 export const stringFunctions: Readonly<Record<string, GoFunc>> = {
@@ -160,10 +232,9 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
     if (end < 0 || end > n) return check(start, n);
     return check(start, end);
   }),
-  repeat: fixed(["int", "string"], (a) => {
-    const c = int(a, 0);
-    if (c < 0) throw new GoFuncError("strings: negative Repeat count");
-    return str(a, 1).repeat(c);
+  repeat: fixed(["int", "string"], (a, ctx) => {
+    const n = int(a, 0);
+    return repeat(ctx, n, str(a, 1));
   }),
   trimall: str2((cut, s) => trimCutset(s, cut)),
   trimAll: str2((cut, s) => trimCutset(s, cut)),
@@ -175,40 +246,30 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
   snakecase: str1((s) => toLowerCaseWords(s, "_")),
   camelcase: str1(camelCase),
   kebabcase: str1((s) => toLowerCaseWords(s, "-")),
-  wrap: fixed(["int", "string"], (a) => wrapCustom(str(a, 1), int(a, 0), "", false)),
-  wrapWith: fixed(["int", "string", "string"], (a) => wrapCustom(str(a, 2), int(a, 0), str(a, 1), true)),
+  wrap: fixed(["int", "string"], (a, ctx) => wrapped(ctx, str(a, 1), int(a, 0), "", false)),
+  wrapWith: fixed(["int", "string", "string"], (a, ctx) => wrapped(ctx, str(a, 2), int(a, 0), str(a, 1), true)),
   contains: str2((sub, s) => s.includes(sub)),
   hasPrefix: str2((p, s) => s.startsWith(p)),
   hasSuffix: str2((p, s) => s.endsWith(p)),
-  quote: variadic([], any, (a) => a.filter((x) => x !== null && x !== undefined).map((x) => goQuote(strval(x))).join(" ")),
-  squote: variadic([], any, (a) => a.filter((x) => x !== null && x !== undefined).map((x) => sprintf("'%v'", [x])).join(" ")),
-  cat: variadic([], any, (a) => {
+  quote: variadic([], any, (a, ctx) => joinMade(ctx, "quote", a, (x) => goQuote(strval(x, ctx)))),
+  squote: variadic([], any, (a, ctx) => joinMade(ctx, "squote", a, (x) => formatWithin(ctx, "squote", (l) => sprintf("'%v'", [x], l)))),
+  cat: variadic([], any, (a, ctx) => {
     const v = a.filter((x) => x !== null && x !== undefined);
-    return sprintf(v.map(() => "%v").join(" "), v);
+    return formatWithin(ctx, "cat", (l) => sprintf(v.map(() => "%v").join(" "), v, l));
   }),
-  indent: fixed(["int", "string"], (a) => {
-    const pad = spaces(int(a, 0));
-    return pad + str(a, 1).split("\n").join("\n" + pad);
-  }),
-  nindent: fixed(["int", "string"], (a) => {
-    const pad = spaces(int(a, 0));
-    return "\n" + pad + str(a, 1).split("\n").join("\n" + pad);
-  }),
-  replace: fixed(["string", "string", "string"], (a) => {
-    const [old, neu, s] = [str(a, 0), str(a, 1), str(a, 2)];
-    if (old === "") return Array.from(s).map((c) => neu + c).join("") + neu;
-    return s.split(old).join(neu);
-  }),
+  indent: fixed(["int", "string"], (a, ctx) => indent(ctx, int(a, 0), str(a, 1), "")),
+  nindent: fixed(["int", "string"], (a, ctx) => indent(ctx, int(a, 0), str(a, 1), "\n")),
+  replace: fixed(["string", "string", "string"], (a, ctx) => replace(ctx, str(a, 0), str(a, 1), str(a, 2))),
   plural: fixed(["string", "string", "int"], (a) => (int(a, 2) === 1 ? str(a, 0) : str(a, 1))),
-  toString: fixed([any], (a) => strval(a[0])),
-  toStrings: fixed([any], (a) => withGoType(strslice(a[0]), "[]string")),
-  split: str2((sep, s) => toMap(splitN(s, sep, -1))),
-  splitList: str2((sep, s) => withGoType(splitN(s, sep, -1), "[]string")),
-  splitn: fixed(["string", "int", "string"], (a) => toMap(splitN(str(a, 2), str(a, 0), int(a, 1)))),
-  join: fixed(["string", any], (a) => strslice(a[1]).join(str(a, 0))),
-  sortAlpha: fixed([any], (a) => {
+  toString: fixed([any], (a, ctx) => strval(a[0], ctx)),
+  toStrings: fixed([any], (a, ctx) => withGoType(strslice(a[0], ctx), "[]string")),
+  split: str2c((sep, s, ctx) => toMap(splitN(ctx, s, sep, -1))),
+  splitList: str2c((sep, s, ctx) => withGoType(splitN(ctx, s, sep, -1), "[]string")),
+  splitn: fixed(["string", "int", "string"], (a, ctx) => toMap(splitN(ctx, str(a, 2), str(a, 0), int(a, 1)))),
+  join: fixed(["string", any], (a, ctx) => join(ctx, str(a, 0), a[1])),
+  sortAlpha: fixed([any], (a, ctx) => {
     const v = a[0];
-    const list = Array.isArray(v) || v instanceof Uint8Array ? strslice(v) : [strval(v)];
+    const list = Array.isArray(v) || v instanceof Uint8Array ? strslice(v, ctx) : [strval(v, ctx)];
     return withGoType(list.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), "[]string");
   }),
 };

@@ -4,6 +4,17 @@ import { withGoType } from "../../../lib/gofmt/go-type.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
 import { GoTime } from "../../../lib/values/time.ts";
 
+class Stringer {
+  String(): string {
+    return "S";
+  }
+}
+class Failure {
+  Error(): string {
+    return "E";
+  }
+}
+
 // Expected values from Go 1.19 fmt.Sprintf (see also tests/conformance/templates/sprig-fmt.json).
 const cases: readonly { name: string; format: string; args: readonly unknown[]; want: string }[] = [
   { name: "zero-padded float", format: "%08.3f", args: [3.14159], want: "0003.142" },
@@ -28,7 +39,9 @@ const cases: readonly { name: string; format: string; args: readonly unknown[]; 
   { name: "nil", format: "%v|%s|%d", args: [null, null, null], want: "<nil>|%!s(<nil>)|%!d(<nil>)" },
   { name: "width on slice elements", format: "%5v|%-5v", args: [[1, "a"], [1, "a"]], want: "[    1     a]|[1     a    ]" },
   { name: "bytes", format: "%v|%s|%x", args: [Uint8Array.from([104, 105]), Uint8Array.from([104, 105]), Uint8Array.from([104, 105])], want: "[104 105]|hi|6869" },
-  { name: "stringer", format: "%v|%s|%d", args: [{ String: () => "S" }, { Error: () => "E" }, null], want: "S|E|%!d(<nil>)" },
+  { name: "stringer", format: "%v|%s|%d", args: [new Stringer(), new Failure(), null], want: "S|E|%!d(<nil>)" },
+  // A map is never a Stringer in Go, whatever its keys hold (#7).
+  { name: "map with a String key", format: "%v|%s", args: [{ String: () => "S" }, { Error: () => "E" }], want: "map[String:0x0]|map[Error:%!s(func()=0x0)]" },
   { name: "sharp floats", format: "%#.0f|%#g|%#.3g", args: [new GoFloat(3), 1.5, new GoFloat(2)], want: "3.|1.50000|2.00" },
   { name: "signed zero padding", format: "%010.2f|%+010.2f|% .2f", args: [-3.14159, 3.14159, 3.14159], want: "-000003.14|+000003.14| 3.14" },
   // Found by differential fuzzing (scripts/oracle/template-fuzz.ts).

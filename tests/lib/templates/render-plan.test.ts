@@ -3,6 +3,7 @@ import { compileDocument } from "../../../lib/templates/compile-document.ts";
 import { textCompilers } from "../../../lib/templates/compilers.ts";
 import { renderFields, renderPlan } from "../../../lib/templates/render-plan.ts";
 import type { RenderOptions } from "../../../lib/templates/rendered-content.ts";
+import { resolveLimits } from "../../../lib/limits.ts";
 
 const now = Date.parse("2024-01-02T03:04:05Z");
 const vars = {
@@ -228,4 +229,36 @@ describe("renderPlan(): Go templates that change their data", () => {
     expect(renderFields(plan, input, { now })).toMatchObject({ _tag: "Right" });
     expect(input.app.metadata.name).toBe("gb");
   });
+});
+
+describe("renderPlan(): limits (#7)", () => {
+  const limits = resolveLimits({ maxListLength: 10, maxValueDepth: 20, maxOutputLength: 50 });
+  const deep = JSON.parse("[".repeat(30) + "]".repeat(30)) as unknown;
+  const cases = [
+    {
+      name: "a Go field that passes a limit",
+      document: { message: "ok", email: { subject: "{{until 11}}" } },
+      message: /^email\.subject: line 1, column 3: executing "tpl" at <until 11>: limit exceeded: maxListLength \(10\): until would build a list of 11 elements$/,
+    },
+    {
+      name: "a Liquid field that passes a limit",
+      document: { language: "liquid", message: "{% for i in (1..100) %}{{ i }}{% endfor %}" },
+      message: /^message: line 1, column 1: limit exceeded: maxOutputLength \(50\): the output would be longer than 50 characters$/,
+    },
+    {
+      name: "data too deep to copy for a Go field that changes it",
+      document: { message: '{{$_ := set .app "x" 1}}' },
+      message: /^copying the data for the template: limit exceeded: maxValueDepth \(20\): the data nests more than 20 levels deep$/,
+    },
+  ] as const;
+  for (const c of cases) {
+    it(`keeps the LimitExceeded tag of ${c.name}`, () => {
+      const { plan, diagnostics } = compileDocument("tpl", c.document, textCompilers);
+      if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
+      for (const r of [renderPlan(plan, { app: { deep } }, { now, limits }), renderFields(plan, { app: { deep } }, { now, limits })]) {
+        expect(r).toMatchObject({ _tag: "Left", left: { _tag: "LimitExceeded", key: "template.tpl" } });
+        if (r._tag === "Left") expect(r.left.message).toMatch(c.message);
+      }
+    });
+  }
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { goTypeName, withGoType } from "../../../../lib/gofmt/mod.ts";
 import { copyData } from "../../../../lib/templates/go/copy-data.ts";
+import { LimitFailure } from "../../../../lib/templates/go/budget.ts";
+import { resolveLimits } from "../../../../lib/limits.ts";
 import { GoTime } from "../../../../lib/values/time.ts";
 
 describe("copyData()", () => {
@@ -37,5 +39,26 @@ describe("copyData()", () => {
     expect(copy.cyclic["self"]).toBe(copy.cyclic);
     expect(copy.cyclic["shared"]).toBe(copy.cyclic["again"]);
     expect(copy.cyclic["shared"]).not.toBe(shared);
+  });
+
+  it("copies a JSON __proto__ key as an entry, not as the copy's prototype", () => {
+    const data = JSON.parse('{"m":{"__proto__":{"x":1},"a":2}}') as { m: Record<string, unknown> };
+    const copy = copyData(data);
+    expect(Object.getPrototypeOf(copy.m)).toBe(Object.prototype);
+    expect(Object.keys(copy.m)).toEqual(["__proto__", "a"]);
+    expect(Object.getOwnPropertyDescriptor(copy.m, "__proto__")?.value).toEqual({ x: 1 });
+  });
+
+  it("fails past maxValueDepth instead of exhausting the stack (#7)", () => {
+    const deep = JSON.parse("[".repeat(100_000) + "]".repeat(100_000)) as unknown;
+    let failure: unknown;
+    try {
+      copyData({ deep }, resolveLimits({ maxValueDepth: 50 }));
+    } catch (e) {
+      failure = e;
+    }
+    expect(failure).toBeInstanceOf(LimitFailure);
+    expect((failure as LimitFailure).message).toBe("limit exceeded: maxValueDepth (50): the data nests more than 50 levels deep");
+    expect(copyData({ l: JSON.parse("[".repeat(49) + "]".repeat(49)) as unknown }, resolveLimits({ maxValueDepth: 50 }))).toBeDefined();
   });
 });

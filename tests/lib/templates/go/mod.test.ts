@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileGoTemplate } from "../../../../lib/templates/go/mod.ts";
+import { compileGoTemplate, type GoFunc, goFunc, newBudget } from "../../../../lib/templates/go/mod.ts";
+import { sprigFunctions } from "../../../../lib/templates/sprig/mod.ts";
+import { type Limits, resolveLimits } from "../../../../lib/limits.ts";
 
 describe("compileGoTemplate()", () => {
   it("renders the seed's message", () => {
@@ -122,4 +124,99 @@ describe("compileGoTemplate(): functions that change their arguments", () => {
     t.right.render(owned, { now: 0, ownsData: true });
     expect(owned.app).toEqual({ x: 1 });
   });
+});
+
+describe("compileGoTemplate(): limits (#7)", () => {
+  const big = Array.from({ length: 100_000 }, (_, i) => i);
+  const deep = JSON.parse("[".repeat(150) + "]".repeat(150)) as unknown;
+  const lists = Array.from({ length: 3000 }, (_, i) => [i]);
+  const probes = { calls: 0 };
+  const functions: Readonly<Record<string, GoFunc>> = {
+    ...sprigFunctions,
+    tick: goFunc({ params: [] }, () => {
+      probes.calls++;
+      return "";
+    }),
+  };
+  const defaults = resolveLimits();
+  const dag = '{{$l := list "x"}}{{range 40}}{{$l = list $l $l}}{{end}}';
+  const cases: ReadonlyArray<{
+    name: string;
+    src: string;
+    limit: keyof Limits;
+    limits?: Partial<Limits>;
+    /** Most steps the render may have counted: it stopped before doing more. */
+    steps?: number;
+    /** Most calls of `tick` (one per loop iteration): the work done, counted outside the budget. */
+    ticks?: number;
+  }> = [
+    { name: "until 1000000000 fails before building the list", src: "{{until 1000000000}}", limit: "maxListLength", steps: 10 },
+    { name: "seq 100000000 fails before building the list", src: "{{seq 100000000}}", limit: "maxListLength", steps: 10 },
+    { name: "untilStep counts before building", src: "{{untilStep 0 1000000000 2}}", limit: "maxListLength", steps: 10 },
+    { name: "repeat 100000000 fails before building the string", src: '{{repeat 100000000 "x"}}', limit: "maxStringLength", steps: 10 },
+    { name: "until 5000000 | join fails at until", src: '{{until 5000000 | join ","}}', limit: "maxListLength", steps: 10 },
+    { name: "join checks the string it would build", src: '{{until 100000 | join ","}}', limit: "maxStringLength", limits: { maxStringLength: 100_000 } },
+    { name: "append in a range of 300,000 is stopped by the budget", src: "{{$l := list}}{{range 300000}}{{tick}}{{$l = append $l .}}{{end}}", limit: "templateSteps", ticks: 1500 },
+    { name: "prepend in a loop likewise", src: "{{$l := list}}{{range 300000}}{{tick}}{{$l = prepend $l .}}{{end}}", limit: "templateSteps", ticks: 1500 },
+    { name: "has over 100,000 items in a loop", src: "{{range 300000}}{{tick}}{{$_ := has 99999 $.big}}{{end}}", limit: "templateSteps", ticks: 10 },
+    { name: "concat past maxListLength", src: "{{concat .big .big}}", limit: "maxListLength", steps: 300_000 },
+    { name: "splitList into runes past maxListLength", src: '{{splitList "" (repeat 200000 "a")}}', limit: "maxListLength", steps: 30_000 },
+    { name: "b64enc checks the encoding's length", src: '{{b64enc (repeat 900000 "x")}}', limit: "maxStringLength" },
+    { name: "b32enc checks the encoding's length", src: '{{b32enc (repeat 700000 "x")}}', limit: "maxStringLength" },
+    { name: "printf padding", src: '{{printf "%1000000d%1000000d" 1 2}}', limit: "maxStringLength", steps: 10 },
+    { name: "indent", src: '{{indent 100000 (repeat 20 "a\\n")}}', limit: "maxStringLength", steps: 20 },
+    { name: "replace", src: '{{replace "a" (repeat 1000 "b") (repeat 10000 "a")}}', limit: "maxStringLength" },
+    { name: "wrapWith", src: '{{wrapWith 1 (repeat 100 "-") (repeat 100000 "x")}}', limit: "maxStringLength" },
+    { name: "quote of long values", src: '{{$s := repeat 600000 "x"}}{{quote $s $s}}', limit: "maxStringLength" },
+    { name: "printing a list that shares itself at every level", src: `${dag}{{$l}}`, limit: "maxStringLength" },
+    { name: "print of the same", src: `${dag}{{print $l}}`, limit: "maxStringLength" },
+    { name: "toJson of the same", src: `${dag}{{toJson $l}}`, limit: "maxStringLength" },
+    { name: "toString of the same", src: `${dag}{{toString $l}}`, limit: "maxStringLength" },
+    { name: "deepCopy of the same", src: `${dag}{{deepCopy $l}}`, limit: "templateSteps" },
+    { name: "deepEqual of two copies of the same", src: '{{$a := list "x"}}{{$b := list "x"}}{{range 40}}{{$a = list $a $a}}{{$b = list $b $b}}{{end}}{{deepEqual $a $b}}', limit: "templateSteps" },
+    { name: "uniq over 3,000 distinct lists, compared pairwise", src: "{{tick}}{{uniq .lists}}", limit: "templateSteps", ticks: 1 },
+    { name: "printing a map that contains itself", src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{$d}}', limit: "maxValueDepth" },
+    { name: "toJson of a map that contains itself", src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{toJson $d}}', limit: "maxValueDepth" },
+    { name: "merge of a map that contains itself", src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{merge $d $d}}', limit: "maxValueDepth" },
+    { name: "deepEqual of deep values", src: "{{$a := list}}{{$b := list}}{{range 150}}{{$a = list $a}}{{$b = list $b}}{{end}}{{deepEqual $a $b}}", limit: "maxValueDepth" },
+    { name: "eq converting deep data", src: "{{eq .deep .deep}}", limit: "maxValueDepth" },
+    { name: "printf converting deep data", src: '{{printf "%v" .deep}}', limit: "maxValueDepth" },
+    { name: "copying deep data for a template that changes it", src: '{{$_ := set $ "x" 1}}', limit: "maxValueDepth" },
+    { name: "fromJson of a deep text", src: `{{fromJson "${"[".repeat(150)}${"]".repeat(150)}"}}`, limit: "maxValueDepth" },
+    { name: "fromJson of a long list", src: '{{fromJson (printf "[%s0]" (repeat 200000 "0,"))}}', limit: "maxListLength" },
+    { name: "template recursion", src: '{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}', limit: "maxTemplateDepth" },
+    { name: "output", src: "{{range 100000}}xxxxxxxxxxxx{{end}}", limit: "maxOutputLength" },
+    { name: "a silent loop", src: "{{range 2000000}}{{end}}", limit: "templateSteps" },
+    { name: "a small budget, set by the caller", src: "{{range 100}}{{tick}}{{end}}", limit: "templateSteps", limits: { templateSteps: 150 }, ticks: 75 },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: LimitExceeded ${c.limit}`, () => {
+      const limits = resolveLimits(c.limits ?? {});
+      const budget = newBudget(limits);
+      probes.calls = 0;
+      const t = compileGoTemplate(c.src, { name: "t", functions });
+      if (t._tag === "Left") throw new Error(t.left.message);
+      const r = t.right.render({ big, deep, lists }, { now: 0, budget });
+      expect(r._tag === "Left" ? r.left._tag : r._tag).toBe("LimitExceeded");
+      if (r._tag === "Left") expect(r.left.message).toContain(`limit exceeded: ${c.limit} (${limits[c.limit]})`);
+      expect(budget.steps).toBeLessThanOrEqual(c.steps ?? limits.templateSteps + limits.maxListLength);
+      if (c.ticks !== undefined) expect(probes.calls).toBeLessThanOrEqual(c.ticks);
+    });
+  }
+
+  const linear = [
+    { name: "uniq of 100,000 distinct numbers", src: "{{len (uniq .big)}}", out: "100000" },
+    { name: "without of 100,000 numbers", src: "{{len (without .big 1 2 3)}}", out: "99997" },
+    { name: "has at the end of 100,000 numbers", src: "{{has 99999 .big}}", out: "true" },
+    { name: "uniq of 100,000 numbers as strings", src: "{{len (uniq (toStrings .big))}}", out: "100000" },
+  ] as const;
+  for (const c of linear) {
+    it(`${c.name} takes steps linear in the list`, () => {
+      const budget = newBudget(defaults);
+      const t = compileGoTemplate(c.src, { name: "t" });
+      if (t._tag === "Left") throw new Error(t.left.message);
+      expect(t.right.render({ big }, { now: 0, budget })).toEqual({ _tag: "Right", right: c.out });
+      expect(budget.steps).toBeLessThan(6 * big.length);
+    });
+  }
 });

@@ -1,0 +1,240 @@
+// Command go-engine measures the decisions per second of the Go notifications engine (argoproj/notifications-engine
+// at the version Argo CD pins, with expr v1.17.8 and sprig v3.3.0) on the scenario bench/go-engine.ts hands it on
+// stdin: the ConfigMap's data, the Secret, and the resource, all as JSON. It prints one JSON object on stdout: the
+// module versions it was built with, what its first decision sent and recorded (so the caller can check that both
+// engines made the same decision), and the decisions per second of
+//   - steady state: every notification already recorded, so every condition runs and nothing is rendered;
+//   - first sight: nothing recorded, so every triggered condition renders its templates, all service blocks, for
+//     every destination;
+//
+// each with the state handed over as a value (`stateValue`, as bench/evaluate.ts measures `evaluate`) and read from and
+// written back to the resource's annotation (`annotation`, a whole controller pass). Rates are measured as in
+// bench/_measure.ts: 200 warm-up calls, then batches until -ms milliseconds of the process's CPU time have passed.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"syscall"
+
+	"github.com/argoproj/notifications-engine/pkg/api"
+	"github.com/argoproj/notifications-engine/pkg/controller"
+	"github.com/argoproj/notifications-engine/pkg/services"
+	log "github.com/sirupsen/logrus"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+)
+
+type input struct {
+	ConfigMap struct {
+		Data map[string]string `json:"data"`
+	} `json:"configMap"`
+	Secret struct {
+		StringData map[string]string `json:"stringData"`
+	} `json:"secret"`
+	Resource json.RawMessage `json:"resource"`
+}
+
+// Send is one notification the first decision sent.
+type Send struct {
+	Templates []string `json:"templates"`
+	Service   string   `json:"service"`
+	Recipient string   `json:"recipient"`
+	Message   string   `json:"message"`
+}
+
+type rates struct {
+	StateValue float64 `json:"stateValue"`
+	Annotation float64 `json:"annotation"`
+}
+
+type output struct {
+	Go      string            `json:"go"`
+	Modules map[string]string `json:"modules"`
+	Check   struct {
+		Sends     []Send   `json:"sends"`
+		StateKeys []string `json:"stateKeys"`
+	} `json:"check"`
+	Steady     rates `json:"steady"`
+	FirstSight rates `json:"firstSight"`
+}
+
+// sink stands in for every notification service: it receives the rendered notification and delivers nothing. While
+// `record` is set it keeps the last notification it received.
+type sink struct {
+	record bool
+	last   services.Notification
+}
+
+func (s *sink) Send(n services.Notification, _ services.Destination) error {
+	if s.record {
+		s.last = n
+	}
+	return nil
+}
+
+// recorder is the engine's API, keeping what each send rendered; only the first decision runs through it.
+type recorder struct {
+	api.API
+	sinks map[string]*sink
+	sends []Send
+}
+
+func (r *recorder) Send(obj map[string]any, templates []string, dest services.Destination) error {
+	if err := r.API.Send(obj, templates, dest); err != nil {
+		return err
+	}
+	r.sends = append(r.sends, Send{templates, dest.Service, dest.Recipient, r.sinks[dest.Service].last.Message})
+	return nil
+}
+
+func main() {
+	ms := flag.Float64("ms", 400, "CPU milliseconds to measure each figure for")
+	flag.Parse()
+	if err := run(os.Stdin, os.Stdout, *ms); err != nil {
+		fmt.Fprintln(os.Stderr, "go-engine:", err)
+		os.Exit(1)
+	}
+}
+
+func run(stdin io.Reader, stdout io.Writer, ms float64) error {
+	// The engine's own debug lines (one per false condition) are skipped, as in an Argo CD running at info level.
+	log.SetLevel(log.WarnLevel)
+	var in input
+	if err := json.NewDecoder(stdin).Decode(&in); err != nil {
+		return fmt.Errorf("reading the scenario: %w", err)
+	}
+	secret := map[string][]byte{}
+	for k, v := range in.Secret.StringData {
+		secret[k] = []byte(v)
+	}
+	cfg, err := api.ParseConfig(&corev1.ConfigMap{Data: in.ConfigMap.Data}, &corev1.Secret{Data: secret})
+	if err != nil {
+		return fmt.Errorf("the catalog does not parse: %w", err)
+	}
+	getVars, err := argoCDGetVars(in.ConfigMap.Data, secret)
+	if err != nil {
+		return err
+	}
+	engine, err := api.NewAPI(*cfg, getVars)
+	if err != nil {
+		return fmt.Errorf("the catalog does not compile: %w", err)
+	}
+	sinks := map[string]*sink{}
+	for name := range cfg.Services {
+		sinks[name] = &sink{}
+		engine.AddNotificationService(name, sinks[name])
+	}
+	res := &unstructured.Unstructured{}
+	if err := res.UnmarshalJSON(in.Resource); err != nil {
+		return fmt.Errorf("reading the resource: %w", err)
+	}
+
+	var out output
+	out.Go = runtime.Version()
+	out.Modules = modules()
+
+	// The first decision, recorded.
+	steadyState := controller.NotificationsState{}
+	rec := &recorder{API: engine, sinks: sinks}
+	for _, s := range sinks {
+		s.record = true
+	}
+	if failed := decide(rec, res, steadyState); failed > 0 {
+		return fmt.Errorf("the first decision failed %d times", failed)
+	}
+	for _, s := range sinks {
+		s.record = false
+	}
+	out.Check.Sends = rec.sends
+	for k := range steadyState {
+		out.Check.StateKeys = append(out.Check.StateKeys, k)
+	}
+	sort.Strings(out.Check.StateKeys)
+	sort.Slice(out.Check.Sends, func(i, j int) bool { return sendKey(out.Check.Sends[i]) < sendKey(out.Check.Sends[j]) })
+
+	annotated := res.DeepCopy()
+	persisted, err := steadyState.Persist(res)
+	if err != nil {
+		return err
+	}
+	annotated.SetAnnotations(persisted)
+	if n := len(controller.NewStateFromRes(annotated)); n != len(steadyState) {
+		return fmt.Errorf("the persisted state has %d entries, not %d", n, len(steadyState))
+	}
+
+	check := func(failed int) {
+		if failed > 0 {
+			panic(fmt.Sprintf("a decision failed %d times", failed))
+		}
+	}
+	out.Steady.StateValue = measure(func() { check(decide(engine, res, steadyState)) }, ms)
+	out.Steady.Annotation = measure(func() { mustPass(engine, annotated) }, ms)
+	out.FirstSight.StateValue = measure(func() { check(decide(engine, res, controller.NotificationsState{})) }, ms)
+	out.FirstSight.Annotation = measure(func() { mustPass(engine, res) }, ms)
+	if len(steadyState) != len(out.Check.StateKeys) {
+		return fmt.Errorf("the steady state changed while measuring")
+	}
+	return json.NewEncoder(stdout).Encode(out)
+}
+
+func mustPass(a api.API, res *unstructured.Unstructured) {
+	if _, err := controllerPass(a, res); err != nil {
+		panic(err)
+	}
+}
+
+func sendKey(s Send) string {
+	return fmt.Sprint(s.Templates) + "\x00" + s.Service + "\x00" + s.Recipient
+}
+
+// modules lists the versions of the upstream modules this binary was built with.
+func modules() map[string]string {
+	res := map[string]string{}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return res
+	}
+	for _, m := range info.Deps {
+		switch m.Path {
+		case "github.com/argoproj/notifications-engine", "github.com/expr-lang/expr", "github.com/Masterminds/sprig/v3":
+			res[m.Path] = m.Version
+		}
+	}
+	return res
+}
+
+// measure is bench/_measure.ts's `measure`, in Go: operations per second of fn over `ms` milliseconds of CPU time.
+func measure(fn func(), ms float64) float64 {
+	for i := 0; i < 200; i++ {
+		fn()
+	}
+	ops, batch := 0, 16
+	start := cpuMs()
+	elapsed := 0.0
+	for elapsed < ms {
+		for i := 0; i < batch; i++ {
+			fn()
+		}
+		ops += batch
+		elapsed = cpuMs() - start
+		if elapsed < ms/20 {
+			batch *= 2
+		}
+	}
+	return float64(ops) * 1000 / elapsed
+}
+
+// cpuMs is the CPU time of the whole process (every thread, the garbage collector's included), as Node's
+// `process.cpuUsage()` counts it.
+func cpuMs() float64 {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
+}
