@@ -36,34 +36,50 @@ export function takeIntegritySnapshot(): IntegritySnapshot {
       // a getter that throws stays as it is
     }
   }
-  return watched.map(([name, target]) => [
-    name,
-    target,
-    new Map(Reflect.ownKeys(target).map((k) => [k, Reflect.getOwnPropertyDescriptor(target, k)!])),
-  ]);
+  const out: (readonly [string, object, Descriptors])[] = [];
+  for (const [name, target] of watched) {
+    const descriptors: Descriptors = new Map();
+    for (const key of Reflect.ownKeys(target)) descriptors.set(key, Reflect.getOwnPropertyDescriptor(target, key)!);
+    out.push([name, target, descriptors]);
+  }
+  return out;
 }
 
 /**
- * The differences between `before` and now, as `Object.prototype.polluted: added` lines; each difference is undone
- * (added properties deleted, changed or deleted ones redefined as they were).
+ * The differences between two snapshots, as `Object.prototype.polluted: added` lines (empty when none). Written
+ * with loops and `Reflect` only, so that a test that replaced an array method is still reported.
  */
-export function restoreIntegrity(before: IntegritySnapshot): string[] {
+export function changesBetween(before: IntegritySnapshot, after: IntegritySnapshot): string[] {
   const changes: string[] = [];
-  for (const [name, target, descriptors] of before) {
-    const now = new Set(Reflect.ownKeys(target));
-    for (const key of now) {
-      if (descriptors.has(key)) continue;
-      changes.push(`${name}.${String(key)}: added`);
-      Reflect.deleteProperty(target, key);
-    }
-    for (const [key, was] of descriptors) {
-      const is = Reflect.getOwnPropertyDescriptor(target, key);
-      if (is !== undefined && sameDescriptor(was, is)) continue;
-      changes.push(`${name}.${String(key)}: ${is === undefined ? "deleted" : "changed"}`);
-      Reflect.defineProperty(target, key, was);
+  for (let i = 0; i < before.length; i++) {
+    const [name, , was] = before[i]!;
+    const is = after[i]![2];
+    for (const key of is.keys()) if (!was.has(key)) changes.push(`${name}.${String(key)}: added`);
+    for (const [key, d] of was) {
+      const now = is.get(key);
+      if (now === undefined) changes.push(`${name}.${String(key)}: deleted`);
+      else if (!sameDescriptor(d, now)) changes.push(`${name}.${String(key)}: changed`);
     }
   }
   return changes;
+}
+
+/**
+ * The differences between `before` and now (see {@linkcode changesBetween}); each is undone: added properties
+ * deleted, changed or deleted ones defined again as they were.
+ */
+export function restoreIntegrity(before: IntegritySnapshot): string[] {
+  const now = takeIntegritySnapshot();
+  for (let i = 0; i < before.length; i++) {
+    const [, target, was] = before[i]!;
+    const is = now[i]![2];
+    for (const key of is.keys()) if (!was.has(key)) Reflect.deleteProperty(target, key);
+    for (const [key, d] of was) {
+      const current = is.get(key);
+      if (current === undefined || !sameDescriptor(d, current)) Reflect.defineProperty(target, key, d);
+    }
+  }
+  return changesBetween(before, now);
 }
 
 /**
