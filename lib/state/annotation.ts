@@ -9,7 +9,7 @@ import { quoteGoJson } from "../go/json.ts";
 import { toWellFormed } from "../go/utf8.ts";
 import { compareGoStrings } from "../gofmt/compare-go-strings.ts";
 import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
-import { exceedsAnnotationBytes } from "../subscriptions/annotation-size.ts";
+import { textExceedsBytes } from "../subscriptions/annotation-size.ts";
 
 // --- model
 
@@ -74,7 +74,7 @@ export function decodeNotifiedState(
     return { state: {}, diagnostics: [] };
   }
   const limits = options.limits ?? defaultLimits;
-  if (exceedsAnnotationBytes([value], limits)) {
+  if (textExceedsBytes(value, limits.maxAnnotationBytes)) {
     const what = "the notified state is larger, so it is treated as empty";
     return {
       state: {},

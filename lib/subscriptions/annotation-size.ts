@@ -7,11 +7,11 @@ import { utf8Length } from "../go/utf8.ts";
 import type { Limits } from "../limits.ts";
 
 /**
- * Whether `texts` (an annotation's value, or the names and values of several annotations) take more than
- * `maxAnnotationBytes` bytes in UTF-8 together. Bytes are only counted when the length alone does not decide (a
- * UTF-16 unit takes one to three bytes).
+ * Whether the annotations named `keys` (names and string values) take more than `maxAnnotationBytes` bytes in UTF-8
+ * together. Bytes are only counted when the length alone does not decide (a UTF-16 unit takes one to three bytes).
  *
- * @param texts The strings to count.
+ * @param keys The annotations to count.
+ * @param annotations The annotations; values that are not strings count as empty.
  * @param limits The limit.
  * @returns `true` when they are too large.
  *
@@ -20,19 +20,38 @@ import type { Limits } from "../limits.ts";
  * import { expect } from "expect";
  * import { exceedsAnnotationBytes } from "./annotation-size.ts";
  *
- * expect(exceedsAnnotationBytes(["é", "éé"], { maxAnnotationBytes: 5 })).toBe(true);
- * expect(exceedsAnnotationBytes(["é", "é"], { maxAnnotationBytes: 5 })).toBe(false);
+ * expect(exceedsAnnotationBytes(["é"], { é: "éé" }, { maxAnnotationBytes: 5 })).toBe(true);
+ * expect(exceedsAnnotationBytes(["é"], { é: "é" }, { maxAnnotationBytes: 5 })).toBe(false);
  * ```
  */
-export function exceedsAnnotationBytes(texts: readonly string[], limits: Pick<Limits, "maxAnnotationBytes">): boolean {
+export function exceedsAnnotationBytes(
+  keys: readonly string[],
+  annotations: Readonly<Record<string, unknown>>,
+  limits: Pick<Limits, "maxAnnotationBytes">,
+): boolean {
   const max = limits.maxAnnotationBytes;
+  const value = (k: string): string => {
+    const v = annotations[k];
+    return typeof v === "string" ? v : "";
+  };
   let units = 0;
-  for (const t of texts) units += t.length;
+  for (const k of keys) units += k.length + value(k).length;
   if (units > max) return true;
   if (units * 3 <= max) return false;
   let bytes = 0;
-  for (const t of texts) bytes += utf8Length(t);
+  for (const k of keys) bytes += utf8Length(k) + utf8Length(value(k));
   return bytes > max;
+}
+
+/**
+ * Whether one text takes more than `max` bytes in UTF-8, counted only when its length does not decide.
+ *
+ * @param text The text.
+ * @param max The most bytes.
+ * @returns `true` when it is larger.
+ */
+export function textExceedsBytes(text: string, max: number): boolean {
+  return text.length > max || (text.length * 3 > max && utf8Length(text) > max);
 }
 
 /** What a `LimitExceeded` diagnostic about annotation sizes hints. */

@@ -83,7 +83,7 @@ export function parseSubscriptionAnnotations(
   const subscriptions: AnnotationSubscription[] = [];
   const diagnostics: Diagnostic[] = [];
   const names = Object.keys(annotations ?? {}).filter((k) => k.startsWith(subscribe) || k.startsWith(yamlList));
-  if (exceedsAnnotationBytes(names.flatMap((k) => [k, textOf(annotations?.[k])]), limits)) {
+  if (exceedsAnnotationBytes(names, annotations ?? {}, limits)) {
     const what = "the subscription annotations are larger together, so none is read";
     const d = diagnostic("LimitExceeded", limitMessage("maxAnnotationBytes", limits.maxAnnotationBytes, what), { hint: annotationSizeHint });
     return { subscriptions, diagnostics: [d] };
@@ -188,8 +188,6 @@ function sortedIfNeeded(keys: string[]): string[] {
   for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort();
   return keys;
 }
-
-const textOf = (v: unknown): string => (typeof v === "string" ? v : "");
 
 function typeOf(v: unknown): string {
   if (v === null) return "null";

@@ -72,28 +72,44 @@ export function resolveDestinations(
   return { destinations: groupByTrigger(items), diagnostics: dedupDiagnostics(diagnostics) };
 }
 
-/** Groups by trigger, dropping repeated destinations of a trigger (the first one stays). */
+/**
+ * Groups by trigger, dropping repeated destinations of a trigger (the first one stays). A trigger's destinations are
+ * compared one by one while they are few, then looked up in a map of recipients per service: linear however many.
+ */
 export function groupByTrigger(
   items: readonly TriggerDestination[],
 ): Destinations {
   const out = new Map<string, Destination[]>();
-  const seen = new Map<string, Set<string>>();
+  const indexes = new Map<string, Map<string, Set<string>>>();
   for (const { trigger, destination } of items) {
-    let list = out.get(trigger);
-    let ids = seen.get(trigger);
-    if (list === undefined || ids === undefined) {
-      list = [];
-      ids = new Set();
-      out.set(trigger, list);
-      seen.set(trigger, ids);
-    }
     const { service, recipient } = destination;
-    const id = `${service.length}:${service}${recipient}`;
-    if (ids.has(id)) continue;
-    ids.add(id);
+    let list = out.get(trigger);
+    if (list === undefined) out.set(trigger, list = []);
+    const index = indexes.get(trigger) ?? (list.length < scanned ? undefined : indexOf(list, trigger, indexes));
+    if (index === undefined) {
+      if (list.some((d) => d.service === service && d.recipient === recipient)) continue;
+    } else {
+      const recipients = index.get(service) ?? index.set(service, new Set()).get(service)!;
+      if (recipients.has(recipient)) continue;
+      recipients.add(recipient);
+    }
     list.push({ service, recipient });
   }
   return out;
+}
+
+/** How many destinations of a trigger are compared one by one before they are indexed. */
+const scanned = 16;
+
+function indexOf(
+  list: readonly Destination[],
+  trigger: string,
+  indexes: Map<string, Map<string, Set<string>>>,
+): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const { service, recipient } of list) (index.get(service) ?? index.set(service, new Set()).get(service)!).add(recipient);
+  indexes.set(trigger, index);
+  return index;
 }
 
 function stringLabels(

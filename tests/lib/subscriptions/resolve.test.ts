@@ -280,6 +280,25 @@ describe("groupByTrigger() on many destinations (#7)", () => {
     expect(reads()).toBe(200_000);
   });
 
+  it("groups as comparing every pair would, with few or many destinations per trigger", () => {
+    const reference = (items: readonly { trigger: string; destination: { service: string; recipient: string } }[]) => {
+      const out = new Map<string, { service: string; recipient: string }[]>();
+      for (const { trigger, destination: d } of items) {
+        const list = out.get(trigger) ?? [];
+        if (!list.some((x) => x.service === d.service && x.recipient === d.recipient)) list.push({ ...d });
+        out.set(trigger, list);
+      }
+      return out;
+    };
+    const item = fc.record({
+      trigger: fc.constantFrom("a", "b", "c"),
+      destination: fc.record({ service: fc.constantFrom("s", "t", "s:x"), recipient: fc.string({ maxLength: 2 }) }),
+    });
+    fc.assert(fc.property(fc.array(item, { maxLength: 200 }), (items) => {
+      expect([...groupByTrigger(items)]).toEqual([...reference(items)]);
+    }));
+  });
+
   it("tells apart destinations whose service and recipient join to the same text", () => {
     const d = (service: string, recipient: string) => ({ trigger: "t", destination: { service, recipient } });
     expect(groupByTrigger([d("a:b", "c"), d("a", "b:c"), d("ab", ""), d("a", "b")]).get("t")).toHaveLength(4);
