@@ -1,8 +1,9 @@
 /**
  * The prototype-pollution canary of the test suite (issue #7): the own properties of `Object.prototype`,
- * `Function.prototype`, `Array.prototype`, `String.prototype` and `globalThis` are recorded when the test file
- * starts, and compared after every test (a vitest `setupFiles` entry under Node, the shim's `it` under Deno). A
- * difference fails that test, and the objects are put back, so the next tests start clean.
+ * `Function.prototype`, `Array.prototype`, `String.prototype` and `globalThis` are recorded before the first test
+ * (once the test modules and their dependencies have loaded), and compared after every test (a vitest `setupFiles`
+ * entry under Node, the shim's `it` under Deno). A difference fails that test, and the objects are put back, so the
+ * next tests start clean.
  */
 
 type Descriptors = Map<PropertyKey, PropertyDescriptor>;

@@ -3,12 +3,12 @@
  * Mapped as "vitest" in deno.json; Node runs the real vitest. Every test ends with the prototype-pollution canary.
  */
 import { expect } from "expect";
-import { checkIntegrity, takeIntegritySnapshot } from "./integrity.ts";
+import { checkIntegrity, type IntegritySnapshot, takeIntegritySnapshot } from "./integrity.ts";
 
 type Fn = () => void | Promise<void>;
 interface Suite { name: string; before: Fn[]; after: Fn[] }
 const stack: Suite[] = [];
-const before = takeIntegritySnapshot();
+let before: IntegritySnapshot | undefined; // recorded at the first test, once every test module has loaded
 
 export function describe(name: string, body: () => void): void {
   stack.push({ name, before: [], after: [] });
@@ -27,6 +27,7 @@ export function it(name: string, fn: Fn, timeout?: number): void {
     sanitizeOps: false,
     sanitizeResources: false,
     async fn() {
+      before ??= takeIntegritySnapshot();
       for (const s of suites) for (const b of s.before) await b();
       try {
         await fn();
