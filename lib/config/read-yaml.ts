@@ -1,7 +1,7 @@
 /**
- * Reading untrusted YAML — ConfigMap values and the `subscriptions` annotation — in time linear in its size, within
- * the YAML limits (`maxYamlDepth`, `maxYamlAliases`, `maxYamlNodes`): the one place where lib/ parses YAML text from
- * a user.
+ * Reading untrusted YAML — ConfigMap values, the `subscriptions` annotation, the Google Chat cards a template writes
+ * — in time linear in its size, within the YAML limits (`maxYamlDepth`, `maxYamlAliases`, `maxYamlNodes`): the one
+ * place where lib/ parses YAML text.
  * @module
  */
 import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";

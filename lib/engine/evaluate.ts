@@ -105,7 +105,7 @@ function resolve(
   diagnostics: Diagnostic[],
 ): Destinations {
   const resolved = resolveDestinations(meta.annotations, meta.labels, config, prefix);
-  diagnostics.push(...resolved.diagnostics);
+  for (const d of resolved.diagnostics) diagnostics.push(d);
   return resolved.destinations;
 }
 
@@ -115,7 +115,7 @@ function readState(
   diagnostics: Diagnostic[],
 ): NotifiedState {
   const decoded = readNotifiedState(annotations, options);
-  diagnostics.push(...decoded.diagnostics);
+  for (const d of decoded.diagnostics) diagnostics.push(d);
   return decoded.state;
 }
 

@@ -17,9 +17,9 @@ export interface StateDraft {
 }
 
 /**
- * Starts a draft of `state`. Each `markNotified` or `clearNotified` copies the whole state, so a
- * pass that records one entry per destination would take time quadratic in the destinations; a draft records
- * them in a map and builds the state once.
+ * Starts a draft of `state`. Each `markNotified` or `clearNotified` copies the whole state, so a pass that records
+ * one entry per destination would take time quadratic in the destinations; a draft keeps the changes in a map and
+ * builds the state once.
  *
  * @param state The state (not modified).
  * @returns The draft.

@@ -81,7 +81,7 @@ export function parseSubscriptionsYaml(
   const diagnostics: Diagnostic[] = [];
   value.forEach((raw: unknown, i) => {
     const r = decodeEntry(raw, `subscriptions[${i}]`);
-    diagnostics.push(...r.diagnostics.map((d) => ({ ...d, key: annotation })));
+    for (const d of r.diagnostics) diagnostics.push({ ...d, key: annotation });
     if (r.entry !== undefined) entries.push(r.entry);
   });
   return { entries, diagnostics };
@@ -146,7 +146,7 @@ function destinationList(
       return { ok: false, message: `${at} must be a map, not ${kind(item)}` };
     }
     const fields = fold(item, ["service", "recipients"], at);
-    diagnostics.push(...fields.diagnostics);
+    for (const d of fields.diagnostics) diagnostics.push(d);
     const service = scalarString(
       fields.values.get("service") ?? "",
       `${at}.service`,

@@ -287,6 +287,13 @@ describe("evaluate() on large inputs (#7)", () => {
     }, 2_000)).toBeLessThan(nearLinear);
   });
 
+  it("reports 130,000 malformed subscriptions of one annotation (within its size limit) without throwing", () => {
+    const annotations = { [`${prefix}/subscriptions`]: `[${Array(130_000).fill("x").join(",")}]` };
+    const d = evaluate(resource(annotations), wide, { now });
+    expect(d.diagnostics).toHaveLength(130_000);
+    expect(d.diagnostics[129_999]).toMatchObject({ _tag: "InvalidSubscription", message: expect.stringContaining("subscriptions[129999]") });
+  });
+
   it("reads the notified state within the configuration's maxAnnotationBytes", () => {
     const value = JSON.stringify({ "on-x:[0].k:slack:ops": 1 });
     const small = decodeConfig({ data: { "trigger.on-x": "- when: 'false'\n  send: [t]" } }, undefined, {
