@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/cluster/**/*.test.ts"],
+    setupFiles: ["tests/_shim/vitest-setup.ts"],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,

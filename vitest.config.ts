@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/_shim/**", "tests/cluster/**", "node_modules/**"],
+    setupFiles: ["tests/_shim/vitest-setup.ts"],
   },
 });

@@ -22,6 +22,27 @@ export interface Limits {
   readonly maxValueDepth: number;
   /** Deepest nesting of template calls (`template`, `include`, `tpl`). */
   readonly maxTemplateDepth: number;
+  /**
+   * Most bytes (UTF-8) of the annotations the engine reads: the subscription annotations, names and values together,
+   * and the notified state. More is refused unread (Kubernetes keeps at most 256 KiB of annotations per object, all
+   * of them together).
+   */
+  readonly maxAnnotationBytes: number;
+  /**
+   * Most aliases (`*name`, merge keys' included) one YAML value may use — a ConfigMap value or the `subscriptions`
+   * annotation — each counted once per copy: an alias inside an aliased node counts again for every alias of it.
+   */
+  readonly maxYamlAliases: number;
+  /**
+   * Most nodes (scalars, lists and maps) one YAML value may expand to, every alias counted as a copy of the node it
+   * names: the bound on "billion laughs" expansion.
+   */
+  readonly maxYamlNodes: number;
+  /**
+   * Deepest nesting of lists and maps in one YAML value. The YAML library builds documents recursively, so raise it
+   * with care: past a few hundred the host's stack, not this limit, decides.
+   */
+  readonly maxYamlDepth: number;
 }
 
 /**
@@ -36,6 +57,10 @@ export const defaultLimits: Limits = Object.freeze({
   maxOutputLength: 1 << 20,
   maxValueDepth: 100,
   maxTemplateDepth: 100,
+  maxAnnotationBytes: 256 * 1024,
+  maxYamlAliases: 100,
+  maxYamlNodes: 1_000_000,
+  maxYamlDepth: 100,
 });
 
 /**

@@ -3,12 +3,15 @@
  * column of any path inside it, so diagnostics can point at the field.
  * @module
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
-import type { Document, Node, ParsedNode, Scalar, Tags, YAMLWarning } from "yaml";
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from "yaml";
+import type { Document, LineCounter, Node, Pair, ParsedNode, Scalar, YAMLMap, YAMLWarning } from "yaml";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
+import { defaultLimits } from "../limits.ts";
+import { readYaml } from "./read-yaml.ts";
+import type { ReadYaml, YamlLimits, YamlProblem, YamlVersion } from "./read-yaml.ts";
 
 // --- model
 
@@ -42,54 +45,47 @@ export interface YamlValue {
   insideScalar(path: YamlPath, inner: Position): Position | undefined;
 }
 
-/**
- * Which YAML the Go engine reads: `"1.1"` for values it decodes with `sigs.k8s.io/yaml` (goyaml.v2: `yes`/`on` are
- * booleans), `"1.2"` for service settings, which it reads with yaml.v3 and re-quotes before the service sees them.
- */
-export type YamlVersion = "1.1" | "1.2";
+export type { YamlVersion } from "./read-yaml.ts";
 
 // --- constructors
 
 /**
  * Parses one ConfigMap value; syntax errors are `YamlSyntax` diagnostics with their position, all of them. The
  * library never prints (`logLevel: "error"`): what it would warn about is on {@linkcode YamlValue.warnings}, and a
- * map key that is a list or a map (which it would stringify with a warning, and Go refuses) is an error.
+ * map key that is a list or a map (which it would stringify with a warning, and Go refuses) is an error. A value
+ * that passes a YAML limit (see {@linkcode readYaml}) is a `LimitExceeded` error naming it.
  */
-export function parseYaml(source: string, version: YamlVersion): Either<readonly Diagnostic[], YamlValue> {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, {
-    lineCounter: lines,
-    version,
-    prettyErrors: false,
-    logLevel: "error",
-    ...(version === "1.1" ? { customTags: goyamlV2Tags } : {}),
-  });
-  const at = (offset: number): { line: number; column: number } => {
+export function parseYaml(
+  source: string,
+  version: YamlVersion,
+  limits: YamlLimits = defaultLimits,
+): Either<readonly Diagnostic[], YamlValue> {
+  const read = readYaml(source, { version, limits });
+  const { doc, lines } = read;
+  const at = (offset: number | undefined): { line?: number; column?: number } => {
+    if (offset === undefined) return {};
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  const problem = (p: YamlProblem): Diagnostic =>
+    p.tag === "LimitExceeded"
+      ? diagnostic("LimitExceeded", p.message, at(p.offset))
+      : diagnostic("YamlSyntax", `the value is not valid YAML: ${firstSentence(p.message)}`, at(p.offset));
+  if (doc === undefined) return E.left(read.errors.map(problem));
   const errors = [
-    ...doc.errors.map((e) => diagnostic("YamlSyntax", `the value is not valid YAML: ${firstSentence(e.message)}`, at(e.pos[0]))),
-    ...collectionKeys(doc).map(([key, offset]) =>
+    ...read.errors.map(problem),
+    ...collectionKeys(doc, read.resolve).map(([key, offset]) =>
       diagnostic("YamlSyntax", `the value is not valid YAML: a map key must be a string, number or boolean, not ${key}`, at(offset))
     ),
   ];
   if (errors.length > 0) return E.left(errors);
   const warnings = doc.warnings.map((w) => diagnostic("YamlSyntax", warningMessage(w), { severity: "warning", ...at(w.pos[0]) }));
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return E.left([diagnostic("YamlSyntax", `the value is not valid YAML: ${e instanceof Error ? e.message : "unreadable"}`)]);
-  }
-  return E.right(locator(doc, lines, source, value, warnings));
+  const value = read.toData();
+  if (E.isLeft(value)) return E.left([problem(value.left)]);
+  return E.right(locator(doc, lines, source, value.right, warnings, read.resolve));
 }
 
 // --- utils
-
-/** goyaml.v2 has no sexagesimal numbers and keeps timestamps as strings when decoding into plain values. */
-const goyamlV2Tags = (tags: Tags): Tags =>
-  tags.filter((t) => typeof t === "string" || (t.format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp"));
 
 const firstSentence = (message: string): string => message.split(" at line ")[0]!.trim();
 
@@ -104,11 +100,11 @@ function warningMessage(w: YAMLWarning): string {
  * Map keys that are lists or maps (written or through an alias), with their offsets: JS objects cannot hold them,
  * and Go's decoding fails.
  */
-function collectionKeys(doc: Document.Parsed): [kind: string, offset: number][] {
+function collectionKeys(doc: Document.Parsed, resolve: ReadYaml["resolve"]): [kind: string, offset: number][] {
   const found: [string, number][] = [];
   visit(doc, {
     Pair: (_, pair) => {
-      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      const key = isAlias(pair.key) ? resolve(pair.key) : pair.key;
       if (isCollection(key)) found.push([isMap(key) ? "a map" : "a list", (pair.key as Node).range?.[0] ?? 0]);
     },
   });
@@ -121,21 +117,21 @@ function locator(
   source: string,
   value: unknown,
   warnings: readonly Diagnostic[],
+  resolve: ReadYaml["resolve"],
 ): YamlValue {
   const pos = (offset: number): Position => {
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  const indexes = new Map<YAMLMap, PairIndex>();
   const walk = (path: YamlPath): { node: Node | undefined; key: Node | undefined } => {
     let node: unknown = doc.contents;
     let key: Node | undefined;
     let last: Node | undefined = doc.contents ?? undefined;
     for (const step of path) {
-      if (isAlias(node)) node = node.resolve(doc);
+      if (isAlias(node)) node = resolve(node);
       if (isMap(node)) {
-        const name = (p: unknown): string | undefined => (isPair(p) && isScalar(p.key) ? String(p.key.value) : undefined);
-        const pair = node.items.find((p) => name(p) === String(step)) ??
-          node.items.find((p) => name(p)?.toLowerCase() === String(step).toLowerCase());
+        const pair = pairNamed(node, String(step), indexes);
         key = pair !== undefined && isScalar(pair.key) ? pair.key : undefined;
         node = pair?.value;
       } else if (isSeq(node) && typeof step === "number") {
@@ -163,6 +159,33 @@ function locator(
       return scalarPosition(node as Scalar & ParsedNode, source, pos, inner) ?? start(node);
     },
   };
+}
+
+/** The pairs of one map by key, built on the first lookup. */
+export interface PairIndex {
+  readonly exact: ReadonlyMap<string, Pair>;
+  readonly folded: ReadonlyMap<string, Pair>;
+}
+
+/**
+ * The first pair whose scalar key, as a string, is `name`; else the first that matches it without regard to case.
+ * Indexed once per map, so that reporting on every key of a large map stays linear.
+ */
+export function pairNamed(map: YAMLMap, name: string, indexes: Map<YAMLMap, PairIndex>): Pair | undefined {
+  let index = indexes.get(map);
+  if (index === undefined) {
+    const exact = new Map<string, Pair>();
+    const folded = new Map<string, Pair>();
+    for (const p of map.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const key = String(p.key.value);
+      if (!exact.has(key)) exact.set(key, p);
+      if (!folded.has(key.toLowerCase())) folded.set(key.toLowerCase(), p);
+    }
+    index = { exact, folded };
+    indexes.set(map, index);
+  }
+  return index.exact.get(name) ?? index.folded.get(name.toLowerCase());
 }
 
 function scalarPosition(

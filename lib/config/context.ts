@@ -8,10 +8,14 @@ import { decoded, failed } from "./_decoded.ts";
 import type { Decoded } from "./_decoded.ts";
 import { reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
+import type { YamlLimits } from "./read-yaml.ts";
 
 /** Decodes `context`; numbers and booleans become strings, as Go decodes them into a `map[string]string`. */
-export function decodeContext(source: string): Decoded<Readonly<Record<string, string>>> {
-  const parsed = parseYaml(source, "1.1");
+export function decodeContext(
+  source: string,
+  options: { readonly limits?: YamlLimits } = {},
+): Decoded<Readonly<Record<string, string>>> {
+  const parsed = parseYaml(source, "1.1", options.limits);
   if (E.isLeft(parsed)) return failed("context", parsed.left);
   const yaml = parsed.right;
   const context = contextCodec.decode(yaml.value);

@@ -9,7 +9,7 @@ import { E } from "../fp.ts";
 import { type Limits, resolveLimits } from "../limits.ts";
 import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
-import { didYouMean } from "../suggest.ts";
+import { boundedHints, hintBudget } from "./_hints.ts";
 import type { Config, ConfigMapLike, DefaultSubscription, SecretLike, ServiceConfig, Trigger } from "./config.ts";
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";
@@ -99,6 +99,7 @@ export function decodeConfig(
   options: DecodeConfigOptions = {},
 ): DecodedConfig {
   const secrets = readSecret(secret);
+  const limits = resolveLimits(options.limits);
   const serviceTypes = options.services ?? {};
   const blocks = blocksOf(serviceTypes);
   const b: Builder = {
@@ -119,7 +120,7 @@ export function decodeConfig(
       b.diagnostics.push(diagnostic("InvalidField", `the value of "${key}" is ${typeof source}, not a string`, { key }));
       continue;
     }
-    decodeKey(b, key, source, { secrets: secrets.values, serviceTypes, blocks, expr: options.expr });
+    decodeKey(b, key, source, { secrets: secrets.values, serviceTypes, blocks, expr: options.expr, limits });
   }
   checkRefs(b);
   const config: Config = {
@@ -130,7 +131,7 @@ export function decodeConfig(
     defaultTriggers: b.defaultTriggers,
     serviceDefaultTriggers: b.serviceDefaultTriggers,
     context: b.context,
-    limits: resolveLimits(options.limits),
+    limits,
     blocks,
     redact: redactor(secrets.values.values()),
   };
@@ -142,15 +143,17 @@ interface KeyContext {
   readonly serviceTypes: ServiceTypes;
   readonly blocks: TemplateBlocks;
   readonly expr: CompileOptions | undefined;
+  readonly limits: Limits;
 }
 
 function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBroken?: () => void): void {
-  b.diagnostics.push(...result.diagnostics);
+  for (const d of result.diagnostics) b.diagnostics.push(d);
   if (result.value !== undefined) onValue(result.value);
   else onBroken?.();
 }
 
 function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): void {
+  const { limits } = ctx;
   const parsed = parseConfigKey(key);
   if (E.isLeft(parsed)) {
     b.diagnostics.push(parsed.left);
@@ -159,32 +162,32 @@ function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): vo
   const k = parsed.right;
   switch (k.kind) {
     case "trigger":
-      return take(b, decodeTrigger(k.name, source, { expr: ctx.expr }), (t) => {
+      return take(b, decodeTrigger(k.name, source, { expr: ctx.expr, limits }), (t) => {
         b.triggers.set(k.name, t.trigger);
         b.refs.templates.push({ key, refs: t.templates });
       }, () => b.broken.triggers.add(k.name));
     case "template":
-      return take(b, decodeTemplate(k.name, source, ctx.blocks), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
+      return take(b, decodeTemplate(k.name, source, { limits, blocks: ctx.blocks }), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
     case "service":
-      return addService(b, key, k.name, decodeService(key, source, { type: k.type, name: k.name, secrets: ctx.secrets, serviceTypes: ctx.serviceTypes }));
+      return addService(b, key, k.name, decodeService(key, source, { type: k.type, name: k.name, secrets: ctx.secrets, serviceTypes: ctx.serviceTypes, limits }));
     case "subscriptions":
-      return take(b, decodeSubscriptions(source), (s) => {
+      return take(b, decodeSubscriptions(source, { limits }), (s) => {
         b.subscriptions = s.subscriptions;
         b.refs.triggers.push({ key, refs: s.triggers });
         b.refs.services.push({ key, refs: s.services });
       });
     case "defaultTriggers":
-      return take(b, decodeDefaultTriggers(key, source), (refs) => {
+      return take(b, decodeDefaultTriggers(key, source, { limits }), (refs) => {
         b.defaultTriggers = refs.map((r) => r.name);
         b.refs.triggers.push({ key, refs });
       });
     case "serviceDefaultTriggers":
-      return take(b, decodeDefaultTriggers(key, source), (refs) => {
+      return take(b, decodeDefaultTriggers(key, source, { limits }), (refs) => {
         b.serviceDefaultTriggers.set(k.service, refs.map((r) => r.name));
         b.refs.triggers.push({ key, refs });
       });
     case "context":
-      return take(b, decodeContext(source), (c) => (b.context = c));
+      return take(b, decodeContext(source, { limits }), (c) => (b.context = c));
   }
 }
 
@@ -201,6 +204,7 @@ function addService(b: Builder, key: string, name: string, result: Decoded<Servi
 }
 
 function checkRefs(b: Builder): void {
+  const budget = { left: hintBudget };
   const check = (
     groups: Refs[keyof Refs],
     what: "template" | "trigger" | "service",
@@ -208,6 +212,7 @@ function checkRefs(b: Builder): void {
     broken: ReadonlySet<string>,
   ): void => {
     const tag = what === "template" ? "UnknownTemplate" : what === "trigger" ? "UnknownTrigger" : "UnknownService";
+    const hint = boundedHints([...known.keys()], budget);
     for (const { key, refs } of groups) {
       for (const r of refs) {
         if (known.has(r.name)) continue;
@@ -219,7 +224,7 @@ function checkRefs(b: Builder): void {
           key,
           line: r.line,
           column: r.column,
-          hint: broken.has(r.name) ? undefined : didYouMean(r.name, [...known.keys()]),
+          hint: broken.has(r.name) ? undefined : hint(r.name),
         }));
       }
     }

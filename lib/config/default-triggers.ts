@@ -8,10 +8,15 @@ import { decoded, failed } from "./_decoded.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
+import type { YamlLimits } from "./read-yaml.ts";
 
 /** Decodes a YAML list of trigger names; also returns each name with its position, to check it exists. */
-export function decodeDefaultTriggers(key: string, source: string): Decoded<readonly Ref[]> {
-  const parsed = parseYaml(source, "1.1");
+export function decodeDefaultTriggers(
+  key: string,
+  source: string,
+  options: { readonly limits?: YamlLimits } = {},
+): Decoded<readonly Ref[]> {
+  const parsed = parseYaml(source, "1.1", options.limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const names = triggerNamesCodec.decode(yaml.value);

@@ -16,6 +16,7 @@ import { parseYaml } from "./_yaml-position.ts";
 import { redactor } from "./redact.ts";
 import type { YamlValue } from "./_yaml-position.ts";
 import type { ServiceConfig } from "./config.ts";
+import type { YamlLimits } from "./read-yaml.ts";
 import { substituteSecrets } from "./secrets.ts";
 
 // --- model
@@ -73,6 +74,8 @@ export interface DecodeServiceOptions {
   readonly name: string;
   readonly secrets: ReadonlyMap<string, string>;
   readonly serviceTypes: ServiceTypes;
+  /** The bounds of the YAML reading (the configuration's limits). */
+  readonly limits?: YamlLimits;
 }
 
 /**
@@ -81,7 +84,7 @@ export interface DecodeServiceOptions {
  * is an error with a suggestion; the type's decoder says whether the settings suit it.
  */
 export function decodeService(key: string, source: string, options: DecodeServiceOptions): Decoded<ServiceConfig> {
-  const { type, name, secrets, serviceTypes } = options;
+  const { type, name, secrets, serviceTypes, limits } = options;
   const serviceType = Object.hasOwn(serviceTypes, type) ? serviceTypes[type] : undefined;
   if (serviceType === undefined) {
     return failed(key, [
@@ -90,7 +93,7 @@ export function decodeService(key: string, source: string, options: DecodeServic
       }),
     ]);
   }
-  const parsed = parseYaml(source, "1.2");
+  const parsed = parseYaml(source, "1.2", limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const settings = settingsCodec.decode(yaml.value);

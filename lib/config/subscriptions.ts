@@ -14,6 +14,7 @@ import { checkFields, reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
 import type { YamlValue } from "./_yaml-position.ts";
 import type { DefaultSubscription } from "./config.ts";
+import type { YamlLimits } from "./read-yaml.ts";
 
 /** The default subscriptions that decoded, and the triggers and services they name. */
 export interface DecodedSubscriptions {
@@ -32,9 +33,12 @@ export function parseRecipient(text: string): Destination {
  * Decodes `subscriptions` entry by entry: an entry with a wrong field type or an invalid selector is reported and
  * left out, the others are kept. A missing selector matches every resource.
  */
-export function decodeSubscriptions(source: string): Decoded<DecodedSubscriptions> {
+export function decodeSubscriptions(
+  source: string,
+  options: { readonly limits?: YamlLimits } = {},
+): Decoded<DecodedSubscriptions> {
   const key = "subscriptions";
-  const parsed = parseYaml(source, "1.1");
+  const parsed = parseYaml(source, "1.1", options.limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const list = subscriptionListCodec.decode(yaml.value);

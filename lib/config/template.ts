@@ -12,6 +12,7 @@ import { decoded, failed } from "./_decoded.ts";
 import type { Decoded } from "./_decoded.ts";
 import { parseYaml } from "./_yaml-position.ts";
 import type { YamlValue } from "./_yaml-position.ts";
+import type { YamlLimits } from "./read-yaml.ts";
 
 /**
  * Decodes `template.<name>` (YAML 1.1, as the Go engine reads it) and compiles it; the compiler's diagnostics are
@@ -19,12 +20,16 @@ import type { YamlValue } from "./_yaml-position.ts";
  * (exact inside `|` blocks and one-line scalars, else where the field's value starts). An empty value is an empty
  * template, as in Go.
  */
-export function decodeTemplate(name: string, source: string, blocks: TemplateBlocks): Decoded<CompiledTemplate> {
+export function decodeTemplate(
+  name: string,
+  source: string,
+  options: { readonly limits?: YamlLimits; readonly blocks?: TemplateBlocks } = {},
+): Decoded<CompiledTemplate> {
   const key = `template.${name}`;
-  const parsed = parseYaml(source, "1.1");
+  const parsed = parseYaml(source, "1.1", options.limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
-  const compiled = compileTemplate(name, yaml.value ?? {}, { blocks });
+  const compiled = compileTemplate(name, yaml.value ?? {}, options.blocks === undefined ? {} : { blocks: options.blocks });
   if (E.isLeft(compiled)) return failed(key, [...yaml.warnings, ...compiled.left.map((d) => locate(d, yaml))]);
   return decoded(key, compiled.right, [...yaml.warnings, ...(compiled.right.warnings ?? []).map((d) => locate(d, yaml))]);
 }

@@ -14,6 +14,7 @@ import type { Decoded, Ref } from "./_decoded.ts";
 import { checkFields, reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
 import type { YamlPath, YamlValue } from "./_yaml-position.ts";
+import type { YamlLimits } from "./read-yaml.ts";
 import { conditionKey } from "./condition-key.ts";
 import type { Condition, Trigger } from "./config.ts";
 
@@ -31,10 +32,10 @@ export interface DecodedTrigger {
 export function decodeTrigger(
   name: string,
   source: string,
-  options: { readonly expr?: CompileOptions | undefined } = {},
+  options: { readonly expr?: CompileOptions | undefined; readonly limits?: YamlLimits } = {},
 ): Decoded<DecodedTrigger> {
   const key = `trigger.${name}`;
-  const parsed = parseYaml(source, "1.1");
+  const parsed = parseYaml(source, "1.1", options.limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const items: readonly unknown[] = Array.isArray(yaml.value) ? yaml.value : [];

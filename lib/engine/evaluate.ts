@@ -8,8 +8,8 @@ import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import { formatOncePer } from "../expr/mod.ts";
 import { stringsHelpers } from "../expr/helpers/strings.ts";
 import { timeHelpers } from "../expr/helpers/time.ts";
-import { clearNotified, markNotified, readNotifiedState, stateKey, truncateNotifiedState } from "../state/mod.ts";
-import type { NotifiedState } from "../state/mod.ts";
+import { draftState, readNotifiedState, stateKey, truncateNotifiedState } from "../state/mod.ts";
+import type { NotifiedState, StateDraft } from "../state/mod.ts";
 import type { Destination, Destinations } from "../subscriptions/destination.ts";
 import { resolveDestinations } from "../subscriptions/resolve.ts";
 import { mergeRendered, type RenderedContent } from "../templates/mod.ts";
@@ -52,7 +52,7 @@ export interface Decision {
 }
 
 interface Pass {
-  state: NotifiedState;
+  readonly state: StateDraft;
   readonly notifications: Notification[];
   readonly diagnostics: Diagnostic[];
 }
@@ -74,7 +74,7 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
   const diagnostics: Diagnostic[] = [];
   const meta = readResource(resource, diagnostics);
   const prefix = options.annotationPrefix !== undefined ? { prefix: options.annotationPrefix } : {};
-  const initial = options.state ?? readState(meta?.annotations, prefix, diagnostics);
+  const initial = options.state ?? readState(meta?.annotations, { ...prefix, limits: config.limits }, diagnostics);
   if (meta === undefined) return { notifications: [], state: initial, diagnostics };
 
   const destinations = options.subscriptions ?? resolve(meta, config, prefix, diagnostics);
@@ -84,7 +84,7 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
     ...options.vars,
     [options.resourceName ?? "obj"]: meta.object,
   };
-  const pass: Pass = { state: initial, notifications: [], diagnostics };
+  const pass: Pass = { state: draftState(initial), notifications: [], diagnostics };
   for (const [name, to] of destinations) {
     const trigger = config.triggers.get(name);
     if (trigger === undefined) {
@@ -95,7 +95,7 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
     }
     for (const condition of trigger.conditions) runCondition(pass, trigger, condition, to, vars, config, options);
   }
-  return { notifications: pass.notifications, state: truncateNotifiedState(pass.state), diagnostics };
+  return { notifications: pass.notifications, state: truncateNotifiedState(pass.state.done()), diagnostics };
 }
 
 function resolve(
@@ -105,17 +105,17 @@ function resolve(
   diagnostics: Diagnostic[],
 ): Destinations {
   const resolved = resolveDestinations(meta.annotations, meta.labels, config, prefix);
-  diagnostics.push(...resolved.diagnostics);
+  for (const d of resolved.diagnostics) diagnostics.push(d);
   return resolved.destinations;
 }
 
 function readState(
   annotations: Readonly<Record<string, string>> | undefined,
-  prefix: { readonly prefix?: string },
+  options: { readonly prefix?: string; readonly limits: Config["limits"] },
   diagnostics: Diagnostic[],
 ): NotifiedState {
-  const decoded = readNotifiedState(annotations, prefix);
-  diagnostics.push(...decoded.diagnostics);
+  const decoded = readNotifiedState(annotations, options);
+  for (const d of decoded.diagnostics) diagnostics.push(d);
   return decoded.state;
 }
 
@@ -135,13 +135,13 @@ function runCondition(
     stateKey({ trigger: trigger.name, conditionKey: condition.key, destination, oncePer, apiNamespace: options.apiNamespace });
 
   if (result._tag === "Left" || result.right !== true) {
-    for (const d of destinations) pass.state = clearNotified(pass.state, keyOf(d)).state;
+    for (const d of destinations) pass.state.clear(keyOf(d));
     return;
   }
   const oncePer = runOncePer(pass, key, condition, vars, config, options);
   for (const destination of destinations) {
     const stateKey = keyOf(destination, oncePer);
-    if (Object.hasOwn(pass.state, stateKey)) continue;
+    if (pass.state.has(stateKey)) continue;
     const service = config.services.get(destination.service);
     if (service === undefined) {
       pass.diagnostics.push(
@@ -154,7 +154,7 @@ function runCondition(
     }
     const content = render(pass, key, condition, destination, service.type, vars, config, options);
     if (content === undefined) continue;
-    pass.state = markNotified(pass.state, stateKey, Math.floor(options.now / 1000)).state;
+    pass.state.mark(stateKey, Math.floor(options.now / 1000));
     pass.notifications.push({
       trigger: trigger.name,
       conditionKey: condition.key,

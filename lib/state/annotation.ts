@@ -8,6 +8,8 @@ import type { NotifiedState } from "./notified-state.ts";
 import { quoteGoJson } from "../go/json.ts";
 import { toWellFormed } from "../go/utf8.ts";
 import { compareGoStrings } from "../gofmt/compare-go-strings.ts";
+import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { textExceedsBytes } from "../subscriptions/annotation-size.ts";
 
 // --- model
 
@@ -20,6 +22,8 @@ export interface NotifiedAnnotationOptions {
   readonly prefix?: string;
   /** How many entries to keep when writing (the newest ones); 100 by default, as in the Go engine. */
   readonly maxEntries?: number;
+  /** The largest annotation read (`maxAnnotationBytes`, 256 KiB by default). */
+  readonly limits?: Pick<Limits, "maxAnnotationBytes">;
 }
 
 /** A decoded state and what was wrong with the annotation, if anything. */
@@ -45,9 +49,12 @@ export function notifiedAnnotationKey(
 /**
  * Decodes the annotation's value as Go's `json.Unmarshal` into `map[string]int64` does. An absent or empty value is
  * the empty state; a value Go cannot decode (not an object, a value that is not an integer) is the empty state plus
- * an `InvalidState` warning, since the Go engine silently starts over in that case.
+ * an `InvalidState` warning, since the Go engine silently starts over in that case. A value larger than
+ * `maxAnnotationBytes` (more than Kubernetes stores) is not read: the empty state plus a `LimitExceeded` warning.
+ * The work is linear in the size of the value.
  *
  * @param value The annotation's value.
+ * @param options The size limit.
  * @returns The state, and diagnostics.
  *
  * @example Round trip
@@ -61,9 +68,23 @@ export function notifiedAnnotationKey(
  */
 export function decodeNotifiedState(
   value: string | null | undefined,
+  options: Pick<NotifiedAnnotationOptions, "limits"> = {},
 ): DecodedNotifiedState {
   if (value === undefined || value === null || value === "") {
     return { state: {}, diagnostics: [] };
+  }
+  const limits = options.limits ?? defaultLimits;
+  if (textExceedsBytes(value, limits.maxAnnotationBytes)) {
+    const what = "the notified state is larger, so it is treated as empty";
+    return {
+      state: {},
+      diagnostics: [
+        diagnostic("LimitExceeded", limitMessage("maxAnnotationBytes", limits.maxAnnotationBytes, what), {
+          severity: "warning",
+          hint: "every notification it recorded may be sent again",
+        }),
+      ],
+    };
   }
   const fail = (why: string): DecodedNotifiedState => ({
     state: {},
@@ -150,8 +171,8 @@ export function truncateNotifiedState(
  * Reads the state from a resource's annotations.
  *
  * @param annotations The resource's `metadata.annotations`.
- * @param options The annotation prefix.
- * @returns The state (empty when the annotation is absent or unreadable) and diagnostics naming the annotation.
+ * @param options The annotation prefix and the size limit.
+ * @returns The state (empty when the annotation is absent, unreadable or too large) and diagnostics naming it.
  */
 export function readNotifiedState(
   annotations: Readonly<Record<string, unknown>> | null | undefined,
@@ -174,7 +195,7 @@ export function readNotifiedState(
       ],
     };
   }
-  const decoded = decodeNotifiedState(value);
+  const decoded = decodeNotifiedState(value, options);
   return {
     state: decoded.state,
     diagnostics: decoded.diagnostics.map((d) => ({ ...d, key })),

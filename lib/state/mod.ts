@@ -19,5 +19,7 @@ export {
   truncateNotifiedState,
   writeNotifiedState,
 } from "./annotation.ts";
+export type { StateDraft } from "./draft-state.ts";
+export { draftState } from "./draft-state.ts";
 export type { ClearOptions, StateTransition } from "./transition.ts";
 export { clearNotified, markNotified } from "./transition.ts";

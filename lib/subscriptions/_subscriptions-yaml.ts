@@ -3,10 +3,12 @@
  * read the way `sigs.k8s.io/yaml` decodes it into the Go engine's `[]Subscription`.
  * @module
  */
-import { parseDocument } from "yaml";
-import type { Tags } from "yaml";
+import { readYaml } from "../config/read-yaml.ts";
+import type { YamlLimits } from "../config/read-yaml.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
+import { E } from "../fp.ts";
+import { defaultLimits } from "../limits.ts";
 import { suggest } from "../suggest.ts";
 
 /** One entry, shape-checked. An empty `triggers` means the default triggers. */
@@ -24,21 +26,15 @@ export interface SubscriptionsYaml {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** goyaml.v2 has no sexagesimal numbers and keeps timestamps as strings. */
-const goyamlV2Tags = (tags: Tags): Tags =>
-  tags.filter((t) =>
-    typeof t === "string" ||
-    (t.format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp")
-  );
-
 /**
  * Parses the annotation's value. Entries are checked one by one: a malformed entry is reported and dropped, the
  * others are kept. Field names match case-insensitively and unknown fields are ignored (with a warning), as Go's
- * `encoding/json` does.
+ * `encoding/json` does. A value that passes a YAML limit is refused with a `LimitExceeded` diagnostic.
  */
 export function parseSubscriptionsYaml(
   source: string,
   annotation: string,
+  limits: YamlLimits = defaultLimits,
 ): SubscriptionsYaml {
   const at = { key: annotation };
   if (source.trim() === "") {
@@ -53,48 +49,19 @@ export function parseSubscriptionsYaml(
       ],
     };
   }
-  const doc = parseDocument(source, {
-    version: "1.1",
-    customTags: goyamlV2Tags,
-    prettyErrors: true,
-    logLevel: "error",
-  });
-  const firstError = doc.errors[0];
-  if (firstError !== undefined) {
-    const pos = firstError.linePos?.[0];
-    return {
-      entries: [],
-      diagnostics: [
-        diagnostic(
-          "InvalidSubscription",
-          `the subscriptions annotation is not valid YAML: ${
-            firstLine(firstError.message)
-          }`,
-          {
-            ...at,
-            line: pos?.line,
-            column: pos?.col,
-          },
-        ),
-      ],
-    };
+  const read = readYaml(source, { version: "1.1", limits });
+  const firstError = read.errors[0];
+  const data = firstError === undefined ? read.toData() : E.left(firstError);
+  if (E.isLeft(data)) {
+    const problem = data.left;
+    const pos = problem.offset === undefined ? undefined : read.lines.linePos(problem.offset);
+    const where = { ...at, line: pos?.line, column: pos?.col };
+    const d = problem.tag === "LimitExceeded"
+      ? diagnostic("LimitExceeded", problem.message, where)
+      : diagnostic("InvalidSubscription", `the subscriptions annotation is not valid YAML: ${firstLine(problem.message)}`, where);
+    return { entries: [], diagnostics: [d] };
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : "unreadable";
-    return {
-      entries: [],
-      diagnostics: [
-        diagnostic(
-          "InvalidSubscription",
-          `the subscriptions annotation is not valid YAML: ${reason}`,
-          at,
-        ),
-      ],
-    };
-  }
+  const value = data.right;
   if (value === null || value === undefined) {
     return { entries: [], diagnostics: [] };
   }
@@ -114,7 +81,7 @@ export function parseSubscriptionsYaml(
   const diagnostics: Diagnostic[] = [];
   value.forEach((raw: unknown, i) => {
     const r = decodeEntry(raw, `subscriptions[${i}]`);
-    diagnostics.push(...r.diagnostics.map((d) => ({ ...d, key: annotation })));
+    for (const d of r.diagnostics) diagnostics.push({ ...d, key: annotation });
     if (r.entry !== undefined) entries.push(r.entry);
   });
   return { entries, diagnostics };
@@ -179,7 +146,7 @@ function destinationList(
       return { ok: false, message: `${at} must be a map, not ${kind(item)}` };
     }
     const fields = fold(item, ["service", "recipients"], at);
-    diagnostics.push(...fields.diagnostics);
+    for (const d of fields.diagnostics) diagnostics.push(d);
     const service = scalarString(
       fields.values.get("service") ?? "",
       `${at}.service`,

@@ -4,6 +4,9 @@
  */
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
+import type { YamlLimits } from "../config/read-yaml.ts";
+import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { annotationSizeHint, exceedsAnnotationBytes } from "./annotation-size.ts";
 import type { Destination } from "./destination.ts";
 import { parseSubscriptionsYaml } from "./_subscriptions-yaml.ts";
 
@@ -16,6 +19,8 @@ export const defaultAnnotationPrefix = "notifications.argoproj.io";
 export interface AnnotationOptions {
   /** The annotation prefix; `notifications.argoproj.io` by default (Argo Rollouts uses `notifications.argoproj.io` too). */
   readonly prefix?: string;
+  /** The input limits (`maxAnnotationBytes` and the YAML limits); the defaults when absent. */
+  readonly limits?: Pick<Limits, "maxAnnotationBytes"> & YamlLimits;
 }
 
 /** One subscription read from an annotation: a destination for a trigger, or for the default triggers. */
@@ -47,10 +52,13 @@ export interface AnnotationSubscriptions {
  *   recipients: [..]}]}`; a missing or empty trigger list means the default triggers.
  *
  * Annotations are read in key order. Other annotations are ignored; a subscription annotation whose value is not a
- * string, that names no service, or whose YAML is malformed is an `InvalidSubscription` diagnostic naming it.
+ * string, that names no service, or whose YAML is malformed is an `InvalidSubscription` diagnostic naming it; YAML
+ * that passes a YAML limit is a `LimitExceeded` diagnostic naming it. When the subscription annotations, names and
+ * values together, take more than `maxAnnotationBytes` (more than Kubernetes stores), none is read: one
+ * `LimitExceeded` diagnostic. The work is linear in the size of the annotations.
  *
  * @param annotations The resource's `metadata.annotations` (absent or `null` is the same as empty).
- * @param options The annotation prefix.
+ * @param options The annotation prefix and the limits.
  * @returns Subscriptions in annotation-key order, then diagnostics.
  *
  * @example Both short forms
@@ -69,13 +77,19 @@ export function parseSubscriptionAnnotations(
   options: AnnotationOptions = {},
 ): AnnotationSubscriptions {
   const prefix = options.prefix ?? defaultAnnotationPrefix;
+  const limits = options.limits ?? defaultLimits;
   const subscribe = `${prefix}/subscribe.`;
   const yamlList = `${prefix}/subscriptions`;
   const subscriptions: AnnotationSubscription[] = [];
   const diagnostics: Diagnostic[] = [];
+  const names = Object.keys(annotations ?? {}).filter((k) => k.startsWith(subscribe) || k.startsWith(yamlList));
+  if (exceedsAnnotationBytes(names, annotations ?? {}, limits)) {
+    const what = "the subscription annotations are larger together, so none is read";
+    const d = diagnostic("LimitExceeded", limitMessage("maxAnnotationBytes", limits.maxAnnotationBytes, what), { hint: annotationSizeHint });
+    return { subscriptions, diagnostics: [d] };
+  }
   // Sorted for a fixed order (the Go engine walks a map, in random order).
-  const keys = sortedIfNeeded(Object.keys(annotations ?? {}).filter((k) => k.startsWith(subscribe) || k.startsWith(yamlList)));
-  for (const key of keys) {
+  for (const key of sortedIfNeeded(names)) {
     const isShort = key.startsWith(subscribe);
     const value = annotations?.[key];
     if (typeof value !== "string") {
@@ -87,7 +101,7 @@ export function parseSubscriptionAnnotations(
     } else if (isShort) {
       readSubscribe(key, key.slice(subscribe.length), value, subscriptions, diagnostics);
     } else {
-      readYaml(key, value, subscriptions, diagnostics);
+      readYaml(key, value, limits, { subscriptions, diagnostics });
     }
   }
   return { subscriptions, diagnostics };
@@ -136,9 +150,15 @@ function readSubscribe(
   }
 }
 
-function readYaml(key: string, value: string, subscriptions: AnnotationSubscription[], diagnostics: Diagnostic[]): void {
-  const parsed = parseSubscriptionsYaml(value, key);
-  diagnostics.push(...parsed.diagnostics);
+function readYaml(
+  key: string,
+  value: string,
+  limits: YamlLimits,
+  out: { subscriptions: AnnotationSubscription[]; diagnostics: Diagnostic[] },
+): void {
+  const { subscriptions, diagnostics } = out;
+  const parsed = parseSubscriptionsYaml(value, key, limits);
+  for (const d of parsed.diagnostics) diagnostics.push(d);
   parsed.entries.forEach((entry, i) => {
     if (entry.destinations.length === 0) {
       diagnostics.push(

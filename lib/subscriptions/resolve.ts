@@ -27,8 +27,9 @@ export interface ResolvedDestinations {
  *
  * @param annotations The resource's `metadata.annotations`.
  * @param labels The resource's `metadata.labels`; values that are not strings count as absent.
- * @param config The subscriptions and default triggers of the configuration.
- * @param options The annotation prefix (`notifications.argoproj.io` by default).
+ * @param config The subscriptions and default triggers of the configuration, and its limits (the defaults when
+ *   absent; `options.limits` wins).
+ * @param options The annotation prefix (`notifications.argoproj.io` by default) and the limits.
  * @returns Destinations per trigger, and diagnostics for malformed subscription annotations.
  *
  * @example Annotation and default triggers
@@ -44,14 +45,12 @@ export interface ResolvedDestinations {
 export function resolveDestinations(
   annotations: Readonly<Record<string, unknown>> | null | undefined,
   labels: Readonly<Record<string, unknown>> | null | undefined,
-  config: Pick<
-    Config,
-    "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers"
-  >,
+  config: Pick<Config, "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers"> & Partial<Pick<Config, "limits">>,
   options: AnnotationOptions = {},
 ): ResolvedDestinations {
   const items: TriggerDestination[] = [...resolveDefaultSubscriptions(stringLabels(labels), config)];
-  const parsed = parseSubscriptionAnnotations(annotations, options);
+  const limits = options.limits ?? config.limits;
+  const parsed = parseSubscriptionAnnotations(annotations, limits === undefined ? options : { ...options, limits });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   for (const s of parsed.subscriptions) {
     if (s.trigger !== undefined) {
@@ -73,27 +72,44 @@ export function resolveDestinations(
   return { destinations: groupByTrigger(items), diagnostics: dedupDiagnostics(diagnostics) };
 }
 
-/** Groups by trigger, dropping repeated destinations of a trigger (the first one stays). */
+/**
+ * Groups by trigger, dropping repeated destinations of a trigger (the first one stays). A trigger's destinations are
+ * compared one by one while they are few, then looked up in a map of recipients per service: linear however many.
+ */
 export function groupByTrigger(
   items: readonly TriggerDestination[],
 ): Destinations {
   const out = new Map<string, Destination[]>();
+  const indexes = new Map<string, Map<string, Set<string>>>();
   for (const { trigger, destination } of items) {
-    const list = out.get(trigger) ?? [];
-    if (
-      !list.some((d) =>
-        d.service === destination.service &&
-        d.recipient === destination.recipient
-      )
-    ) {
-      list.push({
-        service: destination.service,
-        recipient: destination.recipient,
-      });
+    const { service, recipient } = destination;
+    let list = out.get(trigger);
+    if (list === undefined) out.set(trigger, list = []);
+    const index = indexes.get(trigger) ?? (list.length < scanned ? undefined : indexOf(list, trigger, indexes));
+    if (index === undefined) {
+      if (list.some((d) => d.service === service && d.recipient === recipient)) continue;
+    } else {
+      const recipients = index.get(service) ?? index.set(service, new Set()).get(service)!;
+      if (recipients.has(recipient)) continue;
+      recipients.add(recipient);
     }
-    out.set(trigger, list);
+    list.push({ service, recipient });
   }
   return out;
+}
+
+/** How many destinations of a trigger are compared one by one before they are indexed. */
+const scanned = 16;
+
+function indexOf(
+  list: readonly Destination[],
+  trigger: string,
+  indexes: Map<string, Map<string, Set<string>>>,
+): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const { service, recipient } of list) (index.get(service) ?? index.set(service, new Set()).get(service)!).add(recipient);
+  indexes.set(trigger, index);
+  return index;
 }
 
 function stringLabels(

@@ -3,8 +3,8 @@
  * then the finishing step of each block that has one (GitHub comment tags, Alertmanager URLs).
  * @module
  */
-import { parse as parseYaml } from "yaml";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { readYaml } from "../config/read-yaml.ts";
+import { diagnostic, type Diagnostic, type DiagnosticTag } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import type { ParseMode } from "./block-spec.ts";
 import type { ContentPath, DocumentPlan, Slot } from "./document-plan.ts";
@@ -12,7 +12,7 @@ import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 import type { TextRenderOptions } from "./text-template.ts";
 import { copyData } from "./go/copy-data.ts";
 import { LimitFailure } from "./go/budget.ts";
-import { defaultLimits } from "../limits.ts";
+import { defaultLimits, type Limits } from "../limits.ts";
 
 /** One templated field and the text it rendered to, before any parsing: `{ field: "slack.attachments", text }`. */
 export interface RenderedField {
@@ -111,18 +111,44 @@ function withLine(text: string, why: string): string {
   return `line ${line}, column ${before.length - before.lastIndexOf("\n")}: ${m[1]}`;
 }
 
-function parseText(mode: ParseMode, text: string): Either<string, unknown> {
+/** Why a rendered text could not be parsed: the tag of the diagnostic and its sentence. */
+type ParseFailure = readonly [tag: DiagnosticTag, message: string];
+
+function parseText(mode: ParseMode, text: string, limits: Limits): Either<ParseFailure, unknown> {
   let value: unknown;
-  try {
-    value = mode === "yaml-array" ? parseYaml(text, { version: "1.1", logLevel: "error" }) : JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? (e.message.split("\n")[0] ?? "").replace(/:$/, "") : String(e);
-    return E.left(`the rendered text is not valid ${mode === "yaml-array" ? "YAML" : "JSON"}: ${withLine(text, why)}`);
+  if (mode === "yaml-array") {
+    const yaml = parseYamlText(text, limits);
+    if (yaml._tag === "Left") return yaml;
+    value = yaml.right;
+  } else {
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      const why = e instanceof Error ? (e.message.split("\n")[0] ?? "").replace(/:$/, "") : String(e);
+      return E.left(["TemplateRender", `the rendered text is not valid JSON: ${withLine(text, why)}`]);
+    }
   }
   if (mode !== "json" && value !== null && !Array.isArray(value)) {
-    return E.left(`the rendered text must be a ${mode === "yaml-array" ? "YAML" : "JSON"} list, not ${typeof value === "object" ? "an object" : `a ${typeof value}`}`);
+    const what = `not ${typeof value === "object" ? "an object" : `a ${typeof value}`}`;
+    return E.left(["TemplateRender", `the rendered text must be a ${mode === "yaml-array" ? "YAML" : "JSON"} list, ${what}`]);
   }
   return E.right(value);
+}
+
+/** YAML written by a template (it may hold values from the resource), read within the YAML limits. */
+function parseYamlText(text: string, limits: Limits): Either<ParseFailure, unknown> {
+  const read = readYaml(text, { version: "1.1", limits });
+  const first = read.errors[0];
+  const data = first === undefined ? read.toData() : E.left(first);
+  if (data._tag === "Right") return data;
+  const { tag, message, offset } = data.left;
+  const pos = offset === undefined ? undefined : read.lines.linePos(offset);
+  const at = pos === undefined ? "" : ` at line ${pos.line}, column ${pos.col}`;
+  return E.left(
+    tag === "LimitExceeded"
+      ? ["LimitExceeded", `${message}${at}`]
+      : ["TemplateRender", `the rendered text is not valid YAML: ${message.split("\n")[0]}${at}`],
+  );
 }
 
 /**
@@ -152,10 +178,13 @@ export function renderPlan(
       setPath(root, slot.path, text);
       continue;
     }
-    const parsed = parseText(slot.parse, text);
+    const parsed = parseText(slot.parse, text, options.limits ?? defaultLimits);
     if (parsed._tag === "Right") setPath(root, slot.path, parsed.right);
     else if (options.service !== undefined && options.service !== slot.path[0]) setPath(root, slot.path, text);
-    else return E.left(diagnostic("TemplateRender", `${slot.label}: ${parsed.left}`, { key: `template.${plan.name}` }));
+    else {
+      const [tag, message] = parsed.left;
+      return E.left(diagnostic(tag, `${slot.label}: ${message}`, { key: `template.${plan.name}` }));
+    }
   }
   for (const { block, finish } of plan.finishers) {
     const value = root[block];

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import type { YAMLMap } from "yaml";
 import { E } from "../../../lib/fp.ts";
-import { parseYaml } from "../../../lib/config/_yaml-position.ts";
+import { pairNamed, parseYaml } from "../../../lib/config/_yaml-position.ts";
+import type { PairIndex } from "../../../lib/config/_yaml-position.ts";
 import type { Position, YamlPath, YamlValue, YamlVersion } from "../../../lib/config/_yaml-position.ts";
+import { defaultLimits } from "../../../lib/limits.ts";
 
 const parse = (source: string, version: YamlVersion = "1.1"): YamlValue => {
   const r = parseYaml(source, version);
@@ -135,10 +139,73 @@ describe("parseYaml()", () => {
     });
   }
 
-  it("refuses an alias bomb instead of expanding it", () => {
+  it("refuses an alias bomb instead of expanding it, naming the limit", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
       .concat(["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdef"[i]}`).join(", ")}]`))
       .join("\n");
-    expect(E.isLeft(parseYaml(bomb, "1.1"))).toBe(true);
+    const r = parseYaml(bomb, "1.1");
+    expect(E.isLeft(r) && r.left).toEqual([
+      { _tag: "LimitExceeded", severity: "error", message: "limit exceeded: maxYamlAliases (100): the value uses 1234560 aliases, counting each copy" },
+    ]);
+  });
+
+  const limited = [
+    { name: "maxYamlAliases", source: "a: &a x\nb: [*a, *a, *a]\n", limits: { maxYamlAliases: 2 }, position: undefined },
+    { name: "maxYamlNodes", source: "a: [1, 2, 3]\n", limits: { maxYamlNodes: 4 }, position: undefined },
+    { name: "maxYamlDepth", source: "a:\n  b: [[1]]\n", limits: { maxYamlDepth: 3 }, position: { line: 2, column: 7 } },
+  ] as const;
+  for (const c of limited) {
+    it(`reports a value over ${c.name} as LimitExceeded`, () => {
+      const r = parseYaml(c.source, "1.1", { ...defaultLimits, ...c.limits });
+      expect(E.isLeft(r) && r.left.map((d) => [d._tag, d.message.split(":")[1], d.line, d.column])).toEqual([
+        ["LimitExceeded", ` ${c.name} (${Object.values(c.limits)[0]})`, c.position?.line, c.position?.column],
+      ]);
+      expect(E.isRight(parseYaml(c.source, "1.1"))).toBe(true);
+    });
+  }
+
+  it("refuses an alias inside the node its anchor names, with its position (Go: \"anchor value contains itself\")", () => {
+    const r = parseYaml("a: &a {b: *a}\n", "1.2");
+    expect(E.isLeft(r) && r.left).toEqual([
+      { _tag: "YamlSyntax", severity: "error", line: 1, column: 11, message: 'the value is not valid YAML: the alias "*a" is inside the node its anchor names' },
+    ]);
+  });
+
+  it("finds the keys of a large map (see pairNamed() for the work)", () => {
+    const y = parse(Array.from({ length: 1_000 }, (_, i) => `k${i}: v`).join("\n"));
+    expect(y.keyAt(["k999"])).toEqual({ line: 1_000, column: 1 });
+    expect(y.valueAt(["K5"])).toEqual({ line: 6, column: 5 });
+  });
+});
+
+describe("pairNamed()", () => {
+  /** A map of `n` keys whose item reads are counted. */
+  const countedMap = (n: number): { map: YAMLMap; reads: () => number } => {
+    const source = Array.from({ length: n }, (_, i) => `k${i}: v`).join("\n");
+    const map = parseDocument(source, { uniqueKeys: false }).contents as YAMLMap;
+    let reads = 0;
+    map.items = new Proxy(map.items, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^[0-9]+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    return { map, reads: () => reads };
+  };
+
+  it("finds the first key written exactly so, else the first in another case", () => {
+    const map = parseDocument("a: 1\nB: 2\nb: 3\nA: 4\n").contents as YAMLMap;
+    const indexes = new Map<YAMLMap, PairIndex>();
+    const value = (name: string) => (pairNamed(map, name, indexes)?.value as { value?: unknown } | undefined)?.value;
+    expect([value("a"), value("b"), value("A"), value("B"), value("c")]).toEqual([1, 3, 4, 2, undefined]);
+  });
+
+  it("reads each item of a map once for any number of lookups (one index per map)", () => {
+    for (const n of [100, 3_000]) {
+      const { map, reads } = countedMap(n);
+      const indexes = new Map<YAMLMap, PairIndex>();
+      for (let i = 0; i < n; i++) expect(pairNamed(map, `k${i}`, indexes)?.key).toBeDefined();
+      expect(reads()).toBe(n);
+    }
   });
 });

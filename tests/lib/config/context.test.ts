@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../../lib/diagnostics.ts";
 import { decodeContext } from "../../../lib/config/context.ts";
+import { growth, nearLinear } from "../../_helpers/growth.ts";
 
 const cases = [
   { name: "a map of strings", source: "argocdUrl: https://argocd.example.com\n", expected: { argocdUrl: "https://argocd.example.com" } },
@@ -28,4 +29,25 @@ describe("decodeContext()", () => {
       expect(r.diagnostics.map(formatDiagnostic)).toEqual(c.expected);
     });
   }
+});
+
+describe("decodeContext() on large values (#7)", () => {
+  const context = (n: number): string => Array.from({ length: n }, (_, i) => `key${i}: value${i}`).join("\n");
+
+  it("decodes a context of many keys in near-linear time", () => {
+    const r = decodeContext(context(2_000));
+    expect(Object.keys(r.value ?? {})).toHaveLength(2_000);
+    expect(r.value?.["key1999"]).toBe("value1999");
+    expect(growth((n) => {
+      const source = context(n);
+      return () => decodeContext(source);
+    }, 200)).toBeLessThan(nearLinear);
+  });
+
+  it("reports every bad value of a large context at its line", () => {
+    const source = Array.from({ length: 1_000 }, (_, i) => `key${i}: [${i}]`).join("\n");
+    const r = decodeContext(source);
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.line)).toEqual(Array.from({ length: 1_000 }, (_, i) => i + 1));
+  });
 });

@@ -294,3 +294,66 @@ describe("decodeConfig() and the YAML library's warnings", () => {
     expect(decodeConfig({ data: cases[1].data }).config.context).toEqual({ argocdUrl: "https://argocd.example.com" });
   });
 });
+
+describe("decodeConfig() and the input limits (#7)", () => {
+  // Every kind of key with a value that uses two aliases: refused under maxYamlAliases 1, that key only.
+  const twoAliases = [
+    { key: "trigger.on-x", value: "- when: &w 'true'\n  oncePer: *w\n  description: *w\n  send: [t]\n" },
+    { key: "template.t", value: "message: &m hi\nemail:\n  subject: *m\n  body: *m\n" },
+    { key: "service.webhook.hook", value: "url: &u http://x\nheaders:\n- name: a\n  value: *u\n- name: b\n  value: *u\n" },
+    { key: "subscriptions", value: "- recipients: &r [slack:ops]\n  triggers: [on-x]\n- recipients: *r\n- recipients: *r\n" },
+    { key: "defaultTriggers", value: "- &t on-x\n- *t\n- *t\n" },
+    { key: "defaultTriggers.slack", value: "- &t on-x\n- *t\n- *t\n" },
+    { key: "context", value: "a: &a x\nb: *a\nc: *a\n" },
+  ];
+  for (const c of twoAliases) {
+    it(`refuses "${c.key}" over maxYamlAliases with a LimitExceeded error for that key only`, () => {
+      const data = { [c.key]: c.value, "template.other": "message: fine\n" };
+      const limited = decodeConfig({ data }, undefined, { limits: { maxYamlAliases: 1 } });
+      expect(limited.diagnostics.filter((d) => d._tag === "LimitExceeded")).toEqual([
+        {
+          _tag: "LimitExceeded",
+          severity: "error",
+          key: c.key,
+          message: "limit exceeded: maxYamlAliases (1): the value uses 2 aliases, counting each copy",
+        },
+      ]);
+      expect(limited.config.templates.has("other")).toBe(true);
+      expect(limited.config.limits.maxYamlAliases).toBe(1);
+      const unlimited = decodeConfig({ data });
+      expect(unlimited.diagnostics.filter((d) => d._tag === "LimitExceeded")).toEqual([]);
+    });
+  }
+
+  it("refuses an alias bomb in one key and decodes the others", () => {
+    const bomb = ["a0: &a0 lol"].concat(
+      Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(", ")}]`),
+    ).join("\n");
+    const r = decode({ context: bomb, "template.t": "message: m\n" });
+    expect(texts(r.diagnostics)).toEqual([
+      "context: limit exceeded: maxYamlAliases (100): the value uses 1234567890 aliases, counting each copy",
+    ]);
+    expect(r.config.templates.has("t")).toBe(true);
+    expect(r.config.context).toEqual({});
+  });
+
+  it("refuses a service whose settings contain themselves instead of throwing", () => {
+    const r = decode({ "service.webhook.x": "url: u\nloop: &l {again: *l}\n" });
+    expect(texts(r.diagnostics)).toEqual([
+      'service.webhook.x: line 2, column 18: the value is not valid YAML: the alias "*l" is inside the node its anchor names',
+    ]);
+  });
+
+  it("reports each of 300 triggers sending a missing template, with a hint (see boundedHints() for the work)", () => {
+    const data: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) {
+      data[`trigger.t${i}`] = `- when: 'true'\n  send: [tpl-${i}x]\n`;
+      data[`template.tpl-${i}`] = "message: m\n";
+    }
+    const r = decode(data);
+    const unknown = r.diagnostics.filter((d) => d._tag === "UnknownTemplate");
+    expect(unknown).toHaveLength(300);
+    expect(unknown[0]).toMatchObject({ key: "trigger.t0", hint: 'did you mean "tpl-0"?' });
+    expect(unknown.every((d, i) => d.hint === `did you mean "tpl-${i}"?`)).toBe(true);
+  });
+});

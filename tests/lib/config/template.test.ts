@@ -16,7 +16,7 @@ const edit = (source: string | undefined, from: string, to: string): string => {
 
 describe("decodeTemplate()", () => {
   it("compiles the YAML value and renders it", () => {
-    const r = decodeTemplate("app-created", "message: Application {{.app.metadata.name}} created\nslack:\n  notifyBroadcast: true\n", builtinBlocks);
+    const r = decodeTemplate("app-created", "message: Application {{.app.metadata.name}} created\nslack:\n  notifyBroadcast: true\n", { blocks: builtinBlocks });
     expect(r.diagnostics).toEqual([]);
     expect(r.value?.name).toBe("app-created");
     expect(r.value?.render({ app: { metadata: { name: "guestbook" } } }, { now: 0 })).toEqual(E.right({
@@ -26,7 +26,7 @@ describe("decodeTemplate()", () => {
   });
 
   it("reads an empty value as an empty template, as Go does", () => {
-    const r = decodeTemplate("t", "", builtinBlocks);
+    const r = decodeTemplate("t", "", { blocks: builtinBlocks });
     expect(r.diagnostics).toEqual([]);
     expect(r.value?.render({}, { now: 0 })).toEqual(E.right({ message: "", blocks: {} }));
   });
@@ -35,7 +35,7 @@ describe("decodeTemplate()", () => {
     const keys = [...Object.entries(argoCd), ...Object.entries(rollouts)].filter(([k]) => k.startsWith("template."));
     expect(keys.length).toBe(17);
     for (const [key, source] of keys) {
-      expect([key, decodeTemplate(key.slice("template.".length), source, builtinBlocks).diagnostics]).toEqual([key, []]);
+      expect([key, decodeTemplate(key.slice("template.".length), source, { blocks: builtinBlocks }).diagnostics]).toEqual([key, []]);
     }
   });
 
@@ -122,7 +122,7 @@ describe("decodeTemplate()", () => {
   ] as const;
   for (const c of problems) {
     it(`reports ${c.name} and leaves the template out`, () => {
-      const r = decodeTemplate("t", c.source, builtinBlocks);
+      const r = decodeTemplate("t", c.source, { blocks: builtinBlocks });
       expect(r.diagnostics.map(formatDiagnostic)).toEqual(c.expected);
       expect(r.value).toBeUndefined();
     });
@@ -142,14 +142,14 @@ describe("decodeTemplate()", () => {
   ] as const;
   for (const c of warnings) {
     it(`warns about ${c.name} and keeps the template`, () => {
-      const r = decodeTemplate("t", c.source, builtinBlocks);
+      const r = decodeTemplate("t", c.source, { blocks: builtinBlocks });
       expect(r.diagnostics.map(formatDiagnostic)).toEqual(c.expected);
       expect(r.value).toBeDefined();
     });
   }
 
   it("reports a field's error as a plain diagnostic, without the compiler's field location", () => {
-    const [d] = decodeTemplate("t", "message: '{{.a'\n", builtinBlocks).diagnostics;
+    const [d] = decodeTemplate("t", "message: '{{.a'\n", { blocks: builtinBlocks }).diagnostics;
     expect(d).toEqual({ _tag: "TemplateParse", severity: "error", key: "template.t", line: 1, column: 15, message: "message: unclosed action" });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { decodeConfig, type Decision, evaluate, type EvaluateOptions } from "../../../mod.ts";
+import { growth, nearLinear } from "../../_helpers/growth.ts";
 
 const { config, diagnostics: configDiagnostics } = decodeConfig({
   data: {
@@ -247,3 +248,59 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe("evaluate() on large inputs (#7)", () => {
+  const wide = decodeConfig({
+    data: {
+      "trigger.on-x": "- when: 'true'\n  send: [t]",
+      "trigger.on-off": "- when: 'false'\n  send: [t]",
+      "template.t": "message: 'hi {{.recipient}}'",
+      "service.slack": "token: x",
+    },
+  }, undefined, { limits: { maxAnnotationBytes: 16 << 20 } }).config;
+  const recipients = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`).join(";");
+
+  it("notifies 20,000 recipients of one annotation once each, in near-linear time", () => {
+    const d = evaluate(resource({ [`${prefix}/subscribe.on-x.slack`]: recipients(20_000) }), wide, { now });
+    expect(d.diagnostics).toEqual([]);
+    expect(d.notifications).toHaveLength(20_000);
+    expect(d.notifications[19_999]?.content.message).toBe("hi r19999");
+    expect(Object.keys(d.state)).toHaveLength(100);
+    const again = evaluate(resource({ [`${prefix}/subscribe.on-x.slack`]: recipients(50) }), wide, { now, state: d.state });
+    expect(again.notifications).toHaveLength(50);
+    expect(growth((n) => {
+      const r = resource({ [`${prefix}/subscribe.on-x.slack`]: recipients(n) });
+      return () => evaluate(r, wide, { now });
+    }, 300)).toBeLessThan(nearLinear);
+  });
+
+  it("clears 20,000 annotations' destinations of a false condition in near-linear time", () => {
+    const annotations = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}/subscribe.on-off.s${i}`, "ops"]));
+    const state = { [`on-off:${wide.triggers.get("on-off")?.conditions[0]?.key}:s7:ops`]: 1, kept: 2 };
+    const d = evaluate(resource(annotations(20_000)), wide, { now, state });
+    expect(d.notifications).toEqual([]);
+    expect(d.state).toEqual({ kept: 2 });
+    expect(growth((n) => {
+      const r = resource(annotations(n));
+      return () => evaluate(r, wide, { now });
+    }, 2_000)).toBeLessThan(nearLinear);
+  });
+
+  it("reports 130,000 malformed subscriptions of one annotation (within its size limit) without throwing", () => {
+    const annotations = { [`${prefix}/subscriptions`]: `[${Array(130_000).fill("x").join(",")}]` };
+    const d = evaluate(resource(annotations), wide, { now });
+    expect(d.diagnostics).toHaveLength(130_000);
+    expect(d.diagnostics[129_999]).toMatchObject({ _tag: "InvalidSubscription", message: expect.stringContaining("subscriptions[129999]") });
+  });
+
+  it("reads the notified state within the configuration's maxAnnotationBytes", () => {
+    const value = JSON.stringify({ "on-x:[0].k:slack:ops": 1 });
+    const small = decodeConfig({ data: { "trigger.on-x": "- when: 'false'\n  send: [t]" } }, undefined, {
+      limits: { maxAnnotationBytes: value.length - 1 },
+    }).config;
+    const d = evaluate(resource({ [`notified.${prefix}`]: value }), small, { now });
+    expect(d.diagnostics.map((x) => [x._tag, x.key])).toEqual([["LimitExceeded", `notified.${prefix}`]]);
+    expect(evaluate(resource({ [`notified.${prefix}`]: value }), wide, { now }).diagnostics).toEqual([]);
+  });
+});

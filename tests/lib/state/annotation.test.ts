@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { defaultLimits } from "../../../lib/limits.ts";
+import { growth, nearLinear } from "../../_helpers/growth.ts";
 import type { NotifiedState } from "../../../lib/state/notified-state.ts";
 import {
   decodeNotifiedState,
@@ -377,5 +379,45 @@ describe("writeNotifiedState()", () => {
         },
       ),
     );
+  });
+});
+
+describe("decodeNotifiedState() on large values (#7)", () => {
+  const state = (n: number): string =>
+    `{${Array.from({ length: n }, (_, i) => `"on-x:[0].abc:slack:r${i}":${1_700_000_000 + i}`).join(",")}}`;
+
+  it("reads a state up to maxAnnotationBytes, and refuses a larger one unread, as a warning", () => {
+    const value = state(10);
+    expect(Object.keys(decodeNotifiedState(value, { limits: { maxAnnotationBytes: value.length } }).state)).toHaveLength(10);
+    expect(decodeNotifiedState(value, { limits: { maxAnnotationBytes: value.length - 1 } })).toEqual({
+      state: {},
+      diagnostics: [{
+        _tag: "LimitExceeded",
+        severity: "warning",
+        message: `limit exceeded: maxAnnotationBytes (${value.length - 1}): the notified state is larger, so it is treated as empty`,
+        hint: "every notification it recorded may be sent again",
+      }],
+    });
+  });
+
+  it("refuses a 50 MB state by default, naming the annotation", () => {
+    const value = `{"a":1${" ".repeat(50_000_000)}}`;
+    const r = readNotifiedState({ "notified.notifications.argoproj.io": value });
+    expect(r.state).toEqual({});
+    expect(r.diagnostics.map((d) => [d._tag, d.key])).toEqual([["LimitExceeded", "notified.notifications.argoproj.io"]]);
+  });
+
+  it("reads the largest state Kubernetes can hold, and larger ones when allowed, in near-linear time", () => {
+    let n = 0;
+    for (let size = 2; size + 40 <= defaultLimits.maxAnnotationBytes; n++) size += `"on-x:[0].abc:slack:r${n}":1700000000,`.length;
+    const r = decodeNotifiedState(state(n));
+    expect(r.diagnostics).toEqual([]);
+    expect(Object.keys(r.state)).toHaveLength(n);
+    expect(r.state[`on-x:[0].abc:slack:r${n - 1}`]).toBe(1_700_000_000 + n - 1);
+    const limits = { maxAnnotationBytes: 1 << 30 };
+    expect(growth((size) => {
+      const value = state(size);
+      return () => decodeNotifiedState(value, { limits });
+    }, 2_000, 5)).toBeLessThan(nearLinear);
   });
 });

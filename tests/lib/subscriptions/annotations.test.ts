@@ -4,6 +4,8 @@ import {
   parseRecipients,
   parseSubscriptionAnnotations,
 } from "../../../lib/subscriptions/annotations.ts";
+import { defaultLimits } from "../../../lib/limits.ts";
+import { growth, nearLinear } from "../../_helpers/growth.ts";
 
 const p = "notifications.argoproj.io";
 type Row = readonly [
@@ -487,4 +489,86 @@ describe("parseRecipients()", () => {
     it(`reads ${JSON.stringify(c.input)}`, () =>
       expect(parseRecipients(c.input)).toEqual(c.expected));
   }
+});
+
+describe("parseSubscriptionAnnotations() and the input limits (#7)", () => {
+  const limits = (over: Partial<typeof defaultLimits>) => ({ ...defaultLimits, ...over });
+
+  it("reads subscription annotations up to maxAnnotationBytes together, names included", () => {
+    const annotations = { [`${p}/subscribe.t.slack`]: "a;b", [`${p}/subscribe.t.email`]: "c", other: "x".repeat(1_000) };
+    const size = Object.entries(annotations).filter(([k]) => k !== "other").reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const fits = parseSubscriptionAnnotations(annotations, { limits: limits({ maxAnnotationBytes: size }) });
+    expect(fits.subscriptions).toHaveLength(3);
+    expect(fits.diagnostics).toEqual([]);
+    const over = parseSubscriptionAnnotations(annotations, { limits: limits({ maxAnnotationBytes: size - 1 }) });
+    expect(over.subscriptions).toEqual([]);
+    expect(over.diagnostics).toEqual([{
+      _tag: "LimitExceeded",
+      severity: "error",
+      message: `limit exceeded: maxAnnotationBytes (${size - 1}): the subscription annotations are larger together, so none is read`,
+      hint: "Kubernetes keeps at most 256 KiB of annotations per object, all of them together",
+    }]);
+  });
+
+  it("refuses 100,000 subscription annotations by their size, by default", () => {
+    const annotations = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`${p}/subscribe.t.s${i}`, "ops"]));
+    const r = parseSubscriptionAnnotations(annotations);
+    expect(r.subscriptions).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "limit exceeded: maxAnnotationBytes (262144): the subscription annotations are larger together, so none is read",
+    ]);
+  });
+
+  const yamlLimits = [
+    {
+      name: "maxYamlAliases",
+      value: "- trigger: &t [on-x]\n  destinations: &d [{service: slack, recipients: [a]}]\n- trigger: *t\n  destinations: *d\n",
+      limits: { maxYamlAliases: 1 },
+      message: "limit exceeded: maxYamlAliases (1): the value uses 2 aliases, counting each copy",
+    },
+    {
+      name: "maxYamlNodes",
+      value: "- trigger: [on-x]\n  destinations: [{service: slack, recipients: [a, b]}]\n",
+      limits: { maxYamlNodes: 8 },
+      message: "limit exceeded: maxYamlNodes (8): the value expands to 14 nodes",
+    },
+    {
+      name: "maxYamlDepth",
+      value: "- trigger: [on-x]\n  destinations: [{service: slack, recipients: [a, b]}]\n",
+      limits: { maxYamlDepth: 3 },
+      message: "limit exceeded: maxYamlDepth (3): lists and maps nest deeper than that",
+    },
+  ] as const;
+  for (const c of yamlLimits) {
+    it(`refuses a subscriptions annotation over ${c.name}, and reads the other annotations`, () => {
+      const annotations = { [`${p}/subscriptions`]: c.value, [`${p}/subscribe.on-y.slack`]: "ops" };
+      const r = parseSubscriptionAnnotations(annotations, { limits: limits(c.limits) });
+      expect(r.diagnostics.map((d) => [d._tag, d.key, d.message])).toEqual([["LimitExceeded", `${p}/subscriptions`, c.message]]);
+      expect(rows(annotations, { limits: limits(c.limits) })).toEqual([["on-y", "slack", "ops"]]);
+      expect(parseSubscriptionAnnotations(annotations).diagnostics).toEqual([]);
+    });
+  }
+
+  it("refuses a billion laughs in the subscriptions annotation without expanding it", () => {
+    const bomb = ["- trigger: &a0 [on-x]"].concat(
+      Array.from({ length: 9 }, (_, i) => `- trigger: &a${i + 1} [${Array(10).fill(`*a${i}`).join(", ")}]`),
+    ).join("\n");
+    const r = parseSubscriptionAnnotations({ [`${p}/subscriptions`]: bomb });
+    expect(r.diagnostics.map((d) => d._tag)).toEqual(["LimitExceeded"]);
+    expect(r.diagnostics[0]?.message).toMatch(/^limit exceeded: maxYamlAliases \(100\)/);
+  });
+
+  it("reads a subscriptions annotation of 2,000 entries (near the size limit) in near-linear time", () => {
+    const yaml = (n: number) =>
+      Array.from({ length: n }, (_, i) => `- trigger: [on-x]\n  destinations: [{service: slack, recipients: [r${i}]}]`).join("\n");
+    const r = parseSubscriptionAnnotations({ [`${p}/subscriptions`]: yaml(2_000) });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.subscriptions).toHaveLength(2_000);
+    expect(r.subscriptions[1_999]?.destination).toEqual({ service: "slack", recipient: "r1999" });
+    const big = limits({ maxAnnotationBytes: 1 << 30 });
+    expect(growth((n) => {
+      const annotations = { [`${p}/subscriptions`]: yaml(n) };
+      return () => parseSubscriptionAnnotations(annotations, { limits: big });
+    }, 100)).toBeLessThan(nearLinear);
+  });
 });

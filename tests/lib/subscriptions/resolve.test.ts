@@ -6,6 +6,8 @@ import {
   resolveDestinations,
 } from "../../../lib/subscriptions/resolve.ts";
 import { parseSelector } from "../../../lib/subscriptions/selector.ts";
+import { defaultLimits } from "../../../lib/limits.ts";
+import { growth, nearLinear } from "../../_helpers/growth.ts";
 
 const p = "notifications.argoproj.io";
 
@@ -241,5 +243,100 @@ describe("groupByTrigger()", () => {
     ]);
     expect([...g.keys()]).toEqual(["b", "a"]);
     expect(g.get("b")).toEqual([d("s", "1"), d("s", "2")]);
+  });
+});
+
+describe("groupByTrigger() on many destinations (#7)", () => {
+  /** Destinations whose field reads are counted: a duplicate check that scans the list reads them n² times. */
+  const counted = (n: number, distinct: number) => {
+    let reads = 0;
+    const items = Array.from({ length: n }, (_, i) => ({
+      trigger: i % 2 === 0 ? "on-a" : "on-b",
+      destination: new Proxy({ service: "slack", recipient: `r${i % distinct}` }, {
+        get(target, key, receiver) {
+          reads++;
+          return Reflect.get(target, key, receiver);
+        },
+      }),
+    }));
+    return { items, reads: () => reads };
+  };
+
+  it("reads each destination once, however many there are", () => {
+    for (const n of [1_000, 100_000]) {
+      const { items, reads } = counted(n, n);
+      const g = groupByTrigger(items);
+      expect(g.get("on-a")).toHaveLength(n / 2);
+      expect(g.get("on-b")?.[0]).toEqual({ service: "slack", recipient: "r1" });
+      expect(reads()).toBe(2 * n);
+    }
+  });
+
+  it("keeps the first of repeated destinations, reading each once", () => {
+    const { items, reads } = counted(100_000, 10);
+    const g = groupByTrigger(items);
+    expect(g.get("on-a")?.map((d) => d.recipient)).toEqual(["r0", "r2", "r4", "r6", "r8"]);
+    expect(g.get("on-b")?.map((d) => d.recipient)).toEqual(["r1", "r3", "r5", "r7", "r9"]);
+    expect(reads()).toBe(200_000);
+  });
+
+  it("groups as comparing every pair would, with few or many destinations per trigger", () => {
+    const reference = (items: readonly { trigger: string; destination: { service: string; recipient: string } }[]) => {
+      const out = new Map<string, { service: string; recipient: string }[]>();
+      for (const { trigger, destination: d } of items) {
+        const list = out.get(trigger) ?? [];
+        if (!list.some((x) => x.service === d.service && x.recipient === d.recipient)) list.push({ ...d });
+        out.set(trigger, list);
+      }
+      return out;
+    };
+    const item = fc.record({
+      trigger: fc.constantFrom("a", "b", "c"),
+      destination: fc.record({ service: fc.constantFrom("s", "t", "s:x"), recipient: fc.string({ maxLength: 2 }) }),
+    });
+    fc.assert(fc.property(fc.array(item, { maxLength: 200 }), (items) => {
+      expect([...groupByTrigger(items)]).toEqual([...reference(items)]);
+    }));
+  });
+
+  it("tells apart destinations whose service and recipient join to the same text", () => {
+    const d = (service: string, recipient: string) => ({ trigger: "t", destination: { service, recipient } });
+    expect(groupByTrigger([d("a:b", "c"), d("a", "b:c"), d("ab", ""), d("a", "b")]).get("t")).toHaveLength(4);
+  });
+});
+
+describe("resolveDestinations() on large annotations (#7)", () => {
+  const limits = { ...defaultLimits, maxAnnotationBytes: 16 << 20 };
+
+  it("resolves 100,000 distinct recipients of one annotation, in near-linear time", () => {
+    const recipients = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`).join(";");
+    const r = resolveDestinations({ [`${p}/subscribe.on-x.slack`]: recipients(100_000) }, {}, { ...config(), limits });
+    expect(r.destinations.get("on-x")).toHaveLength(100_000);
+    expect(r.destinations.get("on-x")?.[99_999]).toEqual({ service: "slack", recipient: "r99999" });
+    expect(growth((n) => {
+      const annotations = { [`${p}/subscribe.on-x.slack`]: recipients(n) };
+      return () => resolveDestinations(annotations, {}, { ...config(), limits });
+    }, 5_000)).toBeLessThan(nearLinear);
+  });
+
+  it("resolves 20,000 annotations of distinct services, in near-linear time", () => {
+    const annotations = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`${p}/subscribe.on-x.s${i}`, "ops"]));
+    const r = resolveDestinations(annotations(20_000), {}, { ...config(), limits });
+    expect(r.destinations.get("on-x")).toHaveLength(20_000);
+    expect(growth((n) => {
+      const a = annotations(n);
+      return () => resolveDestinations(a, {}, { ...config(), limits });
+    }, 2_000)).toBeLessThan(nearLinear);
+  });
+
+  it("refuses annotations larger than the configuration's maxAnnotationBytes; options.limits wins", () => {
+    const annotations = { [`${p}/subscribe.on-x.slack`]: "a;b;c" };
+    const small = { ...defaultLimits, maxAnnotationBytes: 40 };
+    const refused = resolveDestinations(annotations, {}, { ...config(), limits: small });
+    expect(refused.destinations.size).toBe(0);
+    expect(refused.diagnostics.map((d) => d._tag)).toEqual(["LimitExceeded"]);
+    const read = resolveDestinations(annotations, {}, { ...config(), limits: small }, { limits: defaultLimits });
+    expect(read.destinations.get("on-x")).toHaveLength(3);
   });
 });

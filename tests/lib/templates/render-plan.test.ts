@@ -262,4 +262,25 @@ describe("renderPlan(): limits (#7)", () => {
       }
     });
   }
+  // Google Chat cards are YAML a template writes, maybe from the resource's values: read within the YAML limits.
+  const yaml = [
+    {
+      name: "nested deeper than maxYamlDepth",
+      cards: "{{ repeat 101 \"[\" }}{{ repeat 101 \"]\" }}",
+      message: "googlechat.cards: limit exceeded: maxYamlDepth (100): lists and maps nest deeper than that at line 1, column 101",
+    },
+    {
+      name: "aliases past maxYamlAliases",
+      cards: "- &a [x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n- [{{ repeat 10 \"*b, \" }}*b]\n",
+      message: "googlechat.cards: limit exceeded: maxYamlAliases (100): the value uses 131 aliases, counting each copy",
+    },
+  ] as const;
+  for (const c of yaml) {
+    it(`refuses Google Chat cards ${c.name} with LimitExceeded`, () => {
+      const { plan, diagnostics } = compileDocument("tpl", { googlechat: { cards: c.cards } }, { compilers: textCompilers, blocks: builtinBlocks });
+      if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
+      const r = renderPlan(plan, vars, { now });
+      expect(r).toEqual({ _tag: "Left", left: { _tag: "LimitExceeded", severity: "error", key: "template.tpl", message: c.message } });
+    });
+  }
 });
