@@ -15,21 +15,29 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
-import type { Limits } from "../limits.ts";
+import { defaultLimits, type Limits } from "../limits.ts";
 import { E } from "../fp.ts";
-import { EvalFailure, SyntaxFailure } from "./_failure.ts";
-import { compileTree, type Ctx } from "./compile.ts";
+import { EvalFailure, LimitFailure, SyntaxFailure } from "./_failure.ts";
+import type { Ctx } from "./_run.ts";
+import { compileTree } from "./compile.ts";
 import { formatValue } from "../gofmt/format-value.ts";
+import { namespace } from "./namespace.ts";
 import { parse } from "./parser.ts";
 
 /** Options of one run. `now` is unix milliseconds; `time.Now()` returns it. */
 export interface RunOptions {
   readonly now: number;
-  /** The budget of the run; `defaultLimits` when left out. */
+  /**
+   * The budget of the run; `defaultLimits` when left out. A run uses `exprSteps`, `maxListLength`,
+   * `maxStringLength` and `maxValueDepth` (see `lib/expr/_budget.ts` for what costs what).
+   */
   readonly limits?: Limits;
 }
 
-/** A compiled expression. `run` never throws: a failing expression is a `Left` with an `ExprEval` diagnostic. */
+/**
+ * A compiled expression. `run` never throws: a failing expression is a `Left` with an `ExprEval` diagnostic, one
+ * that passed a limit of the run a `Left` with a `LimitExceeded` diagnostic naming the limit.
+ */
 export interface CompiledExpr {
   readonly source: string;
   run(vars: Readonly<Record<string, unknown>>, options: RunOptions): Either<Diagnostic, unknown>;
@@ -37,7 +45,8 @@ export interface CompiledExpr {
 
 /**
  * Host additions: extra functions visible to every expression (Argo CD's `repo` is the example). A dotted name
- * (`"repo.RepoURLToHTTPS"`) is reachable as a member of a namespace (`repo.RepoURLToHTTPS(url)`).
+ * (`"repo.RepoURLToHTTPS"`) is reachable as a member of a namespace (`repo.RepoURLToHTTPS(url)`), a frozen table
+ * whose functions are the only members an expression can read from it (a function has no readable members).
  * `helpers` (default true) adds Argo CD's `time` and `strings` namespaces, which win over same-named variables.
  */
 export interface CompileOptions {
@@ -59,20 +68,21 @@ function namespaces(
   functions: Readonly<Record<string, (...args: readonly unknown[]) => unknown>>,
 ): Readonly<Record<string, unknown>> {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const tables = new Map<string, Record<string, unknown>>();
   for (const [name, f] of Object.entries(functions)) {
     const dot = name.indexOf(".");
     if (dot < 0) {
       out[name] = f;
+      tables.delete(name);
       continue;
     }
     const ns = name.slice(0, dot);
-    const existing = out[ns];
-    const holder = existing !== null && typeof existing === "object"
-      ? existing as Record<string, unknown>
-      : (out[ns] = Object.create(null) as Record<string, unknown>) as Record<string, unknown>;
-    holder[name.slice(dot + 1)] = f;
+    let table = tables.get(ns);
+    if (table === undefined) tables.set(ns, table = {});
+    Object.defineProperty(table, name.slice(dot + 1), { value: f, enumerable: true, writable: true, configurable: true });
   }
-  return out;
+  for (const [ns, table] of tables) out[ns] = namespace(table);
+  return Object.freeze(out);
 }
 
 /** The locals of a program without `let`: never written, so one frozen array serves every run. */
@@ -104,11 +114,13 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
       const ctx: Ctx = {
         vars: vars !== null && typeof vars === "object" ? vars : {},
         now: runOptions.now,
+        limits: runOptions.limits ?? defaultLimits,
+        steps: 0,
+        utf8: undefined,
         el: null,
         idx: 0,
         acc: null,
         locals: slots === 0 ? noLocals : new Array<unknown>(slots),
-        steps: 0,
         timeNs: undefined,
       };
       try {
@@ -117,6 +129,9 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
       } catch (e) {
         if (e instanceof EvalFailure) {
           return E.left(diagnostic("ExprEval", e.message, e.pos >= 0 ? position(text, e.pos) : {}));
+        }
+        if (e instanceof LimitFailure) {
+          return E.left(diagnostic("LimitExceeded", e.message, e.pos >= 0 ? position(text, e.pos) : {}));
         }
         const message = e instanceof RangeError ? `evaluation aborted: ${e.message}` : e instanceof Error ? e.message : String(e);
         return E.left(diagnostic("ExprEval", message));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
 import { isSafeKey, type MemberPath, rootedPath, varPath } from "../../../lib/expr/member-path.ts";
-import { fetchMember } from "../../../lib/expr/runtime.ts";
+import { fetchMember } from "../../../lib/expr/fetch-member.ts";
 import { GoTime } from "../../../lib/values/time.ts";
 
 const pathOf = (keys: readonly string[], optional: readonly boolean[] = keys.map(() => false)): MemberPath => ({
