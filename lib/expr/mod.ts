@@ -17,6 +17,7 @@ import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { defaultLimits, type Limits } from "../limits.ts";
 import { E } from "../fp.ts";
+import { checkString, measureFor, newBudget } from "./_budget.ts";
 import { EvalFailure, LimitFailure, SyntaxFailure } from "./_failure.ts";
 import type { Ctx } from "./_run.ts";
 import { compileTree } from "./compile.ts";
@@ -146,4 +147,38 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
  */
 export function formatOncePer(value: unknown): string {
   return formatValue(value);
+}
+
+/**
+ * {@linkcode formatOncePer} within limits: the value is measured first (without recursion), so one nested deeper
+ * than `maxValueDepth`, one too large to walk within `exprSteps` or one that would print longer than
+ * `maxStringLength` is a `LimitExceeded` diagnostic instead of a stack overflow or a huge state key.
+ *
+ * @param value the value of an `oncePer` expression
+ * @param limits the limits of the evaluation
+ * @returns the text, or a `LimitExceeded` diagnostic
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { defaultLimits } from "../limits.ts";
+ * import { formatOncePerWithin } from "./mod.ts";
+ * expect(formatOncePerWithin([1, "a"], defaultLimits)).toEqual({ _tag: "Right", right: "[1 a]" });
+ * let deep: unknown = 1;
+ * for (let i = 0; i < 1000; i++) deep = [deep];
+ * expect(formatOncePerWithin(deep, defaultLimits)._tag).toBe("Left");
+ * ```
+ */
+export function formatOncePerWithin(value: unknown, limits: Limits): Either<Diagnostic, string> {
+  const budget = newBudget(limits);
+  const what = "the oncePer value";
+  try {
+    const m = measureFor(budget, value, what, -1);
+    checkString(budget, m.chars + m.nodes - 1, what, -1);
+    const text = formatValue(value);
+    checkString(budget, text.length, what, -1);
+    return E.right(text);
+  } catch (e) {
+    if (e instanceof LimitFailure) return E.left(diagnostic("LimitExceeded", e.message));
+    throw e;
+  }
 }

@@ -26,9 +26,8 @@ const mark: unique symbol = Symbol("expr namespace");
  */
 export function namespace(members: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   const out = Object.create(null) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(members)) {
-    Object.defineProperty(out, name, { value, enumerable: true, writable: false, configurable: false });
-  }
+  // Plain assignment makes own data properties, even of "__proto__": a null-prototype object has no setter for it.
+  for (const [name, value] of Object.entries(members)) out[name] = value;
   Object.defineProperty(out, mark, { value: true });
   return Object.freeze(out);
 }
