@@ -50,7 +50,7 @@ function childrenOf(v: object): readonly unknown[] | undefined {
  * const m = measureValue({ a: ["xy", 1] }, { maxDepth: 10, maxNodes: 100 });
  * expect(m).toEqual({ nodes: 4, chars: 3, depths: 5, depth: 2, stopped: false });
  * const twice = (x: unknown) => [x, x];
- * expect(measureValue(twice(twice(twice(twice(1))))), { maxDepth: 10, maxNodes: 20 }).stopped).toBe(true);
+ * expect(measureValue(twice(twice(twice(twice(1)))), { maxDepth: 10, maxNodes: 20 }).stopped).toBe(true);
  * ```
  */
 export function measureValue(value: unknown, bounds: MeasureBounds): ValueMeasure {
