@@ -8,13 +8,14 @@ import type { Node } from "./ast.ts";
 import { E } from "../fp.ts";
 import { defaultLimits, type Limits } from "../limits.ts";
 import { GoFloat, toFloatValue } from "../values/float.ts";
-import { checkList, checkString, newBudget, spend, spendChars } from "./_budget.ts";
+import { charsPerStep, checkList, checkString, newBudget, spend, spendChars } from "./_budget.ts";
 import { EvalFailure, fail, LimitFailure, SyntaxFailure } from "./_failure.ts";
 import { predicateBuiltin, predicateNames } from "./_predicates.ts";
 import type { Ctx, Fn } from "./_run.ts";
 import { builtins } from "./builtins.ts";
 import { fetchMember } from "./fetch-member.ts";
 import { makeStringsHelpers, stringsHelpers } from "./helpers/strings.ts";
+import { isNamespace } from "./namespace.ts";
 import { timeHelpers } from "./helpers/time.ts";
 import { constantChain, internalize, isSafeKey, type MemberPath, type RootedPath, rootedPath, varPath, walk } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
@@ -127,9 +128,11 @@ function call(ctx: Ctx, f: unknown, args: unknown[], pos: number): unknown {
     return fail(f === null || f === undefined ? "invalid operation: cannot call nil" : `invalid operation: cannot call ${typeName(f)}`, pos);
   }
   let chars = 0;
-  for (const a of args) if (typeof a === "string") chars += a.length;
-  spend(ctx, 1, pos);
-  spendChars(ctx, chars, pos);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === "string") chars += a.length;
+  }
+  spend(ctx, 1 + Math.floor(chars / charsPerStep), pos);
   let r: unknown;
   try {
     r = (f as (...a: unknown[]) => unknown)(...args);
@@ -276,6 +279,16 @@ class Compiler {
       },
       nt: "unknown",
     };
+  }
+
+  /** The namespace table (host, `time`, `strings`) an identifier names, as the per-run read of it. */
+  private namespaceOf(n: Node, s: Scope): Fn | undefined {
+    if (n.kind !== "Ident" || s.locals.has(n.name)) return undefined;
+    if (hasOwn.call(this.options.functions, n.name)) {
+      const t = this.options.functions[n.name];
+      return t !== null && typeof t === "object" && isNamespace(t) ? () => t : undefined;
+    }
+    return this.options.helpers && (n.name === "time" || n.name === "strings") ? this.ident(n.name, n.pos, s).fn : undefined;
   }
 
   /** Whether an identifier names a variable (not a local, host function, helper namespace or `$env`). */
@@ -626,6 +639,17 @@ class Compiler {
   private call(callee: Node, argNodes: readonly Node[], pos: number, s: Scope, inChain: boolean): Compiled {
     const args = argNodes.map((x) => this.compile(x, s, false).fn);
     const evalArgs = (ctx: Ctx): unknown[] => args.map((f) => hostArg(f(ctx)));
+    const table = callee.kind === "Member" && !callee.optional && callee.property.kind === "String"
+      ? this.namespaceOf(callee.node, s)
+      : undefined;
+    if (table !== undefined && callee.kind === "Member" && callee.property.kind === "String") {
+      // A namespace table is a frozen null-prototype map: reading it directly is exactly fetchMember's own read.
+      const key = callee.property.value;
+      return { fn: (ctx) => {
+        const f = (table(ctx) as Record<string, unknown>)[key];
+        return call(ctx, f === undefined ? null : f, evalArgs(ctx), pos);
+      }, nt: "unknown" };
+    }
     if (callee.kind === "Member") {
       const base = this.compile(callee.node, s, inChain).fn;
       const prop = this.compile(callee.property, s, false).fn;

@@ -105,7 +105,7 @@ function zeroOf(p: Param): unknown {
  * `t.Sub(time.Now)` ran), and turns nil into the parameter's zero value as expr's VM does.
  */
 function callArgs(key: string, args: readonly unknown[]): unknown[] {
-  const params = hasOwn.call(methodParams, key) ? methodParams[key]! : [];
+  const params = methodParams[key] ?? [];
   if (args.length > params.length) fail("reflect: Call with too many input arguments");
   if (args.length < params.length) fail("reflect: Call with too few input arguments");
   return params.map((p, i) => {
