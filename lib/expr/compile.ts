@@ -230,7 +230,7 @@ class Compiler {
         return this.map(n.pairs, n.pos, s);
       case "Let": {
         if (s.locals.has(n.name)) this.err(n.pos, `cannot redeclare variable ${n.name}`);
-        if (builtins.has(n.name) || n.name in this.options.functions) this.err(n.pos, `cannot redeclare ${n.name}`);
+        if (builtins.has(n.name) || hasOwn.call(this.options.functions, n.name)) this.err(n.pos, `cannot redeclare ${n.name}`);
         const value = this.compile(n.value, s, false).fn;
         const slot = this.slots++;
         const locals = new Map(s.locals).set(n.name, slot);
