@@ -15,10 +15,12 @@
  * prototype chain holds nothing but `Object.prototype`'s own properties, none of which a safe key names: `b[key]` is
  * `b`'s own property or `undefined`, which is what `fetchMember` reads. A function read that way reads as nil, as
  * `fetchMember` reads a function from a map that is not a namespace table (namespace tables have a `null` prototype
- * and no `constructor`, so they never take the direct read). Every other value (nil, arrays, Go values,
- * null-prototype objects, maps with their own `constructor` key) leaves for `fetchMember` itself. The keys are checked
- * for safety when the expression compiles, so the invariant assumes nobody adds properties to `Object.prototype`
- * later (expressions cannot: nothing in the language writes to an object it did not build).
+ * and never a `constructor` of `Object`, so they never take the direct read). Every other value (nil, arrays, Go
+ * values, null-prototype objects, maps with their own `constructor` key) leaves for `fetchMember` itself. The keys
+ * are checked for safety when the expression compiles, so the invariant assumes nobody adds properties to
+ * `Object.prototype` later (expressions cannot: nothing in the language writes to an object it did not build).
+ * Outside the value model (objects whose prototype chain holds other objects, accessors, proxies: only a host could
+ * pass them) the walk may read what `fetchMember` would refuse.
  *
  * Why the walk reads `b[key]` directly: every compiled expression shares the same few closures, so V8 sees the
  * property reads of all expressions at one site and falls back to its generic (megamorphic) lookup, several

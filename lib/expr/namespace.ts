@@ -14,6 +14,7 @@ const mark: unique symbol = Symbol("expr namespace");
  *
  * @param members the functions and constants, by name
  * @returns the table, frozen
+ * @throws TypeError when `members` has a `constructor` that is `Object` (no host has reason to)
  * @example
  * ```ts
  * import { expect } from "expect";
@@ -25,6 +26,10 @@ const mark: unique symbol = Symbol("expr namespace");
  * ```
  */
 export function namespace(members: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  // The fast member walk takes an object whose `constructor` is `Object` for a plain map (see member-path.ts).
+  if (Object.hasOwn(members, "constructor") && members["constructor"] === Object) {
+    throw new TypeError("Cannot make a namespace whose constructor member is Object");
+  }
   const out = Object.create(null) as Record<string, unknown>;
   // Plain assignment makes own data properties, even of "__proto__": a null-prototype object has no setter for it.
   for (const [name, value] of Object.entries(members)) out[name] = value;
