@@ -49,6 +49,15 @@ export function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, e
     ctx.idx = i;
     return p(ctx);
   };
+  /** The index of the first (or, from the end, the last) element whose test is `want`; -1 when there is none. */
+  const seek = (ctx: Ctx, a: ArrayLike<unknown>, want: boolean, fromEnd = false): number => {
+    if (fromEnd) {
+      for (let i = a.length - 1; i >= 0; i--) if (test(ctx, a[i], i) === want) return i;
+      return -1;
+    }
+    for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i) === want) return i;
+    return -1;
+  };
   const scoped = (body: (ctx: Ctx, a: ArrayLike<unknown>) => unknown): Fn => (ctx) => {
     const c = coll(ctx);
     const a = arrayArg(ctx, c, name, pos);
@@ -60,20 +69,11 @@ export function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, e
   };
   switch (name) {
     case "all":
-      return scoped((ctx, a) => {
-        for (let i = 0; i < a.length; i++) if (!test(ctx, a[i], i)) return false;
-        return true;
-      });
+      return scoped((ctx, a) => seek(ctx, a, false) < 0);
     case "any":
-      return scoped((ctx, a) => {
-        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return true;
-        return false;
-      });
+      return scoped((ctx, a) => seek(ctx, a, true) >= 0);
     case "none":
-      return scoped((ctx, a) => {
-        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return false;
-        return true;
-      });
+      return scoped((ctx, a) => seek(ctx, a, true) < 0);
     case "one":
       return scoped((ctx, a) => {
         let n = 0;
@@ -110,24 +110,16 @@ export function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, e
         return acc;
       });
     case "find":
-      return scoped((ctx, a) => {
-        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return a[i];
-        return null;
-      });
-    case "findIndex":
-      return scoped((ctx, a) => {
-        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return i;
-        return null;
-      });
     case "findLast":
       return scoped((ctx, a) => {
-        for (let i = a.length - 1; i >= 0; i--) if (test(ctx, a[i], i)) return a[i];
-        return null;
+        const i = seek(ctx, a, true, name === "findLast");
+        return i < 0 ? null : a[i];
       });
+    case "findIndex":
     case "findLastIndex":
       return scoped((ctx, a) => {
-        for (let i = a.length - 1; i >= 0; i--) if (test(ctx, a[i], i)) return i;
-        return null;
+        const i = seek(ctx, a, true, name === "findLastIndex");
+        return i < 0 ? null : i;
       });
     case "groupBy":
       return scoped((ctx, a) => groupBy(ctx, a, value, pos));
