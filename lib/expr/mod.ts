@@ -134,8 +134,11 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
         if (e instanceof LimitFailure) {
           return E.left(diagnostic("LimitExceeded", e.message, e.pos >= 0 ? position(text, e.pos) : {}));
         }
-        const message = e instanceof RangeError ? `evaluation aborted: ${e.message}` : e instanceof Error ? e.message : String(e);
-        return E.left(diagnostic("ExprEval", message));
+        // The budget keeps the engine's own limits out of reach; should one be reached anyway, it is a limit too.
+        if (e instanceof RangeError) {
+          return E.left(diagnostic("LimitExceeded", `limit exceeded: a limit of the JavaScript engine was reached (${e.message})`));
+        }
+        return E.left(diagnostic("ExprEval", e instanceof Error ? e.message : String(e)));
       }
     },
   });
