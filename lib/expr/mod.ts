@@ -86,6 +86,17 @@ function namespaces(
   return Object.freeze(out);
 }
 
+/** The diagnostic of a run that threw (kept out of `run`, which V8 then inlines into its callers). */
+function runFailure(e: unknown, text: string): Diagnostic {
+  if (e instanceof EvalFailure) return diagnostic("ExprEval", e.message, e.pos >= 0 ? position(text, e.pos) : {});
+  if (e instanceof LimitFailure) return diagnostic("LimitExceeded", e.message, e.pos >= 0 ? position(text, e.pos) : {});
+  // The budget keeps the engine's own limits out of reach; should one be reached anyway, it is a limit too.
+  if (e instanceof RangeError) {
+    return diagnostic("LimitExceeded", `limit exceeded: a limit of the JavaScript engine was reached (${e.message})`);
+  }
+  return diagnostic("ExprEval", e instanceof Error ? e.message : String(e));
+}
+
 /** The locals of a program without `let`: never written, so one frozen array serves every run. */
 const noLocals: unknown[] = Object.freeze([]) as unknown as unknown[];
 
@@ -128,17 +139,7 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
         const v = fn(ctx);
         return E.right(v === undefined ? null : v);
       } catch (e) {
-        if (e instanceof EvalFailure) {
-          return E.left(diagnostic("ExprEval", e.message, e.pos >= 0 ? position(text, e.pos) : {}));
-        }
-        if (e instanceof LimitFailure) {
-          return E.left(diagnostic("LimitExceeded", e.message, e.pos >= 0 ? position(text, e.pos) : {}));
-        }
-        // The budget keeps the engine's own limits out of reach; should one be reached anyway, it is a limit too.
-        if (e instanceof RangeError) {
-          return E.left(diagnostic("LimitExceeded", `limit exceeded: a limit of the JavaScript engine was reached (${e.message})`));
-        }
-        return E.left(diagnostic("ExprEval", e instanceof Error ? e.message : String(e)));
+        return E.left(runFailure(e, text));
       }
     },
   });
