@@ -176,8 +176,10 @@ export function formatOncePerWithin(value: unknown, limits: Limits): Either<Diag
   const budget = newBudget(limits);
   const what = "the oncePer value";
   try {
-    const m = measureFor(budget, value, what, -1);
-    checkString(budget, m.chars + m.nodes - 1, what, -1);
+    if (value !== null && typeof value === "object") {
+      const m = measureFor(budget, value, what, -1);
+      checkString(budget, m.chars + m.nodes - 1, what, -1);
+    }
     const text = formatValue(value);
     checkString(budget, text.length, what, -1);
     return E.right(text);
