@@ -228,12 +228,13 @@ function render(
   config: Config,
   options: EvaluateOptions,
 ): RenderedContent | undefined {
-  pass.helpers ??= {
+  const helpers = pass.helpers ??= {
     time: timeHelpers(options.now),
     strings: config.limits === defaultLimits ? stringsHelpers : makeStringsHelpers(config.limits),
   };
   const destinationVars = {
-    ...pass.helpers,
+    time: helpers.time,
+    strings: helpers.strings,
     ...vars,
     serviceType: destination.service,
     recipient: destination.recipient,
