@@ -302,6 +302,8 @@ describe("evaluate() on large inputs (#7)", () => {
     const d = evaluate(resource({ [`notified.${prefix}`]: value }), small, { now });
     expect(d.diagnostics.map((x) => [x._tag, x.key])).toEqual([["LimitExceeded", `notified.${prefix}`]]);
     expect(evaluate(resource({ [`notified.${prefix}`]: value }), wide, { now }).diagnostics).toEqual([]);
+  });
+});
 
 describe("evaluate() on resources built to exhaust it (#7)", () => {
   const { config: limited } = decodeConfig({
