@@ -6,9 +6,9 @@
 import type { CompiledExpr } from "../expr/mod.ts";
 import type { Limits } from "../limits.ts";
 import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
+import type { Plan } from "./plan.ts";
 import type { ServiceType } from "./service.ts";
-import type { LabelSelector } from "../subscriptions/selector.ts";
-import type { Destination } from "../subscriptions/destination.ts";
+import type { DefaultSubscription } from "../subscriptions/mod.ts";
 
 /** One condition of a trigger, compiled. */
 export interface Condition {
@@ -43,13 +43,7 @@ export interface ServiceConfig {
   readonly decoded: unknown;
 }
 
-/** One entry of the ConfigMap's `subscriptions` list. */
-export interface DefaultSubscription {
-  readonly recipients: readonly Destination[];
-  /** Empty means the global `defaultTriggers`. */
-  readonly triggers: readonly string[];
-  readonly selector: LabelSelector;
-}
+export type { DefaultSubscription };
 
 /** The whole configuration. Only parts that decoded and compiled without error are here. */
 export interface Config {
@@ -68,6 +62,12 @@ export interface Config {
   readonly blocks: TemplateBlocks;
   /** Replaces every value of the Secret in a text with `***`, for outcomes, logs and previews. */
   readonly redact: (text: string) => string;
+  /**
+   * What `evaluate` needs that depends only on the configuration, prepared once, with memos of what depends only on
+   * a resource's subscriptions. A configuration copied with other triggers, subscriptions, default triggers or limits
+   * is planned again on each decision (correct, but slower): decode it instead.
+   */
+  readonly plan: Plan;
 }
 
 /** A ConfigMap-like input: only `data` is read. */

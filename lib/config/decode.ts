@@ -14,6 +14,7 @@ import type { Config, ConfigMapLike, DefaultSubscription, SecretLike, ServiceCon
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";
 import { decodeDefaultTriggers } from "./default-triggers.ts";
+import { planConfig } from "./plan.ts";
 import { redactor } from "./redact.ts";
 import { readSecret } from "./secrets.ts";
 import { blocksOf, decodeService, type ServiceTypes } from "./service.ts";
@@ -57,7 +58,7 @@ interface Builder {
   readonly serviceDefaultTriggers: Map<string, readonly string[]>;
   context: Readonly<Record<string, string>>;
   /** Names whose key is present but failed, to tell "broken" from "missing". */
-  readonly broken: { readonly triggers: Set<string>; readonly templates: Set<string>; readonly services: Set<string> };
+  readonly broken: { readonly triggers: Map<string, string>; readonly templates: Set<string>; readonly services: Set<string> };
   readonly refs: Refs;
   readonly diagnostics: Diagnostic[];
 }
@@ -111,7 +112,7 @@ export function decodeConfig(
     defaultTriggers: [],
     serviceDefaultTriggers: new Map(),
     context: {},
-    broken: { triggers: new Set(), templates: new Set(), services: new Set() },
+    broken: { triggers: new Map(), templates: new Set(), services: new Set() },
     refs: { templates: [], triggers: [], services: [] },
     diagnostics: [...secrets.diagnostics],
   };
@@ -123,17 +124,21 @@ export function decodeConfig(
     decodeKey(b, key, source, { secrets: secrets.values, serviceTypes, blocks, expr: options.expr, limits });
   }
   checkRefs(b);
-  const config: Config = {
+  const planned = {
     triggers: b.triggers,
-    templates: b.templates,
-    services: b.services,
     subscriptions: b.subscriptions,
     defaultTriggers: b.defaultTriggers,
     serviceDefaultTriggers: b.serviceDefaultTriggers,
-    context: b.context,
     limits,
+  };
+  const config: Config = {
+    ...planned,
+    templates: b.templates,
+    services: b.services,
+    context: b.context,
     blocks,
     redact: redactor(secrets.values.values()),
+    plan: planConfig({ ...planned, brokenTriggers: b.broken.triggers }),
   };
   return { config, diagnostics: b.diagnostics };
 }
@@ -146,10 +151,10 @@ interface KeyContext {
   readonly limits: Limits;
 }
 
-function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBroken?: () => void): void {
+function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBroken?: (errors: readonly Diagnostic[]) => void): void {
   for (const d of result.diagnostics) b.diagnostics.push(d);
   if (result.value !== undefined) onValue(result.value);
-  else onBroken?.();
+  else onBroken?.(result.diagnostics.filter((d) => d.severity === "error"));
 }
 
 function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): void {
@@ -165,7 +170,7 @@ function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): vo
       return take(b, decodeTrigger(k.name, source, { expr: ctx.expr, limits }), (t) => {
         b.triggers.set(k.name, t.trigger);
         b.refs.templates.push({ key, refs: t.templates });
-      }, () => b.broken.triggers.add(k.name));
+      }, (errors) => b.broken.triggers.set(k.name, whyLeftOut(errors)));
     case "template":
       return take(b, decodeTemplate(k.name, source, { limits, blocks: ctx.blocks }), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
     case "service":
@@ -191,6 +196,11 @@ function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): vo
   }
 }
 
+/** Why a trigger is left out, as a clause. */
+function whyLeftOut(errors: readonly Diagnostic[]): string {
+  return errors.length > 0 && errors.every((d) => d._tag === "ExprCompile") ? "its condition does not compile" : "it has errors";
+}
+
 function addService(b: Builder, key: string, name: string, result: Decoded<ServiceConfig>): void {
   take(b, result, (s) => {
     const first = b.serviceKeys.get(s.name);
@@ -209,27 +219,27 @@ function checkRefs(b: Builder): void {
     groups: Refs[keyof Refs],
     what: "template" | "trigger" | "service",
     known: ReadonlyMap<string, unknown>,
-    broken: ReadonlySet<string>,
+    whyBroken: (name: string) => string | undefined,
   ): void => {
     const tag = what === "template" ? "UnknownTemplate" : what === "trigger" ? "UnknownTrigger" : "UnknownService";
     const hint = boundedHints([...known.keys()], budget);
     for (const { key, refs } of groups) {
       for (const r of refs) {
         if (known.has(r.name)) continue;
-        const message = broken.has(r.name)
-          ? `${what} "${r.name}" has errors, so it is left out`
-          : `${what} "${r.name}" is not configured`;
+        const why = whyBroken(r.name);
+        const message = why !== undefined ? `${what} "${r.name}" is left out because ${why}` : `${what} "${r.name}" is not configured`;
         b.diagnostics.push(diagnostic(tag, message, {
           severity: "warning",
           key,
           line: r.line,
           column: r.column,
-          hint: broken.has(r.name) ? undefined : hint(r.name),
+          hint: why !== undefined ? undefined : hint(r.name),
         }));
       }
     }
   };
-  check(b.refs.templates, "template", b.templates, b.broken.templates);
-  check(b.refs.triggers, "trigger", b.triggers, b.broken.triggers);
-  check(b.refs.services, "service", b.services, b.broken.services);
+  const hasErrors = (broken: ReadonlySet<string>) => (name: string) => broken.has(name) ? "it has errors" : undefined;
+  check(b.refs.templates, "template", b.templates, hasErrors(b.broken.templates));
+  check(b.refs.triggers, "trigger", b.triggers, (name) => b.broken.triggers.get(name));
+  check(b.refs.services, "service", b.services, hasErrors(b.broken.services));
 }

@@ -28,4 +28,6 @@ export { goString } from "./_codecs.ts";
 export { redactor } from "./redact.ts";
 export type { DecodeConfigOptions, DecodedConfig } from "./decode.ts";
 export { conditionKey } from "./condition-key.ts";
+export type { Plan, PlannedSubscriptions, PlannedTrigger, PlanScope, PlanSource, SubscribedResource } from "./plan.ts";
+export { planConfig } from "./plan.ts";
 export { parseRecipient } from "./subscriptions.ts";

@@ -3,19 +3,18 @@
  * notifications go out now and what the notified state becomes. Pure: time comes in as `now`.
  * @module
  */
-import type { Condition, Config, Trigger } from "../config/config.ts";
+import { type Condition, type Config, type Plan, type PlannedTrigger, planConfig } from "../config/mod.ts";
 import { type Diagnostic, diagnostic } from "../diagnostics.ts";
-import { formatOncePerWithin } from "../expr/mod.ts";
+import { formatOncePerWithin, type RunOptions } from "../expr/mod.ts";
 import { makeStringsHelpers, stringsHelpers } from "../expr/helpers/strings.ts";
 import { defaultLimits } from "../limits.ts";
 import { timeHelpers } from "../expr/helpers/time.ts";
-import { draftState, readNotifiedState, stateKey, truncateNotifiedState } from "../state/mod.ts";
+import { draftState, readNotifiedState, truncateNotifiedState } from "../state/mod.ts";
 import type { NotifiedState, StateDraft } from "../state/mod.ts";
-import type { Destination, Destinations } from "../subscriptions/destination.ts";
-import { resolveDestinations } from "../subscriptions/resolve.ts";
+import type { Destination, Destinations } from "../subscriptions/mod.ts";
 import { mergeRendered, type RenderedContent } from "../templates/mod.ts";
 import type { Notification } from "./notification.ts";
-import { readResource, type ResourceMeta } from "./resource.ts";
+import { readResource } from "./resource.ts";
 
 /** Inputs of {@linkcode evaluate} besides the resource and the configuration. */
 export interface EvaluateOptions {
@@ -52,12 +51,28 @@ export interface Decision {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** One decision in progress: its inputs and what it found so far. */
 interface Pass {
+  readonly config: Config;
+  readonly options: EvaluateOptions;
+  /** The options of every expression run. */
+  readonly run: RunOptions;
   state: StateDraft;
   readonly notifications: Notification[];
   readonly diagnostics: Diagnostic[];
+  /** The variables of expressions and templates. */
+  vars: Readonly<Record<string, unknown>>;
   /** Argo CD's `time` and `strings` helpers for templates, made at the first render. */
   helpers?: { readonly time: unknown; readonly strings: unknown };
+}
+
+/** Where a condition stands in its trigger, with its destinations and their state keys. */
+interface At {
+  readonly planned: PlannedTrigger;
+  readonly index: number;
+  readonly condition: Condition;
+  /** `trigger.<name>`, the key of its diagnostics. */
+  readonly key: string;
 }
 
 /**
@@ -77,47 +92,75 @@ interface Pass {
  * @returns The notifications, the next state and diagnostics.
  */
 export function evaluate(resource: unknown, config: Config, options: EvaluateOptions): Decision {
-  const pass: Pass = { state: draftState(options.state ?? {}), notifications: [], diagnostics: [] };
+  const pass: Pass = {
+    config,
+    options,
+    run: { now: options.now, limits: config.limits },
+    state: draftState(options.state ?? {}),
+    notifications: [],
+    diagnostics: [],
+    vars: {},
+  };
   try {
-    decide(pass, resource, config, options);
+    decide(pass, resource);
   } catch (e) {
     pass.diagnostics.push(engineLimit(e, {}));
   }
   return { notifications: pass.notifications, state: truncateNotifiedState(pass.state.done()), diagnostics: pass.diagnostics };
 }
 
-function decide(pass: Pass, resource: unknown, config: Config, options: EvaluateOptions): void {
-  const diagnostics = pass.diagnostics;
+function decide(pass: Pass, resource: unknown): void {
+  const { config, options, diagnostics } = pass;
   const meta = readResource(resource, diagnostics);
-  const prefix = options.annotationPrefix !== undefined ? { prefix: options.annotationPrefix } : {};
+  const scope = { prefix: options.annotationPrefix, apiNamespace: options.apiNamespace };
   if (options.state === undefined) {
-    pass.state = draftState(readState(meta?.annotations, { ...prefix, limits: config.limits }, diagnostics));
+    const decoded = readNotifiedState(meta?.annotations, { limits: config.limits, ...(scope.prefix !== undefined ? { prefix: scope.prefix } : {}) });
+    for (const d of decoded.diagnostics) diagnostics.push(d);
+    pass.state = draftState(decoded.state);
   }
   if (meta === undefined) return;
 
-  const destinations = options.subscriptions ?? resolve(meta, config, prefix, diagnostics);
+  const plan = planFor(config);
+  const planned = options.subscriptions !== undefined
+    ? plan.destinationsOf(options.subscriptions, { ...scope, uid: meta.uid })
+    : plan.subscriptionsOf({ uid: meta.uid, annotations: meta.annotations, labels: meta.labels }, scope);
+  for (const d of planned.diagnostics) diagnostics.push(d);
 
-  const vars: Readonly<Record<string, unknown>> = {
-    context: config.context,
-    ...options.vars,
-    [options.resourceName ?? "obj"]: meta.object,
-  };
-  for (const [name, to] of destinations) {
-    const trigger = config.triggers.get(name);
+  pass.vars = { context: config.context, ...options.vars, [options.resourceName ?? "obj"]: meta.object };
+  for (const p of planned.triggers) {
+    const trigger = p.trigger;
     if (trigger === undefined) {
-      diagnostics.push(
-        diagnostic("UnknownTrigger", `a subscription names the trigger "${name}", which is not configured`, { key: `trigger.${name}` }),
-      );
+      diagnostics.push(unknownTrigger(p.name, plan.source.brokenTriggers.get(p.name)));
       continue;
     }
-    for (const condition of trigger.conditions) {
+    const key = `trigger.${trigger.name}`;
+    const conditions = trigger.conditions;
+    for (let index = 0; index < conditions.length; index++) {
       try {
-        runCondition(pass, trigger, condition, to, vars, config, options);
+        runCondition(pass, { planned: p, index, condition: conditions[index]!, key });
       } catch (e) {
-        diagnostics.push(engineLimit(e, { key: `trigger.${trigger.name}` }));
+        diagnostics.push(engineLimit(e, { key }));
       }
     }
   }
+}
+
+/** The configuration's plan, or a new one when the configuration is a copy with other planned parts. */
+function planFor(config: Config): Plan {
+  const plan = config.plan;
+  const s = plan.source;
+  if (
+    s.triggers === config.triggers && s.subscriptions === config.subscriptions && s.limits === config.limits &&
+    s.defaultTriggers === config.defaultTriggers && s.serviceDefaultTriggers === config.serviceDefaultTriggers
+  ) return plan;
+  return planConfig({ ...config, brokenTriggers: s.brokenTriggers });
+}
+
+function unknownTrigger(name: string, why: string | undefined): Diagnostic {
+  const message = why === undefined
+    ? `a subscription names the trigger "${name}", which is not configured`
+    : `a subscription names the trigger "${name}", which is left out because ${why}`;
+  return diagnostic("UnknownTrigger", message, { key: `trigger.${name}` });
 }
 
 /**
@@ -130,51 +173,22 @@ function engineLimit(e: unknown, at: { readonly key?: string }): Diagnostic {
   return diagnostic("LimitExceeded", `limit exceeded: a limit of the JavaScript engine was reached (${e.message})`, at);
 }
 
-function resolve(
-  meta: ResourceMeta,
-  config: Config,
-  prefix: { readonly prefix?: string },
-  diagnostics: Diagnostic[],
-): Destinations {
-  const resolved = resolveDestinations(meta.annotations, meta.labels, config, prefix);
-  for (const d of resolved.diagnostics) diagnostics.push(d);
-  return resolved.destinations;
-}
-
-function readState(
-  annotations: Readonly<Record<string, string>> | undefined,
-  options: { readonly prefix?: string; readonly limits: Config["limits"] },
-  diagnostics: Diagnostic[],
-): NotifiedState {
-  const decoded = readNotifiedState(annotations, options);
-  for (const d of decoded.diagnostics) diagnostics.push(d);
-  return decoded.state;
-}
-
-function runCondition(
-  pass: Pass,
-  trigger: Trigger,
-  condition: Condition,
-  destinations: readonly Destination[],
-  vars: Readonly<Record<string, unknown>>,
-  config: Config,
-  options: EvaluateOptions,
-): void {
-  const key = `trigger.${trigger.name}`;
-  const result = condition.compiledWhen.run(vars, { now: options.now, limits: config.limits });
+function runCondition(pass: Pass, at: At): void {
+  const { planned, index, condition, key } = at;
+  const result = condition.compiledWhen.run(pass.vars, pass.run);
   if (result._tag === "Left") pass.diagnostics.push({ ...result.left, key });
-  const keyOf = (destination: Destination, oncePer?: string): string =>
-    stateKey({ trigger: trigger.name, conditionKey: condition.key, destination, oncePer, apiNamespace: options.apiNamespace });
-
   if (result._tag === "Left" || result.right !== true) {
-    for (const d of destinations) pass.state.clear(keyOf(d));
+    for (const k of planned.keys[index]!) pass.state.clear(k);
     return;
   }
-  const oncePer = runOncePer(pass, key, condition, vars, config, options);
-  for (const destination of destinations) {
-    const stateKey = keyOf(destination, oncePer);
+  const oncePer = runOncePer(pass, at);
+  const keys = oncePer === undefined || oncePer === "" ? planned.keys[index]! : planned.keysOncePer(index, oncePer);
+  const destinations = planned.destinations;
+  for (let j = 0; j < destinations.length; j++) {
+    const stateKey = keys[j]!;
     if (pass.state.has(stateKey)) continue;
-    const service = config.services.get(destination.service);
+    const destination = destinations[j]!;
+    const service = pass.config.services.get(destination.service);
     if (service === undefined) {
       pass.diagnostics.push(
         diagnostic("UnknownService", `the service "${destination.service}" is not configured`, {
@@ -184,11 +198,11 @@ function runCondition(
       );
       continue;
     }
-    const content = render(pass, key, condition, destination, service.type, vars, config, options);
+    const content = render(pass, at, { destination, serviceType: service.type });
     if (content === undefined) continue;
-    pass.state.mark(stateKey, Math.floor(options.now / 1000));
+    pass.state.mark(stateKey, Math.floor(pass.options.now / 1000));
     pass.notifications.push({
-      trigger: trigger.name,
+      trigger: planned.name,
       conditionKey: condition.key,
       stateKey,
       ...(oncePer !== undefined ? { oncePer } : {}),
@@ -201,19 +215,13 @@ function runCondition(
 }
 
 /** Runs `oncePer`: its value formatted like Go's `%v`, or `undefined` when there is none or it fails (as in Go). */
-function runOncePer(
-  pass: Pass,
-  key: string,
-  condition: Condition,
-  vars: Readonly<Record<string, unknown>>,
-  config: Config,
-  options: EvaluateOptions,
-): string | undefined {
-  if (condition.compiledOncePer === undefined) return undefined;
-  const result = condition.compiledOncePer.run(vars, { now: options.now, limits: config.limits });
-  const text = result._tag === "Left" ? result : formatOncePerWithin(result.right, config.limits);
+function runOncePer(pass: Pass, at: At): string | undefined {
+  const compiled = at.condition.compiledOncePer;
+  if (compiled === undefined) return undefined;
+  const result = compiled.run(pass.vars, pass.run);
+  const text = result._tag === "Left" ? result : formatOncePerWithin(result.right, pass.config.limits);
   if (text._tag === "Left") {
-    pass.diagnostics.push({ ...text.left, key, severity: "warning" });
+    pass.diagnostics.push({ ...text.left, key: at.key, severity: "warning" });
     return undefined;
   }
   return text.right;
@@ -222,14 +230,10 @@ function runOncePer(
 /** Renders the condition's templates for one destination and merges them; `undefined` after a diagnostic. */
 function render(
   pass: Pass,
-  key: string,
-  condition: Condition,
-  destination: Destination,
-  serviceType: string,
-  vars: Readonly<Record<string, unknown>>,
-  config: Config,
-  options: EvaluateOptions,
+  at: At,
+  to: { readonly destination: Destination; readonly serviceType: string },
 ): RenderedContent | undefined {
+  const { config, options } = pass;
   const helpers = pass.helpers ??= {
     time: timeHelpers(options.now),
     strings: config.limits === defaultLimits ? stringsHelpers : makeStringsHelpers(config.limits),
@@ -237,20 +241,20 @@ function render(
   const destinationVars = {
     time: helpers.time,
     strings: helpers.strings,
-    ...vars,
-    serviceType: destination.service,
-    recipient: destination.recipient,
+    ...pass.vars,
+    serviceType: to.destination.service,
+    recipient: to.destination.recipient,
   };
   const contents: RenderedContent[] = [];
-  for (const name of condition.send) {
+  for (const name of at.condition.send) {
     const template = config.templates.get(name);
     if (template === undefined) {
       pass.diagnostics.push(
-        diagnostic("UnknownTemplate", `the condition sends the template "${name}", which is not configured`, { key }),
+        diagnostic("UnknownTemplate", `the condition sends the template "${name}", which is not configured`, { key: at.key }),
       );
       return undefined;
     }
-    const rendered = template.render(destinationVars, { now: options.now, service: serviceType, limits: config.limits });
+    const rendered = template.render(destinationVars, { now: options.now, service: to.serviceType, limits: config.limits });
     if (rendered._tag === "Left") {
       pass.diagnostics.push({ ...rendered.left, key: `template.${name}` });
       return undefined;

@@ -7,6 +7,8 @@ import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 /** The parts of a resource's metadata the decision reads. */
 export interface ResourceMeta {
   readonly object: Readonly<Record<string, unknown>>;
+  /** `metadata.uid` when it is a string. */
+  readonly uid: string | undefined;
   readonly annotations: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
 }
@@ -25,6 +27,7 @@ function stringMap(
     diagnostics.push(diagnostic("InvalidResource", `metadata.${field} must be a map of strings; it is ignored`));
     return {};
   }
+  if (allStrings(value)) return value as Readonly<Record<string, string>>;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === "string") out[k] = v;
@@ -35,6 +38,14 @@ function stringMap(
     }
   }
   return out;
+}
+
+/** Whether every own enumerable value is a string (then the map is used as it is, without a copy). */
+function allStrings(value: Readonly<Record<string, unknown>>): boolean {
+  for (const k in value) {
+    if (Object.hasOwn(value, k) && typeof value[k] !== "string") return false;
+  }
+  return true;
 }
 
 /**
@@ -53,14 +64,16 @@ export function readResource(
   const metadata = resource["metadata"];
   if (metadata === undefined || metadata === null) {
     diagnostics.push(diagnostic("InvalidResource", "the resource has no metadata; it has no subscriptions or state", { severity: "warning" }));
-    return { object: resource, annotations: {}, labels: {} };
+    return { object: resource, uid: undefined, annotations: {}, labels: {} };
   }
   if (!isRecord(metadata)) {
     diagnostics.push(diagnostic("InvalidResource", "the resource's metadata must be an object; it is ignored"));
-    return { object: resource, annotations: {}, labels: {} };
+    return { object: resource, uid: undefined, annotations: {}, labels: {} };
   }
+  const uid = metadata["uid"];
   return {
     object: resource,
+    uid: typeof uid === "string" ? uid : undefined,
     annotations: stringMap(metadata["annotations"], "annotations", diagnostics),
     labels: stringMap(metadata["labels"], "labels", diagnostics),
   };

@@ -32,6 +32,7 @@
 import type { Node } from "./ast.ts";
 import { fail } from "./_failure.ts";
 import { fetchMember, readVar } from "./fetch-member.ts";
+import { internalize } from "../internalize.ts";
 
 /** A member chain of constant keys. */
 export interface MemberPath {
@@ -45,11 +46,6 @@ export interface MemberPath {
 /** A member chain of constant keys and the node it starts from (a variable, a local, `#`…). */
 export interface RootedPath extends MemberPath {
   readonly root: Extract<Node, { kind: "Ident" | "Pointer" }>;
-}
-
-/** Returns the same string as an internalized property key (keys sliced from the source are not), for faster lookups. */
-export function internalize(key: string): string {
-  return Object.keys({ [key]: 0 })[0] ?? key;
 }
 
 /**

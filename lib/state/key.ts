@@ -44,7 +44,25 @@ export function stateKey(parts: StateKeyParts): string {
   const { trigger, conditionKey, destination, oncePer, apiNamespace } = parts;
   const base = `${trigger}:${conditionKey}:${destination.service}:${destination.recipient}`;
   const scoped = apiNamespace !== undefined ? `${apiNamespace}:${base}` : base;
-  return oncePer !== undefined && oncePer !== ""
-    ? `${oncePer}:${scoped}`
-    : scoped;
+  return oncePer !== undefined ? withOncePer(scoped, oncePer) : scoped;
+}
+
+/**
+ * The state key of a condition with an `oncePer` value, from its key without one: `oncePer:key` (the key itself when
+ * `oncePer` is empty).
+ *
+ * @param key The state key without `oncePer` (from {@linkcode stateKey}).
+ * @param oncePer The `oncePer` value, formatted like Go's `%v`.
+ * @returns The key.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { withOncePer } from "./key.ts";
+ *
+ * expect(withOncePer("on-synced:[0].abc:slack:ops", "v1")).toBe("v1:on-synced:[0].abc:slack:ops");
+ * ```
+ */
+export function withOncePer(key: string, oncePer: string): string {
+  return oncePer === "" ? key : `${oncePer}:${key}`;
 }

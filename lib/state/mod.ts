@@ -5,7 +5,7 @@
  */
 export type { NotifiedState } from "./notified-state.ts";
 export type { StateKeyParts } from "./key.ts";
-export { stateKey } from "./key.ts";
+export { stateKey, withOncePer } from "./key.ts";
 export type {
   DecodedNotifiedState,
   NotifiedAnnotationOptions,

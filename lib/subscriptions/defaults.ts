@@ -2,9 +2,26 @@
  * The ConfigMap's side of subscriptions: default triggers and the default subscriptions selected by labels.
  * @module
  */
-import type { Config } from "../config/config.ts";
 import type { Destination } from "./destination.ts";
-import { matchesSelector } from "./selector.ts";
+import { type LabelSelector, matchesSelector } from "./selector.ts";
+
+/** One entry of the ConfigMap's `subscriptions` list. */
+export interface DefaultSubscription {
+  readonly recipients: readonly Destination[];
+  /** Empty means the global `defaultTriggers`. */
+  readonly triggers: readonly string[];
+  readonly selector: LabelSelector;
+}
+
+/** What the configuration says about subscriptions: the default subscriptions and the default triggers. */
+export interface SubscriptionDefaults {
+  /** The ConfigMap's `subscriptions`. */
+  readonly subscriptions: readonly DefaultSubscription[];
+  /** `defaultTriggers`. */
+  readonly defaultTriggers: readonly string[];
+  /** `defaultTriggers.<service>`. */
+  readonly serviceDefaultTriggers: ReadonlyMap<string, readonly string[]>;
+}
 
 /** A destination for one trigger, before grouping by trigger. */
 export interface TriggerDestination {
@@ -32,7 +49,7 @@ export interface TriggerDestination {
  */
 export function defaultTriggersFor(
   service: string,
-  config: Pick<Config, "defaultTriggers" | "serviceDefaultTriggers">,
+  config: Pick<SubscriptionDefaults, "defaultTriggers" | "serviceDefaultTriggers">,
 ): readonly string[] {
   return config.serviceDefaultTriggers.get(service) ?? config.defaultTriggers;
 }
@@ -62,7 +79,7 @@ export function defaultTriggersFor(
  */
 export function resolveDefaultSubscriptions(
   labels: Readonly<Record<string, string>>,
-  config: Pick<Config, "subscriptions" | "defaultTriggers">,
+  config: Pick<SubscriptionDefaults, "subscriptions" | "defaultTriggers">,
 ): readonly TriggerDestination[] {
   return config.subscriptions
     .filter((s) => matchesSelector(s.selector, labels))

@@ -21,7 +21,7 @@ export {
   parseRecipients,
   parseSubscriptionAnnotations,
 } from "./annotations.ts";
-export type { TriggerDestination } from "./defaults.ts";
+export type { DefaultSubscription, SubscriptionDefaults, TriggerDestination } from "./defaults.ts";
 export { defaultTriggersFor, resolveDefaultSubscriptions } from "./defaults.ts";
 export type { ResolvedDestinations } from "./resolve.ts";
 export { groupByTrigger, resolveDestinations } from "./resolve.ts";

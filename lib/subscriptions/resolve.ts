@@ -2,13 +2,12 @@
  * Who gets notified for which trigger: the ConfigMap's default subscriptions merged with the resource's annotations.
  * @module
  */
-import type { Config } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Destination, Destinations } from "./destination.ts";
 import type { AnnotationOptions } from "./annotations.ts";
 import { parseSubscriptionAnnotations } from "./annotations.ts";
-import type { TriggerDestination } from "./defaults.ts";
+import type { SubscriptionDefaults, TriggerDestination } from "./defaults.ts";
 import { defaultTriggersFor, resolveDefaultSubscriptions } from "./defaults.ts";
 
 /** The destinations of one resource, with what could not be read from its annotations. */
@@ -45,7 +44,7 @@ export interface ResolvedDestinations {
 export function resolveDestinations(
   annotations: Readonly<Record<string, unknown>> | null | undefined,
   labels: Readonly<Record<string, unknown>> | null | undefined,
-  config: Pick<Config, "subscriptions" | "defaultTriggers" | "serviceDefaultTriggers"> & Partial<Pick<Config, "limits">>,
+  config: SubscriptionDefaults & { readonly limits?: AnnotationOptions["limits"] },
   options: AnnotationOptions = {},
 ): ResolvedDestinations {
   const items: TriggerDestination[] = [...resolveDefaultSubscriptions(stringLabels(labels), config)];

@@ -74,7 +74,7 @@ const problems = [
     data: { "trigger.on-x": "- when: x\n  send: [t]\n", "template.t": "message: '{{bad}}'" },
     expected: [
       'template.t: line 1, column 13: message: function "bad" not defined',
-      'trigger.on-x: line 2, column 10: template "t" has errors, so it is left out',
+      'trigger.on-x: line 2, column 10: template "t" is left out because it has errors',
     ],
   },
   {
