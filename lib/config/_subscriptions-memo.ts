@@ -18,6 +18,8 @@ export interface MemoProbe {
 export interface SubscriptionsMemo<V> {
   /** The value kept for exactly this content, or the one `make` returns (kept when small enough). */
   get(probe: MemoProbe, make: () => V): V;
+  /** How many entries are kept. */
+  readonly size: number;
 }
 
 interface Entry<V> {
@@ -45,6 +47,9 @@ export function subscriptionsMemo<V>(): SubscriptionsMemo<V> {
   const entries = new Map<string, Entry<V>>();
   let chars = 0;
   return {
+    get size() {
+      return entries.size;
+    },
     get(probe, make) {
       const hit = entries.get(probe.slot);
       if (hit !== undefined && probe.same(hit.content)) return hit.value;
