@@ -20,7 +20,7 @@ import { readSecret } from "./secrets.ts";
 import { blocksOf, decodeService, type ServiceTypes } from "./service.ts";
 import { decodeSubscriptions } from "./subscriptions.ts";
 import { decodeTemplate } from "./template.ts";
-import { decodeTrigger } from "./trigger.ts";
+import { decodeTrigger, sendsNothing } from "./trigger.ts";
 
 /** Options of {@linkcode decodeConfig}. */
 export interface DecodeConfigOptions {
@@ -198,7 +198,9 @@ function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): vo
 
 /** Why a trigger is left out, as a clause. */
 function whyLeftOut(errors: readonly Diagnostic[]): string {
-  return errors.length > 0 && errors.every((d) => d._tag === "ExprCompile") ? "its condition does not compile" : "it has errors";
+  if (errors.length > 0 && errors.every((d) => d._tag === "ExprCompile")) return "its condition does not compile";
+  if (errors.length > 0 && errors.every((d) => d.message.endsWith(sendsNothing))) return "none of its conditions sends a template";
+  return "it has errors";
 }
 
 function addService(b: Builder, key: string, name: string, result: Decoded<ServiceConfig>): void {

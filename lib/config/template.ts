@@ -17,8 +17,8 @@ import type { YamlLimits } from "./read-yaml.ts";
 /**
  * Decodes `template.<name>` (YAML 1.1, as the Go engine reads it) and compiles it; the compiler's diagnostics are
  * reported with the key added, and a field that does not parse is pointed at its line and column in the value
- * (exact inside `|` blocks and one-line scalars, else where the field's value starts). An empty value is an empty
- * template, as in Go.
+ * (exact inside `|` blocks and one-line scalars, else where the field's value starts). A template without any field
+ * (an empty value, a misspelt `message`) is an error, where Go would send an empty notification.
  */
 export function decodeTemplate(
   name: string,

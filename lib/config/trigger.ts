@@ -27,7 +27,8 @@ export interface DecodedTrigger {
 /**
  * Decodes and compiles `trigger.<name>`. A wrong field type or an expression that does not compile is an error and
  * the whole trigger is left out (its condition keys depend on every condition's position); unknown fields are
- * warnings, as the Go engine ignores them.
+ * warnings, as the Go engine ignores them. A condition whose `send` is missing or empty (a misspelt `sned:`) is an
+ * error too, and only that condition is left out (the others keep their keys); the trigger goes when none is left.
  */
 export function decodeTrigger(
   name: string,
@@ -55,7 +56,25 @@ export function decodeTrigger(
   const templates = raws.flatMap((c, i) =>
     (c?.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
   );
-  return decoded(key, { trigger: { name, conditions }, templates }, diagnostics);
+  const silent = raws.flatMap((c, i) => (c !== undefined && (c.send ?? []).length === 0 ? [i] : []));
+  const result = decoded(key, { trigger: { name, conditions: conditions.filter((_, i) => !silent.includes(i)) }, templates }, diagnostics);
+  if (silent.length === 0) return result;
+  const leftOut = silent.map((i) => silentCondition(key, i, yaml));
+  const kept = result.value !== undefined && result.value.trigger.conditions.length > 0 ? result.value : undefined;
+  return { value: kept, diagnostics: [...result.diagnostics, ...leftOut] };
+}
+
+/** How the error of a condition without templates ends. */
+export const sendsNothing = `sends no template ("send" is missing or empty), so the condition is left out`;
+
+/** The error of a condition that sends no template (a misspelt or empty `send`): it is left out, not sent empty. */
+function silentCondition(key: string, i: number, yaml: YamlValue): Diagnostic {
+  const at = yaml.valueAt([i, "send"]) ?? yaml.valueAt([i]);
+  return diagnostic("InvalidField", `"[${i}]" ${sendsNothing}`, {
+    key,
+    line: at?.line,
+    column: at?.column,
+  });
 }
 
 function decodeCondition(value: unknown, i: number, yaml: YamlValue, diagnostics: Diagnostic[]): RawCondition | undefined {

@@ -87,6 +87,14 @@ export function compileDocument(name: string, document: unknown, options: Compil
   const doc = document ?? {};
   const probe: Ctx = { ...base, language: "go", compile: () => ({ _tag: "Left", left: diagnostic("TemplateParse", "") }) };
   const top = matchFields(probe, doc, ["message", "language", ...Object.keys(blocks)], "");
+  if (!top.has("message") && !Object.keys(blocks).some((b) => top.has(b))) {
+    const names = Object.keys(blocks);
+    const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")}, …` : names.join(", ");
+    diagnostics.push(diagnostic("InvalidField", `the template has no field, so it would send nothing; it is left out`, {
+      key: `template.${name}`,
+      hint: names.length === 0 ? 'write "message"' : `write "message" or a service block (${shown})`,
+    }));
+  }
   const language = languageOf(base, top.get("language"));
   const ctx: Ctx = { ...base, language, compile: compilers[language]() };
   compileField(ctx, { kind: "text", omitEmpty: true }, top.get("message"), ["message"], "message", name);

@@ -43,8 +43,9 @@ const keyForms = [
     data: {
       "defaultTriggers": "[on-a]",
       "defaultTriggers.slack": "- on-b\n",
-      "trigger.on-a": "- when: x",
-      "trigger.on-b": "- when: y",
+      "trigger.on-a": "- when: x\n  send: [t]",
+      "trigger.on-b": "- when: y\n  send: [t]",
+      "template.t": "message: m",
     },
     check: (r: DecodedConfig) => {
       expect(r.config.defaultTriggers).toEqual(["on-a"]);
@@ -78,6 +79,15 @@ const problems = [
     ],
   },
   {
+    name: "default triggers naming a trigger whose conditions send nothing (a misspelt send, #8)",
+    data: { "defaultTriggers": "[on-x]", "trigger.on-x": "- when: x\n  sned: [t]\n", "template.t": "message: m" },
+    expected: [
+      'trigger.on-x: line 2, column 3: "sned" is not a field of a condition; did you mean "send"?',
+      'trigger.on-x: line 1, column 3: "[0]" sends no template ("send" is missing or empty), so the condition is left out',
+      'defaultTriggers: line 1, column 2: trigger "on-x" is left out because none of its conditions sends a template',
+    ],
+  },
+  {
     name: "subscriptions naming an unknown trigger and service",
     data: { "subscriptions": "- recipients: [slak:x]\n  triggers: [on-y]\n", "service.slack": "token: t" },
     expected: [
@@ -87,7 +97,7 @@ const problems = [
   },
   {
     name: "defaultTriggers naming an unknown trigger",
-    data: { "defaultTriggers": "[on-sync]", "trigger.on-synced": "- when: x" },
+    data: { "defaultTriggers": "[on-sync]", "trigger.on-synced": "- when: x\n  send: [t]", "template.t": "message: m" },
     expected: ['defaultTriggers: line 1, column 2: trigger "on-sync" is not configured; did you mean "on-synced"?'],
   },
   {
@@ -116,7 +126,7 @@ describe("decodeConfig()", () => {
     const r = decode({
       "trigger.on-ok": "- when: ok\n  send: [good]\n",
       "trigger.on-broken": "- when: x\n  send: broken\n",
-      "trigger.on-bad-expr": "- when: app.x ==\n",
+      "trigger.on-bad-expr": "- when: app.x ==\n  send: [ok]\n",
       "template.good": "message: fine",
       "template.broken": "message: |\n  Application {{.app.metadata.name}}\n  {{.app.status | bad}}\n",
       "service.slack": "token: $token",

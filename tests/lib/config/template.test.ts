@@ -25,10 +25,21 @@ describe("decodeTemplate()", () => {
     }));
   });
 
-  it("reads an empty value as an empty template, as Go does", () => {
-    const r = decodeTemplate("t", "", { blocks: builtinBlocks });
-    expect(r.diagnostics).toEqual([]);
-    expect(r.value?.render({}, { now: 0 })).toEqual(E.right({ message: "", blocks: {} }));
+  it("refuses an empty value or a misspelt message, which Go would send as an empty notification (#8)", () => {
+    const empty = decodeTemplate("t", "", { blocks: builtinBlocks });
+    expect(empty.value).toBeUndefined();
+    expect(empty.diagnostics.map((d) => [d.severity, d.key, d.message])).toEqual([
+      ["error", "template.t", "the template has no field, so it would send nothing; it is left out"],
+    ]);
+    const misspelt = decodeTemplate("t", "mesage: hi", { blocks: builtinBlocks });
+    expect(misspelt.value).toBeUndefined();
+    expect(misspelt.diagnostics.map((d) => [d.severity, d._tag, d.hint])).toEqual([
+      ["warning", "UnknownField", 'did you mean "message"?'],
+      ["error", "InvalidField", 'write "message" or a service block (awssqs, gcppubsub, slack, …)'],
+    ]);
+    expect(decodeTemplate("t", "message: ''", { blocks: builtinBlocks }).value?.render({}, { now: 0 })).toEqual(
+      E.right({ message: "", blocks: {} }),
+    );
   });
 
   it("compiles the catalogs' templates with no diagnostic", () => {

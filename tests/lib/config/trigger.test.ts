@@ -24,9 +24,9 @@ const valid = [
     expected: [{ key: "[0].2jmj7l5rSw0yVb_vlWAYkK_YBwk", when: "", send: ["a"] }],
   },
   {
-    name: "a null send and an empty oncePer, as absent",
-    source: "- when: x\n  send:\n  oncePer: ''\n",
-    expected: [{ when: "x", send: [] }],
+    name: "an empty oncePer, as absent",
+    source: "- when: x\n  send: [a]\n  oncePer: ''\n",
+    expected: [{ when: "x", send: ["a"] }],
   },
   {
     name: "numbers and booleans in string fields, as Go's sigs.k8s.io/yaml turns them into strings",
@@ -43,9 +43,30 @@ const valid = [
 const problems = [
   {
     name: "an unknown field, with a suggestion (warning: Go ignores it)",
-    source: "- when: x\n  sned: [a]\n",
+    source: "- when: x\n  send: [a]\n  descripton: d\n",
     kept: true,
-    expected: ['trigger.on-x: line 2, column 3: "sned" is not a field of a condition; did you mean "send"?'],
+    expected: ['trigger.on-x: line 3, column 3: "descripton" is not a field of a condition; did you mean "description"?'],
+  },
+  {
+    name: "a misspelt send: the condition would send nothing, so it is left out, and with it the trigger (#8)",
+    source: "- when: x\n  sned: [a]\n",
+    kept: false,
+    expected: [
+      'trigger.on-x: line 2, column 3: "sned" is not a field of a condition; did you mean "send"?',
+      'trigger.on-x: line 1, column 3: "[0]" sends no template ("send" is missing or empty), so the condition is left out',
+    ],
+  },
+  {
+    name: "a null send, with other conditions kept (#8)",
+    source: "- when: x\n  send:\n- when: y\n  send: [a]\n",
+    kept: true,
+    expected: ['trigger.on-x: line 2, column 8: "[0]" sends no template ("send" is missing or empty), so the condition is left out'],
+  },
+  {
+    name: "an empty send (#8)",
+    source: "- when: x\n  send: []\n",
+    kept: false,
+    expected: ['trigger.on-x: line 2, column 9: "[0]" sends no template ("send" is missing or empty), so the condition is left out'],
   },
   {
     name: "a field in the wrong case, read as Go does",
@@ -73,9 +94,9 @@ const problems = [
   },
   {
     name: "a condition that is not a map",
-    source: "- when: x\n- just text\n",
+    source: "- when: x\n  send: [a]\n- just text\n",
     kept: false,
-    expected: ['trigger.on-x: line 2, column 3: "[1]" must be a condition (a map with when and send), not a string'],
+    expected: ['trigger.on-x: line 3, column 3: "[1]" must be a condition (a map with when and send), not a string'],
   },
   {
     name: "a trigger that is a map instead of a list",
@@ -91,19 +112,19 @@ const problems = [
   },
   {
     name: "an expression in double quotes with escapes, at its column in the YAML",
-    source: '- when: "app.x == \\"a\\" &&"\n',
+    source: '- when: "app.x == \\"a\\" &&"\n  send: [a]\n',
     kept: false,
     expected: ['trigger.on-x: line 1, column 27: "when" does not compile: unexpected token EOF'],
   },
   {
     name: "an expression in single quotes with doubled quotes, at its column in the YAML",
-    source: "- when: 'app.x in [''a'', ''b'' ]] '\n",
+    source: "- when: 'app.x in [''a'', ''b'' ]] '\n  send: [a]\n",
     kept: false,
     expected: [`trigger.on-x: line 1, column 34: "when" does not compile: unexpected token Bracket("]")`],
   },
   {
     name: "an expression written in another case of when (Go reads it), at its column",
-    source: "- When: app.x ==\n",
+    source: "- When: app.x ==\n  send: [a]\n",
     kept: false,
     expected: [
       'trigger.on-x: line 1, column 3: "When" is read as "when", as Go matches field names without regard to case; write "when"',
@@ -112,9 +133,9 @@ const problems = [
   },
   {
     name: "an oncePer that does not compile, inside a literal block",
-    source: "- when: a\n  oncePer: |\n    app.metadata.name +\n    * x\n",
+    source: "- when: a\n  send: [a]\n  oncePer: |\n    app.metadata.name +\n    * x\n",
     kept: false,
-    expected: ['trigger.on-x: line 4, column 5: "oncePer" does not compile: unexpected token Operator("*")'],
+    expected: ['trigger.on-x: line 5, column 5: "oncePer" does not compile: unexpected token Operator("*")'],
   },
   {
     name: "a when that does not compile, at its end inside a stripped literal block",
@@ -124,7 +145,7 @@ const problems = [
   },
   {
     name: "a when that does not compile, inside a folded block (at the start of the value)",
-    source: "- when: >-\n    app.x\n    ==\n",
+    source: "- when: >-\n    app.x\n    ==\n  send: [a]\n",
     kept: false,
     expected: ['trigger.on-x: line 1, column 9: "when" does not compile: unexpected token EOF'],
   },
@@ -156,6 +177,7 @@ const problems = [
       'trigger.on-x: line 2, column 3: "sendd" is not a field of a condition; did you mean "send"?',
       'trigger.on-x: line 4, column 9: "send" must be a list of template names, not a number',
       'trigger.on-x: line 1, column 17: "when" does not compile: unexpected token EOF',
+      'trigger.on-x: line 1, column 3: "[0]" sends no template ("send" is missing or empty), so the condition is left out',
     ],
   },
 ] as const;

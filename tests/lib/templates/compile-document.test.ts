@@ -73,10 +73,10 @@ describe("compileDocument()", () => {
   });
 
   const warnings = [
-    { name: "an unknown block", document: { slak: { attachments: "[]" } }, message: '"slak" is not a field of the template; it is ignored', hint: 'did you mean "slack"?' },
+    { name: "an unknown block", document: { message: "m", slak: { attachments: "[]" } }, message: '"slak" is not a field of the template; it is ignored', hint: 'did you mean "slack"?' },
     { name: "an unknown field", document: { slack: { attachements: "[]" } }, message: '"slack.attachements" is not a field of "slack"; it is ignored', hint: 'did you mean "attachments"?' },
     { name: "an unknown webhook field", document: { webhook: { gh: { methd: "POST" } } }, message: '"webhook.gh.methd" is not a field of "webhook.gh"; it is ignored', hint: 'did you mean "method"?' },
-    { name: "the docs' top-level messageGroupId", document: { messageGroupId: "g" }, message: '"messageGroupId" is not a field of the template; it is ignored', hint: undefined },
+    { name: "the docs' top-level messageGroupId", document: { message: "m", messageGroupId: "g" }, message: '"messageGroupId" is not a field of the template; it is ignored', hint: undefined },
     { name: "an unknown delivery policy", document: { slack: { deliveryPolicy: "Updat" } }, message: 'slack.deliveryPolicy: "Updat" is not a delivery policy; "Post" is used', hint: 'did you mean "Update"?' },
   ] as const;
   for (const c of warnings) {
@@ -117,9 +117,15 @@ describe("compileDocument()", () => {
     expect(r.diagnostics.map((d) => d.message.split(":")[0])).toEqual(["message", "email.subject"]);
   });
 
-  it("treats null and empty documents as an empty template", () => {
-    expect(compile(null).plan?.slots).toEqual([]);
-    expect(compile({}).plan?.slots).toEqual([]);
+  it("refuses a document without any field (a misspelt message), which would send nothing", () => {
+    for (const doc of [null, {}, { mesage: "hi" }, { language: "liquid" }]) {
+      const r = compile(doc);
+      expect(r.plan).toBeUndefined();
+      expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+        "the template has no field, so it would send nothing; it is left out",
+      ]);
+    }
+    expect(compile({ message: "" }).plan?.slots).toEqual([]);
   });
 });
 

@@ -32,7 +32,7 @@ describe("compileTemplate()", () => {
   });
 
   it("keeps the warnings of a usable template", () => {
-    const t = compileTemplate("x", { mesage: "hi" }, { blocks: builtinBlocks });
+    const t = compileTemplate("x", { mesage: "hi", slack: { attachments: "[]" } }, { blocks: builtinBlocks });
     expect(t._tag === "Right" ? t.right.warnings?.map((d) => d.hint) : t.left).toEqual(['did you mean "message"?']);
   });
 
