@@ -1,8 +1,20 @@
 /**
- * The one place that imports fp-ts, through the `fp-ts/lib/<Module>.js` paths that work in Node ESM and Deno alike.
- * Only `Either` is used by the core; more modules cost bundle size (fp-ts/lib is CommonJS, so bundlers cannot drop
- * what is unused).
+ * The one place that imports fp-ts. `#fp-ts/Either` is this package's own import (package.json `imports`): bundlers
+ * take its `module` condition, fp-ts's ES modules, so they keep only what is used; Node and Deno take fp-ts's
+ * CommonJS build (its ES modules import without extensions, which Node's ES module loader refuses).
  * @module
  */
-export * as E from "fp-ts/lib/Either.js";
-export type { Either } from "fp-ts/lib/Either.js";
+import { isLeft, isRight, left, right } from "#fp-ts/Either";
+
+export type { Either } from "#fp-ts/Either";
+
+/**
+ * The four functions of fp-ts's `Either` the project uses, as one record (named functions rather than the module
+ * namespace, so bundlers drop the rest of the module).
+ */
+export const E: {
+  readonly left: typeof left;
+  readonly right: typeof right;
+  readonly isLeft: typeof isLeft;
+  readonly isRight: typeof isRight;
+} = { left, right, isLeft, isRight };
