@@ -35,7 +35,7 @@ import { decodeConfig as decodeConfigWith } from "./lib/config/mod.ts";
 import type { Diagnostic } from "./lib/diagnostics.ts";
 import type { Either } from "./lib/fp.ts";
 import { type CompiledTemplate, compileTemplate as compileTemplateWith, type TemplateBlocks } from "./lib/templates/mod.ts";
-import { builtinBlocks, builtinProviders } from "./providers/mod.ts";
+import { builtinBlocks, builtinServiceTypes } from "./providers/service-types.ts";
 
 export type {
   Condition,
@@ -74,8 +74,9 @@ export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } fro
 
 /**
  * Decodes a notification ConfigMap and its Secret (see the core's `decodeConfig` for the rules), knowing every
- * service type of `builtinProviders` (`./providers`) unless `options.services` names others: their settings are
- * checked, and their template blocks compile.
+ * builtin service type (`builtinServiceTypes` of `./providers`: settings decoders and template blocks, without the
+ * code that prepares deliveries, which `providerOf` finds) unless `options.services` names others: their settings
+ * are checked, and their template blocks compile.
  *
  * @param configMap The ConfigMap; only `data` is read.
  * @param secret The Secret whose values replace `$key` references in service settings.
@@ -93,11 +94,11 @@ export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } fro
  * ```
  */
 export function decodeConfig(configMap: ConfigMapLike, secret?: SecretLike, options: DecodeConfigOptions = {}): DecodedConfig {
-  return decodeConfigWith(configMap, secret, { services: builtinProviders, ...options });
+  return decodeConfigWith(configMap, secret, { services: builtinServiceTypes, ...options });
 }
 
 /**
- * Compiles the YAML-decoded value of `template.<name>` with the template blocks of `builtinProviders`, unless
+ * Compiles the YAML-decoded value of `template.<name>` with the template blocks of the builtin service types, unless
  * `options.blocks` gives others.
  * @param name the template's name
  * @param document the decoded YAML value

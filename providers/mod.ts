@@ -21,20 +21,10 @@
  * ```
  * @module
  */
-import { blocksOf } from "../lib/config/mod.ts";
-import type { TemplateBlocks } from "../lib/templates/mod.ts";
-import { alertmanagerBlock } from "./alertmanager/block.ts";
-import { awssqsBlock } from "./awssqs/block.ts";
+import type { ServiceType } from "../lib/config/mod.ts";
 import { consoleProvider } from "./console/console.ts";
-import { emailBlock } from "./email/block.ts";
-import { gcppubsubBlock } from "./gcppubsub/block.ts";
-import { githubBlock } from "./github/block.ts";
-import { newrelicBlock } from "./newrelic/block.ts";
-import { opsgenieBlock } from "./opsgenie/block.ts";
-import { pagerdutyBlock } from "./pagerduty/block.ts";
-import { pagerdutyv2Block } from "./pagerdutyv2/block.ts";
-import { pendingProvider } from "./pending.ts";
-import type { Providers } from "./provider.ts";
+import { builtinServiceTypes, pendingProviders } from "./service-types.ts";
+import { isProvider, type Provider, type Providers } from "./provider.ts";
 import { slackProvider } from "./slack/slack.ts";
 import { webhookProvider } from "./webhook/webhook.ts";
 import { googlechatProvider } from "./googlechat/googlechat.ts";
@@ -62,6 +52,7 @@ export type {
   StepResult,
 } from "./provider.ts";
 export { isProvider } from "./provider.ts";
+export { builtinBlocks, builtinServiceTypes } from "./service-types.ts";
 export { blocksOf } from "../lib/config/mod.ts";
 export { defaultPolicy } from "./delivery-policy.ts";
 export { isRetryableStatus } from "./rejection.ts";
@@ -73,29 +64,53 @@ export { decideRetry, parseRetryAfter } from "./retry-timing.ts";
  * cause. A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
  */
 export const builtinProviders: Providers = Object.freeze({
-  awssqs: pendingProvider("awssqs", awssqsBlock),
-  gcppubsub: pendingProvider("gcppubsub", gcppubsubBlock),
+  awssqs: pendingProviders["awssqs"]!,
+  gcppubsub: pendingProviders["gcppubsub"]!,
   slack: slackProvider,
   mattermost: mattermostProvider,
   rocketchat: rocketchatProvider,
-  email: pendingProvider("email", emailBlock),
+  email: pendingProviders["email"]!,
   webhook: webhookProvider,
-  opsgenie: pendingProvider("opsgenie", opsgenieBlock),
-  github: pendingProvider("github", githubBlock),
+  opsgenie: pendingProviders["opsgenie"]!,
+  github: pendingProviders["github"]!,
   teams: teamsProvider,
   "teams-workflows": teamsWorkflowsProvider,
-  alertmanager: pendingProvider("alertmanager", alertmanagerBlock),
+  alertmanager: pendingProviders["alertmanager"]!,
   googlechat: googlechatProvider,
-  pagerduty: pendingProvider("pagerduty", pagerdutyBlock),
-  pagerdutyv2: pendingProvider("pagerdutyv2", pagerdutyv2Block),
-  newrelic: pendingProvider("newrelic", newrelicBlock),
-  grafana: pendingProvider("grafana"),
+  pagerduty: pendingProviders["pagerduty"]!,
+  pagerdutyv2: pendingProviders["pagerdutyv2"]!,
+  newrelic: pendingProviders["newrelic"]!,
+  grafana: pendingProviders["grafana"]!,
   telegram: telegramProvider,
   pushover: pushoverProvider,
   webex: webexProvider,
-  nats: pendingProvider("nats"),
+  nats: pendingProviders["nats"]!,
   console: consoleProvider,
 });
 
-/** The template blocks of {@linkcode builtinProviders}. */
-export const builtinBlocks: TemplateBlocks = Object.freeze(blocksOf(builtinProviders));
+const builtinByServiceType: ReadonlyMap<ServiceType, Provider<unknown>> = new Map(
+  Object.entries(builtinServiceTypes).flatMap(([type, s]) => {
+    const p = builtinProviders[type];
+    return p === undefined ? [] : [[s, p] as const];
+  }),
+);
+
+/**
+ * The provider of a configured service's type: the service type itself when it is a provider (`decodeConfig` was
+ * given providers), the builtin provider when it is a builtin service type (`decodeConfig` of the package entry, which
+ * decodes with `builtinServiceTypes`), else `undefined`.
+ *
+ * @param serviceType A service's `serviceType` in a decoded configuration.
+ * @returns Its provider, if there is one.
+ *
+ * @example The builtin Slack service type
+ * ```ts
+ * import { builtinProviders, builtinServiceTypes, providerOf } from "./mod.ts";
+ * import { expect } from "expect";
+ *
+ * expect(providerOf(builtinServiceTypes["slack"]!)).toBe(builtinProviders["slack"]);
+ * ```
+ */
+export function providerOf(serviceType: ServiceType): Provider<unknown> | undefined {
+  return isProvider(serviceType) ? serviceType : builtinByServiceType.get(serviceType);
+}

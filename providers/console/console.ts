@@ -16,7 +16,8 @@ export interface ConsoleSettings {
   readonly delivery: DeliveryPolicy;
 }
 
-const decodeConsoleSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<ConsoleSettings> = settingsDecoder({
+/** Decodes the `console` service settings. */
+export const decodeConsoleSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<ConsoleSettings> = settingsDecoder({
   type: "console",
   props: {},
   policy: defaultPolicy,

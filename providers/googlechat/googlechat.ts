@@ -12,7 +12,7 @@ import { E } from "../../lib/fp.ts";
 import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { encodeForm } from "../form.ts";
 import { goMarshal } from "../go-json.ts";
-import type { HttpResponse, Provider, StepResult } from "../provider.ts";
+import type { DecodedSettings, HttpResponse, Provider, StepResult } from "../provider.ts";
 import { isRetryableStatus, jsonAnswer } from "../rejection.ts";
 import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
 import { googlechatBlock } from "./block.ts";
@@ -67,10 +67,14 @@ function read(recipient: string, idempotent: boolean, response: HttpResponse): S
 }
 
 /** The `googlechat` provider. */
+/** Decodes the `googlechat` service settings. */
+export const decodeGooglechatSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RecipientUrlSettings> =
+  recipientUrlDecoder("googlechat", "webhooks", { idempotency: true });
+
 export const googlechatProvider: Provider<RecipientUrlSettings> = {
   type: "googlechat",
   block: googlechatBlock,
-  decodeSettings: recipientUrlDecoder("googlechat", "webhooks", { idempotency: true }),
+  decodeSettings: decodeGooglechatSettings,
   policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.urls),
   prepare(n, settings, options) {

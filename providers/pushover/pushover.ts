@@ -25,7 +25,8 @@ export interface PushoverSettings {
 
 const key = /^[A-Za-z0-9]{30}$/;
 
-const decodePushoverSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PushoverSettings> = settingsDecoder({
+/** Decodes the `pushover` service settings. */
+export const decodePushoverSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PushoverSettings> = settingsDecoder({
   type: "pushover",
   props: { token: goString, apiURL: goString },
   policy: defaultPolicy,

@@ -10,7 +10,7 @@ import { sprint } from "../../lib/gofmt/mod.ts";
 import { toFloatValue } from "../../lib/values/float.ts";
 import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { goMarshal } from "../go-json.ts";
-import type { Provider } from "../provider.ts";
+import type { DecodedSettings, Provider } from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
 import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
 import { teamsWorkflowsBlock } from "./block.ts";
@@ -96,10 +96,14 @@ function checkUrl(url: string): string | undefined {
 }
 
 /** The `teams-workflows` provider. */
+/** Decodes the `teams-workflows` service settings. */
+export const decodeTeamsWorkflowsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RecipientUrlSettings> =
+  recipientUrlDecoder("teams-workflows", "recipientUrls");
+
 export const teamsWorkflowsProvider: Provider<RecipientUrlSettings> = {
   type: "teams-workflows",
   block: teamsWorkflowsBlock,
-  decodeSettings: recipientUrlDecoder("teams-workflows", "recipientUrls"),
+  decodeSettings: decodeTeamsWorkflowsSettings,
   policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.urls),
   prepare(n, settings) {

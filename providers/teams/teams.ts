@@ -7,7 +7,7 @@
 import { E } from "../../lib/fp.ts";
 import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { goMarshal, sortKeys } from "../go-json.ts";
-import type { Provider } from "../provider.ts";
+import type { DecodedSettings, Provider } from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
 import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
 import { teamsBlock } from "./block.ts";
@@ -50,10 +50,14 @@ function bodyOf(message: string, block: Block | undefined): Either<Diagnostic, s
 }
 
 /** The `teams` provider. */
+/** Decodes the `teams` service settings. */
+export const decodeTeamsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RecipientUrlSettings> =
+  recipientUrlDecoder("teams", "recipientUrls");
+
 export const teamsProvider: Provider<RecipientUrlSettings> = {
   type: "teams",
   block: teamsBlock,
-  decodeSettings: recipientUrlDecoder("teams", "recipientUrls"),
+  decodeSettings: decodeTeamsSettings,
   policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.urls),
   prepare(n, settings) {

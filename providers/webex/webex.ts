@@ -20,7 +20,8 @@ export interface WebexSettings {
   readonly delivery: DeliveryPolicy;
 }
 
-const decodeWebexSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<WebexSettings> = settingsDecoder({
+/** Decodes the `webex` service settings. */
+export const decodeWebexSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<WebexSettings> = settingsDecoder({
   type: "webex",
   props: { token: goString, apiURL: goString, ...transportProps },
   policy: defaultPolicy,
