@@ -33,7 +33,10 @@ export { formatDiagnostic } from "./lib/diagnostics.ts";
 import type { ConfigMapLike, DecodeConfigOptions, DecodedConfig, SecretLike } from "./lib/config/mod.ts";
 import { decodeConfig as decodeConfigWith } from "./lib/config/mod.ts";
 import type { Diagnostic } from "./lib/diagnostics.ts";
-import type { Either } from "./lib/fp.ts";
+import { E, type Either } from "./lib/fp.ts";
+import { argoCdHelpers } from "./lib/argocd/mod.ts";
+import { type CompiledExpr, compileExpr as compileExprWith, type CompileOptions } from "./lib/expr/mod.ts";
+import { defaultLimits } from "./lib/limits.ts";
 import { type CompiledTemplate, compileTemplate as compileTemplateWith, type TemplateBlocks } from "./lib/templates/mod.ts";
 import { builtinBlocks, builtinServiceTypes } from "./providers/service-types.ts";
 
@@ -49,6 +52,7 @@ export type {
   ServiceConfig,
   ServiceType,
   ServiceTypes,
+  HostHelpers,
   SettingsDiagnostic,
   Trigger,
 } from "./lib/config/mod.ts";
@@ -68,15 +72,16 @@ export {
   stateKey,
   writeNotifiedState,
 } from "./lib/state/mod.ts";
-export type { CompiledExpr } from "./lib/expr/mod.ts";
-export { compileExpr } from "./lib/expr/mod.ts";
+export type { CompiledExpr, CompileOptions, RunOptions } from "./lib/expr/mod.ts";
+export { argoCdHelpers } from "./lib/argocd/mod.ts";
 export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } from "./lib/templates/mod.ts";
 
 /**
  * Decodes a notification ConfigMap and its Secret (see the core's `decodeConfig` for the rules), knowing every
  * builtin service type (`builtinServiceTypes` of `./providers`: settings decoders and template blocks, without the
  * code that prepares deliveries, which `providerOf` finds) unless `options.services` names others: their settings
- * are checked, and their template blocks compile.
+ * are checked, and their template blocks compile. Expressions and templates see Argo CD's `time` and `strings`
+ * helpers (the preset {@linkcode argoCdHelpers}) unless `options.helpers` gives others.
  *
  * @param configMap The ConfigMap; only `data` is read.
  * @param secret The Secret whose values replace `$key` references in service settings.
@@ -94,7 +99,7 @@ export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } fro
  * ```
  */
 export function decodeConfig(configMap: ConfigMapLike, secret?: SecretLike, options: DecodeConfigOptions = {}): DecodedConfig {
-  return decodeConfigWith(configMap, secret, { services: builtinServiceTypes, ...options });
+  return decodeConfigWith(configMap, secret, { services: builtinServiceTypes, helpers: argoCdHelpers, ...options });
 }
 
 /**
@@ -111,4 +116,37 @@ export function compileTemplate(
   options: { readonly blocks?: TemplateBlocks } = {},
 ): Either<readonly Diagnostic[], CompiledTemplate> {
   return compileTemplateWith(name, document, { blocks: options.blocks ?? builtinBlocks });
+}
+
+/**
+ * Compiles an expression of the expr language (see the core's `compileExpr`), whose runs see Argo CD's `time` and
+ * `strings` helpers (the preset {@linkcode argoCdHelpers}, made from the run's `now`) over same-named variables, as
+ * trigger conditions do.
+ *
+ * @param source The expression; the empty string compiles as `false`.
+ * @param options Host functions.
+ * @returns The compiled expression, or an `ExprCompile` diagnostic.
+ * @example A condition with the time helpers
+ * ```ts
+ * import { compileExpr } from "notifications-engine";
+ * import { expect } from "expect";
+ *
+ * const c = compileExpr("time.Now().Sub(time.Parse(x)).Minutes() > 5");
+ * if (c._tag === "Left") throw new Error(c.left.message);
+ * expect(c.right.run({ x: "2024-01-02T03:00:00Z" }, { now: Date.parse("2024-01-02T03:10:00Z") })).toEqual({ _tag: "Right", right: true });
+ * ```
+ */
+export function compileExpr(source: string, options: CompileOptions = {}): Either<Diagnostic, CompiledExpr> {
+  const compiled = compileExprWith(source, options);
+  if (compiled._tag === "Left") return compiled;
+  const inner = compiled.right;
+  let last: { readonly now: number; readonly limits: unknown; readonly helpers: Readonly<Record<string, unknown>> } | undefined;
+  return E.right({
+    source: inner.source,
+    run(vars, runOptions) {
+      const limits = runOptions.limits ?? defaultLimits;
+      if (last?.now !== runOptions.now || last.limits !== limits) last = { now: runOptions.now, limits, helpers: argoCdHelpers(runOptions.now, limits) };
+      return inner.run({ ...vars, ...last.helpers }, runOptions);
+    },
+  });
 }

@@ -10,8 +10,8 @@ import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { defaultLimits } from "../limits.ts";
-import { readYaml } from "./read-yaml.ts";
-import type { ReadYaml, YamlLimits, YamlProblem, YamlVersion } from "./read-yaml.ts";
+import { readYaml } from "../yaml/mod.ts";
+import type { ReadYaml, YamlLimits, YamlProblem, YamlVersion } from "../yaml/mod.ts";
 
 // --- model
 
@@ -45,7 +45,7 @@ export interface YamlValue {
   insideScalar(path: YamlPath, inner: Position): Position | undefined;
 }
 
-export type { YamlVersion } from "./read-yaml.ts";
+export type { YamlVersion } from "../yaml/mod.ts";
 
 // --- constructors
 

@@ -3,8 +3,8 @@
  * @module
  */
 import { sha1 } from "@noble/hashes/legacy.js";
-import { encodeBase64 } from "../go/base64.ts";
-import { encodeUtf8 } from "../go/utf8.ts";
+import { encodeBase64 } from "../go/mod.ts";
+import { encodeUtf8 } from "../go/mod.ts";
 
 /**
  * The key of the condition at `index` with expression `when`: `[i].` + base64url without padding of the SHA-1 of

@@ -45,6 +45,13 @@ export interface ServiceConfig {
 
 export type { DefaultSubscription };
 
+/**
+ * Variables a host adds to the expressions and templates of every decision (Argo CD's `time` and `strings`: the
+ * preset `argoCdHelpers`), made from the decision's `now` and the configuration's limits. In expressions a helper
+ * wins over a host variable of the same name, in templates the host variable wins, as in Argo CD.
+ */
+export type HostHelpers = (now: number, limits: Limits) => Readonly<Record<string, unknown>>;
+
 /** The whole configuration. Only parts that decoded and compiled without error are here. */
 export interface Config {
   readonly triggers: ReadonlyMap<string, Trigger>;
@@ -62,6 +69,8 @@ export interface Config {
   readonly blocks: TemplateBlocks;
   /** Replaces every value of the Secret in a text with `***`, for outcomes, logs and previews. */
   readonly redact: (text: string) => string;
+  /** The host's helper variables, if any (see {@linkcode HostHelpers}). */
+  readonly helpers?: HostHelpers;
   /**
    * What `evaluate` needs that depends only on the configuration, prepared once, with memos of what depends only on
    * a resource's subscriptions. A configuration copied with other triggers, subscriptions, default triggers or limits

@@ -8,7 +8,7 @@ import { decoded, failed } from "./_decoded.ts";
 import type { Decoded } from "./_decoded.ts";
 import { reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
-import type { YamlLimits } from "./read-yaml.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 
 /** Decodes `context`; numbers and booleans become strings, as Go decodes them into a `map[string]string`. */
 export function decodeContext(

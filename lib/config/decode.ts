@@ -10,7 +10,7 @@ import { type Limits, resolveLimits } from "../limits.ts";
 import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { boundedHints, hintBudget } from "./_hints.ts";
-import type { Config, ConfigMapLike, DefaultSubscription, SecretLike, ServiceConfig, Trigger } from "./config.ts";
+import type { Config, ConfigMapLike, DefaultSubscription, HostHelpers, SecretLike, ServiceConfig, Trigger } from "./config.ts";
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";
 import { decodeDefaultTriggers } from "./default-triggers.ts";
@@ -34,6 +34,11 @@ export interface DecodeConfigOptions {
    * without it no service type is known.
    */
   readonly services?: ServiceTypes;
+  /**
+   * Variables added to the expressions and templates of every decision (`argoCdHelpers` for Argo CD's `time` and
+   * `strings`; `decodeConfig` of the package entry passes it unless this says otherwise); none by default.
+   */
+  readonly helpers?: HostHelpers;
 }
 
 /** A decoded configuration and every problem found on the way. */
@@ -130,6 +135,7 @@ export function decodeConfig(
     defaultTriggers: b.defaultTriggers,
     serviceDefaultTriggers: b.serviceDefaultTriggers,
     limits,
+    ...(options.helpers !== undefined ? { helpers: options.helpers } : {}),
   };
   const config: Config = {
     ...planned,

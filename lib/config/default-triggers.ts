@@ -8,7 +8,7 @@ import { decoded, failed } from "./_decoded.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
-import type { YamlLimits } from "./read-yaml.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 
 /** Decodes a YAML list of trigger names; also returns each name with its position, to check it exists. */
 export function decodeDefaultTriggers(

@@ -16,6 +16,7 @@ export type {
   Config,
   ConfigMapLike,
   DefaultSubscription,
+  HostHelpers,
   SecretLike,
   ServiceConfig,
   Trigger,

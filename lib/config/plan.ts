@@ -15,7 +15,7 @@ import {
   type SubscriptionDefaults,
 } from "../subscriptions/mod.ts";
 import { annotationsProbe, destinationsProbe, subscriptionsMemo, type SubscriptionsMemo } from "./_subscriptions-memo.ts";
-import type { Trigger } from "./config.ts";
+import type { HostHelpers, Trigger } from "./config.ts";
 
 // --- model
 
@@ -23,6 +23,8 @@ import type { Trigger } from "./config.ts";
 export interface PlanSource extends SubscriptionDefaults {
   readonly triggers: ReadonlyMap<string, Trigger>;
   readonly limits: Limits;
+  /** The host's helper variables. */
+  readonly helpers?: HostHelpers | undefined;
   /**
    * Triggers of the ConfigMap left out for their errors, each with why, as a clause: "its condition does not
    * compile", "it has errors".
@@ -74,6 +76,8 @@ export interface Plan {
   readonly source: PlanSource;
   /** The subscriptions of a resource, resolved from its annotations and labels and the configuration. */
   subscriptionsOf(resource: SubscribedResource, scope: PlanScope): PlannedSubscriptions;
+  /** The host's helper variables at `now` (none without helpers); the last ones made are kept. */
+  helpersAt(now: number): Readonly<Record<string, unknown>>;
   /** Destinations the host resolved itself, with their state keys; `uid` as in {@linkcode SubscribedResource}. */
   destinationsOf(destinations: Destinations, scope: PlanScope & { readonly uid?: string | undefined }): PlannedSubscriptions;
 }
@@ -118,8 +122,14 @@ export function planConfig(source: PlanSource): Plan {
     }
     return Object.freeze({ triggers: Object.freeze(triggers), diagnostics: Object.freeze(diagnostics.map((d) => Object.freeze(d))) });
   };
+  let helpers: { readonly now: number; readonly vars: Readonly<Record<string, unknown>> } | undefined;
   return {
     source,
+    helpersAt(now) {
+      if (source.helpers === undefined) return noHelpers;
+      if (helpers?.now !== now) helpers = { now, vars: Object.freeze({ ...source.helpers(now, source.limits) }) };
+      return helpers.vars;
+    },
     subscriptionsOf(resource, scope) {
       const prefix = scope.prefix ?? defaultAnnotationPrefix;
       const labels = source.subscriptions.length === 0 ? undefined : resource.labels;
@@ -137,6 +147,8 @@ export function planConfig(source: PlanSource): Plan {
 }
 
 // --- utils
+
+const noHelpers: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** What else than the subscriptions a planned value depends on: the namespace of the state keys. */
 function scopeOf(scope: PlanScope): string {

@@ -5,8 +5,8 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
-import { decodeBase64 } from "../go/base64.ts";
-import { decodeUtf8 } from "../go/utf8.ts";
+import { decodeBase64 } from "../go/mod.ts";
+import { decodeUtf8 } from "../go/mod.ts";
 import type { YamlPath, YamlValue } from "./_yaml-position.ts";
 import type { SecretLike } from "./config.ts";
 

@@ -16,7 +16,7 @@ import { parseYaml } from "./_yaml-position.ts";
 import { redactor } from "./redact.ts";
 import type { YamlValue } from "./_yaml-position.ts";
 import type { ServiceConfig } from "./config.ts";
-import type { YamlLimits } from "./read-yaml.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 import { substituteSecrets } from "./secrets.ts";
 
 // --- model

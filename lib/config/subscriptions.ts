@@ -5,8 +5,8 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import { E } from "../fp.ts";
-import type { Destination } from "../subscriptions/destination.ts";
-import { parseSelector } from "../subscriptions/selector.ts";
+import type { Destination } from "../subscriptions/mod.ts";
+import { parseSelector } from "../subscriptions/mod.ts";
 import { subscriptionCodec, subscriptionFields, subscriptionListCodec } from "./_codecs.ts";
 import { decoded, failed, hasError } from "./_decoded.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
@@ -14,7 +14,7 @@ import { checkFields, reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
 import type { YamlValue } from "./_yaml-position.ts";
 import type { DefaultSubscription } from "./config.ts";
-import type { YamlLimits } from "./read-yaml.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 
 /** The default subscriptions that decoded, and the triggers and services they name. */
 export interface DecodedSubscriptions {

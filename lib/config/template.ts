@@ -5,14 +5,14 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import { E } from "../fp.ts";
-import { isFieldDiagnostic } from "../templates/compile-document.ts";
+import { isFieldDiagnostic } from "../templates/mod.ts";
 import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
 import { compileTemplate } from "../templates/mod.ts";
 import { decoded, failed } from "./_decoded.ts";
 import type { Decoded } from "./_decoded.ts";
 import { parseYaml } from "./_yaml-position.ts";
 import type { YamlValue } from "./_yaml-position.ts";
-import type { YamlLimits } from "./read-yaml.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 
 /**
  * Decodes `template.<name>` (YAML 1.1, as the Go engine reads it) and compiles it; the compiler's diagnostics are

@@ -14,7 +14,7 @@ import type { Decoded, Ref } from "./_decoded.ts";
 import { checkFields, reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
 import type { YamlPath, YamlValue } from "./_yaml-position.ts";
-import type { YamlLimits } from "./read-yaml.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 import { conditionKey } from "./condition-key.ts";
 import type { Condition, Trigger } from "./config.ts";
 

@@ -6,9 +6,6 @@
 import { type Condition, type Config, type Plan, type PlannedTrigger, planConfig } from "../config/mod.ts";
 import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import { formatOncePerWithin, type RunOptions } from "../expr/mod.ts";
-import { makeStringsHelpers, stringsHelpers } from "../expr/helpers/strings.ts";
-import { defaultLimits } from "../limits.ts";
-import { timeHelpers } from "../expr/helpers/time.ts";
 import { draftState, readNotifiedState, truncateNotifiedState } from "../state/mod.ts";
 import type { NotifiedState, StateDraft } from "../state/mod.ts";
 import type { Destination, Destinations } from "../subscriptions/mod.ts";
@@ -57,13 +54,20 @@ interface Pass {
   readonly options: EvaluateOptions;
   /** The options of every expression run. */
   readonly run: RunOptions;
+  /** The configuration's plan (or the one made for a copy of it). */
+  plan: Plan;
+  /** The resource, as expressions and templates see it. */
+  resource: Readonly<Record<string, unknown>>;
   state: StateDraft;
   readonly notifications: Notification[];
   readonly diagnostics: Diagnostic[];
-  /** The variables of expressions and templates. */
-  vars: Readonly<Record<string, unknown>>;
-  /** Argo CD's `time` and `strings` helpers for templates, made at the first render. */
-  helpers?: { readonly time: unknown; readonly strings: unknown };
+  /**
+   * The variables of expressions: the configuration's context, host variables, the resource, then the host's helpers
+   * (a helper wins over a host variable in expressions, as in Argo CD).
+   */
+  exprVars: Readonly<Record<string, unknown>>;
+  /** The variables of templates: the helpers, then the rest (there a host variable wins); made at the first render. */
+  templateVars?: Readonly<Record<string, unknown>>;
 }
 
 /** Where a condition stands in its trigger, with its destinations and their state keys. */
@@ -97,9 +101,11 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
     options,
     run: { now: options.now, limits: config.limits },
     state: draftState(options.state ?? {}),
+    plan: config.plan,
+    resource: {},
     notifications: [],
     diagnostics: [],
-    vars: {},
+    exprVars: {},
   };
   try {
     decide(pass, resource);
@@ -120,13 +126,14 @@ function decide(pass: Pass, resource: unknown): void {
   }
   if (meta === undefined) return;
 
-  const plan = planFor(config);
+  const plan = pass.plan = planFor(config);
+  pass.resource = meta.object;
   const planned = options.subscriptions !== undefined
     ? plan.destinationsOf(options.subscriptions, { ...scope, uid: meta.uid })
     : plan.subscriptionsOf({ uid: meta.uid, annotations: meta.annotations, labels: meta.labels }, scope);
   for (const d of planned.diagnostics) diagnostics.push(d);
 
-  pass.vars = { context: config.context, ...options.vars, [options.resourceName ?? "obj"]: meta.object };
+  pass.exprVars = { context: config.context, ...options.vars, [options.resourceName ?? "obj"]: meta.object, ...plan.helpersAt(options.now) };
   for (const p of planned.triggers) {
     const trigger = p.trigger;
     if (trigger === undefined) {
@@ -151,7 +158,8 @@ function planFor(config: Config): Plan {
   const s = plan.source;
   if (
     s.triggers === config.triggers && s.subscriptions === config.subscriptions && s.limits === config.limits &&
-    s.defaultTriggers === config.defaultTriggers && s.serviceDefaultTriggers === config.serviceDefaultTriggers
+      s.defaultTriggers === config.defaultTriggers && s.serviceDefaultTriggers === config.serviceDefaultTriggers &&
+    s.helpers === config.helpers
   ) return plan;
   return planConfig({ ...config, brokenTriggers: s.brokenTriggers });
 }
@@ -175,7 +183,7 @@ function engineLimit(e: unknown, at: { readonly key?: string }): Diagnostic {
 
 function runCondition(pass: Pass, at: At): void {
   const { planned, index, condition, key } = at;
-  const result = condition.compiledWhen.run(pass.vars, pass.run);
+  const result = condition.compiledWhen.run(pass.exprVars, pass.run);
   if (result._tag === "Left") pass.diagnostics.push({ ...result.left, key });
   if (result._tag === "Left" || result.right !== true) {
     for (const k of planned.keys[index]!) pass.state.clear(k);
@@ -218,7 +226,7 @@ function runCondition(pass: Pass, at: At): void {
 function runOncePer(pass: Pass, at: At): string | undefined {
   const compiled = at.condition.compiledOncePer;
   if (compiled === undefined) return undefined;
-  const result = compiled.run(pass.vars, pass.run);
+  const result = compiled.run(pass.exprVars, pass.run);
   const text = result._tag === "Left" ? result : formatOncePerWithin(result.right, pass.config.limits);
   if (text._tag === "Left") {
     pass.diagnostics.push({ ...text.left, key: at.key, severity: "warning" });
@@ -234,14 +242,14 @@ function render(
   to: { readonly destination: Destination; readonly serviceType: string },
 ): RenderedContent | undefined {
   const { config, options } = pass;
-  const helpers = pass.helpers ??= {
-    time: timeHelpers(options.now),
-    strings: config.limits === defaultLimits ? stringsHelpers : makeStringsHelpers(config.limits),
+  const vars = pass.templateVars ??= {
+    ...pass.plan.helpersAt(options.now),
+    context: config.context,
+    ...options.vars,
+    [options.resourceName ?? "obj"]: pass.resource,
   };
   const destinationVars = {
-    time: helpers.time,
-    strings: helpers.strings,
-    ...pass.vars,
+    ...vars,
     serviceType: to.destination.service,
     recipient: to.destination.recipient,
   };

@@ -2,7 +2,7 @@
  * What the decision produces for each destination that must be notified now.
  * @module
  */
-import type { Destination } from "../subscriptions/destination.ts";
+import type { Destination } from "../subscriptions/mod.ts";
 import type { RenderedContent } from "../templates/mod.ts";
 
 /** One notification to deliver: who, why, and the rendered content. */

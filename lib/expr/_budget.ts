@@ -12,8 +12,8 @@
  * @module
  */
 import { defaultLimits, type Limits } from "../limits.ts";
-import { encodeUtf8 } from "../go/utf8.ts";
-import { measureValue, type ValueMeasure } from "../values/measure-value.ts";
+import { encodeUtf8 } from "../go/mod.ts";
+import { measureValue, type ValueMeasure } from "../values/mod.ts";
 import { LimitFailure } from "./_failure.ts";
 
 /** The work account of one run. */

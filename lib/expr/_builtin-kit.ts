@@ -5,7 +5,7 @@
  */
 import { type Budget, checkList, checkString, measureFor, newBudget, spend, spendChars } from "./_budget.ts";
 import { fail } from "./_failure.ts";
-import { formatValue } from "../gofmt/format-value.ts";
+import { formatValue } from "../gofmt/mod.ts";
 import { toStr } from "./runtime.ts";
 
 /** What a builtin sees besides its arguments: the node offset (for errors), the run's `now` and its budget. */

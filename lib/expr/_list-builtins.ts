@@ -8,7 +8,7 @@ import { checkDepth, spend } from "./_budget.ts";
 import { EvalFailure, fail } from "./_failure.ts";
 import { fetchMember } from "./fetch-member.ts";
 import { arity, type Builtin, type BuiltinContext, budgetOf, buildList, formatted, listOf, str } from "./_builtin-kit.ts";
-import { GoFloat, toFloatValue } from "../values/float.ts";
+import { GoFloat, toFloatValue } from "../values/mod.ts";
 import { compare, equal, isInt, isMap, isNumber, num, typeName } from "./runtime.ts";
 
 function flattenNumbers(name: string, args: readonly unknown[], c: BuiltinContext, out: unknown[] = [], depth = 0): unknown[] {

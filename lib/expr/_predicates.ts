@@ -4,7 +4,7 @@
  * iteration (and per comparison when sorting), and the lists they build within `maxListLength`.
  * @module
  */
-import { GoFloat } from "../values/float.ts";
+import { GoFloat } from "../values/mod.ts";
 import { checkList, checkString, measureFor, spend, utf8Of } from "./_budget.ts";
 import { fail } from "./_failure.ts";
 import type { Ctx, Fn } from "./_run.ts";

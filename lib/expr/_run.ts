@@ -15,7 +15,6 @@ export interface Ctx extends Budget {
   /** Whether the current predicate walks a string, whose elements (`#`) are Go uint8s (see `byteAware`). */
   elIsByte?: boolean | undefined;
   readonly locals: unknown[];
-  timeNs: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A compiled node. */

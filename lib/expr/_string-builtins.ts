@@ -6,8 +6,8 @@
  */
 import { checkString, spend } from "./_budget.ts";
 import { fail, LimitFailure } from "./_failure.ts";
-import { decodeBase64, encodeBase64 } from "../go/base64.ts";
-import { decodeUtf8, encodeUtf8, utf8Length } from "../go/utf8.ts";
+import { decodeBase64, encodeBase64 } from "../go/mod.ts";
+import { decodeUtf8, encodeUtf8, utf8Length } from "../go/mod.ts";
 import { arity, type Builtin, type BuiltinContext, budgetOf, buildList, built, scanned, str } from "./_builtin-kit.ts";
 import { toIndex, typeName } from "./runtime.ts";
 

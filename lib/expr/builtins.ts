@@ -10,9 +10,9 @@
  * @module
  */
 import { E } from "../fp.ts";
-import { parseDuration } from "../values/duration.ts";
-import { GoFloat, toFloatValue } from "../values/float.ts";
-import { GoTime, layouts } from "../values/time.ts";
+import { parseDuration } from "../values/mod.ts";
+import { GoFloat, toFloatValue } from "../values/mod.ts";
+import { GoTime, layouts } from "../values/mod.ts";
 import { checkList, checkString, measureFor, spendChars } from "./_budget.ts";
 import { arity, type Builtin, type BuiltinContext, budgetOf, built, formatted, scanned, str } from "./_builtin-kit.ts";
 import { fail } from "./_failure.ts";

@@ -6,21 +6,18 @@
  */
 import type { Node } from "./ast.ts";
 import { E } from "../fp.ts";
-import { defaultLimits, type Limits } from "../limits.ts";
-import { GoFloat, toFloatValue } from "../values/float.ts";
+import { GoFloat, toFloatValue } from "../values/mod.ts";
 import { charsPerStep, checkList, checkString, newBudget, spend, spendChars } from "./_budget.ts";
 import { EvalFailure, fail, LimitFailure, SyntaxFailure } from "./_failure.ts";
 import { predicateBuiltin, predicateNames } from "./_predicates.ts";
 import type { Ctx, Fn } from "./_run.ts";
 import { builtins } from "./builtins.ts";
 import { fetchMember } from "./fetch-member.ts";
-import { makeStringsHelpers, stringsHelpers } from "./helpers/strings.ts";
 import { isNamespace } from "./namespace.ts";
-import { timeHelpers } from "./helpers/time.ts";
 import { internalize } from "../internalize.ts";
 import { constantChain, isSafeKey, type MemberPath, type RootedPath, rootedPath, varPath, walk } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
-import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/regexp.ts";
+import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/mod.ts";
 import { add, compare, div, equal, inCollection, mod, mul, negate, pow, slice, sub, toBool, toStr, typeName } from "./runtime.ts";
 
 // --- model
@@ -28,7 +25,6 @@ import { add, compare, div, equal, inCollection, mod, mul, negate, pow, slice, s
 /** What the compiler needs from the host. */
 export interface CompilerOptions {
   readonly functions: Readonly<Record<string, unknown>>;
-  readonly helpers: boolean;
 }
 
 type Nature = "unknown" | "nil" | "bool" | "int" | "float" | "string" | "array" | "map" | "bytes" | "func";
@@ -153,19 +149,9 @@ function call(ctx: Ctx, f: unknown, args: unknown[], pos: number): unknown {
 
 class Compiler {
   slots = 0;
-  /** The `time` namespace of the last `now` seen: runs with the same `now` share it (it is frozen). */
-  private timeCache: { readonly now: number; readonly ns: Readonly<Record<string, unknown>> } | undefined;
-  private stringsCache: { readonly limits: Limits; readonly ns: Readonly<Record<string, unknown>> } | undefined;
   private readonly shared: SharedPaths;
   constructor(private readonly options: CompilerOptions, root: Node) {
     this.shared = sharedPaths(root, () => this.slots++);
-  }
-
-  /** The `strings` namespace whose functions build within `limits` (one table per limits in use). */
-  private stringsFor(limits: Limits): Readonly<Record<string, unknown>> {
-    if (limits === defaultLimits) return stringsHelpers;
-    if (this.stringsCache?.limits !== limits) this.stringsCache = { limits, ns: makeStringsHelpers(limits) };
-    return this.stringsCache.ns;
   }
 
   private err(pos: number, msg: string): never {
@@ -260,14 +246,6 @@ class Compiler {
       const f = this.options.functions[name];
       return { fn: () => f, nt: "unknown" };
     }
-    if (this.options.helpers && name === "time") {
-      return { fn: (ctx) => {
-        if (ctx.timeNs !== undefined) return ctx.timeNs;
-        if (this.timeCache?.now !== ctx.now) this.timeCache = { now: ctx.now, ns: timeHelpers(ctx.now) };
-        return (ctx.timeNs = this.timeCache.ns);
-      }, nt: "unknown" };
-    }
-    if (this.options.helpers && name === "strings") return { fn: (ctx) => this.stringsFor(ctx.limits), nt: "unknown" };
     if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map" };
     if (isSafeKey(name)) return { fn: varPath({ keys: [name], positions: [pos], optional: [false] }), nt: "unknown" };
     return {
@@ -281,20 +259,19 @@ class Compiler {
     };
   }
 
-  /** The namespace table (host, `time`, `strings`) an identifier names, as the per-run read of it. */
+  /** The host's namespace table an identifier names, as the per-run read of it. */
   private namespaceOf(n: Node, s: Scope): Fn | undefined {
     if (n.kind !== "Ident" || s.locals.has(n.name)) return undefined;
     if (hasOwn.call(this.options.functions, n.name)) {
       const t = this.options.functions[n.name];
       return t !== null && typeof t === "object" && isNamespace(t) ? () => t : undefined;
     }
-    return this.options.helpers && (n.name === "time" || n.name === "strings") ? this.ident(n.name, n.pos, s).fn : undefined;
+    return undefined;
   }
 
-  /** Whether an identifier names a variable (not a local, host function, helper namespace or `$env`). */
+  /** Whether an identifier names a variable (not a local, host function or `$env`). */
   private isVariable(name: string, s: Scope): boolean {
-    if (s.locals.has(name) || hasOwn.call(this.options.functions, name) || name === "$env") return false;
-    return !(this.options.helpers && (name === "time" || name === "strings"));
+    return !(s.locals.has(name) || hasOwn.call(this.options.functions, name) || name === "$env");
   }
 
   private pointer(name: string, pos: number, s: Scope): Compiled {

@@ -17,10 +17,10 @@
  * accessor properties or proxies can only come from the host, which is trusted not to pass them.
  * @module
  */
-import { GoDuration } from "../values/duration.ts";
-import { GoFloat, toFloatValue } from "../values/float.ts";
-import { GoMonth, GoTime, goDurationMethods, goTimeMethods, GoWeekday } from "../values/time.ts";
-import { encodeUtf8 } from "../go/utf8.ts";
+import { GoDuration } from "../values/mod.ts";
+import { GoFloat, toFloatValue } from "../values/mod.ts";
+import { GoMonth, GoTime, goDurationMethods, goTimeMethods, GoWeekday } from "../values/mod.ts";
+import { encodeUtf8 } from "../go/mod.ts";
 import { type Budget, utf8Of } from "./_budget.ts";
 import { fail } from "./_failure.ts";
 import { isNamespace } from "./namespace.ts";

@@ -21,7 +21,7 @@ import { checkString, measureFor, newBudget } from "./_budget.ts";
 import { EvalFailure, LimitFailure, SyntaxFailure } from "./_failure.ts";
 import type { Ctx } from "./_run.ts";
 import { compileTree } from "./compile.ts";
-import { formatValue } from "../gofmt/format-value.ts";
+import { formatValue } from "../gofmt/mod.ts";
 import { namespace } from "./namespace.ts";
 import { parse } from "./parser.ts";
 
@@ -48,12 +48,20 @@ export interface CompiledExpr {
  * Host additions: extra functions visible to every expression (Argo CD's `repo` is the example). A dotted name
  * (`"repo.RepoURLToHTTPS"`) is reachable as a member of a namespace (`repo.RepoURLToHTTPS(url)`), a frozen table
  * whose functions are the only members an expression can read from it (a function has no readable members).
- * `helpers` (default true) adds Argo CD's `time` and `strings` namespaces, which win over same-named variables.
+ * Argo CD's `time` and `strings` are not built in: they are variables a host adds (the Argo CD preset,
+ * `lib/argocd`, which the package entry applies).
  */
 export interface CompileOptions {
   readonly functions?: Readonly<Record<string, (...args: readonly unknown[]) => unknown>>;
-  readonly helpers?: boolean;
 }
+
+export { isNamespace, namespace } from "./namespace.ts";
+export { typeName } from "./runtime.ts";
+/**
+ * What a host function throws to fail: an `EvalFailure` is reported with its message at the call (`ExprEval`), a
+ * `LimitFailure` as `LimitExceeded` naming the limit. Anything else thrown is reported with its message too.
+ */
+export { EvalFailure, LimitFailure } from "./_failure.ts";
 
 function position(source: string, pos: number): { line: number; column: number; snippet: string } {
   const before = source.slice(0, Math.max(0, pos));
@@ -112,7 +120,6 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
   try {
     compiled = compileTree(parse(text), {
       functions: namespaces(options.functions ?? {}),
-      helpers: options.helpers ?? true,
     });
   } catch (e) {
     const message = e instanceof SyntaxFailure ? e.message : `internal compiler error: ${String(e)}`;
@@ -133,7 +140,6 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
         idx: 0,
         acc: null,
         locals: slots === 0 ? noLocals : new Array<unknown>(slots),
-        timeNs: undefined,
       };
       try {
         const v = fn(ctx);

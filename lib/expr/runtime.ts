@@ -8,10 +8,10 @@
  * {@linkcode GoTime}, {@linkcode GoDuration}, {@linkcode GoMonth}, {@linkcode GoWeekday}; functions.
  * @module
  */
-import { GoDuration } from "../values/duration.ts";
-import { GoFloat, toFloatValue } from "../values/float.ts";
-import { GoMonth, GoTime, GoWeekday } from "../values/time.ts";
-import { decodeUtf8 } from "../go/utf8.ts";
+import { GoDuration } from "../values/mod.ts";
+import { GoFloat, toFloatValue } from "../values/mod.ts";
+import { GoMonth, GoTime, GoWeekday } from "../values/mod.ts";
+import { decodeUtf8 } from "../go/mod.ts";
 import { type Budget, checkDepth, checkString, newBudget, spend, spendChars, utf8Of } from "./_budget.ts";
 import { fail } from "./_failure.ts";
 

@@ -2,7 +2,7 @@
  * expr's `toJSON`: Go's `json.MarshalIndent(v, "", "  ")` (see `lib/go/json.ts`), failing as an expr run-time error.
  * @module
  */
-import { encodeGoJson, type GoJsonOptions } from "../go/json.ts";
+import { encodeGoJson, type GoJsonOptions } from "../go/mod.ts";
 import { fail } from "./_failure.ts";
 
 const indented: GoJsonOptions = { escapeHtml: true, indent: "  " };

@@ -5,11 +5,11 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { NotifiedState } from "./notified-state.ts";
-import { quoteGoJson } from "../go/json.ts";
-import { toWellFormed } from "../go/utf8.ts";
-import { compareGoStrings } from "../gofmt/compare-go-strings.ts";
+import { quoteGoJson } from "../go/mod.ts";
+import { toWellFormed } from "../go/mod.ts";
+import { compareGoStrings } from "../gofmt/mod.ts";
 import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
-import { textExceedsBytes } from "../subscriptions/annotation-size.ts";
+import { textExceedsBytes } from "../subscriptions/mod.ts";
 
 // --- model
 
@@ -157,6 +157,7 @@ export function truncateNotifiedState(
   state: NotifiedState,
   maxEntries: number = notifiedHistoryMaxSize,
 ): NotifiedState {
+  if (fewerKeys(state, maxEntries)) return state;
   const entries = Object.entries(state);
   const excess = entries.length - Math.max(0, maxEntries);
   if (excess <= 0) return state;
@@ -235,6 +236,13 @@ export function writeNotifiedState(
 }
 
 // --- utils
+
+/** Whether `state` has at most `max` own keys, counted without building the list of entries. */
+function fewerKeys(state: NotifiedState, max: number): boolean {
+  let n = 0;
+  for (const k in state) if (Object.hasOwn(state, k) && ++n > max) return false;
+  return true;
+}
 
 function formatInt(v: number, key: string): string {
   if (!Number.isInteger(v)) {

@@ -2,7 +2,7 @@
  * The keys of the notified state, byte-compatible with the Go engine's `StateItemKey`.
  * @module
  */
-import type { Destination } from "../subscriptions/destination.ts";
+import type { Destination } from "../subscriptions/mod.ts";
 
 /** What a state key is made of. */
 export interface StateKeyParts {

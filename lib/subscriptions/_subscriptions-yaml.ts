@@ -3,8 +3,8 @@
  * read the way `sigs.k8s.io/yaml` decodes it into the Go engine's `[]Subscription`.
  * @module
  */
-import { readYaml } from "../config/read-yaml.ts";
-import type { YamlLimits } from "../config/read-yaml.ts";
+import { readYaml } from "../yaml/mod.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import { E } from "../fp.ts";

@@ -3,7 +3,7 @@
  * them, so more than Kubernetes would store is refused unread rather than parsed.
  * @module
  */
-import { utf8Length } from "../go/utf8.ts";
+import { utf8Length } from "../go/mod.ts";
 import type { Limits } from "../limits.ts";
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
-import type { YamlLimits } from "../config/read-yaml.ts";
+import type { YamlLimits } from "../yaml/mod.ts";
 import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
 import { annotationSizeHint, exceedsAnnotationBytes } from "./annotation-size.ts";
 import type { Destination } from "./destination.ts";

@@ -25,3 +25,4 @@ export type { DefaultSubscription, SubscriptionDefaults, TriggerDestination } fr
 export { defaultTriggersFor, resolveDefaultSubscriptions } from "./defaults.ts";
 export type { ResolvedDestinations } from "./resolve.ts";
 export { groupByTrigger, resolveDestinations } from "./resolve.ts";
+export { annotationSizeHint, exceedsAnnotationBytes, textExceedsBytes } from "./annotation-size.ts";

@@ -33,7 +33,7 @@ import { type Context, type Emitter, type FilterImplOptions, Liquid, type Templa
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
-import { measureValue } from "../values/measure-value.ts";
+import { measureValue } from "../values/mod.ts";
 import type { TextRenderOptions, TextTemplate } from "./text-template.ts";
 
 const nowKey: unique symbol = Symbol("now");

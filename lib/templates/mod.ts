@@ -40,6 +40,8 @@ import type { TemplateBlocks } from "./block-spec.ts";
 export type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 export type { BlockCheck, BlockSpec, FieldSpec, Fields, MergeStrategy, ParseMode, TemplateBlocks } from "./block-spec.ts";
 export { mergeRendered } from "./merge-rendered.ts";
+export type { FieldDiagnostic, FieldLocation } from "./compile-document.ts";
+export { isFieldDiagnostic } from "./compile-document.ts";
 
 /** A compiled `template.<name>`. `render` never throws: a failure is a `Left` with a `TemplateRender` diagnostic. */
 export interface CompiledTemplate {

@@ -3,7 +3,7 @@
  * then the finishing step of each block that has one (GitHub comment tags, Alertmanager URLs).
  * @module
  */
-import { readYaml } from "../config/read-yaml.ts";
+import { readYaml } from "../yaml/mod.ts";
 import { diagnostic, type Diagnostic, type DiagnosticTag } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import type { ParseMode } from "./block-spec.ts";

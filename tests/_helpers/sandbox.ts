@@ -7,6 +7,7 @@ import { EvalFailure, LimitFailure } from "../../lib/expr/_failure.ts";
 import { compileTree } from "../../lib/expr/compile.ts";
 import { parse } from "../../lib/expr/parser.ts";
 import { defaultLimits, type Limits } from "../../lib/limits.ts";
+import { argoCdHelpers } from "../../lib/argocd/mod.ts";
 
 /** What a counted run ended with: a value, or the failure (`limit` set for a passed limit), and the steps spent. */
 export interface CountedRun {
@@ -16,26 +17,27 @@ export interface CountedRun {
 }
 
 /**
- * Runs `src` as `compileExpr` would (same compiler, same run state) and reports the steps the run spent: the measure
- * of work the budget tests bound. `functions` are host functions (top-level names only).
+ * Runs `src` as a trigger condition runs (same compiler, same run state, Argo CD's `time` and `strings` helpers over
+ * the variables) and reports the steps the run spent: the measure of work the budget tests bound. `functions` are
+ * host functions (top-level names only).
  */
 export function countedRun(
   src: string,
   vars: Readonly<Record<string, unknown>>,
   options: { readonly limits?: Limits; readonly functions?: Readonly<Record<string, unknown>> } = {},
 ): CountedRun {
-  const { fn, slots } = compileTree(parse(src), { functions: options.functions ?? {}, helpers: true });
+  const { fn, slots } = compileTree(parse(src), { functions: options.functions ?? {} });
+  const limits = options.limits ?? defaultLimits;
   const ctx: Ctx = {
-    vars,
+    vars: { ...vars, ...argoCdHelpers(0, limits) },
     now: 0,
-    limits: options.limits ?? defaultLimits,
+    limits,
     steps: 0,
     utf8: undefined,
     el: null,
     idx: 0,
     acc: null,
     locals: new Array<unknown>(slots),
-    timeNs: undefined,
   };
   try {
     return { value: fn(ctx), steps: ctx.steps };

@@ -8,9 +8,9 @@
  * @module
  */
 import { compareGoStrings, goTypeTag, isGoMap } from "../../gofmt/mod.ts";
-import { GoDuration } from "../../values/duration.ts";
-import { GoFloat } from "../../values/float.ts";
-import { GoMonth, GoTime, GoWeekday } from "../../values/time.ts";
+import { GoDuration } from "../../values/mod.ts";
+import { GoFloat } from "../../values/mod.ts";
+import { GoMonth, GoTime, GoWeekday } from "../../values/mod.ts";
 import { noValue } from "./_value.ts";
 
 /** What {@linkcode reach} found that is not a value: a method, or a miss (one class, so one check tells). */

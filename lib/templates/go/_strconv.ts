@@ -3,7 +3,7 @@
  * the number-literal rules of `parse.NumberNode`.
  * @module
  */
-import { decodeUtf8 } from "../../go/utf8.ts";
+import { decodeUtf8 } from "../../go/mod.ts";
 
 /** Thrown inside the parser when a literal is malformed; the message is Go's. */
 export class SyntaxFailure extends Error {}

@@ -4,9 +4,9 @@
  * @module
  */
 import { goTypeName, isGoMap } from "../../gofmt/mod.ts";
-import { GoDuration } from "../../values/duration.ts";
-import { GoFloat } from "../../values/float.ts";
-import { GoMonth, GoTime, GoWeekday } from "../../values/time.ts";
+import { GoDuration } from "../../values/mod.ts";
+import { GoFloat } from "../../values/mod.ts";
+import { GoMonth, GoTime, GoWeekday } from "../../values/mod.ts";
 
 /** Go's invalid `reflect.Value`: what a missing map key evaluates to (prints `<no value>`). */
 export const noValue: unique symbol = Symbol("no value");

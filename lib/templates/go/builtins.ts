@@ -5,7 +5,7 @@
  * @module
  */
 import { compareGoStrings, formatValue, sprint, sprintf, sprintln } from "../../gofmt/mod.ts";
-import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
+import { decodeUtf8, encodeUtf8 } from "../../go/mod.ts";
 import { type FuncContext, type GoFunc, GoFuncError, type GoSignature } from "./func.ts";
 import { charge, chargeString, charsPerStep, checkDepth, formatWithin } from "./budget.ts";
 import { Method, reach } from "./_access.ts";

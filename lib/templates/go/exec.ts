@@ -11,7 +11,7 @@
  */
 import { formatValue, FormatLimitError, goTypeTag } from "../../gofmt/mod.ts";
 import { type Limits, limitMessage } from "../../limits.ts";
-import { utf8Length } from "../../go/utf8.ts";
+import { utf8Length } from "../../go/mod.ts";
 import type {
   ArgNode,
   BranchNode,
@@ -29,8 +29,8 @@ import { type Budget, charsPerStep, fromFormatLimit, LimitFailure } from "./budg
 import { Member, Method, reach, sortedEntries, unexportedField } from "./_access.ts";
 import type { TemplateSet } from "./parser.ts";
 import { goQuote } from "./_strconv.ts";
-import { GoFloat, toFloatValue } from "../../values/float.ts";
-import { GoTime } from "../../values/time.ts";
+import { GoFloat, toFloatValue } from "../../values/mod.ts";
+import { GoTime } from "../../values/mod.ts";
 import { isMap, isNil, isTrue, noValue as invalidValue, toArg, typeName } from "./_value.ts";
 
 /** Go's invalid value, read from a local binding (a re-exported one can compile to a getter call per access). */

@@ -6,9 +6,9 @@
 import { formatValue, goKind, goTypeName, isGoInt, isGoMap } from "../../gofmt/mod.ts";
 import { type FuncContext, GoFuncError } from "../go/func.ts";
 import { charge, checkDepth, formatWithin } from "../go/budget.ts";
-import { GoDuration } from "../../values/duration.ts";
-import { GoFloat } from "../../values/float.ts";
-import { GoTime } from "../../values/time.ts";
+import { GoDuration } from "../../values/mod.ts";
+import { GoFloat } from "../../values/mod.ts";
+import { GoTime } from "../../values/mod.ts";
 
 /** A Go map as the functions see it. */
 export type GoMap = Record<string, unknown>;

@@ -8,7 +8,7 @@
  * the UTF-8 bytes here; the rune-wise ones on code points.
  * @module
  */
-import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
+import { decodeUtf8, encodeUtf8 } from "../../go/mod.ts";
 import { isGoSpace, mapRune } from "./_xstrings.ts";
 import { LimitFailure } from "../go/budget.ts";
 

@@ -7,8 +7,8 @@
 import { E } from "../../fp.ts";
 import { isGoInt } from "../../gofmt/mod.ts";
 import { GoFuncError, type FuncContext, type GoFunc } from "../go/func.ts";
-import { formatDuration, parseDuration } from "../../values/duration.ts";
-import { GoTime } from "../../values/time.ts";
+import { formatDuration, parseDuration } from "../../values/mod.ts";
+import { GoTime } from "../../values/mod.ts";
 import { any, fixed } from "./_define.ts";
 import { str, wrongType } from "./_convert.ts";
 

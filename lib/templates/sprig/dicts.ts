@@ -15,8 +15,8 @@ import { charge, chargeList, checkDepth } from "../go/budget.ts";
 import { setEntry } from "../go/map-entry.ts";
 import { any, dictType, fixed, mutating, variadic } from "./_define.ts";
 import { dictArg, type GoMap, isEmpty, isList, str, strval } from "./_convert.ts";
-import { GoDuration } from "../../values/duration.ts";
-import { GoTime } from "../../values/time.ts";
+import { GoDuration } from "../../values/mod.ts";
+import { GoTime } from "../../values/mod.ts";
 
 const zeroValue = "reflect: call of reflect.Value.Type on zero Value";
 

@@ -8,16 +8,16 @@
  * @module
  */
 import { isGoMap } from "../../gofmt/mod.ts";
-import { decodeUtf8, encodeUtf8 } from "../../go/utf8.ts";
+import { decodeUtf8, encodeUtf8 } from "../../go/mod.ts";
 import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
 import { budgetOf, charge, chargeList, chargeString, LimitFailure } from "../go/budget.ts";
-import { toFloatValue } from "../../values/float.ts";
+import { toFloatValue } from "../../values/mod.ts";
 import { any, fixed } from "./_define.ts";
 import { str } from "./_convert.ts";
-import { decodeBase32, encodeBase32 } from "../../go/base32.ts";
-import { decodeBase64, encodeBase64 } from "../../go/base64.ts";
-import { encodeGoJson, type GoJsonOptions } from "../../go/json.ts";
-import { goJsonSyntaxError } from "../../go/json-syntax.ts";
+import { decodeBase32, encodeBase32 } from "../../go/mod.ts";
+import { decodeBase64, encodeBase64 } from "../../go/mod.ts";
+import { encodeGoJson, type GoJsonOptions } from "../../go/mod.ts";
+import { goJsonSyntaxError } from "../../go/mod.ts";
 
 const compact: GoJsonOptions = { escapeHtml: true, indent: "" };
 const pretty: GoJsonOptions = { escapeHtml: true, indent: "  " };

@@ -6,7 +6,7 @@
  */
 import { sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
-import { encodeUtf8 } from "../../go/utf8.ts";
+import { encodeUtf8 } from "../../go/mod.ts";
 import type { GoFunc } from "../go/func.ts";
 import { fixed } from "./_define.ts";
 import { str } from "./_convert.ts";

@@ -10,9 +10,9 @@
 import { goTypeName, withGoType } from "../../gofmt/mod.ts";
 import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
 import { charge, chargeList } from "../go/budget.ts";
-import { GoDuration } from "../../values/duration.ts";
-import { GoFloat } from "../../values/float.ts";
-import { GoTime } from "../../values/time.ts";
+import { GoDuration } from "../../values/mod.ts";
+import { GoFloat } from "../../values/mod.ts";
+import { GoTime } from "../../values/mod.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { deepEqual, int, isEmpty, isList, listItems, toInt64 } from "./_convert.ts";
 

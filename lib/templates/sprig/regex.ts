@@ -10,7 +10,7 @@ import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
 import { budgetOf, charge, chargeList, chargeString, LimitFailure } from "../go/budget.ts";
 import { fixed } from "./_define.ts";
 import { int, str } from "./_convert.ts";
-import { compileGoRegexp, type GoRegexp, quoteMeta, type RegexpRunOptions } from "../../go/regexp.ts";
+import { compileGoRegexp, type GoRegexp, quoteMeta, type RegexpRunOptions } from "../../go/mod.ts";
 
 function compile(pattern: string, must: boolean): GoRegexp {
   const re = compileGoRegexp(pattern);

@@ -6,7 +6,7 @@
  * @module
  */
 import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
-import { sliceBytes, utf8Length } from "../../go/utf8.ts";
+import { sliceBytes, utf8Length } from "../../go/mod.ts";
 import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
 import { budgetOf, chargeList, chargeString, formatWithin } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import golden from "./expr-golden.json" with { type: "json" };
-import { compileExpr, formatOncePer } from "../../../lib/expr/mod.ts";
+import { formatOncePer } from "../../../lib/expr/mod.ts";
+import { compileExpr } from "../../../mod.ts";
 import { ourKind } from "../../_helpers/expr-kind.ts";
 
 interface GoldenCase {

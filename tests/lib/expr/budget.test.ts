@@ -4,7 +4,7 @@
  * it, as calls of a host function), never as time.
  */
 import { describe, expect, it } from "vitest";
-import { compileExpr } from "../../../lib/expr/mod.ts";
+import { compileExpr } from "../../../mod.ts"; // the Argo CD preset's time and strings included, as conditions run
 import { defaultLimits, type Limits, resolveLimits } from "../../../lib/limits.ts";
 import { countedRun } from "../../_helpers/sandbox.ts";
 

@@ -6,8 +6,8 @@ import { defaultLimits } from "../../../lib/limits.ts";
 import { parse } from "../../../lib/expr/parser.ts";
 
 const evaluate = (src: string, vars: Record<string, unknown> = {}): unknown => {
-  const { fn, slots } = compileTree(parse(src), { functions: {}, helpers: true });
-  const ctx: Ctx = { vars, now: 0, limits: defaultLimits, steps: 0, utf8: undefined, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots), timeNs: undefined };
+  const { fn, slots } = compileTree(parse(src), { functions: {} });
+  const ctx: Ctx = { vars, now: 0, limits: defaultLimits, steps: 0, utf8: undefined, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots) };
   return fn(ctx);
 };
 

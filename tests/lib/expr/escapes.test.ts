@@ -4,9 +4,9 @@
  * no JavaScript built-in function, and leave `Object.prototype`, `Function.prototype` and `globalThis` as they were.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compileExpr } from "../../../lib/expr/mod.ts";
-import { timeHelpers } from "../../../lib/expr/helpers/time.ts";
-import { stringsHelpers } from "../../../lib/expr/helpers/strings.ts";
+import { compileExpr } from "../../../mod.ts"; // the Argo CD preset's time and strings included, as conditions run
+import { timeHelpers } from "../../../lib/argocd/mod.ts";
+import { stringsHelpers } from "../../../lib/argocd/mod.ts";
 import { globalsSnapshot, isNativeFunction, nativeFunctionsIn } from "../../_helpers/sandbox.ts";
 
 const payload = "globalThis.__pwned = 1; return globalThis";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { argoCdHelpers } from "../../../lib/argocd/mod.ts";
 import { compileExpr, formatOncePer, formatOncePerWithin } from "../../../lib/expr/mod.ts";
 import { defaultLimits, resolveLimits } from "../../../lib/limits.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
@@ -36,13 +37,10 @@ describe("compileExpr()", () => {
     }
   });
 
-  it("returns time.Now() from the run's now, never the clock", () => {
-    expect(formatOncePer(run("time.Now()"))).toBe("2024-01-02 03:04:05 +0000 UTC");
-  });
-
-  it("lets helpers win over same-named variables, and can leave them out", () => {
-    expect(run("strings.ToUpper('a')", { strings: 1 })).toBe("A");
-    expect(run("time", { time: 7 }, { helpers: false })).toBe(7);
+  it("has no time or strings of its own: they are variables a host adds (#8)", () => {
+    expect(run("time", { time: 7 })).toBe(7);
+    expect(run("time.Now()")).toEqual({ evalError: expect.objectContaining({ message: "cannot fetch Now from <nil>" }) });
+    expect(formatOncePer(run("time.Now()", argoCdHelpers(Date.UTC(2024, 0, 2, 3, 4, 5), defaultLimits)))).toBe("2024-01-02 03:04:05 +0000 UTC");
   });
 
   it("calls host functions, also through dotted namespaces", () => {
@@ -61,7 +59,7 @@ describe("compileExpr()", () => {
 
   it("keeps float results as floats", () => {
     expect(run("4 / 2")).toEqual(new GoFloat(2));
-    expect(run("1 * time.Minute")).toEqual(new GoDuration(60e9));
+    expect(run("1 * time.Minute", argoCdHelpers(0, defaultLimits))).toEqual(new GoDuration(60e9));
   });
 
   it("never throws from run, on arbitrary expressions and resources", () => {
@@ -115,11 +113,12 @@ describe("compileExpr() run limits (#7)", () => {
     ]);
   });
 
-  it("gives strings.ReplaceAll the run's maxStringLength", () => {
+  it("gives strings.ReplaceAll of the Argo CD preset the run's maxStringLength", () => {
     const c = compileExpr("strings.ReplaceAll('aaaa', 'a', 'bbb')");
     if (c._tag === "Left") throw new Error(c.left.message);
-    expect(c.right.run({}, { now: 0 })).toEqual({ _tag: "Right", right: "bbbbbbbbbbbb" });
-    const r = c.right.run({}, { now: 0, limits: resolveLimits({ maxStringLength: 10 }) });
+    expect(c.right.run(argoCdHelpers(0, defaultLimits), { now: 0 })).toEqual({ _tag: "Right", right: "bbbbbbbbbbbb" });
+    const limits = resolveLimits({ maxStringLength: 10 });
+    const r = c.right.run(argoCdHelpers(0, limits), { now: 0, limits });
     expect(r._tag === "Left" ? [r.left._tag, r.left.column] : r).toEqual(["LimitExceeded", 9]);
   });
 

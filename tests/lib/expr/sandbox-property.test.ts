@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compileExpr } from "../../../lib/expr/mod.ts";
+import { compileExpr } from "../../../mod.ts"; // the Argo CD preset's time and strings included, as conditions run
 import { resolveLimits } from "../../../lib/limits.ts";
 import { countedRun, globalsSnapshot, nativeFunctionsIn } from "../../_helpers/sandbox.ts";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stringsHelpers } from "../../../lib/expr/helpers/strings.ts";
-import { timeHelpers } from "../../../lib/expr/helpers/time.ts";
+import { stringsHelpers } from "../../../lib/argocd/mod.ts";
+import { timeHelpers } from "../../../lib/argocd/mod.ts";
 import { type Limits, resolveLimits } from "../../../lib/limits.ts";
 import { compileLiquidTemplate, createLiquidEngine } from "../../../lib/templates/liquid.ts";
 import { changedGlobals, globalsSnapshot } from "../../_helpers/globals.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withGoType } from "../../../../lib/gofmt/mod.ts";
-import { stringsHelpers } from "../../../../lib/expr/helpers/strings.ts";
-import { timeHelpers } from "../../../../lib/expr/helpers/time.ts";
+import { stringsHelpers } from "../../../../lib/argocd/mod.ts";
+import { timeHelpers } from "../../../../lib/argocd/mod.ts";
 import { Method, noField, reach, sortedEntries, unexportedField } from "../../../../lib/templates/go/_access.ts";
 import { noValue } from "../../../../lib/templates/go/_value.ts";
 import { GoDuration } from "../../../../lib/values/duration.ts";

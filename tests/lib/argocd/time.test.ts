@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { timeHelpers } from "../../../../lib/expr/helpers/time.ts";
-import type { GoTime } from "../../../../lib/values/time.ts";
+import { timeHelpers } from "../../../lib/argocd/mod.ts";
+import type { GoTime } from "../../../lib/values/time.ts";
 
 describe("timeHelpers()", () => {
   const ns = timeHelpers(Date.UTC(2024, 0, 1, 0, 30)) as Record<string, unknown>;

@@ -3,14 +3,10 @@
  * (nil arguments become `""`, as expr ≥1.17 passes zero values).
  * @module
  */
-import { defaultLimits, type Limits } from "../../limits.ts";
-import { fail, LimitFailure } from "../_failure.ts";
-import { namespace } from "../namespace.ts";
-import { stringArg } from "./time.ts";
+import { LimitFailure, namespace } from "../expr/mod.ts";
+import { defaultLimits, type Limits } from "../limits.ts";
+import { arity, fail, stringArg } from "./_args.ts";
 
-const arity = (args: readonly unknown[], n: number): void => {
-  if (args.length !== n) fail(`invalid number of arguments: expected ${n}, got ${args.length}`);
-};
 
 /**
  * Go's `strings.ReplaceAll`: an empty `old` inserts `repl` before every rune and at the end. The result's length is

@@ -3,23 +3,10 @@
  * (RFC 3339), the duration constants `Nanosecond` … `Hour` and the Go layout constants.
  * @module
  */
-import { E } from "../../fp.ts";
-import { GoDuration, hour, microsecond, millisecond, minute, nanosecond, second } from "../../values/duration.ts";
-import { GoTime, layouts, parseRfc3339 } from "../../values/time.ts";
-import { fail } from "../_failure.ts";
-import { namespace } from "../namespace.ts";
-import { typeName } from "../runtime.ts";
-
-/** A string parameter of a Go helper: nil becomes `""` (expr ≥1.17), anything else but a string fails as reflect does. */
-export function stringArg(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  return fail(`reflect: Call using ${typeName(v)} as type string`);
-}
-
-const arity = (args: readonly unknown[], n: number): void => {
-  if (args.length !== n) fail(`invalid number of arguments: expected ${n}, got ${args.length}`);
-};
+import { namespace } from "../expr/mod.ts";
+import { E } from "../fp.ts";
+import { arity, fail, stringArg } from "./_args.ts";
+import { GoDuration, GoTime, hour, layouts, microsecond, millisecond, minute, nanosecond, parseRfc3339, second } from "../values/mod.ts";
 
 /**
  * Builds the `time` namespace (a namespace table) for runs at `now`.

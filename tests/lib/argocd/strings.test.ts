@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeStringsHelpers, replaceAll, stringsHelpers } from "../../../../lib/expr/helpers/strings.ts";
-import { resolveLimits } from "../../../../lib/limits.ts";
+import { makeStringsHelpers, replaceAll, stringsHelpers } from "../../../lib/argocd/mod.ts";
+import { resolveLimits } from "../../../lib/limits.ts";
 
 describe("stringsHelpers", () => {
   const s = stringsHelpers as Record<string, (...a: unknown[]) => string>;
