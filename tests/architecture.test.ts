@@ -153,3 +153,71 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/**
+ * The core's layers, lowest first. A folder imports only its own files and the folders of lower layers; the Go layer
+ * (Go's behaviour: UTF-8, JSON, regular expressions, fmt, Go values) is one unit whose three folders import each
+ * other's files directly. Every other import across folders goes through the folder's `mod.ts`.
+ */
+const layers: readonly (readonly string[])[] = [
+  ["lib/diagnostics.ts", "lib/fp.ts", "lib/limits.ts", "lib/suggest.ts", "lib/internalize.ts"],
+  ["lib/go", "lib/gofmt", "lib/values"],
+  ["lib/yaml"],
+  ["lib/expr"],
+  ["lib/templates"],
+  ["lib/argocd"],
+  ["lib/subscriptions"],
+  ["lib/state"],
+  ["lib/config"],
+  ["lib/engine"],
+  ["mod.ts"],
+];
+const goLayer = new Set(layers[1]);
+/** The folder of a core file (`lib/expr`), or the file itself for the files at lib/'s root and mod.ts. */
+const unitOf = (f: string): string => (f.split("/").length > 2 ? f.split("/").slice(0, 2).join("/") : f);
+const layerOf = (unit: string): number => layers.findIndex((l) => l.includes(unit));
+
+describe("architecture: layers of the core", () => {
+  it("places every folder and root file of the core in a layer", () => {
+    expect(core.map(unitOf).filter((u) => layerOf(u) < 0)).toEqual([]);
+  });
+
+  it("imports only from its own folder and lower layers; the Go layer imports nothing above it", () => {
+    const offenders: string[] = [];
+    for (const file of core) {
+      const from = unitOf(file);
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith("lib/") && spec !== "mod.ts") continue;
+        const to = unitOf(spec);
+        if (to === from || (goLayer.has(from) && goLayer.has(to))) continue;
+        if (layerOf(to) >= layerOf(from)) offenders.push(`${file}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("imports another folder only through its mod.ts (the Go layer's folders excepted among themselves)", () => {
+    const offenders: string[] = [];
+    for (const file of core) {
+      const from = unitOf(file);
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith("lib/")) continue;
+        const to = unitOf(spec);
+        if (to === from || to === spec || (goLayer.has(from) && goLayer.has(to))) continue;
+        if (spec !== `${to}/mod.ts`) offenders.push(`${file}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("imports a _-private file only from its own folder", () => {
+    const offenders: string[] = [];
+    for (const file of core) {
+      for (const spec of importsOf(file)) {
+        const base = spec.split("/").at(-1) ?? "";
+        if (base.startsWith("_") && posix(join(file, "..")) !== spec.split("/").slice(0, -1).join("/")) offenders.push(`${file}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
