@@ -37,7 +37,11 @@ import { E, type Either } from "./lib/fp.ts";
 import { argoCdHelpers } from "./lib/argocd/mod.ts";
 import { type CompiledExpr, compileExpr as compileExprWith, type CompileOptions } from "./lib/expr/mod.ts";
 import { defaultLimits } from "./lib/limits.ts";
-import { type CompiledTemplate, compileTemplate as compileTemplateWith, type TemplateBlocks } from "./lib/templates/mod.ts";
+import {
+  type CompiledTemplate,
+  compileTemplate as compileTemplateWith,
+  type TemplateBlocks,
+} from "./lib/templates/mod.ts";
 import { builtinBlocks, builtinServiceTypes } from "./providers/service-types.ts";
 
 export type {
@@ -48,11 +52,11 @@ export type {
   DecodedConfig,
   DecodedSettings,
   DefaultSubscription,
+  HostHelpers,
   SecretLike,
   ServiceConfig,
   ServiceType,
   ServiceTypes,
-  HostHelpers,
   SettingsDiagnostic,
   Trigger,
 } from "./lib/config/mod.ts";
@@ -60,7 +64,12 @@ export { conditionKey } from "./lib/config/mod.ts";
 export type { Decision, EvaluateOptions, Notification } from "./lib/engine/mod.ts";
 export { evaluate } from "./lib/engine/mod.ts";
 export type { Destination, Destinations, LabelSelector, Requirement } from "./lib/subscriptions/mod.ts";
-export { matchesSelector, parseSelector, parseSubscriptionAnnotations, resolveDestinations } from "./lib/subscriptions/mod.ts";
+export {
+  matchesSelector,
+  parseSelector,
+  parseSubscriptionAnnotations,
+  resolveDestinations,
+} from "./lib/subscriptions/mod.ts";
 export type { NotifiedState } from "./lib/state/mod.ts";
 export {
   clearNotified,
@@ -98,7 +107,11 @@ export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } fro
  * ]);
  * ```
  */
-export function decodeConfig(configMap: ConfigMapLike, secret?: SecretLike, options: DecodeConfigOptions = {}): DecodedConfig {
+export function decodeConfig(
+  configMap: ConfigMapLike,
+  secret?: SecretLike,
+  options: DecodeConfigOptions = {},
+): DecodedConfig {
   return decodeConfigWith(configMap, secret, { services: builtinServiceTypes, helpers: argoCdHelpers, ...options });
 }
 
@@ -140,12 +153,16 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
   const compiled = compileExprWith(source, options);
   if (compiled._tag === "Left") return compiled;
   const inner = compiled.right;
-  let last: { readonly now: number; readonly limits: unknown; readonly helpers: Readonly<Record<string, unknown>> } | undefined;
+  let last:
+    | { readonly now: number; readonly limits: unknown; readonly helpers: Readonly<Record<string, unknown>> }
+    | undefined;
   return E.right({
     source: inner.source,
     run(vars, runOptions) {
       const limits = runOptions.limits ?? defaultLimits;
-      if (last?.now !== runOptions.now || last.limits !== limits) last = { now: runOptions.now, limits, helpers: argoCdHelpers(runOptions.now, limits) };
+      if (last?.now !== runOptions.now || last.limits !== limits) {
+        last = { now: runOptions.now, limits, helpers: argoCdHelpers(runOptions.now, limits) };
+      }
       return inner.run({ ...vars, ...last.helpers }, runOptions);
     },
   });

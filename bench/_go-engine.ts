@@ -54,10 +54,18 @@ export function buildGoEngine(): { readonly binary: string } | { readonly skippe
   if (version.error !== undefined) {
     return { skipped: "Go is not installed (no `go` on PATH): the comparison with the Go engine is skipped." };
   }
-  if (!existsSync(binary)) console.log(`building bench/go with ${version.stdout.trim()} (the first build downloads its modules: a few minutes)…`);
+  if (!existsSync(binary)) {
+    console.log(
+      `building bench/go with ${version.stdout.trim()} (the first build downloads its modules: a few minutes)…`,
+    );
+  }
   const build = spawnSync("go", ["build", "-o", binary, "."], { cwd: dir, stdio: ["ignore", "inherit", "inherit"] });
   if (build.status !== 0) {
-    return { skipped: `bench/go did not build (go build exited with ${build.status ?? build.signal}): the comparison with the Go engine is skipped.` };
+    return {
+      skipped: `bench/go did not build (go build exited with ${
+        build.status ?? build.signal
+      }): the comparison with the Go engine is skipped.`,
+    };
   }
   return { binary };
 }

@@ -11,7 +11,11 @@ import { decodeConfig, formatDiagnostic } from "../mod.ts";
 import { createDeliveryIO, deliver } from "../lib/shell/mod.ts";
 
 const total = 10_000;
-const body = JSON.stringify({ state: "success", context: "continuous-delivery/guestbook", target_url: "https://argocd.example.com/applications/guestbook" });
+const body = JSON.stringify({
+  state: "success",
+  context: "continuous-delivery/guestbook",
+  target_url: "https://argocd.example.com/applications/guestbook",
+});
 
 const receiverSource = `
 const { createServer } = require("node:http");
@@ -26,7 +30,10 @@ server.listen(0, "127.0.0.1", () => console.log(server.address().port));
 function startReceiver(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ["-e", receiverSource], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve) => {
-    child.stdout.once("data", (d: Buffer) => resolve({ url: `http://127.0.0.1:${String(d).trim()}`, stop: () => child.kill() }));
+    child.stdout.once(
+      "data",
+      (d: Buffer) => resolve({ url: `http://127.0.0.1:${String(d).trim()}`, stop: () => child.kill() }),
+    );
   });
 }
 
@@ -63,7 +70,9 @@ function fmt(t: Tally): string {
   const sorted = [...t.latencies].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   const perSecond = Math.round((t.count * 1000) / t.ms).toLocaleString("en");
-  return `${perSecond.padStart(6)}/s  p50 ${at(0.5).toFixed(2)} ms  p99 ${at(0.99).toFixed(2)} ms  cpu ${Math.round(t.cpuUs / t.count)} µs each`;
+  return `${perSecond.padStart(6)}/s  p50 ${at(0.5).toFixed(2)} ms  p99 ${at(0.99).toFixed(2)} ms  cpu ${
+    Math.round(t.cpuUs / t.count)
+  } µs each`;
 }
 
 const receiver = await startReceiver();
@@ -71,7 +80,8 @@ const url = `${receiver.url}/hook`;
 const configFor = (concurrency: number) => {
   const { config, diagnostics } = decodeConfig({
     data: {
-      "service.webhook.hook": `url: ${receiver.url}\nheaders:\n- name: Content-Type\n  value: application/json\ndelivery:\n  concurrency: ${concurrency}\n`,
+      "service.webhook.hook":
+        `url: ${receiver.url}\nheaders:\n- name: Content-Type\n  value: application/json\ndelivery:\n  concurrency: ${concurrency}\n`,
     },
   });
   if (diagnostics.length > 0) throw new Error(diagnostics.map(formatDiagnostic).join("; "));
@@ -91,10 +101,11 @@ const bareFetch = async (): Promise<void> => {
 const rounds = 5;
 const perRound = total / rounds;
 let failed = 0;
-const send = (config: ReturnType<typeof configFor>, io: ReturnType<typeof createDeliveryIO>) => async (): Promise<void> => {
-  const outcome = await deliver(notification, config, io);
-  if (outcome._tag !== "Delivered") failed++;
-};
+const send =
+  (config: ReturnType<typeof configFor>, io: ReturnType<typeof createDeliveryIO>) => async (): Promise<void> => {
+    const outcome = await deliver(notification, config, io);
+    if (outcome._tag !== "Delivered") failed++;
+  };
 
 // warm up both paths (connections, JIT)
 await round(tally(), 2000, 8, bareFetch);
@@ -119,7 +130,11 @@ for (const concurrency of [1, 8, 32]) {
   const label = concurrency === 1 ? "sequential (as Go sends)" : `concurrency ${concurrency}`;
   console.log(`  ${label.padEnd(26)} deliver ${fmt(ours)}`);
   console.log(`  ${"".padEnd(26)} fetch   ${fmt(floor)}`);
-  console.log(`  ${"".padEnd(26)} deliver takes ${(ours.ms / floor.ms).toFixed(2)}× the time of bare fetch (aim ≤ 1.5×), ${(ours.cpuUs / floor.cpuUs).toFixed(2)}× its CPU`);
+  console.log(
+    `  ${"".padEnd(26)} deliver takes ${(ours.ms / floor.ms).toFixed(2)}× the time of bare fetch (aim ≤ 1.5×), ${
+      (ours.cpuUs / floor.cpuUs).toFixed(2)
+    }× its CPU`,
+  );
 }
 
 {
@@ -129,7 +144,11 @@ for (const concurrency of [1, 8, 32]) {
   const outcomes = await Promise.all(Array.from({ length: total }, () => deliver(notification, config, io)));
   const elapsed = performance.now() - start;
   const delivered = outcomes.filter((o) => o._tag === "Delivered").length;
-  console.log(`  all ${total.toLocaleString("en")} at once, limit 32   ${Math.round((total * 1000) / elapsed).toLocaleString("en")}/s (${delivered.toLocaleString("en")} delivered)`);
+  console.log(
+    `  all ${total.toLocaleString("en")} at once, limit 32   ${
+      Math.round((total * 1000) / elapsed).toLocaleString("en")
+    }/s (${delivered.toLocaleString("en")} delivered)`,
+  );
 }
 
 receiver.stop();

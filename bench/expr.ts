@@ -10,6 +10,7 @@ import { compileExpr } from "../lib/expr/mod.ts";
 import { application } from "../tests/_helpers/argocd.ts";
 import { measure, rate } from "./_measure.ts";
 
+// deno-lint-ignore no-explicit-any
 type Vars = { readonly app: any };
 
 interface Row {
@@ -20,7 +21,9 @@ interface Row {
   readonly exprEval?: string;
 }
 
-const cm = parseYaml(readFileSync(new URL("../tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8")) as {
+const cm = parseYaml(
+  readFileSync(new URL("../tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8"),
+) as {
   data: Record<string, string>;
 };
 const catalog = new Map<string, { when: string; oncePer?: string }>();
@@ -122,10 +125,13 @@ for (const row of rows) {
   const e = row.exprEval === undefined ? undefined : eef.parse(row.exprEval);
   let ours = 0, hand = 0, theirs: number | undefined;
   for (let r = 0; r < rounds; r++) {
-    ours = Math.max(ours, measure(() => {
-      const res = program.run(vars, options);
-      consume(res._tag === "Right" ? res.right : undefined);
-    }, 200));
+    ours = Math.max(
+      ours,
+      measure(() => {
+        const res = program.run(vars, options);
+        consume(res._tag === "Right" ? res.right : undefined);
+      }, 200),
+    );
     hand = Math.max(hand, measure(() => consume(row.hand(vars)), 200));
     if (e !== undefined) theirs = Math.max(theirs ?? 0, measure(() => consume(e.evaluate(vars as never)), 200));
   }
@@ -147,7 +153,9 @@ console.log(line(header));
 for (const r of table) console.log(line(r));
 const geo = (xs: readonly number[]): number => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 console.log(
-  `\ngeometric mean: lib/expr is ${geo(slowdowns).toFixed(2)}x slower than hand-written (worst ${Math.max(...slowdowns).toFixed(2)}x), ` +
+  `\ngeometric mean: lib/expr is ${geo(slowdowns).toFixed(2)}x slower than hand-written (worst ${
+    Math.max(...slowdowns).toFixed(2)
+  }x), ` +
     `${geo(speedups).toFixed(1)}x faster than expr-eval-fork (least ${Math.min(...speedups).toFixed(1)}x)` +
     `${sink < 0 ? "" : ""}`,
 );

@@ -8,7 +8,7 @@ import { compileExpr } from "../lib/expr/mod.ts";
 import { measure, rate } from "./_measure.ts";
 
 const message = "ComparisonError: failed to sync app guestbook: one or more objects failed to apply, reason: " +
-  "services \"guestbook-ui\" is forbidden: User cannot patch resource in the namespace default (retried 3 times)";
+  'services "guestbook-ui" is forbidden: User cannot patch resource in the namespace default (retried 3 times)';
 
 const rows = [
   { pattern: "^h.*o$", js: /^h.*o$/u, input: "hello" },
@@ -16,7 +16,11 @@ const rows = [
   { pattern: "^[0-9]+$", js: /^[0-9]+$/u, input: "2024-01-01T00:10:00Z" },
   { pattern: "Degraded|Failed|Error", js: /Degraded|Failed|Error/u, input: "Progressing" },
   { pattern: "^v[0-9]+\\.[0-9]+", js: /^v[0-9]+\.[0-9]+/u, input: "v1.2.3" },
-  { pattern: "^git@github.com:(.*)\\.git$", js: /^git@github.com:(.*)\.git$/u, input: "git@github.com:argoproj/argocd-example-apps.git" },
+  {
+    pattern: "^git@github.com:(.*)\\.git$",
+    js: /^git@github.com:(.*)\.git$/u,
+    input: "git@github.com:argoproj/argocd-example-apps.git",
+  },
   { pattern: "\\bforbidden\\b", js: /\bforbidden\b/u, input: message },
   { pattern: "[a-f0-9]{6}", js: /[a-f0-9]{6}/u, input: "rev abc123def" },
   { pattern: ".*prod.*", js: /.*prod.*/u, input: "my-app-production-eu" },
@@ -34,7 +38,13 @@ for (const r of rows) {
   const ours = measure(() => re.matchString(r.input));
   const js = measure(() => r.js.test(r.input));
   ratios.push(js / ours);
-  console.log(r.pattern.slice(0, 36).padEnd(36), String(r.input.length).padStart(5), rate(ours).padStart(10), rate(js).padStart(10), `${(js / ours).toFixed(1)}×`.padStart(7));
+  console.log(
+    r.pattern.slice(0, 36).padEnd(36),
+    String(r.input.length).padStart(5),
+    rate(ours).padStart(10),
+    rate(js).padStart(10),
+    `${(js / ours).toFixed(1)}×`.padStart(7),
+  );
 }
 const geo = Math.exp(ratios.reduce((a, b) => a + Math.log(b), 0) / ratios.length);
 console.log(`geometric mean: lib/go/regexp takes ${geo.toFixed(1)}× the time of RegExp`);
@@ -42,7 +52,10 @@ console.log(`geometric mean: lib/go/regexp takes ${geo.toFixed(1)}× the time of
 const app = { metadata: { name: "guestbook-ui-7d9f" }, status: { operationState: { message } } };
 const exprRows = [
   { source: "app.metadata.name matches '^guestbook'", hand: () => /^guestbook/u.test(app.metadata.name) },
-  { source: "app.status.operationState.message matches '(?i)forbidden|denied'", hand: () => /forbidden|denied/iu.test(app.status.operationState.message) },
+  {
+    source: "app.status.operationState.message matches '(?i)forbidden|denied'",
+    hand: () => /forbidden|denied/iu.test(app.status.operationState.message),
+  },
 ] as const;
 for (const r of exprRows) {
   const c = compileExpr(r.source);
@@ -50,5 +63,7 @@ for (const r of exprRows) {
   const run = c.right.run;
   const ours = measure(() => run({ app }, { now: 0 }));
   const hand = measure(r.hand);
-  console.log(`expr ${r.source}: ${rate(ours)} vs ${rate(hand)} hand-written with RegExp (${(hand / ours).toFixed(1)}×)`);
+  console.log(
+    `expr ${r.source}: ${rate(ours)} vs ${rate(hand)} hand-written with RegExp (${(hand / ours).toFixed(1)}×)`,
+  );
 }

@@ -3,7 +3,7 @@
  * email, slack and teams blocks, JSON fields parsed) in the Go dialect and in its Liquid twin, next to a hand-written
  * JavaScript template literal that produces the same content, all measured in one run.
  */
-import { compileTemplate, type CompiledTemplate, type RenderedContent } from "../lib/templates/mod.ts";
+import { type CompiledTemplate, compileTemplate, type RenderedContent } from "../lib/templates/mod.ts";
 import argoCd from "../tests/conformance/templates/catalog-argo-cd.json" with { type: "json" };
 import twins from "../tests/conformance/templates/catalog-liquid-twins.json" with { type: "json" };
 import { measure, rate } from "./_measure.ts";
@@ -23,7 +23,11 @@ function compile(document: unknown): CompiledTemplate {
 interface App {
   metadata: { name: string };
   spec: { source?: { repoURL: string }; sources?: { repoURL: string }[] };
-  status: { sync: { status: string }; operationState: { finishedAt: string }; conditions?: { type: string; message: string }[] };
+  status: {
+    sync: { status: string };
+    operationState: { finishedAt: string };
+    conditions?: { type: string; message: string }[];
+  };
 }
 
 /** The catalog template, by hand: the same text for every field, then the same JSON parsing. */
@@ -136,8 +140,15 @@ const go = compile((argoCd.templates as Record<string, unknown>)["app-sync-succe
 const liquid = compile((twins.templates as Record<string, unknown>)["app-sync-succeeded"]);
 
 const reference = JSON.stringify(go.render(vars, { now }));
-for (const [label, got] of [["liquid", liquid.render(vars, { now })], ["js", { _tag: "Right", right: handWritten(vars) }]] as const) {
-  if (JSON.stringify(got) !== reference) throw new Error(`${label} renders differently from Go:\n${JSON.stringify(got)}\n${reference}`);
+for (
+  const [label, got] of [["liquid", liquid.render(vars, { now })], ["js", {
+    _tag: "Right",
+    right: handWritten(vars),
+  }]] as const
+) {
+  if (JSON.stringify(got) !== reference) {
+    throw new Error(`${label} renders differently from Go:\n${JSON.stringify(got)}\n${reference}`);
+  }
 }
 
 /** Best of several interleaved rounds, so that load from other processes hits every contestant alike. */
@@ -155,7 +166,9 @@ for (let round = 0; round < rounds; round++) {
   });
 }
 const js = rows[2]?.ops ?? 1;
-console.log(`app-sync-succeeded (message + email + slack + teams, JSON fields parsed), ${scenario.id}, best of ${rounds}:`);
+console.log(
+  `app-sync-succeeded (message + email + slack + teams, JSON fields parsed), ${scenario.id}, best of ${rounds}:`,
+);
 for (const r of rows) {
   console.log(`  ${r.name.padEnd(28)} ${rate(r.ops).padStart(10)}   ${(js / r.ops).toFixed(1)}x the JS literal's time`);
 }

@@ -92,7 +92,9 @@ describe("architecture: core, providers and shell", () => {
     const offenders: string[] = [];
     for (const file of [...core, ...providers]) {
       for (const spec of importsOf(file)) {
-        if (spec.startsWith("lib/shell/") || spec === "ky" || spec.endsWith("/deliver.ts")) offenders.push(`${file}: ${spec}`);
+        if (spec.startsWith("lib/shell/") || spec === "ky" || spec.endsWith("/deliver.ts")) {
+          offenders.push(`${file}: ${spec}`);
+        }
       }
     }
     expect(offenders).toEqual([]);
@@ -125,7 +127,9 @@ describe("architecture", () => {
     const offenders: string[] = [];
     for (const file of pure) {
       const src = readFileSync(file, "utf8");
-      for (const m of src.matchAll(/(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+      for (
+        const m of src.matchAll(/(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)
+      ) {
         const spec = m[1] ?? m[2] ?? "";
         if (forbiddenImports.some((r) => r.test(spec))) offenders.push(`${file}: ${spec}`);
       }
@@ -215,7 +219,9 @@ describe("architecture: layers of the core", () => {
     for (const file of core) {
       for (const spec of importsOf(file)) {
         const base = spec.split("/").at(-1) ?? "";
-        if (base.startsWith("_") && posix(join(file, "..")) !== spec.split("/").slice(0, -1).join("/")) offenders.push(`${file}: ${spec}`);
+        if (base.startsWith("_") && posix(join(file, "..")) !== spec.split("/").slice(0, -1).join("/")) {
+          offenders.push(`${file}: ${spec}`);
+        }
       }
     }
     expect(offenders).toEqual([]);

@@ -12,7 +12,9 @@ const run = (src: string, vars: Record<string, unknown> = {}): unknown => {
 describe("compileExpr() of the package entry", () => {
   it("runs with Argo CD's time helpers, time.Now() at the run's now", () => {
     expect(String(run("time.Now()"))).toBe("2024-01-02 03:04:05 +0000 UTC");
-    expect(run("time.Now().Sub(time.Parse(t)).Minutes()", { t: "2024-01-02T03:00:05Z" })).toEqual(expect.objectContaining({ value: 4 }));
+    expect(run("time.Now().Sub(time.Parse(t)).Minutes()", { t: "2024-01-02T03:00:05Z" })).toEqual(
+      expect.objectContaining({ value: 4 }),
+    );
   });
 
   it("lets the helpers win over same-named variables, as Argo CD does", () => {

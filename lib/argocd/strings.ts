@@ -5,14 +5,18 @@
  */
 import { LimitFailure, namespace } from "../expr/mod.ts";
 import { defaultLimits, type Limits } from "../limits.ts";
-import { arity, fail, stringArg } from "./_args.ts";
-
+import { arity, stringArg } from "./_args.ts";
 
 /**
  * Go's `strings.ReplaceAll`: an empty `old` inserts `repl` before every rune and at the end. The result's length is
  * worked out before it is built: one longer than `maxLength` fails with a `LimitFailure` naming `maxStringLength`.
  */
-export function replaceAll(s: string, old: string, repl: string, maxLength: number = defaultLimits.maxStringLength): string {
+export function replaceAll(
+  s: string,
+  old: string,
+  repl: string,
+  maxLength: number = defaultLimits.maxStringLength,
+): string {
   let count = 0;
   if (old === "") {
     for (const _ of s) count++;
@@ -30,7 +34,9 @@ export function replaceAll(s: string, old: string, repl: string, maxLength: numb
 
 /** Fails when a string built by a helper is longer than `maxLength`, and returns it otherwise. */
 function capped(s: string, maxLength: number, what: string): string {
-  if (s.length > maxLength) throw new LimitFailure("maxStringLength", maxLength, `${what} would build ${s.length} characters`);
+  if (s.length > maxLength) {
+    throw new LimitFailure("maxStringLength", maxLength, `${what} would build ${s.length} characters`);
+  }
   return s;
 }
 
@@ -43,7 +49,9 @@ function capped(s: string, maxLength: number, what: string): string {
 export function makeStringsHelpers(limits: Limits): Readonly<Record<string, unknown>> {
   const max = limits.maxStringLength;
   return namespace({
-    ReplaceAll: (...a: unknown[]): string => (arity(a, 3), replaceAll(stringArg(a[0]), stringArg(a[1]), stringArg(a[2]), max)),
+    ReplaceAll: (
+      ...a: unknown[]
+    ): string => (arity(a, 3), replaceAll(stringArg(a[0]), stringArg(a[1]), stringArg(a[2]), max)),
     ToUpper: (...a: unknown[]): string => (arity(a, 1), capped(stringArg(a[0]).toUpperCase(), max, "strings.ToUpper")),
     ToLower: (...a: unknown[]): string => (arity(a, 1), capped(stringArg(a[0]).toLowerCase(), max, "strings.ToLower")),
   });

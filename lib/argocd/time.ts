@@ -6,7 +6,18 @@
 import { namespace } from "../expr/mod.ts";
 import { E } from "../fp.ts";
 import { arity, fail, stringArg } from "./_args.ts";
-import { GoDuration, GoTime, hour, layouts, microsecond, millisecond, minute, nanosecond, parseRfc3339, second } from "../values/mod.ts";
+import {
+  GoDuration,
+  GoTime,
+  hour,
+  layouts,
+  microsecond,
+  millisecond,
+  minute,
+  nanosecond,
+  parseRfc3339,
+  second,
+} from "../values/mod.ts";
 
 /**
  * Builds the `time` namespace (a namespace table) for runs at `now`.

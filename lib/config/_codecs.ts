@@ -47,7 +47,10 @@ export function optional<A>(codec: t.Type<A, A, unknown>): t.Type<A | undefined,
 }
 
 /** A map of strings (`context`); an empty value is an empty map. */
-export function goStringMap(name: string, valueName: string): t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown> {
+export function goStringMap(
+  name: string,
+  valueName: string,
+): t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown> {
   const record = t.record(t.string, goString(valueName), name);
   return new t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
     name,

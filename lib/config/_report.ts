@@ -82,10 +82,16 @@ export function checkFields(
     const same = known.find((k) => k.toLowerCase() === field.toLowerCase());
     if (same !== undefined && !Object.hasOwn(value, same)) {
       out[same] = v;
-      diagnostics.push(diagnostic("UnknownField", `"${field}" is read as "${same}", as Go matches field names without regard to case`, {
-        ...where,
-        hint: `write "${same}"`,
-      }));
+      diagnostics.push(
+        diagnostic(
+          "UnknownField",
+          `"${field}" is read as "${same}", as Go matches field names without regard to case`,
+          {
+            ...where,
+            hint: `write "${same}"`,
+          },
+        ),
+      );
       continue;
     }
     diagnostics.push(diagnostic("UnknownField", `"${field}" is not a field of ${what}`, {

@@ -89,7 +89,10 @@ export function annotationsProbe(
   slot: string,
   scope: string,
   marker: string,
-  maps: { readonly annotations: Readonly<Record<string, string>>; readonly labels: Readonly<Record<string, string>> | undefined },
+  maps: {
+    readonly annotations: Readonly<Record<string, string>>;
+    readonly labels: Readonly<Record<string, string>> | undefined;
+  },
 ): MemoProbe {
   const { annotations, labels } = maps;
   return {
@@ -115,9 +118,11 @@ export function annotationsProbe(
     },
     snapshot() {
       const out: unknown[] = [scope, marker];
-      for (const k in annotations) if (startsWith(k, marker) && Object.hasOwn(annotations, k)) out.push(k, annotations[k]);
+      for (const k in annotations) {
+        if (startsWith(k, marker) && Object.hasOwn(annotations, k)) out.push(k, annotations[k]);
+      }
       out.push(labels === undefined ? 0 : 1);
-      if (labels !== undefined) for (const k in labels) if (Object.hasOwn(labels, k)) out.push(k, labels[k]);
+      if (labels !== undefined) { for (const k in labels) if (Object.hasOwn(labels, k)) out.push(k, labels[k]); }
       return out;
     },
   };

@@ -75,11 +75,17 @@ export function parseYaml(
   const errors = [
     ...read.errors.map(problem),
     ...collectionKeys(doc, read.resolve).map(([key, offset]) =>
-      diagnostic("YamlSyntax", `the value is not valid YAML: a map key must be a string, number or boolean, not ${key}`, at(offset))
+      diagnostic(
+        "YamlSyntax",
+        `the value is not valid YAML: a map key must be a string, number or boolean, not ${key}`,
+        at(offset),
+      )
     ),
   ];
   if (errors.length > 0) return E.left(errors);
-  const warnings = doc.warnings.map((w) => diagnostic("YamlSyntax", warningMessage(w), { severity: "warning", ...at(w.pos[0]) }));
+  const warnings = doc.warnings.map((w) =>
+    diagnostic("YamlSyntax", warningMessage(w), { severity: "warning", ...at(w.pos[0]) })
+  );
   const value = read.toData();
   if (E.isLeft(value)) return E.left([problem(value.left)]);
   return E.right(locator(doc, lines, source, value.right, warnings, read.resolve));

@@ -37,7 +37,9 @@ export function parseConfigKey(key: string): Either<Diagnostic, ConfigKey> {
     if (prefix === "defaultTriggers") return E.right({ kind: "serviceDefaultTriggers", service: name });
     const parts = name.split(".");
     if (parts.length > 2 || parts.some((p) => p === "")) {
-      return E.left(invalid(key, `"${key}" is not a service key; expected "service.<type>" or "service.<type>.<name>"`));
+      return E.left(
+        invalid(key, `"${key}" is not a service key; expected "service.<type>" or "service.<type>.<name>"`),
+      );
     }
     return E.right({ kind: "service", type: parts[0]!, name: parts[1] ?? parts[0]! });
   }

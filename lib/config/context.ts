@@ -19,6 +19,8 @@ export function decodeContext(
   if (E.isLeft(parsed)) return failed("context", parsed.left);
   const yaml = parsed.right;
   const context = contextCodec.decode(yaml.value);
-  if (E.isLeft(context)) return failed("context", [...yaml.warnings, ...reportErrors(context.left, yaml, [], "the context")]);
+  if (E.isLeft(context)) {
+    return failed("context", [...yaml.warnings, ...reportErrors(context.left, yaml, [], "the context")]);
+  }
   return decoded("context", context.right, yaml.warnings);
 }

@@ -10,7 +10,15 @@ import { type Limits, resolveLimits } from "../limits.ts";
 import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { boundedHints, hintBudget } from "./_hints.ts";
-import type { Config, ConfigMapLike, DefaultSubscription, HostHelpers, SecretLike, ServiceConfig, Trigger } from "./config.ts";
+import type {
+  Config,
+  ConfigMapLike,
+  DefaultSubscription,
+  HostHelpers,
+  SecretLike,
+  ServiceConfig,
+  Trigger,
+} from "./config.ts";
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";
 import { decodeDefaultTriggers } from "./default-triggers.ts";
@@ -63,7 +71,11 @@ interface Builder {
   readonly serviceDefaultTriggers: Map<string, readonly string[]>;
   context: Readonly<Record<string, string>>;
   /** Names whose key is present but failed, to tell "broken" from "missing". */
-  readonly broken: { readonly triggers: Map<string, string>; readonly templates: Set<string>; readonly services: Set<string> };
+  readonly broken: {
+    readonly triggers: Map<string, string>;
+    readonly templates: Set<string>;
+    readonly services: Set<string>;
+  };
   readonly refs: Refs;
   readonly diagnostics: Diagnostic[];
 }
@@ -123,7 +135,9 @@ export function decodeConfig(
   };
   for (const [key, source] of Object.entries(configMap.data ?? {})) {
     if (typeof source !== "string") {
-      b.diagnostics.push(diagnostic("InvalidField", `the value of "${key}" is ${typeof source}, not a string`, { key }));
+      b.diagnostics.push(
+        diagnostic("InvalidField", `the value of "${key}" is ${typeof source}, not a string`, { key }),
+      );
       continue;
     }
     decodeKey(b, key, source, { secrets: secrets.values, serviceTypes, blocks, expr: options.expr, limits });
@@ -157,7 +171,12 @@ interface KeyContext {
   readonly limits: Limits;
 }
 
-function take<A>(b: Builder, result: Decoded<A>, onValue: (a: A) => void, onBroken?: (errors: readonly Diagnostic[]) => void): void {
+function take<A>(
+  b: Builder,
+  result: Decoded<A>,
+  onValue: (a: A) => void,
+  onBroken?: (errors: readonly Diagnostic[]) => void,
+): void {
   for (const d of result.diagnostics) b.diagnostics.push(d);
   if (result.value !== undefined) onValue(result.value);
   else onBroken?.(result.diagnostics.filter((d) => d.severity === "error"));
@@ -178,9 +197,25 @@ function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): vo
         b.refs.templates.push({ key, refs: t.templates });
       }, (errors) => b.broken.triggers.set(k.name, whyLeftOut(errors)));
     case "template":
-      return take(b, decodeTemplate(k.name, source, { limits, blocks: ctx.blocks }), (t) => b.templates.set(k.name, t), () => b.broken.templates.add(k.name));
+      return take(
+        b,
+        decodeTemplate(k.name, source, { limits, blocks: ctx.blocks }),
+        (t) => b.templates.set(k.name, t),
+        () => b.broken.templates.add(k.name),
+      );
     case "service":
-      return addService(b, key, k.name, decodeService(key, source, { type: k.type, name: k.name, secrets: ctx.secrets, serviceTypes: ctx.serviceTypes, limits }));
+      return addService(
+        b,
+        key,
+        k.name,
+        decodeService(key, source, {
+          type: k.type,
+          name: k.name,
+          secrets: ctx.secrets,
+          serviceTypes: ctx.serviceTypes,
+          limits,
+        }),
+      );
     case "subscriptions":
       return take(b, decodeSubscriptions(source, { limits }), (s) => {
         b.subscriptions = s.subscriptions;
@@ -205,7 +240,9 @@ function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): vo
 /** Why a trigger is left out, as a clause. */
 function whyLeftOut(errors: readonly Diagnostic[]): string {
   if (errors.length > 0 && errors.every((d) => d._tag === "ExprCompile")) return "its condition does not compile";
-  if (errors.length > 0 && errors.every((d) => d.message.endsWith(sendsNothing))) return "none of its conditions sends a template";
+  if (errors.length > 0 && errors.every((d) => d.message.endsWith(sendsNothing))) {
+    return "none of its conditions sends a template";
+  }
   return "it has errors";
 }
 
@@ -213,7 +250,13 @@ function addService(b: Builder, key: string, name: string, result: Decoded<Servi
   take(b, result, (s) => {
     const first = b.serviceKeys.get(s.name);
     if (first !== undefined) {
-      b.diagnostics.push(diagnostic("InvalidKey", `the service name "${s.name}" is already taken by "${first}", so this one is left out`, { key }));
+      b.diagnostics.push(
+        diagnostic(
+          "InvalidKey",
+          `the service name "${s.name}" is already taken by "${first}", so this one is left out`,
+          { key },
+        ),
+      );
       return;
     }
     b.serviceKeys.set(s.name, key);
@@ -235,7 +278,9 @@ function checkRefs(b: Builder): void {
       for (const r of refs) {
         if (known.has(r.name)) continue;
         const why = whyBroken(r.name);
-        const message = why !== undefined ? `${what} "${r.name}" is left out because ${why}` : `${what} "${r.name}" is not configured`;
+        const message = why !== undefined
+          ? `${what} "${r.name}" is left out because ${why}`
+          : `${what} "${r.name}" is not configured`;
         b.diagnostics.push(diagnostic(tag, message, {
           severity: "warning",
           key,

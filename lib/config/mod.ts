@@ -22,7 +22,13 @@ export type {
   Trigger,
 } from "./config.ts";
 export { decodeConfig } from "./decode.ts";
-export type { DecodedSettings, DecodeServiceOptions, ServiceType, ServiceTypes, SettingsDiagnostic } from "./service.ts";
+export type {
+  DecodedSettings,
+  DecodeServiceOptions,
+  ServiceType,
+  ServiceTypes,
+  SettingsDiagnostic,
+} from "./service.ts";
 export { blocksOf } from "./service.ts";
 /** The io-ts codec of a Go string field (numbers and booleans read as their text), for service types' settings. */
 export { goString } from "./_codecs.ts";

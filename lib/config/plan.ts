@@ -14,7 +14,12 @@ import {
   resolveDestinations,
   type SubscriptionDefaults,
 } from "../subscriptions/mod.ts";
-import { annotationsProbe, destinationsProbe, subscriptionsMemo, type SubscriptionsMemo } from "./_subscriptions-memo.ts";
+import {
+  annotationsProbe,
+  destinationsProbe,
+  type SubscriptionsMemo,
+  subscriptionsMemo,
+} from "./_subscriptions-memo.ts";
 import type { HostHelpers, Trigger } from "./config.ts";
 
 // --- model
@@ -79,7 +84,10 @@ export interface Plan {
   /** The host's helper variables at `now` (none without helpers); the last ones made are kept. */
   helpersAt(now: number): Readonly<Record<string, unknown>>;
   /** Destinations the host resolved itself, with their state keys; `uid` as in {@linkcode SubscribedResource}. */
-  destinationsOf(destinations: Destinations, scope: PlanScope & { readonly uid?: string | undefined }): PlannedSubscriptions;
+  destinationsOf(
+    destinations: Destinations,
+    scope: PlanScope & { readonly uid?: string | undefined },
+  ): PlannedSubscriptions;
 }
 
 // --- constructors
@@ -105,22 +113,38 @@ export function planConfig(source: PlanSource): Plan {
     const memoKey = `${d.service}\u0000${d.recipient}`;
     const hit = byDestination?.get(memoKey);
     if (hit !== undefined) return hit;
-    const keys = Object.freeze(trigger.conditions.map((c) =>
-      internalize(stateKey({ trigger: trigger.name, conditionKey: c.key, destination: d, apiNamespace }))
-    ));
+    const keys = Object.freeze(
+      trigger.conditions.map((c) =>
+        internalize(stateKey({ trigger: trigger.name, conditionKey: c.key, destination: d, apiNamespace }))
+      ),
+    );
     if (keptCount < maxKeptDestinations) {
       (byDestination ?? kept.set(id, new Map()).get(id)!).set(memoKey, keys);
       keptCount++;
     }
     return keys;
   };
-  const plan = (destinations: Destinations, scope: PlanScope, diagnostics: readonly Diagnostic[]): PlannedSubscriptions => {
+  const plan = (
+    destinations: Destinations,
+    scope: PlanScope,
+    diagnostics: readonly Diagnostic[],
+  ): PlannedSubscriptions => {
     const triggers: PlannedTrigger[] = [];
     for (const [name, to] of destinations) {
       const trigger = source.triggers.get(name);
-      triggers.push(plannedTrigger(name, trigger, to, trigger === undefined ? [] : to.map((d) => keysOf(trigger, d, scope.apiNamespace))));
+      triggers.push(
+        plannedTrigger(
+          name,
+          trigger,
+          to,
+          trigger === undefined ? [] : to.map((d) => keysOf(trigger, d, scope.apiNamespace)),
+        ),
+      );
     }
-    return Object.freeze({ triggers: Object.freeze(triggers), diagnostics: Object.freeze(diagnostics.map((d) => Object.freeze(d))) });
+    return Object.freeze({
+      triggers: Object.freeze(triggers),
+      diagnostics: Object.freeze(diagnostics.map((d) => Object.freeze(d))),
+    });
   };
   let helpers: { readonly now: number; readonly vars: Readonly<Record<string, unknown>> } | undefined;
   return {
@@ -133,7 +157,10 @@ export function planConfig(source: PlanSource): Plan {
     subscriptionsOf(resource, scope) {
       const prefix = scope.prefix ?? defaultAnnotationPrefix;
       const labels = source.subscriptions.length === 0 ? undefined : resource.labels;
-      const probe = annotationsProbe(resource.uid ?? "", scopeOf(scope), `${prefix}/subscri`, { annotations: resource.annotations, labels });
+      const probe = annotationsProbe(resource.uid ?? "", scopeOf(scope), `${prefix}/subscri`, {
+        annotations: resource.annotations,
+        labels,
+      });
       return resolved.get(probe, () => {
         const r = resolveDestinations(resource.annotations, resource.labels, source, { prefix, limits: source.limits });
         return plan(frozenDestinations(r.destinations), scope, r.diagnostics);

@@ -97,7 +97,9 @@ export function decodeService(key: string, source: string, options: DecodeServic
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
   const settings = settingsCodec.decode(yaml.value);
-  if (E.isLeft(settings)) return failed(key, [...yaml.warnings, ...reportErrors(settings.left, yaml, [], "the service configuration")]);
+  if (E.isLeft(settings)) {
+    return failed(key, [...yaml.warnings, ...reportErrors(settings.left, yaml, [], "the service configuration")]);
+  }
   const substituted = substituteSecrets(settings.right, secrets, yaml);
   const raw = substituted.value as Readonly<Record<string, unknown>>;
   const typed = serviceType.decodeSettings(raw);

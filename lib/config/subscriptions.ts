@@ -67,7 +67,9 @@ function decodeEntry(entry: unknown, i: number, yaml: YamlValue): Entry {
   const checked = checkFields(entry, subscriptionFields, "a subscription", yaml, [i]);
   const raw = subscriptionCodec.decode(checked.value);
   const empty = { subscription: undefined, triggers: [], services: [] };
-  if (E.isLeft(raw)) return { ...empty, diagnostics: [...checked.diagnostics, ...reportErrors(raw.left, yaml, [i], `"[${i}]"`)] };
+  if (E.isLeft(raw)) {
+    return { ...empty, diagnostics: [...checked.diagnostics, ...reportErrors(raw.left, yaml, [i], `"[${i}]"`)] };
+  }
   const source = raw.right.selector ?? "";
   const selector = parseSelector(source);
   if (E.isLeft(selector)) {

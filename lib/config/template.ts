@@ -29,9 +29,16 @@ export function decodeTemplate(
   const parsed = parseYaml(source, "1.1", options.limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
-  const compiled = compileTemplate(name, yaml.value ?? {}, options.blocks === undefined ? {} : { blocks: options.blocks });
+  const compiled = compileTemplate(
+    name,
+    yaml.value ?? {},
+    options.blocks === undefined ? {} : { blocks: options.blocks },
+  );
   if (E.isLeft(compiled)) return failed(key, [...yaml.warnings, ...compiled.left.map((d) => locate(d, yaml))]);
-  return decoded(key, compiled.right, [...yaml.warnings, ...(compiled.right.warnings ?? []).map((d) => locate(d, yaml))]);
+  return decoded(key, compiled.right, [
+    ...yaml.warnings,
+    ...(compiled.right.warnings ?? []).map((d) => locate(d, yaml)),
+  ]);
 }
 
 /** Moves the position inside a field's text (part of the compiler's message) to the YAML value of the key. */

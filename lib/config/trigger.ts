@@ -48,7 +48,9 @@ export function decodeTrigger(
   const diagnostics: Diagnostic[] = [...yaml.warnings, ...checks.flatMap((c) => c.diagnostics)];
   const raws = checks.map((c, i) => decodeCondition(c.value, i, yaml, diagnostics));
   if (raws.length === 0) {
-    diagnostics.push(diagnostic("InvalidField", "the trigger has no conditions, so it never fires", { severity: "warning" }));
+    diagnostics.push(
+      diagnostic("InvalidField", "the trigger has no conditions, so it never fires", { severity: "warning" }),
+    );
   }
   const compile = (source: string, path: YamlPath): CompiledExpr =>
     compileField(source, path, yaml, options.expr ?? {}, diagnostics);
@@ -57,7 +59,10 @@ export function decodeTrigger(
     (c?.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
   );
   const silent = raws.flatMap((c, i) => (c !== undefined && (c.send ?? []).length === 0 ? [i] : []));
-  const result = decoded(key, { trigger: { name, conditions: conditions.filter((_, i) => !silent.includes(i)) }, templates }, diagnostics);
+  const result = decoded(key, {
+    trigger: { name, conditions: conditions.filter((_, i) => !silent.includes(i)) },
+    templates,
+  }, diagnostics);
   if (silent.length === 0) return result;
   const leftOut = silent.map((i) => silentCondition(key, i, yaml));
   const kept = result.value !== undefined && result.value.trigger.conditions.length > 0 ? result.value : undefined;
@@ -77,7 +82,12 @@ function silentCondition(key: string, i: number, yaml: YamlValue): Diagnostic {
   });
 }
 
-function decodeCondition(value: unknown, i: number, yaml: YamlValue, diagnostics: Diagnostic[]): RawCondition | undefined {
+function decodeCondition(
+  value: unknown,
+  i: number,
+  yaml: YamlValue,
+  diagnostics: Diagnostic[],
+): RawCondition | undefined {
   const raw = conditionCodec.decode(value);
   if (E.isRight(raw)) return raw.right;
   diagnostics.push(...reportErrors(raw.left, yaml, [i], `"[${i}]"`));

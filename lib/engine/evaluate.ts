@@ -3,7 +3,7 @@
  * notifications go out now and what the notified state becomes. Pure: time comes in as `now`.
  * @module
  */
-import { type Condition, type Config, type Plan, type PlannedTrigger, planConfig } from "../config/mod.ts";
+import { type Condition, type Config, type Plan, planConfig, type PlannedTrigger } from "../config/mod.ts";
 import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import { formatOncePerWithin, type RunOptions } from "../expr/mod.ts";
 import { draftState, readNotifiedState, truncateNotifiedState } from "../state/mod.ts";
@@ -112,7 +112,11 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
   } catch (e) {
     pass.diagnostics.push(engineLimit(e, {}));
   }
-  return { notifications: pass.notifications, state: truncateNotifiedState(pass.state.done()), diagnostics: pass.diagnostics };
+  return {
+    notifications: pass.notifications,
+    state: truncateNotifiedState(pass.state.done()),
+    diagnostics: pass.diagnostics,
+  };
 }
 
 function decide(pass: Pass, resource: unknown): void {
@@ -120,7 +124,10 @@ function decide(pass: Pass, resource: unknown): void {
   const meta = readResource(resource, diagnostics);
   const scope = { prefix: options.annotationPrefix, apiNamespace: options.apiNamespace };
   if (options.state === undefined) {
-    const decoded = readNotifiedState(meta?.annotations, { limits: config.limits, ...(scope.prefix !== undefined ? { prefix: scope.prefix } : {}) });
+    const decoded = readNotifiedState(meta?.annotations, {
+      limits: config.limits,
+      ...(scope.prefix !== undefined ? { prefix: scope.prefix } : {}),
+    });
     for (const d of decoded.diagnostics) diagnostics.push(d);
     pass.state = draftState(decoded.state);
   }
@@ -133,7 +140,12 @@ function decide(pass: Pass, resource: unknown): void {
     : plan.subscriptionsOf({ uid: meta.uid, annotations: meta.annotations, labels: meta.labels }, scope);
   for (const d of planned.diagnostics) diagnostics.push(d);
 
-  pass.exprVars = { context: config.context, ...options.vars, [options.resourceName ?? "obj"]: meta.object, ...plan.helpersAt(options.now) };
+  pass.exprVars = {
+    context: config.context,
+    ...options.vars,
+    [options.resourceName ?? "obj"]: meta.object,
+    ...plan.helpersAt(options.now),
+  };
   for (const p of planned.triggers) {
     const trigger = p.trigger;
     if (trigger === undefined) {
@@ -158,7 +170,7 @@ function planFor(config: Config): Plan {
   const s = plan.source;
   if (
     s.triggers === config.triggers && s.subscriptions === config.subscriptions && s.limits === config.limits &&
-      s.defaultTriggers === config.defaultTriggers && s.serviceDefaultTriggers === config.serviceDefaultTriggers &&
+    s.defaultTriggers === config.defaultTriggers && s.serviceDefaultTriggers === config.serviceDefaultTriggers &&
     s.helpers === config.helpers
   ) return plan;
   return planConfig({ ...config, brokenTriggers: s.brokenTriggers });
@@ -258,11 +270,17 @@ function render(
     const template = config.templates.get(name);
     if (template === undefined) {
       pass.diagnostics.push(
-        diagnostic("UnknownTemplate", `the condition sends the template "${name}", which is not configured`, { key: at.key }),
+        diagnostic("UnknownTemplate", `the condition sends the template "${name}", which is not configured`, {
+          key: at.key,
+        }),
       );
       return undefined;
     }
-    const rendered = template.render(destinationVars, { now: options.now, service: to.serviceType, limits: config.limits });
+    const rendered = template.render(destinationVars, {
+      now: options.now,
+      service: to.serviceType,
+      limits: config.limits,
+    });
     if (rendered._tag === "Left") {
       pass.diagnostics.push({ ...rendered.left, key: `template.${name}` });
       return undefined;

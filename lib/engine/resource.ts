@@ -33,7 +33,10 @@ function stringMap(
     if (typeof v === "string") out[k] = v;
     else {
       diagnostics.push(
-        diagnostic("InvalidResource", `metadata.${field}["${k}"] is a ${v === null ? "null" : typeof v}, not a string; it is ignored`),
+        diagnostic(
+          "InvalidResource",
+          `metadata.${field}["${k}"] is a ${v === null ? "null" : typeof v}, not a string; it is ignored`,
+        ),
       );
     }
   }
@@ -63,7 +66,11 @@ export function readResource(
   }
   const metadata = resource["metadata"];
   if (metadata === undefined || metadata === null) {
-    diagnostics.push(diagnostic("InvalidResource", "the resource has no metadata; it has no subscriptions or state", { severity: "warning" }));
+    diagnostics.push(
+      diagnostic("InvalidResource", "the resource has no metadata; it has no subscriptions or state", {
+        severity: "warning",
+      }),
+    );
     return { object: resource, uid: undefined, annotations: {}, labels: {} };
   }
   if (!isRecord(metadata)) {

@@ -7,11 +7,26 @@
 import { checkDepth, spend } from "./_budget.ts";
 import { EvalFailure, fail } from "./_failure.ts";
 import { fetchMember } from "./fetch-member.ts";
-import { arity, type Builtin, type BuiltinContext, budgetOf, buildList, formatted, listOf, str } from "./_builtin-kit.ts";
+import {
+  arity,
+  budgetOf,
+  buildList,
+  type Builtin,
+  type BuiltinContext,
+  formatted,
+  listOf,
+  str,
+} from "./_builtin-kit.ts";
 import { GoFloat, toFloatValue } from "../values/mod.ts";
 import { compare, equal, isInt, isMap, isNumber, num, typeName } from "./runtime.ts";
 
-function flattenNumbers(name: string, args: readonly unknown[], c: BuiltinContext, out: unknown[] = [], depth = 0): unknown[] {
+function flattenNumbers(
+  name: string,
+  args: readonly unknown[],
+  c: BuiltinContext,
+  out: unknown[] = [],
+  depth = 0,
+): unknown[] {
   const b = budgetOf(c);
   checkDepth(b, depth, name, c.pos);
   spend(b, args.length, c.pos);
@@ -130,12 +145,16 @@ export const listBuiltins: readonly (readonly [string, Builtin])[] = [
   ["values", (a, c) => {
     arity("values", a, 1, 1, c.pos);
     const m = a[0];
-    return isMap(m) ? listOf(Object.keys(m), "values", c).map((k) => m[k] ?? null) : fail(`cannot get values from ${typeName(m)}`, c.pos);
+    return isMap(m)
+      ? listOf(Object.keys(m), "values", c).map((k) => m[k] ?? null)
+      : fail(`cannot get values from ${typeName(m)}`, c.pos);
   }],
   ["toPairs", (a, c) => {
     arity("toPairs", a, 1, 1, c.pos);
     const m = a[0];
-    return isMap(m) ? listOf(Object.keys(m), "toPairs", c).map((k) => [k, m[k] ?? null]) : fail(`cannot transform ${typeName(m)} to pairs`, c.pos);
+    return isMap(m)
+      ? listOf(Object.keys(m), "toPairs", c).map((k) => [k, m[k] ?? null])
+      : fail(`cannot transform ${typeName(m)} to pairs`, c.pos);
   }],
   ["fromPairs", (a, c) => {
     arity("fromPairs", a, 1, 1, c.pos);
@@ -151,7 +170,9 @@ export const listBuiltins: readonly (readonly [string, Builtin])[] = [
   }],
   ["reverse", (a, c) => {
     arity("reverse", a, 1, 1, c.pos);
-    return Array.isArray(a[0]) ? listOf([...a[0]], "reverse", c).reverse() : fail(`cannot reverse ${typeName(a[0])}`, c.pos);
+    return Array.isArray(a[0])
+      ? listOf([...a[0]], "reverse", c).reverse()
+      : fail(`cannot reverse ${typeName(a[0])}`, c.pos);
   }],
   ["uniq", (a, c) => {
     arity("uniq", a, 1, 1, c.pos);
@@ -169,7 +190,9 @@ export const listBuiltins: readonly (readonly [string, Builtin])[] = [
   }],
   ["flatten", (a, c) => {
     arity("flatten", a, 1, 1, c.pos);
-    return Array.isArray(a[0]) ? listOf(flattenDeep(a[0], [], 1, c), "flatten", c) : fail(`cannot flatten ${typeName(a[0])}`, c.pos);
+    return Array.isArray(a[0])
+      ? listOf(flattenDeep(a[0], [], 1, c), "flatten", c)
+      : fail(`cannot flatten ${typeName(a[0])}`, c.pos);
   }],
   ["sort", (a, c) => {
     arity("sort", a, 1, 2, c.pos);

@@ -14,8 +14,21 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The names of the predicate builtins. */
 export const predicateNames: ReadonlySet<string> = new Set([
-  "all", "none", "any", "one", "filter", "map", "count", "sum", "find", "findIndex", "findLast", "findLastIndex",
-  "groupBy", "sortBy", "reduce",
+  "all",
+  "none",
+  "any",
+  "one",
+  "filter",
+  "map",
+  "count",
+  "sum",
+  "find",
+  "findIndex",
+  "findLast",
+  "findLastIndex",
+  "groupBy",
+  "sortBy",
+  "reduce",
 ]);
 
 function step(ctx: Ctx, pos: number): void {
@@ -148,7 +161,12 @@ export function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, e
   }
 }
 
-function groupBy(ctx: Ctx, a: ArrayLike<unknown>, value: (ctx: Ctx, v: unknown, i: number) => unknown, pos: number): unknown {
+function groupBy(
+  ctx: Ctx,
+  a: ArrayLike<unknown>,
+  value: (ctx: Ctx, v: unknown, i: number) => unknown,
+  pos: number,
+): unknown {
   const out: Record<string, unknown[]> = {};
   let groups = 0;
   for (let i = 0; i < a.length; i++) {

@@ -8,7 +8,7 @@ import { checkString, spend } from "./_budget.ts";
 import { fail, LimitFailure } from "./_failure.ts";
 import { decodeBase64, encodeBase64 } from "../go/mod.ts";
 import { decodeUtf8, encodeUtf8, utf8Length } from "../go/mod.ts";
-import { arity, type Builtin, type BuiltinContext, budgetOf, buildList, built, scanned, str } from "./_builtin-kit.ts";
+import { arity, budgetOf, buildList, built, type Builtin, type BuiltinContext, scanned, str } from "./_builtin-kit.ts";
 import { toIndex, typeName } from "./runtime.ts";
 
 function goSplit(s: string, sep: string, n: number, after: boolean): string[] {
@@ -30,7 +30,8 @@ function goSplit(s: string, sep: string, n: number, after: boolean): string[] {
   return out;
 }
 
-const spaceRe = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu;
+const spaceRe =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu;
 
 function trimSet(s: string, cutset: string): string {
   const set = new Set([...cutset]);
@@ -81,7 +82,12 @@ function repeat(s: string, n: number, c: BuiltinContext): string {
   const max = budgetOf(c).limits.maxStringLength;
   const length = s.length * n;
   if (length > max) {
-    throw new LimitFailure("maxStringLength", max, `memory budget exceeded: repeat would build ${length} characters`, c.pos);
+    throw new LimitFailure(
+      "maxStringLength",
+      max,
+      `memory budget exceeded: repeat would build ${length} characters`,
+      c.pos,
+    );
   }
   return built(s.repeat(n), "repeat", c);
 }
@@ -111,7 +117,12 @@ export const stringBuiltins: readonly (readonly [string, Builtin])[] = [
   ["lower", (a, c) => (arity("lower", a, 1, 1, c.pos), built(scanned(a[0], c).toLowerCase(), "lower", c))],
   ...(["split", "splitAfter"] as const).map((name): [string, Builtin] => [name, (a, c) => {
     arity(name, a, 2, 3, c.pos);
-    const parts = goSplit(scanned(a[0], c), str(a[1], c.pos), a.length === 3 ? toIndex(a[2], c.pos) : -1, name === "splitAfter");
+    const parts = goSplit(
+      scanned(a[0], c),
+      str(a[1], c.pos),
+      a.length === 3 ? toIndex(a[2], c.pos) : -1,
+      name === "splitAfter",
+    );
     buildList(parts.length, name, c);
     return parts;
   }]),
@@ -134,6 +145,9 @@ export const stringBuiltins: readonly (readonly [string, Builtin])[] = [
   }],
   ["hasPrefix", (a, c) => (arity("hasPrefix", a, 2, 2, c.pos), str(a[0], c.pos).startsWith(scanned(a[1], c)))],
   ["hasSuffix", (a, c) => (arity("hasSuffix", a, 2, 2, c.pos), str(a[0], c.pos).endsWith(scanned(a[1], c)))],
-  ["toBase64", (a, c) => (arity("toBase64", a, 1, 1, c.pos), built(encodeBase64(encodeUtf8(scanned(a[0], c))), "toBase64", c))],
+  [
+    "toBase64",
+    (a, c) => (arity("toBase64", a, 1, 1, c.pos), built(encodeBase64(encodeUtf8(scanned(a[0], c))), "toBase64", c)),
+  ],
   ["fromBase64", (a, c) => (arity("fromBase64", a, 1, 1, c.pos), fromBase64(scanned(a[0], c), c.pos))],
 ];

@@ -14,7 +14,7 @@ import { parseDuration } from "../values/mod.ts";
 import { GoFloat, toFloatValue } from "../values/mod.ts";
 import { GoTime, layouts } from "../values/mod.ts";
 import { checkList, checkString, measureFor, spendChars } from "./_budget.ts";
-import { arity, type Builtin, type BuiltinContext, budgetOf, built, formatted, scanned, str } from "./_builtin-kit.ts";
+import { arity, budgetOf, built, type Builtin, type BuiltinContext, formatted, scanned, str } from "./_builtin-kit.ts";
 import { fail } from "./_failure.ts";
 import { listBuiltins } from "./_list-builtins.ts";
 import { stringBuiltins } from "./_string-builtins.ts";
@@ -44,7 +44,9 @@ function fromJson(s: string, c: BuiltinContext): unknown {
       const out: Record<string, unknown> = {};
       const entries = Object.entries(x);
       checkList(budgetOf(c), entries.length, "fromJSON", pos);
-      for (const [k, val] of entries) Object.defineProperty(out, k, { value: floats(val), enumerable: true, writable: true, configurable: true });
+      for (const [k, val] of entries) {
+        Object.defineProperty(out, k, { value: floats(val), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     return x;
@@ -61,7 +63,17 @@ function parseDate(args: readonly unknown[], c: BuiltinContext): GoTime {
     const r = GoTime.parse(layout, date);
     return E.isLeft(r) ? fail(r.left, pos) : r.right;
   }
-  for (const l of ["2006-01-02", "15:04:05", "2006-01-02 15:04:05", layouts["RFC3339"]!, layouts["RFC822"]!, layouts["RFC850"]!, layouts["RFC1123"]!]) {
+  for (
+    const l of [
+      "2006-01-02",
+      "15:04:05",
+      "2006-01-02 15:04:05",
+      layouts["RFC3339"]!,
+      layouts["RFC822"]!,
+      layouts["RFC850"]!,
+      layouts["RFC1123"]!,
+    ]
+  ) {
     const r = GoTime.parse(l, date);
     if (E.isRight(r)) return r.right;
   }
@@ -116,7 +128,11 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     const x = a[0];
     if (!isNumber(x)) return fail(`invalid argument for ${name} (type ${typeName(x)})`, c.pos);
     const v = num(x);
-    const r = name === "ceil" ? Math.ceil(v) : name === "floor" ? Math.floor(v) : Math.sign(v) * Math.round(Math.abs(v));
+    const r = name === "ceil"
+      ? Math.ceil(v)
+      : name === "floor"
+      ? Math.floor(v)
+      : Math.sign(v) * Math.round(Math.abs(v));
     return toFloatValue(r + 0);
   }]),
   ["int", (a, c) => {
@@ -137,8 +153,14 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     if (typeof x === "string") {
       spendChars(budgetOf(c), x.length, c.pos);
       const t = x.trim() === x ? x.toLowerCase() : "";
-      const v = /^[+-]?(inf|infinity)$/.test(t) ? (t.startsWith("-") ? -Infinity : Infinity) : t === "nan" ? NaN : Number(x);
-      if (x === "" || Number.isNaN(v) && t !== "nan") fail(`strconv.ParseFloat: parsing ${JSON.stringify(x)}: invalid syntax`, c.pos);
+      const v = /^[+-]?(inf|infinity)$/.test(t)
+        ? (t.startsWith("-") ? -Infinity : Infinity)
+        : t === "nan"
+        ? NaN
+        : Number(x);
+      if (x === "" || Number.isNaN(v) && t !== "nan") {
+        fail(`strconv.ParseFloat: parsing ${JSON.stringify(x)}: invalid syntax`, c.pos);
+      }
       return toFloatValue(v);
     }
     return fail(`invalid operation: float(${typeName(x)})`, c.pos);
@@ -170,9 +192,38 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ["bitor", bit("bitor", (x, y) => small(big(x) | big(y)))],
   ["bitxor", bit("bitxor", (x, y) => small(big(x) ^ big(y)))],
   ["bitnand", bit("bitnand", (x, y) => small(big(x) & ~big(y)))],
-  ["bitshl", bit("bitshl", (x, y) => (y < 0 ? fail(`invalid operation: negative shift count ${y}`) : small(big(x) << BigInt(Math.min(y, 64)))))],
-  ["bitshr", bit("bitshr", (x, y) => (y < 0 ? fail(`invalid operation: negative shift count ${y}`) : small(big(x) >> BigInt(Math.min(y, 64)))))],
-  ["bitushr", bit("bitushr", (x, y) => (y < 0 ? fail(`invalid operation: negative shift count ${y}`) : small(BigInt.asUintN(64, big(x)) >> BigInt(Math.min(y, 64)))))],
+  [
+    "bitshl",
+    bit(
+      "bitshl",
+      (
+        x,
+        y,
+      ) => (y < 0 ? fail(`invalid operation: negative shift count ${y}`) : small(big(x) << BigInt(Math.min(y, 64)))),
+    ),
+  ],
+  [
+    "bitshr",
+    bit(
+      "bitshr",
+      (
+        x,
+        y,
+      ) => (y < 0 ? fail(`invalid operation: negative shift count ${y}`) : small(big(x) >> BigInt(Math.min(y, 64)))),
+    ),
+  ],
+  [
+    "bitushr",
+    bit(
+      "bitushr",
+      (
+        x,
+        y,
+      ) => (y < 0
+        ? fail(`invalid operation: negative shift count ${y}`)
+        : small(BigInt.asUintN(64, big(x)) >> BigInt(Math.min(y, 64)))),
+    ),
+  ],
   ["bitnot", (a, c) => {
     arity("bitnot", a, 1, 1, c.pos);
     return isInt(a[0]) ? small(~big(a[0])) : fail(`invalid argument for bitnot (type ${typeName(a[0])})`, c.pos);

@@ -15,10 +15,33 @@ import { builtins } from "./builtins.ts";
 import { fetchMember } from "./fetch-member.ts";
 import { isNamespace } from "./namespace.ts";
 import { internalize } from "../internalize.ts";
-import { constantChain, isSafeKey, type MemberPath, type RootedPath, rootedPath, varPath, walk } from "./member-path.ts";
+import {
+  constantChain,
+  isSafeKey,
+  type MemberPath,
+  type RootedPath,
+  rootedPath,
+  varPath,
+  walk,
+} from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
 import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/mod.ts";
-import { add, compare, div, equal, inCollection, mod, mul, negate, pow, slice, sub, toBool, toStr, typeName } from "./runtime.ts";
+import {
+  add,
+  compare,
+  div,
+  equal,
+  inCollection,
+  mod,
+  mul,
+  negate,
+  pow,
+  slice,
+  sub,
+  toBool,
+  toStr,
+  typeName,
+} from "./runtime.ts";
 
 // --- model
 
@@ -122,7 +145,12 @@ function hostArg(v: unknown): unknown {
  */
 function call(ctx: Ctx, f: unknown, args: unknown[], pos: number): unknown {
   if (typeof f !== "function") {
-    return fail(f === null || f === undefined ? "invalid operation: cannot call nil" : `invalid operation: cannot call ${typeName(f)}`, pos);
+    return fail(
+      f === null || f === undefined
+        ? "invalid operation: cannot call nil"
+        : `invalid operation: cannot call ${typeName(f)}`,
+      pos,
+    );
   }
   let chars = 0;
   for (let i = 0; i < args.length; i++) {
@@ -186,10 +214,13 @@ class Compiler {
         const path = constantChain(n.node, true);
         if (path !== undefined) return this.path(path, s);
         const inner = this.compile(n.node, s, true).fn;
-        return { fn: (ctx) => {
-          const v = inner(ctx);
-          return v === short ? null : v;
-        }, nt: "unknown" };
+        return {
+          fn: (ctx) => {
+            const v = inner(ctx);
+            return v === short ? null : v;
+          },
+          nt: "unknown",
+        };
       }
       case "Member":
         return this.member(n, s, inChain);
@@ -210,30 +241,42 @@ class Compiler {
         const first = compiled[0]?.nt;
         const el = first !== undefined && compiled.every((c) => c.nt === first) ? first : undefined;
         const pos = n.pos;
-        return { fn: (ctx) => (spend(ctx, items.length, pos), items.map((f) => f(ctx))), nt: "array", ...(el !== undefined ? { el } : {}) };
+        return {
+          fn: (ctx) => (spend(ctx, items.length, pos), items.map((f) => f(ctx))),
+          nt: "array",
+          ...(el !== undefined ? { el } : {}),
+        };
       }
       case "Map":
         return this.map(n.pairs, n.pos, s);
       case "Let": {
         if (s.locals.has(n.name)) this.err(n.pos, `cannot redeclare variable ${n.name}`);
-        if (builtins.has(n.name) || hasOwn.call(this.options.functions, n.name)) this.err(n.pos, `cannot redeclare ${n.name}`);
+        if (builtins.has(n.name) || hasOwn.call(this.options.functions, n.name)) {
+          this.err(n.pos, `cannot redeclare ${n.name}`);
+        }
         const value = this.compile(n.value, s, false).fn;
         const slot = this.slots++;
         const locals = new Map(s.locals).set(n.name, slot);
         const body = this.compile(n.body, { ...s, locals }, false);
-        return { fn: (ctx) => {
-          ctx.locals[slot] = value(ctx);
-          return body.fn(ctx);
-        }, nt: body.nt };
+        return {
+          fn: (ctx) => {
+            ctx.locals[slot] = value(ctx);
+            return body.fn(ctx);
+          },
+          nt: body.nt,
+        };
       }
       case "Sequence": {
         const parts = n.nodes.map((x) => this.compile(x, s, false));
         const fns = parts.map((p) => p.fn);
-        return { fn: (ctx) => {
-          let v: unknown = null;
-          for (const f of fns) v = f(ctx);
-          return v;
-        }, nt: parts[parts.length - 1]!.nt };
+        return {
+          fn: (ctx) => {
+            let v: unknown = null;
+            for (const f of fns) v = f(ctx);
+            return v;
+          },
+          nt: parts[parts.length - 1]!.nt,
+        };
       }
     }
   }
@@ -286,19 +329,26 @@ class Compiler {
     const a = this.compile(node, s, false);
     const f = a.fn;
     if (op === "!" || op === "not") {
-      if (a.nt !== "bool" && a.nt !== "unknown") this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
+      if (a.nt !== "bool" && a.nt !== "unknown") {
+        this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
+      }
       if (a.lit !== undefined) return constant(!a.lit.value);
       return { fn: (ctx) => !toBool(f(ctx), pos), nt: "bool" };
     }
-    if (!isNum(a.nt) && a.nt !== "unknown") this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
+    if (!isNum(a.nt) && a.nt !== "unknown") {
+      this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
+    }
     if (op === "-") {
       if (a.lit !== undefined) return constant(negate(a.lit.value, pos));
       const bytes = this.byteAware(node, s);
       if (bytes !== undefined) {
-        return { fn: (ctx) => {
-          const v = bytes(ctx);
-          return v instanceof Byte ? (256 - v.n) & 255 : negate(v, pos);
-        }, nt: a.nt };
+        return {
+          fn: (ctx) => {
+            const v = bytes(ctx);
+            return v instanceof Byte ? (256 - v.n) & 255 : negate(v, pos);
+          },
+          nt: a.nt,
+        };
       }
       return { fn: (ctx) => negate(f(ctx), pos), nt: a.nt };
     }
@@ -341,7 +391,8 @@ class Compiler {
   }
 
   private checkBinary(op: string, l: Nature, r: Nature, pos: number, right: Node): Nature {
-    const bad = (): never => this.err(pos, `invalid operation: ${op} (mismatched types ${goNature(l)} and ${goNature(r)})`);
+    const bad = (): never =>
+      this.err(pos, `invalid operation: ${op} (mismatched types ${goNature(l)} and ${goNature(r)})`);
     switch (op) {
       case "==":
       case "!=":
@@ -359,7 +410,9 @@ class Compiler {
       case ">":
       case "<=":
       case ">=":
-        return (isNum(l) && isNum(r)) || (l === "string" && r === "string") || maybe(l, r, "int", "float", "string") ? "bool" : bad();
+        return (isNum(l) && isNum(r)) || (l === "string" && r === "string") || maybe(l, r, "int", "float", "string")
+          ? "bool"
+          : bad();
       case "-":
       case "*":
         if (isNum(l) && isNum(r)) return l === "float" || r === "float" ? "float" : "int";
@@ -417,19 +470,25 @@ class Compiler {
         if (l.lit?.value === true) return { ...r, nt };
         if (r.lit?.value === true) return { ...l, nt };
         if (l.lit?.value === false || r.lit?.value === false) return constant(false);
-        return { fn: (ctx) => {
-          const x = a(ctx);
-          return x === true ? b(ctx) : x === false ? false : toBool(x, pos);
-        }, nt };
+        return {
+          fn: (ctx) => {
+            const x = a(ctx);
+            return x === true ? b(ctx) : x === false ? false : toBool(x, pos);
+          },
+          nt,
+        };
       case "or":
       case "||":
         if (l.lit?.value === false) return { ...r, nt };
         if (r.lit?.value === false) return { ...l, nt };
         if (l.lit?.value === true || r.lit?.value === true) return constant(true);
-        return { fn: (ctx) => {
-          const x = a(ctx);
-          return x === false ? b(ctx) : x === true ? true : toBool(x, pos);
-        }, nt };
+        return {
+          fn: (ctx) => {
+            const x = a(ctx);
+            return x === false ? b(ctx) : x === true ? true : toBool(x, pos);
+          },
+          nt,
+        };
       case "==":
       case "!=": {
         const negated = op === "!=";
@@ -461,10 +520,13 @@ class Compiler {
       case ">=":
         return { fn: (ctx) => compare(a(ctx), b(ctx), ">=", pos) >= 0, nt };
       case "??":
-        return { fn: (ctx) => {
-          const v = a(ctx);
-          return v === null || v === undefined ? b(ctx) : v;
-        }, nt };
+        return {
+          fn: (ctx) => {
+            const v = a(ctx);
+            return v === null || v === undefined ? b(ctx) : v;
+          },
+          nt,
+        };
       case "in":
         return this.inOp(l, r, rn, pos);
       case "matches":
@@ -478,27 +540,38 @@ class Compiler {
           : op === "startsWith"
           ? (x: string, y: string) => x.startsWith(y)
           : (x: string, y: string) => x.endsWith(y);
-        return { fn: (ctx) => {
-          const x = a(ctx), y = b(ctx);
-          if (x === null || x === undefined || y === null || y === undefined) return false;
-          const xs = toStr(x, pos), ys = toStr(y, pos);
-          spendChars(ctx, op === "contains" ? xs.length : ys.length, pos);
-          return test(xs, ys);
-        }, nt };
+        return {
+          fn: (ctx) => {
+            const x = a(ctx), y = b(ctx);
+            if (x === null || x === undefined || y === null || y === undefined) return false;
+            const xs = toStr(x, pos), ys = toStr(y, pos);
+            spendChars(ctx, op === "contains" ? xs.length : ys.length, pos);
+            return test(xs, ys);
+          },
+          nt,
+        };
       }
       case "..":
-        return { fn: (ctx) => {
-          const x = a(ctx), y = b(ctx);
-          const from = typeof x === "number" ? Math.trunc(x) : fail(`invalid operation: ${typeName(x)} .. ${typeName(y)}`, pos);
-          const to = typeof y === "number" ? Math.trunc(y) : fail(`invalid operation: ${typeName(x)} .. ${typeName(y)}`, pos);
-          const size = to - from + 1;
-          if (size <= 0) return [];
-          checkList(ctx, size, "..", pos);
-          spend(ctx, size, pos);
-          const out = new Array<number>(size);
-          for (let i = 0; i < size; i++) out[i] = from + i;
-          return out;
-        }, nt, el: "int" };
+        return {
+          fn: (ctx) => {
+            const x = a(ctx), y = b(ctx);
+            const from = typeof x === "number"
+              ? Math.trunc(x)
+              : fail(`invalid operation: ${typeName(x)} .. ${typeName(y)}`, pos);
+            const to = typeof y === "number"
+              ? Math.trunc(y)
+              : fail(`invalid operation: ${typeName(x)} .. ${typeName(y)}`, pos);
+            const size = to - from + 1;
+            if (size <= 0) return [];
+            checkList(ctx, size, "..", pos);
+            spend(ctx, size, pos);
+            const out = new Array<number>(size);
+            for (let i = 0; i < size; i++) out[i] = from + i;
+            return out;
+          },
+          nt,
+          el: "int",
+        };
     }
     const arith = op === "+" ? add : op === "-" ? sub : op === "*" ? mul : op === "/" ? div : op === "%" ? mod : pow;
     if (bothLit && nt !== "unknown") {
@@ -513,12 +586,15 @@ class Compiler {
     const a = l.fn, b = r.fn;
     if (rn.kind === "Array" && rn.nodes.length > 0 && rn.nodes.every((x) => x.kind === "String")) {
       const set = new Set(rn.nodes.map((x) => (x.kind === "String" ? x.value : "")));
-      return { fn: (ctx) => {
-        const v = a(ctx);
-        if (typeof v === "string") return set.has(v);
-        if (v === null || v === undefined) return set.has("");
-        return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
-      }, nt: "bool" };
+      return {
+        fn: (ctx) => {
+          const v = a(ctx);
+          if (typeof v === "string") return set.has(v);
+          if (v === null || v === undefined) return set.has("");
+          return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
+        },
+        nt: "bool",
+      };
     }
     return { fn: (ctx) => inCollection(a(ctx), b(ctx), pos, ctx), nt: "bool" };
   }
@@ -533,17 +609,20 @@ class Compiler {
     // One options object per node; `running` is the run being charged (a search never re-enters expr).
     let running: Ctx | undefined;
     const options = { charge: (n: number) => spend(running as Ctx, n, pos) };
-    return { fn: (ctx) => {
-      const x = a(ctx);
-      const y = fixed ?? b(ctx);
-      if (x === null || x === undefined || y === null || y === undefined) return false;
-      const text = x instanceof Uint8Array ? String.fromCharCode(...x) : toStr(x, pos);
-      const re = fixed ?? this.regex(toStr(y, pos), pos);
-      running = ctx;
-      const r = re.matchString(text, options);
-      running = undefined;
-      return r;
-    }, nt };
+    return {
+      fn: (ctx) => {
+        const x = a(ctx);
+        const y = fixed ?? b(ctx);
+        if (x === null || x === undefined || y === null || y === undefined) return false;
+        const text = x instanceof Uint8Array ? String.fromCharCode(...x) : toStr(x, pos);
+        const re = fixed ?? this.regex(toStr(y, pos), pos);
+        running = ctx;
+        const r = re.matchString(text, options);
+        running = undefined;
+        return r;
+      },
+      nt,
+    };
   }
 
   private member(n: Extract<Node, { kind: "Member" }>, s: Scope, inChain: boolean): Compiled {
@@ -558,7 +637,12 @@ class Compiler {
       this.err(pos, `array elements can only be selected using an integer (got ${goNature(prop.nt)})`);
     }
     if (["bool", "int", "float", "string"].includes(base.nt)) {
-      this.err(pos, n.property.kind === "String" ? `type ${goNature(base.nt)} has no field ${n.property.value}` : `type ${goNature(base.nt)}[${goNature(prop.nt)}] is undefined`);
+      this.err(
+        pos,
+        n.property.kind === "String"
+          ? `type ${goNature(base.nt)} has no field ${n.property.value}`
+          : `type ${goNature(base.nt)}[${goNature(prop.nt)}] is undefined`,
+      );
     }
     const bf = base.fn;
     const optional = n.optional;
@@ -566,22 +650,28 @@ class Compiler {
       const key = internalize(prop.lit.value);
       const path = !inChain && !optional ? constantChain(n, false) : undefined;
       if (path !== undefined) return this.path(path, s);
-      return { fn: (ctx) => {
-        const b = bf(ctx);
-        if (b === short) return short;
-        if ((b === null || b === undefined) && optional) return short;
-        return fetchMember(b, key, pos, ctx);
-      }, nt: "unknown" };
+      return {
+        fn: (ctx) => {
+          const b = bf(ctx);
+          if (b === short) return short;
+          if ((b === null || b === undefined) && optional) return short;
+          return fetchMember(b, key, pos, ctx);
+        },
+        nt: "unknown",
+      };
     }
     const pf = prop.fn;
     // An index into an array of known elements has their type (`map(xs, {true})[0]` is a bool).
     const nt: Nature = base.nt === "array" && !optional ? base.el ?? "unknown" : "unknown";
-    return { fn: (ctx) => {
-      const b = bf(ctx);
-      if (b === short) return short;
-      if ((b === null || b === undefined) && optional) return short;
-      return fetchMember(b, pf(ctx), pos, ctx);
-    }, nt };
+    return {
+      fn: (ctx) => {
+        const b = bf(ctx);
+        if (b === short) return short;
+        if ((b === null || b === undefined) && optional) return short;
+        return fetchMember(b, pf(ctx), pos, ctx);
+      },
+      nt,
+    };
   }
 
   /** A constant-key chain: from the variables when its root is one (the root's name becomes the first key). */
@@ -609,10 +699,16 @@ class Compiler {
     const f = from === undefined ? undefined : this.compile(from, s, false);
     const t = to === undefined ? undefined : this.compile(to, s, false);
     for (const x of [f, t]) {
-      if (x !== undefined && x.nt !== "int" && x.nt !== "unknown") this.err(pos, `non-integer slice index ${goNature(x.nt)}`);
+      if (x !== undefined && x.nt !== "int" && x.nt !== "unknown") {
+        this.err(pos, `non-integer slice index ${goNature(x.nt)}`);
+      }
     }
     const vf = v.fn, ff = f?.fn, tf = t?.fn;
-    return { fn: (ctx) => slice(vf(ctx), ff?.(ctx), tf?.(ctx), pos, ctx), nt: v.nt, ...(v.el !== undefined ? { el: v.el } : {}) };
+    return {
+      fn: (ctx) => slice(vf(ctx), ff?.(ctx), tf?.(ctx), pos, ctx),
+      nt: v.nt,
+      ...(v.el !== undefined ? { el: v.el } : {}),
+    };
   }
 
   private call(callee: Node, argNodes: readonly Node[], pos: number, s: Scope, inChain: boolean): Compiled {
@@ -624,63 +720,99 @@ class Compiler {
     if (table !== undefined && callee.kind === "Member" && callee.property.kind === "String") {
       // A namespace table is a frozen null-prototype map: reading it directly is exactly fetchMember's own read.
       const key = callee.property.value;
-      return { fn: (ctx) => {
-        const f = (table(ctx) as Record<string, unknown>)[key];
-        return call(ctx, f === undefined ? null : f, evalArgs(ctx), pos);
-      }, nt: "unknown" };
+      return {
+        fn: (ctx) => {
+          const f = (table(ctx) as Record<string, unknown>)[key];
+          return call(ctx, f === undefined ? null : f, evalArgs(ctx), pos);
+        },
+        nt: "unknown",
+      };
     }
     if (callee.kind === "Member") {
       const base = this.compile(callee.node, s, inChain).fn;
       const prop = this.compile(callee.property, s, false).fn;
       const optional = callee.optional;
-      return { fn: (ctx) => {
-        const b = base(ctx);
-        if (b === short) return short;
-        if ((b === null || b === undefined) && optional) return short;
-        const f = fetchMember(b, prop(ctx), callee.pos, ctx);
-        return call(ctx, f, evalArgs(ctx), pos);
-      }, nt: "unknown" };
+      return {
+        fn: (ctx) => {
+          const b = base(ctx);
+          if (b === short) return short;
+          if ((b === null || b === undefined) && optional) return short;
+          const f = fetchMember(b, prop(ctx), callee.pos, ctx);
+          return call(ctx, f, evalArgs(ctx), pos);
+        },
+        nt: "unknown",
+      };
     }
     const f = this.compile(callee, s, inChain).fn;
-    return { fn: (ctx) => {
-      const fv = f(ctx);
-      if (fv === short) return short;
-      return call(ctx, fv, evalArgs(ctx), pos);
-    }, nt: "unknown" };
+    return {
+      fn: (ctx) => {
+        const fv = f(ctx);
+        if (fv === short) return short;
+        return call(ctx, fv, evalArgs(ctx), pos);
+      },
+      nt: "unknown",
+    };
   }
 
   private conditional(cn: Node, yn: Node, nn: Node, pos: number, s: Scope): Compiled {
     const c = this.compile(cn, s, false);
-    if (c.nt !== "bool" && c.nt !== "unknown") this.err(pos, `non-bool expression (type ${goNature(c.nt)}) used as condition`);
+    if (c.nt !== "bool" && c.nt !== "unknown") {
+      this.err(pos, `non-bool expression (type ${goNature(c.nt)}) used as condition`);
+    }
     const y = this.compile(yn, s, false), n = this.compile(nn, s, false);
     const cf = c.fn, yf = y.fn, nf = n.fn;
     // As expr's checker: a nil branch takes the other branch's type.
     const same = y.nt === n.nt ? y : y.nt === "nil" ? n : n.nt === "nil" ? y : undefined;
-    const el = same?.nt === "array" && (same === y || y.el === n.el || y.nt === "nil" || n.nt === "nil") ? same.el : undefined;
-    return { fn: (ctx) => (toBool(cf(ctx), pos) ? yf(ctx) : nf(ctx)), nt: same?.nt ?? "unknown", ...(el !== undefined ? { el } : {}) };
+    const el = same?.nt === "array" && (same === y || y.el === n.el || y.nt === "nil" || n.nt === "nil")
+      ? same.el
+      : undefined;
+    return {
+      fn: (ctx) => (toBool(cf(ctx), pos) ? yf(ctx) : nf(ctx)),
+      nt: same?.nt ?? "unknown",
+      ...(el !== undefined ? { el } : {}),
+    };
   }
 
   private map(pairs: readonly { key: Node; value: Node }[], pos: number, s: Scope): Compiled {
     const ps = pairs.map((p) => ({ k: this.compile(p.key, s, false).fn, v: this.compile(p.value, s, false).fn }));
-    return { fn: (ctx) => {
-      spend(ctx, ps.length, pos);
-      const out: Record<string, unknown> = {};
-      for (const p of ps) {
-        const k = p.k(ctx);
-        if (typeof k !== "string") fail(`reflect.Value.SetMapIndex: value of type ${typeName(k)} is not assignable to type string`, pos);
-        const v = p.v(ctx);
-        // expr's VM fills the map from the last pair to the first: of duplicate keys, the first one wins.
-        if (!hasOwn.call(out, k)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-      }
-      return out;
-    }, nt: "map" };
+    return {
+      fn: (ctx) => {
+        spend(ctx, ps.length, pos);
+        const out: Record<string, unknown> = {};
+        for (const p of ps) {
+          const k = p.k(ctx);
+          if (typeof k !== "string") {
+            fail(
+              `reflect.Value.SetMapIndex: value of type ${typeName(k)} is not assignable to type string`,
+              pos,
+            );
+          }
+          const v = p.v(ctx);
+          // expr's VM fills the map from the last pair to the first: of duplicate keys, the first one wins.
+          if (!hasOwn.call(out, k)) {
+            Object.defineProperty(out, k, {
+              value: v,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          }
+        }
+        return out;
+      },
+      nt: "map",
+    };
   }
 
   private builtin(name: string, argNodes: readonly Node[], pos: number, s: Scope): Compiled {
     if (!predicateNames.has(name)) {
       const args = argNodes.map((x) => this.compile(x, s, false));
-      if (name === "len" && args.length !== 1) this.err(pos, `invalid number of arguments (expected 1, got ${args.length})`);
-      if (name === "len" && args.length === 1 && !["unknown", "array", "map", "string", "bytes"].includes(args[0]!.nt)) {
+      if (name === "len" && args.length !== 1) {
+        this.err(pos, `invalid number of arguments (expected 1, got ${args.length})`);
+      }
+      if (
+        name === "len" && args.length === 1 && !["unknown", "array", "map", "string", "bytes"].includes(args[0]!.nt)
+      ) {
         this.err(pos, `invalid argument for len (type ${goNature(args[0]!.nt)})`);
       }
       const impl = builtins.get(name);
@@ -689,15 +821,23 @@ class Compiler {
       // `type()` of a string's byte is "uint" (v1.17's builtin.Type reports the reflect kind uint8 as uint).
       const bytes = name === "type" && argNodes.length === 1 ? this.byteAware(argNodes[0]!, s) : undefined;
       if (bytes !== undefined) {
-        return { fn: (ctx) => {
-          const v = bytes(ctx);
-          return v instanceof Byte ? "uint" : impl([v], { pos, now: ctx.now, budget: ctx });
-        }, nt: "unknown" };
+        return {
+          fn: (ctx) => {
+            const v = bytes(ctx);
+            return v instanceof Byte ? "uint" : impl([v], { pos, now: ctx.now, budget: ctx });
+          },
+          nt: "unknown",
+        };
       }
-      return { fn: (ctx) => impl(fns.map((f) => f(ctx)), { pos, now: ctx.now, budget: ctx }), nt: name === "len" ? "int" : "unknown" };
+      return {
+        fn: (ctx) => impl(fns.map((f) => f(ctx)), { pos, now: ctx.now, budget: ctx }),
+        nt: name === "len" ? "int" : "unknown",
+      };
     }
     const coll = this.compile(argNodes[0]!, s, false);
-    if (coll.nt !== "array" && coll.nt !== "unknown") this.err(pos, `builtin ${name} takes only array (got ${goNature(coll.nt)})`);
+    if (coll.nt !== "array" && coll.nt !== "unknown") {
+      this.err(pos, `builtin ${name} takes only array (got ${goNature(coll.nt)})`);
+    }
     const inner: Scope = { ...s, inPredicate: true, el: coll.nt === "array" ? coll.el ?? "unknown" : "unknown" };
     const pred = argNodes[1] === undefined ? undefined : this.compile(argNodes[1], inner, false);
     const needsBool = !["map", "sum", "groupBy", "sortBy", "reduce"].includes(name);

@@ -19,7 +19,7 @@
  */
 import { GoDuration } from "../values/mod.ts";
 import { GoFloat, toFloatValue } from "../values/mod.ts";
-import { GoMonth, GoTime, goDurationMethods, goTimeMethods, GoWeekday } from "../values/mod.ts";
+import { goDurationMethods, GoMonth, GoTime, goTimeMethods, GoWeekday } from "../values/mod.ts";
 import { encodeUtf8 } from "../go/mod.ts";
 import { type Budget, utf8Of } from "./_budget.ts";
 import { fail } from "./_failure.ts";
@@ -186,6 +186,8 @@ export function fetchMember(from: unknown, key: unknown, pos: number, budget?: B
     if (methods !== undefined && typeof key === "string" && methods.has(key)) return boundMethod(from, key);
     return fail(`cannot fetch ${keyText(key)} from ${typeName(from)}`, pos);
   }
-  if (typeof from === "string") return byteAt(budget === undefined ? encodeUtf8(from) : utf8Of(budget, from, pos), key, pos);
+  if (typeof from === "string") {
+    return byteAt(budget === undefined ? encodeUtf8(from) : utf8Of(budget, from, pos), key, pos);
+  }
   return fail(`cannot fetch ${keyText(key)} from ${typeName(from)}`, pos);
 }

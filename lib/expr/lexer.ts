@@ -17,7 +17,18 @@ export interface Token {
   readonly pos: number;
 }
 
-const wordOperators = new Set(["in", "or", "and", "matches", "contains", "startsWith", "endsWith", "let", "if", "else"]);
+const wordOperators = new Set([
+  "in",
+  "or",
+  "and",
+  "matches",
+  "contains",
+  "startsWith",
+  "endsWith",
+  "let",
+  "if",
+  "else",
+]);
 const negatable = new Set(["in", "matches", "contains", "startsWith", "endsWith"]);
 
 const isSpace = (c: string): boolean => /^\s$/u.test(c);

@@ -88,7 +88,12 @@ function namespaces(
     const ns = name.slice(0, dot);
     let table = tables.get(ns);
     if (table === undefined) tables.set(ns, table = {});
-    Object.defineProperty(table, name.slice(dot + 1), { value: f, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(table, name.slice(dot + 1), {
+      value: f,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   for (const [ns, table] of tables) out[ns] = namespace(table);
   return Object.freeze(out);

@@ -286,7 +286,9 @@ class Parser {
     switch (t.kind) {
       case "Identifier":
         this.next();
-        if (t.value === "true" || t.value === "false") return this.node({ kind: "Bool", pos: t.pos, value: t.value === "true" });
+        if (t.value === "true" || t.value === "false") {
+          return this.node({ kind: "Bool", pos: t.pos, value: t.value === "true" });
+        }
         if (t.value === "nil") return this.node({ kind: "Nil", pos: t.pos });
         node = this.is("Bracket", "(")
           ? this.parseCall(t, [])
@@ -319,9 +321,13 @@ class Parser {
       const base = lower[1] === "x" ? 16 : lower[1] === "o" ? 8 : 2;
       const valid = base === 16 ? /^[0-9a-f]+$/ : base === 8 ? /^[0-7]+$/ : /^[01]+$/;
       const kind = base === 16 ? "hex" : base === 8 ? "octal" : "binary";
-      if (!valid.test(digits)) this.fail(t, `invalid ${kind} literal: strconv.ParseInt: parsing "${v}": invalid syntax`);
+      if (!valid.test(digits)) {
+        this.fail(t, `invalid ${kind} literal: strconv.ParseInt: parsing "${v}": invalid syntax`);
+      }
       const n = BigInt(`0${lower[1]}${digits}`);
-      if (n > 9223372036854775807n) this.fail(t, `invalid ${kind} literal: strconv.ParseInt: parsing "${v}": value out of range`);
+      if (n > 9223372036854775807n) {
+        this.fail(t, `invalid ${kind} literal: strconv.ParseInt: parsing "${v}": value out of range`);
+      }
       return this.node({ kind: "Int", pos: t.pos, value: Number(n) });
     }
     if (/[.e]/.test(lower)) {
@@ -429,7 +435,9 @@ class Parser {
       } else {
         this.fail(
           k,
-          `a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${describe(k)})`,
+          `a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${
+            describe(k)
+          })`,
         );
       }
       this.expect("Operator", ":");
@@ -459,7 +467,9 @@ class Parser {
         const property: Node = this.node({ kind: "String", pos: prop.pos, value: prop.value });
         const method = this.is("Bracket", "(");
         const member: Node = this.node({ kind: "Member", pos: prop.pos, node: base, property, optional, method });
-        node = method ? this.node({ kind: "Call", pos: prop.pos, callee: member, args: this.parseArguments([]) }) : member;
+        node = method
+          ? this.node({ kind: "Call", pos: prop.pos, callee: member, args: this.parseArguments([]) })
+          : member;
         if (isChain || optional) node = this.node({ kind: "Chain", pos: prop.pos, node });
       } else if (t.kind === "Bracket" && t.value === "[") {
         node = this.parseIndex(node, t, false);

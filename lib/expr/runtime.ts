@@ -72,7 +72,10 @@ export function typeName(v: unknown): string {
 /** Go's `reflect.DeepEqual` over our model (numbers must also agree on int vs float), `depth` levels down. */
 function deepEqual(a: unknown, b: unknown, budget: Budget, depth: number): boolean {
   if (a === b) return true;
-  if (isNumber(a) && isNumber(b)) return num(a) === num(b) && (a instanceof GoFloat || !Number.isInteger(a)) === (b instanceof GoFloat || !Number.isInteger(b));
+  if (isNumber(a) && isNumber(b)) {
+    return num(a) === num(b) &&
+      (a instanceof GoFloat || !Number.isInteger(a)) === (b instanceof GoFloat || !Number.isInteger(b));
+  }
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
     enter(budget, depth, a.length);
@@ -86,7 +89,9 @@ function deepEqual(a: unknown, b: unknown, budget: Budget, depth: number): boole
   }
   if (a instanceof GoTime && b instanceof GoTime) return a.sec === b.sec && a.nsec === b.nsec && a.offset === b.offset;
   if (a instanceof GoDuration && b instanceof GoDuration) return a.ns === b.ns;
-  if ((a instanceof GoMonth && b instanceof GoMonth) || (a instanceof GoWeekday && b instanceof GoWeekday)) return a.n === b.n;
+  if ((a instanceof GoMonth && b instanceof GoMonth) || (a instanceof GoWeekday && b instanceof GoWeekday)) {
+    return a.n === b.n;
+  }
   if (isMap(a) && isMap(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
@@ -150,7 +155,9 @@ const badOp = (a: unknown, op: string, b: unknown, pos: number): never =>
 /** A numeric result: int when both operands were ints, float64 otherwise. */
 function numeric(r: number, a: unknown, b: unknown): number | GoFloat {
   // Go ints have no negative zero: `-5 * 0` is 0, and stays 0 when a float operation follows.
-  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) return r === 0 ? 0 : r;
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
+    return r === 0 ? 0 : r;
+  }
   return toFloatValue(r);
 }
 
@@ -172,7 +179,9 @@ export function add(a: unknown, b: unknown, pos: number, budget?: Budget): unkno
   if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) + num(b));
   if (a instanceof GoTime && b instanceof GoDuration) return a.Add(b);
   if (a instanceof GoDuration && b instanceof GoTime) return b.Add(a);
-  if (a instanceof GoDuration && b instanceof GoDuration) return durationOf(a.ns + b.ns, () => a.toBigInt() + b.toBigInt());
+  if (a instanceof GoDuration && b instanceof GoDuration) {
+    return durationOf(a.ns + b.ns, () => a.toBigInt() + b.toBigInt());
+  }
   return badOp(a, "+", b, pos);
 }
 
@@ -182,7 +191,9 @@ export function sub(a: unknown, b: unknown, pos: number): unknown {
   if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) - num(b));
   if (a instanceof GoTime && b instanceof GoTime) return a.Sub(b);
   if (a instanceof GoTime && b instanceof GoDuration) return a.Add(durationOf(-b.ns, () => -b.toBigInt()));
-  if (a instanceof GoDuration && b instanceof GoDuration) return durationOf(a.ns - b.ns, () => a.toBigInt() - b.toBigInt());
+  if (a instanceof GoDuration && b instanceof GoDuration) {
+    return durationOf(a.ns - b.ns, () => a.toBigInt() - b.toBigInt());
+  }
   return badOp(a, "-", b, pos);
 }
 

@@ -118,7 +118,11 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
     }
     node.ends++;
   }
-  const choose = (node: TrieNode, depth: number, above: { readonly reader: PrefixReader; readonly depth: number } | undefined): void => {
+  const choose = (
+    node: TrieNode,
+    depth: number,
+    above: { readonly reader: PrefixReader; readonly depth: number } | undefined,
+  ): void => {
     let nearest = above;
     if (depth > 0 && node.uses >= 2 && (node.ends > 0 || node.children.size >= 2)) {
       node.reader = prefixReader(slot(), depth, above);
@@ -144,7 +148,11 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
 }
 
 /** Reads the first `length` keys of a use once per run: from the nearest shared prefix above, or the variables. */
-function prefixReader(slot: number, length: number, above: { readonly reader: PrefixReader; readonly depth: number } | undefined): PrefixReader {
+function prefixReader(
+  slot: number,
+  length: number,
+  above: { readonly reader: PrefixReader; readonly depth: number } | undefined,
+): PrefixReader {
   if (above === undefined) {
     return (ctx, use) => {
       const memo = ctx.locals[slot];

@@ -123,7 +123,11 @@ export function backtrackSearch(
             const c = codePointAt(s, p);
             if (c < 0) break run;
             const o = op[pc];
-            const ok = o === opRune ? c === arg[pc] : o === opClass ? (classes[arg[pc] as number] as (cp: number) => boolean)(c) : o === opAny || (o === opAnyNotNL && c !== 10);
+            const ok = o === opRune
+              ? c === arg[pc]
+              : o === opClass
+              ? (classes[arg[pc] as number] as (cp: number) => boolean)(c)
+              : o === opAny || (o === opAnyNotNL && c !== 10);
             if (!ok) break run;
             p += c > 0xffff ? 2 : 1;
             pc = out[pc] as number;

@@ -58,7 +58,8 @@ export function classAtom(cp: number): string {
 
 // --- Unicode classes (Go 1.25+ name lookup)
 
-const categories = "C Cc Cf Cn Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs";
+const categories =
+  "C Cc Cf Cn Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs";
 const categoryAliases = "Cased_Letter:LC Close_Punctuation:Pe Combining_Mark:M Connector_Punctuation:Pc Control:Cc " +
   "Currency_Symbol:Sc Dash_Punctuation:Pd Decimal_Number:Nd Enclosing_Mark:Me Final_Punctuation:Pf Format:Cf " +
   "Initial_Punctuation:Pi Letter:L Letter_Number:Nl Line_Separator:Zl Lowercase_Letter:Ll Mark:M Math_Symbol:Sm " +
@@ -127,7 +128,10 @@ const memoLimit = 512;
  * @param items the items, in any order
  * @param options `negated` for `[^…]`, `fold` under `(?i)`
  */
-export function classTest(items: readonly ClassItem[], options: { readonly negated: boolean; readonly fold: boolean }): CharTest {
+export function classTest(
+  items: readonly ClassItem[],
+  options: { readonly negated: boolean; readonly fold: boolean },
+): CharTest {
   const flags = options.fold ? "iu" : "u";
   const positive = items.filter((i) => !i.negated).map((i) => i.body).join("");
   const plus = positive === "" ? undefined : new RegExp(`^[${positive}]$`, flags);

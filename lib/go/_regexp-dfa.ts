@@ -7,7 +7,21 @@
  * @module
  */
 import { hasFolds } from "./_regexp-class.ts";
-import { codePointAt, opAlt, opAny, opAnyNotNL, opAssert, opCapture, opClass, opMatch, opNop, opRune, type Prog, type Report, reportEvery } from "./_regexp-prog.ts";
+import {
+  codePointAt,
+  opAlt,
+  opAny,
+  opAnyNotNL,
+  opAssert,
+  opCapture,
+  opClass,
+  opMatch,
+  opNop,
+  opRune,
+  type Prog,
+  type Report,
+  reportEvery,
+} from "./_regexp-prog.ts";
 import { beginLine, beginText, endLine, endText, noWordBoundary, wordBoundary } from "./_regexp-syntax.ts";
 
 /**
@@ -18,7 +32,8 @@ const maxProg = 1000;
 const maxCells = 8_192;
 
 const atStart = 1, afterNewline = 2, afterWord = 4;
-const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isWord = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 interface State {
   /** The threads (instructions before their empty-width closure), sorted. */
@@ -88,7 +103,8 @@ export function newDfa(prog: Prog): Dfa | undefined {
   const classOf = new Uint8Array(128);
   const seen = new Map<string, number>();
   for (let c = 0; c < 128; c++) {
-    const sig = consuming.map((pc) => (consumes(prog, pc, c) ? "1" : "0")).join("") + (asserts ? `${isWord(c)}${c === 10}` : "");
+    const sig = consuming.map((pc) => (consumes(prog, pc, c) ? "1" : "0")).join("") +
+      (asserts ? `${isWord(c)}${c === 10}` : "");
     let k = seen.get(sig);
     if (k === undefined) seen.set(sig, k = seen.size);
     classOf[c] = k;
@@ -136,7 +152,9 @@ function accelerator(prog: Prog): string | RegExp | undefined {
     } else if (!(op[pc] === opNop || op[pc] === opCapture || (op[pc] === opAssert && lit === ""))) break;
     pc = out[pc] as number;
   }
-  if (lit !== "") return fold ? new RegExp(Array.from(lit, (c) => atom(c.codePointAt(0) as number)).join(""), "giu") : lit;
+  if (lit !== "") {
+    return fold ? new RegExp(Array.from(lit, (c) => atom(c.codePointAt(0) as number)).join(""), "giu") : lit;
+  }
   const first = new Set<number>();
   const seen = new Set<number>();
   const todo = [prog.start];
@@ -181,7 +199,11 @@ function reset(dfa: Dfa, keep: State): State {
   return state(dfa, keep.pcs, keep.before) as State;
 }
 
-function state(dfa: Pick<Dfa, "states" | "classes" | "anchored" | "accel" | "cells">, pcs: Int32Array, before: number): State | undefined {
+function state(
+  dfa: Pick<Dfa, "states" | "classes" | "anchored" | "accel" | "cells">,
+  pcs: Int32Array,
+  before: number,
+): State | undefined {
   const key = `${before}:${pcs.join(",")}`;
   let s = dfa.states.get(key);
   if (s === undefined) {

@@ -67,7 +67,11 @@ export function expandTemplate(
  * @param matches the successive matches, as [start, end, …]
  * @param options `n`: at most this many pieces (all if `n < 0`)
  */
-export function splitByMatches(s: string, matches: readonly ArrayLike<number>[], options: { readonly n: number }): string[] {
+export function splitByMatches(
+  s: string,
+  matches: readonly ArrayLike<number>[],
+  options: { readonly n: number },
+): string[] {
   const n = options.n;
   const out: string[] = [];
   let beg = 0;

@@ -4,15 +4,23 @@
  * helpers both matchers share. Private to the regexp module.
  * @module
  */
-import { classAtom, classTest, type CharTest, hasFolds } from "./_regexp-class.ts";
+import { type CharTest, classAtom, classTest, hasFolds } from "./_regexp-class.ts";
 import { RegexpSyntaxError } from "./_regexp-escape.ts";
 import { beginLine, beginText, endLine, endText, noWordBoundary, type Re, wordBoundary } from "./_regexp-syntax.ts";
 
 // --- model
 
 /** Instruction codes. `fail` is instruction 0, so a jump to 0 is a dead end. */
-export const opFail = 0, opMatch = 1, opAlt = 2, opCapture = 3, opAssert = 4, opNop = 5, opRune = 6, opClass = 7,
-  opAny = 8, opAnyNotNL = 9;
+export const opFail = 0,
+  opMatch = 1,
+  opAlt = 2,
+  opCapture = 3,
+  opAssert = 4,
+  opNop = 5,
+  opRune = 6,
+  opClass = 7,
+  opAny = 8,
+  opAnyNotNL = 9;
 
 /** A compiled program. `out` is the next instruction, `arg` the alternative of an `opAlt` or the operand. */
 export interface Prog {
@@ -181,7 +189,13 @@ class Compiler {
         return this.one(opNop, 0, true);
       case "char":
         if (!re.fold) return this.one(opRune, re.cp);
-        return this.one(opClass, this.classOf(re.cp, () => classTest([{ body: classAtom(re.cp), negated: false }], { negated: false, fold: true })));
+        return this.one(
+          opClass,
+          this.classOf(
+            re.cp,
+            () => classTest([{ body: classAtom(re.cp), negated: false }], { negated: false, fold: true }),
+          ),
+        );
       case "class":
         return this.one(opClass, this.classOf(re.test, () => re.test));
       case "any":
@@ -239,7 +253,12 @@ export function compileProg(re: Re, options: { readonly pattern: string; readonl
   };
 }
 
-function literalSet(op: Uint8Array, out: Int32Array, arg: Int32Array, p: Pick<Prog, "start" | "foldedChars">): Prog["literalSet"] {
+function literalSet(
+  op: Uint8Array,
+  out: Int32Array,
+  arg: Int32Array,
+  p: Pick<Prog, "start" | "foldedChars">,
+): Prog["literalSet"] {
   const words: string[] = [];
   let fold: boolean | undefined;
   let total = 0;
@@ -297,7 +316,12 @@ function startCond(op: Uint8Array, out: Int32Array, arg: Int32Array, pc: number)
   }
 }
 
-function literalPrefix(op: Uint8Array, out: Int32Array, arg: Int32Array, start: number): { prefix: string; prefixComplete: boolean } {
+function literalPrefix(
+  op: Uint8Array,
+  out: Int32Array,
+  arg: Int32Array,
+  start: number,
+): { prefix: string; prefixComplete: boolean } {
   let pc = skipNop(op, out, start);
   let prefix = "";
   while (op[pc] === opRune && arg[pc] !== 0xfffd) {
@@ -321,7 +345,8 @@ export function codePointAt(s: string, i: number): number {
   return 0xfffd;
 }
 
-const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isWord = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /** The empty-width assertions that hold at position `i` of `s` (Go's `EmptyOpContext`). */
 export function assertionsAt(s: string, i: number): number {

@@ -196,7 +196,14 @@ class Parser {
   }
 
   /** Applies a repetition operator found at `before` (its text ends at `after`) to the last node. */
-  repeat(op: "star" | "plus" | "quest" | "repeat", min: number, max: number, before: number, after: number, lastRepeat: number): number {
+  repeat(
+    op: "star" | "plus" | "quest" | "repeat",
+    min: number,
+    max: number,
+    before: number,
+    after: number,
+    lastRepeat: number,
+  ): number {
     const s = this.whole;
     let lazy = (this.flags & nonGreedy) !== 0;
     if (s[after] === "?") {
@@ -206,7 +213,9 @@ class Parser {
     if (lastRepeat >= 0) throw new RegexpSyntaxError("invalid nested repetition operator", s.slice(lastRepeat, after));
     const cur = this.top.cur;
     const sub = cur.pop();
-    if (sub === undefined) throw new RegexpSyntaxError("missing argument to repetition operator", s.slice(before, after));
+    if (sub === undefined) {
+      throw new RegexpSyntaxError("missing argument to repetition operator", s.slice(before, after));
+    }
     const re: Re = op === "repeat" ? { op, min, max, sub, lazy } : { op, sub, lazy };
     if (op === "repeat" && (min >= 2 || max >= 2) && !repeatIsValid(re, 1000)) {
       throw new RegexpSyntaxError("invalid repeat count", s.slice(before, after));
@@ -219,7 +228,15 @@ class Parser {
   escape(i: number): number {
     const s = this.whole;
     const n = s[i + 1];
-    const assert = n === "A" ? beginText : n === "z" ? endText : n === "b" ? wordBoundary : n === "B" ? noWordBoundary : 0;
+    const assert = n === "A"
+      ? beginText
+      : n === "z"
+      ? endText
+      : n === "b"
+      ? wordBoundary
+      : n === "B"
+      ? noWordBoundary
+      : 0;
     if (assert !== 0) {
       this.push({ op: "assert", flag: assert });
       return i + 2;
@@ -328,6 +345,7 @@ function repeatIsValid(re: Re, n: number): boolean {
   return true;
 }
 
-const concat = (subs: readonly Re[]): Re => (subs.length === 0 ? { op: "empty" } : subs.length === 1 ? subs[0] as Re : { op: "concat", subs });
+const concat = (
+  subs: readonly Re[],
+): Re => (subs.length === 0 ? { op: "empty" } : subs.length === 1 ? subs[0] as Re : { op: "concat", subs });
 const alternate = (subs: readonly Re[]): Re => (subs.length === 1 ? subs[0] as Re : { op: "alternate", subs });
-

@@ -135,7 +135,7 @@ class Scanner {
             if (!isHex(h)) this.fail(h, "in \\u hexadecimal character escape");
             this.i++;
           }
-        } else if (!"\"\\/bfnrt".includes(String.fromCharCode(e))) {
+        } else if (!'"\\/bfnrt'.includes(String.fromCharCode(e))) {
           this.fail(e, "in string escape code");
         }
       } else if (c < 0x20) {

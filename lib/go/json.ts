@@ -80,7 +80,9 @@ class UnsupportedError {
 /** Go's float encoding: like ES6 `Number#toString` (which Go copied), except that -0 keeps its sign. */
 function formatFloat(f: number): string {
   if (!Number.isFinite(f)) {
-    throw new UnsupportedError(`json: unsupported value: ${f === Infinity ? "+Inf" : f === -Infinity ? "-Inf" : "NaN"}`);
+    throw new UnsupportedError(
+      `json: unsupported value: ${f === Infinity ? "+Inf" : f === -Infinity ? "-Inf" : "NaN"}`,
+    );
   }
   return Object.is(f, -0) ? "-0" : String(f);
 }
@@ -104,7 +106,9 @@ function encode(v: unknown, o: GoJsonOptions, depth: number): string {
   if (v instanceof GoMonth || v instanceof GoWeekday) return String(v.n);
   if (v instanceof GoTime) return quoteGoJson(v.format("2006-01-02T15:04:05.999999999Z07:00"), o.escapeHtml);
   if (v instanceof Uint8Array) return `"${encodeBase64(v)}"`;
-  if (depth >= maxDepth) throw new UnsupportedError(`json: unsupported value: encountered a cycle via ${goTypeName(v)}`);
+  if (depth >= maxDepth) {
+    throw new UnsupportedError(`json: unsupported value: encountered a cycle via ${goTypeName(v)}`);
+  }
   const nl = o.indent === "" ? "" : "\n" + o.indent.repeat(depth + 1);
   const close = o.indent === "" ? "" : "\n" + o.indent.repeat(depth);
   if (Array.isArray(v)) {

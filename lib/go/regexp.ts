@@ -26,7 +26,7 @@
  */
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
-import { backtrackSearch, type BacktrackMachine, canBacktrack, newBacktrackMachine } from "./_regexp-backtrack.ts";
+import { type BacktrackMachine, backtrackSearch, canBacktrack, newBacktrackMachine } from "./_regexp-backtrack.ts";
 import { newPikeMachine, type PikeMachine, pikeSearch } from "./_regexp-pike.ts";
 import { type Dfa, dfaMatch, newDfa } from "./_regexp-dfa.ts";
 import { compileProg, type Prog, type Report } from "./_regexp-prog.ts";
@@ -224,7 +224,12 @@ class Compiled implements GoRegexp {
 
   replaceAllString(src: string, repl: string, options?: RegexpRunOptions): string {
     if (!repl.includes("$")) return this.replace(src, 2, () => repl, options);
-    return this.replace(src, this.prog.numCap, (m) => this.expand(repl, src, m as unknown as readonly number[]), options);
+    return this.replace(
+      src,
+      this.prog.numCap,
+      (m) => this.expand(repl, src, m as unknown as readonly number[]),
+      options,
+    );
   }
 
   replaceAllLiteralString(src: string, repl: string, options?: RegexpRunOptions): string {

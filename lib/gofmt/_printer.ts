@@ -371,7 +371,11 @@ function printBytes(p: Printer, b: Uint8Array, verb: string, depth: number): voi
  */
 function callMethod(v: object, name: "Error" | "String"): string | undefined {
   if (Array.isArray(v) || v instanceof Uint8Array || isGoMap(v)) return undefined;
-  for (let proto: unknown = Object.getPrototypeOf(v); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto: unknown = Object.getPrototypeOf(v);
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     const d = Object.getOwnPropertyDescriptor(proto, name);
     if (d === undefined) continue;
     if (typeof d.value !== "function") return undefined;
@@ -464,7 +468,9 @@ function printConcrete(p: Printer, v: unknown, verb: string, depth: number): voi
     case "bigint":
       return printInteger(p, v, verb);
     case "number":
-      if (Number.isSafeInteger(v) && (verb === "v" || verb === "d") && plainDecimal(p.f)) return padNoZero(p, String(v));
+      if (Number.isSafeInteger(v) && (verb === "v" || verb === "d") && plainDecimal(p.f)) {
+        return padNoZero(p, String(v));
+      }
       return isGoInt(v) ? printInteger(p, BigInt(v), verb, v) : printFloat(p, v, verb);
     case "string":
       return printString(p, v, verb);
@@ -507,7 +513,8 @@ function printTime(p: Printer, t: GoTime, verb: string): void {
     const c = t.civil();
     const loc = t.zone === "UTC" && t.offset === 0 ? "time.UTC" : `time.Location(${quote(t.zone)})`;
     const month = longMonthNames[c.month - 1] ?? String(c.month);
-    const text = `time.Date(${c.year}, time.${month}, ${c.day}, ${c.hour}, ${c.minute}, ${c.second}, ${c.nanosecond}, ${loc})`;
+    const text =
+      `time.Date(${c.year}, time.${month}, ${c.day}, ${c.hour}, ${c.minute}, ${c.second}, ${c.nanosecond}, ${loc})`;
     return padString(p, truncate(p, text));
   }
   p.buf += "{";

@@ -27,7 +27,9 @@ export class FormatLimitError extends Error {
    * @param value the bound
    */
   constructor(readonly kind: "length" | "depth", readonly value: number) {
-    super(kind === "length" ? `formatted text longer than ${value} characters` : `value nested deeper than ${value} levels`);
+    super(
+      kind === "length" ? `formatted text longer than ${value} characters` : `value nested deeper than ${value} levels`,
+    );
     this.name = "FormatLimitError";
   }
 }

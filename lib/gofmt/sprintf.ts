@@ -2,7 +2,7 @@
  * Go's `fmt.Sprintf` over our value model.
  * @module
  */
-import { badVerb, clearFlags, newPrinter, type Printer, printArg, reserve } from "./_printer.ts";
+import { badVerb, clearFlags, newPrinter, printArg, type Printer, reserve } from "./_printer.ts";
 import type { FormatLimits } from "./format-limits.ts";
 import { goTypeName, isGoInt } from "./go-type.ts";
 

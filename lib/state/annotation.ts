@@ -8,7 +8,7 @@ import type { NotifiedState } from "./notified-state.ts";
 import { quoteGoJson } from "../go/mod.ts";
 import { toWellFormed } from "../go/mod.ts";
 import { compareGoStrings } from "../gofmt/mod.ts";
-import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { defaultLimits, limitMessage, type Limits } from "../limits.ts";
 import { textExceedsBytes } from "../subscriptions/mod.ts";
 
 // --- model
@@ -137,12 +137,8 @@ export function decodeNotifiedState(
  * @returns The annotation's value, `{}` for the empty state.
  */
 export function encodeNotifiedState(state: NotifiedState): string {
-  const entries = Object.entries(state).sort(([a], [b]) =>
-    compareGoStrings(a, b)
-  );
-  return `{${
-    entries.map(([k, v]) => `${quoteGoJson(k)}:${formatInt(v, k)}`).join(",")
-  }}`;
+  const entries = Object.entries(state).sort(([a], [b]) => compareGoStrings(a, b));
+  return `{${entries.map(([k, v]) => `${quoteGoJson(k)}:${formatInt(v, k)}`).join(",")}}`;
 }
 
 /**
@@ -161,9 +157,7 @@ export function truncateNotifiedState(
   const entries = Object.entries(state);
   const excess = entries.length - Math.max(0, maxEntries);
   if (excess <= 0) return state;
-  const oldestFirst = [...entries].sort(([ka, a], [kb, b]) =>
-    a - b || compareGoStrings(ka, kb)
-  );
+  const oldestFirst = [...entries].sort(([ka, a], [kb, b]) => a - b || compareGoStrings(ka, kb));
   const dropped = new Set(oldestFirst.slice(0, excess).map(([k]) => k));
   return Object.fromEntries(entries.filter(([k]) => !dropped.has(k)));
 }
@@ -229,9 +223,7 @@ export function writeNotifiedState(
   const kept = truncateNotifiedState(state, options.maxEntries);
   const others = Object.entries(annotations ?? {}).filter(([k]) => k !== key);
   return Object.fromEntries(
-    Object.keys(kept).length === 0
-      ? others
-      : [...others, [key, encodeNotifiedState(kept)]],
+    Object.keys(kept).length === 0 ? others : [...others, [key, encodeNotifiedState(kept)]],
   );
 }
 

@@ -6,10 +6,7 @@
 export type { NotifiedState } from "./notified-state.ts";
 export type { StateKeyParts } from "./key.ts";
 export { stateKey, withOncePer } from "./key.ts";
-export type {
-  DecodedNotifiedState,
-  NotifiedAnnotationOptions,
-} from "./annotation.ts";
+export type { DecodedNotifiedState, NotifiedAnnotationOptions } from "./annotation.ts";
 export {
   decodeNotifiedState,
   encodeNotifiedState,

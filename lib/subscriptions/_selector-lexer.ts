@@ -40,15 +40,12 @@ const keywords: Readonly<Record<string, Tok>> = {
   "(": "(",
 };
 
-const isWhitespace = (c: string): boolean =>
-  c === " " || c === "\t" || c === "\r" || c === "\n";
+const isWhitespace = (c: string): boolean => c === " " || c === "\t" || c === "\r" || c === "\n";
 const isSpecial = (c: string): boolean => "=!(),><".includes(c);
 
 /** Splits the source into tokens the way the Go lexer does; a NUL character ends the input there, as in Go. */
 export function lex(source: string): readonly Token[] {
-  const end = source.indexOf("\0") === -1
-    ? source.length
-    : source.indexOf("\0");
+  const end = source.indexOf("\0") === -1 ? source.length : source.indexOf("\0");
   const tokens: Token[] = [];
   let i = 0;
   for (;;) {

@@ -56,9 +56,11 @@ export function parseSubscriptionsYaml(
     const problem = data.left;
     const pos = problem.offset === undefined ? undefined : read.lines.linePos(problem.offset);
     const where = { ...at, line: pos?.line, column: pos?.col };
-    const d = problem.tag === "LimitExceeded"
-      ? diagnostic("LimitExceeded", problem.message, where)
-      : diagnostic("InvalidSubscription", `the subscriptions annotation is not valid YAML: ${firstLine(problem.message)}`, where);
+    const d = problem.tag === "LimitExceeded" ? diagnostic("LimitExceeded", problem.message, where) : diagnostic(
+      "InvalidSubscription",
+      `the subscriptions annotation is not valid YAML: ${firstLine(problem.message)}`,
+      where,
+    );
     return { entries: [], diagnostics: [d] };
   }
   const value = data.right;
@@ -225,8 +227,7 @@ function scalarString(raw: unknown, path: string): Decoded<string> {
   return { ok: false, message: `${path} must be a string, not ${kind(raw)}` };
 }
 
-const invalid = (message: string): Diagnostic =>
-  diagnostic("InvalidSubscription", message);
+const invalid = (message: string): Diagnostic => diagnostic("InvalidSubscription", message);
 
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> =>
   typeof v === "object" && v !== null && !Array.isArray(v) &&

@@ -5,7 +5,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { YamlLimits } from "../yaml/mod.ts";
-import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { defaultLimits, limitMessage, type Limits } from "../limits.ts";
 import { annotationSizeHint, exceedsAnnotationBytes } from "./annotation-size.ts";
 import type { Destination } from "./destination.ts";
 import { parseSubscriptionsYaml } from "./_subscriptions-yaml.ts";
@@ -85,7 +85,9 @@ export function parseSubscriptionAnnotations(
   const names = Object.keys(annotations ?? {}).filter((k) => k.startsWith(subscribe) || k.startsWith(yamlList));
   if (exceedsAnnotationBytes(names, annotations ?? {}, limits)) {
     const what = "the subscription annotations are larger together, so none is read";
-    const d = diagnostic("LimitExceeded", limitMessage("maxAnnotationBytes", limits.maxAnnotationBytes, what), { hint: annotationSizeHint });
+    const d = diagnostic("LimitExceeded", limitMessage("maxAnnotationBytes", limits.maxAnnotationBytes, what), {
+      hint: annotationSizeHint,
+    });
     return { subscriptions, diagnostics: [d] };
   }
   // Sorted for a fixed order (the Go engine walks a map, in random order).
@@ -94,9 +96,13 @@ export function parseSubscriptionAnnotations(
     const value = annotations?.[key];
     if (typeof value !== "string") {
       diagnostics.push(
-        diagnostic("InvalidSubscription", `the annotation's value must be a string, not ${typeOf(value)}; it is skipped`, {
-          key,
-        }),
+        diagnostic(
+          "InvalidSubscription",
+          `the annotation's value must be a string, not ${typeOf(value)}; it is skipped`,
+          {
+            key,
+          },
+        ),
       );
     } else if (isShort) {
       readSubscribe(key, key.slice(subscribe.length), value, subscriptions, diagnostics);
@@ -146,7 +152,11 @@ function readSubscribe(
     return;
   }
   for (const recipient of parseRecipients(value)) {
-    subscriptions.push({ annotation: key, trigger: trigger === "" ? undefined : trigger, destination: { service, recipient } });
+    subscriptions.push({
+      annotation: key,
+      trigger: trigger === "" ? undefined : trigger,
+      destination: { service, recipient },
+    });
   }
 }
 
@@ -168,7 +178,9 @@ function readYaml(
     const destinations = entry.destinations.filter((d, j) => {
       if (d.service !== "") return true;
       diagnostics.push(
-        diagnostic("InvalidSubscription", `subscriptions[${i}].destinations[${j}] names no service; it is skipped`, { key }),
+        diagnostic("InvalidSubscription", `subscriptions[${i}].destinations[${j}] names no service; it is skipped`, {
+          key,
+        }),
       );
       return false;
     });

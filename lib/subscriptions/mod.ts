@@ -5,22 +5,9 @@
  */
 export type { Destination, Destinations } from "./destination.ts";
 export type { LabelSelector, Requirement } from "./selector.ts";
-export {
-  formatRequirement,
-  formatSelector,
-  matchesSelector,
-  parseSelector,
-} from "./selector.ts";
-export type {
-  AnnotationOptions,
-  AnnotationSubscription,
-  AnnotationSubscriptions,
-} from "./annotations.ts";
-export {
-  defaultAnnotationPrefix,
-  parseRecipients,
-  parseSubscriptionAnnotations,
-} from "./annotations.ts";
+export { formatRequirement, formatSelector, matchesSelector, parseSelector } from "./selector.ts";
+export type { AnnotationOptions, AnnotationSubscription, AnnotationSubscriptions } from "./annotations.ts";
+export { defaultAnnotationPrefix, parseRecipients, parseSubscriptionAnnotations } from "./annotations.ts";
 export type { DefaultSubscription, SubscriptionDefaults, TriggerDestination } from "./defaults.ts";
 export { defaultTriggersFor, resolveDefaultSubscriptions } from "./defaults.ts";
 export type { ResolvedDestinations } from "./resolve.ts";

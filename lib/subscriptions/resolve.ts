@@ -59,11 +59,15 @@ export function resolveDestinations(
     const triggers = defaultTriggersFor(s.destination.service, config);
     if (triggers.length === 0) {
       diagnostics.push(
-        diagnostic("InvalidSubscription", `subscribes "${s.destination.service}" to the default triggers, but there are none`, {
-          key: s.annotation,
-          severity: "warning",
-          hint: `name a trigger, or set defaultTriggers or defaultTriggers.${s.destination.service} in the ConfigMap`,
-        }),
+        diagnostic(
+          "InvalidSubscription",
+          `subscribes "${s.destination.service}" to the default triggers, but there are none`,
+          {
+            key: s.annotation,
+            severity: "warning",
+            hint: `name a trigger, or set defaultTriggers or defaultTriggers.${s.destination.service} in the ConfigMap`,
+          },
+        ),
       );
     }
     for (const trigger of triggers) items.push({ trigger, destination: s.destination });
@@ -106,7 +110,9 @@ function indexOf(
   indexes: Map<string, Map<string, Set<string>>>,
 ): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
-  for (const { service, recipient } of list) (index.get(service) ?? index.set(service, new Set()).get(service)!).add(recipient);
+  for (const { service, recipient } of list) {
+    (index.get(service) ?? index.set(service, new Set()).get(service)!).add(recipient);
+  }
   indexes.set(trigger, index);
   return index;
 }
@@ -115,9 +121,7 @@ function stringLabels(
   labels: Readonly<Record<string, unknown>> | null | undefined,
 ): Readonly<Record<string, string>> {
   return Object.fromEntries(
-    Object.entries(labels ?? {}).filter((e): e is [string, string] =>
-      typeof e[1] === "string"
-    ),
+    Object.entries(labels ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"),
   );
 }
 

@@ -48,8 +48,7 @@ class SelectorError {
 function parseTokens(tokens: readonly Token[]): readonly Requirement[] {
   let p = 0;
   const peek = (values: boolean): Token => asContext(tokens[p]!, values);
-  const next = (values: boolean): Token =>
-    asContext(tokens[Math.min(p++, tokens.length - 1)]!, values);
+  const next = (values: boolean): Token => asContext(tokens[Math.min(p++, tokens.length - 1)]!, values);
   const fail = (t: Token, expected: string): never => {
     throw new SelectorError(
       `found ${describe(t)}, expected: ${expected}`,
@@ -125,9 +124,7 @@ function parseTokens(tokens: readonly Token[]): readonly Requirement[] {
       return fail(opTok, "in, notin, =, ==, !=, gt, lt");
     }
     const valuesStart = peek(true);
-    const raw = operator === "in" || operator === "notin"
-      ? parseValues()
-      : parseExactValue();
+    const raw = operator === "in" || operator === "notin" ? parseValues() : parseExactValue();
     const values = [...new Set(raw)].sort(compareStrings);
     checkValues(keyTok.lit, operator, values, valuesStart.pos);
     return { key: keyTok.lit, operator, values };
@@ -162,9 +159,7 @@ const operators: Partial<Record<Tok, Requirement["operator"]>> = {
 };
 
 function asContext(t: Token, values: boolean): Token {
-  return values && (t.tok === "in" || t.tok === "notin")
-    ? { ...t, tok: "id" }
-    : t;
+  return values && (t.tok === "in" || t.tok === "notin") ? { ...t, tok: "id" } : t;
 }
 
 function describe(t: Token): string {
@@ -252,9 +247,7 @@ export function parseSelector(
   source: string,
 ): Either<Diagnostic, LabelSelector> {
   try {
-    const requirements = [...parseTokens(lex(source))].sort((a, b) =>
-      compareStrings(a.key, b.key)
-    );
+    const requirements = [...parseTokens(lex(source))].sort((a, b) => compareStrings(a.key, b.key));
     return E.right({ source, requirements });
   } catch (e) {
     if (!(e instanceof SelectorError)) throw e;

@@ -3,8 +3,8 @@
  * literals; problems become diagnostics on the context. Private to `compile-document.ts`.
  * @module
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { FieldSpec, Fields, ParseMode } from "./block-spec.ts";
+import { type Diagnostic, diagnostic } from "../diagnostics.ts";
+import type { Fields, FieldSpec, ParseMode } from "./block-spec.ts";
 import { didYouMean } from "../suggest.ts";
 import type { ContentPath, Literal, Slot, TextCompiler } from "./document-plan.ts";
 import type { TemplateLanguage, TextTemplate } from "./text-template.ts";
@@ -51,21 +51,36 @@ export function kindOf(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a map" : `a ${typeof v}`;
 }
 
-export function report(ctx: Ctx, tag: Diagnostic["_tag"], message: string, extra: { severity?: "warning"; hint?: string } = {}): void {
+export function report(
+  ctx: Ctx,
+  tag: Diagnostic["_tag"],
+  message: string,
+  extra: { severity?: "warning"; hint?: string } = {},
+): void {
   ctx.diagnostics.push(diagnostic(tag, message, { key: `template.${ctx.name}`, ...extra }));
 }
 
 /** Pairs the keys of a map with the fields of a spec: exact match first, then case-insensitive, as Go does. */
-export function matchFields(ctx: Ctx, value: Readonly<Record<string, unknown>>, fields: readonly string[], label: string): Map<string, unknown> {
+export function matchFields(
+  ctx: Ctx,
+  value: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  label: string,
+): Map<string, unknown> {
   const matched = new Map<string, unknown>();
   for (const [key, v] of Object.entries(value)) {
     const field = fields.includes(key) ? key : fields.find((f) => f.toLowerCase() === key.toLowerCase());
     if (field === undefined) {
       const where = label === "" ? "the template" : `"${label}"`;
-      report(ctx, "UnknownField", `"${label === "" ? key : `${label}.${key}`}" is not a field of ${where}; it is ignored`, {
-        severity: "warning",
-        ...withHint(didYouMean(key, fields)),
-      });
+      report(
+        ctx,
+        "UnknownField",
+        `"${label === "" ? key : `${label}.${key}`}" is not a field of ${where}; it is ignored`,
+        {
+          severity: "warning",
+          ...withHint(didYouMean(key, fields)),
+        },
+      );
     } else if (!matched.has(field) || field === key) {
       matched.set(field, v);
     }
@@ -90,7 +105,13 @@ function asString(ctx: Ctx, v: unknown, label: string): string | undefined {
   return undefined;
 }
 
-function compileText(ctx: Ctx, source: string, label: string, goName: string, field: ContentPath): TextTemplate | undefined {
+function compileText(
+  ctx: Ctx,
+  source: string,
+  label: string,
+  goName: string,
+  field: ContentPath,
+): TextTemplate | undefined {
   const compiled = ctx.compile(source, goName);
   if (compiled._tag === "Right") return compiled.right;
   const d = compiled.left;
@@ -133,14 +154,26 @@ function addSlot(ctx: Ctx, path: ContentPath, label: string, source: string, opt
 }
 
 /** Compiles one field by its kind: templated strings become slots, other values literals. */
-export function compileField(ctx: Ctx, spec: FieldSpec, v: unknown, path: ContentPath, label: string, goName: string): void {
+export function compileField(
+  ctx: Ctx,
+  spec: FieldSpec,
+  v: unknown,
+  path: ContentPath,
+  label: string,
+  goName: string,
+): void {
   switch (spec.kind) {
     case "text": {
       const source = asString(ctx, v, label);
       if (source === undefined) return;
       const effective = source === "" && spec.fallback !== undefined ? spec.fallback[ctx.language] : source;
       const target = spec.as === undefined ? path : [...path.slice(0, -1), spec.as];
-      addSlot(ctx, target, label, effective, { parse: spec.parse ?? "text", omitEmpty: spec.omitEmpty ?? false, goName, field: path });
+      addSlot(ctx, target, label, effective, {
+        parse: spec.parse ?? "text",
+        omitEmpty: spec.omitEmpty ?? false,
+        goName,
+        field: path,
+      });
       return;
     }
     case "bool":
@@ -244,7 +277,14 @@ function compileTextMap(
     } else if (spec.keepUnparsable === true) {
       const compiled = ctx.compile(s, goName);
       if (compiled._tag === "Right") {
-        ctx.slots.push({ path: [...path, key], label: join(label, key), template: compiled.right, parse: "text", omitEmpty: false, ...(keepRaw ? { raw: s } : {}) });
+        ctx.slots.push({
+          path: [...path, key],
+          label: join(label, key),
+          template: compiled.right,
+          parse: "text",
+          omitEmpty: false,
+          ...(keepRaw ? { raw: s } : {}),
+        });
         continue;
       }
       report(ctx, "TemplateParse", `${join(label, key)}: does not parse as a template; it is sent as written`, {

@@ -5,9 +5,18 @@
  * (the Go engine ignores them silently); keys match case-insensitively as in Go's JSON decoding.
  * @module
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import type { BlockSpec, TemplateBlocks } from "./block-spec.ts";
-import { compileField, compileFields, type Ctx, isRecord, kindOf, matchFields, report, withHint } from "./_compile-field.ts";
+import {
+  compileField,
+  compileFields,
+  type Ctx,
+  isRecord,
+  kindOf,
+  matchFields,
+  report,
+  withHint,
+} from "./_compile-field.ts";
 import { didYouMean } from "../suggest.ts";
 import type { CompiledPlan, Literal, Slot, TextCompiler } from "./document-plan.ts";
 import type { TemplateLanguage } from "./text-template.ts";
@@ -81,11 +90,19 @@ export function compileDocument(name: string, document: unknown, options: Compil
   const diagnostics: Diagnostic[] = [];
   const base = { name, diagnostics, literals: [] as Literal[], slots: [] as Slot[] };
   if (document !== undefined && document !== null && !isRecord(document)) {
-    diagnostics.push(diagnostic("InvalidField", `must be a map with "message" and service blocks, not ${kindOf(document)}`, { key: `template.${name}` }));
+    diagnostics.push(
+      diagnostic("InvalidField", `must be a map with "message" and service blocks, not ${kindOf(document)}`, {
+        key: `template.${name}`,
+      }),
+    );
     return { plan: undefined, diagnostics };
   }
   const doc = document ?? {};
-  const probe: Ctx = { ...base, language: "go", compile: () => ({ _tag: "Left", left: diagnostic("TemplateParse", "") }) };
+  const probe: Ctx = {
+    ...base,
+    language: "go",
+    compile: () => ({ _tag: "Left", left: diagnostic("TemplateParse", "") }),
+  };
   const top = matchFields(probe, doc, ["message", "language", ...Object.keys(blocks)], "");
   if (!top.has("message") && !Object.keys(blocks).some((b) => top.has(b))) {
     const names = Object.keys(blocks);
@@ -100,7 +117,9 @@ export function compileDocument(name: string, document: unknown, options: Compil
   compileField(ctx, { kind: "text", omitEmpty: true }, top.get("message"), ["message"], "message", name);
   const finishers: { block: string; finish: NonNullable<BlockSpec["finish"]> }[] = [];
   for (const [key, spec] of Object.entries(blocks)) {
-    if (compileBlock(ctx, key, spec, top.get(key)) && spec.finish !== undefined) finishers.push({ block: key, finish: spec.finish });
+    if (compileBlock(ctx, key, spec, top.get(key)) && spec.finish !== undefined) {
+      finishers.push({ block: key, finish: spec.finish });
+    }
   }
   const failed = diagnostics.some((d) => d.severity === "error");
   return {

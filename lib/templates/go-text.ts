@@ -29,7 +29,11 @@ export function compileGoText(source: string, name: string): Either<Diagnostic, 
   return E.right({
     mutates: template.mutates,
     render(vars, options): Either<Diagnostic, string> {
-      const r = template.render(vars, { now: options.now, ownsData: options.ownsVars === true, limits: options.limits });
+      const r = template.render(vars, {
+        now: options.now,
+        ownsData: options.ownsVars === true,
+        limits: options.limits,
+      });
       return r._tag === "Left" ? E.left(withoutGoPrefix(r.left)) : r;
     },
   });

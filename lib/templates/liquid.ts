@@ -30,9 +30,9 @@
  * @module
  */
 import { type Context, type Emitter, type FilterImplOptions, Liquid, type Template } from "liquidjs";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
-import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { defaultLimits, limitMessage, type Limits } from "../limits.ts";
 import { measureValue } from "../values/mod.ts";
 import type { TextRenderOptions, TextTemplate } from "./text-template.ts";
 
@@ -80,10 +80,16 @@ function withRenderClock(base: FilterImplOptions): FilterImplOptions {
 function countRenders(engine: Liquid): void {
   const renderer = engine.renderer;
   const renderTemplates = renderer.renderTemplates;
-  renderer.renderTemplates = function (templates: Template[], ctx: Context, emitter?: Emitter): IterableIterator<unknown> {
+  renderer.renderTemplates = function (
+    templates: Template[],
+    ctx: Context,
+    emitter?: Emitter,
+  ): IterableIterator<unknown> {
     ctx.memoryLimit.use(stepsPerNode * (templates.length + 1));
     const limits = (ctx.globals as Globals)[limitsKey];
-    if (emitter !== undefined && limits !== undefined && emitter.buffer.length > limits.maxOutputLength) throw new OutputLimit();
+    if (emitter !== undefined && limits !== undefined && emitter.buffer.length > limits.maxOutputLength) {
+      throw new OutputLimit();
+    }
     return renderTemplates.call(this, templates, ctx, emitter);
   };
 }
@@ -114,8 +120,9 @@ function namespaceView(table: object): object {
   const view: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(table)) {
     const v: unknown = (table as Record<string, unknown>)[key];
-    if (typeof v === "function") Object.defineProperty(view, key, { get: () => (v as () => unknown)(), enumerable: true });
-    else Object.defineProperty(view, key, { value: v, enumerable: true });
+    if (typeof v === "function") {
+      Object.defineProperty(view, key, { get: () => (v as () => unknown)(), enumerable: true });
+    } else Object.defineProperty(view, key, { value: v, enumerable: true });
   }
   return view;
 }
@@ -129,7 +136,11 @@ function renderScope(vars: Readonly<Record<string, unknown>>): Record<string, un
       Object.defineProperty(scope, key, { get: () => (v as () => unknown)(), enumerable: true, configurable: true });
     } else if (typeof v === "object" && v !== null && Object.getPrototypeOf(v) === null) {
       let view: object | undefined;
-      Object.defineProperty(scope, key, { get: () => (view ??= namespaceView(v)), enumerable: true, configurable: true });
+      Object.defineProperty(scope, key, {
+        get: () => (view ??= namespaceView(v)),
+        enumerable: true,
+        configurable: true,
+      });
     } else scope[key] = v;
   }
   return scope;

@@ -38,7 +38,15 @@ import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 import type { TemplateBlocks } from "./block-spec.ts";
 
 export type { RenderedContent, RenderOptions } from "./rendered-content.ts";
-export type { BlockCheck, BlockSpec, FieldSpec, Fields, MergeStrategy, ParseMode, TemplateBlocks } from "./block-spec.ts";
+export type {
+  BlockCheck,
+  BlockSpec,
+  Fields,
+  FieldSpec,
+  MergeStrategy,
+  ParseMode,
+  TemplateBlocks,
+} from "./block-spec.ts";
 export { mergeRendered } from "./merge-rendered.ts";
 export type { FieldDiagnostic, FieldLocation } from "./compile-document.ts";
 export { isFieldDiagnostic } from "./compile-document.ts";
@@ -72,7 +80,10 @@ export function compileTemplate(
   document: unknown,
   options: CompileTemplateOptions = {},
 ): Either<readonly Diagnostic[], CompiledTemplate> {
-  const { plan, diagnostics } = compileDocument(name, document, { compilers: textCompilers, blocks: options.blocks ?? {} });
+  const { plan, diagnostics } = compileDocument(name, document, {
+    compilers: textCompilers,
+    blocks: options.blocks ?? {},
+  });
   if (plan === undefined) return E.left(diagnostics);
   return E.right({
     name,

@@ -4,7 +4,7 @@
  * @module
  */
 import { readYaml } from "../yaml/mod.ts";
-import { diagnostic, type Diagnostic, type DiagnosticTag } from "../diagnostics.ts";
+import { type Diagnostic, diagnostic, type DiagnosticTag } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import type { ParseMode } from "./block-spec.ts";
 import type { ContentPath, DocumentPlan, Slot } from "./document-plan.ts";
@@ -70,14 +70,25 @@ interface Prepared {
  * renders over one private copy: the caller's objects never change, and later fields see the change as they do in
  * the Go engine, whose templaters share one map. A copy deeper than `maxValueDepth` is a `LimitExceeded` failure.
  */
-function prepare(plan: DocumentPlan, vars: Readonly<Record<string, unknown>>, options: RenderOptions): Either<Diagnostic, Prepared> {
+function prepare(
+  plan: DocumentPlan,
+  vars: Readonly<Record<string, unknown>>,
+  options: RenderOptions,
+): Either<Diagnostic, Prepared> {
   const limits = options.limits !== undefined ? { limits: options.limits } : {};
-  if (!plan.slots.some((slot) => slot.template.mutates === true)) return E.right({ vars, options: { now: options.now, ...limits } });
+  if (!plan.slots.some((slot) => slot.template.mutates === true)) {
+    return E.right({ vars, options: { now: options.now, ...limits } });
+  }
   try {
-    return E.right({ vars: copyData(vars, options.limits ?? defaultLimits), options: { now: options.now, ownsVars: true, ...limits } });
+    return E.right({
+      vars: copyData(vars, options.limits ?? defaultLimits),
+      options: { now: options.now, ownsVars: true, ...limits },
+    });
   } catch (e) {
     if (!(e instanceof LimitFailure)) throw e;
-    return E.left(diagnostic("LimitExceeded", `copying the data for the template: ${e.message}`, { key: `template.${plan.name}` }));
+    return E.left(
+      diagnostic("LimitExceeded", `copying the data for the template: ${e.message}`, { key: `template.${plan.name}` }),
+    );
   }
 }
 
@@ -130,7 +141,10 @@ function parseText(mode: ParseMode, text: string, limits: Limits): Either<ParseF
   }
   if (mode !== "json" && value !== null && !Array.isArray(value)) {
     const what = `not ${typeof value === "object" ? "an object" : `a ${typeof value}`}`;
-    return E.left(["TemplateRender", `the rendered text must be a ${mode === "yaml-array" ? "YAML" : "JSON"} list, ${what}`]);
+    return E.left([
+      "TemplateRender",
+      `the rendered text must be a ${mode === "yaml-array" ? "YAML" : "JSON"} list, ${what}`,
+    ]);
   }
   return E.right(value);
 }
@@ -188,7 +202,9 @@ export function renderPlan(
   }
   for (const { block, finish } of plan.finishers) {
     const value = root[block];
-    if (typeof value === "object" && value !== null) root[block] = finish(value as Readonly<Record<string, unknown>>, options.now);
+    if (typeof value === "object" && value !== null) {
+      root[block] = finish(value as Readonly<Record<string, unknown>>, options.now);
+    }
   }
   const { message, ...blocks } = root;
   return E.right({

@@ -133,7 +133,13 @@ function nextChunk(layout: string): Chunk {
       case "_":
         if (rest[1] === "2") {
           if (rest.startsWith("_2006")) {
-            return { prefix: layout.slice(0, i + 1), std: "2006", text: "2006", digits: 0, suffix: layout.slice(i + 5) };
+            return {
+              prefix: layout.slice(0, i + 1),
+              std: "2006",
+              text: "2006",
+              digits: 0,
+              suffix: layout.slice(i + 5),
+            };
           }
           return hit("_2", 2);
         }
@@ -594,7 +600,9 @@ export function parseLayout(layout: string, value: string): Either<string, Parse
     if (f.month < 0) f.month = 1;
     if (f.day < 0) f.day = 1;
   }
-  if (f.day < 1 || f.day > daysIn(f.month, f.year)) return E.left(parseError(layout, value, "", v, ": day out of range"));
+  if (f.day < 1 || f.day > daysIn(f.month, f.year)) {
+    return E.left(parseError(layout, value, "", v, ": day out of range"));
+  }
   const offset = f.offset ?? 0;
   const local = daysFromCivil(f.year, f.month, f.day) * 86400 + f.hour * 3600 + f.min * 60 + f.sec;
   const zone = f.zone ?? (offset === 0 ? "UTC" : "");

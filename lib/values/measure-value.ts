@@ -74,7 +74,7 @@ export function measureValue(value: unknown, bounds: MeasureBounds): ValueMeasur
     if (children === undefined) continue;
     if (d + 1 > depth && (depth = d + 1) > maxDepth) return stop();
     if ((nodes += children.length) > maxNodes) return stop();
-    if (!Array.isArray(v) && !(v instanceof Map)) for (const k of Object.keys(v)) chars += k.length;
+    if (!Array.isArray(v) && !(v instanceof Map)) { for (const k of Object.keys(v)) chars += k.length; }
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push(children[i]);
       levels.push(d + 1);

@@ -8,7 +8,7 @@ import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter,
 import type { Alias, CST, Document, Node, Tags, YAMLMap } from "yaml";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
-import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
+import { defaultLimits, limitMessage, type Limits } from "../limits.ts";
 
 // --- model
 
@@ -254,11 +254,19 @@ function toData(doc: Document.Parsed, shape: Shape, limits: YamlLimits): Either<
   const { aliases, nodes } = shape.expansion;
   if (aliases > limits.maxYamlAliases) {
     const what = `the value uses ${aliases} aliases, counting each copy`;
-    return E.left({ tag: "LimitExceeded", message: limitMessage("maxYamlAliases", limits.maxYamlAliases, what), offset: undefined });
+    return E.left({
+      tag: "LimitExceeded",
+      message: limitMessage("maxYamlAliases", limits.maxYamlAliases, what),
+      offset: undefined,
+    });
   }
   if (nodes > limits.maxYamlNodes) {
     const what = `the value expands to ${nodes} nodes`;
-    return E.left({ tag: "LimitExceeded", message: limitMessage("maxYamlNodes", limits.maxYamlNodes, what), offset: undefined });
+    return E.left({
+      tag: "LimitExceeded",
+      message: limitMessage("maxYamlNodes", limits.maxYamlNodes, what),
+      offset: undefined,
+    });
   }
   try {
     return E.right(doc.toJS({ maxAliasCount: -1 }));

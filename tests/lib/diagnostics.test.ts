@@ -17,7 +17,11 @@ describe("formatDiagnostic()", () => {
       input: diagnostic("ExprCompile", "unexpected token", { key: "trigger.a", line: 1, column: 7 }),
       expected: "trigger.a: line 1, column 7: unexpected token",
     },
-    { name: "is just the message without position", input: diagnostic("InvalidResource", "not an object"), expected: "not an object" },
+    {
+      name: "is just the message without position",
+      input: diagnostic("InvalidResource", "not an object"),
+      expected: "not an object",
+    },
   ];
   for (const c of cases) it(c.name, () => expect(formatDiagnostic(c.input)).toBe(c.expected));
 });

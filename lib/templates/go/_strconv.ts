@@ -171,9 +171,8 @@ export function parseNumberLiteral(text: string, isChar: boolean): NumberLiteral
     return { isInt: true, isUint: true, isFloat: true, isComplex: false, int: r, float: r };
   }
   if (text.endsWith("i")) {
-    const f = parseFloatLiteral(text.slice(0, -1)) ?? (parseIntLiteral(text.slice(0, -1)) !== undefined
-      ? Number(parseIntLiteral(text.slice(0, -1)))
-      : undefined);
+    const f = parseFloatLiteral(text.slice(0, -1)) ??
+      (parseIntLiteral(text.slice(0, -1)) !== undefined ? Number(parseIntLiteral(text.slice(0, -1))) : undefined);
     if (f !== undefined) {
       const zero = f === 0;
       return { isInt: zero, isUint: zero, isFloat: zero, isComplex: true, int: 0, float: 0 };

@@ -87,7 +87,6 @@ export function numberOf(v: unknown): number {
   return intLike(v) ?? NaN;
 }
 
-
 /**
  * Go's type name of a value, for messages. `boxed` values came out of a `map[string]interface {}` or
  * `[]interface {}` unchanged, where Go's JSON-decoded integers are `int64`.

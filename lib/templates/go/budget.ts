@@ -5,7 +5,7 @@
  * with the default limits.
  * @module
  */
-import { defaultLimits, type Limits, limitMessage } from "../../limits.ts";
+import { defaultLimits, limitMessage, type Limits } from "../../limits.ts";
 import { FormatLimitError, type FormatLimits } from "../../gofmt/mod.ts";
 import type { FuncContext } from "./func.ts";
 
@@ -94,7 +94,9 @@ export function chargeList(ctx: FuncContext, length: number, what: string): void
 export function chargeString(ctx: FuncContext, length: number, what: string): void {
   const budget = budgetOf(ctx);
   const max = budget.limits.maxStringLength;
-  if (length > max) throw new LimitFailure("maxStringLength", max, `${what} would build a string of ${length} characters`);
+  if (length > max) {
+    throw new LimitFailure("maxStringLength", max, `${what} would build a string of ${length} characters`);
+  }
   chargeBudget(budget, Math.ceil(length / charsPerStep), what);
 }
 
@@ -107,7 +109,9 @@ export function chargeString(ctx: FuncContext, length: number, what: string): vo
  */
 export function checkDepth(ctx: FuncContext, depth: number, what: string): void {
   const max = budgetOf(ctx).limits.maxValueDepth;
-  if (depth > max) throw new LimitFailure("maxValueDepth", max, `${what} reached a value nested more than ${max} levels deep`);
+  if (depth > max) {
+    throw new LimitFailure("maxValueDepth", max, `${what} reached a value nested more than ${max} levels deep`);
+  }
 }
 
 /**

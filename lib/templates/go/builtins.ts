@@ -11,8 +11,8 @@ import { charge, chargeString, charsPerStep, checkDepth, formatWithin } from "./
 import { Method, reach } from "./_access.ts";
 import { escapeHtml, escapeJs, queryEscape } from "./escape.ts";
 import {
-  basicKind,
   type BasicKind,
+  basicKind,
   isMap,
   isNil,
   isTrue as truthy,
@@ -103,7 +103,9 @@ function equalOther(ctx: FuncContext, a: unknown, b: unknown): boolean {
     const as = formatWithin(ctx, "eq", (l) => sprintf("%s", [toArg(a)], l));
     fail(`non-comparable types ${as}: ${ta}, ${tb}: ${formatWithin(ctx, "eq", (l) => formatValue(toArg(b), l))}`);
   }
-  if (!comparable(tb)) fail(`non-comparable type ${formatWithin(ctx, "eq", (l) => sprintf("%s", [toArg(b)], l))}: ${tb}`);
+  if (!comparable(tb)) {
+    fail(`non-comparable type ${formatWithin(ctx, "eq", (l) => sprintf("%s", [toArg(b)], l))}: ${tb}`);
+  }
   if (a === b) return true;
   const equal = ta === tb ? reach(a, "Equal") : undefined;
   return equal instanceof Method && equal.call([b]) === true;
@@ -283,7 +285,10 @@ export const builtins: Readonly<Record<string, Builtin>> = {
       return formatWithin(c, "printf", (l) => sprintf(String(f), operands, l));
     },
   },
-  println: { signature: sig([], any), fn: (c, args) => formatWithin(c, "println", (l) => sprintln(args.map(toArg), l)) },
+  println: {
+    signature: sig([], any),
+    fn: (c, args) => formatWithin(c, "println", (l) => sprintln(args.map(toArg), l)),
+  },
   html: { signature: sig([], any), fn: (c, args) => escaped(c, "html", escapeHtml(printableArgs(c, args))) },
   js: { signature: sig([], any), fn: (c, args) => escaped(c, "js", escapeJs(printableArgs(c, args))) },
   urlquery: { signature: sig([], any), fn: (c, args) => escaped(c, "urlquery", queryEscape(printableArgs(c, args))) },

@@ -32,7 +32,9 @@ function copyValue(v: unknown, seen: Map<object, unknown>, depth: number, maxDep
   } else if (isPlainObject(v)) {
     const map = Object.getPrototypeOf(v) === null ? Object.create(null) as Record<string, unknown> : {};
     seen.set(v, map);
-    for (const k of Object.keys(v)) setEntry(map, k, copyValue((v as Record<string, unknown>)[k], seen, depth + 1, maxDepth));
+    for (const k of Object.keys(v)) {
+      setEntry(map, k, copyValue((v as Record<string, unknown>)[k], seen, depth + 1, maxDepth));
+    }
     out = map;
   } else {
     // Class instances (GoTime, Map, Uint8Array, host objects with methods) are values or behaviour, not data that a

@@ -9,19 +9,10 @@
  * the render at the current node.
  * @module
  */
-import { formatValue, FormatLimitError, goTypeTag } from "../../gofmt/mod.ts";
-import { type Limits, limitMessage } from "../../limits.ts";
+import { FormatLimitError, formatValue, goTypeTag } from "../../gofmt/mod.ts";
+import { limitMessage, type Limits } from "../../limits.ts";
 import { utf8Length } from "../../go/mod.ts";
-import type {
-  ArgNode,
-  BranchNode,
-  CommandNode,
-  ListNode,
-  Node,
-  NumberNode,
-  PipeNode,
-  VariableNode,
-} from "./ast.ts";
+import type { ArgNode, BranchNode, CommandNode, ListNode, Node, NumberNode, PipeNode, VariableNode } from "./ast.ts";
 import { nodeString } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
@@ -174,7 +165,9 @@ class Run implements Budget {
     if (current === undefined) throw new ExecFailure(`template: ${this.executing}: ${message}`, undefined, limit);
     const { line, col } = lineCol(this.source, current.pos);
     throw new ExecFailure(
-      `template: ${this.set.name}:${line}:${col}: executing ${goQuote(this.executing)} at <${nodeString(current)}>: ${message}`,
+      `template: ${this.set.name}:${line}:${col}: executing ${goQuote(this.executing)} at <${
+        nodeString(current)
+      }>: ${message}`,
       current.pos,
       limit,
     );
@@ -265,7 +258,10 @@ class Run implements Budget {
         const tree = this.set.trees.get(node.name);
         if (tree === undefined) this.errorf(`template ${goQuote(node.name)} not defined`);
         if (this.depth >= this.limits.maxTemplateDepth) {
-          this.limitf("maxTemplateDepth", `template ${goQuote(node.name)} would nest more than ${this.limits.maxTemplateDepth} calls deep`);
+          this.limitf(
+            "maxTemplateDepth",
+            `template ${goQuote(node.name)} would nest more than ${this.limits.maxTemplateDepth} calls deep`,
+          );
         }
         const v = node.pipe === undefined ? noValue : this.evalPipeline(dot, node.pipe);
         const savedVars = this.vars;
@@ -678,7 +674,9 @@ class Run implements Budget {
   evalLiteral(dot: Dot, typ: GoType, n: ArgNode): unknown {
     if (typ === "bool") return n.type === "bool" ? n.value : this.errorf(`expected bool; found ${nodeString(n)}`);
     if (typ === "float64" || typ === "float32") {
-      return n.type === "number" && n.isFloat ? toFloatValue(n.float) : this.errorf(`expected float; found ${nodeString(n)}`);
+      return n.type === "number" && n.isFloat
+        ? toFloatValue(n.float)
+        : this.errorf(`expected float; found ${nodeString(n)}`);
     }
     if (intTypes.has(typ)) {
       return n.type === "number" && n.isInt ? n.int : this.errorf(`expected integer; found ${nodeString(n)}`);

@@ -25,7 +25,7 @@ import { defaultFunctions } from "./default-functions.ts";
 import { copyData } from "./copy-data.ts";
 
 export type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
-export { GoFuncError, goFunc } from "./func.ts";
+export { goFunc, GoFuncError } from "./func.ts";
 export { copyData } from "./copy-data.ts";
 export { type Budget, charge, chargeList, chargeString, LimitFailure, newBudget } from "./budget.ts";
 
@@ -123,9 +123,15 @@ export function compileGoTemplate(
           const where = e.pos === undefined ? {} : position(source, e.pos);
           return E.left(diagnostic(e.limit ? "LimitExceeded" : "TemplateRender", e.message, where));
         }
-        if (e instanceof LimitFailure) return E.left(diagnostic("LimitExceeded", `template: ${options.name}: ${e.message}`));
+        if (e instanceof LimitFailure) {
+          return E.left(diagnostic("LimitExceeded", `template: ${options.name}: ${e.message}`));
+        }
         // A last resort: limits configured beyond what the call stack holds.
-        const message = e instanceof RangeError ? "template nested too deeply" : e instanceof Error ? e.message : String(e);
+        const message = e instanceof RangeError
+          ? "template nested too deeply"
+          : e instanceof Error
+          ? e.message
+          : String(e);
         return E.left(diagnostic("TemplateRender", `template: ${options.name}: ${message}`));
       }
     },

@@ -117,10 +117,10 @@ export function parseTemplate(name: string, source: string, hasFunction: (name: 
       throw e;
     }
   };
-  const itemString = (n: ListItem): string => n.type === "end" ? "{{end}}" : n.type === "else" ? "{{else}}" : nodeString(n);
+  const itemString = (n: ListItem): string =>
+    n.type === "end" ? "{{end}}" : n.type === "else" ? "{{else}}" : nodeString(n);
 
-  const isEmptyTree = (list: ListNode): boolean =>
-    list.nodes.every((n) => n.type === "text" && n.text.trim() === "");
+  const isEmptyTree = (list: ListNode): boolean => list.nodes.every((n) => n.type === "text" && n.text.trim() === "");
   const add = (treeName: string, root: ListNode): void => {
     const existing = trees.get(treeName);
     if (existing === undefined || isEmptyTree(existing)) {

@@ -177,7 +177,9 @@ export function isList(v: unknown): v is readonly unknown[] | Uint8Array {
 export function listItems(v: unknown, what: (kind: string) => string): readonly unknown[] {
   if (Array.isArray(v)) return v;
   if (v instanceof Uint8Array) return Array.from(v);
-  if (v === null || v === undefined) throw new GoFuncError("runtime error: invalid memory address or nil pointer dereference");
+  if (v === null || v === undefined) {
+    throw new GoFuncError("runtime error: invalid memory address or nil pointer dereference");
+  }
   throw new GoFuncError(what(goKind(v)));
 }
 
@@ -223,7 +225,9 @@ const isScalar = (v: unknown): boolean => typeof v !== "object" || v === null;
  */
 export function deepEqual(a: unknown, b: unknown, ctx: FuncContext, depth = 0): boolean {
   // Two scalars of our model are deeply equal exactly when they are identical (NaN excepted, as in Go), or both nil.
-  if (isScalar(a) && isScalar(b)) return a === b || ((a === null || a === undefined) && (b === null || b === undefined));
+  if (isScalar(a) && isScalar(b)) {
+    return a === b || ((a === null || a === undefined) && (b === null || b === undefined));
+  }
   // The same list or map, as Go's DeepEqual finds from the pointers.
   if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;

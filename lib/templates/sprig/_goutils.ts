@@ -198,7 +198,13 @@ function lastSpace(b: Uint8Array, from: number, to: number): number {
  * expect(wrapCustom("hello big world", 6, "", false)).toBe("hello\nbig\nworld");
  * ```
  */
-export function wrapCustom(s: string, width: number, nl: string, wrapLong: boolean, maxLength: number = Infinity): string {
+export function wrapCustom(
+  s: string,
+  width: number,
+  nl: string,
+  wrapLong: boolean,
+  maxLength: number = Infinity,
+): string {
   if (s === "") return "";
   const b = encodeUtf8(s);
   const brk = [...encodeUtf8(nl === "" ? "\n" : nl)];

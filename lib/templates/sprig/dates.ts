@@ -6,7 +6,7 @@
  */
 import { E } from "../../fp.ts";
 import { isGoInt } from "../../gofmt/mod.ts";
-import { GoFuncError, type FuncContext, type GoFunc } from "../go/func.ts";
+import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { formatDuration, parseDuration } from "../../values/mod.ts";
 import { GoTime } from "../../values/mod.ts";
 import { any, fixed } from "./_define.ts";
@@ -41,7 +41,7 @@ function zoneAt(zone: string, t: GoTime): { offset: number; abbr: string } | und
     const offset = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) : 0;
     const short = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(ms)
       .find((p) => p.type === "timeZoneName")?.value ?? "";
-    const numeric = (m ? m[1] + (m[2] ?? "") + (m[3] === "00" ? "" : m[3]) : "UTC");
+    const numeric = m ? m[1] + (m[2] ?? "") + (m[3] === "00" ? "" : m[3]) : "UTC";
     return { offset, abbr: /^[A-Z]{3,5}$/.test(short) && !short.startsWith("GMT") ? short : numeric };
   } catch {
     return undefined;

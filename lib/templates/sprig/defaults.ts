@@ -3,7 +3,7 @@
  * @module
  */
 import { goKind, goTypeName } from "../../gofmt/mod.ts";
-import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { type GoFunc, GoFuncError } from "../go/func.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { bool, deepEqual, isEmpty, str } from "./_convert.ts";
 

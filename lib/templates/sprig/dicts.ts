@@ -10,7 +10,7 @@
  * @module
  */
 import { goTypeName, isGoMap, withGoType } from "../../gofmt/mod.ts";
-import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { charge, chargeList, checkDepth } from "../go/budget.ts";
 import { setEntry } from "../go/map-entry.ts";
 import { any, dictType, fixed, mutating, variadic } from "./_define.ts";

@@ -9,7 +9,7 @@
  */
 import { isGoMap } from "../../gofmt/mod.ts";
 import { decodeUtf8, encodeUtf8 } from "../../go/mod.ts";
-import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { budgetOf, charge, chargeList, chargeString, LimitFailure } from "../go/budget.ts";
 import { toFloatValue } from "../../values/mod.ts";
 import { any, fixed } from "./_define.ts";
@@ -42,7 +42,11 @@ function measureJson(ctx: FuncContext, v: unknown, indent: number, what: string)
     else if (x instanceof Uint8Array) size += Math.ceil(x.length / 3) * 4 + 1;
     else if (Array.isArray(x) || isGoMap(x)) {
       if (d + 1 > maxValueDepth) {
-        throw new LimitFailure("maxValueDepth", maxValueDepth, `${what} reached a value nested more than ${maxValueDepth} levels deep`);
+        throw new LimitFailure(
+          "maxValueDepth",
+          maxValueDepth,
+          `${what} reached a value nested more than ${maxValueDepth} levels deep`,
+        );
       }
       size += 1;
       if (Array.isArray(x)) {
@@ -75,7 +79,11 @@ function measureJsonText(ctx: FuncContext, s: string): void {
     } else if (c === 0x5b || c === 0x7b) {
       counts.push(1);
       if (counts.length > maxValueDepth) {
-        throw new LimitFailure("maxValueDepth", maxValueDepth, `fromJson would build a value nested more than ${maxValueDepth} levels deep`);
+        throw new LimitFailure(
+          "maxValueDepth",
+          maxValueDepth,
+          `fromJson would build a value nested more than ${maxValueDepth} levels deep`,
+        );
       }
     } else if (c === 0x5d || c === 0x7d) counts.pop();
     else if (c === 0x2c && counts.length > 0) {

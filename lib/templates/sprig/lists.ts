@@ -8,7 +8,7 @@
  * @module
  */
 import { goTypeName, withGoType } from "../../gofmt/mod.ts";
-import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { charge, chargeList } from "../go/budget.ts";
 import { GoDuration } from "../../values/mod.ts";
 import { GoFloat } from "../../values/mod.ts";
@@ -35,7 +35,9 @@ function scalarKey(v: unknown): string | undefined {
       return "nil";
     case "object":
       if (v === null) return "nil";
-      if (v instanceof GoFloat) return Number.isNaN(v.value) ? undefined : `n:${goTypeName(v)}:${v.value === 0 ? 0 : v.value}`;
+      if (v instanceof GoFloat) {
+        return Number.isNaN(v.value) ? undefined : `n:${goTypeName(v)}:${v.value === 0 ? 0 : v.value}`;
+      }
       if (v instanceof GoDuration) return `d:${goTypeName(v)}:${v.ns}`;
       if (v instanceof GoTime) return `t:${goTypeName(v)}:${v.sec}:${v.nsec}:${v.offset}:${v.zone}`;
   }
@@ -150,7 +152,9 @@ function has(ctx: FuncContext, needle: unknown, items: readonly unknown[]): bool
 
 function concat(ctx: FuncContext, lists: readonly unknown[]): unknown[] {
   const parts = lists.map((l) =>
-    !isList(l) && l !== null && l !== undefined ? listItems(l, (k) => `Cannot concat type ${k} as list`) : listItems(l, (k) => k)
+    !isList(l) && l !== null && l !== undefined
+      ? listItems(l, (k) => `Cannot concat type ${k} as list`)
+      : listItems(l, (k) => k)
   );
   return built(ctx, "concat", parts.reduce((n, p) => n + p.length, 0), () => parts.flat(1));
 }
@@ -167,7 +171,12 @@ export const listFunctions: Readonly<Record<string, GoFunc>> = {
     const items = listItems(a[0], (k) => `Cannot prepend on type ${k}`);
     return built(ctx, "prepend", items.length + 1, () => [a[1], ...items]);
   }),
-  ...pair("chunk", ["int", any], undefined, (a, ctx) => chunk(ctx, int(a, 0), listItems(a[1], (k) => `Cannot chunk type ${k}`))),
+  ...pair(
+    "chunk",
+    ["int", any],
+    undefined,
+    (a, ctx) => chunk(ctx, int(a, 0), listItems(a[1], (k) => `Cannot chunk type ${k}`)),
+  ),
   ...pair("last", [any], undefined, (a) => {
     const l = listItems(a[0], (k) => `Cannot find last on type ${k}`);
     return l.length === 0 ? null : l[l.length - 1];
@@ -193,7 +202,12 @@ export const listFunctions: Readonly<Record<string, GoFunc>> = {
     return built(ctx, "compact", items.length, () => items.filter((x) => !isEmpty(x)));
   }),
   ...pair("uniq", [any], undefined, (a, ctx) => uniq(ctx, listItems(a[0], (k) => `Cannot find uniq on type ${k}`))),
-  ...pair("without", [any], any, (a, ctx) => without(ctx, listItems(a[0], (k) => `Cannot find without on type ${k}`), a.slice(1))),
+  ...pair(
+    "without",
+    [any],
+    any,
+    (a, ctx) => without(ctx, listItems(a[0], (k) => `Cannot find without on type ${k}`), a.slice(1)),
+  ),
   ...pair("has", [any, any], undefined, (a, ctx) => {
     if (a[1] === null || a[1] === undefined) return false;
     return has(ctx, a[0], listItems(a[1], (k) => `Cannot find has on type ${k}`));

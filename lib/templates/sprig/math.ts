@@ -4,7 +4,7 @@
  * @module
  */
 import { formatValue, withGoType } from "../../gofmt/mod.ts";
-import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { chargeList, chargeString } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { floatResult, int, int64Result, numberOf, str, toFloat64, toInt64 } from "./_convert.ts";
@@ -142,7 +142,10 @@ export const mathFunctions: Readonly<Record<string, GoFunc>> = {
     const n = int(a, 0);
     return withGoType(untilStep(ctx, "until", 0, n, n < 0 ? -1 : 1), "[]int");
   }),
-  untilStep: fixed(["int", "int", "int"], (a, ctx) => withGoType(untilStep(ctx, "untilStep", int(a, 0), int(a, 1), int(a, 2)), "[]int")),
+  untilStep: fixed(
+    ["int", "int", "int"],
+    (a, ctx) => withGoType(untilStep(ctx, "untilStep", int(a, 0), int(a, 1), int(a, 2)), "[]int"),
+  ),
   add1: fixed([any], (a) => int64Result(int64Of(a[0]) + 1n)),
   add: variadic([], any, (a) => int64Result(a.reduce<bigint>((s, x) => s + int64Of(x), 0n))),
   sub: fixed([any, any], (a) => int64Result(int64Of(a[0]) - int64Of(a[1]))),
@@ -156,12 +159,36 @@ export const mathFunctions: Readonly<Record<string, GoFunc>> = {
     if (d === 0n) throw new GoFuncError("runtime error: integer divide by zero");
     return int64Result(int64Of(a[0]) % d);
   }),
-  mul: variadic([any], any, (a) => int64Result(a.slice(1).reduce<bigint>((s, x) => BigInt.asIntN(64, s * int64Of(x)), int64Of(a[0])))),
-  biggest: variadic([any], any, (a) => int64Result(a.slice(1).reduce<bigint>((m, x) => (int64Of(x) > m ? int64Of(x) : m), int64Of(a[0])))),
-  max: variadic([any], any, (a) => int64Result(a.slice(1).reduce<bigint>((m, x) => (int64Of(x) > m ? int64Of(x) : m), int64Of(a[0])))),
-  min: variadic([any], any, (a) => int64Result(a.slice(1).reduce<bigint>((m, x) => (int64Of(x) < m ? int64Of(x) : m), int64Of(a[0])))),
-  maxf: variadic([any], any, (a) => floatResult(a.slice(1).reduce<number>((m, x) => goMax(m, toFloat64(x)), toFloat64(a[0])))),
-  minf: variadic([any], any, (a) => floatResult(a.slice(1).reduce<number>((m, x) => goMin(m, toFloat64(x)), toFloat64(a[0])))),
+  mul: variadic(
+    [any],
+    any,
+    (a) => int64Result(a.slice(1).reduce<bigint>((s, x) => BigInt.asIntN(64, s * int64Of(x)), int64Of(a[0]))),
+  ),
+  biggest: variadic(
+    [any],
+    any,
+    (a) => int64Result(a.slice(1).reduce<bigint>((m, x) => (int64Of(x) > m ? int64Of(x) : m), int64Of(a[0]))),
+  ),
+  max: variadic(
+    [any],
+    any,
+    (a) => int64Result(a.slice(1).reduce<bigint>((m, x) => (int64Of(x) > m ? int64Of(x) : m), int64Of(a[0]))),
+  ),
+  min: variadic(
+    [any],
+    any,
+    (a) => int64Result(a.slice(1).reduce<bigint>((m, x) => (int64Of(x) < m ? int64Of(x) : m), int64Of(a[0]))),
+  ),
+  maxf: variadic(
+    [any],
+    any,
+    (a) => floatResult(a.slice(1).reduce<number>((m, x) => goMax(m, toFloat64(x)), toFloat64(a[0]))),
+  ),
+  minf: variadic(
+    [any],
+    any,
+    (a) => floatResult(a.slice(1).reduce<number>((m, x) => goMin(m, toFloat64(x)), toFloat64(a[0]))),
+  ),
   add1f: fixed([any], (a) => decimalOp("add", a[0], [1])),
   addf: variadic([], any, (a) => decimalOp("add", 0, a)),
   subf: variadic([any], any, (a) => decimalOp("sub", a[0], a.slice(1))),

@@ -6,7 +6,7 @@
  * @module
  */
 import { canBackquote, quote, withGoType } from "../../gofmt/mod.ts";
-import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { budgetOf, charge, chargeList, chargeString, LimitFailure } from "../go/budget.ts";
 import { fixed } from "./_define.ts";
 import { int, str } from "./_convert.ts";
@@ -24,7 +24,9 @@ const metered = (ctx: FuncContext, name: string): RegexpRunOptions => ({
   charge: (steps) => charge(ctx, steps, name),
   checkLength: (length) => {
     const max = budgetOf(ctx).limits.maxStringLength;
-    if (length > max) throw new LimitFailure("maxStringLength", max, `${name} would build a string of more than ${max} characters`);
+    if (length > max) {
+      throw new LimitFailure("maxStringLength", max, `${name} would build a string of more than ${max} characters`);
+    }
   },
 });
 
@@ -40,20 +42,39 @@ function text(ctx: FuncContext, name: string, v: string): string {
 
 function family(must: boolean): Record<string, GoFunc> {
   return {
-    regexFindAll: fixed(["string", "string", "int"], (a, ctx) =>
-      list(ctx, "regexFindAll", compile(str(a, 0), must).findAllString(str(a, 1), int(a, 2), metered(ctx, "regexFindAll")))),
-    regexFind: fixed(["string", "string"], (a, ctx) =>
-      compile(str(a, 0), must).findAllString(str(a, 1), 1, metered(ctx, "regexFind"))[0] ?? ""),
-    regexReplaceAll: fixed(["string", "string", "string"], (a, ctx) =>
-      text(ctx, "regexReplaceAll", compile(str(a, 0), must).replaceAllString(str(a, 1), str(a, 2), metered(ctx, "regexReplaceAll")))),
+    regexFindAll: fixed(
+      ["string", "string", "int"],
+      (a, ctx) =>
+        list(
+          ctx,
+          "regexFindAll",
+          compile(str(a, 0), must).findAllString(str(a, 1), int(a, 2), metered(ctx, "regexFindAll")),
+        ),
+    ),
+    regexFind: fixed(
+      ["string", "string"],
+      (a, ctx) => compile(str(a, 0), must).findAllString(str(a, 1), 1, metered(ctx, "regexFind"))[0] ?? "",
+    ),
+    regexReplaceAll: fixed(
+      ["string", "string", "string"],
+      (a, ctx) =>
+        text(
+          ctx,
+          "regexReplaceAll",
+          compile(str(a, 0), must).replaceAllString(str(a, 1), str(a, 2), metered(ctx, "regexReplaceAll")),
+        ),
+    ),
     regexReplaceAllLiteral: fixed(["string", "string", "string"], (a, ctx) =>
       text(
         ctx,
         "regexReplaceAllLiteral",
         compile(str(a, 0), must).replaceAllLiteralString(str(a, 1), str(a, 2), metered(ctx, "regexReplaceAllLiteral")),
       )),
-    regexSplit: fixed(["string", "string", "int"], (a, ctx) =>
-      list(ctx, "regexSplit", compile(str(a, 0), must).split(str(a, 1), int(a, 2), metered(ctx, "regexSplit")))),
+    regexSplit: fixed(
+      ["string", "string", "int"],
+      (a, ctx) =>
+        list(ctx, "regexSplit", compile(str(a, 0), must).split(str(a, 1), int(a, 2), metered(ctx, "regexSplit"))),
+    ),
   };
 }
 
@@ -68,7 +89,9 @@ export const regexFunctions: Readonly<Record<string, GoFunc>> = {
     const re = compileGoRegexp(str(a, 0));
     return re._tag === "Right" && re.right.matchString(str(a, 1), metered(ctx, "regexMatch"));
   }),
-  mustRegexMatch: fixed(["string", "string"], (a, ctx) =>
-    compile(str(a, 0), true).matchString(str(a, 1), metered(ctx, "regexMatch"))),
+  mustRegexMatch: fixed(
+    ["string", "string"],
+    (a, ctx) => compile(str(a, 0), true).matchString(str(a, 1), metered(ctx, "regexMatch")),
+  ),
   regexQuoteMeta: fixed(["string"], (a, ctx) => text(ctx, "regexQuoteMeta", quoteMeta(str(a, 0)))),
 };

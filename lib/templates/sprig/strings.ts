@@ -7,7 +7,7 @@
  */
 import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
 import { sliceBytes, utf8Length } from "../../go/mod.ts";
-import { type FuncContext, GoFuncError, type GoFunc } from "../go/func.ts";
+import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { budgetOf, chargeList, chargeString, formatWithin } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";
 import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize, wrapCustom } from "./_goutils.ts";
@@ -36,6 +36,7 @@ function title(s: string): string {
   let out = "";
   for (const ch of s) {
     // Go's isSeparator: ASCII but alphanumerics and `_`; beyond ASCII only spaces (an emoji joins the word).
+    // deno-lint-ignore no-control-regex -- the ASCII range
     const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev);
     out += sep ? toTitle(ch) : ch;
     prev = ch;
@@ -43,6 +44,7 @@ function title(s: string): string {
   return out;
 }
 
+// deno-lint-ignore no-control-regex -- the ASCII range
 const asciiOnly = /^[\x00-\x7f]*$/;
 
 /** Go's per-rune case mapping (`unicode.ToUpper`/`ToLower`): no multi-rune expansions like `ß` → `SS`. */
@@ -186,7 +188,8 @@ function join(ctx: FuncContext, sep: string, list: unknown): string {
 }
 
 const str1 = (f: (s: string) => unknown): GoFunc => fixed(["string"], (a) => f(str(a, 0)));
-const str2 = (f: (a: string, b: string) => unknown): GoFunc => fixed(["string", "string"], (a) => f(str(a, 0), str(a, 1)));
+const str2 = (f: (a: string, b: string) => unknown): GoFunc =>
+  fixed(["string", "string"], (a) => f(str(a, 0), str(a, 1)));
 const str2c = (f: (a: string, b: string, ctx: FuncContext) => unknown): GoFunc =>
   fixed(["string", "string"], (a, ctx) => f(str(a, 0), str(a, 1), ctx));
 
@@ -252,7 +255,11 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
   hasPrefix: str2((p, s) => s.startsWith(p)),
   hasSuffix: str2((p, s) => s.endsWith(p)),
   quote: variadic([], any, (a, ctx) => joinMade(ctx, "quote", a, (x) => goQuote(strval(x, ctx)))),
-  squote: variadic([], any, (a, ctx) => joinMade(ctx, "squote", a, (x) => formatWithin(ctx, "squote", (l) => sprintf("'%v'", [x], l)))),
+  squote: variadic(
+    [],
+    any,
+    (a, ctx) => joinMade(ctx, "squote", a, (x) => formatWithin(ctx, "squote", (l) => sprintf("'%v'", [x], l))),
+  ),
   cat: variadic([], any, (a, ctx) => {
     const v = a.filter((x) => x !== null && x !== undefined);
     return formatWithin(ctx, "cat", (l) => sprintf(v.map(() => "%v").join(" "), v, l));

@@ -8,7 +8,7 @@
  * or silently empty.
  * @module
  */
-import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { type GoFunc, GoFuncError } from "../go/func.ts";
 import { any, variadic } from "./_define.ts";
 
 function unavailable(name: string, why: string): GoFunc {
@@ -46,6 +46,8 @@ export const unavailableFunctions: Readonly<Record<string, GoFunc>> = {
   ),
   getHostByName: unavailable("getHostByName", "it needs the network, and the core does no I/O"),
   ...Object.fromEntries(
-    ["decryptAES", "derivePassword", "buildCustomCert", "semver", "semverCompare"].map((n) => [n, unavailable(n, notPorted)]),
+    ["decryptAES", "derivePassword", "buildCustomCert", "semver", "semverCompare"].map((
+      n,
+    ) => [n, unavailable(n, notPorted)]),
   ),
 };

@@ -4,7 +4,7 @@
  * @module
  */
 import { goKind, quote } from "../../gofmt/mod.ts";
-import { GoFuncError, type GoFunc } from "../go/func.ts";
+import { type GoFunc, GoFuncError } from "../go/func.ts";
 import { dictType, fixed } from "./_define.ts";
 import { dictArg, str } from "./_convert.ts";
 

@@ -13,7 +13,9 @@ describe("makeStringsHelpers()", () => {
   const s = makeStringsHelpers(resolveLimits({ maxStringLength: 10 })) as Record<string, (...a: unknown[]) => string>;
   it("builds within maxStringLength", () => expect(s["ReplaceAll"]!("aaaa", "a", "bb")).toBe("bbbbbbbb"));
   it("fails before building a longer string", () => {
-    expect(() => s["ReplaceAll"]!("aaaa", "a", "bbb")).toThrow("limit exceeded: maxStringLength (10): strings.ReplaceAll would build 12 characters");
+    expect(() => s["ReplaceAll"]!("aaaa", "a", "bbb")).toThrow(
+      "limit exceeded: maxStringLength (10): strings.ReplaceAll would build 12 characters",
+    );
     expect(() => s["ReplaceAll"]!("abcde", "", "xx")).toThrow("strings.ReplaceAll would build 17 characters");
     expect(() => s["ToUpper"]!("ß".repeat(6))).toThrow("strings.ToUpper would build 12 characters");
   });

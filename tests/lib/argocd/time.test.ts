@@ -4,7 +4,8 @@ import type { GoTime } from "../../../lib/values/time.ts";
 
 describe("timeHelpers()", () => {
   const ns = timeHelpers(Date.UTC(2024, 0, 1, 0, 30)) as Record<string, unknown>;
-  it("returns now from Now()", () => expect((ns["Now"] as () => GoTime)().String()).toBe("2024-01-01 00:30:00 +0000 UTC"));
+  it("returns now from Now()", () =>
+    expect((ns["Now"] as () => GoTime)().String()).toBe("2024-01-01 00:30:00 +0000 UTC"));
   it("parses RFC 3339 and fails like Go on nil", () => {
     const parse = ns["Parse"] as (s: unknown) => GoTime;
     expect(parse("2024-01-01T00:00:00Z").Unix()).toBe(1704067200);

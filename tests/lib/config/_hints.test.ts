@@ -6,14 +6,23 @@ import { didYouMean } from "../../../lib/suggest.ts";
 describe("boundedHints()", () => {
   it("gives the hint didYouMean gives, while the budget lasts", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 8 }), { maxLength: 20 }), fc.string({ maxLength: 8 }), (known, word) => {
-        expect(boundedHints(known, { left: hintBudget })(word)).toEqual(didYouMean(word, known));
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 8 }), { maxLength: 20 }),
+        fc.string({ maxLength: 8 }),
+        (known, word) => {
+          expect(boundedHints(known, { left: hintBudget })(word)).toEqual(didYouMean(word, known));
+        },
+      ),
     );
   });
 
   const cases = [
-    { name: "a typo", known: ["on-deployed", "on-sync-failed"], word: "on-deploy", expected: 'did you mean "on-deployed"?' },
+    {
+      name: "a typo",
+      known: ["on-deployed", "on-sync-failed"],
+      word: "on-deploy",
+      expected: 'did you mean "on-deployed"?',
+    },
     { name: "the first of equally near names", known: ["ab", "ac"], word: "aa", expected: 'did you mean "ab"?' },
     { name: "no hint for a far name", known: ["on-deployed"], word: "slack", expected: undefined },
     { name: "a name that differs only in case", known: ["İx"], word: "i̇x", expected: 'did you mean "İx"?' },

@@ -45,7 +45,11 @@ describe("subscriptionsMemo()", () => {
   it("tells destinations apart by trigger, count, service and recipient", () => {
     const memo = subscriptionsMemo<string>();
     const d = (pairs: [string, [string, string][]][]) =>
-      destinationsProbe("u", "-", new Map(pairs.map(([t, ds]) => [t, ds.map(([service, recipient]) => ({ service, recipient }))])));
+      destinationsProbe(
+        "u",
+        "-",
+        new Map(pairs.map(([t, ds]) => [t, ds.map(([service, recipient]) => ({ service, recipient }))])),
+      );
     memo.get(d([["t", [["slack", "a"], ["slack", "b"]]]]), () => "ab");
     expect(memo.get(d([["t", [["slack", "a"], ["slack", "b"]]]]), () => "again")).toBe("ab");
     expect(memo.get(d([["t", [["slack", "a"], ["slack", "c"]]]]), () => "ac")).toBe("ac");
@@ -74,7 +78,9 @@ describe("subscriptionsMemo()", () => {
   it("answers what making the value again would, for any sequence of contents (property)", () => {
     const name = fc.constantFrom("p/subscribe.t.slack", "p/subscribe.u.teams", "p/subscriptions", "other", "p/x");
     const annotations = fc.dictionary(name, fc.constantFrom("", "a", "b"), { maxKeys: 4 });
-    const labels = fc.option(fc.dictionary(fc.constantFrom("team", "env"), fc.constantFrom("a", "b"), { maxKeys: 2 }), { nil: undefined });
+    const labels = fc.option(fc.dictionary(fc.constantFrom("team", "env"), fc.constantFrom("a", "b"), { maxKeys: 2 }), {
+      nil: undefined,
+    });
     const input = fc.record({ slot: fc.constantFrom("u1", "u2"), annotations, labels });
     const content = (i: { annotations: Record<string, string>; labels: Record<string, string> | undefined }): string =>
       JSON.stringify([

@@ -21,12 +21,22 @@ const positions: readonly { name: string; path: YamlPath; value?: Position; key?
   { name: "a flow list item", path: [0, "send", 1], value: { line: 2, column: 13 } },
   { name: "a quoted scalar", path: [1, "oncePer"], value: { line: 6, column: 12 } },
   { name: "the nearest ancestor of a missing path", path: [0, "nothing", 3], value: { line: 1, column: 3 } },
-  { name: "a field written in another case, as Go reads it", path: [0, "SEND", 0], value: { line: 2, column: 10 }, key: { line: 2, column: 10 } },
+  {
+    name: "a field written in another case, as Go reads it",
+    path: [0, "SEND", 0],
+    value: { line: 2, column: 10 },
+    key: { line: 2, column: 10 },
+  },
 ];
 
 const inside = [
   { name: "a plain scalar", path: [0, "when"], inner: { line: 1, column: 3 }, expected: { line: 1, column: 11 } },
-  { name: "a quoted scalar (after the quote)", path: [1, "oncePer"], inner: { line: 1, column: 1 }, expected: { line: 6, column: 13 } },
+  {
+    name: "a quoted scalar (after the quote)",
+    path: [1, "oncePer"],
+    inner: { line: 1, column: 1 },
+    expected: { line: 6, column: 13 },
+  },
   { name: "a literal block", path: [1, "when"], inner: { line: 2, column: 3 }, expected: { line: 5, column: 7 } },
 ] as const;
 
@@ -43,16 +53,66 @@ const scalars = "plain: ab c\n" +
   "number: 12\n";
 const scalarCases = [
   { name: "a plain scalar", path: ["plain"], inner: { line: 1, column: 4 }, expected: { line: 1, column: 11 } },
-  { name: "a single-quoted scalar, doubled quotes counted", path: ["single"], inner: { line: 1, column: 5 }, expected: { line: 2, column: 15 } },
-  { name: "a double-quoted scalar, escapes counted", path: ["double"], inner: { line: 1, column: 5 }, expected: { line: 3, column: 20 } },
-  { name: "a double-quoted scalar's second line (an escaped newline)", path: ["escaped"], inner: { line: 2, column: 1 }, expected: { line: 4, column: 15 } },
-  { name: "the end of a quoted scalar, as its closing quote", path: ["single"], inner: { line: 1, column: 6 }, expected: { line: 2, column: 16 } },
-  { name: "a stripped literal block", path: ["strip"], inner: { line: 2, column: 1 }, expected: { line: 7, column: 5 } },
-  { name: "a kept literal block with a comment and a leading empty line", path: ["keep"], inner: { line: 3, column: 1 }, expected: { line: 11, column: 5 } },
-  { name: "a literal block with an indentation indicator, at its start", path: ["indicator"], inner: { line: 2, column: 1 }, expected: { line: 13, column: 12 } },
-  { name: "a folded block, at its start", path: ["folded"], inner: { line: 2, column: 1 }, expected: { line: 16, column: 9 } },
-  { name: "a plain scalar over two lines, at its start", path: ["multiline"], inner: { line: 2, column: 1 }, expected: { line: 19, column: 12 } },
-  { name: "a number, in its text", path: ["number"], inner: { line: 1, column: 2 }, expected: { line: 21, column: 10 } },
+  {
+    name: "a single-quoted scalar, doubled quotes counted",
+    path: ["single"],
+    inner: { line: 1, column: 5 },
+    expected: { line: 2, column: 15 },
+  },
+  {
+    name: "a double-quoted scalar, escapes counted",
+    path: ["double"],
+    inner: { line: 1, column: 5 },
+    expected: { line: 3, column: 20 },
+  },
+  {
+    name: "a double-quoted scalar's second line (an escaped newline)",
+    path: ["escaped"],
+    inner: { line: 2, column: 1 },
+    expected: { line: 4, column: 15 },
+  },
+  {
+    name: "the end of a quoted scalar, as its closing quote",
+    path: ["single"],
+    inner: { line: 1, column: 6 },
+    expected: { line: 2, column: 16 },
+  },
+  {
+    name: "a stripped literal block",
+    path: ["strip"],
+    inner: { line: 2, column: 1 },
+    expected: { line: 7, column: 5 },
+  },
+  {
+    name: "a kept literal block with a comment and a leading empty line",
+    path: ["keep"],
+    inner: { line: 3, column: 1 },
+    expected: { line: 11, column: 5 },
+  },
+  {
+    name: "a literal block with an indentation indicator, at its start",
+    path: ["indicator"],
+    inner: { line: 2, column: 1 },
+    expected: { line: 13, column: 12 },
+  },
+  {
+    name: "a folded block, at its start",
+    path: ["folded"],
+    inner: { line: 2, column: 1 },
+    expected: { line: 16, column: 9 },
+  },
+  {
+    name: "a plain scalar over two lines, at its start",
+    path: ["multiline"],
+    inner: { line: 2, column: 1 },
+    expected: { line: 19, column: 12 },
+  },
+  {
+    name: "a number, in its text",
+    path: ["number"],
+    inner: { line: 1, column: 2 },
+    expected: { line: 21, column: 10 },
+  },
   { name: "a map, at its start", path: [], inner: { line: 1, column: 2 }, expected: { line: 1, column: 1 } },
 ] as const;
 
@@ -90,13 +150,25 @@ describe("parseYaml()", () => {
   }
 
   const warnings = [
-    { name: "an unknown tag", source: "a: !foo x\n", message: 'the tag "!foo" is unknown, so the value is read without it', line: 1, column: 4 },
+    {
+      name: "an unknown tag",
+      source: "a: !foo x\n",
+      message: 'the tag "!foo" is unknown, so the value is read without it',
+      line: 1,
+      column: 4,
+    },
   ] as const;
   for (const c of warnings) {
     it(`warns about ${c.name} and keeps the value`, () => {
       const y = parse(c.source);
       expect(y.value).toEqual({ a: "x" });
-      expect(y.warnings).toEqual([{ _tag: "YamlSyntax", severity: "warning", message: c.message, line: c.line, column: c.column }]);
+      expect(y.warnings).toEqual([{
+        _tag: "YamlSyntax",
+        severity: "warning",
+        message: c.message,
+        line: c.line,
+        column: c.column,
+      }]);
     });
   }
   it("has no warnings for plain YAML", () => {
@@ -104,8 +176,16 @@ describe("parseYaml()", () => {
   });
 
   const versions = [
-    { name: "YAML 1.1 reads yes/on/y as booleans, like goyaml.v2", version: "1.1", expected: { a: true, b: true, c: true, d: false } },
-    { name: "YAML 1.2 keeps them strings, like yaml.v3", version: "1.2", expected: { a: "yes", b: "on", c: "y", d: "no" } },
+    {
+      name: "YAML 1.1 reads yes/on/y as booleans, like goyaml.v2",
+      version: "1.1",
+      expected: { a: true, b: true, c: true, d: false },
+    },
+    {
+      name: "YAML 1.2 keeps them strings, like yaml.v3",
+      version: "1.2",
+      expected: { a: "yes", b: "on", c: "y", d: "no" },
+    },
   ] as const;
   for (const c of versions) {
     it(c.name, () => {
@@ -141,16 +221,27 @@ describe("parseYaml()", () => {
 
   it("refuses an alias bomb instead of expanding it, naming the limit", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
-      .concat(["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdef"[i]}`).join(", ")}]`))
+      .concat(
+        ["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdef"[i]}`).join(", ")}]`),
+      )
       .join("\n");
     const r = parseYaml(bomb, "1.1");
     expect(E.isLeft(r) && r.left).toEqual([
-      { _tag: "LimitExceeded", severity: "error", message: "limit exceeded: maxYamlAliases (100): the value uses 1234560 aliases, counting each copy" },
+      {
+        _tag: "LimitExceeded",
+        severity: "error",
+        message: "limit exceeded: maxYamlAliases (100): the value uses 1234560 aliases, counting each copy",
+      },
     ]);
   });
 
   const limited = [
-    { name: "maxYamlAliases", source: "a: &a x\nb: [*a, *a, *a]\n", limits: { maxYamlAliases: 2 }, position: undefined },
+    {
+      name: "maxYamlAliases",
+      source: "a: &a x\nb: [*a, *a, *a]\n",
+      limits: { maxYamlAliases: 2 },
+      position: undefined,
+    },
     { name: "maxYamlNodes", source: "a: [1, 2, 3]\n", limits: { maxYamlNodes: 4 }, position: undefined },
     { name: "maxYamlDepth", source: "a:\n  b: [[1]]\n", limits: { maxYamlDepth: 3 }, position: { line: 2, column: 7 } },
   ] as const;
@@ -164,10 +255,16 @@ describe("parseYaml()", () => {
     });
   }
 
-  it("refuses an alias inside the node its anchor names, with its position (Go: \"anchor value contains itself\")", () => {
+  it('refuses an alias inside the node its anchor names, with its position (Go: "anchor value contains itself")', () => {
     const r = parseYaml("a: &a {b: *a}\n", "1.2");
     expect(E.isLeft(r) && r.left).toEqual([
-      { _tag: "YamlSyntax", severity: "error", line: 1, column: 11, message: 'the value is not valid YAML: the alias "*a" is inside the node its anchor names' },
+      {
+        _tag: "YamlSyntax",
+        severity: "error",
+        line: 1,
+        column: 11,
+        message: 'the value is not valid YAML: the alias "*a" is inside the node its anchor names',
+      },
     ]);
   });
 

@@ -23,8 +23,16 @@ const cases = [
 // same Python expression as above.
 const vectors = [
   { name: "abc", when: "abc", expected: "qZk-NkcGgWq6PiVxeFDCbJzQ2J0" },
-  { name: "the two-block FIPS example", when: "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", expected: "hJg-RBw70m66rkqh-VEp5eVGcPE" },
-  { name: "the quick brown fox", when: "The quick brown fox jumps over the lazy dog", expected: "L9ThxnotKPzthJ7hu3bnORuT6xI" },
+  {
+    name: "the two-block FIPS example",
+    when: "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+    expected: "hJg-RBw70m66rkqh-VEp5eVGcPE",
+  },
+  {
+    name: "the quick brown fox",
+    when: "The quick brown fox jumps over the lazy dog",
+    expected: "L9ThxnotKPzthJ7hu3bnORuT6xI",
+  },
   { name: "1 × a", when: "a".repeat(1), expected: "hvfkN_qlp_zhXR3cuerq6jd2Z7g" },
   { name: "55 × a", when: "a".repeat(55), expected: "wci73CJ5bijA4VFj0giZtlYh1lo" },
   { name: "56 × a", when: "a".repeat(56), expected: "wtszD2CDhUyZ1LW_tujynyAb5pk" },

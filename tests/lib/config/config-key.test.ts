@@ -20,18 +20,21 @@ const rejected = [
   {
     key: "service.webhook.a.b",
     severity: "error",
-    text: 'service.webhook.a.b: "service.webhook.a.b" is not a service key; expected "service.<type>" or "service.<type>.<name>"',
+    text:
+      'service.webhook.a.b: "service.webhook.a.b" is not a service key; expected "service.<type>" or "service.<type>.<name>"',
   },
   {
     key: "service.webhook.",
     severity: "error",
-    text: 'service.webhook.: "service.webhook." is not a service key; expected "service.<type>" or "service.<type>.<name>"',
+    text:
+      'service.webhook.: "service.webhook." is not a service key; expected "service.<type>" or "service.<type>.<name>"',
   },
   { key: "trigger.", severity: "error", text: 'trigger.: "trigger." has an empty name, so it is left out' },
   {
     key: "triggers.on-x",
     severity: "warning",
-    text: 'triggers.on-x: "triggers.on-x" is not a known key; the Go engine ignores it too; did you mean "trigger.on-x"?',
+    text:
+      'triggers.on-x: "triggers.on-x" is not a known key; the Go engine ignores it too; did you mean "trigger.on-x"?',
   },
   {
     key: "Template.x",
@@ -41,7 +44,8 @@ const rejected = [
   {
     key: "subscription",
     severity: "warning",
-    text: 'subscription: "subscription" is not a known key; the Go engine ignores it too; did you mean "subscriptions"?',
+    text:
+      'subscription: "subscription" is not a known key; the Go engine ignores it too; did you mean "subscriptions"?',
   },
   {
     key: "trigger",

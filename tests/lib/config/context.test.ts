@@ -4,14 +4,30 @@ import { decodeContext } from "../../../lib/config/context.ts";
 import { growth, nearLinear } from "../../_helpers/growth.ts";
 
 const cases = [
-  { name: "a map of strings", source: "argocdUrl: https://argocd.example.com\n", expected: { argocdUrl: "https://argocd.example.com" } },
-  { name: "numbers and booleans as strings, as Go does", source: "port: 8080\ndebug: yes\n", expected: { port: "8080", debug: "true" } },
+  {
+    name: "a map of strings",
+    source: "argocdUrl: https://argocd.example.com\n",
+    expected: { argocdUrl: "https://argocd.example.com" },
+  },
+  {
+    name: "numbers and booleans as strings, as Go does",
+    source: "port: 8080\ndebug: yes\n",
+    expected: { port: "8080", debug: "true" },
+  },
   { name: "an empty value", source: "", expected: {} },
 ] as const;
 
 const problems = [
-  { name: "a list", source: "- a\n", expected: ["context: line 1, column 1: the context must be a map of strings, not a list"] },
-  { name: "a nested map", source: "a:\n  b: c\n", expected: ['context: line 2, column 3: "a" must be a string, not a map'] },
+  {
+    name: "a list",
+    source: "- a\n",
+    expected: ["context: line 1, column 1: the context must be a map of strings, not a list"],
+  },
+  {
+    name: "a nested map",
+    source: "a:\n  b: c\n",
+    expected: ['context: line 2, column 3: "a" must be a string, not a map'],
+  },
 ] as const;
 
 describe("decodeContext()", () => {

@@ -7,8 +7,7 @@ import type { DecodedConfig } from "../../../lib/config/decode.ts";
 import type { SecretLike } from "../../../lib/config/config.ts";
 import catalogs from "./_fixtures/catalogs.json" with { type: "json" };
 
-const decode = (data: Record<string, string>, secret?: SecretLike): DecodedConfig =>
-  decodeConfig({ data }, secret);
+const decode = (data: Record<string, string>, secret?: SecretLike): DecodedConfig => decodeConfig({ data }, secret);
 const texts = (ds: readonly Diagnostic[]): string[] => ds.map(formatDiagnostic);
 const errors = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === "error");
 
@@ -28,7 +27,12 @@ const keyForms = [
     data: { "service.slack": "token: t", "service.webhook.github": "url: https://u" },
     check: (r: DecodedConfig) =>
       expect([...r.config.services.values()]).toMatchObject([
-        { name: "slack", type: "slack", settings: { token: "t" }, decoded: { token: "t", apiURL: "https://slack.com/api/" } },
+        {
+          name: "slack",
+          type: "slack",
+          settings: { token: "t" },
+          decoded: { token: "t", apiURL: "https://slack.com/api/" },
+        },
         { name: "github", type: "webhook", settings: { url: "https://u" }, decoded: { url: "https://u", headers: [] } },
       ]),
   },
@@ -36,7 +40,10 @@ const keyForms = [
     name: "subscriptions",
     data: { "subscriptions": "- recipients: [slack:x]\n  selector: a=b\n", "service.slack": "token: t" },
     check: (r: DecodedConfig) =>
-      expect(r.config.subscriptions).toMatchObject([{ recipients: [{ service: "slack", recipient: "x" }], triggers: [] }]),
+      expect(r.config.subscriptions).toMatchObject([{
+        recipients: [{ service: "slack", recipient: "x" }],
+        triggers: [],
+      }]),
   },
   {
     name: "defaultTriggers and defaultTriggers.<service>",
@@ -63,7 +70,9 @@ const problems = [
   {
     name: "an unknown top-level key",
     data: { "triggers.on-x": "- when: x" },
-    expected: ['triggers.on-x: "triggers.on-x" is not a known key; the Go engine ignores it too; did you mean "trigger.on-x"?'],
+    expected: [
+      'triggers.on-x: "triggers.on-x" is not a known key; the Go engine ignores it too; did you mean "trigger.on-x"?',
+    ],
   },
   {
     name: "a trigger that sends a template that does not exist",
@@ -103,7 +112,9 @@ const problems = [
   {
     name: "two services with the same name",
     data: { "service.slack": "token: t", "service.webhook.slack": "url: https://x" },
-    expected: ['service.webhook.slack: the service name "slack" is already taken by "service.slack", so this one is left out'],
+    expected: [
+      'service.webhook.slack: the service name "slack" is already taken by "service.slack", so this one is left out',
+    ],
   },
 ] as const;
 
@@ -152,7 +163,8 @@ describe("decodeConfig()", () => {
   it("replaces secrets from data and stringData and never shows a secret value in a diagnostic", () => {
     const secret = { data: { "b64": "c2VjcmV0LWZyb20tZGF0YQ==" }, stringData: { "plain": "secret-from-stringData" } };
     const r = decode({
-      "service.webhook.hook": "url: https://x/$b64\nheaders:\n  - name: Authorization\n    value: Bearer $plain $missing\n",
+      "service.webhook.hook":
+        "url: https://x/$b64\nheaders:\n  - name: Authorization\n    value: Bearer $plain $missing\n",
       "service.slack": "- $plain",
       "trigger.on-x": "- when: $plain\n  send: [$b64]\n",
     }, secret);
@@ -185,8 +197,32 @@ describe("decodeConfig()", () => {
       fc.constantFrom("subscriptions", "defaultTriggers", "context"),
     );
     const fragment = fc.constantFrom(
-      "- ", "when: ", "send: ", "[", "]", "{", "}", ": ", "\n", "  ", "$s", "$x", "'", '"', "|\n", "&a ", "*a", "!!", "a in (",
-      "oncePer: ", "recipients: ", "selector: ", "1", "yes", "~", "#",
+      "- ",
+      "when: ",
+      "send: ",
+      "[",
+      "]",
+      "{",
+      "}",
+      ": ",
+      "\n",
+      "  ",
+      "$s",
+      "$x",
+      "'",
+      '"',
+      "|\n",
+      "&a ",
+      "*a",
+      "!!",
+      "a in (",
+      "oncePer: ",
+      "recipients: ",
+      "selector: ",
+      "1",
+      "yes",
+      "~",
+      "#",
     );
     const value = fc.oneof(fc.string(), fc.array(fragment, { maxLength: 30 }).map((a) => a.join("")));
     fc.assert(
@@ -206,7 +242,9 @@ describe("decodeConfig() on the real catalogs", () => {
     "certmanager": {
       triggers: 1,
       templates: 1,
-      warnings: ['service.slack: line 1, column 8: "$slack-token" names no key of the Secret, so it is left as written'],
+      warnings: [
+        'service.slack: line 1, column 8: "$slack-token" names no key of the Secret, so it is left as written',
+      ],
     },
     "foo-sample": { triggers: 1, templates: 1, warnings: [] },
   } as const;
@@ -280,17 +318,23 @@ describe("decodeConfig() and the YAML library's warnings", () => {
     {
       name: "a map key that is a list (which the library would stringify with a warning)",
       data: { "service.webhook.hook": "url: https://x\n? [a, b]\n: c\n" },
-      expected: ["service.webhook.hook: line 2, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a list"],
+      expected: [
+        "service.webhook.hook: line 2, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a list",
+      ],
     },
     {
       name: "a map key that is a map, inside a template",
       data: { "template.t": "message: m\nslack:\n  {a: 1}: x\n" },
-      expected: ["template.t: line 3, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a map"],
+      expected: [
+        "template.t: line 3, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a map",
+      ],
     },
     {
       name: "a map key that is an alias of a list",
       data: { "subscriptions": "- recipients: &r [slack:a]\n  *r : x\n" },
-      expected: ["subscriptions: line 2, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a list"],
+      expected: [
+        "subscriptions: line 2, column 3: the value is not valid YAML: a map key must be a string, number or boolean, not a list",
+      ],
     },
   ] as const;
   for (const c of cases) {
@@ -310,8 +354,14 @@ describe("decodeConfig() and the input limits (#7)", () => {
   const twoAliases = [
     { key: "trigger.on-x", value: "- when: &w 'true'\n  oncePer: *w\n  description: *w\n  send: [t]\n" },
     { key: "template.t", value: "message: &m hi\nemail:\n  subject: *m\n  body: *m\n" },
-    { key: "service.webhook.hook", value: "url: &u http://x\nheaders:\n- name: a\n  value: *u\n- name: b\n  value: *u\n" },
-    { key: "subscriptions", value: "- recipients: &r [slack:ops]\n  triggers: [on-x]\n- recipients: *r\n- recipients: *r\n" },
+    {
+      key: "service.webhook.hook",
+      value: "url: &u http://x\nheaders:\n- name: a\n  value: *u\n- name: b\n  value: *u\n",
+    },
+    {
+      key: "subscriptions",
+      value: "- recipients: &r [slack:ops]\n  triggers: [on-x]\n- recipients: *r\n- recipients: *r\n",
+    },
     { key: "defaultTriggers", value: "- &t on-x\n- *t\n- *t\n" },
     { key: "defaultTriggers.slack", value: "- &t on-x\n- *t\n- *t\n" },
     { key: "context", value: "a: &a x\nb: *a\nc: *a\n" },

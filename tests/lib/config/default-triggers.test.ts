@@ -3,7 +3,11 @@ import { formatDiagnostic } from "../../../lib/diagnostics.ts";
 import { decodeDefaultTriggers } from "../../../lib/config/default-triggers.ts";
 
 const cases = [
-  { name: "a block list", source: "- on-sync-succeeded\n- on-sync-failed\n", expected: ["on-sync-succeeded", "on-sync-failed"] },
+  {
+    name: "a block list",
+    source: "- on-sync-succeeded\n- on-sync-failed\n",
+    expected: ["on-sync-succeeded", "on-sync-failed"],
+  },
   { name: "a flow list", source: "[on-created]", expected: ["on-created"] },
   { name: "an empty value", source: "", expected: [] },
 ] as const;

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { type Config, decodeConfig, evaluate, stateKey } from "../../../mod.ts";
 
 const data = {
-  "trigger.on-ready": "- when: obj.status.ready == true\n  send: [m]\n- when: obj.status.ready == false\n  oncePer: obj.spec.v\n  send: [m]",
+  "trigger.on-ready":
+    "- when: obj.status.ready == true\n  send: [m]\n- when: obj.status.ready == false\n  oncePer: obj.spec.v\n  send: [m]",
   "trigger.on-v": "- when: 'true'\n  oncePer: obj.spec.v\n  send: [m]",
   "trigger.on-broken": "- when: obj.status.(\n  send: [m]",
   "template.m": "message: '{{.obj.metadata.name}} {{.recipient}}'",
@@ -18,13 +19,26 @@ const now = Date.parse("2024-01-02T03:04:05Z");
 describe("planConfig()", () => {
   it("plans the state keys of each condition and destination as stateKey() makes them", () => {
     const config = decoded();
-    const planned = config.plan.destinationsOf(new Map([["on-ready", [{ service: "slack", recipient: "a" }]]]), { apiNamespace: "ns" });
+    const planned = config.plan.destinationsOf(new Map([["on-ready", [{ service: "slack", recipient: "a" }]]]), {
+      apiNamespace: "ns",
+    });
     const trigger = config.triggers.get("on-ready")!;
     expect(planned.triggers[0]?.keys).toEqual(trigger.conditions.map((c) => [
-      stateKey({ trigger: "on-ready", conditionKey: c.key, destination: { service: "slack", recipient: "a" }, apiNamespace: "ns" }),
+      stateKey({
+        trigger: "on-ready",
+        conditionKey: c.key,
+        destination: { service: "slack", recipient: "a" },
+        apiNamespace: "ns",
+      }),
     ]));
     expect(planned.triggers[0]?.keysOncePer(1, "v2")).toEqual([
-      stateKey({ trigger: "on-ready", conditionKey: trigger.conditions[1]!.key, destination: { service: "slack", recipient: "a" }, apiNamespace: "ns", oncePer: "v2" }),
+      stateKey({
+        trigger: "on-ready",
+        conditionKey: trigger.conditions[1]!.key,
+        destination: { service: "slack", recipient: "a" },
+        apiNamespace: "ns",
+        oncePer: "v2",
+      }),
     ]);
   });
 
@@ -40,7 +54,10 @@ describe("planConfig()", () => {
   it("serves a copy of the configuration with other triggers from a plan of its own", () => {
     const config = decoded();
     const other = decodeConfig({ data: { ...data, "trigger.on-ready": "- when: 'true'\n  send: [m]" } }).config;
-    const resource = { metadata: { name: "r", uid: "u", annotations: { [`${p}/subscribe.on-ready.slack`]: "x" } }, status: {} };
+    const resource = {
+      metadata: { name: "r", uid: "u", annotations: { [`${p}/subscribe.on-ready.slack`]: "x" } },
+      status: {},
+    };
     expect(evaluate(resource, config, { now }).notifications).toEqual([]);
     const copy = { ...config, triggers: other.triggers };
     expect(evaluate(resource, copy, { now }).notifications.map((n) => n.content.message)).toEqual(["r x"]);
@@ -65,26 +82,38 @@ describe("planConfig()", () => {
       ready: fc.boolean(),
       v: fc.constantFrom("v1", "v2"),
     }).map((r) => ({
-      metadata: { name: "r", ...(r.uid !== undefined ? { uid: r.uid } : {}), annotations: r.annotations, labels: r.labels },
+      metadata: {
+        name: "r",
+        ...(r.uid !== undefined ? { uid: r.uid } : {}),
+        annotations: r.annotations,
+        labels: r.labels,
+      },
       spec: { v: r.v },
       status: { ready: r.ready },
     }));
     const options = fc.record({ apiNamespace: fc.constantFrom(undefined, "ns"), hostGiven: fc.boolean() });
-    fc.assert(fc.property(fc.array(fc.tuple(resource, options), { maxLength: 10 }), (steps) => {
-      const kept = decoded();
-      let state = {};
-      let fresh = {};
-      for (const [r, o] of steps) {
-        const subscriptions = o.hostGiven
-          ? new Map([["on-ready", [{ service: "slack", recipient: r.metadata.labels["team"] ?? "none" }]]])
-          : undefined;
-        const opts = { now, ...(o.apiNamespace !== undefined ? { apiNamespace: o.apiNamespace } : {}), ...(subscriptions ? { subscriptions } : {}) };
-        const a = evaluate(r, kept, { ...opts, state });
-        const b = evaluate(r, decoded(), { ...opts, state: fresh });
-        expect(a).toEqual(b);
-        state = a.state;
-        fresh = b.state;
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(resource, options), { maxLength: 10 }), (steps) => {
+        const kept = decoded();
+        let state = {};
+        let fresh = {};
+        for (const [r, o] of steps) {
+          const subscriptions = o.hostGiven
+            ? new Map([["on-ready", [{ service: "slack", recipient: r.metadata.labels["team"] ?? "none" }]]])
+            : undefined;
+          const opts = {
+            now,
+            ...(o.apiNamespace !== undefined ? { apiNamespace: o.apiNamespace } : {}),
+            ...(subscriptions ? { subscriptions } : {}),
+          };
+          const a = evaluate(r, kept, { ...opts, state });
+          const b = evaluate(r, decoded(), { ...opts, state: fresh });
+          expect(a).toEqual(b);
+          state = a.state;
+          fresh = b.state;
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -14,7 +14,11 @@ const substitute = (source: string) => {
 
 const cases = [
   { name: "a whole value", source: "token: $slack-token\n", expected: { token: "xoxb-SECRET" } },
-  { name: "several references in one string", source: "url: https://$user:$pass@host\n", expected: { url: "https://admin:p@ss@host" } },
+  {
+    name: "several references in one string",
+    source: "url: https://$user:$pass@host\n",
+    expected: { url: "https://admin:p@ss@host" },
+  },
   { name: "strings in nested lists and maps", source: "a:\n  - b: [x$user]\n", expected: { a: [{ b: ["xadmin"] }] } },
   { name: "a map key, as Go walks every string node", source: "$user: 1\n", expected: { admin: 1 } },
   { name: "nothing in numbers and booleans", source: "n: 3\nb: true\n", expected: { n: 3, b: true } },
@@ -34,7 +38,11 @@ describe("substituteSecrets()", () => {
     expect(r.value).toEqual({ token: "xoxb-SECRET", url: "https://$nope/$also-missing" });
     expect(r.diagnostics.map((d) => [d._tag, d.severity, formatDiagnostic(d)])).toEqual([
       ["SecretMissing", "warning", 'line 2, column 6: "$nope" names no key of the Secret, so it is left as written'],
-      ["SecretMissing", "warning", 'line 2, column 6: "$also-missing" names no key of the Secret, so it is left as written'],
+      [
+        "SecretMissing",
+        "warning",
+        'line 2, column 6: "$also-missing" names no key of the Secret, so it is left as written',
+      ],
     ]);
     expect(JSON.stringify(r.diagnostics)).not.toContain("xoxb-SECRET");
   });

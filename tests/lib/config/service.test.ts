@@ -51,7 +51,9 @@ const problems = [
   {
     name: "invalid YAML",
     source: "token: [\n",
-    expected: ["service.keep: line 2, column 1: the value is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    expected: [
+      "service.keep: line 2, column 1: the value is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ],
   },
 ] as const;
 
@@ -60,7 +62,13 @@ describe("decodeService()", () => {
     it(`decodes ${c.name}`, () => {
       const r = decodeService("service.keep", c.source, { type: "keep", name: "keep", secrets, serviceTypes: types });
       expect(r.diagnostics).toEqual([]);
-      expect(r.value).toEqual({ name: "keep", type: "keep", settings: c.expected, serviceType: keep, decoded: c.expected });
+      expect(r.value).toEqual({
+        name: "keep",
+        type: "keep",
+        settings: c.expected,
+        serviceType: keep,
+        decoded: c.expected,
+      });
     });
   }
   for (const c of problems) {
@@ -81,12 +89,24 @@ describe("decodeService()", () => {
     expect(r.value).toMatchObject({ name: "github", type: "webhook", decoded: { url: "https://api.github.com" } });
   });
   it("reports an unknown service type with a suggestion", () => {
-    const r = decodeService("service.slak", "token: x\n", { type: "slak", name: "slak", secrets, serviceTypes: builtinProviders });
+    const r = decodeService("service.slak", "token: x\n", {
+      type: "slak",
+      name: "slak",
+      secrets,
+      serviceTypes: builtinProviders,
+    });
     expect(r.value).toBeUndefined();
-    expect(r.diagnostics.map(formatDiagnostic)).toEqual(['service.slak: the service type "slak" is not supported; did you mean "slack"?']);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      'service.slak: the service type "slak" is not supported; did you mean "slack"?',
+    ]);
   });
   it("puts the service type's problems at their line and column (keys for unknown fields)", () => {
-    const r = decodeService("service.picky", "x: 1\na:\n  b: 2\nc: 3\n", { type: "picky", name: "picky", secrets, serviceTypes: types });
+    const r = decodeService("service.picky", "x: 1\na:\n  b: 2\nc: 3\n", {
+      type: "picky",
+      name: "picky",
+      secrets,
+      serviceTypes: types,
+    });
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([
       "service.picky: line 3, column 6: b is wrong",
@@ -95,7 +115,12 @@ describe("decodeService()", () => {
   });
   it("reports a provider's problems with their line, never showing a secret", () => {
     const source = "token: $slack-token\nusername: [a]\nusrname: bot\n";
-    const r = decodeService("service.slack", source, { type: "slack", name: "slack", secrets, serviceTypes: builtinProviders });
+    const r = decodeService("service.slack", source, {
+      type: "slack",
+      name: "slack",
+      secrets,
+      serviceTypes: builtinProviders,
+    });
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([
       'service.slack: line 3, column 1: "usrname" is not a setting of the slack service; it is ignored; did you mean "username"?',
@@ -109,8 +134,22 @@ describe("blocksOf()", () => {
   it("lists the blocks of the service types that have one, in the registry's order", () => {
     const blocks = blocksOf(builtinProviders);
     expect(Object.keys(blocks)).toEqual([
-      "awssqs", "gcppubsub", "slack", "mattermost", "rocketchat", "email", "webhook", "opsgenie", "github", "teams",
-      "teams-workflows", "alertmanager", "googlechat", "pagerduty", "pagerdutyv2", "newrelic",
+      "awssqs",
+      "gcppubsub",
+      "slack",
+      "mattermost",
+      "rocketchat",
+      "email",
+      "webhook",
+      "opsgenie",
+      "github",
+      "teams",
+      "teams-workflows",
+      "alertmanager",
+      "googlechat",
+      "pagerduty",
+      "pagerdutyv2",
+      "newrelic",
     ]);
     expect(blocksOf(types)).toEqual({});
   });

@@ -12,7 +12,8 @@ const recipients = [
 const valid = [
   {
     name: "a full entry",
-    source: "- recipients: [slack:test2, email:test@gmail.com]\n  triggers: [on-sync-status-unknown]\n  selector: test=true\n",
+    source:
+      "- recipients: [slack:test2, email:test@gmail.com]\n  triggers: [on-sync-status-unknown]\n  selector: test=true\n",
     expected: [{
       recipients: [{ service: "slack", recipient: "test2" }, { service: "email", recipient: "test@gmail.com" }],
       triggers: ["on-sync-status-unknown"],

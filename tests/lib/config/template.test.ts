@@ -10,13 +10,19 @@ const rollouts: Readonly<Record<string, string>> = catalogs["argo-rollouts"].con
 
 /** A catalog template with one piece replaced, so the error sits where a person editing the catalog would put it. */
 const edit = (source: string | undefined, from: string, to: string): string => {
-  if (source === undefined || !source.includes(from)) throw new TypeError(`the catalog template lacks ${JSON.stringify(from)}`);
+  if (source === undefined || !source.includes(from)) {
+    throw new TypeError(`the catalog template lacks ${JSON.stringify(from)}`);
+  }
   return source.replace(from, to);
 };
 
 describe("decodeTemplate()", () => {
   it("compiles the YAML value and renders it", () => {
-    const r = decodeTemplate("app-created", "message: Application {{.app.metadata.name}} created\nslack:\n  notifyBroadcast: true\n", { blocks: builtinBlocks });
+    const r = decodeTemplate(
+      "app-created",
+      "message: Application {{.app.metadata.name}} created\nslack:\n  notifyBroadcast: true\n",
+      { blocks: builtinBlocks },
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.value?.name).toBe("app-created");
     expect(r.value?.render({ app: { metadata: { name: "guestbook" } } }, { now: 0 })).toEqual(E.right({
@@ -46,19 +52,25 @@ describe("decodeTemplate()", () => {
     const keys = [...Object.entries(argoCd), ...Object.entries(rollouts)].filter(([k]) => k.startsWith("template."));
     expect(keys.length).toBe(17);
     for (const [key, source] of keys) {
-      expect([key, decodeTemplate(key.slice("template.".length), source, { blocks: builtinBlocks }).diagnostics]).toEqual([key, []]);
+      expect([key, decodeTemplate(key.slice("template.".length), source, { blocks: builtinBlocks }).diagnostics])
+        .toEqual([key, []]);
     }
   });
 
   const problems = [
     {
       name: "a Go syntax error in a literal block, at its line and column in the value",
-      source: "message: |\n  Application {{.app.metadata.name}} is\n  {{if .app.status}}synced{{end}} at {{.app.status.operationState.finishedAt | nope}}.\n",
+      source:
+        "message: |\n  Application {{.app.metadata.name}} is\n  {{if .app.status}}synced{{end}} at {{.app.status.operationState.finishedAt | nope}}.\n",
       expected: ['template.t: line 3, column 80: message: function "nope" not defined'],
     },
     {
       name: "an error in the Argo CD catalog's Slack attachments (a `|` block), at its line",
-      source: edit(argoCd["template.app-sync-failed"], '"value": "{{$c.message}}"', '"value": "{{$c.message | quote | nope}}"'),
+      source: edit(
+        argoCd["template.app-sync-failed"],
+        '"value": "{{$c.message}}"',
+        '"value": "{{$c.message | quote | nope}}"',
+      ),
       expected: ['template.t: line 27, column 42: slack.attachments: function "nope" not defined'],
     },
     {
@@ -68,7 +80,11 @@ describe("decodeTemplate()", () => {
     },
     {
       name: "an unclosed action in the Argo CD catalog's one-line e-mail subject (a plain scalar)",
-      source: edit(argoCd["template.app-deployed"], "subject: New version of an application {{.app.metadata.name}}", "subject: New version of an application {{.app.metadata.name"),
+      source: edit(
+        argoCd["template.app-deployed"],
+        "subject: New version of an application {{.app.metadata.name}}",
+        "subject: New version of an application {{.app.metadata.name",
+      ),
       expected: ['template.t: line 2, column 63: email.subject: function "is" not defined'],
     },
     {
@@ -78,7 +94,8 @@ describe("decodeTemplate()", () => {
     },
     {
       name: "an error in a single-quoted scalar, doubled quotes counted",
-      source: "webhook:\n  github:\n    method: POST\n    body: '{\"state\": ''{{.app.status.sync.status}}'', {{else}}'\n",
+      source:
+        "webhook:\n  github:\n    method: POST\n    body: '{\"state\": ''{{.app.status.sync.status}}'', {{else}}'\n",
       expected: ["template.t: line 4, column 61: webhook.github.body: unexpected {{else}}"],
     },
     {
@@ -105,7 +122,7 @@ describe("decodeTemplate()", () => {
       name: "an error in a list item and in a map entry",
       source: "opsgenie:\n  tags:\n    - ok\n    - '{{.a'\n  details:\n    app: '{{ .b }'\n",
       expected: [
-        "template.t: line 6, column 17: opsgenie.details.app: unexpected \"}\" in operand",
+        'template.t: line 6, column 17: opsgenie.details.app: unexpected "}" in operand',
         "template.t: line 4, column 12: opsgenie.tags[1]: unclosed action",
       ],
     },
@@ -161,6 +178,13 @@ describe("decodeTemplate()", () => {
 
   it("reports a field's error as a plain diagnostic, without the compiler's field location", () => {
     const [d] = decodeTemplate("t", "message: '{{.a'\n", { blocks: builtinBlocks }).diagnostics;
-    expect(d).toEqual({ _tag: "TemplateParse", severity: "error", key: "template.t", line: 1, column: 15, message: "message: unclosed action" });
+    expect(d).toEqual({
+      _tag: "TemplateParse",
+      severity: "error",
+      key: "template.t",
+      line: 1,
+      column: 15,
+      message: "message: unclosed action",
+    });
   });
 });

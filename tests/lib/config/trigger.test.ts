@@ -45,7 +45,9 @@ const problems = [
     name: "an unknown field, with a suggestion (warning: Go ignores it)",
     source: "- when: x\n  send: [a]\n  descripton: d\n",
     kept: true,
-    expected: ['trigger.on-x: line 3, column 3: "descripton" is not a field of a condition; did you mean "description"?'],
+    expected: [
+      'trigger.on-x: line 3, column 3: "descripton" is not a field of a condition; did you mean "description"?',
+    ],
   },
   {
     name: "a misspelt send: the condition would send nothing, so it is left out, and with it the trigger (#8)",
@@ -60,19 +62,25 @@ const problems = [
     name: "a null send, with other conditions kept (#8)",
     source: "- when: x\n  send:\n- when: y\n  send: [a]\n",
     kept: true,
-    expected: ['trigger.on-x: line 2, column 8: "[0]" sends no template ("send" is missing or empty), so the condition is left out'],
+    expected: [
+      'trigger.on-x: line 2, column 8: "[0]" sends no template ("send" is missing or empty), so the condition is left out',
+    ],
   },
   {
     name: "an empty send (#8)",
     source: "- when: x\n  send: []\n",
     kept: false,
-    expected: ['trigger.on-x: line 2, column 9: "[0]" sends no template ("send" is missing or empty), so the condition is left out'],
+    expected: [
+      'trigger.on-x: line 2, column 9: "[0]" sends no template ("send" is missing or empty), so the condition is left out',
+    ],
   },
   {
     name: "a field in the wrong case, read as Go does",
     source: "- When: x\n  send: [a]\n",
     kept: true,
-    expected: ['trigger.on-x: line 1, column 3: "When" is read as "when", as Go matches field names without regard to case; write "when"'],
+    expected: [
+      'trigger.on-x: line 1, column 3: "When" is read as "when", as Go matches field names without regard to case; write "when"',
+    ],
   },
   {
     name: "send given as a string",
@@ -204,7 +212,9 @@ describe("decodeTrigger()", () => {
     expect(condition?.compiledOncePer).toBeUndefined();
   });
   it("compiles when and oncePer with the real expression language", () => {
-    const condition = decode("- when: app.status.phase in ['Failed', 'Error']\n  oncePer: app.metadata.uid\n  send: [a]\n")
+    const condition = decode(
+      "- when: app.status.phase in ['Failed', 'Error']\n  oncePer: app.metadata.uid\n  send: [a]\n",
+    )
       .value?.trigger.conditions[0];
     const vars = { app: { status: { phase: "Error" }, metadata: { uid: "u-1" } } };
     expect(condition?.compiledWhen.run(vars, { now: 0 })).toEqual(E.right(true));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decodeConfig, type Decision, evaluate, type EvaluateOptions } from "../../../mod.ts";
+import { type Decision, decodeConfig, evaluate, type EvaluateOptions } from "../../../mod.ts";
 import { growth, nearLinear } from "../../_helpers/growth.ts";
 
 const { config, diagnostics: configDiagnostics } = decodeConfig({
@@ -11,7 +11,8 @@ const { config, diagnostics: configDiagnostics } = decodeConfig({
     "trigger.on-no-template": "- when: 'true'\n  send: [nope]",
     "trigger.on-render-fails": "- when: 'true'\n  send: [fails]",
     "trigger.on-two": "- when: obj.status.ready == true\n  send: [ready, extra]",
-    "template.ready": "message: '{{.obj.metadata.name}} is ready for {{.recipient}} via {{.serviceType}} at {{.context.url}}{{.team}}'",
+    "template.ready":
+      "message: '{{.obj.metadata.name}} is ready for {{.recipient}} via {{.serviceType}} at {{.context.url}}{{.team}}'",
     "template.extra": "message: ''\nslack:\n  attachments: '[{\"title\": \"{{.obj.metadata.name}}\"}]'",
     "template.fails": "message: '{{index .obj.spec.list 5}}'",
     "service.slack": "token: $slack-token",
@@ -25,12 +26,17 @@ const prefix = "notifications.argoproj.io";
 const now = Date.parse("2024-01-02T03:04:05Z");
 const nowSeconds = Math.floor(now / 1000);
 
-function resource(annotations: Record<string, unknown>, status: Record<string, unknown> = { ready: true }, extra: Record<string, unknown> = {}) {
+function resource(
+  annotations: Record<string, unknown>,
+  status: Record<string, unknown> = { ready: true },
+  extra: Record<string, unknown> = {},
+) {
   return { metadata: { name: "web", annotations, ...extra }, spec: { version: "v1", list: [] }, status };
 }
 const run = (r: unknown, options: Partial<EvaluateOptions> = {}): Decision => evaluate(r, config, { now, ...options });
 const tags = (d: Decision) => d.diagnostics.map((x) => x._tag);
-const messages = (d: Decision) => d.notifications.map((n) => `${n.destination.service}:${n.destination.recipient} ${n.content.message}`);
+const messages = (d: Decision) =>
+  d.notifications.map((n) => `${n.destination.service}:${n.destination.recipient} ${n.content.message}`);
 
 describe("evaluate()", () => {
   it("works on a configuration that decodes without errors", () => {
@@ -59,7 +65,9 @@ describe("evaluate()", () => {
   });
 
   it("still decides for a resource without metadata when subscriptions are given", () => {
-    const d = run({ status: { ready: true } }, { subscriptions: new Map([["on-ready", [{ service: "slack", recipient: "a" }]]]) });
+    const d = run({ status: { ready: true } }, {
+      subscriptions: new Map([["on-ready", [{ service: "slack", recipient: "a" }]]]),
+    });
     expect(messages(d)).toEqual(["slack:a <no value> is ready for a via slack at https://ui.example.com<no value>"]);
   });
 
@@ -90,15 +98,21 @@ describe("evaluate()", () => {
     const { config: helpers, diagnostics } = decodeConfig({
       data: {
         "trigger.t": "- when: time.Now().Sub(time.Parse(obj.status.since)).Minutes() >= 5\n  send: [m]",
-        "template.m": "message: '{{call .strings.ToUpper .obj.metadata.name}} since {{(call .time.Parse .obj.status.since).Format \"15:04\"}}, now {{(call .time.Now).Format \"15:04\"}}'",
+        "template.m":
+          'message: \'{{call .strings.ToUpper .obj.metadata.name}} since {{(call .time.Parse .obj.status.since).Format "15:04"}}, now {{(call .time.Now).Format "15:04"}}\'',
         "service.slack": "token: t",
       },
     });
     expect(diagnostics).toEqual([]);
-    const obj = (since: string) => ({ metadata: { name: "c1", annotations: { [`${prefix}/subscribe.t.slack`]: "x" } }, status: { since } });
-    expect(evaluate(obj("2024-01-02T02:59:00Z"), helpers, { now }).notifications.map((n) => n.content.message)).toEqual([
-      "C1 since 02:59, now 03:04",
-    ]);
+    const obj = (since: string) => ({
+      metadata: { name: "c1", annotations: { [`${prefix}/subscribe.t.slack`]: "x" } },
+      status: { since },
+    });
+    expect(evaluate(obj("2024-01-02T02:59:00Z"), helpers, { now }).notifications.map((n) => n.content.message)).toEqual(
+      [
+        "C1 since 02:59, now 03:04",
+      ],
+    );
     expect(evaluate(obj("2024-01-02T03:00:06Z"), helpers, { now }).notifications).toEqual([]);
   });
 
@@ -110,18 +124,26 @@ describe("evaluate()", () => {
         "service.slack": "token: t",
       },
     });
-    const d = evaluate({ metadata: { name: "c1", annotations: { [`${prefix}/subscribe.t.slack`]: "x" } }, ok: true }, named, { now, resourceName: "cert" });
+    const d = evaluate(
+      { metadata: { name: "c1", annotations: { [`${prefix}/subscribe.t.slack`]: "x" } }, ok: true },
+      named,
+      { now, resourceName: "cert" },
+    );
     expect(d.notifications.map((n) => n.content.message)).toEqual(["c1"]);
   });
 
   it("notifies default subscriptions whose selector matches the labels", () => {
     const matching = run(resource({}, { ready: true }, { labels: { team: "platform" } }));
-    expect(messages(matching)).toEqual(["slack:platform web is ready for platform via slack at https://ui.example.com<no value>"]);
+    expect(messages(matching)).toEqual([
+      "slack:platform web is ready for platform via slack at https://ui.example.com<no value>",
+    ]);
     expect(run(resource({}, { ready: true }, { labels: { team: "other" } })).notifications).toEqual([]);
   });
 
   it("reports a subscription to an unknown trigger and decides the rest", () => {
-    const d = run(resource({ [`${prefix}/subscribe.on-nothing.slack`]: "a", [`${prefix}/subscribe.on-ready.slack`]: "a" }));
+    const d = run(
+      resource({ [`${prefix}/subscribe.on-nothing.slack`]: "a", [`${prefix}/subscribe.on-ready.slack`]: "a" }),
+    );
     expect(tags(d)).toEqual(["UnknownTrigger"]);
     expect(d.diagnostics[0]?.key).toBe("trigger.on-nothing");
     expect(messages(d)).toHaveLength(1);
@@ -152,14 +174,19 @@ describe("evaluate()", () => {
 
   it("gives a named service instance its type", () => {
     const d = run(resource({ [`${prefix}/subscribe.on-ready.hooks`]: "" }));
-    expect(d.notifications.map((n) => [n.destination, n.serviceType])).toEqual([[{ service: "hooks", recipient: "" }, "webhook"]]);
+    expect(d.notifications.map((n) => [n.destination, n.serviceType])).toEqual([[
+      { service: "hooks", recipient: "" },
+      "webhook",
+    ]]);
   });
 
   it("merges the templates of a condition in order", () => {
     const d = run(resource({ [`${prefix}/subscribe.on-two.slack`]: "a" }));
     expect(d.diagnostics).toEqual([]);
     expect(d.notifications[0]?.templates).toEqual(["ready", "extra"]);
-    expect(d.notifications[0]?.content.message).toBe("web is ready for a via slack at https://ui.example.com<no value>");
+    expect(d.notifications[0]?.content.message).toBe(
+      "web is ready for a via slack at https://ui.example.com<no value>",
+    );
     expect(d.notifications[0]?.content.blocks["slack"]?.["attachments"]).toEqual([{ title: "web" }]);
   });
 
@@ -178,7 +205,10 @@ describe("evaluate()", () => {
   it("sends once per oncePer value, and keeps the record when the condition turns false", () => {
     const annotations = { [`${prefix}/subscribe.on-version.slack`]: "a" };
     const v1 = run(resource(annotations));
-    expect(v1.notifications.map((n) => [n.oncePer, n.stateKey.startsWith("v1:on-version:[0].")])).toEqual([["v1", true]]);
+    expect(v1.notifications.map((n) => [n.oncePer, n.stateKey.startsWith("v1:on-version:[0].")])).toEqual([[
+      "v1",
+      true,
+    ]]);
     const off = run(resource(annotations, { ready: false }), { state: v1.state });
     expect(off.state).toEqual(v1.state);
     const v1Again = run(resource(annotations), { state: off.state });
@@ -189,7 +219,9 @@ describe("evaluate()", () => {
   });
 
   it("keeps the 100 newest state entries, as the Go engine does before writing", () => {
-    const old = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`old-${String(i).padStart(3, "0")}`, 1000 + i]));
+    const old = Object.fromEntries(
+      Array.from({ length: 100 }, (_, i) => [`old-${String(i).padStart(3, "0")}`, 1000 + i]),
+    );
     const d = run(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a" }), { state: old });
     expect(d.notifications).toHaveLength(1);
     expect(Object.keys(d.state)).toHaveLength(100);
@@ -211,9 +243,12 @@ describe("evaluate()", () => {
   });
 
   it("honours a custom annotation prefix", () => {
-    const d = run(resource({ "example.io/subscribe.on-ready.slack": "a", [`${prefix}/subscribe.on-ready.slack`]: "b" }), {
-      annotationPrefix: "example.io",
-    });
+    const d = run(
+      resource({ "example.io/subscribe.on-ready.slack": "a", [`${prefix}/subscribe.on-ready.slack`]: "b" }),
+      {
+        annotationPrefix: "example.io",
+      },
+    );
     expect(d.notifications.map((n) => n.destination.recipient)).toEqual(["a"]);
   });
 
@@ -223,7 +258,9 @@ describe("evaluate()", () => {
   });
 
   it("does not mutate its inputs", () => {
-    const r = deepFreeze(resource({ [`${prefix}/subscribe.on-ready.slack`]: "a", [`${prefix}/subscribe.on-version.slack`]: "a" }));
+    const r = deepFreeze(
+      resource({ [`${prefix}/subscribe.on-ready.slack`]: "a", [`${prefix}/subscribe.on-version.slack`]: "a" }),
+    );
     const state = deepFreeze({ "x:on-ready:[0].y:slack:z": 1 });
     const d = run(r, { state });
     expect(d.notifications).toHaveLength(2);
@@ -234,7 +271,11 @@ describe("evaluate()", () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (value) => {
         run(value);
-        run({ metadata: { name: "x", annotations: { [`${prefix}/subscribe.on-ready.slack`]: "a" } }, status: value, spec: value });
+        run({
+          metadata: { name: "x", annotations: { [`${prefix}/subscribe.on-ready.slack`]: "a" } },
+          status: value,
+          spec: value,
+        });
       }),
       { numRuns: 300 },
     );
@@ -250,14 +291,18 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe("evaluate() on large inputs (#7)", () => {
-  const wide = decodeConfig({
-    data: {
-      "trigger.on-x": "- when: 'true'\n  send: [t]",
-      "trigger.on-off": "- when: 'false'\n  send: [t]",
-      "template.t": "message: 'hi {{.recipient}}'",
-      "service.slack": "token: x",
+  const wide = decodeConfig(
+    {
+      data: {
+        "trigger.on-x": "- when: 'true'\n  send: [t]",
+        "trigger.on-off": "- when: 'false'\n  send: [t]",
+        "template.t": "message: 'hi {{.recipient}}'",
+        "service.slack": "token: x",
+      },
     },
-  }, undefined, { limits: { maxAnnotationBytes: 16 << 20 } }).config;
+    undefined,
+    { limits: { maxAnnotationBytes: 16 << 20 } },
+  ).config;
   const recipients = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`).join(";");
 
   it("notifies 20,000 recipients of one annotation once each, in near-linear time", () => {
@@ -266,7 +311,10 @@ describe("evaluate() on large inputs (#7)", () => {
     expect(d.notifications).toHaveLength(20_000);
     expect(d.notifications[19_999]?.content.message).toBe("hi r19999");
     expect(Object.keys(d.state)).toHaveLength(100);
-    const again = evaluate(resource({ [`${prefix}/subscribe.on-x.slack`]: recipients(50) }), wide, { now, state: d.state });
+    const again = evaluate(resource({ [`${prefix}/subscribe.on-x.slack`]: recipients(50) }), wide, {
+      now,
+      state: d.state,
+    });
     expect(again.notifications).toHaveLength(50);
     expect(growth((n) => {
       const r = resource({ [`${prefix}/subscribe.on-x.slack`]: recipients(n) });
@@ -291,7 +339,10 @@ describe("evaluate() on large inputs (#7)", () => {
     const annotations = { [`${prefix}/subscriptions`]: `[${Array(130_000).fill("x").join(",")}]` };
     const d = evaluate(resource(annotations), wide, { now });
     expect(d.diagnostics).toHaveLength(130_000);
-    expect(d.diagnostics[129_999]).toMatchObject({ _tag: "InvalidSubscription", message: expect.stringContaining("subscriptions[129999]") });
+    expect(d.diagnostics[129_999]).toMatchObject({
+      _tag: "InvalidSubscription",
+      message: expect.stringContaining("subscriptions[129999]"),
+    });
   }, 30_000); // a second alone; on a loaded 2-core machine it has passed vitest's default 5 s
 
   it("reads the notified state within the configuration's maxAnnotationBytes", () => {
@@ -328,7 +379,15 @@ describe("evaluate() on resources built to exhaust it (#7)", () => {
   for (let i = 0; i < 1_000_000; i++) list = [list];
   const resource = { metadata: { name: "web" }, spec: { deep: deep(1_000_000), twin: deep(1_000_000), list } };
   const to = [{ service: "slack", recipient: "ops" }];
-  const triggers = ["on-deep-once", "on-deep-equal", "on-deep-json", "on-deep-string", "on-deep-flatten", "on-long-loop", "on-ok"];
+  const triggers = [
+    "on-deep-once",
+    "on-deep-equal",
+    "on-deep-json",
+    "on-deep-string",
+    "on-deep-flatten",
+    "on-long-loop",
+    "on-ok",
+  ];
 
   it("turns every walk of a value nested a million levels deep into a LimitExceeded diagnostic", () => {
     const d = evaluate(resource, limited, { now, subscriptions: new Map(triggers.map((t) => [t, to])) });
@@ -341,15 +400,28 @@ describe("evaluate() on resources built to exhaust it (#7)", () => {
       ["trigger.on-long-loop", "LimitExceeded", "limit exceeded: exprSteps "],
     ]);
     // The conditions that failed send nothing; oncePer failing (as in Go) leaves the notification without it.
-    expect(d.notifications.map((n) => [n.trigger, n.oncePer])).toEqual([["on-deep-once", undefined], ["on-ok", undefined]]);
+    expect(d.notifications.map((n) => [n.trigger, n.oncePer])).toEqual([["on-deep-once", undefined], [
+      "on-ok",
+      undefined,
+    ]]);
   });
 
   it("honours the configuration's limits", () => {
-    const { config: strict } = decodeConfig({
-      data: { "trigger.on-range": "- when: len(0..99) > 0\n  send: [plain]", "template.plain": "message: x", "service.slack": "token: x" },
-    }, undefined, { limits: { maxListLength: 10 } });
+    const { config: strict } = decodeConfig(
+      {
+        data: {
+          "trigger.on-range": "- when: len(0..99) > 0\n  send: [plain]",
+          "template.plain": "message: x",
+          "service.slack": "token: x",
+        },
+      },
+      undefined,
+      { limits: { maxListLength: 10 } },
+    );
     const d = evaluate({ metadata: {} }, strict, { now, subscriptions: new Map([["on-range", to]]) });
-    expect(d.diagnostics.map((x) => x.message)).toEqual(["limit exceeded: maxListLength (10): .. would build 100 elements"]);
+    expect(d.diagnostics.map((x) => x.message)).toEqual([
+      "limit exceeded: maxListLength (10): .. would build 100 elements",
+    ]);
   });
 
   it("turns the engine's own RangeError into a diagnostic as a last resort, and keeps the state it was given", () => {
@@ -361,7 +433,10 @@ describe("evaluate() on resources built to exhaust it (#7)", () => {
     });
     const d = evaluate(resource, limited, { now, state: { kept: 1 }, vars, subscriptions: new Map([["on-ok", to]]) });
     expect(d.diagnostics.map((x) => [x._tag, x.message])).toEqual([
-      ["LimitExceeded", "limit exceeded: a limit of the JavaScript engine was reached (Maximum call stack size exceeded)"],
+      [
+        "LimitExceeded",
+        "limit exceeded: a limit of the JavaScript engine was reached (Maximum call stack size exceeded)",
+      ],
     ]);
     expect(d.state).toEqual({ kept: 1 });
     expect(d.notifications).toEqual([]);

@@ -4,9 +4,21 @@ import { readResource } from "../../../lib/engine/resource.ts";
 
 describe("readResource()", () => {
   const cases = [
-    { name: "reads annotations and labels", input: { metadata: { annotations: { a: "1" }, labels: { l: "x" } } }, annotations: { a: "1" }, labels: { l: "x" }, messages: [] },
+    {
+      name: "reads annotations and labels",
+      input: { metadata: { annotations: { a: "1" }, labels: { l: "x" } } },
+      annotations: { a: "1" },
+      labels: { l: "x" },
+      messages: [],
+    },
     { name: "treats absent maps as empty", input: { metadata: {} }, annotations: {}, labels: {}, messages: [] },
-    { name: "treats null maps as empty", input: { metadata: { annotations: null, labels: null } }, annotations: {}, labels: {}, messages: [] },
+    {
+      name: "treats null maps as empty",
+      input: { metadata: { annotations: null, labels: null } },
+      annotations: {},
+      labels: {},
+      messages: [],
+    },
     {
       name: "drops values that are not strings, one diagnostic each",
       input: { metadata: { annotations: { a: "1", b: 2, c: null }, labels: { l: true } } },
@@ -23,10 +35,25 @@ describe("readResource()", () => {
       input: { metadata: { annotations: "x", labels: [1] } },
       annotations: {},
       labels: {},
-      messages: ["metadata.annotations must be a map of strings; it is ignored", "metadata.labels must be a map of strings; it is ignored"],
+      messages: [
+        "metadata.annotations must be a map of strings; it is ignored",
+        "metadata.labels must be a map of strings; it is ignored",
+      ],
     },
-    { name: "warns about missing metadata", input: { spec: {} }, annotations: {}, labels: {}, messages: ["the resource has no metadata; it has no subscriptions or state"] },
-    { name: "reports metadata that is not an object", input: { metadata: 5 }, annotations: {}, labels: {}, messages: ["the resource's metadata must be an object; it is ignored"] },
+    {
+      name: "warns about missing metadata",
+      input: { spec: {} },
+      annotations: {},
+      labels: {},
+      messages: ["the resource has no metadata; it has no subscriptions or state"],
+    },
+    {
+      name: "reports metadata that is not an object",
+      input: { metadata: 5 },
+      annotations: {},
+      labels: {},
+      messages: ["the resource's metadata must be an object; it is ignored"],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

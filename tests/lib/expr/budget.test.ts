@@ -28,7 +28,8 @@ const vars = {
 
 /** `let`s binding `${name}${n}` to a list that prints 2^n times larger than it is (each level holds the last twice). */
 const lets = (name: string, n: number): string =>
-  [`let ${name}0 = [1];`, ...Array.from({ length: n }, (_, i) => `let ${name}${i + 1} = [${name}${i}, ${name}${i}];`)].join(" ");
+  [`let ${name}0 = [1];`, ...Array.from({ length: n }, (_, i) => `let ${name}${i + 1} = [${name}${i}, ${name}${i}];`)]
+    .join(" ");
 const doubling = (n: number): string => `${lets("v", n)} v${n}`;
 
 describe("a run past a limit fails with LimitExceeded naming it (#7)", () => {
@@ -45,8 +46,17 @@ describe("a run past a limit fails with LimitExceeded naming it (#7)", () => {
     { name: "toJSON of a list that doubles at every level", src: `len(toJSON(${doubling(30)}))`, limit: "exprSteps" },
     { name: "flatten of a list that doubles at every level", src: `len(flatten(${doubling(30)}))`, limit: "exprSteps" },
     { name: "string() of a list that doubles at every level", src: `len(string(${doubling(30)}))`, limit: "exprSteps" },
-    { name: "== of lists that double at every level", src: `${lets("v", 30)} ${lets("w", 30)} v30 == w30`, limit: "exprSteps" },
-    { name: "calls in a loop", src: "count(0..99999, len(upper('x')) > 5)", limit: "exprSteps", limits: { exprSteps: 100_000 } },
+    {
+      name: "== of lists that double at every level",
+      src: `${lets("v", 30)} ${lets("w", 30)} v30 == w30`,
+      limit: "exprSteps",
+    },
+    {
+      name: "calls in a loop",
+      src: "count(0..99999, len(upper('x')) > 5)",
+      limit: "exprSteps",
+      limits: { exprSteps: 100_000 },
+    },
     // maxListLength: lists built.
     { name: "a huge range", src: "0..1000000000", limit: "maxListLength", maxSteps: 0 },
     { name: "map over a large list", src: "map(big, #)", limit: "maxListLength", maxSteps: 0 },
@@ -69,7 +79,12 @@ describe("a run past a limit fails with LimitExceeded naming it (#7)", () => {
     { name: "toJSON of a large list", src: "toJSON(big)", limit: "maxStringLength" },
     { name: "string() of a large list", src: "string(big)", limit: "maxStringLength" },
     { name: "toBase64 of a long string", src: "toBase64(s)", limit: "maxStringLength" },
-    { name: "upper of a string at a small limit", src: "upper(repeat('x', 100))", limit: "maxStringLength", limits: { maxStringLength: 99 } },
+    {
+      name: "upper of a string at a small limit",
+      src: "upper(repeat('x', 100))",
+      limit: "maxStringLength",
+      limits: { maxStringLength: 99 },
+    },
     // maxValueDepth: recursive walks of deep values.
     { name: "== of deep lists", src: "deep == deep2", limit: "maxValueDepth" },
     { name: "in over deep lists", src: "deep in [deep2]", limit: "maxValueDepth" },
@@ -120,12 +135,28 @@ describe("a run past a limit fails with LimitExceeded naming it (#7)", () => {
 describe("linear where Go's semantics allow (#7)", () => {
   const limits = resolveLimits({ exprSteps: 200_000 });
   const cases = [
-    { name: "indexing one long string in a loop encodes it once", src: "len(filter(0..9999, s[#] == 97))", expected: 10_000 },
-    { name: "indexing a non-ASCII string in a loop encodes it once", src: "len(filter(0..9999, u[#] == 0xc3))", expected: 5_000 },
-    { name: "slicing one long string in a loop encodes it once", src: "count(0..9999, s[# : # + 2] == 'aa')", expected: 10_000 },
+    {
+      name: "indexing one long string in a loop encodes it once",
+      src: "len(filter(0..9999, s[#] == 97))",
+      expected: 10_000,
+    },
+    {
+      name: "indexing a non-ASCII string in a loop encodes it once",
+      src: "len(filter(0..9999, u[#] == 0xc3))",
+      expected: 5_000,
+    },
+    {
+      name: "slicing one long string in a loop encodes it once",
+      src: "count(0..9999, s[# : # + 2] == 'aa')",
+      expected: 10_000,
+    },
     { name: "uniq of many strings uses a set", src: "len(uniq(words))", expected: 50_000 },
     { name: "uniq of many numbers uses a set", src: "len(uniq(big[0:50000]))", expected: 50_000 },
-    { name: "in over a literal list of strings is a lookup", src: "count(0..49999, 'x' in ['a', 'b', 'c'])", expected: 0 },
+    {
+      name: "in over a literal list of strings is a lookup",
+      src: "count(0..49999, 'x' in ['a', 'b', 'c'])",
+      expected: 0,
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: ${c.src}`, () => {
@@ -148,7 +179,12 @@ describe("defaultLimits", () => {
   it("lets every real trigger through: the budget of a run is far above what a catalog condition spends", () => {
     const src = "app.status.operationState != nil and app.status.operationState.phase in ['Succeeded'] and " +
       "time.Parse(app.status.health.lastTransitionTime).Add(1 * time.Minute).Before(time.Parse(app.status.operationState.finishedAt))";
-    const app = { status: { operationState: { phase: "Succeeded", finishedAt: "2024-01-01T00:05:00Z" }, health: { lastTransitionTime: "2024-01-01T00:00:00Z" } } };
+    const app = {
+      status: {
+        operationState: { phase: "Succeeded", finishedAt: "2024-01-01T00:05:00Z" },
+        health: { lastTransitionTime: "2024-01-01T00:00:00Z" },
+      },
+    };
     const r = countedRun(src, { app }, { limits: defaultLimits });
     expect(r.value).toBe(true);
     expect(r.steps).toBeLessThan(100);

@@ -7,7 +7,17 @@ import { parse } from "../../../lib/expr/parser.ts";
 
 const evaluate = (src: string, vars: Record<string, unknown> = {}): unknown => {
   const { fn, slots } = compileTree(parse(src), { functions: {} });
-  const ctx: Ctx = { vars, now: 0, limits: defaultLimits, steps: 0, utf8: undefined, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots) };
+  const ctx: Ctx = {
+    vars,
+    now: 0,
+    limits: defaultLimits,
+    steps: 0,
+    utf8: undefined,
+    el: null,
+    idx: 0,
+    acc: null,
+    locals: new Array<unknown>(slots),
+  };
   return fn(ctx);
 };
 
@@ -48,14 +58,24 @@ describe("compileTree()", () => {
     { name: "folds `x and false` to false without evaluating x", input: "x.y.z and false", vars: {}, expected: false },
     { name: "folds `x or true` to true without evaluating x", input: "x.y.z or true", vars: {}, expected: true },
     { name: "folds `x and 1 == 2` (int == int folds)", input: "x.y.z and 1 == 2", vars: {}, expected: false },
-    { name: "folds `x and 'a' != ''` to x (string == string folds)", input: "x and 'a' != ''", vars: { x: "s" }, expected: "s" },
+    {
+      name: "folds `x and 'a' != ''` to x (string == string folds)",
+      input: "x and 'a' != ''",
+      vars: { x: "s" },
+      expected: "s",
+    },
   ];
   for (const c of folding) it(c.name, () => expect(evaluate(c.input, c.vars)).toBe(c.expected));
 
   const runs = [
     { name: "keeps the first of duplicate map keys, as expr's VM", input: "{a: 1, a: 2}.a", vars: {}, expected: 1 },
     { name: "passes any value through unary +", input: "+s", vars: { s: "ab" }, expected: "ab" },
-    { name: "walks a string's bytes in a predicate builtin", input: "map(s, {#})", vars: { s: "aé" }, expected: [97, 195, 169] },
+    {
+      name: "walks a string's bytes in a predicate builtin",
+      input: "map(s, {#})",
+      vars: { s: "aé" },
+      expected: [97, 195, 169],
+    },
     { name: "counts over an empty string", input: "count(s, {true})", vars: { s: "" }, expected: 0 },
     { name: "iterates an empty map zero times", input: "count(m, {true})", vars: { m: {} }, expected: 0 },
     { name: "still maps a range's ints", input: "map(1..3, {# * 2})", vars: {}, expected: [2, 4, 6] },
@@ -88,18 +108,40 @@ describe("compileTree()", () => {
     { name: "negates a []byte element as a uint8", input: "-b'abc'[1]", vars: {}, expected: 158 },
     { name: "still negates an array's int", input: "-xs[0]", vars: { xs: [3] }, expected: -3 },
     { name: "still negates a map's int by key", input: "-m[k]", vars: { m: { a: 3 }, k: "a" }, expected: -3 },
-    { name: "negates a string's element in a predicate as a uint8", input: "map(s, {-#})", vars: { s: "abc" }, expected: [159, 158, 157] },
-    { name: "still negates an array's element in a predicate", input: "map(xs, {-#})", vars: { xs: [1] }, expected: [-1] },
-    { name: "restores the outer element's kind after a nested predicate", input: "map(s, {map([5], {-#})[0] + -#})", vars: { s: "a" }, expected: [154] },
+    {
+      name: "negates a string's element in a predicate as a uint8",
+      input: "map(s, {-#})",
+      vars: { s: "abc" },
+      expected: [159, 158, 157],
+    },
+    {
+      name: "still negates an array's element in a predicate",
+      input: "map(xs, {-#})",
+      vars: { xs: [1] },
+      expected: [-1],
+    },
+    {
+      name: "restores the outer element's kind after a nested predicate",
+      input: "map(s, {map([5], {-#})[0] + -#})",
+      vars: { s: "a" },
+      expected: [154],
+    },
     // v1.17's builtin.Type reports the reflect kind uint8 as "uint" (hand-checked: 1.8.9 has no type()).
     { name: "types a string's byte as uint", input: "type(s[1])", vars: { s: "abc" }, expected: "uint" },
-    { name: "types a string's element in a predicate as uint", input: "map(s, {type(#)})", vars: { s: "a" }, expected: ["uint"] },
+    {
+      name: "types a string's element in a predicate as uint",
+      input: "map(s, {type(#)})",
+      vars: { s: "a" },
+      expected: ["uint"],
+    },
     { name: "still types an array's int as int", input: "type(xs[0])", vars: { xs: [1] }, expected: "int" },
   ];
   for (const c of bytes) it(c.name, () => expect(evaluate(c.input, c.vars)).toEqual(c.expected));
 
   it("fails on the first element of a non-empty map in a predicate builtin", () => {
-    expect(() => evaluate("count(m, {true})", { m: { a: 1 } })).toThrow("reflect: call of reflect.Value.Index on map Value");
+    expect(() => evaluate("count(m, {true})", { m: { a: 1 } })).toThrow(
+      "reflect: call of reflect.Value.Index on map Value",
+    );
   });
 
   it("reads only own properties, never the prototype", () => {

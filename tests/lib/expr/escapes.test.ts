@@ -11,12 +11,18 @@ import { globalsSnapshot, isNativeFunction, nativeFunctionsIn } from "../../_hel
 
 const payload = "globalThis.__pwned = 1; return globalThis";
 const app = { metadata: { name: "web" }, status: { phase: "Running" }, list: [1, 2] };
-const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "toString": "x"}') as unknown;
+const hostile = JSON.parse(
+  '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "toString": "x"}',
+) as unknown;
 
 type Outcome = "compile" | "eval" | "nil" | "value";
 
 /** How a run ended: "compile" error, "eval" error, nil, or another value (then no built-in function in it). */
-function outcome(src: string, vars: Readonly<Record<string, unknown>>, functions = {}): { kind: Outcome; value?: unknown; message?: string } {
+function outcome(
+  src: string,
+  vars: Readonly<Record<string, unknown>>,
+  functions = {},
+): { kind: Outcome; value?: unknown; message?: string } {
   const c = compileExpr(src, { functions });
   if (c._tag === "Left") return { kind: "compile", message: c.left.message };
   const r = c.right.run(vars, { now: 0 });
@@ -41,13 +47,21 @@ describe("expressions cannot reach code (#7)", () => {
   const cases: { src: string; expected: Outcome; message?: string }[] = [
     // The constructor chain from data, by member, index and $env.
     { src: `app.constructor.constructor("${payload}")()`, expected: "compile" },
-    { src: `app.constructor.constructor("${payload}")`, expected: "eval", message: "cannot fetch constructor from <nil>" },
+    {
+      src: `app.constructor.constructor("${payload}")`,
+      expected: "eval",
+      message: "cannot fetch constructor from <nil>",
+    },
     { src: `app["constructor"]["constructor"]("${payload}")`, expected: "compile" },
     { src: `app["constructor"]["constructor"]`, expected: "eval", message: "cannot fetch constructor from <nil>" },
     { src: `app.constructor`, expected: "nil" },
     { src: `app?.constructor?.constructor`, expected: "nil" },
     { src: `$env["constructor"]`, expected: "nil" },
-    { src: `$env.constructor.constructor("${payload}")`, expected: "eval", message: "cannot fetch constructor from <nil>" },
+    {
+      src: `$env.constructor.constructor("${payload}")`,
+      expected: "eval",
+      message: "cannot fetch constructor from <nil>",
+    },
     { src: `$env["__proto__"]`, expected: "nil" },
     { src: `$env.app.__proto__`, expected: "nil" },
     { src: `app["__proto__"]["constructor"]`, expected: "eval", message: "cannot fetch constructor from <nil>" },
@@ -116,7 +130,16 @@ describe("expressions cannot reach code (#7)", () => {
   }
 
   it("gives out helper functions and bound Go methods, never a built-in", () => {
-    for (const src of ["time.Now", "time.Parse", "strings.ToUpper", "time.Now().Add", "duration('1h').Hours", "[time.Now, strings.ToLower]"]) {
+    for (
+      const src of [
+        "time.Now",
+        "time.Parse",
+        "strings.ToUpper",
+        "time.Now().Add",
+        "duration('1h').Hours",
+        "[time.Now, strings.ToLower]",
+      ]
+    ) {
       const got = outcome(src, {});
       expect(got.kind).toBe("value");
       expect(nativeFunctionsIn(got.value)).toEqual([]);

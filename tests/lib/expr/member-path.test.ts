@@ -30,7 +30,9 @@ const reference = (vars: Record<string, unknown>, path: MemberPath): unknown => 
     let b: unknown = Object.prototype.hasOwnProperty.call(vars, path.keys[0]!) ? vars[path.keys[0]!] : null;
     for (let i = 1; i < path.keys.length; i++) {
       if ((b === null || b === undefined) && path.optional[i] === true) return null;
-      if (b === null || b === undefined) return { fail: `cannot fetch ${path.keys[i]} from <nil>`, pos: path.positions[i] };
+      if (b === null || b === undefined) {
+        return { fail: `cannot fetch ${path.keys[i]} from <nil>`, pos: path.positions[i] };
+      }
       b = fetchMember(b, path.keys[i], path.positions[i]!);
     }
     return b === undefined ? null : b;
@@ -65,10 +67,20 @@ describe("varPath()", () => {
   const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
   const time = GoTime.fromUnixMilli(0);
   const cases: { name: string; vars: object; keys: string[]; optional?: boolean[]; expected: unknown }[] = [
-    { name: "walks plain objects", vars: { app: { status: { phase: "Ok" } } }, keys: ["app", "status", "phase"], expected: "Ok" },
+    {
+      name: "walks plain objects",
+      vars: { app: { status: { phase: "Ok" } } },
+      keys: ["app", "status", "phase"],
+      expected: "Ok",
+    },
     { name: "reads a missing variable as nil", vars: {}, keys: ["app"], expected: null },
     { name: "reads a missing last key as nil", vars: { app: {} }, keys: ["app", "status"], expected: null },
-    { name: "reads an undefined value as nil", vars: { app: { status: undefined } }, keys: ["app", "status"], expected: null },
+    {
+      name: "reads an undefined value as nil",
+      vars: { app: { status: undefined } },
+      keys: ["app", "status"],
+      expected: null,
+    },
     {
       name: "fails on a member of nil, at that member",
       vars: { app: {} },
@@ -83,7 +95,12 @@ describe("varPath()", () => {
       expected: null,
     },
     { name: "reads null-prototype maps by own keys", vars: { m: nullProto }, keys: ["m", "a"], expected: 1 },
-    { name: "reads a map with its own constructor key", vars: { m: { constructor: "x", a: 2 } }, keys: ["m", "a"], expected: 2 },
+    {
+      name: "reads a map with its own constructor key",
+      vars: { m: { constructor: "x", a: 2 } },
+      keys: ["m", "a"],
+      expected: 2,
+    },
     {
       name: "does not read array properties",
       vars: { xs: [1] },
@@ -180,15 +197,35 @@ describe("the fast walk is fetchMember (#7)", () => {
       { maxDepth: 4, depthSize: "small" },
       fc.jsonValue({ maxDepth: 1 }),
       fc.constantFrom<unknown>(
-        null, undefined, "text", 3, 2.5, true, new GoFloat(1), GoTime.fromUnixMilli(1000), new GoDuration(5e9),
-        Uint8Array.from([1, 2]), () => "f", Function, Object, namespace({ f: () => "ns", a: 1 }), new (class Host {})(),
+        null,
+        undefined,
+        "text",
+        3,
+        2.5,
+        true,
+        new GoFloat(1),
+        GoTime.fromUnixMilli(1000),
+        new GoDuration(5e9),
+        Uint8Array.from([1, 2]),
+        () => "f",
+        Function,
+        Object,
+        namespace({ f: () => "ns", a: 1 }),
+        new (class Host {})(),
       ),
       fc.array(tie("value"), { maxLength: 3 }),
-      fc.tuple(fc.array(fc.tuple(ownKeys, tie("value")), { maxLength: 4 }), fc.constantFrom("plain", "null", "ownCtor", "nullCtor"))
+      fc.tuple(
+        fc.array(fc.tuple(ownKeys, tie("value")), { maxLength: 4 }),
+        fc.constantFrom("plain", "null", "ownCtor", "nullCtor"),
+      )
         .map(([entries, kind]) => {
           const o = (kind === "null" || kind === "nullCtor" ? Object.create(null) : {}) as Record<string, unknown>;
-          for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-          if (kind === "ownCtor" || kind === "nullCtor") Object.defineProperty(o, "constructor", { value: Object, enumerable: true });
+          for (const [k, v] of entries) {
+            Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+          }
+          if (kind === "ownCtor" || kind === "nullCtor") {
+            Object.defineProperty(o, "constructor", { value: Object, enumerable: true });
+          }
           return o;
         }),
     ),

@@ -6,7 +6,11 @@ import { defaultLimits, resolveLimits } from "../../../lib/limits.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
 import { GoDuration } from "../../../lib/values/duration.ts";
 
-const run = (src: string, vars: Record<string, unknown> = {}, options: Parameters<typeof compileExpr>[1] = {}): unknown => {
+const run = (
+  src: string,
+  vars: Record<string, unknown> = {},
+  options: Parameters<typeof compileExpr>[1] = {},
+): unknown => {
   const c = compileExpr(src, options);
   if (c._tag === "Left") return { compileError: c.left };
   const r = c.right.run(vars, { now: Date.UTC(2024, 0, 2, 3, 4, 5) });
@@ -24,23 +28,36 @@ describe("compileExpr()", () => {
   });
 
   it("reports a run-time error as an ExprEval diagnostic with the failing position", () => {
-    expect(run("app.status.phase", { app: {} })).toEqual({ evalError: expect.objectContaining({ _tag: "ExprEval", message: "cannot fetch phase from <nil>", line: 1, column: 12 }) });
+    expect(run("app.status.phase", { app: {} })).toEqual({
+      evalError: expect.objectContaining({
+        _tag: "ExprEval",
+        message: "cannot fetch phase from <nil>",
+        line: 1,
+        column: 12,
+      }),
+    });
   });
 
-  it("compiles an empty condition as false, as the Go engine does (text.Coalesce(when, \"false\"))", () => {
+  it('compiles an empty condition as false, as the Go engine does (text.Coalesce(when, "false"))', () => {
     expect(run("")).toBe(false);
   });
 
   it("compiles a blank condition as given: a syntax error, as expr.Compile reports it", () => {
     for (const src of ["  ", "\n", "\t "]) {
-      expect(run(src)).toEqual({ compileError: expect.objectContaining({ _tag: "ExprCompile", message: "unexpected token EOF" }) });
+      expect(run(src)).toEqual({
+        compileError: expect.objectContaining({ _tag: "ExprCompile", message: "unexpected token EOF" }),
+      });
     }
   });
 
   it("has no time or strings of its own: they are variables a host adds (#8)", () => {
     expect(run("time", { time: 7 })).toBe(7);
-    expect(run("time.Now()")).toEqual({ evalError: expect.objectContaining({ message: "cannot fetch Now from <nil>" }) });
-    expect(formatOncePer(run("time.Now()", argoCdHelpers(Date.UTC(2024, 0, 2, 3, 4, 5), defaultLimits)))).toBe("2024-01-02 03:04:05 +0000 UTC");
+    expect(run("time.Now()")).toEqual({
+      evalError: expect.objectContaining({ message: "cannot fetch Now from <nil>" }),
+    });
+    expect(formatOncePer(run("time.Now()", argoCdHelpers(Date.UTC(2024, 0, 2, 3, 4, 5), defaultLimits)))).toBe(
+      "2024-01-02 03:04:05 +0000 UTC",
+    );
   });
 
   it("calls host functions, also through dotted namespaces", () => {
@@ -53,7 +70,11 @@ describe("compileExpr()", () => {
   });
 
   it("turns a throwing host function into an ExprEval diagnostic", () => {
-    const functions = { boom: () => { throw new Error("kaput"); } };
+    const functions = {
+      boom: () => {
+        throw new Error("kaput");
+      },
+    };
     expect(run("boom()", {}, { functions })).toEqual({ evalError: expect.objectContaining({ message: "kaput" }) });
   });
 
@@ -64,9 +85,26 @@ describe("compileExpr()", () => {
 
   it("never throws from run, on arbitrary expressions and resources", () => {
     const sources = fc.constantFrom(
-      "a.b.c", "a?.b ?? 'x'", "len(a)", "any(a, {.x == 1})", "a + b", "a in b", "a[0:2]", "a[b]", "a matches b",
-      "time.Parse(a).Add(1 * time.Minute).Before(time.Now())", "map(a, # * 2)", "a.constructor.constructor('x')()",
-      "toJSON(a)", "string(a)", "sort(a)", "max(a)", "reduce(a, #acc + #)", "fromJSON(a)", "a ? b : 1", "!a",
+      "a.b.c",
+      "a?.b ?? 'x'",
+      "len(a)",
+      "any(a, {.x == 1})",
+      "a + b",
+      "a in b",
+      "a[0:2]",
+      "a[b]",
+      "a matches b",
+      "time.Parse(a).Add(1 * time.Minute).Before(time.Now())",
+      "map(a, # * 2)",
+      "a.constructor.constructor('x')()",
+      "toJSON(a)",
+      "string(a)",
+      "sort(a)",
+      "max(a)",
+      "reduce(a, #acc + #)",
+      "fromJSON(a)",
+      "a ? b : 1",
+      "!a",
     );
     fc.assert(
       fc.property(sources, fc.jsonValue(), fc.jsonValue(), (src, a, b) => {
@@ -80,10 +118,13 @@ describe("compileExpr()", () => {
   });
 
   it("never throws from compileExpr on arbitrary text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (src) => {
-      const c = compileExpr(src);
-      if (c._tag === "Right") c.right.run({}, { now: 0 });
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (src) => {
+        const c = compileExpr(src);
+        if (c._tag === "Right") c.right.run({}, { now: 0 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -95,7 +136,11 @@ describe("formatOncePer()", () => {
     { name: "prints boxed integral floats like Go", input: new GoFloat(1e6), expected: "1e+06" },
     { name: "prints ints in full", input: 1000000, expected: "1000000" },
     { name: "prints small floats in exponent form", input: 0.00001, expected: "1e-05" },
-    { name: "prints maps with sorted keys", input: { b: [1, "x"], a: { c: null } }, expected: "map[a:map[c:<nil>] b:[1 x]]" },
+    {
+      name: "prints maps with sorted keys",
+      input: { b: [1, "x"], a: { c: null } },
+      expected: "map[a:map[c:<nil>] b:[1 x]]",
+    },
     { name: "prints durations like Go", input: new GoDuration(90e9), expected: "1m30s" },
   ];
   for (const c of cases) it(c.name, () => expect(formatOncePer(c.input)).toBe(c.expected));
@@ -138,14 +183,31 @@ describe("formatOncePerWithin()", () => {
   };
   const cases = [
     { name: "formats like formatOncePer", input: { b: [1, "x"] }, limits: {}, expected: "map[b:[1 x]]" },
-    { name: "fails on a value nested past maxValueDepth", input: deep(500_000), limits: {}, expected: "limit exceeded: maxValueDepth (100): the oncePer value nests deeper than that" },
-    { name: "fails on a value that prints past maxStringLength", input: ["x".repeat(20)], limits: { maxStringLength: 10 }, expected: "limit exceeded: maxStringLength (10): the oncePer value would build 21 characters" },
-    { name: "fails on a value too large to walk", input: Array.from({ length: 200 }, () => 1), limits: { exprSteps: 100 }, expected: "limit exceeded: exprSteps (100): the expression did more work than it may" },
+    {
+      name: "fails on a value nested past maxValueDepth",
+      input: deep(500_000),
+      limits: {},
+      expected: "limit exceeded: maxValueDepth (100): the oncePer value nests deeper than that",
+    },
+    {
+      name: "fails on a value that prints past maxStringLength",
+      input: ["x".repeat(20)],
+      limits: { maxStringLength: 10 },
+      expected: "limit exceeded: maxStringLength (10): the oncePer value would build 21 characters",
+    },
+    {
+      name: "fails on a value too large to walk",
+      input: Array.from({ length: 200 }, () => 1),
+      limits: { exprSteps: 100 },
+      expected: "limit exceeded: exprSteps (100): the expression did more work than it may",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const r = formatOncePerWithin(c.input, c.limits === undefined ? defaultLimits : resolveLimits(c.limits));
-      expect(r._tag === "Right" ? r.right : [r.left._tag, r.left.message]).toEqual(r._tag === "Right" ? c.expected : ["LimitExceeded", c.expected]);
+      expect(r._tag === "Right" ? r.right : [r.left._tag, r.left.message]).toEqual(
+        r._tag === "Right" ? c.expected : ["LimitExceeded", c.expected],
+      );
     });
   }
 });

@@ -9,7 +9,12 @@ describe("namespace()", () => {
     expect(Object.isFrozen(ns)).toBe(true);
     expect(Object.keys(ns)).toEqual(["f", "k", "__proto__"]);
     expect(ns["f"]).toBe(f);
-    expect(Object.getOwnPropertyDescriptor(ns, "k")).toEqual({ value: 2, writable: false, enumerable: true, configurable: false });
+    expect(Object.getOwnPropertyDescriptor(ns, "k")).toEqual({
+      value: 2,
+      writable: false,
+      enumerable: true,
+      configurable: false,
+    });
   });
 
   it("keeps a __proto__ member as an own property", () => {

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
 import { fetchMember } from "../../../lib/expr/fetch-member.ts";
-import { add, compare, div, equal, inCollection, len, mod, mul, slice, sub, typeName } from "../../../lib/expr/runtime.ts";
+import {
+  add,
+  compare,
+  div,
+  equal,
+  inCollection,
+  len,
+  mod,
+  mul,
+  slice,
+  sub,
+  typeName,
+} from "../../../lib/expr/runtime.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
 import { GoDuration } from "../../../lib/values/duration.ts";
 import { GoTime } from "../../../lib/values/time.ts";
@@ -49,7 +61,8 @@ describe("arithmetic", () => {
     );
     expect(t(null)).toEqual(GoTime.fromUnixMilli(0));
   });
-  it("refuses mixed comparisons", () => expect(() => compare(null, 1, ">", 0)).toThrow("invalid operation: <nil> > int"));
+  it("refuses mixed comparisons", () =>
+    expect(() => compare(null, 1, ">", 0)).toThrow("invalid operation: <nil> > int"));
 });
 
 describe("fetchMember()", () => {
@@ -60,7 +73,8 @@ describe("fetchMember()", () => {
   ];
   for (const c of cases) it(c.name, () => expect(fetchMember(c.from, c.key, 0)).toBe(c.expected));
   it("fails on nil", () => expect(() => fetchMember(null, "a", 0)).toThrow("cannot fetch a from <nil>"));
-  it("fails out of range", () => expect(() => fetchMember([1], 5, 0)).toThrow("index out of range: 5 (array length is 1)"));
+  it("fails out of range", () =>
+    expect(() => fetchMember([1], 5, 0)).toThrow("index out of range: 5 (array length is 1)"));
 });
 
 describe("other operations", () => {
@@ -74,5 +88,11 @@ describe("other operations", () => {
     expect(() => inCollection("a", "abc", 0)).toThrow('operator "in" not defined on string');
   });
   it("counts runes with len", () => expect(len("héllo", 0)).toBe(5));
-  it("names Go types", () => expect([typeName(1), typeName(1.5), typeName([]), typeName({})]).toEqual(["int", "float64", "[]interface {}", "map[string]interface {}"]));
+  it("names Go types", () =>
+    expect([typeName(1), typeName(1.5), typeName([]), typeName({})]).toEqual([
+      "int",
+      "float64",
+      "[]interface {}",
+      "map[string]interface {}",
+    ]));
 });

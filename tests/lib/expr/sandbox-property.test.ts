@@ -12,9 +12,31 @@ import { resolveLimits } from "../../../lib/limits.ts";
 import { countedRun, globalsSnapshot, nativeFunctionsIn } from "../../_helpers/sandbox.ts";
 
 const adversarial = [
-  "constructor", "__proto__", "prototype", "toString", "valueOf", "call", "apply", "bind", "hasOwnProperty", "length",
-  "name", "caller", "arguments", "isPrototypeOf", "__defineGetter__", "__lookupGetter__", "toJSON", "then", "Function",
-  "eval", "globalThis", "process", "Deno", "require", "import",
+  "constructor",
+  "__proto__",
+  "prototype",
+  "toString",
+  "valueOf",
+  "call",
+  "apply",
+  "bind",
+  "hasOwnProperty",
+  "length",
+  "name",
+  "caller",
+  "arguments",
+  "isPrototypeOf",
+  "__defineGetter__",
+  "__lookupGetter__",
+  "toJSON",
+  "then",
+  "Function",
+  "eval",
+  "globalThis",
+  "process",
+  "Deno",
+  "require",
+  "import",
 ];
 const plain = ["a", "b", "status", "items", "res", "Now", "Parse", "Add", "ToUpper", "Minute", "String", "Unix"];
 const names = [...adversarial, ...plain];
@@ -24,7 +46,23 @@ const quoted = (s: string): string => `'${s}'`;
 
 const { expr } = fc.letrec<{ expr: string; atom: string }>((tie) => ({
   atom: fc.oneof(
-    fc.constantFrom(...identifiers, "$env", "res", "time", "strings", "nil", "true", "1", "2.5", "-1", "[]", "{}", "#", ".name", "#index"),
+    fc.constantFrom(
+      ...identifiers,
+      "$env",
+      "res",
+      "time",
+      "strings",
+      "nil",
+      "true",
+      "1",
+      "2.5",
+      "-1",
+      "[]",
+      "{}",
+      "#",
+      ".name",
+      "#index",
+    ),
     fc.constantFrom("tick()", "time.Now()", "now()", "duration('1h')", "b'ab'", "'abc'", "0..3", "res.items"),
     fc.constantFrom("0..5000", "res.deep", "repeat('ab', 6000)", "map(0..999, 0..99)"),
     fc.constantFrom(...names).map(quoted),
@@ -38,7 +76,9 @@ const { expr } = fc.letrec<{ expr: string; atom: string }>((tie) => ({
     fc.tuple(tie("expr"), tie("expr")).map(([e, i]) => `(${e})[${i}]`),
     fc.tuple(tie("expr"), fc.constantFrom(...identifiers), fc.array(tie("expr"), { maxLength: 2 }))
       .map(([e, n, args]) => `(${e}).${n}(${args.join(", ")})`),
-    fc.tuple(fc.constantFrom(...identifiers), fc.array(tie("expr"), { maxLength: 2 })).map(([n, args]) => `${n}(${args.join(", ")})`),
+    fc.tuple(fc.constantFrom(...identifiers), fc.array(tie("expr"), { maxLength: 2 })).map(([n, args]) =>
+      `${n}(${args.join(", ")})`
+    ),
     fc.tuple(
       fc.constantFrom("map", "filter", "any", "all", "count", "find", "groupBy", "sortBy", "reduce", "sum"),
       tie("expr"),
@@ -46,8 +86,25 @@ const { expr } = fc.letrec<{ expr: string; atom: string }>((tie) => ({
     ).map(([f, c, p]) => `${f}(${c}, ${p})`),
     fc.tuple(
       fc.constantFrom(
-        "len", "first", "last", "keys", "values", "toPairs", "fromPairs", "toJSON", "fromJSON", "string", "uniq", "flatten",
-        "reverse", "sort", "type", "upper", "join", "max", "toBase64",
+        "len",
+        "first",
+        "last",
+        "keys",
+        "values",
+        "toPairs",
+        "fromPairs",
+        "toJSON",
+        "fromJSON",
+        "string",
+        "uniq",
+        "flatten",
+        "reverse",
+        "sort",
+        "type",
+        "upper",
+        "join",
+        "max",
+        "toBase64",
       ),
       tie("expr"),
     ).map(([f, a]) => `${f}(${a})`),

@@ -21,7 +21,17 @@ const chosen = (src: string): string[] => {
 
 const evaluate = (src: string, vars: Record<string, unknown>): unknown => {
   const { fn, slots } = compileTree(parse(src), { functions: {} });
-  const ctx: Ctx = { vars, now: 0, limits: defaultLimits, steps: 0, utf8: undefined, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots) };
+  const ctx: Ctx = {
+    vars,
+    now: 0,
+    limits: defaultLimits,
+    steps: 0,
+    utf8: undefined,
+    el: null,
+    idx: 0,
+    acc: null,
+    locals: new Array<unknown>(slots),
+  };
   try {
     return fn(ctx);
   } catch (e) {

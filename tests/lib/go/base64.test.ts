@@ -12,7 +12,12 @@ describe("encodeBase64()", () => {
     { name: "+ and / in the standard alphabet", input: "??>", options: {}, expected: "Pz8+" },
     { name: "one byte, raw URL", input: "f", options: { url: true, padding: false }, expected: "Zg" },
     { name: "two bytes, raw URL", input: "fo", options: { url: true, padding: false }, expected: "Zm8" },
-    { name: "the URL alphabet for 62 and 63", input: "\u00fb\u00ff", options: { url: true, padding: false }, expected: "w7vDvw" },
+    {
+      name: "the URL alphabet for 62 and 63",
+      input: "\u00fb\u00ff",
+      options: { url: true, padding: false },
+      expected: "w7vDvw",
+    },
     { name: "- and _ instead of + and /", input: "??>", options: { url: true, padding: false }, expected: "Pz8-" },
     { name: "padded URL", input: "f", options: { url: true }, expected: "Zg==" },
   ] as const;
@@ -30,16 +35,46 @@ describe("decodeBase64()", () => {
     { name: "padded text", input: "c2xhY2stdG9rZW4=", options: {}, expected: "slack-token" },
     { name: "the empty string", input: "", options: {}, expected: "" },
     { name: "\\r\\n anywhere", input: "Zm\r\n9v\nYg=\r\n=", options: {}, expected: "foob" },
-    { name: "missing padding as Go's error", input: "Zm9vYg", options: {}, expected: "error: illegal base64 data at input byte 4" },
+    {
+      name: "missing padding as Go's error",
+      input: "Zm9vYg",
+      options: {},
+      expected: "error: illegal base64 data at input byte 4",
+    },
     { name: "a bad byte", input: "Zm9v!", options: {}, expected: "error: illegal base64 data at input byte 4" },
     { name: "a space", input: "Zm 9v", options: {}, expected: "error: illegal base64 data at input byte 2" },
-    { name: "trailing garbage after padding", input: "Zg==Zg==", options: {}, expected: "error: illegal base64 data at input byte 4" },
-    { name: "one stray character", input: "Zm9vY", options: {}, expected: "error: illegal base64 data at input byte 4" },
-    { name: "the URL alphabet in standard text", input: "Pz8-", options: {}, expected: "error: illegal base64 data at input byte 3" },
+    {
+      name: "trailing garbage after padding",
+      input: "Zg==Zg==",
+      options: {},
+      expected: "error: illegal base64 data at input byte 4",
+    },
+    {
+      name: "one stray character",
+      input: "Zm9vY",
+      options: {},
+      expected: "error: illegal base64 data at input byte 4",
+    },
+    {
+      name: "the URL alphabet in standard text",
+      input: "Pz8-",
+      options: {},
+      expected: "error: illegal base64 data at input byte 3",
+    },
     { name: "raw text without padding", input: "Zm9vYg", options: { padding: false }, expected: "foob" },
-    { name: "padding in raw text as an error", input: "Zg==", options: { padding: false }, expected: "error: illegal base64 data at input byte 2" },
+    {
+      name: "padding in raw text as an error",
+      input: "Zg==",
+      options: { padding: false },
+      expected: "error: illegal base64 data at input byte 2",
+    },
     { name: "raw URL text", input: "Pz8-", options: { url: true, padding: false }, expected: "??>" },
-    { name: "non-ASCII, counting bytes", input: "é", options: {}, expected: "error: illegal base64 data at input byte 0" },
+    {
+      name: "non-ASCII, counting bytes",
+      input: "é",
+      options: {},
+      expected: "error: illegal base64 data at input byte 0",
+    },
   ] as const;
   for (const c of cases) {
     it(`decodes ${c.name}`, () => {

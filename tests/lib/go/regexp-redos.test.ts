@@ -36,7 +36,8 @@ const cases = [
   { pattern: "(\\d+)*[a-z]$", input: (n: number) => "1".repeat(n) + "!", matches: false },
   { pattern: "^(([a-z])+.)+[A-Z]([a-z])+$", input: (n: number) => "a".repeat(n) + "!", matches: false },
   {
-    pattern: "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
+    pattern:
+      "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
     input: (n: number) => "a".repeat(n) + "!",
     matches: false,
   },
@@ -52,8 +53,8 @@ describe("GoRegexp on catastrophic-backtracking patterns", () => {
       const work = sizes.map((n) => {
         const s = c.input(n);
         const seen: boolean[] = [];
-        const total = steps((charge) => seen.push(re.matchString(s, { charge })))
-          + steps((charge) => re.findStringSubmatchIndex(s, { charge }));
+        const total = steps((charge) => seen.push(re.matchString(s, { charge }))) +
+          steps((charge) => re.findStringSubmatchIndex(s, { charge }));
         expect(seen[0]).toBe(c.matches);
         return total / (s.length + 1);
       });
@@ -101,7 +102,10 @@ describe("expr matches and sprig regex functions on catastrophic-backtracking pa
     if (filter._tag === "Left") throw new Error(filter.left.message);
     const r = filter.right.run({ app: { metadata: { msg: "x".repeat(50_000) } } }, { now: 0 });
     expect(r._tag).toBe("Left");
-    expect(r._tag === "Left" && [r.left._tag, r.left.message]).toEqual(["LimitExceeded", expect.stringContaining("exprSteps")]);
+    expect(r._tag === "Left" && [r.left._tag, r.left.message]).toEqual([
+      "LimitExceeded",
+      expect.stringContaining("exprSteps"),
+    ]);
   });
 
   const templates = [

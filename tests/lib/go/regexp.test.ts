@@ -40,8 +40,18 @@ describe("compileGoRegexp()", () => {
     { name: "folds s to the long s", pattern: "(?i)^S$", text: "\u017f", expected: true },
     { name: "does not fold the dotless i", pattern: "(?i)^ı$", text: "I", expected: false },
     { name: "folds classes before negating \\W", pattern: "(?i)\\W", text: "\u017f", expected: false },
-    { name: "looks \\p names up loosely (Go 1.25+)", pattern: "^\\p{greek}\\p{Letter}\\p{L_u}$", text: "αbC", expected: true },
-    { name: "supports \\p{Any}, \\p{Assigned}, \\p{ASCII}", pattern: "^\\p{Any}\\p{Assigned}\\p{ASCII}$", text: "\u0378éa", expected: true },
+    {
+      name: "looks \\p names up loosely (Go 1.25+)",
+      pattern: "^\\p{greek}\\p{Letter}\\p{L_u}$",
+      text: "αbC",
+      expected: true,
+    },
+    {
+      name: "supports \\p{Any}, \\p{Assigned}, \\p{ASCII}",
+      pattern: "^\\p{Any}\\p{Assigned}\\p{ASCII}$",
+      text: "\u0378éa",
+      expected: true,
+    },
     { name: "counts unassigned code points in \\pC", pattern: "^\\pC$", text: "\u0378", expected: true },
     { name: "reads a lone surrogate as U+FFFD", pattern: "^\\x{FFFD}$", text: "\ud800", expected: true },
     { name: "matches an astral character with .", pattern: "^.$", text: "😀", expected: true },
@@ -106,33 +116,101 @@ describe("compileGoRegexp()", () => {
 
 describe("GoRegexp find, replace, split and expand", () => {
   const cases = [
-    { name: "findAllString() takes successive matches", got: () => compile("a+").findAllString("baaca", -1), want: ["aa", "a"] },
+    {
+      name: "findAllString() takes successive matches",
+      got: () => compile("a+").findAllString("baaca", -1),
+      want: ["aa", "a"],
+    },
     { name: "findAllString() stops at n", got: () => compile("a").findAllString("aaa", 2).length, want: 2 },
-    { name: "findAllString() skips an empty match right after a match", got: () => compile("a*").findAllString("baaa", -1), want: ["", "aaa"] },
-    { name: "replaceAllString() expands $1 and ${name}", got: () => compile("(?P<x>a)(b)").replaceAllString("abab", "${x}-$2"), want: "a-ba-b" },
-    { name: "replaceAllString() reads $1x as the group named 1x", got: () => compile("(a)").replaceAllString("a", "$1x"), want: "" },
-    { name: "replaceAllLiteralString() keeps $", got: () => compile("a").replaceAllLiteralString("aa", "$1"), want: "$1$1" },
-    { name: "replaceAllString() of an empty match", got: () => compile("x*").replaceAllString("ab", "-"), want: "-a-b-" },
+    {
+      name: "findAllString() skips an empty match right after a match",
+      got: () => compile("a*").findAllString("baaa", -1),
+      want: ["", "aaa"],
+    },
+    {
+      name: "replaceAllString() expands $1 and ${name}",
+      got: () => compile("(?P<x>a)(b)").replaceAllString("abab", "${x}-$2"),
+      want: "a-ba-b",
+    },
+    {
+      name: "replaceAllString() reads $1x as the group named 1x",
+      got: () => compile("(a)").replaceAllString("a", "$1x"),
+      want: "",
+    },
+    {
+      name: "replaceAllLiteralString() keeps $",
+      got: () => compile("a").replaceAllLiteralString("aa", "$1"),
+      want: "$1$1",
+    },
+    {
+      name: "replaceAllString() of an empty match",
+      got: () => compile("x*").replaceAllString("ab", "-"),
+      want: "-a-b-",
+    },
     { name: "split() splits on every match", got: () => compile(",").split("a,b,c", -1), want: ["a", "b", "c"] },
     { name: "split() keeps the rest after n-1 cuts", got: () => compile(",").split("a,b,c", 2), want: ["a", "b,c"] },
     { name: "split() with n = 0 is empty", got: () => compile(",").split("a,b", 0), want: [] },
     { name: "expand() writes $$ as $", got: () => compile("a").expand("$$", "a", [0, 1]), want: "$" },
-    { name: "expand() takes the first named group that took part", got: () => compile("(?P<x>a)|(?P<x>b)").replaceAllString("ab", "[${x}]"), want: "[a][b]" },
-    { name: "expand() reads Unicode letters in names", got: () => compile("(a)").expand("$1é|${1}é", "a", [0, 1, 0, 1]), want: "|aé" },
-    { name: "expand() keeps a malformed reference", got: () => compile("(a)").expand("${1|$", "a", [0, 1, 0, 1]), want: "${1|$" },
+    {
+      name: "expand() takes the first named group that took part",
+      got: () => compile("(?P<x>a)|(?P<x>b)").replaceAllString("ab", "[${x}]"),
+      want: "[a][b]",
+    },
+    {
+      name: "expand() reads Unicode letters in names",
+      got: () => compile("(a)").expand("$1é|${1}é", "a", [0, 1, 0, 1]),
+      want: "|aé",
+    },
+    {
+      name: "expand() keeps a malformed reference",
+      got: () => compile("(a)").expand("${1|$", "a", [0, 1, 0, 1]),
+      want: "${1|$",
+    },
     { name: "expand() reads $01 as a name", got: () => compile("(a)").expand("[$01]", "a", [0, 1, 0, 1]), want: "[]" },
-    { name: "findStringSubmatchIndex() gives UTF-16 indices", got: () => compile("(é)(😀)?(x)").findStringSubmatchIndex("aé😀x"), want: [1, 5, 1, 2, 2, 4, 4, 5] },
-    { name: "findStringSubmatchIndex() marks unused groups -1", got: () => compile("(a)|(b)").findStringSubmatchIndex("b"), want: [0, 1, -1, -1, 0, 1] },
-    { name: "findStringSubmatchIndex() of no match", got: () => compile("z").findStringSubmatchIndex("abc"), want: undefined },
-    { name: "findAllStringSubmatchIndex() steps over astral characters", got: () => compile("").findAllStringSubmatchIndex("😀a", -1), want: [[0, 0], [2, 2], [3, 3]] },
+    {
+      name: "findStringSubmatchIndex() gives UTF-16 indices",
+      got: () => compile("(é)(😀)?(x)").findStringSubmatchIndex("aé😀x"),
+      want: [1, 5, 1, 2, 2, 4, 4, 5],
+    },
+    {
+      name: "findStringSubmatchIndex() marks unused groups -1",
+      got: () => compile("(a)|(b)").findStringSubmatchIndex("b"),
+      want: [0, 1, -1, -1, 0, 1],
+    },
+    {
+      name: "findStringSubmatchIndex() of no match",
+      got: () => compile("z").findStringSubmatchIndex("abc"),
+      want: undefined,
+    },
+    {
+      name: "findAllStringSubmatchIndex() steps over astral characters",
+      got: () => compile("").findAllStringSubmatchIndex("😀a", -1),
+      want: [[0, 0], [2, 2], [3, 3]],
+    },
     { name: "findAllString() with n = 0 is empty", got: () => compile("a").findAllString("aaa", 0), want: [] },
     { name: "split() of an empty input", got: () => compile("x*").split("", -1), want: [""] },
     { name: "split() on empty matches", got: () => compile("").split("abc", -1), want: ["a", "b", "c"] },
     { name: "split() keeps a trailing empty piece", got: () => compile(",").split("a,", -1), want: ["a", ""] },
-    { name: "replaceAllString() without $ copies repl", got: () => compile("b+").replaceAllString("abbc", "x"), want: "axc" },
-    { name: "numSubexp and subexpNames", got: () => [compile("(a)(?P<n>b)(?:c)").numSubexp, compile("(a)(?P<n>b)(?:c)").subexpNames], want: [2, ["", "", "n"]] },
-    { name: "quoteMeta() escapes every metacharacter", got: () => quoteMeta("1.5*[x]+(y)?{z}^$|\\"), want: "1\\.5\\*\\[x\\]\\+\\(y\\)\\?\\{z\\}\\^\\$\\|\\\\" },
-    { name: "quoteMeta() round-trips through the matcher", got: () => compile(quoteMeta("a.b*c")).findAllString("a.b*c axbbc", -1), want: ["a.b*c"] },
+    {
+      name: "replaceAllString() without $ copies repl",
+      got: () => compile("b+").replaceAllString("abbc", "x"),
+      want: "axc",
+    },
+    {
+      name: "numSubexp and subexpNames",
+      got: () => [compile("(a)(?P<n>b)(?:c)").numSubexp, compile("(a)(?P<n>b)(?:c)").subexpNames],
+      want: [2, ["", "", "n"]],
+    },
+    {
+      name: "quoteMeta() escapes every metacharacter",
+      got: () => quoteMeta("1.5*[x]+(y)?{z}^$|\\"),
+      want: "1\\.5\\*\\[x\\]\\+\\(y\\)\\?\\{z\\}\\^\\$\\|\\\\",
+    },
+    {
+      name: "quoteMeta() round-trips through the matcher",
+      got: () => compile(quoteMeta("a.b*c")).findAllString("a.b*c axbbc", -1),
+      want: ["a.b*c"],
+    },
   ] as const;
   for (const c of cases) it(c.name, () => expect(c.got()).toEqual(c.want));
 });
@@ -140,7 +218,10 @@ describe("GoRegexp find, replace, split and expand", () => {
 describe("compileGoRegexp() limits", () => {
   it("refuses a program of more than maxInstructions as too large (Go's own limit is 3.3 million)", () => {
     const pattern = "(?:" + "a".repeat(101) + "){1000}";
-    expect(compileGoRegexp(pattern)).toEqual({ _tag: "Left", left: `error parsing regexp: expression too large: \`${pattern}\`` });
+    expect(compileGoRegexp(pattern)).toEqual({
+      _tag: "Left",
+      left: `error parsing regexp: expression too large: \`${pattern}\``,
+    });
     expect(compileGoRegexp("(?:" + "a".repeat(99) + "){1000}")._tag).toBe("Right");
   });
 });

@@ -50,10 +50,26 @@ describe("utf8Length()", () => {
 
 describe("decodeRune(), sliceBytes(), toWellFormed()", () => {
   const cases = [
-    { name: "decodeRune() reads a two-byte rune", got: () => decodeRune(Uint8Array.from([0xc3, 0xa9]), 0), want: [0xe9, 2] },
-    { name: "decodeRune() rejects a stray continuation byte", got: () => decodeRune(Uint8Array.from([0x80]), 0), want: [0xfffd, 1] },
-    { name: "decodeRune() rejects an overlong form", got: () => decodeRune(Uint8Array.from([0xc0, 0x80]), 0), want: [0xfffd, 1] },
-    { name: "decodeRune() rejects a short sequence", got: () => decodeRune(Uint8Array.from([0xe2, 0x9c]), 0), want: [0xfffd, 1] },
+    {
+      name: "decodeRune() reads a two-byte rune",
+      got: () => decodeRune(Uint8Array.from([0xc3, 0xa9]), 0),
+      want: [0xe9, 2],
+    },
+    {
+      name: "decodeRune() rejects a stray continuation byte",
+      got: () => decodeRune(Uint8Array.from([0x80]), 0),
+      want: [0xfffd, 1],
+    },
+    {
+      name: "decodeRune() rejects an overlong form",
+      got: () => decodeRune(Uint8Array.from([0xc0, 0x80]), 0),
+      want: [0xfffd, 1],
+    },
+    {
+      name: "decodeRune() rejects a short sequence",
+      got: () => decodeRune(Uint8Array.from([0xe2, 0x9c]), 0),
+      want: [0xfffd, 1],
+    },
     { name: "sliceBytes() on ASCII", got: () => sliceBytes("hello", 1, 3), want: "el" },
     { name: "sliceBytes() through a rune", got: () => sliceBytes("héllo", 0, 2), want: "h\ufffd" },
     { name: "toWellFormed() replaces a lone high surrogate", got: () => toWellFormed("a\ud800"), want: "a\ufffd" },

@@ -30,7 +30,11 @@ const cases: readonly { name: string; v: unknown; want: string }[] = [
   { name: "time", v: GoTime.fromUnixMilli(Date.UTC(2024, 0, 2, 3, 4, 5)), want: "2024-01-02 03:04:05 +0000 UTC" },
   { name: "month", v: new GoMonth(3), want: "March" },
   { name: "func, as an address", v: () => 1, want: "0x0" },
-  { name: "nested values", v: [null, true, "s", { z: 1, a: [] }, new Uint8Array([104, 105])], want: "[<nil> true s map[a:[] z:1] [104 105]]" },
+  {
+    name: "nested values",
+    v: [null, true, "s", { z: 1, a: [] }, new Uint8Array([104, 105])],
+    want: "[<nil> true s map[a:[] z:1] [104 105]]",
+  },
   { name: "map keys in UTF-8 byte order", v: { "\u{1F600}": 1, "\uffe0": 2 }, want: "map[\uffe0:2 \u{1F600}:1]" },
 ];
 

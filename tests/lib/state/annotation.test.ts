@@ -175,9 +175,7 @@ describe("decodeNotifiedState()", () => {
       fc.property(state, (s) => {
         const keys = Object.keys(JSON.parse(encodeNotifiedState(s)));
         const bytes = keys.map((k) =>
-          [...new TextEncoder().encode(k)].map((b) =>
-            b.toString(16).padStart(2, "0")
-          ).join("")
+          [...new TextEncoder().encode(k)].map((b) => b.toString(16).padStart(2, "0")).join("")
         );
         return bytes.every((b, i) => i === 0 || bytes[i - 1]! < b);
       }),
@@ -253,9 +251,7 @@ describe("truncateNotifiedState()", () => {
         fc.nat(10),
         (s, max) => {
           const kept = truncateNotifiedState(s, max);
-          const dropped = Object.entries(s).filter(([k]) =>
-            !Object.hasOwn(kept, k)
-          );
+          const dropped = Object.entries(s).filter(([k]) => !Object.hasOwn(kept, k));
           return Object.keys(kept).length ===
               Math.min(max, Object.keys(s).length) &&
             dropped.every(([, t]) => Object.values(kept).every((u) => u >= t));
@@ -388,13 +384,16 @@ describe("decodeNotifiedState() on large values (#7)", () => {
 
   it("reads a state up to maxAnnotationBytes, and refuses a larger one unread, as a warning", () => {
     const value = state(10);
-    expect(Object.keys(decodeNotifiedState(value, { limits: { maxAnnotationBytes: value.length } }).state)).toHaveLength(10);
+    expect(Object.keys(decodeNotifiedState(value, { limits: { maxAnnotationBytes: value.length } }).state))
+      .toHaveLength(10);
     expect(decodeNotifiedState(value, { limits: { maxAnnotationBytes: value.length - 1 } })).toEqual({
       state: {},
       diagnostics: [{
         _tag: "LimitExceeded",
         severity: "warning",
-        message: `limit exceeded: maxAnnotationBytes (${value.length - 1}): the notified state is larger, so it is treated as empty`,
+        message: `limit exceeded: maxAnnotationBytes (${
+          value.length - 1
+        }): the notified state is larger, so it is treated as empty`,
         hint: "every notification it recorded may be sent again",
       }],
     });
@@ -404,20 +403,29 @@ describe("decodeNotifiedState() on large values (#7)", () => {
     const value = `{"a":1${" ".repeat(50_000_000)}}`;
     const r = readNotifiedState({ "notified.notifications.argoproj.io": value });
     expect(r.state).toEqual({});
-    expect(r.diagnostics.map((d) => [d._tag, d.key])).toEqual([["LimitExceeded", "notified.notifications.argoproj.io"]]);
+    expect(r.diagnostics.map((d) => [d._tag, d.key])).toEqual([[
+      "LimitExceeded",
+      "notified.notifications.argoproj.io",
+    ]]);
   });
 
   it("reads the largest state Kubernetes can hold, and larger ones when allowed, in near-linear time", () => {
     let n = 0;
-    for (let size = 2; size + 40 <= defaultLimits.maxAnnotationBytes; n++) size += `"on-x:[0].abc:slack:r${n}":1700000000,`.length;
+    for (let size = 2; size + 40 <= defaultLimits.maxAnnotationBytes; n++) {
+      size += `"on-x:[0].abc:slack:r${n}":1700000000,`.length;
+    }
     const r = decodeNotifiedState(state(n));
     expect(r.diagnostics).toEqual([]);
     expect(Object.keys(r.state)).toHaveLength(n);
     expect(r.state[`on-x:[0].abc:slack:r${n - 1}`]).toBe(1_700_000_000 + n - 1);
     const limits = { maxAnnotationBytes: 1 << 30 };
-    expect(growth((size) => {
-      const value = state(size);
-      return () => decodeNotifiedState(value, { limits });
-    }, 2_000, 5)).toBeLessThan(nearLinear);
+    expect(growth(
+      (size) => {
+        const value = state(size);
+        return () => decodeNotifiedState(value, { limits });
+      },
+      2_000,
+      5,
+    )).toBeLessThan(nearLinear);
   });
 });

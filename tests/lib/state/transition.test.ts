@@ -128,8 +128,7 @@ describe("clearNotified()", () => {
   for (const c of cases) {
     it(
       c.name,
-      () =>
-        expect(clearNotified(c.state, c.key, c.options)).toEqual(c.expected),
+      () => expect(clearNotified(c.state, c.key, c.options)).toEqual(c.expected),
     );
   }
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  parseRecipients,
-  parseSubscriptionAnnotations,
-} from "../../../lib/subscriptions/annotations.ts";
+import { parseRecipients, parseSubscriptionAnnotations } from "../../../lib/subscriptions/annotations.ts";
 import { defaultLimits } from "../../../lib/limits.ts";
 import { growth, nearLinear } from "../../_helpers/growth.ts";
 
@@ -124,34 +121,28 @@ describe("parseSubscriptionAnnotations()", () => {
     {
       name: "does not trim YAML recipients",
       input: {
-        [`${p}/subscriptions`]:
-          "- trigger: [t]\n  destinations: [{service: s, recipients: [' a ', '']}]",
+        [`${p}/subscriptions`]: "- trigger: [t]\n  destinations: [{service: s, recipients: [' a ', '']}]",
       },
       expected: [["t", "s", " a "], ["t", "s", ""]],
     },
     {
-      name:
-        "matches YAML field names case-insensitively, as Go's encoding/json",
+      name: "matches YAML field names case-insensitively, as Go's encoding/json",
       input: {
-        [`${p}/subscriptions`]:
-          "- Trigger: [t]\n  DESTINATIONS: [{Service: s, Recipients: [r]}]",
+        [`${p}/subscriptions`]: "- Trigger: [t]\n  DESTINATIONS: [{Service: s, Recipients: [r]}]",
       },
       expected: [["t", "s", "r"]],
     },
     {
-      name:
-        "turns YAML numbers and YAML 1.1 booleans into strings, as sigs.k8s.io/yaml",
+      name: "turns YAML numbers and YAML 1.1 booleans into strings, as sigs.k8s.io/yaml",
       input: {
-        [`${p}/subscriptions`]:
-          "- trigger: [t]\n  destinations: [{service: s, recipients: [123, yes]}]",
+        [`${p}/subscriptions`]: "- trigger: [t]\n  destinations: [{service: s, recipients: [123, yes]}]",
       },
       expected: [["t", "s", "123"], ["t", "s", "true"]],
     },
     {
       name: "reads any key starting with <prefix>/subscriptions",
       input: {
-        [`${p}/subscriptions.team-a`]:
-          "- trigger: [t]\n  destinations: [{service: s, recipients: [r]}]",
+        [`${p}/subscriptions.team-a`]: "- trigger: [t]\n  destinations: [{service: s, recipients: [r]}]",
       },
       expected: [["t", "s", "r"]],
     },
@@ -168,8 +159,7 @@ describe("parseSubscriptionAnnotations()", () => {
     {
       name: "keeps good YAML entries next to bad ones",
       input: {
-        [`${p}/subscriptions`]:
-          "- oops\n- trigger: [t]\n  destinations: [{service: s, recipients: [r]}]",
+        [`${p}/subscriptions`]: "- oops\n- trigger: [t]\n  destinations: [{service: s, recipients: [r]}]",
       },
       expected: [["t", "s", "r"]],
     },
@@ -178,8 +168,7 @@ describe("parseSubscriptionAnnotations()", () => {
       input: {
         [`${p}/subscribe.t.slack`]: "a",
         [`${p}/subscribe.email`]: "b",
-        [`${p}/subscriptions`]:
-          "- trigger: [u]\n  destinations: [{service: teams, recipients: [c]}]",
+        [`${p}/subscriptions`]: "- trigger: [u]\n  destinations: [{service: teams, recipients: [c]}]",
       },
       expected: [[undefined, "email", "b"], ["t", "slack", "a"], [
         "u",
@@ -212,8 +201,7 @@ describe("parseSubscriptionAnnotations()", () => {
     {
       prefix: "example.com",
       key: "example.com/subscriptions",
-      value:
-        "- trigger: [t]\n  destinations: [{service: slack, recipients: [x]}]",
+      value: "- trigger: [t]\n  destinations: [{service: slack, recipients: [x]}]",
       expected: [["t", "slack", "x"]],
     },
     {
@@ -298,11 +286,9 @@ describe("parseSubscriptionAnnotations()", () => {
       ]],
     },
     {
-      name:
-        "reports a scalar trigger (Go would fall back to the default triggers)",
+      name: "reports a scalar trigger (Go would fall back to the default triggers)",
       input: {
-        [`${p}/subscriptions`]:
-          "- trigger: on-x\n  destinations: [{service: s, recipients: [r]}]",
+        [`${p}/subscriptions`]: "- trigger: on-x\n  destinations: [{service: s, recipients: [r]}]",
       },
       expected: [[
         "InvalidSubscription",
@@ -314,8 +300,7 @@ describe("parseSubscriptionAnnotations()", () => {
     {
       name: "reports a map recipient",
       input: {
-        [`${p}/subscriptions`]:
-          "- trigger: [t]\n  destinations: [{service: s, recipients: [{a: b}]}]",
+        [`${p}/subscriptions`]: "- trigger: [t]\n  destinations: [{service: s, recipients: [{a: b}]}]",
       },
       expected: [[
         "InvalidSubscription",
@@ -339,8 +324,7 @@ describe("parseSubscriptionAnnotations()", () => {
     {
       name: "reports a destination without service",
       input: {
-        [`${p}/subscriptions`]:
-          "- trigger: [t]\n  destinations: [{recipients: [r]}]",
+        [`${p}/subscriptions`]: "- trigger: [t]\n  destinations: [{recipients: [r]}]",
       },
       expected: [[
         "InvalidSubscription",
@@ -362,8 +346,7 @@ describe("parseSubscriptionAnnotations()", () => {
     {
       name: "warns about unknown fields",
       input: {
-        [`${p}/subscriptions`]:
-          "- triggers: [t]\n  destinations: [{service: s, recipient: [r]}]",
+        [`${p}/subscriptions`]: "- triggers: [t]\n  destinations: [{service: s, recipient: [r]}]",
       },
       expected: [
         [
@@ -486,8 +469,7 @@ describe("parseRecipients()", () => {
     { input: "#chan;@user", expected: ["#chan", "@user"] },
   ];
   for (const c of cases) {
-    it(`reads ${JSON.stringify(c.input)}`, () =>
-      expect(parseRecipients(c.input)).toEqual(c.expected));
+    it(`reads ${JSON.stringify(c.input)}`, () => expect(parseRecipients(c.input)).toEqual(c.expected));
   }
 });
 
@@ -495,8 +477,15 @@ describe("parseSubscriptionAnnotations() and the input limits (#7)", () => {
   const limits = (over: Partial<typeof defaultLimits>) => ({ ...defaultLimits, ...over });
 
   it("reads subscription annotations up to maxAnnotationBytes together, names included", () => {
-    const annotations = { [`${p}/subscribe.t.slack`]: "a;b", [`${p}/subscribe.t.email`]: "c", other: "x".repeat(1_000) };
-    const size = Object.entries(annotations).filter(([k]) => k !== "other").reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const annotations = {
+      [`${p}/subscribe.t.slack`]: "a;b",
+      [`${p}/subscribe.t.email`]: "c",
+      other: "x".repeat(1_000),
+    };
+    const size = Object.entries(annotations).filter(([k]) => k !== "other").reduce(
+      (n, [k, v]) => n + k.length + v.length,
+      0,
+    );
     const fits = parseSubscriptionAnnotations(annotations, { limits: limits({ maxAnnotationBytes: size }) });
     expect(fits.subscriptions).toHaveLength(3);
     expect(fits.diagnostics).toEqual([]);
@@ -505,13 +494,17 @@ describe("parseSubscriptionAnnotations() and the input limits (#7)", () => {
     expect(over.diagnostics).toEqual([{
       _tag: "LimitExceeded",
       severity: "error",
-      message: `limit exceeded: maxAnnotationBytes (${size - 1}): the subscription annotations are larger together, so none is read`,
+      message: `limit exceeded: maxAnnotationBytes (${
+        size - 1
+      }): the subscription annotations are larger together, so none is read`,
       hint: "Kubernetes keeps at most 256 KiB of annotations per object, all of them together",
     }]);
   });
 
   it("refuses 100,000 subscription annotations by their size, by default", () => {
-    const annotations = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`${p}/subscribe.t.s${i}`, "ops"]));
+    const annotations = Object.fromEntries(
+      Array.from({ length: 100_000 }, (_, i) => [`${p}/subscribe.t.s${i}`, "ops"]),
+    );
     const r = parseSubscriptionAnnotations(annotations);
     expect(r.subscriptions).toEqual([]);
     expect(r.diagnostics.map((d) => d.message)).toEqual([
@@ -522,7 +515,8 @@ describe("parseSubscriptionAnnotations() and the input limits (#7)", () => {
   const yamlLimits = [
     {
       name: "maxYamlAliases",
-      value: "- trigger: &t [on-x]\n  destinations: &d [{service: slack, recipients: [a]}]\n- trigger: *t\n  destinations: *d\n",
+      value:
+        "- trigger: &t [on-x]\n  destinations: &d [{service: slack, recipients: [a]}]\n- trigger: *t\n  destinations: *d\n",
       limits: { maxYamlAliases: 1 },
       message: "limit exceeded: maxYamlAliases (1): the value uses 2 aliases, counting each copy",
     },
@@ -543,7 +537,11 @@ describe("parseSubscriptionAnnotations() and the input limits (#7)", () => {
     it(`refuses a subscriptions annotation over ${c.name}, and reads the other annotations`, () => {
       const annotations = { [`${p}/subscriptions`]: c.value, [`${p}/subscribe.on-y.slack`]: "ops" };
       const r = parseSubscriptionAnnotations(annotations, { limits: limits(c.limits) });
-      expect(r.diagnostics.map((d) => [d._tag, d.key, d.message])).toEqual([["LimitExceeded", `${p}/subscriptions`, c.message]]);
+      expect(r.diagnostics.map((d) => [d._tag, d.key, d.message])).toEqual([[
+        "LimitExceeded",
+        `${p}/subscriptions`,
+        c.message,
+      ]]);
       expect(rows(annotations, { limits: limits(c.limits) })).toEqual([["on-y", "slack", "ops"]]);
       expect(parseSubscriptionAnnotations(annotations).diagnostics).toEqual([]);
     });
@@ -560,7 +558,8 @@ describe("parseSubscriptionAnnotations() and the input limits (#7)", () => {
 
   it("reads a subscriptions annotation of 2,000 entries (near the size limit) in near-linear time", () => {
     const yaml = (n: number) =>
-      Array.from({ length: n }, (_, i) => `- trigger: [on-x]\n  destinations: [{service: slack, recipients: [r${i}]}]`).join("\n");
+      Array.from({ length: n }, (_, i) => `- trigger: [on-x]\n  destinations: [{service: slack, recipients: [r${i}]}]`)
+        .join("\n");
     const r = parseSubscriptionAnnotations({ [`${p}/subscriptions`]: yaml(2_000) });
     expect(r.diagnostics).toEqual([]);
     expect(r.subscriptions).toHaveLength(2_000);

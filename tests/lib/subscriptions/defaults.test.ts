@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DefaultSubscription } from "../../../lib/config/config.ts";
-import {
-  defaultTriggersFor,
-  resolveDefaultSubscriptions,
-} from "../../../lib/subscriptions/defaults.ts";
+import { defaultTriggersFor, resolveDefaultSubscriptions } from "../../../lib/subscriptions/defaults.ts";
 import { parseSelector } from "../../../lib/subscriptions/selector.ts";
 
 function sub(

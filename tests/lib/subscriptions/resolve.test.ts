@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { DefaultSubscription } from "../../../lib/config/config.ts";
-import {
-  groupByTrigger,
-  resolveDestinations,
-} from "../../../lib/subscriptions/resolve.ts";
+import { groupByTrigger, resolveDestinations } from "../../../lib/subscriptions/resolve.ts";
 import { parseSelector } from "../../../lib/subscriptions/selector.ts";
 import { defaultLimits } from "../../../lib/limits.ts";
 import { growth, nearLinear } from "../../_helpers/growth.ts";
@@ -95,8 +92,7 @@ describe("resolveDestinations()", () => {
       },
     },
     {
-      name:
-        "uses the service's default triggers for YAML entries without trigger",
+      name: "uses the service's default triggers for YAML entries without trigger",
       annotations: {
         [`${p}/subscriptions`]:
           "- destinations: [{service: slack, recipients: [a]}, {service: email, recipients: [b]}]",
@@ -120,8 +116,7 @@ describe("resolveDestinations()", () => {
       name: "removes duplicates per trigger, keeping the first",
       annotations: {
         [`${p}/subscribe.t.slack`]: "a;b;a",
-        [`${p}/subscriptions`]:
-          "- trigger: [t, u]\n  destinations: [{service: slack, recipients: [b, a]}]",
+        [`${p}/subscriptions`]: "- trigger: [t, u]\n  destinations: [{service: slack, recipients: [b, a]}]",
       },
       config: config({ subscriptions: [sub(["slack:b"], ["t"])] }),
       expected: { t: ["slack:b", "slack:a"], u: ["slack:b", "slack:a"] },

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type {
-  LabelSelector,
-  Requirement,
-} from "../../../lib/subscriptions/selector.ts";
+import type { LabelSelector, Requirement } from "../../../lib/subscriptions/selector.ts";
 import {
   formatRequirement,
   formatSelector,
@@ -315,9 +312,7 @@ describe("parseSelector()", () => {
         fc.array(alphabet, { maxLength: 20 }).map((xs) => xs.join("")),
         (s) => {
           const r = parseSelector(s);
-          return r._tag === "Left"
-            ? r.left._tag === "InvalidSelector" && (r.left.column ?? 0) >= 1
-            : true;
+          return r._tag === "Left" ? r.left._tag === "InvalidSelector" && (r.left.column ?? 0) >= 1 : true;
         },
       ),
       { numRuns: 2000 },
@@ -346,9 +341,7 @@ const requirement: fc.Arbitrary<Requirement> = fc.oneof(
     fc.uniqueArray(value, { minLength: 1, maxLength: 4 }),
   )
     .map(([k, op, vs]) => req(k, op, [...vs].sort())),
-  fc.tuple(key, fc.constantFrom("exists", "!" as const)).map(([k, op]) =>
-    req(k, op)
-  ),
+  fc.tuple(key, fc.constantFrom("exists", "!" as const)).map(([k, op]) => req(k, op)),
   fc.tuple(key, fc.constantFrom("gt", "lt" as const), fc.nat({ max: 99999 }))
     .map(([k, op, n]) => req(k, op, [String(n)])),
 );
@@ -363,8 +356,7 @@ describe("formatSelector()", () => {
     { input: "", expected: "" },
   ];
   for (const c of cases) {
-    it(`prints "${c.input}" as "${c.expected}"`, () =>
-      expect(formatSelector(parsed(c.input))).toBe(c.expected));
+    it(`prints "${c.input}" as "${c.expected}"`, () => expect(formatSelector(parsed(c.input))).toBe(c.expected));
   }
 
   it("reads back to the same requirements", () => {
@@ -525,8 +517,7 @@ describe("matchesSelector()", () => {
   for (const c of cases) {
     it(
       c.name,
-      () =>
-        expect(matchesSelector(parsed(c.selector), c.labels)).toBe(c.expected),
+      () => expect(matchesSelector(parsed(c.selector), c.labels)).toBe(c.expected),
     );
   }
 
@@ -598,8 +589,7 @@ describe("parseSelector() agrees with labels.Parse", () => {
     ["notin=in", "notin=in"],
   ];
   for (const [input, printed] of good) {
-    it(`accepts ${JSON.stringify(input)}`, () =>
-      expect(formatSelector(parsed(input))).toBe(printed));
+    it(`accepts ${JSON.stringify(input)}`, () => expect(formatSelector(parsed(input))).toBe(printed));
   }
 
   const bad = [
@@ -620,8 +610,7 @@ describe("parseSelector() agrees with labels.Parse", () => {
     `${"a".repeat(254)}`,
   ];
   for (const input of bad) {
-    it(`rejects ${JSON.stringify(input)}`, () =>
-      expect(parseSelector(input)._tag).toBe("Left"));
+    it(`rejects ${JSON.stringify(input)}`, () => expect(parseSelector(input)._tag).toBe("Left"));
   }
 
   const matches: readonly [string, Record<string, string>, boolean][] = [

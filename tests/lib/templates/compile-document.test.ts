@@ -61,7 +61,11 @@ describe("compileDocument()", () => {
   }
 
   it("matches keys case-insensitively, as Go's JSON decoding does", () => {
-    const r = compile({ Message: "m", EMAIL: { Subject: "s" }, opsgenie: { description: "d", visibleTo: [{ Id: "1", Type: "team" }] } });
+    const r = compile({
+      Message: "m",
+      EMAIL: { Subject: "s" },
+      opsgenie: { description: "d", visibleTo: [{ Id: "1", Type: "team" }] },
+    });
     expect(r.diagnostics).toEqual([]);
     expect(r.plan?.slots.map((s) => s.label)).toEqual([
       "message",
@@ -73,36 +77,104 @@ describe("compileDocument()", () => {
   });
 
   const warnings = [
-    { name: "an unknown block", document: { message: "m", slak: { attachments: "[]" } }, message: '"slak" is not a field of the template; it is ignored', hint: 'did you mean "slack"?' },
-    { name: "an unknown field", document: { slack: { attachements: "[]" } }, message: '"slack.attachements" is not a field of "slack"; it is ignored', hint: 'did you mean "attachments"?' },
-    { name: "an unknown webhook field", document: { webhook: { gh: { methd: "POST" } } }, message: '"webhook.gh.methd" is not a field of "webhook.gh"; it is ignored', hint: 'did you mean "method"?' },
-    { name: "the docs' top-level messageGroupId", document: { message: "m", messageGroupId: "g" }, message: '"messageGroupId" is not a field of the template; it is ignored', hint: undefined },
-    { name: "an unknown delivery policy", document: { slack: { deliveryPolicy: "Updat" } }, message: 'slack.deliveryPolicy: "Updat" is not a delivery policy; "Post" is used', hint: 'did you mean "Update"?' },
+    {
+      name: "an unknown block",
+      document: { message: "m", slak: { attachments: "[]" } },
+      message: '"slak" is not a field of the template; it is ignored',
+      hint: 'did you mean "slack"?',
+    },
+    {
+      name: "an unknown field",
+      document: { slack: { attachements: "[]" } },
+      message: '"slack.attachements" is not a field of "slack"; it is ignored',
+      hint: 'did you mean "attachments"?',
+    },
+    {
+      name: "an unknown webhook field",
+      document: { webhook: { gh: { methd: "POST" } } },
+      message: '"webhook.gh.methd" is not a field of "webhook.gh"; it is ignored',
+      hint: 'did you mean "method"?',
+    },
+    {
+      name: "the docs' top-level messageGroupId",
+      document: { message: "m", messageGroupId: "g" },
+      message: '"messageGroupId" is not a field of the template; it is ignored',
+      hint: undefined,
+    },
+    {
+      name: "an unknown delivery policy",
+      document: { slack: { deliveryPolicy: "Updat" } },
+      message: 'slack.deliveryPolicy: "Updat" is not a delivery policy; "Post" is used',
+      hint: 'did you mean "Update"?',
+    },
   ] as const;
   for (const c of warnings) {
     it(`warns about ${c.name}, and still compiles`, () => {
       const r = compile(c.document);
       expect(r.plan).toBeDefined();
       expect(r.diagnostics).toEqual([
-        { severity: "warning", key: "template.app-sync", message: c.message, ...(c.hint === undefined ? {} : { hint: c.hint }), _tag: expect.any(String) },
+        {
+          severity: "warning",
+          key: "template.app-sync",
+          message: c.message,
+          ...(c.hint === undefined ? {} : { hint: c.hint }),
+          _tag: expect.any(String),
+        },
       ]);
     });
   }
 
   const errors = [
-    { name: "a document that is not a map", document: "hello", tag: "InvalidField", message: 'must be a map with "message" and service blocks, not a string' },
-    { name: "a block that is not a map", document: { slack: "x" }, tag: "InvalidField", message: "slack: must be a map, not a string" },
-    { name: "a string field given a map", document: { email: { subject: { a: 1 } } }, tag: "InvalidField", message: "email.subject: must be a string, not a map" },
-    { name: "a boolean given a string", document: { slack: { notifyBroadcast: "yes" } }, tag: "InvalidField", message: "slack.notifyBroadcast: must be true or false, not a string" },
-    { name: "an unknown language", document: { language: "liquidd" }, tag: "InvalidField", message: 'language: must be "go" or "liquid", not "liquidd"' },
-    { name: "alertmanager without labels", document: { alertmanager: { annotations: { a: "b" } } }, tag: "InvalidField", message: "alertmanager.labels: at least one label pair required" },
-    { name: "a Liquid syntax error, naming the field and line", document: { language: "liquid", slack: { attachments: "[\n{% if x %}" } }, tag: "TemplateParse", message: "slack.attachments: line 2, column 1: tag {% if x %} not closed" },
+    {
+      name: "a document that is not a map",
+      document: "hello",
+      tag: "InvalidField",
+      message: 'must be a map with "message" and service blocks, not a string',
+    },
+    {
+      name: "a block that is not a map",
+      document: { slack: "x" },
+      tag: "InvalidField",
+      message: "slack: must be a map, not a string",
+    },
+    {
+      name: "a string field given a map",
+      document: { email: { subject: { a: 1 } } },
+      tag: "InvalidField",
+      message: "email.subject: must be a string, not a map",
+    },
+    {
+      name: "a boolean given a string",
+      document: { slack: { notifyBroadcast: "yes" } },
+      tag: "InvalidField",
+      message: "slack.notifyBroadcast: must be true or false, not a string",
+    },
+    {
+      name: "an unknown language",
+      document: { language: "liquidd" },
+      tag: "InvalidField",
+      message: 'language: must be "go" or "liquid", not "liquidd"',
+    },
+    {
+      name: "alertmanager without labels",
+      document: { alertmanager: { annotations: { a: "b" } } },
+      tag: "InvalidField",
+      message: "alertmanager.labels: at least one label pair required",
+    },
+    {
+      name: "a Liquid syntax error, naming the field and line",
+      document: { language: "liquid", slack: { attachments: "[\n{% if x %}" } },
+      tag: "TemplateParse",
+      message: "slack.attachments: line 2, column 1: tag {% if x %} not closed",
+    },
   ] as const;
   for (const c of errors) {
     it(`rejects ${c.name}`, () => {
       const r = compile(c.document);
       expect(r.plan).toBeUndefined();
-      expect(r.diagnostics).toContainEqual(expect.objectContaining({ _tag: c.tag, severity: "error", key: "template.app-sync", message: c.message }));
+      expect(r.diagnostics).toContainEqual(
+        expect.objectContaining({ _tag: c.tag, severity: "error", key: "template.app-sync", message: c.message }),
+      );
     });
   }
 
@@ -131,8 +203,15 @@ describe("compileDocument()", () => {
 
 describe("compileDocument() on arbitrary input", () => {
   it("never throws, reports errors as diagnostics, and renders without throwing", () => {
-    const field = fc.oneof(fc.string(), fc.constantFrom("{{.a}}", "{{ a }}", "[{{.a}}]", "{{", "{% if %}"), fc.jsonValue());
-    const block = fc.dictionary(fc.constantFrom("attachments", "subject", "facts", "labels", "title", "status", "x"), field);
+    const field = fc.oneof(
+      fc.string(),
+      fc.constantFrom("{{.a}}", "{{ a }}", "[{{.a}}]", "{{", "{% if %}"),
+      fc.jsonValue(),
+    );
+    const block = fc.dictionary(
+      fc.constantFrom("attachments", "subject", "facts", "labels", "title", "status", "x"),
+      field,
+    );
     const doc = fc.record({
       language: fc.constantFrom(undefined, "go", "liquid", "perl"),
       message: field,
@@ -143,11 +222,14 @@ describe("compileDocument() on arbitrary input", () => {
       alertmanager: block,
       webhook: fc.dictionary(fc.string(), block),
     }, { requiredKeys: [] });
-    fc.assert(fc.property(fc.oneof(doc, fc.jsonValue()), fc.jsonValue(), (document, a) => {
-      const r = compile(document);
-      for (const d of r.diagnostics) expect(d.key).toBe("template.app-sync");
-      expect(r.plan === undefined).toBe(r.diagnostics.some((d) => d.severity === "error"));
-      if (r.plan !== undefined) expect(["Left", "Right"]).toContain(renderPlan(r.plan, { a }, { now: 0 })._tag);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(doc, fc.jsonValue()), fc.jsonValue(), (document, a) => {
+        const r = compile(document);
+        for (const d of r.diagnostics) expect(d.key).toBe("template.app-sync");
+        expect(r.plan === undefined).toBe(r.diagnostics.some((d) => d.severity === "error"));
+        if (r.plan !== undefined) expect(["Left", "Right"]).toContain(renderPlan(r.plan, { a }, { now: 0 })._tag);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

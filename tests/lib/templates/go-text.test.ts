@@ -11,7 +11,11 @@ function run(source: string) {
 describe("compileGoText()", () => {
   const rendered = [
     { name: "prints a field chain", source: "Hi {{.app.metadata.name}}", expected: "Hi guestbook" },
-    { name: "prints <no value> for a missing key, as Go does", source: "{{.app.spec.source.repoURL}}", expected: "<no value>" },
+    {
+      name: "prints <no value> for a missing key, as Go does",
+      source: "{{.app.spec.source.repoURL}}",
+      expected: "<no value>",
+    },
     { name: "compares with eq", source: '{{if eq .serviceType "slack"}}:ok:{{end}}', expected: ":ok:" },
     { name: "trims around {{- -}}", source: "a  {{- .serviceType -}}  b", expected: "aslackb" },
   ] as const;
@@ -31,6 +35,8 @@ describe("compileGoText()", () => {
   it("reports an execution error with its position and Go's explanation", () => {
     const r = run("{{len .app.nothing}}");
     expect(r).toMatchObject({ _tag: "Left", left: { _tag: "TemplateRender", line: 1 } });
-    if (r._tag === "Left") expect(r.left.message).toMatch(/^executing "app-sync" at <len \.app\.nothing>: error calling len: /);
+    if (r._tag === "Left") {
+      expect(r.left.message).toMatch(/^executing "app-sync" at <len \.app\.nothing>: error calling len: /);
+    }
   });
 });

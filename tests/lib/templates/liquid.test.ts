@@ -28,9 +28,17 @@ describe("compileLiquidTemplate()", () => {
       expected: "A,B",
     },
     { name: "compares strings", source: '{% if serviceType == "slack" %}:ok:{% endif %}', expected: ":ok:" },
-    { name: "takes now from the render, in UTC", source: "{{ 'now' | date: '%Y-%m-%d %H:%M:%S' }}", expected: "2024-01-02 03:04:05" },
+    {
+      name: "takes now from the render, in UTC",
+      source: "{{ 'now' | date: '%Y-%m-%d %H:%M:%S' }}",
+      expected: "2024-01-02 03:04:05",
+    },
     { name: "formats dates in UTC", source: "{{ '2024-06-01T12:00:00Z' | date: '%H:%M' }}", expected: "12:00" },
-    { name: "hides prototypes", source: "[{{ app.constructor }}{{ app.__proto__ }}{{ app.metadata.hasOwnProperty }}]", expected: "[]" },
+    {
+      name: "hides prototypes",
+      source: "[{{ app.constructor }}{{ app.__proto__ }}{{ app.metadata.hasOwnProperty }}]",
+      expected: "[]",
+    },
   ] as const;
   for (const c of rendered) {
     it(`${c.name}`, () => {
@@ -39,12 +47,25 @@ describe("compileLiquidTemplate()", () => {
   }
 
   const parseErrors = [
-    { name: "reports an unclosed tag with its position", source: "a\n{% if x %}", message: "tag {% if x %} not closed", line: 2 },
-    { name: "rejects an unknown filter at parse time", source: "{{ x | shout }}", message: "undefined filter: shout", line: 1 },
+    {
+      name: "reports an unclosed tag with its position",
+      source: "a\n{% if x %}",
+      message: "tag {% if x %} not closed",
+      line: 2,
+    },
+    {
+      name: "rejects an unknown filter at parse time",
+      source: "{{ x | shout }}",
+      message: "undefined filter: shout",
+      line: 1,
+    },
   ] as const;
   for (const c of parseErrors) {
     it(c.name, () => {
-      expect(render(c.source)).toMatchObject({ _tag: "Left", left: { _tag: "TemplateParse", message: c.message, line: c.line } });
+      expect(render(c.source)).toMatchObject({
+        _tag: "Left",
+        left: { _tag: "TemplateParse", message: c.message, line: c.line },
+      });
     });
   }
 
@@ -60,21 +81,46 @@ describe("compileLiquidTemplate(): no way from a value to code (#7)", () => {
     strings: stringsHelpers,
   });
   const cases = [
-    { source: "[{{ app.constructor }}|{{ app.constructor.constructor }}|{{ app['constructor']['constructor'] }}]", out: "[||]" },
-    { source: "[{{ app.__proto__.constructor }}|{{ app.prototype }}|{{ app.toString }}|{{ app.valueOf }}]", out: "[|||]" },
-    { source: "[{{ app.list.constructor }}|{{ app.metadata.name.constructor }}|{{ app.metadata.name.toUpperCase }}]", out: "[||]" },
+    {
+      source: "[{{ app.constructor }}|{{ app.constructor.constructor }}|{{ app['constructor']['constructor'] }}]",
+      out: "[||]",
+    },
+    {
+      source: "[{{ app.__proto__.constructor }}|{{ app.prototype }}|{{ app.toString }}|{{ app.valueOf }}]",
+      out: "[|||]",
+    },
+    {
+      source: "[{{ app.list.constructor }}|{{ app.metadata.name.constructor }}|{{ app.metadata.name.toUpperCase }}]",
+      out: "[||]",
+    },
     { source: "[{{ app.__proto__.x }}]", out: "[1]" },
     { source: "[{{ constructor }}|{{ __proto__ }}|{{ toString }}|{{ hasOwnProperty }}]", out: "[|||]" },
-    { source: "[{{ app.list.size }}|{{ app.size }}|{{ app.metadata.size }}|{{ app.list.first }}|{{ app.list.last }}]", out: "[3|own|1|3|2]" },
-    { source: "[{{ app.list | size }}|{{ app.metadata.name | size }}|{{ app.list | first }}|{{ app.list | last }}]", out: "[3|2|3|2]" },
-    { source: '[{{ app.list | map: "constructor" | join: "," }}|{{ app.list | where: "constructor" | size }}]', out: "[,,|0]" },
-    { source: '[{{ app.list | sort: "constructor" | join: "," }}|{{ app.list | sort | join: "," }}]', out: "[3,1,2|1,2,3]" },
+    {
+      source: "[{{ app.list.size }}|{{ app.size }}|{{ app.metadata.size }}|{{ app.list.first }}|{{ app.list.last }}]",
+      out: "[3|own|1|3|2]",
+    },
+    {
+      source: "[{{ app.list | size }}|{{ app.metadata.name | size }}|{{ app.list | first }}|{{ app.list | last }}]",
+      out: "[3|2|3|2]",
+    },
+    {
+      source: '[{{ app.list | map: "constructor" | join: "," }}|{{ app.list | where: "constructor" | size }}]',
+      out: "[,,|0]",
+    },
+    {
+      source: '[{{ app.list | sort: "constructor" | join: "," }}|{{ app.list | sort | join: "," }}]',
+      out: "[3,1,2|1,2,3]",
+    },
     { source: '[{{ "x" | append: app.constructor }}|{{ app.constructor | default: "none" }}]', out: "[x|none]" },
     {
-      source: '[{{ app.list | sum: "constructor" }}|{{ app.list | group_by: "constructor" | size }}|{{ app.list | where_exp: "x", "x.constructor" | size }}|{{ app.list | find_exp: "x", "x.constructor.name" }}]',
+      source:
+        '[{{ app.list | sum: "constructor" }}|{{ app.list | group_by: "constructor" | size }}|{{ app.list | where_exp: "x", "x.constructor" | size }}|{{ app.list | find_exp: "x", "x.constructor.name" }}]',
       out: "[0|1|0|]",
     },
-    { source: "[{{ time.Now }}|{{ time.Now.constructor }}|{{ time.Now.Unix }}|{{ time.Hour }}]", out: "[2024-01-02 03:04:05 +0000 UTC|||1h0m0s]" },
+    {
+      source: "[{{ time.Now }}|{{ time.Now.constructor }}|{{ time.Now.Unix }}|{{ time.Hour }}]",
+      out: "[2024-01-02 03:04:05 +0000 UTC|||1h0m0s]",
+    },
     { source: "[{{ time.constructor }}|{{ time.__proto__ }}|{{ strings.constructor }}]", out: "[||]" },
     { source: "{% capture constructor %}c{% endcapture %}[{{ constructor }}]", out: "[c]" },
     { source: "{% assign __proto__ = app %}[{{ metadata.name }}]", out: "[]" },
@@ -93,24 +139,58 @@ describe("compileLiquidTemplate(): no way from a value to code (#7)", () => {
 
   const failing = [
     { name: "a helper function read without its arguments fails", source: "{{ strings.ToUpper }}" },
-    { name: "enumerating a helper namespace calls its functions, never yields one", source: "{% for p in strings %}{{ p[1] }}{% endfor %}" },
+    {
+      name: "enumerating a helper namespace calls its functions, never yields one",
+      source: "{% for p in strings %}{{ p[1] }}{% endfor %}",
+    },
   ] as const;
   for (const c of failing) {
     it(c.name, () => {
       const r = render(c.source, data());
-      expect(r).toMatchObject({ _tag: "Left", left: { _tag: "TemplateRender", message: expect.stringMatching(/^invalid number of arguments/) } });
+      expect(r).toMatchObject({
+        _tag: "Left",
+        left: { _tag: "TemplateRender", message: expect.stringMatching(/^invalid number of arguments/) },
+      });
     });
   }
 });
 
 describe("compileLiquidTemplate(): limits (#7)", () => {
   const big = Array.from({ length: 10_000 }, (_, i) => i);
-  const cases: ReadonlyArray<{ name: string; source: string; limit: keyof Limits; limits?: Partial<Limits>; ticks: number }> = [
-    { name: "a range of a billion, before it is built", source: "{% for i in (1..1000000000) %}{{ i | tick }}{% endfor %}", limit: "templateSteps", ticks: 0 },
-    { name: "nested loops over data", source: "{% for a in big %}{% for b in big %}{% if b | tick %}{% endif %}{% endfor %}{% endfor %}", limit: "templateSteps", ticks: 63_000 },
-    { name: "loops with empty bodies", source: "{% for a in big %}{% for b in big %}{% endfor %}{{ a | tick }}{% endfor %}", limit: "templateSteps", ticks: 25 },
-    { name: "a join in a loop", source: '{% for a in big %}{{ a | tick }}{% assign s = big | join: "," %}{% endfor %}', limit: "templateSteps", ticks: 100 },
-    { name: "the output, as it grows", source: "{% for i in (1..1000) %}{{ i | tick }}xxxxxxxxxx{% endfor %}", limit: "maxOutputLength", limits: { maxOutputLength: 1000 }, ticks: 100 },
+  const cases: ReadonlyArray<
+    { name: string; source: string; limit: keyof Limits; limits?: Partial<Limits>; ticks: number }
+  > = [
+    {
+      name: "a range of a billion, before it is built",
+      source: "{% for i in (1..1000000000) %}{{ i | tick }}{% endfor %}",
+      limit: "templateSteps",
+      ticks: 0,
+    },
+    {
+      name: "nested loops over data",
+      source: "{% for a in big %}{% for b in big %}{% if b | tick %}{% endif %}{% endfor %}{% endfor %}",
+      limit: "templateSteps",
+      ticks: 63_000,
+    },
+    {
+      name: "loops with empty bodies",
+      source: "{% for a in big %}{% for b in big %}{% endfor %}{{ a | tick }}{% endfor %}",
+      limit: "templateSteps",
+      ticks: 25,
+    },
+    {
+      name: "a join in a loop",
+      source: '{% for a in big %}{{ a | tick }}{% assign s = big | join: "," %}{% endfor %}',
+      limit: "templateSteps",
+      ticks: 100,
+    },
+    {
+      name: "the output, as it grows",
+      source: "{% for i in (1..1000) %}{{ i | tick }}xxxxxxxxxx{% endfor %}",
+      limit: "maxOutputLength",
+      limits: { maxOutputLength: 1000 },
+      ticks: 100,
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: LimitExceeded ${c.limit}`, () => {
@@ -138,24 +218,65 @@ describe("compileLiquidTemplate(): data nested too deeply to print (#7)", () => 
     it(`fails with maxValueDepth instead of a stack overflow: ${source}`, () => {
       expect(render(source, { l: deep })).toMatchObject({
         _tag: "Left",
-        left: { _tag: "LimitExceeded", message: "limit exceeded: maxValueDepth (100): the data nests more than 100 levels deep" },
+        left: {
+          _tag: "LimitExceeded",
+          message: "limit exceeded: maxValueDepth (100): the data nests more than 100 levels deep",
+        },
       });
     });
   }
-  it("still reads a deep value's shallow parts", () => expect(render("{{ l | size }}", { l: deep })).toEqual({ _tag: "Right", right: "1" }));
+  it("still reads a deep value's shallow parts", () =>
+    expect(render("{{ l | size }}", { l: deep })).toEqual({ _tag: "Right", right: "1" }));
 });
 
 describe("compileLiquidTemplate(): generated templates over adversarial names (#7)", () => {
-  const names = ["constructor", "__proto__", "prototype", "toString", "valueOf", "call", "apply", "bind", "length", "name", "size", "first", "last", "Now", "Parse", "a"];
+  const names = [
+    "constructor",
+    "__proto__",
+    "prototype",
+    "toString",
+    "valueOf",
+    "call",
+    "apply",
+    "bind",
+    "length",
+    "name",
+    "size",
+    "first",
+    "last",
+    "Now",
+    "Parse",
+    "a",
+  ];
   const chain = fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 4 });
   const root = fc.constantFrom("app", "time", "strings", "forloop", "constructor");
-  const filter = fc.constantFrom("", " | size", " | first", " | json", ' | map: "constructor"', ' | where: "__proto__"', ' | sort: "toString"', " | join", ' | default: "d"', " | upcase");
+  const filter = fc.constantFrom(
+    "",
+    " | size",
+    " | first",
+    " | json",
+    ' | map: "constructor"',
+    ' | where: "__proto__"',
+    ' | sort: "toString"',
+    " | join",
+    ' | default: "d"',
+    " | upcase",
+  );
   const tag = fc.oneof(
     fc.tuple(root, chain, filter).map(([r, c, f]) => `{{ ${r}.${c.join(".")}${f} }}`),
     fc.tuple(root, chain).map(([r, c]) => `{% for x in ${r}.${c.join(".")} %}{{ x }}{{ x.${c[0]} }}{% endfor %}`),
-    fc.tuple(fc.constantFrom(...names), root, chain).map(([n, r, c]) => `{% assign ${n.replace(/^_+/, "v")} = ${r}.${c.join(".")} %}{% increment ${n.replace(/^_+/, "v")} %}`),
+    fc.tuple(fc.constantFrom(...names), root, chain).map(([n, r, c]) =>
+      `{% assign ${n.replace(/^_+/, "v")} = ${r}.${c.join(".")} %}{% increment ${n.replace(/^_+/, "v")} %}`
+    ),
   );
-  const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify({ __proto__: 1, constructor: v, a: [v] }).replace('"__proto__":1', '"__proto__":{"constructor":1}')) as unknown);
+  const json = fc.jsonValue({ maxDepth: 3 }).map((v) =>
+    JSON.parse(
+      JSON.stringify({ __proto__: 1, constructor: v, a: [v] }).replace(
+        '"__proto__":1',
+        '"__proto__":{"constructor":1}',
+      ),
+    ) as unknown
+  );
 
   it("never throws, never changes its variables, a prototype or globalThis", () => {
     const before = globalsSnapshot();

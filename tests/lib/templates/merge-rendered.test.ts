@@ -30,7 +30,9 @@ describe("mergeRendered(, builtinBlocks)", () => {
     {
       name: "replaces each webhook entry as a whole and keeps the others",
       input: [
-        c("", { webhook: { a: { method: "POST", path: "/a", body: "1" }, b: { method: "GET", path: "/b", body: "" } } }),
+        c("", {
+          webhook: { a: { method: "POST", path: "/a", body: "1" }, b: { method: "GET", path: "/b", body: "" } },
+        }),
         c("", { webhook: { a: { method: "PUT", path: "/a2", body: "" } } }),
       ],
       expected: c("", {

@@ -15,7 +15,9 @@ const synced = argoCd.scenarios.filter((s) => !s.id.startsWith("billing"));
 
 describe("compileTemplate()", () => {
   it("compiles the seed template", () => {
-    const t = compileTemplate("cert-ready", { message: "Certificate {{.cert.metadata.name}} is ready!\n" }, { blocks: builtinBlocks });
+    const t = compileTemplate("cert-ready", { message: "Certificate {{.cert.metadata.name}} is ready!\n" }, {
+      blocks: builtinBlocks,
+    });
     if (t._tag === "Left") throw new Error(JSON.stringify(t.left));
     expect(t.right.name).toBe("cert-ready");
     expect(t.right.language).toBe("go");
@@ -28,7 +30,12 @@ describe("compileTemplate()", () => {
   it("returns every diagnostic when one is an error", () => {
     const t = compileTemplate("x", { language: "liquid", slak: {}, message: "{% if %}" }, { blocks: builtinBlocks });
     expect(t._tag).toBe("Left");
-    if (t._tag === "Left") expect(t.left.map((d) => [d._tag, d.severity])).toEqual([["UnknownField", "warning"], ["TemplateParse", "error"]]);
+    if (t._tag === "Left") {
+      expect(t.left.map((d) => [d._tag, d.severity])).toEqual([["UnknownField", "warning"], [
+        "TemplateParse",
+        "error",
+      ]]);
+    }
   });
 
   it("keeps the warnings of a usable template", () => {
@@ -37,17 +44,29 @@ describe("compileTemplate()", () => {
   });
 
   it("merges the templates of one condition", () => {
-    const a = compileTemplate("a", { language: "liquid", message: "First", email: { subject: "A" } }, { blocks: builtinBlocks });
-    const b = compileTemplate("b", { language: "liquid", message: "{{ nothing }}", email: { body: "B" } }, { blocks: builtinBlocks });
+    const a = compileTemplate("a", { language: "liquid", message: "First", email: { subject: "A" } }, {
+      blocks: builtinBlocks,
+    });
+    const b = compileTemplate("b", { language: "liquid", message: "{{ nothing }}", email: { body: "B" } }, {
+      blocks: builtinBlocks,
+    });
     if (a._tag === "Left" || b._tag === "Left") throw new Error("does not compile");
-    const rendered = [a.right.render({}, { now }), b.right.render({}, { now })].flatMap((r) => (r._tag === "Right" ? [r.right] : []));
-    expect(mergeRendered(rendered, builtinBlocks)).toEqual({ message: "First", blocks: { email: { subject: "A", body: "B" } } });
+    const rendered = [a.right.render({}, { now }), b.right.render({}, { now })].flatMap((
+      r,
+    ) => (r._tag === "Right" ? [r.right] : []));
+    expect(mergeRendered(rendered, builtinBlocks)).toEqual({
+      message: "First",
+      blocks: { email: { subject: "A", body: "B" } },
+    });
   });
 });
 
 describe("the same notification in Go and Liquid", () => {
   it("renders the Liquid twin of app-sync-succeeded exactly as the Go oracle renders the catalog's", () => {
-    const { plan, diagnostics } = compileDocument("app-sync-succeeded", liquidDocument, { compilers: textCompilers, blocks: builtinBlocks });
+    const { plan, diagnostics } = compileDocument("app-sync-succeeded", liquidDocument, {
+      compilers: textCompilers,
+      blocks: builtinBlocks,
+    });
     expect(diagnostics).toEqual([]);
     if (plan === undefined) return;
     for (const s of synced) {
@@ -55,7 +74,10 @@ describe("the same notification in Go and Liquid", () => {
       const expected = argoCd.cases
         .filter((c) => c.template === "app-sync-succeeded" && c.scenario === s.id)
         .map((c) => ({ field: c.field, text: c.text }));
-      expect({ scenario: s.id, fields: got._tag === "Right" ? got.right : got }).toEqual({ scenario: s.id, fields: expected });
+      expect({ scenario: s.id, fields: got._tag === "Right" ? got.right : got }).toEqual({
+        scenario: s.id,
+        fields: expected,
+      });
     }
   });
 

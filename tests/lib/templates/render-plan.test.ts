@@ -13,7 +13,10 @@ const vars = {
 };
 
 function render(document: Record<string, unknown>, options: Partial<RenderOptions> = {}) {
-  const { plan, diagnostics } = compileDocument("tpl", { language: "liquid", ...document }, { compilers: textCompilers, blocks: builtinBlocks });
+  const { plan, diagnostics } = compileDocument("tpl", { language: "liquid", ...document }, {
+    compilers: textCompilers,
+    blocks: builtinBlocks,
+  });
   if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
   return renderPlan(plan, vars, { now, ...options });
 }
@@ -45,23 +48,44 @@ describe("renderPlan()", () => {
     },
     {
       name: "leaves a JSON field out when it renders empty",
-      document: { slack: { attachments: "{% if app.nope %}[]{% endif %}", notifyBroadcast: true, deliveryPolicy: "PostAndUpdate" } },
+      document: {
+        slack: {
+          attachments: "{% if app.nope %}[]{% endif %}",
+          notifyBroadcast: true,
+          deliveryPolicy: "PostAndUpdate",
+        },
+      },
       expected: {
         message: "",
-        blocks: { slack: { username: "", icon: "", groupingKey: "", notifyBroadcast: true, deliveryPolicy: "PostAndUpdate" } },
+        blocks: {
+          slack: { username: "", icon: "", groupingKey: "", notifyBroadcast: true, deliveryPolicy: "PostAndUpdate" },
+        },
       },
     },
     {
       name: "leaves out e-mail and Teams fields that render empty",
-      document: { email: { subject: "{{ app.empty }}", body: "b" }, teams: { title: "t", text: "", facts: '[{"name": "a", "value": "b"}]' } },
-      expected: { message: "", blocks: { email: { body: "b" }, teams: { title: "t", facts: [{ name: "a", value: "b" }] } } },
+      document: {
+        email: { subject: "{{ app.empty }}", body: "b" },
+        teams: { title: "t", text: "", facts: '[{"name": "a", "value": "b"}]' },
+      },
+      expected: {
+        message: "",
+        blocks: { email: { body: "b" }, teams: { title: "t", facts: [{ name: "a", value: "b" }] } },
+      },
     },
     {
       name: "renders each webhook entry, method as written",
-      document: { webhook: { github: { method: "POST", path: "/repos/{{ app.metadata.name }}", body: '{"a": 1}' }, other: {} } },
+      document: {
+        webhook: { github: { method: "POST", path: "/repos/{{ app.metadata.name }}", body: '{"a": 1}' }, other: {} },
+      },
       expected: {
         message: "",
-        blocks: { webhook: { github: { method: "POST", body: '{"a": 1}', path: "/repos/guestbook" }, other: { method: "", body: "", path: "" } } },
+        blocks: {
+          webhook: {
+            github: { method: "POST", body: '{"a": 1}', path: "/repos/guestbook" },
+            other: { method: "", body: "", path: "" },
+          },
+        },
       },
     },
     {
@@ -70,7 +94,10 @@ describe("renderPlan()", () => {
         github: {
           revisionPath: "abc",
           deployment: { state: "success", requiredContexts: [] },
-          pullRequestComment: { content: "Deployed {{ app.metadata.name }}", commentTag: "continuous-delivery/{{.app.metadata.name}}" },
+          pullRequestComment: {
+            content: "Deployed {{ app.metadata.name }}",
+            commentTag: "continuous-delivery/{{.app.metadata.name}}",
+          },
           repositoryDispatch: { event_type: "deployed", client_payload: '{"app": "{{ app.metadata.name }}"}' },
         },
       },
@@ -101,7 +128,12 @@ describe("renderPlan()", () => {
     },
     {
       name: "renders Alertmanager like Go: alertname, raw text for empty values, https generator URL, startsAt",
-      document: { alertmanager: { labels: { env: "prod", app: "{{ app.empty }}" }, annotations: { summary: "{{ app.metadata.name }} is down" } } },
+      document: {
+        alertmanager: {
+          labels: { env: "prod", app: "{{ app.empty }}" },
+          annotations: { summary: "{{ app.metadata.name }} is down" },
+        },
+      },
       expected: {
         message: "",
         blocks: {
@@ -150,7 +182,10 @@ describe("renderPlan()", () => {
     {
       name: "keeps awssqs attributes that do not parse, as Go does",
       document: { awssqs: { messageAttributes: { a: "{% if", b: "{{ serviceType }}" }, messageGroupId: "g" } },
-      expected: { message: "", blocks: { awssqs: { messageAttributes: { a: "{% if", b: "slack" }, messageGroupId: "g" } } },
+      expected: {
+        message: "",
+        blocks: { awssqs: { messageAttributes: { a: "{% if", b: "slack" }, messageGroupId: "g" } },
+      },
     },
   ] as const;
   for (const c of cases) {
@@ -200,7 +235,10 @@ describe("renderPlan()", () => {
 
 describe("renderFields()", () => {
   it("returns every field's text before parsing", () => {
-    const { plan } = compileDocument("tpl", { language: "liquid", message: "m", slack: { attachments: "[{{ 1 }}]" } }, { compilers: textCompilers, blocks: builtinBlocks });
+    const { plan } = compileDocument("tpl", { language: "liquid", message: "m", slack: { attachments: "[{{ 1 }}]" } }, {
+      compilers: textCompilers,
+      blocks: builtinBlocks,
+    });
     if (plan === undefined) throw new Error("does not compile");
     expect(renderFields(plan, vars, { now })).toEqual({
       _tag: "Right",
@@ -239,24 +277,35 @@ describe("renderPlan(): limits (#7)", () => {
     {
       name: "a Go field that passes a limit",
       document: { message: "ok", email: { subject: "{{until 11}}" } },
-      message: /^email\.subject: line 1, column 3: executing "tpl" at <until 11>: limit exceeded: maxListLength \(10\): until would build a list of 11 elements$/,
+      message:
+        /^email\.subject: line 1, column 3: executing "tpl" at <until 11>: limit exceeded: maxListLength \(10\): until would build a list of 11 elements$/,
     },
     {
       name: "a Liquid field that passes a limit",
       document: { language: "liquid", message: "{% for i in (1..100) %}{{ i }}{% endfor %}" },
-      message: /^message: line 1, column 1: limit exceeded: maxOutputLength \(50\): the output would be longer than 50 characters$/,
+      message:
+        /^message: line 1, column 1: limit exceeded: maxOutputLength \(50\): the output would be longer than 50 characters$/,
     },
     {
       name: "data too deep to copy for a Go field that changes it",
       document: { message: '{{$_ := set .app "x" 1}}' },
-      message: /^copying the data for the template: limit exceeded: maxValueDepth \(20\): the data nests more than 20 levels deep$/,
+      message:
+        /^copying the data for the template: limit exceeded: maxValueDepth \(20\): the data nests more than 20 levels deep$/,
     },
   ] as const;
   for (const c of cases) {
     it(`keeps the LimitExceeded tag of ${c.name}`, () => {
-      const { plan, diagnostics } = compileDocument("tpl", c.document, { compilers: textCompilers, blocks: builtinBlocks });
+      const { plan, diagnostics } = compileDocument("tpl", c.document, {
+        compilers: textCompilers,
+        blocks: builtinBlocks,
+      });
       if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
-      for (const r of [renderPlan(plan, { app: { deep } }, { now, limits }), renderFields(plan, { app: { deep } }, { now, limits })]) {
+      for (
+        const r of [
+          renderPlan(plan, { app: { deep } }, { now, limits }),
+          renderFields(plan, { app: { deep } }, { now, limits }),
+        ]
+      ) {
         expect(r).toMatchObject({ _tag: "Left", left: { _tag: "LimitExceeded", key: "template.tpl" } });
         if (r._tag === "Left") expect(r.left.message).toMatch(c.message);
       }
@@ -266,21 +315,28 @@ describe("renderPlan(): limits (#7)", () => {
   const yaml = [
     {
       name: "nested deeper than maxYamlDepth",
-      cards: "{{ repeat 101 \"[\" }}{{ repeat 101 \"]\" }}",
-      message: "googlechat.cards: limit exceeded: maxYamlDepth (100): lists and maps nest deeper than that at line 1, column 101",
+      cards: '{{ repeat 101 "[" }}{{ repeat 101 "]" }}',
+      message:
+        "googlechat.cards: limit exceeded: maxYamlDepth (100): lists and maps nest deeper than that at line 1, column 101",
     },
     {
       name: "aliases past maxYamlAliases",
-      cards: "- &a [x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n- [{{ repeat 10 \"*b, \" }}*b]\n",
+      cards: '- &a [x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n- [{{ repeat 10 "*b, " }}*b]\n',
       message: "googlechat.cards: limit exceeded: maxYamlAliases (100): the value uses 131 aliases, counting each copy",
     },
   ] as const;
   for (const c of yaml) {
     it(`refuses Google Chat cards ${c.name} with LimitExceeded`, () => {
-      const { plan, diagnostics } = compileDocument("tpl", { googlechat: { cards: c.cards } }, { compilers: textCompilers, blocks: builtinBlocks });
+      const { plan, diagnostics } = compileDocument("tpl", { googlechat: { cards: c.cards } }, {
+        compilers: textCompilers,
+        blocks: builtinBlocks,
+      });
       if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
       const r = renderPlan(plan, vars, { now });
-      expect(r).toEqual({ _tag: "Left", left: { _tag: "LimitExceeded", severity: "error", key: "template.tpl", message: c.message } });
+      expect(r).toEqual({
+        _tag: "Left",
+        left: { _tag: "LimitExceeded", severity: "error", key: "template.tpl", message: c.message },
+      });
     });
   }
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, GoDuration, maxDurationNs, minDurationNs, parseDuration } from "../../../lib/values/duration.ts";
+import {
+  formatDuration,
+  GoDuration,
+  maxDurationNs,
+  minDurationNs,
+  parseDuration,
+} from "../../../lib/values/duration.ts";
 
 describe("formatDuration()", () => {
   const cases = [
@@ -14,7 +20,9 @@ describe("formatDuration()", () => {
     { input: maxDurationNs, expected: "2562047h47m16.854775807s" },
     { input: minDurationNs, expected: "-2562047h47m16.854775808s" },
   ];
-  for (const c of cases) it(`prints ${c.input}ns as ${c.expected}`, () => expect(formatDuration(c.input)).toBe(c.expected));
+  for (const c of cases) {
+    it(`prints ${c.input}ns as ${c.expected}`, () => expect(formatDuration(c.input)).toBe(c.expected));
+  }
 });
 
 describe("parseDuration()", () => {
@@ -27,7 +35,9 @@ describe("parseDuration()", () => {
     { input: "1x", expected: { _tag: "Left", left: 'time: unknown unit "x" in duration "1x"' } },
     { input: "", expected: { _tag: "Left", left: 'time: invalid duration ""' } },
   ];
-  for (const c of cases) it(`parses ${JSON.stringify(c.input)}`, () => expect(parseDuration(c.input)).toEqual(c.expected));
+  for (const c of cases) {
+    it(`parses ${JSON.stringify(c.input)}`, () => expect(parseDuration(c.input)).toEqual(c.expected));
+  }
 });
 
 describe("GoDuration methods", () => {
@@ -37,13 +47,20 @@ describe("GoDuration methods", () => {
   });
   it("rounds and truncates", () => {
     const d = new GoDuration(95e9);
-    expect([d.Round(new GoDuration(60e9)).String(), d.Truncate(new GoDuration(60e9)).String()]).toEqual(["2m0s", "1m0s"]);
+    expect([d.Round(new GoDuration(60e9)).String(), d.Truncate(new GoDuration(60e9)).String()]).toEqual([
+      "2m0s",
+      "1m0s",
+    ]);
   });
 });
 
 describe("GoDuration.fromBigInt()", () => {
   const cases = [
-    { name: "keeps every nanosecond beyond 2^53", input: 7_061_052_000_000_000_000n + 123_456_789n, expected: "1961403h20m0.123456789s" },
+    {
+      name: "keeps every nanosecond beyond 2^53",
+      input: 7_061_052_000_000_000_000n + 123_456_789n,
+      expected: "1961403h20m0.123456789s",
+    },
     { name: "wraps past MaxInt64 as Go's int64 arithmetic does", input: 9223372036854775807n * 2n, expected: "-2ns" },
     { name: "wraps time.Hour * 10000000", input: 3_600_000_000_000n * 10_000_000n, expected: "-248191h9m7.419103232s" },
     { name: "keeps MaxInt64 exact", input: 9223372036854775807n, expected: "2562047h47m16.854775807s" },
@@ -60,11 +77,31 @@ describe("GoDuration.fromBigInt()", () => {
 describe("GoDuration counts beyond 2^53", () => {
   // Go's answers through the oracle for a saturated Sub (int64 results).
   const cases = [
-    { name: "Nanoseconds of MaxInt64 is exact", got: () => new GoDuration(maxDurationNs).Nanoseconds(), expected: 9223372036854775807n },
-    { name: "Nanoseconds of MinInt64 is exact", got: () => new GoDuration(minDurationNs).Nanoseconds(), expected: -9223372036854775808n },
-    { name: "Microseconds truncates exactly", got: () => new GoDuration(maxDurationNs).Microseconds(), expected: 9223372036854775n },
-    { name: "Milliseconds truncates exactly", got: () => new GoDuration(maxDurationNs).Milliseconds(), expected: 9223372036854 },
-    { name: "small counts stay numbers", got: () => new GoDuration(3_600_000_000_000).Nanoseconds(), expected: 3_600_000_000_000 },
+    {
+      name: "Nanoseconds of MaxInt64 is exact",
+      got: () => new GoDuration(maxDurationNs).Nanoseconds(),
+      expected: 9223372036854775807n,
+    },
+    {
+      name: "Nanoseconds of MinInt64 is exact",
+      got: () => new GoDuration(minDurationNs).Nanoseconds(),
+      expected: -9223372036854775808n,
+    },
+    {
+      name: "Microseconds truncates exactly",
+      got: () => new GoDuration(maxDurationNs).Microseconds(),
+      expected: 9223372036854775n,
+    },
+    {
+      name: "Milliseconds truncates exactly",
+      got: () => new GoDuration(maxDurationNs).Milliseconds(),
+      expected: 9223372036854,
+    },
+    {
+      name: "small counts stay numbers",
+      got: () => new GoDuration(3_600_000_000_000).Nanoseconds(),
+      expected: 3_600_000_000_000,
+    },
   ];
   for (const c of cases) it(c.name, () => expect(c.got()).toBe(c.expected));
 });

@@ -11,14 +11,46 @@ function nested(levels: number): unknown {
 describe("measureValue()", () => {
   const wide = { maxDepth: 1_000, maxNodes: 1_000_000 };
   const cases = [
-    { name: "a scalar is one node of depth 0", value: 5, expected: { nodes: 1, chars: 0, depths: 0, depth: 0, stopped: false } },
-    { name: "a string counts its characters", value: "héllo", expected: { nodes: 1, chars: 5, depths: 0, depth: 0, stopped: false } },
-    { name: "an empty list is depth 1", value: [], expected: { nodes: 1, chars: 0, depths: 0, depth: 1, stopped: false } },
-    { name: "map keys count as characters", value: { ab: "c" }, expected: { nodes: 2, chars: 3, depths: 1, depth: 1, stopped: false } },
-    { name: "bytes count their length", value: Uint8Array.from([1, 2, 3]), expected: { nodes: 1, chars: 3, depths: 0, depth: 0, stopped: false } },
-    { name: "Go values are leaves", value: [GoTime.fromUnixMilli(0)], expected: { nodes: 2, chars: 0, depths: 1, depth: 1, stopped: false } },
-    { name: "a Map's values are walked", value: new Map([["a", [1]]]), expected: { nodes: 3, chars: 0, depths: 3, depth: 2, stopped: false } },
-    { name: "null-prototype maps are walked", value: Object.assign(Object.create(null) as object, { a: [1] }), expected: { nodes: 3, chars: 1, depths: 3, depth: 2, stopped: false } },
+    {
+      name: "a scalar is one node of depth 0",
+      value: 5,
+      expected: { nodes: 1, chars: 0, depths: 0, depth: 0, stopped: false },
+    },
+    {
+      name: "a string counts its characters",
+      value: "héllo",
+      expected: { nodes: 1, chars: 5, depths: 0, depth: 0, stopped: false },
+    },
+    {
+      name: "an empty list is depth 1",
+      value: [],
+      expected: { nodes: 1, chars: 0, depths: 0, depth: 1, stopped: false },
+    },
+    {
+      name: "map keys count as characters",
+      value: { ab: "c" },
+      expected: { nodes: 2, chars: 3, depths: 1, depth: 1, stopped: false },
+    },
+    {
+      name: "bytes count their length",
+      value: Uint8Array.from([1, 2, 3]),
+      expected: { nodes: 1, chars: 3, depths: 0, depth: 0, stopped: false },
+    },
+    {
+      name: "Go values are leaves",
+      value: [GoTime.fromUnixMilli(0)],
+      expected: { nodes: 2, chars: 0, depths: 1, depth: 1, stopped: false },
+    },
+    {
+      name: "a Map's values are walked",
+      value: new Map([["a", [1]]]),
+      expected: { nodes: 3, chars: 0, depths: 3, depth: 2, stopped: false },
+    },
+    {
+      name: "null-prototype maps are walked",
+      value: Object.assign(Object.create(null) as object, { a: [1] }),
+      expected: { nodes: 3, chars: 1, depths: 3, depth: 2, stopped: false },
+    },
   ];
   for (const c of cases) it(c.name, () => expect(measureValue(c.value, wide)).toEqual(c.expected));
 

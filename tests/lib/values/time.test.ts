@@ -54,46 +54,114 @@ describe("GoTime.format()", () => {
     },
   ];
   for (const c of cases) {
-    it(`formats ${c.input} in every layout like Go`, () => expect(layouts.map((l) => t(c.input).format(l))).toEqual(c.expected));
+    it(`formats ${c.input} in every layout like Go`, () =>
+      expect(layouts.map((l) => t(c.input).format(l))).toEqual(c.expected));
   }
 
   it("is built from unix milliseconds plus extra nanoseconds", () => {
-    expect(GoTime.fromUnixMilli(Date.UTC(2024, 0, 2, 3, 4, 5, 6), 7).format("2006-01-02T15:04:05.999999999Z07:00")).toBe(
-      "2024-01-02T03:04:05.006000007Z",
-    );
+    expect(GoTime.fromUnixMilli(Date.UTC(2024, 0, 2, 3, 4, 5, 6), 7).format("2006-01-02T15:04:05.999999999Z07:00"))
+      .toBe(
+        "2024-01-02T03:04:05.006000007Z",
+      );
   });
 });
 
 describe("parseRfc3339()", () => {
   const cases = [
-    { name: "rejects a month out of range", input: "2024-13-01T00:00:00Z", expected: 'parsing time "2024-13-01T00:00:00Z": month out of range' },
-    { name: "rejects an hour out of range", input: "2024-01-01T25:00:00Z", expected: 'parsing time "2024-01-01T25:00:00Z": hour out of range' },
-    { name: "rejects a date without time", input: "2024-01-01", expected: 'parsing time "2024-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T"' },
-    { name: "rejects an offset without colon", input: "2024-01-01T00:00:00+0100", expected: 'parsing time "2024-01-01T00:00:00+0100" as "2006-01-02T15:04:05Z07:00": cannot parse "+0100" as "Z07:00"' },
-    { name: "rejects the empty string", input: "", expected: 'parsing time "" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "2006"' },
+    {
+      name: "rejects a month out of range",
+      input: "2024-13-01T00:00:00Z",
+      expected: 'parsing time "2024-13-01T00:00:00Z": month out of range',
+    },
+    {
+      name: "rejects an hour out of range",
+      input: "2024-01-01T25:00:00Z",
+      expected: 'parsing time "2024-01-01T25:00:00Z": hour out of range',
+    },
+    {
+      name: "rejects a date without time",
+      input: "2024-01-01",
+      expected: 'parsing time "2024-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T"',
+    },
+    {
+      name: "rejects an offset without colon",
+      input: "2024-01-01T00:00:00+0100",
+      expected:
+        'parsing time "2024-01-01T00:00:00+0100" as "2006-01-02T15:04:05Z07:00": cannot parse "+0100" as "Z07:00"',
+    },
+    {
+      name: "rejects the empty string",
+      input: "",
+      expected: 'parsing time "" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "2006"',
+    },
   ];
   for (const c of cases) it(c.name, () => expect(parseRfc3339(c.input)).toEqual({ _tag: "Left", left: c.expected }));
 
-  it("keeps up to nine fractional digits", () => expect(t("2024-01-01T00:00:00.123456789123Z").String()).toBe("2024-01-01 00:00:00.123456789 +0000 UTC"));
+  it("keeps up to nine fractional digits", () =>
+    expect(t("2024-01-01T00:00:00.123456789123Z").String()).toBe("2024-01-01 00:00:00.123456789 +0000 UTC"));
 });
 
 describe("GoTime methods", () => {
   const cases = [
-    { name: "Sub gives a Duration", got: () => t("2024-01-01T00:00:00Z").Sub(t("2023-01-01T00:00:00Z")).String(), expected: "8760h0m0s" },
-    { name: "Truncate rounds down", got: () => t("2024-01-01T10:37:00Z").Truncate(new GoDuration(3600e9)).String(), expected: "2024-01-01 10:00:00 +0000 UTC" },
-    { name: "Round rounds half up", got: () => t("2024-01-01T10:37:00Z").Round(new GoDuration(3600e9)).String(), expected: "2024-01-01 11:00:00 +0000 UTC" },
-    { name: "AddDate normalises overflowing days", got: () => t("2024-01-31T10:00:00Z").AddDate(0, 1, 0).String(), expected: "2024-03-02 10:00:00 +0000 UTC" },
+    {
+      name: "Sub gives a Duration",
+      got: () => t("2024-01-01T00:00:00Z").Sub(t("2023-01-01T00:00:00Z")).String(),
+      expected: "8760h0m0s",
+    },
+    {
+      name: "Truncate rounds down",
+      got: () => t("2024-01-01T10:37:00Z").Truncate(new GoDuration(3600e9)).String(),
+      expected: "2024-01-01 10:00:00 +0000 UTC",
+    },
+    {
+      name: "Round rounds half up",
+      got: () => t("2024-01-01T10:37:00Z").Round(new GoDuration(3600e9)).String(),
+      expected: "2024-01-01 11:00:00 +0000 UTC",
+    },
+    {
+      name: "AddDate normalises overflowing days",
+      got: () => t("2024-01-31T10:00:00Z").AddDate(0, 1, 0).String(),
+      expected: "2024-03-02 10:00:00 +0000 UTC",
+    },
     { name: "ISOWeek gives the ISO year", got: () => t("2024-01-01T00:00:00Z").ISOWeek(), expected: 2024 },
-    { name: "Before compares instants", got: () => t("2024-01-01T01:00:00+01:00").Before(t("2024-01-01T00:00:01Z")), expected: true },
-    { name: "Equal ignores the zone", got: () => t("2024-01-01T01:00:00+01:00").Equal(t("2024-01-01T00:00:00Z")), expected: true },
+    {
+      name: "Before compares instants",
+      got: () => t("2024-01-01T01:00:00+01:00").Before(t("2024-01-01T00:00:01Z")),
+      expected: true,
+    },
+    {
+      name: "Equal ignores the zone",
+      got: () => t("2024-01-01T01:00:00+01:00").Equal(t("2024-01-01T00:00:00Z")),
+      expected: true,
+    },
     { name: "Weekday prints its name", got: () => t("2024-01-01T00:00:00Z").Weekday().String(), expected: "Monday" },
     { name: "Unix gives seconds", got: () => t("2024-01-01T00:00:00Z").Unix(), expected: 1704067200 },
     // Go's Sub saturates at the int64 limits; texts from the Go reference through the oracle.
-    { name: "Sub saturates at MaxInt64", got: () => t("2024-01-01T00:30:00Z").Sub(t("0001-01-01T00:00:00Z")).String(), expected: "2562047h47m16.854775807s" },
-    { name: "Sub saturates at MinInt64", got: () => t("0001-01-01T00:00:00Z").Sub(t("2024-01-01T00:30:00Z")).String(), expected: "-2562047h47m16.854775808s" },
-    { name: "Sub is exact beyond 2^53 ns", got: () => t("2024-01-01T00:30:00Z").Sub(t("1800-01-01T00:00:00.123456789Z")).String(), expected: "1963536h29m59.876543211s" },
-    { name: "Add of MaxInt64 is exact", got: () => t("0001-01-01T00:00:00Z").Add(t("2024-01-01T00:30:00Z").Sub(t("0001-01-01T00:00:00Z"))).String(), expected: "0293-04-11 23:47:16.854775807 +0000 UTC" },
-    { name: "Add of MinInt64 is exact", got: () => t("2024-01-01T00:30:00Z").Add(new GoDuration(-(2 ** 63))).String(), expected: "1731-09-22 00:42:43.145224192 +0000 UTC" },
+    {
+      name: "Sub saturates at MaxInt64",
+      got: () => t("2024-01-01T00:30:00Z").Sub(t("0001-01-01T00:00:00Z")).String(),
+      expected: "2562047h47m16.854775807s",
+    },
+    {
+      name: "Sub saturates at MinInt64",
+      got: () => t("0001-01-01T00:00:00Z").Sub(t("2024-01-01T00:30:00Z")).String(),
+      expected: "-2562047h47m16.854775808s",
+    },
+    {
+      name: "Sub is exact beyond 2^53 ns",
+      got: () => t("2024-01-01T00:30:00Z").Sub(t("1800-01-01T00:00:00.123456789Z")).String(),
+      expected: "1963536h29m59.876543211s",
+    },
+    {
+      name: "Add of MaxInt64 is exact",
+      got: () => t("0001-01-01T00:00:00Z").Add(t("2024-01-01T00:30:00Z").Sub(t("0001-01-01T00:00:00Z"))).String(),
+      expected: "0293-04-11 23:47:16.854775807 +0000 UTC",
+    },
+    {
+      name: "Add of MinInt64 is exact",
+      got: () => t("2024-01-01T00:30:00Z").Add(new GoDuration(-(2 ** 63))).String(),
+      expected: "1731-09-22 00:42:43.145224192 +0000 UTC",
+    },
   ];
   for (const c of cases) it(c.name, () => expect(c.got()).toEqual(c.expected));
 });

@@ -73,7 +73,9 @@ function render(t: Tree, indent: string, flow: boolean): string {
   if (t.kind === "seq") return `[${t.items.map((i) => render(i, "", true)).join(", ")}]`;
   if (flow || t.flow) return `{${t.items.map(([k, v]) => `${k}: ${render(v, "", true)}`).join(", ")}}`;
   return t.items.map(([k, v]) =>
-    v.kind === "map" && !v.flow ? `${indent}${k}:\n${render(v, `${indent}  `, false)}` : `${indent}${k}: ${render(v, "", true)}`
+    v.kind === "map" && !v.flow
+      ? `${indent}${k}:\n${render(v, `${indent}  `, false)}`
+      : `${indent}${k}: ${render(v, "", true)}`
   ).join("\n");
 }
 
@@ -93,7 +95,11 @@ describe("readYaml()", () => {
     { name: "a quoted spelling of a plain key", source: "a: 1\n'a': 2\n", offsets: [5] },
     { name: "1 and 1.0, the same number", source: "1: x\n1.0: y\n", offsets: [5] },
     { name: "two keys in a flow map", source: "{a: 1, a: 2}\n", offsets: [7] },
-    { name: "repeats in nested maps, in document order", source: "a:\n  x: 1\n  x: 2\nb: 1\nb: 2\n", offsets: [12, 22] },
+    {
+      name: "repeats in nested maps, in document order",
+      source: "a:\n  x: 1\n  x: 2\nb: 1\nb: 2\n",
+      offsets: [12, 22],
+    },
   ] as const;
   for (const c of duplicates) {
     it(`reports ${c.name} where the repeated key starts`, () => {
@@ -197,13 +203,18 @@ describe("readYaml()", () => {
   it("takes 100 aliases and a million nodes by default", () => {
     const source = `a: &a [${Array(9_000).fill("1").join(",")}]\nb: [${Array(100).fill("*a").join(", ")}]\n`;
     const data = readYaml(source, { version: "1.1" }).toData();
-    expect(E.isRight(data) && (data.right as { b: unknown[][] }).b.map((l) => l.length)).toEqual(Array(100).fill(9_000));
+    expect(E.isRight(data) && (data.right as { b: unknown[][] }).b.map((l) => l.length)).toEqual(
+      Array(100).fill(9_000),
+    );
   });
 
   const deep = [
     { name: "flow lists", at: (n: number) => `${"[".repeat(n)}${"]".repeat(n)}` },
     { name: "flow maps", at: (n: number) => `${"{a: ".repeat(n)}1${"}".repeat(n)}` },
-    { name: "block maps", at: (n: number) => Array.from({ length: n }, (_, i) => `${" ".repeat(i)}a:`).join("\n") + " 1\n" },
+    {
+      name: "block maps",
+      at: (n: number) => Array.from({ length: n }, (_, i) => `${" ".repeat(i)}a:`).join("\n") + " 1\n",
+    },
     { name: "block lists", at: (n: number) => `${"- ".repeat(n)}x\n` },
   ];
   for (const c of deep) {
@@ -214,7 +225,10 @@ describe("readYaml()", () => {
       const tooDeep = readYaml(c.at(21), { version: "1.1", limits: limits({ maxYamlDepth: 20 }) });
       expect(tooDeep.doc).toBeUndefined();
       expect(tooDeep.errors).toEqual([
-        expect.objectContaining({ tag: "LimitExceeded", message: "limit exceeded: maxYamlDepth (20): lists and maps nest deeper than that" }),
+        expect.objectContaining({
+          tag: "LimitExceeded",
+          message: "limit exceeded: maxYamlDepth (20): lists and maps nest deeper than that",
+        }),
       ]);
     });
   }
@@ -234,7 +248,9 @@ describe("readYaml()", () => {
     {
       name: "anchors, with 100 aliases",
       make: (n: number) =>
-        Array.from({ length: n }, (_, i) => `k${i}: &a${i} v`).concat(Array.from({ length: 100 }, (_, i) => `r${i}: *a${i}`))
+        Array.from({ length: n }, (_, i) => `k${i}: &a${i} v`).concat(
+          Array.from({ length: 100 }, (_, i) => `r${i}: *a${i}`),
+        )
           .join("\n"),
     },
   ];

@@ -18,7 +18,23 @@ class Host {
 const time = timeHelpers(0);
 const fn = time["Parse"];
 const jsonMap = JSON.parse('{"a":1,"__proto__":{"x":2},"constructor":"own"}') as Record<string, unknown>;
-const adversarial = ["constructor", "__proto__", "prototype", "toString", "valueOf", "hasOwnProperty", "call", "apply", "bind", "length", "name", "caller", "arguments", "__defineGetter__", "size"];
+const adversarial = [
+  "constructor",
+  "__proto__",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "call",
+  "apply",
+  "bind",
+  "length",
+  "name",
+  "caller",
+  "arguments",
+  "__defineGetter__",
+  "size",
+];
 
 describe("reach()", () => {
   const values = [
@@ -83,7 +99,9 @@ describe("reach()", () => {
   it("tells an unexported field of a Go value from a name it lacks, and reaches no inherited or lower-case name", () => {
     const t = new GoTime(0);
     expect(reach(t, "sec")).toBe(unexportedField);
-    for (const key of [...adversarial, "format", "civil", "inOffset", "Constructor", "Nope"]) expect(reach(t, key)).toBe(noField);
+    for (const key of [...adversarial, "format", "civil", "inOffset", "Constructor", "Nope"]) {
+      expect(reach(t, key)).toBe(noField);
+    }
   });
 });
 

@@ -13,7 +13,13 @@ describe("nodeString()", () => {
       node: {
         type: "chain",
         pos: 0,
-        node: { type: "pipe", pos: 0, isAssign: false, decl: [], cmds: [{ type: "command", pos: 0, args: [{ type: "identifier", pos: 0, ident: "call" }, field("f")] }] },
+        node: {
+          type: "pipe",
+          pos: 0,
+          isAssign: false,
+          decl: [],
+          cmds: [{ type: "command", pos: 0, args: [{ type: "identifier", pos: 0, ident: "call" }, field("f")] }],
+        },
         field: ["Unix"],
       } as ArgNode,
       out: "(call .f).Unix",
@@ -33,7 +39,11 @@ describe("nodeString()", () => {
           pos: 0,
           isAssign: false,
           decl: [],
-          cmds: [{ type: "command", pos: 0, args: [field("a")] }, { type: "command", pos: 0, args: [{ type: "identifier", pos: 0, ident: "len" }] }],
+          cmds: [{ type: "command", pos: 0, args: [field("a")] }, {
+            type: "command",
+            pos: 0,
+            args: [{ type: "identifier", pos: 0, ident: "len" }],
+          }],
         }],
       } as const,
       out: 'printf "%s" (.a | len)',

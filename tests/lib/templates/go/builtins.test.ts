@@ -45,7 +45,7 @@ describe("builtins", () => {
     { name: "slice", args: [[1, 2, 3], 2, 1], out: "error: invalid slice index: 2 > 1" },
     { name: "print", args: ["a", 1, 2, "b", noValue], out: "a1 2b<nil>" },
     { name: "println", args: ["a", 1], out: "a 1\n" },
-    { name: "printf", args: ["%05.1f|%-4d|%q", 3.14159, 7, "x"], out: "003.1|7   |\"x\"" },
+    { name: "printf", args: ["%05.1f|%-4d|%q", 3.14159, 7, "x"], out: '003.1|7   |"x"' },
     { name: "html", args: [noValue], out: "&lt;no value&gt;" },
     { name: "js", args: ["</script>"], out: "\\u003C/script\\u003E" },
     { name: "urlquery", args: ["a b", 1], out: "a b1".replace(" ", "+") },

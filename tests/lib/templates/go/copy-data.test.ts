@@ -58,7 +58,11 @@ describe("copyData()", () => {
       failure = e;
     }
     expect(failure).toBeInstanceOf(LimitFailure);
-    expect((failure as LimitFailure).message).toBe("limit exceeded: maxValueDepth (50): the data nests more than 50 levels deep");
-    expect(copyData({ l: JSON.parse("[".repeat(49) + "]".repeat(49)) as unknown }, resolveLimits({ maxValueDepth: 50 }))).toBeDefined();
+    expect((failure as LimitFailure).message).toBe(
+      "limit exceeded: maxValueDepth (50): the data nests more than 50 levels deep",
+    );
+    expect(
+      copyData({ l: JSON.parse("[".repeat(49) + "]".repeat(49)) as unknown }, resolveLimits({ maxValueDepth: 50 })),
+    ).toBeDefined();
   });
 });

@@ -16,7 +16,11 @@ describe("lex()", () => {
       input: "a \n {{- .x -}} \n b",
       expected: ["text:a", "leftDelim:{{", "field:.x", "rightDelim:}}", "text:b", "eof:"],
     },
-    { name: "a negative number is not a trim marker", input: "{{-3}}", expected: ["leftDelim:{{", "number:-3", "rightDelim:}}", "eof:"] },
+    {
+      name: "a negative number is not a trim marker",
+      input: "{{-3}}",
+      expected: ["leftDelim:{{", "number:-3", "rightDelim:}}", "eof:"],
+    },
     { name: "comments vanish", input: "a{{/* c */}}b", expected: ["text:a", "text:b", "eof:"] },
     {
       name: "keywords, variables and declarations",
@@ -39,7 +43,7 @@ describe("lex()", () => {
     },
     {
       name: "strings, raw strings, characters and bools",
-      input: "{{\"a\\\"b\" `r` 'c' true nil}}",
+      input: '{{"a\\"b" `r` \'c\' true nil}}',
       expected: [
         "leftDelim:{{",
         'string:"a\\"b"',
@@ -75,14 +79,29 @@ describe("lex()", () => {
         "eof:",
       ],
     },
-    { name: "pipes and parentheses", input: "{{(.a | f)}}", expected: ["leftDelim:{{", "leftParen:(", "field:.a", "space: ", "pipe:|", "space: ", "identifier:f", "rightParen:)", "rightDelim:}}", "eof:"] },
+    {
+      name: "pipes and parentheses",
+      input: "{{(.a | f)}}",
+      expected: [
+        "leftDelim:{{",
+        "leftParen:(",
+        "field:.a",
+        "space: ",
+        "pipe:|",
+        "space: ",
+        "identifier:f",
+        "rightParen:)",
+        "rightDelim:}}",
+        "eof:",
+      ],
+    },
   ] as const;
   for (const c of cases) it(`tokenizes ${c.name}`, () => expect(shape(c.input)).toEqual(c.expected));
 
   const errors = [
     { input: "{{.a", message: "unclosed action" },
     { input: "{{.a[0]}}", message: "bad character U+005B '['" },
-    { input: "{{\"x}}", message: "unterminated quoted string" },
+    { input: '{{"x}}', message: "unterminated quoted string" },
     { input: "{{`x}}", message: "unterminated raw quoted string" },
     { input: "{{/* x }}", message: "unclosed comment" },
     { input: "{{/* x */ y}}", message: "comment ends before closing delimiter" },

@@ -46,9 +46,46 @@ describe("compileGoTemplate()", () => {
 
   it("never throws, whatever the source and data", () => {
     const pieces = fc.constantFrom(
-      "{{", "}}", "{{-", "-}}", " ", ".", ".a", ".b", "$", "$x", ":=", "|", "(", ")", "if", "else", "end", "range",
-      "with", "define", "template", '"T"', "break", "nil", "1", "index", "len", "print", "printf", '"%d"', "eq", "call",
-      "and", "or", "not", "slice", "html", "js", "urlquery", "x",
+      "{{",
+      "}}",
+      "{{-",
+      "-}}",
+      " ",
+      ".",
+      ".a",
+      ".b",
+      "$",
+      "$x",
+      ":=",
+      "|",
+      "(",
+      ")",
+      "if",
+      "else",
+      "end",
+      "range",
+      "with",
+      "define",
+      "template",
+      '"T"',
+      "break",
+      "nil",
+      "1",
+      "index",
+      "len",
+      "print",
+      "printf",
+      '"%d"',
+      "eq",
+      "call",
+      "and",
+      "or",
+      "not",
+      "slice",
+      "html",
+      "js",
+      "urlquery",
+      "x",
     );
     const json = fc.jsonValue({ maxDepth: 3 });
     fc.assert(
@@ -78,9 +115,24 @@ describe("compileGoTemplate(): functions that change their arguments", () => {
     }),
   });
   const cases = [
-    { name: "set is seen later in the same render", src: '{{$_ := set .app "x" 1}}{{.app.x}}', out: "1", mutates: true },
-    { name: "set through a variable", src: '{{$m := .app.metadata}}{{$_ := set $m "name" "z"}}{{.app.metadata.name}}', out: "z", mutates: true },
-    { name: "unset removes a key", src: '{{$_ := unset .app.metadata "labels"}}{{.app.metadata.labels}}', out: "<no value>", mutates: true },
+    {
+      name: "set is seen later in the same render",
+      src: '{{$_ := set .app "x" 1}}{{.app.x}}',
+      out: "1",
+      mutates: true,
+    },
+    {
+      name: "set through a variable",
+      src: '{{$m := .app.metadata}}{{$_ := set $m "name" "z"}}{{.app.metadata.name}}',
+      out: "z",
+      mutates: true,
+    },
+    {
+      name: "unset removes a key",
+      src: '{{$_ := unset .app.metadata "labels"}}{{.app.metadata.labels}}',
+      out: "<no value>",
+      mutates: true,
+    },
     {
       name: "merge fills missing keys of the first map",
       src: '{{$_ := merge .app.metadata (dict "ns" "argocd")}}{{.app.metadata.ns}}',
@@ -89,18 +141,30 @@ describe("compileGoTemplate(): functions that change their arguments", () => {
     },
     {
       name: "mergeOverwrite inside a defined template",
-      src: '{{define "T"}}{{$_ := mergeOverwrite .metadata.labels (dict "team" "b")}}{{end}}{{template "T" .app}}{{.app.metadata.labels.team}}',
+      src:
+        '{{define "T"}}{{$_ := mergeOverwrite .metadata.labels (dict "team" "b")}}{{end}}{{template "T" .app}}{{.app.metadata.labels.team}}',
       out: "b",
       mutates: true,
     },
-    { name: "set on a list element", src: '{{$_ := set (index .app.list 0) "k" "w"}}{{(index .app.list 0).k}}', out: "w", mutates: true },
+    {
+      name: "set on a list element",
+      src: '{{$_ := set (index .app.list 0) "k" "w"}}{{(index .app.list 0).k}}',
+      out: "w",
+      mutates: true,
+    },
     {
       name: "the copy keeps Go types: context is still a map[string]string",
       src: '{{set .context "x" "y"}}',
-      out: 'ERROR template: t:1:6: executing "t" at <.context>: wrong type for value; expected map[string]interface {}; got map[string]string',
+      out:
+        'ERROR template: t:1:6: executing "t" at <.context>: wrong type for value; expected map[string]interface {}; got map[string]string',
       mutates: true,
     },
-    { name: "a template without such functions is not marked", src: "{{.app.metadata.name}} {{dict \"a\" 1}}", out: "gb map[a:1]", mutates: false },
+    {
+      name: "a template without such functions is not marked",
+      src: '{{.app.metadata.name}} {{dict "a" 1}}',
+      out: "gb map[a:1]",
+      mutates: false,
+    },
   ] as const;
   for (const c of cases) {
     it(c.name, () => {
@@ -150,17 +214,67 @@ describe("compileGoTemplate(): limits (#7)", () => {
     /** Most calls of `tick` (one per loop iteration): the work done, counted outside the budget. */
     ticks?: number;
   }> = [
-    { name: "until 1000000000 fails before building the list", src: "{{until 1000000000}}", limit: "maxListLength", steps: 10 },
-    { name: "seq 100000000 fails before building the list", src: "{{seq 100000000}}", limit: "maxListLength", steps: 10 },
-    { name: "untilStep counts before building", src: "{{untilStep 0 1000000000 2}}", limit: "maxListLength", steps: 10 },
-    { name: "repeat 100000000 fails before building the string", src: '{{repeat 100000000 "x"}}', limit: "maxStringLength", steps: 10 },
-    { name: "until 5000000 | join fails at until", src: '{{until 5000000 | join ","}}', limit: "maxListLength", steps: 10 },
-    { name: "join checks the string it would build", src: '{{until 100000 | join ","}}', limit: "maxStringLength", limits: { maxStringLength: 100_000 } },
-    { name: "append in a range of 300,000 is stopped by the budget", src: "{{$l := list}}{{range 300000}}{{tick}}{{$l = append $l .}}{{end}}", limit: "templateSteps", ticks: 1500 },
-    { name: "prepend in a loop likewise", src: "{{$l := list}}{{range 300000}}{{tick}}{{$l = prepend $l .}}{{end}}", limit: "templateSteps", ticks: 1500 },
-    { name: "has over 100,000 items in a loop", src: "{{range 300000}}{{tick}}{{$_ := has 99999 $.big}}{{end}}", limit: "templateSteps", ticks: 10 },
+    {
+      name: "until 1000000000 fails before building the list",
+      src: "{{until 1000000000}}",
+      limit: "maxListLength",
+      steps: 10,
+    },
+    {
+      name: "seq 100000000 fails before building the list",
+      src: "{{seq 100000000}}",
+      limit: "maxListLength",
+      steps: 10,
+    },
+    {
+      name: "untilStep counts before building",
+      src: "{{untilStep 0 1000000000 2}}",
+      limit: "maxListLength",
+      steps: 10,
+    },
+    {
+      name: "repeat 100000000 fails before building the string",
+      src: '{{repeat 100000000 "x"}}',
+      limit: "maxStringLength",
+      steps: 10,
+    },
+    {
+      name: "until 5000000 | join fails at until",
+      src: '{{until 5000000 | join ","}}',
+      limit: "maxListLength",
+      steps: 10,
+    },
+    {
+      name: "join checks the string it would build",
+      src: '{{until 100000 | join ","}}',
+      limit: "maxStringLength",
+      limits: { maxStringLength: 100_000 },
+    },
+    {
+      name: "append in a range of 300,000 is stopped by the budget",
+      src: "{{$l := list}}{{range 300000}}{{tick}}{{$l = append $l .}}{{end}}",
+      limit: "templateSteps",
+      ticks: 1500,
+    },
+    {
+      name: "prepend in a loop likewise",
+      src: "{{$l := list}}{{range 300000}}{{tick}}{{$l = prepend $l .}}{{end}}",
+      limit: "templateSteps",
+      ticks: 1500,
+    },
+    {
+      name: "has over 100,000 items in a loop",
+      src: "{{range 300000}}{{tick}}{{$_ := has 99999 $.big}}{{end}}",
+      limit: "templateSteps",
+      ticks: 10,
+    },
     { name: "concat past maxListLength", src: "{{concat .big .big}}", limit: "maxListLength", steps: 300_000 },
-    { name: "splitList into runes past maxListLength", src: '{{splitList "" (repeat 200000 "a")}}', limit: "maxListLength", steps: 30_000 },
+    {
+      name: "splitList into runes past maxListLength",
+      src: '{{splitList "" (repeat 200000 "a")}}',
+      limit: "maxListLength",
+      steps: 30_000,
+    },
     { name: "b64enc checks the encoding's length", src: '{{b64enc (repeat 900000 "x")}}', limit: "maxStringLength" },
     { name: "b32enc checks the encoding's length", src: '{{b32enc (repeat 700000 "x")}}', limit: "maxStringLength" },
     { name: "printf padding", src: '{{printf "%1000000d%1000000d" 1 2}}', limit: "maxStringLength", steps: 10 },
@@ -173,21 +287,65 @@ describe("compileGoTemplate(): limits (#7)", () => {
     { name: "toJson of the same", src: `${dag}{{toJson $l}}`, limit: "maxStringLength" },
     { name: "toString of the same", src: `${dag}{{toString $l}}`, limit: "maxStringLength" },
     { name: "deepCopy of the same", src: `${dag}{{deepCopy $l}}`, limit: "templateSteps" },
-    { name: "deepEqual of two copies of the same", src: '{{$a := list "x"}}{{$b := list "x"}}{{range 40}}{{$a = list $a $a}}{{$b = list $b $b}}{{end}}{{deepEqual $a $b}}', limit: "templateSteps" },
-    { name: "uniq over 3,000 distinct lists, compared pairwise", src: "{{tick}}{{uniq .lists}}", limit: "templateSteps", ticks: 1 },
-    { name: "printing a map that contains itself", src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{$d}}', limit: "maxValueDepth" },
-    { name: "toJson of a map that contains itself", src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{toJson $d}}', limit: "maxValueDepth" },
-    { name: "merge of a map that contains itself", src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{merge $d $d}}', limit: "maxValueDepth" },
-    { name: "deepEqual of deep values", src: "{{$a := list}}{{$b := list}}{{range 150}}{{$a = list $a}}{{$b = list $b}}{{end}}{{deepEqual $a $b}}", limit: "maxValueDepth" },
+    {
+      name: "deepEqual of two copies of the same",
+      src:
+        '{{$a := list "x"}}{{$b := list "x"}}{{range 40}}{{$a = list $a $a}}{{$b = list $b $b}}{{end}}{{deepEqual $a $b}}',
+      limit: "templateSteps",
+    },
+    {
+      name: "uniq over 3,000 distinct lists, compared pairwise",
+      src: "{{tick}}{{uniq .lists}}",
+      limit: "templateSteps",
+      ticks: 1,
+    },
+    {
+      name: "printing a map that contains itself",
+      src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{$d}}',
+      limit: "maxValueDepth",
+    },
+    {
+      name: "toJson of a map that contains itself",
+      src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{toJson $d}}',
+      limit: "maxValueDepth",
+    },
+    {
+      name: "merge of a map that contains itself",
+      src: '{{$d := dict}}{{$_ := set $d "self" $d}}{{merge $d $d}}',
+      limit: "maxValueDepth",
+    },
+    {
+      name: "deepEqual of deep values",
+      src: "{{$a := list}}{{$b := list}}{{range 150}}{{$a = list $a}}{{$b = list $b}}{{end}}{{deepEqual $a $b}}",
+      limit: "maxValueDepth",
+    },
     { name: "eq converting deep data", src: "{{eq .deep .deep}}", limit: "maxValueDepth" },
     { name: "printf converting deep data", src: '{{printf "%v" .deep}}', limit: "maxValueDepth" },
     { name: "copying deep data for a template that changes it", src: '{{$_ := set $ "x" 1}}', limit: "maxValueDepth" },
-    { name: "fromJson of a deep text", src: `{{fromJson "${"[".repeat(150)}${"]".repeat(150)}"}}`, limit: "maxValueDepth" },
-    { name: "fromJson of a long list", src: '{{fromJson (printf "[%s0]" (repeat 200000 "0,"))}}', limit: "maxListLength" },
-    { name: "template recursion", src: '{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}', limit: "maxTemplateDepth" },
+    {
+      name: "fromJson of a deep text",
+      src: `{{fromJson "${"[".repeat(150)}${"]".repeat(150)}"}}`,
+      limit: "maxValueDepth",
+    },
+    {
+      name: "fromJson of a long list",
+      src: '{{fromJson (printf "[%s0]" (repeat 200000 "0,"))}}',
+      limit: "maxListLength",
+    },
+    {
+      name: "template recursion",
+      src: '{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}',
+      limit: "maxTemplateDepth",
+    },
     { name: "output", src: "{{range 100000}}xxxxxxxxxxxx{{end}}", limit: "maxOutputLength" },
     { name: "a silent loop", src: "{{range 2000000}}{{end}}", limit: "templateSteps" },
-    { name: "a small budget, set by the caller", src: "{{range 100}}{{tick}}{{end}}", limit: "templateSteps", limits: { templateSteps: 150 }, ticks: 75 },
+    {
+      name: "a small budget, set by the caller",
+      src: "{{range 100}}{{tick}}{{end}}",
+      limit: "templateSteps",
+      limits: { templateSteps: 150 },
+      ticks: 75,
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: LimitExceeded ${c.limit}`, () => {

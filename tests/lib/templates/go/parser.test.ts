@@ -9,8 +9,14 @@ const parse = (src: string) => parseTemplate("t", src, (f) => known.has(f));
 describe("parseTemplate()", () => {
   const printed = [
     { src: "a {{.x.y}} b", printed: "a {{.x.y}} b" },
-    { src: "{{if .a}}x{{else if .b}}y{{else}}z{{end}}", printed: "{{if .a}}x{{else}}{{if .b}}y{{else}}z{{end}}{{end}}" },
-    { src: "{{range $i, $v := .l}}{{$i}}{{else}}none{{end}}", printed: "{{range $i, $v := .l}}{{$i}}{{else}}none{{end}}" },
+    {
+      src: "{{if .a}}x{{else if .b}}y{{else}}z{{end}}",
+      printed: "{{if .a}}x{{else}}{{if .b}}y{{else}}z{{end}}{{end}}",
+    },
+    {
+      src: "{{range $i, $v := .l}}{{$i}}{{else}}none{{end}}",
+      printed: "{{range $i, $v := .l}}{{$i}}{{else}}none{{end}}",
+    },
     { src: "{{with $x := .a}}{{$x.b}}{{end}}", printed: "{{with $x := .a}}{{$x.b}}{{end}}" },
     { src: '{{.a | printf "%s-%s" "x"}}', printed: '{{.a | printf "%s-%s" "x"}}' },
     { src: "{{(index .l 0).name}}", printed: "{{(index .l 0).name}}" },
@@ -46,7 +52,10 @@ describe("parseTemplate()", () => {
     { src: "{{.a | 3}}", message: "template: t:1: non executable command in pipeline stage 2" },
     { src: "{{break}}", message: "template: t:1: {{break}} outside {{range}}" },
     { src: "a\n{{.a[0]}}", message: "template: t:2: bad character U+005B '['" },
-    { src: '{{define "T"}}a{{end}}{{define "T"}}b{{end}}', message: 'template: t:1: template: multiple definition of template "T"' },
+    {
+      src: '{{define "T"}}a{{end}}{{define "T"}}b{{end}}',
+      message: 'template: t:1: template: multiple definition of template "T"',
+    },
     { src: "{{range $a, $b, $c := .}}{{end}}", message: "template: t:1: too many declarations in range" },
     { src: "{{if .a}}{{else}}{{else}}{{end}}", message: "template: t:1: expected end; found {{else}}" },
     { src: "{{if .a\n}}", message: "template: t:2: unexpected EOF" },
@@ -61,11 +70,52 @@ describe("parseTemplate()", () => {
 
   it("never throws anything but ParseFailure on arbitrary input", () => {
     const pieces = fc.constantFrom(
-      "{{", "}}", "{{-", "-}}", " ", "\n", ".", ".a", "$", "$x", ":=", "=", "|", "(", ")", ",", "if", "else", "end",
-      "range", "with", "define", "template", "block", "break", "continue", "nil", "true", '"s"', "`r`", "'c'", "1",
-      "-2", "1.5e3", "print", "len", "/*", "*/", "x", "[", "é",
+      "{{",
+      "}}",
+      "{{-",
+      "-}}",
+      " ",
+      "\n",
+      ".",
+      ".a",
+      "$",
+      "$x",
+      ":=",
+      "=",
+      "|",
+      "(",
+      ")",
+      ",",
+      "if",
+      "else",
+      "end",
+      "range",
+      "with",
+      "define",
+      "template",
+      "block",
+      "break",
+      "continue",
+      "nil",
+      "true",
+      '"s"',
+      "`r`",
+      "'c'",
+      "1",
+      "-2",
+      "1.5e3",
+      "print",
+      "len",
+      "/*",
+      "*/",
+      "x",
+      "[",
+      "é",
     );
-    const source = fc.oneof(fc.string({ unit: "grapheme-composite" }), fc.array(pieces, { maxLength: 30 }).map((a) => a.join("")));
+    const source = fc.oneof(
+      fc.string({ unit: "grapheme-composite" }),
+      fc.array(pieces, { maxLength: 30 }).map((a) => a.join("")),
+    );
     fc.assert(
       fc.property(source, (src) => {
         try {

@@ -14,14 +14,23 @@ const call = (name: string, args: readonly unknown[]): unknown => listFunctions[
 /** The pairwise definitions (quadratic): what sprig does with `reflect.DeepEqual`. */
 const reference = {
   uniq: (l: readonly unknown[]) => l.filter((x, i) => !l.slice(0, i).some((y) => deepEqual(x, y, ctx()))),
-  without: (l: readonly unknown[], omit: readonly unknown[]) => l.filter((x) => !omit.some((o) => deepEqual(x, o, ctx()))),
+  without: (l: readonly unknown[], omit: readonly unknown[]) =>
+    l.filter((x) => !omit.some((o) => deepEqual(x, o, ctx()))),
   has: (needle: unknown, l: readonly unknown[]) => l.some((h) => deepEqual(needle, h, ctx())),
 };
 
 const scalar = fc.oneof(
   fc.integer({ min: -3, max: 3 }),
   fc.constantFrom(0, -0, 1.5, 2 ** 53, 2 ** 64, NaN, Infinity, 3n, 0n, "", "1", "a", true, false, null),
-  fc.constantFrom(new GoFloat(1), new GoFloat(0), new GoDuration(1), new GoDuration(0), new GoTime(0), new GoTime(0, 1), new GoMonth(1)),
+  fc.constantFrom(
+    new GoFloat(1),
+    new GoFloat(0),
+    new GoDuration(1),
+    new GoDuration(0),
+    new GoTime(0),
+    new GoTime(0, 1),
+    new GoMonth(1),
+  ),
 );
 const value: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: scalar },
