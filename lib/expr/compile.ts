@@ -173,6 +173,16 @@ function call(ctx: Ctx, f: unknown, args: unknown[], pos: number): unknown {
   return r === undefined ? null : r;
 }
 
+/**
+ * `v in [...]` over a list of string literals, which expr's optimizer makes a map lookup: nil looks up `""`, any
+ * other non-string fails as Go's `MapIndex` does.
+ */
+export function inStrings(v: unknown, set: ReadonlySet<string>, pos: number): boolean {
+  if (typeof v === "string") return set.has(v);
+  if (v === null || v === undefined) return set.has("");
+  return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
+}
+
 // --- compiler
 
 class Compiler {
@@ -586,15 +596,7 @@ class Compiler {
     const a = l.fn, b = r.fn;
     if (rn.kind === "Array" && rn.nodes.length > 0 && rn.nodes.every((x) => x.kind === "String")) {
       const set = new Set(rn.nodes.map((x) => (x.kind === "String" ? x.value : "")));
-      return {
-        fn: (ctx) => {
-          const v = a(ctx);
-          if (typeof v === "string") return set.has(v);
-          if (v === null || v === undefined) return set.has("");
-          return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
-        },
-        nt: "bool",
-      };
+      return { fn: (ctx) => inStrings(a(ctx), set, pos), nt: "bool" };
     }
     return { fn: (ctx) => inCollection(a(ctx), b(ctx), pos, ctx), nt: "bool" };
   }

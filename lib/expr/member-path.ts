@@ -119,6 +119,14 @@ export function walk(start: unknown, path: MemberPath, from: number, to: number)
 }
 
 /**
+ * The rest of a walk that started at key 1 (after the variable) and met, at key `i`, a value it does not read
+ * directly: exactly what {@linkcode walk} does from there. The code `generateExprModule` writes calls it.
+ */
+export function walkOn(b: unknown, path: MemberPath, i: number): unknown {
+  return walkSlow(i > 1 && typeof b === "function" ? null : b, i, path.keys.length, path);
+}
+
+/**
  * Compiles a chain that starts at a variable: `path.keys[0]` is the variable's name. Every key must be
  * {@linkcode isSafeKey}.
  */

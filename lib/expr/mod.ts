@@ -53,7 +53,27 @@ export interface CompiledExpr {
  */
 export interface CompileOptions {
   readonly functions?: Readonly<Record<string, (...args: readonly unknown[]) => unknown>>;
+  /**
+   * Expressions compiled ahead of time (the `precompiled` export of a module `generateExprModule` wrote), by their
+   * source text. An expression found here still compiles (so it is checked as always), then runs the module's code
+   * instead of its closures, unless a variable it reads is a host function of `functions`.
+   */
+  readonly precompiled?: PrecompiledExprs;
 }
+
+/** One expression of a generated module: the variables it reads and its code (given a run's state). */
+export interface PrecompiledExpr {
+  readonly variables: readonly string[];
+  readonly run: (ctx: { readonly vars: Readonly<Record<string, unknown>> }) => unknown;
+}
+
+/** The expressions of a generated module, by source text. */
+export type PrecompiledExprs = Readonly<Record<string, PrecompiledExpr>>;
+
+export type { ExprRuntime } from "./codegen/expr-runtime.ts";
+export { exprRuntime } from "./codegen/expr-runtime.ts";
+export type { GeneratedExprModule } from "./codegen/generate-module.ts";
+export { generateExprModule } from "./codegen/generate-module.ts";
 
 export { isNamespace, namespace } from "./namespace.ts";
 export { typeName } from "./runtime.ts";
@@ -110,6 +130,18 @@ function runFailure(e: unknown, text: string): Diagnostic {
   return diagnostic("ExprEval", e instanceof Error ? e.message : String(e));
 }
 
+/** The precompiled code of `source`, when there is one and every variable it reads is a variable (no host function). */
+function precompiledFor(
+  source: string,
+  precompiled: PrecompiledExprs | undefined,
+  functions: Readonly<Record<string, unknown>>,
+): ((ctx: Ctx) => unknown) | undefined {
+  if (precompiled === undefined || !Object.hasOwn(precompiled, source)) return undefined;
+  const entry = precompiled[source]!;
+  if (typeof entry.run !== "function" || entry.variables.some((v) => Object.hasOwn(functions, v))) return undefined;
+  return entry.run;
+}
+
 /** The locals of a program without `let`: never written, so one frozen array serves every run. */
 const noLocals: unknown[] = Object.freeze([]) as unknown as unknown[];
 
@@ -122,16 +154,16 @@ const noLocals: unknown[] = Object.freeze([]) as unknown as unknown[];
 export function compileExpr(source: string, options: CompileOptions = {}): Either<Diagnostic, CompiledExpr> {
   const text = source === "" ? "false" : source;
   let compiled: ReturnType<typeof compileTree>;
+  const functions = namespaces(options.functions ?? {});
   try {
-    compiled = compileTree(parse(text), {
-      functions: namespaces(options.functions ?? {}),
-    });
+    compiled = compileTree(parse(text), { functions });
   } catch (e) {
     const message = e instanceof SyntaxFailure ? e.message : `internal compiler error: ${String(e)}`;
     const at = e instanceof SyntaxFailure ? position(text, e.pos) : undefined;
     return E.left(diagnostic("ExprCompile", message, at ?? {}));
   }
-  const { fn, slots } = compiled;
+  const ahead = precompiledFor(source, options.precompiled, functions);
+  const { fn, slots } = ahead !== undefined ? { fn: ahead, slots: 0 } : compiled;
   return E.right({
     source,
     run(vars: Readonly<Record<string, unknown>>, runOptions: RunOptions): Either<Diagnostic, unknown> {
