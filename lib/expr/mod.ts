@@ -61,10 +61,13 @@ export interface CompileOptions {
   readonly precompiled?: PrecompiledExprs;
 }
 
-/** One expression of a generated module: the variables it reads and its code (given a run's state). */
+/**
+ * One expression of a generated module: the variables it reads and its code, given the variables. The shapes a module
+ * covers spend no budget steps (as their closures spend none), so the code needs no other state of the run.
+ */
 export interface PrecompiledExpr {
   readonly variables: readonly string[];
-  readonly run: (ctx: { readonly vars: Readonly<Record<string, unknown>> }) => unknown;
+  readonly run: (vars: Readonly<Record<string, unknown>>) => unknown;
 }
 
 /** The expressions of a generated module, by source text. */
@@ -135,12 +138,30 @@ function precompiledFor(
   source: string,
   precompiled: PrecompiledExprs | undefined,
   functions: Readonly<Record<string, unknown>>,
-): ((ctx: Ctx) => unknown) | undefined {
+): PrecompiledExpr["run"] | undefined {
   if (precompiled === undefined || !Object.hasOwn(precompiled, source)) return undefined;
   const entry = precompiled[source]!;
   if (typeof entry.run !== "function" || entry.variables.some((v) => Object.hasOwn(functions, v))) return undefined;
   return entry.run;
 }
+
+/** A compiled expression that runs the code of a generated module (see {@linkcode PrecompiledExpr}). */
+function precompiledRun(source: string, text: string, run: PrecompiledExpr["run"]): CompiledExpr {
+  return {
+    source,
+    run(vars: Readonly<Record<string, unknown>>): Either<Diagnostic, unknown> {
+      try {
+        const v = run(vars !== null && typeof vars === "object" ? vars : {});
+        return v === true ? rightTrue : v === false ? rightFalse : E.right(v === undefined ? null : v);
+      } catch (e) {
+        return E.left(runFailure(e, text));
+      }
+    },
+  };
+}
+
+const rightTrue: Either<never, boolean> = Object.freeze(E.right(true));
+const rightFalse: Either<never, boolean> = Object.freeze(E.right(false));
 
 /** The locals of a program without `let`: never written, so one frozen array serves every run. */
 const noLocals: unknown[] = Object.freeze([]) as unknown as unknown[];
@@ -163,7 +184,8 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
     return E.left(diagnostic("ExprCompile", message, at ?? {}));
   }
   const ahead = precompiledFor(source, options.precompiled, functions);
-  const { fn, slots } = ahead !== undefined ? { fn: ahead, slots: 0 } : compiled;
+  if (ahead !== undefined) return E.right(precompiledRun(source, text, ahead));
+  const { fn, slots } = compiled;
   return E.right({
     source,
     run(vars: Readonly<Record<string, unknown>>, runOptions: RunOptions): Either<Diagnostic, unknown> {

@@ -65,7 +65,7 @@ export function generateExprModule(sources: readonly string[]): GeneratedExprMod
     const start = { paths: g.paths.length, sets: g.sets.length };
     try {
       const body = expr(parse(source === "" ? "false" : source), { ...g, variables });
-      entries.push(`    ${JSON.stringify(source)}: { variables: ${JSON.stringify([...variables])}, run: (ctx) => ${body} },`);
+      entries.push(`    ${JSON.stringify(source)}: { variables: ${JSON.stringify([...variables])}, run: (vars) => ${body} },`);
       covered.push(source);
     } catch (e) {
       if (!(e instanceof Uncovered) && !(e instanceof SyntaxFailure)) throw e;
@@ -149,7 +149,9 @@ function binary(n: Extract<Node, { kind: "Binary" }>, g: Gen): string {
       if (values.some((v) => v === undefined)) throw new Uncovered();
       const set = `S${g.sets.length}`;
       g.sets.push(`const ${set} = new Set(${JSON.stringify(values)});`);
-      return `r.inStrings(${expr(left, g)}, ${set}, ${pos})`;
+      // A few strings are compared one by one (cheaper than hashing); the rest, nil included, as the closures do.
+      const test = values.length <= 8 ? values.map((v) => `v === ${JSON.stringify(v)}`).join(" || ") : `${set}.has(v)`;
+      return `((v) => typeof v === "string" ? ${test} : r.inStrings(v, ${set}, ${pos}))(${expr(left, g)})`;
     }
     default:
       throw new Uncovered();
@@ -186,5 +188,5 @@ function read(name: string, pos: number, chain: MemberPath, g: Gen): string {
   if (n > 1) lines.push(`  return typeof b === "function" || b === undefined ? null : b;`);
   lines.push("}");
   g.paths.push(lines.join("\n"));
-  return `p${id}(ctx.vars)`;
+  return `p${id}(vars)`;
 }
