@@ -18,11 +18,15 @@ import {
   decodeConfig,
   encodeNotifiedState,
   evaluate,
+  exprRuntime,
   formatDiagnostic,
+  generateConditionsModule,
   notifiedAnnotationKey,
+  type PrecompiledExprs,
   resolveDestinations,
   writeNotifiedState,
 } from "../mod.ts";
+import { rmSync, writeFileSync } from "node:fs";
 import { measure, rate } from "./_measure.ts";
 import { buildGoEngine, type GoEngineRun, runGoEngine } from "./_go-engine.ts";
 import { handWrittenSteady } from "./_hand-written.ts";
@@ -60,6 +64,17 @@ if (floor(app) !== 0) throw new Error("the hand-written baseline disagrees with 
 const subscriptions =
   resolveDestinations(annotations, (app["metadata"] as { labels: Record<string, string> }).labels, config).destinations;
 
+// The catalog's conditions compiled ahead of time, written and imported as a host would.
+const aotFile = new URL("./.evaluate-aot.generated.mjs", import.meta.url);
+writeFileSync(aotFile, generateConditionsModule(configMap).text);
+const aotModule = (await import(aotFile.href)) as { precompiled: (r: typeof exprRuntime) => PrecompiledExprs };
+rmSync(aotFile);
+const aotConfig =
+  decodeConfig(configMap, argoCdSecret, { expr: { precompiled: aotModule.precompiled(exprRuntime) } }).config;
+if (evaluate(app, aotConfig, { ...options, state: steadyState }).notifications.length !== 0) {
+  throw new Error("the module decided differently");
+}
+
 const go = buildGoEngine();
 const scenario = { configMap, secret: argoCdSecret, resource: app };
 
@@ -73,6 +88,10 @@ const rows = [
   {
     name: "  … subscriptions resolved by the host",
     ours: () => evaluate(app, config, { ...options, state: steadyState, subscriptions }),
+  },
+  {
+    name: "  … conditions compiled ahead of time",
+    ours: () => evaluate(app, aotConfig, { ...options, state: steadyState }),
   },
   {
     name: "  … state in and out of the annotation",

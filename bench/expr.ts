@@ -7,7 +7,13 @@ import { Parser } from "expr-eval-fork";
 import { parse as parseYaml } from "yaml";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { argoCdHelpers } from "../lib/argocd/mod.ts";
-import { type CompiledExpr, compileExpr, exprRuntime, generateExprModule, type PrecompiledExprs } from "../lib/expr/mod.ts";
+import {
+  type CompiledExpr,
+  compileExpr,
+  exprRuntime,
+  generateExprModule,
+  type PrecompiledExprs,
+} from "../lib/expr/mod.ts";
 import { defaultLimits } from "../lib/limits.ts";
 import { application } from "../tests/_helpers/argocd.ts";
 import { measure, rate } from "./_measure.ts";
@@ -122,7 +128,16 @@ const precompiled = aotModule.precompiled(exprRuntime);
  * elsewhere during one measurement does not decide a ratio.
  */
 const rounds = Number(process.env["BENCH_ROUNDS"] ?? 5);
-const header = ["trigger", "closures", "ahead of time", "hand-written", "closures/hand", "aot/hand", "expr-eval-fork", "closures ÷ eef"];
+const header = [
+  "trigger",
+  "closures",
+  "ahead of time",
+  "hand-written",
+  "closures/hand",
+  "aot/hand",
+  "expr-eval-fork",
+  "closures ÷ eef",
+];
 const table: string[][] = [];
 const slowdowns: number[] = [];
 const aotSlowdowns: number[] = [];
@@ -136,7 +151,9 @@ for (const row of rows) {
   if (compiled._tag === "Left" || ahead._tag === "Left") throw new Error(`${row.name} does not compile`);
   const check = compiled.right.run(vars, { now });
   if (check._tag === "Left") throw new Error(`${row.name}: ${check.left.message}`);
-  if (JSON.stringify(ahead.right.run(vars, { now })) !== JSON.stringify(check)) throw new Error(`${row.name}: the module disagrees`);
+  if (JSON.stringify(ahead.right.run(vars, { now })) !== JSON.stringify(check)) {
+    throw new Error(`${row.name}: the module disagrees`);
+  }
   const e = row.exprEval === undefined ? undefined : eef.parse(row.exprEval);
   let ours = 0, aot = 0, hand = 0, theirs: number | undefined;
   for (let r = 0; r < rounds; r++) {
@@ -167,8 +184,12 @@ console.log(line(header));
 for (const r of table) console.log(line(r));
 const geo = (xs: readonly number[]): number => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 console.log(
-  `\ngeometric mean of the time over hand-written: closures ${geo(slowdowns).toFixed(2)}x (worst ${Math.max(...slowdowns).toFixed(2)}x), ` +
-    `ahead of time ${geo(aotSlowdowns).toFixed(2)}x (worst ${Math.max(...aotSlowdowns).toFixed(2)}x; ${generated.covered.length} of ` +
+  `\ngeometric mean of the time over hand-written: closures ${geo(slowdowns).toFixed(2)}x (worst ${
+    Math.max(...slowdowns).toFixed(2)
+  }x), ` +
+    `ahead of time ${geo(aotSlowdowns).toFixed(2)}x (worst ${
+      Math.max(...aotSlowdowns).toFixed(2)
+    }x; ${generated.covered.length} of ` +
     `${rows.length} rows in the module); closures ${geo(speedups).toFixed(1)}x faster than expr-eval-fork (least ` +
     `${Math.min(...speedups).toFixed(1)}x)${sink < 0 ? "" : ""}`,
 );
