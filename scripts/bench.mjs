@@ -15,7 +15,7 @@ const ownImportMetaUrl = {
   },
 };
 
-const names = process.argv.length > 2 ? process.argv.slice(2) : ["evaluate", "expr", "templates", "regexp", "delivery"];
+const names = process.argv.length > 2 ? process.argv.slice(2) : ["evaluate", "expr", "templates", "regexp", "delivery", "cold-start"];
 for (const name of names) {
   const outfile = `bench/.${name}.bundle.mjs`;
   await build({

@@ -1,0 +1,92 @@
+/**
+ * bench/cold-start: a fresh process imports the engine, decodes the Argo CD catalog and makes the first decision (an
+ * Application subscribed to every trigger, first sight), in Node and in Deno, each timed in milliseconds (best of
+ * `BENCH_ROUNDS`, default 5, fresh processes):
+ * - Node importing the built package (`dist/`, after `npm run build`), as `npm install` users do;
+ * - Node and Deno importing one bundle of `mod.ts` made by esbuild for browsers and edge runtimes, as a Worker runs it;
+ * - Deno importing the TypeScript sources (`mod.ts`), as JSR users do (type-checking off, transpiled once and cached).
+ */
+import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { application, argoCdConfigMap, argoCdSecret, subscribeEverything } from "../tests/_helpers/argocd.ts";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "cold-start-"));
+const configMap = argoCdConfigMap();
+const triggers = Object.keys(configMap.data).filter((k) => k.startsWith("trigger.")).map((k) =>
+  k.slice("trigger.".length)
+);
+const scenario = join(dir, "scenario.json");
+writeFileSync(
+  scenario,
+  JSON.stringify({
+    configMap,
+    secret: argoCdSecret,
+    resource: application(subscribeEverything(triggers)),
+    now: Date.parse("2024-01-02T03:05:00Z"),
+  }),
+);
+const bundle = join(dir, "mod.bundle.mjs");
+await build({
+  entryPoints: [join(root, "mod.ts")],
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "browser",
+  outfile: bundle,
+  logLevel: "warning",
+});
+
+const child = join(root, "bench", "_cold-child.mjs");
+const deno = join(root, "node_modules", ".bin", "deno");
+const dist = join(root, "dist", "mod.js");
+const contestants = [
+  ...(existsSync(dist)
+    ? [{ name: "Node, dist/ (npm package)", cmd: process.execPath, args: [child, pathToFileURL(dist).href] }]
+    : []),
+  { name: "Node, one bundle (edge build)", cmd: process.execPath, args: [child, pathToFileURL(bundle).href] },
+  {
+    name: "Deno, one bundle (edge build)",
+    cmd: deno,
+    args: ["run", "-A", "--no-check", child, pathToFileURL(bundle).href],
+  },
+  {
+    name: "Deno, mod.ts (sources)",
+    cmd: deno,
+    args: ["run", "-A", "--no-check", child, pathToFileURL(join(root, "mod.ts")).href],
+  },
+];
+if (!existsSync(dist)) console.log("dist/ is not built (npm run build): the Node package row is skipped");
+
+const rounds = Number(process.env["BENCH_ROUNDS"] ?? 5);
+type Times = { import: number; decode: number; first: number };
+const best = contestants.map((): Times => ({ import: Infinity, decode: Infinity, first: Infinity }));
+for (let r = 0; r < rounds; r++) {
+  contestants.forEach((c, i) => {
+    const run = spawnSync(c.cmd, [...c.args, pathToFileURL(scenario).href], { encoding: "utf8", cwd: root });
+    if (run.status !== 0) throw new Error(`${c.name} failed: ${run.stderr}`);
+    const t = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Times & { sent: number };
+    if (t.sent !== 12) throw new Error(`${c.name} sent ${t.sent} notifications, not 12`);
+    for (const k of ["import", "decode", "first"] as const) best[i]![k] = Math.min(best[i]![k], t[k]);
+  });
+}
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+const header = [
+  `cold process, best of ${rounds}`,
+  "import",
+  "decodeConfig",
+  "first decision",
+  "import + first decision",
+];
+const rows = contestants.map((c, i) => {
+  const b = best[i]!;
+  return [c.name, ms(b.import), ms(b.decode), ms(b.first), ms(b.import + b.first)];
+});
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+for (const r of [header, ...rows]) {
+  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+}
