@@ -38,8 +38,8 @@ export interface DecodeConfigOptions {
   readonly limits?: Partial<Limits>;
   /**
    * The service types (providers) `service.<type>` keys may name, each with its settings decoder and template
-   * block, in block render order. `decodeConfig` of the package entry passes `builtinProviders` of `./providers`;
-   * without it no service type is known.
+   * block, in block render order. `decodeConfig` of the package entry passes `builtinServiceTypes` of
+   * `./providers`; without it no service type is known.
    */
   readonly services?: ServiceTypes;
   /**

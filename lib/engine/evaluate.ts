@@ -24,9 +24,10 @@ export interface EvaluateOptions {
   /** The name the resource has in expressions and templates (`cert`, `app`); `obj` by default. */
   readonly resourceName?: string;
   /**
-   * Host variables for expressions and templates (Argo CD's `appProject`, …). Expressions and templates also see
-   * Argo CD's `time` and `strings` helper namespaces (`time.Now()` is `now`); a host variable of the same name wins
-   * in templates, the helper in expressions (as in Argo CD).
+   * Host variables for expressions and templates (Argo CD's `appProject`, …). Expressions and templates also see the
+   * configuration's helpers (`config.helpers`: Argo CD's `time` and `strings` with the package entry's
+   * `decodeConfig`, `time.Now()` being `now`); a host variable of the same name wins in templates, the helper in
+   * expressions (as in Argo CD).
    */
   readonly vars?: Readonly<Record<string, unknown>>;
   /** The annotation prefix, `notifications.argoproj.io` by default. */

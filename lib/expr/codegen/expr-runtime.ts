@@ -13,7 +13,15 @@ export interface ExprRuntime {
   /** `v in [...]` over a list of string literals. */
   readonly inStrings: (v: unknown, set: ReadonlySet<string>, pos: number) => boolean;
   /** The rest of a member walk from key `i`, through the language's one access function. */
-  readonly walkOn: (b: unknown, path: { readonly keys: readonly string[]; readonly positions: readonly number[]; readonly optional: readonly boolean[] }, i: number) => unknown;
+  readonly walkOn: (
+    b: unknown,
+    path: {
+      readonly keys: readonly string[];
+      readonly positions: readonly number[];
+      readonly optional: readonly boolean[];
+    },
+    i: number,
+  ) => unknown;
 }
 
 /** The run-time functions of generated expression modules. */

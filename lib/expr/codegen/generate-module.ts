@@ -65,7 +65,9 @@ export function generateExprModule(sources: readonly string[]): GeneratedExprMod
     const start = { paths: g.paths.length, sets: g.sets.length };
     try {
       const body = expr(parse(source === "" ? "false" : source), { ...g, variables });
-      entries.push(`    ${JSON.stringify(source)}: { variables: ${JSON.stringify([...variables])}, run: (vars) => ${body} },`);
+      entries.push(
+        `    ${JSON.stringify(source)}: { variables: ${JSON.stringify([...variables])}, run: (vars) => ${body} },`,
+      );
       covered.push(source);
     } catch (e) {
       if (!(e instanceof Uncovered) && !(e instanceof SyntaxFailure)) throw e;
@@ -139,7 +141,9 @@ function binary(n: Extract<Node, { kind: "Binary" }>, g: Gen): string {
       const [lit, other] = isLiteral(right) ? [right, left] : [left, right];
       if (isLiteral(other)) throw new Uncovered();
       const o = expr(other, g);
-      if (lit.kind === "String" || lit.kind === "Bool") return `(${o} ${op === "==" ? "===" : "!=="} ${JSON.stringify(lit.value)})`;
+      if (lit.kind === "String" || lit.kind === "Bool") {
+        return `(${o} ${op === "==" ? "===" : "!=="} ${JSON.stringify(lit.value)})`;
+      }
       if (lit.kind === "Nil") return `(${o} ${op} null)`;
       throw new Uncovered();
     }
@@ -182,7 +186,9 @@ function read(name: string, pos: number, chain: MemberPath, g: Gen): string {
   const n = path.keys.length;
   if (n === 1) lines.push(`  return b === undefined ? null : b;`);
   for (let i = 1; i < n; i++) {
-    lines.push(`  if (typeof b !== "object" || b === null || b.constructor !== Object) return r.walkOn(b, P${id}, ${i});`);
+    lines.push(
+      `  if (typeof b !== "object" || b === null || b.constructor !== Object) return r.walkOn(b, P${id}, ${i});`,
+    );
     lines.push(`  b = b[${JSON.stringify(path.keys[i])}];`);
   }
   if (n > 1) lines.push(`  return typeof b === "function" || b === undefined ? null : b;`);

@@ -4,7 +4,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { compileExpr, exprRuntime, generateExprModule, namespace, type PrecompiledExprs } from "../../../../lib/expr/mod.ts";
+import {
+  compileExpr,
+  exprRuntime,
+  generateExprModule,
+  namespace,
+  type PrecompiledExprs,
+} from "../../../../lib/expr/mod.ts";
 import { GoDuration, GoFloat, GoTime } from "../../../../lib/values/mod.ts";
 
 /** Loads a generated module the way a host does: from a file, with `import()`. */
@@ -49,7 +55,9 @@ describe("generateExprModule()", () => {
     expect(m.covered).toEqual([source]);
     const precompiled = await load(m.text);
     expect((globalThis as Record<string, unknown>)["pwned"]).toBeUndefined();
-    const [closures, ahead] = runBoth(source, precompiled, { a: { ['"}}); globalThis.pwned = 1; ({']: `"); globalThis.pwned = 2; ("` } });
+    const [closures, ahead] = runBoth(source, precompiled, {
+      a: { ['"}}); globalThis.pwned = 1; ({']: `"); globalThis.pwned = 2; ("` },
+    });
     expect(ahead).toEqual(closures);
     expect(ahead).toEqual({ _tag: "Right", right: true });
   });
@@ -83,10 +91,15 @@ describe("generateExprModule()", () => {
       { maxDepth: 3, depthSize: "small" },
       leaf,
       fc.array(tie("value"), { maxLength: 2 }),
-      fc.tuple(fc.array(fc.tuple(fc.constantFrom(...keys), tie("value")), { maxLength: 3 }), fc.constantFrom("plain", "null", "ownCtor"))
+      fc.tuple(
+        fc.array(fc.tuple(fc.constantFrom(...keys), tie("value")), { maxLength: 3 }),
+        fc.constantFrom("plain", "null", "ownCtor"),
+      )
         .map(([entries, kind]) => {
           const o = (kind === "null" ? Object.create(null) : {}) as Record<string, unknown>;
-          for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+          for (const [k, v] of entries) {
+            Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+          }
           if (kind === "ownCtor") Object.defineProperty(o, "constructor", { value: Object, enumerable: true });
           return o;
         }),
@@ -99,9 +112,15 @@ describe("generateExprModule()", () => {
     cond: fc.oneof(
       { maxDepth: 3, depthSize: "small" },
       chain,
-      chain.chain((c: string) => fc.constantFrom(`${c} == 'Degraded'`, `${c} != 'x'`, `${c} == true`, `nil == ${c}`, `${c} != nil`)),
+      chain.chain((c: string) =>
+        fc.constantFrom(`${c} == 'Degraded'`, `${c} != 'x'`, `${c} == true`, `nil == ${c}`, `${c} != nil`)
+      ),
       chain.map((c: string) => `${c} in ['Degraded', 'x']`),
-      fc.tuple(tie("cond") as fc.Arbitrary<string>, tie("cond") as fc.Arbitrary<string>, fc.constantFrom("&&", "||", "and", "or"))
+      fc.tuple(
+        tie("cond") as fc.Arbitrary<string>,
+        tie("cond") as fc.Arbitrary<string>,
+        fc.constantFrom("&&", "||", "and", "or"),
+      )
         .map(([l, r, op]) => `(${l}) ${op} (${r})`),
       (tie("cond") as fc.Arbitrary<string>).map((c) => `!(${c})`),
     ),
