@@ -73,10 +73,10 @@ export interface PrecompiledExpr {
 /** The expressions of a generated module, by source text. */
 export type PrecompiledExprs = Readonly<Record<string, PrecompiledExpr>>;
 
-export type { ExprRuntime } from "./codegen/expr-runtime.ts";
-export { exprRuntime } from "./codegen/expr-runtime.ts";
-export type { GeneratedExprModule } from "./codegen/generate-module.ts";
-export { generateExprModule } from "./codegen/generate-module.ts";
+export type { ExprRuntime } from "./expr-runtime.ts";
+export { exprRuntime } from "./expr-runtime.ts";
+export type { GeneratedExprModule } from "./generate-module.ts";
+export { generateExprModule } from "./generate-module.ts";
 
 export { isNamespace, namespace } from "./namespace.ts";
 export { typeName } from "./runtime.ts";

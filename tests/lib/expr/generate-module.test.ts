@@ -10,8 +10,8 @@ import {
   generateExprModule,
   namespace,
   type PrecompiledExprs,
-} from "../../../../lib/expr/mod.ts";
-import { GoDuration, GoFloat, GoTime } from "../../../../lib/values/mod.ts";
+} from "../../../lib/expr/mod.ts";
+import { GoDuration, GoFloat, GoTime } from "../../../lib/values/mod.ts";
 
 /** Loads a generated module the way a host does: from a file, with `import()`. */
 async function load(text: string): Promise<PrecompiledExprs> {

@@ -12,10 +12,10 @@
  * positions; none of these operations spends budget steps in either form.
  * @module
  */
-import type { Node } from "../ast.ts";
-import { SyntaxFailure } from "../_failure.ts";
-import { constantChain, isSafeKey, type MemberPath } from "../member-path.ts";
-import { parse } from "../parser.ts";
+import type { Node } from "./ast.ts";
+import { SyntaxFailure } from "./_failure.ts";
+import { constantChain, isSafeKey, type MemberPath } from "./member-path.ts";
+import { parse } from "./parser.ts";
 
 /** The generated module's text and which expressions it covers. */
 export interface GeneratedExprModule {
