@@ -26,9 +26,10 @@ import type { TemplateBlocks } from "../lib/templates/mod.ts";
 import { alertmanagerBlock } from "./alertmanager/block.ts";
 import { awssqsBlock } from "./awssqs/block.ts";
 import { consoleProvider } from "./console/console.ts";
-import { emailBlock } from "./email/block.ts";
+import { emailProvider } from "./email/email.ts";
 import { gcppubsubBlock } from "./gcppubsub/block.ts";
 import { githubBlock } from "./github/block.ts";
+import { natsProvider } from "./nats/nats.ts";
 import { newrelicBlock } from "./newrelic/block.ts";
 import { opsgenieBlock } from "./opsgenie/block.ts";
 import { pagerdutyBlock } from "./pagerduty/block.ts";
@@ -78,7 +79,7 @@ export const builtinProviders: Providers = Object.freeze({
   slack: slackProvider,
   mattermost: mattermostProvider,
   rocketchat: rocketchatProvider,
-  email: pendingProvider("email", emailBlock),
+  email: emailProvider,
   webhook: webhookProvider,
   opsgenie: pendingProvider("opsgenie", opsgenieBlock),
   github: pendingProvider("github", githubBlock),
@@ -93,7 +94,7 @@ export const builtinProviders: Providers = Object.freeze({
   telegram: telegramProvider,
   pushover: pushoverProvider,
   webex: webexProvider,
-  nats: pendingProvider("nats"),
+  nats: natsProvider,
   console: consoleProvider,
 });
 
