@@ -23,17 +23,18 @@
  */
 import { blocksOf } from "../lib/config/mod.ts";
 import type { TemplateBlocks } from "../lib/templates/mod.ts";
-import { alertmanagerBlock } from "./alertmanager/block.ts";
+import { alertmanagerProvider } from "./alertmanager/alertmanager.ts";
 import { awssqsBlock } from "./awssqs/block.ts";
 import { consoleProvider } from "./console/console.ts";
 import { emailProvider } from "./email/email.ts";
 import { gcppubsubBlock } from "./gcppubsub/block.ts";
 import { githubBlock } from "./github/block.ts";
 import { natsProvider } from "./nats/nats.ts";
-import { newrelicBlock } from "./newrelic/block.ts";
-import { opsgenieBlock } from "./opsgenie/block.ts";
-import { pagerdutyBlock } from "./pagerduty/block.ts";
-import { pagerdutyv2Block } from "./pagerdutyv2/block.ts";
+import { grafanaProvider } from "./grafana/grafana.ts";
+import { newrelicProvider } from "./newrelic/newrelic.ts";
+import { opsgenieProvider } from "./opsgenie/opsgenie.ts";
+import { pagerdutyProvider } from "./pagerduty/pagerduty.ts";
+import { pagerdutyv2Provider } from "./pagerdutyv2/pagerdutyv2.ts";
 import { pendingProvider } from "./pending.ts";
 import type { Providers } from "./provider.ts";
 import { slackProvider } from "./slack/slack.ts";
@@ -81,16 +82,16 @@ export const builtinProviders: Providers = Object.freeze({
   rocketchat: rocketchatProvider,
   email: emailProvider,
   webhook: webhookProvider,
-  opsgenie: pendingProvider("opsgenie", opsgenieBlock),
+  opsgenie: opsgenieProvider,
   github: pendingProvider("github", githubBlock),
   teams: teamsProvider,
   "teams-workflows": teamsWorkflowsProvider,
-  alertmanager: pendingProvider("alertmanager", alertmanagerBlock),
+  alertmanager: alertmanagerProvider,
   googlechat: googlechatProvider,
-  pagerduty: pendingProvider("pagerduty", pagerdutyBlock),
-  pagerdutyv2: pendingProvider("pagerdutyv2", pagerdutyv2Block),
-  newrelic: pendingProvider("newrelic", newrelicBlock),
-  grafana: pendingProvider("grafana"),
+  pagerduty: pagerdutyProvider,
+  pagerdutyv2: pagerdutyv2Provider,
+  newrelic: newrelicProvider,
+  grafana: grafanaProvider,
   telegram: telegramProvider,
   pushover: pushoverProvider,
   webex: webexProvider,
