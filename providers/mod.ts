@@ -28,7 +28,7 @@ import { awssqsBlock } from "./awssqs/block.ts";
 import { consoleProvider } from "./console/console.ts";
 import { emailProvider } from "./email/email.ts";
 import { gcppubsubBlock } from "./gcppubsub/block.ts";
-import { githubBlock } from "./github/block.ts";
+import { githubProvider } from "./github/github.ts";
 import { natsProvider } from "./nats/nats.ts";
 import { grafanaProvider } from "./grafana/grafana.ts";
 import { newrelicProvider } from "./newrelic/newrelic.ts";
@@ -83,7 +83,7 @@ export const builtinProviders: Providers = Object.freeze({
   email: emailProvider,
   webhook: webhookProvider,
   opsgenie: opsgenieProvider,
-  github: pendingProvider("github", githubBlock),
+  github: githubProvider,
   teams: teamsProvider,
   "teams-workflows": teamsWorkflowsProvider,
   alertmanager: alertmanagerProvider,
