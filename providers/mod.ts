@@ -24,7 +24,7 @@
 import { blocksOf } from "../lib/config/mod.ts";
 import type { TemplateBlocks } from "../lib/templates/mod.ts";
 import { alertmanagerProvider } from "./alertmanager/alertmanager.ts";
-import { awssqsBlock } from "./awssqs/block.ts";
+import { awssqsProvider } from "./awssqs/awssqs.ts";
 import { consoleProvider } from "./console/console.ts";
 import { emailProvider } from "./email/email.ts";
 import { gcppubsubBlock } from "./gcppubsub/block.ts";
@@ -75,7 +75,7 @@ export { decideRetry, parseRetryAfter } from "./retry-timing.ts";
  * cause. A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
  */
 export const builtinProviders: Providers = Object.freeze({
-  awssqs: pendingProvider("awssqs", awssqsBlock),
+  awssqs: awssqsProvider,
   gcppubsub: pendingProvider("gcppubsub", gcppubsubBlock),
   slack: slackProvider,
   mattermost: mattermostProvider,
