@@ -27,7 +27,7 @@ import { alertmanagerProvider } from "./alertmanager/alertmanager.ts";
 import { awssqsProvider } from "./awssqs/awssqs.ts";
 import { consoleProvider } from "./console/console.ts";
 import { emailProvider } from "./email/email.ts";
-import { gcppubsubBlock } from "./gcppubsub/block.ts";
+import { gcppubsubProvider } from "./gcppubsub/gcppubsub.ts";
 import { githubProvider } from "./github/github.ts";
 import { natsProvider } from "./nats/nats.ts";
 import { grafanaProvider } from "./grafana/grafana.ts";
@@ -35,7 +35,6 @@ import { newrelicProvider } from "./newrelic/newrelic.ts";
 import { opsgenieProvider } from "./opsgenie/opsgenie.ts";
 import { pagerdutyProvider } from "./pagerduty/pagerduty.ts";
 import { pagerdutyv2Provider } from "./pagerdutyv2/pagerdutyv2.ts";
-import { pendingProvider } from "./pending.ts";
 import type { Providers } from "./provider.ts";
 import { slackProvider } from "./slack/slack.ts";
 import { webhookProvider } from "./webhook/webhook.ts";
@@ -70,13 +69,13 @@ export { isRetryableStatus } from "./rejection.ts";
 export { decideRetry, parseRetryAfter } from "./retry-timing.ts";
 
 /**
- * Every service type of the Go engine (and `console`), in the order the Go engine renders their template blocks.
- * Types not delivered yet (e-mail, incidents, forges, queues) decode and compile, and fail to deliver with a clear
- * cause. A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
+ * Every service type of the Go engine (and `console`), in the order the Go engine renders their template blocks,
+ * then the services the Go engine lacks. E-mail and NATS prepare deliveries as data like the rest; the shell sends
+ * them over sockets (Node and Deno). A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
  */
 export const builtinProviders: Providers = Object.freeze({
   awssqs: awssqsProvider,
-  gcppubsub: pendingProvider("gcppubsub", gcppubsubBlock),
+  gcppubsub: gcppubsubProvider,
   slack: slackProvider,
   mattermost: mattermostProvider,
   rocketchat: rocketchatProvider,
