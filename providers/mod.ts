@@ -46,6 +46,13 @@ import { teamsProvider } from "./teams/teams.ts";
 import { teamsWorkflowsProvider } from "./teams-workflows/teams-workflows.ts";
 import { telegramProvider } from "./telegram/telegram.ts";
 import { webexProvider } from "./webex/webex.ts";
+import { azuredevopsProvider } from "./azuredevops/azuredevops.ts";
+import { bitbucketProvider } from "./bitbucket/bitbucket.ts";
+import { discordProvider } from "./discord/discord.ts";
+import { giteaProvider } from "./gitea/gitea.ts";
+import { gitlabProvider } from "./gitlab/gitlab.ts";
+import { matrixProvider } from "./matrix/matrix.ts";
+import { ntfyProvider } from "./ntfy/ntfy.ts";
 
 export type {
   Delivery,
@@ -96,6 +103,13 @@ export const builtinProviders: Providers = Object.freeze({
   webex: webexProvider,
   nats: natsProvider,
   console: consoleProvider,
+  gitlab: gitlabProvider,
+  gitea: giteaProvider,
+  bitbucket: bitbucketProvider,
+  azuredevops: azuredevopsProvider,
+  discord: discordProvider,
+  matrix: matrixProvider,
+  ntfy: ntfyProvider,
 });
 
 /** The template blocks of {@linkcode builtinProviders}. */
