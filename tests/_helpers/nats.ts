@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { PemPair } from "./cluster-certs.ts";
 
 /** Where the server binary is: `NATS_SERVER` or `nats-server` on the PATH. */
 export function natsServerBinary(): string {
@@ -37,13 +38,20 @@ export interface NatsLoopback {
 /**
  * Starts `nats-server` on 127.0.0.1 with a free port and the given configuration (authorization blocks).
  * @param config extra configuration text
+ * @param options `tls`: a certificate and key the server requires TLS with
  */
-export async function startNats(config = ""): Promise<NatsLoopback> {
+export async function startNats(config = "", options: { tls?: PemPair } = {}): Promise<NatsLoopback> {
   const bin = natsServerBinary();
   const dir = mkdtempSync(join(tmpdir(), "nats-"));
   const port = await freePort();
   const file = join(dir, "nats.conf");
-  writeFileSync(file, `listen: 127.0.0.1:${port}\n${config}\n`);
+  let tls = "";
+  if (options.tls !== undefined) {
+    writeFileSync(join(dir, "cert.pem"), options.tls.certPem);
+    writeFileSync(join(dir, "key.pem"), options.tls.keyPem);
+    tls = `tls: {\n  cert_file: "${join(dir, "cert.pem")}"\n  key_file: "${join(dir, "key.pem")}"\n}\n`;
+  }
+  writeFileSync(file, `listen: 127.0.0.1:${port}\n${tls}${config}\n`);
   const child: ChildProcess = spawn(bin, ["-c", file], { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   child.stderr?.on("data", (c: Buffer) => (log += c.toString()));
