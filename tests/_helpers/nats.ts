@@ -75,10 +75,10 @@ export async function startNats(config = "", options: { tls?: PemPair } = {}): P
 }
 
 /**
- * Publishes one message through the `nats` client against a throwaway server. Under Deno, the first socket the
- * client opens makes Deno's Node compatibility redefine `globalThis.queueMicrotask` (same function, other
- * descriptor), which the prototype-pollution canary would blame on the first test; a test module that calls this at
- * load time gets that done before the canary's snapshot.
+ * Publishes one message through the `nats` client against a throwaway server. Under Deno, the client's first
+ * write (its CommonJS code calls `queueMicrotask`) makes Deno's Node compatibility redefine
+ * `globalThis.queueMicrotask` (same function, other descriptor), which the prototype-pollution canary would blame on
+ * the first test; a test module that calls this at load time gets that done before the canary's snapshot.
  */
 export async function warmUpNatsClient(): Promise<void> {
   const { deliverNats } = await import("../../providers/nats/deliver.ts");
