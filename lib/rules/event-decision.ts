@@ -51,7 +51,7 @@ export function eventDecision(
   const subscriptions: Destinations = destinations.length === 0 ? new Map() : new Map([[name, destinations]]);
   const eventConfig: Config = {
     ...config,
-    triggers: first === undefined ? new Map() : new Map([[name, { name, conditions: [{ ...first, compiledWhen: always }] }]]),
+    triggers: first === undefined ? new Map() : new Map([[name, { name, conditions: [{ ...first, when: `true (the event of ${name})`, compiledWhen: always }] }]]),
   };
   const eventOptions: EvaluateOptions = { ...base, state: {}, subscriptions };
   const decision = evaluate(resource, eventConfig, eventOptions);
