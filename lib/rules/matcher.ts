@@ -73,7 +73,11 @@ function asText(actual: unknown): string | undefined {
 export function runMatcher(matcher: Matcher, actual: unknown): string | undefined {
   switch (matcher._tag) {
     case "Exact":
-      return deepEqual(matcher.value, actual) ? undefined : `expected ${show(matcher.value)}, got ${show(actual)}`;
+      if (deepEqual(matcher.value, actual)) return undefined;
+      if (typeof matcher.value === "string" && typeof actual === "string" && `${matcher.value}${actual}`.includes("\n")) {
+        return `differs (- expected, + got):\n${lineDiff(matcher.value, actual).join("\n")}`;
+      }
+      return `expected ${show(matcher.value)}, got ${show(actual)}`;
     case "Contains": {
       const text = asText(actual);
       return text !== undefined && text.includes(matcher.text)
@@ -153,4 +157,34 @@ function subsetDiff(expected: unknown, actual: unknown, path: string): string | 
     return undefined;
   }
   return deepEqual(expected, actual) ? undefined : `${here}: expected ${show(expected)}, got ${show(actual)}`;
+}
+
+/**
+ * A line diff of two texts: common lines prefixed `  `, removed `- `, added `+ ` (longest common subsequence; texts
+ * of more than 500 lines are compared as wholes).
+ * @param expected the expected text
+ * @param actual the actual text
+ * @returns the diff's lines
+ */
+export function lineDiff(expected: string, actual: string): readonly string[] {
+  const a = expected.split("\n");
+  const b = actual.split("\n");
+  if (a.length > 500 || b.length > 500) return [`- ${show(expected)}`, `+ ${show(actual)}`];
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      out.push(`  ${a[i++]}`);
+      j++;
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) out.push(`- ${a[i++]}`);
+    else out.push(`+ ${b[j++]}`);
+  }
+  return out;
 }

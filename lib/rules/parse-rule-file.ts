@@ -94,7 +94,7 @@ function readConfig(r: Reader, value: unknown): ConfigSource {
   const configMap = sourced(r, c["configMap"], ["config", "configMap"], "config.configMap");
   const secret = sourced(r, c["secret"], ["config", "secret"], "config.secret");
   const data = stringMap(r, c["data"], ["config", "data"], "config.data key");
-  if (isRecord(value) && configMap === undefined && Object.keys(data).length === 0) {
+  if (isRecord(value) && configMap === undefined && c["data"] === undefined) {
     fail(r, ["config"], "config needs a configMap (a path or a map) or data (ConfigMap keys)");
   }
   return {
