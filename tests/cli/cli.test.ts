@@ -34,7 +34,7 @@ describe("notifications-engine (the CLI as a process)", () => {
     const ok = await runCliProcess(["test", "examples/**/*.rules.yaml", "tests/fixtures/rules/*/*.rules.yaml"]);
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/4 file\(s\), \d+ scenario\(s\): \d+ passed, 0 failed\n$/);
+    expect(ok.stdout).toMatch(/5 file\(s\), \d+ scenario\(s\): \d+ passed, 0 failed\n$/);
     const wrong = await runCliProcess(["test", "tests/fixtures/rules/wrong.rules.yaml"]);
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toContain('step 2 "still ready"');

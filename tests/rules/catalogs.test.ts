@@ -31,6 +31,7 @@ describe("shipped rule tests", () => {
     const run = await runRuleFiles(shipped);
     expect(run.results.map((r) => r.file).sort()).toEqual([
       "examples/certmanager/certmanager.rules.yaml",
+      "examples/serverless/serverless.rules.yaml",
       "tests/fixtures/rules/argo-cd/argo-cd.rules.yaml",
       "tests/fixtures/rules/argo-rollouts/argo-rollouts.rules.yaml",
       "tests/fixtures/rules/foo-sample/foo-sample.rules.yaml",
