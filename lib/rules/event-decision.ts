@@ -9,11 +9,9 @@ import type { Config } from "../config/mod.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Decision, EvaluateOptions } from "../engine/mod.ts";
 import { evaluate } from "../engine/mod.ts";
-import type { CompiledExpr } from "../expr/mod.ts";
-import { E } from "../fp.ts";
+import { alwaysTrue } from "./_always.ts";
 import { defaultAnnotationPrefix, type Destinations, resolveDestinations } from "../subscriptions/mod.ts";
 
-const always: CompiledExpr = { source: "true", run: () => E.right(true) };
 
 function stringMap(value: unknown): Readonly<Record<string, string>> {
   if (typeof value !== "object" || value === null) return {};
@@ -51,7 +49,7 @@ export function eventDecision(
   const subscriptions: Destinations = destinations.length === 0 ? new Map() : new Map([[name, destinations]]);
   const eventConfig: Config = {
     ...config,
-    triggers: first === undefined ? new Map() : new Map([[name, { name, conditions: [{ ...first, when: `true (the event of ${name})`, compiledWhen: always }] }]]),
+    triggers: first === undefined ? new Map() : new Map([[name, { name, conditions: [{ ...first, when: `true (the event of ${name})`, compiledWhen: alwaysTrue }] }]]),
   };
   const eventOptions: EvaluateOptions = { ...base, state: {}, subscriptions };
   const decision = evaluate(resource, eventConfig, eventOptions);

@@ -77,3 +77,4 @@ export { summarize } from "./rule-result.ts";
 export type { RunRuleFileOptions } from "./run-rule-file.ts";
 export { redactDeep, runRuleFile, stepLabel } from "./run-rule-file.ts";
 export { carryState, resolveStepResource } from "./step-resource.ts";
+export { templateDecision } from "./template-decision.ts";

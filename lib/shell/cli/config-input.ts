@@ -9,6 +9,7 @@ import { redactor } from "../../config/mod.ts";
 import { decodeConfig } from "../../../mod.ts";
 import type { CliIO } from "./cli-io.ts";
 import { parseResourceRef, readClusterConfig, readClusterResource } from "./kube-source.ts";
+import { outputFormat } from "./output.ts";
 import { serviceSecrets } from "./prepare-request.ts";
 
 /** The flags that say where things come from. */
@@ -144,4 +145,30 @@ export function resourceNameOf(resource: Readonly<Record<string, unknown>>, as: 
   if (resource["kind"] === "Application") return "app";
   if (resource["kind"] === "Rollout") return "rollout";
   return "obj";
+}
+
+/**
+ * What every configuration verb does first: reads `--output` (text, json or yaml) and loads the configuration,
+ * reporting a problem on standard error.
+ * @param flags the parsed flags
+ * @param io the CLI's capabilities
+ * @param options the verb (for messages) and whether to add a `console` service
+ * @returns the configuration and the format, or the exit code (2) after reporting the problem
+ */
+export async function startVerb(
+  flags: SourceFlags & { readonly output?: string | undefined },
+  io: CliIO,
+  options: { readonly verb: string; readonly console?: boolean },
+): Promise<{ readonly loaded: LoadedConfig; readonly format: "text" | "json" | "yaml" } | number> {
+  const format = outputFormat(flags.output, ["text", "json", "yaml"]);
+  if (format !== "text" && format !== "json" && format !== "yaml") {
+    io.stderr(`${options.verb}: ${format}\n`);
+    return 2;
+  }
+  const loaded = await loadConfig(flags, io, { console: options.console === true });
+  if (typeof loaded === "string") {
+    io.stderr(`${options.verb}: ${loaded}\n`);
+    return 2;
+  }
+  return { loaded, format };
 }

@@ -4,17 +4,16 @@
  * @module
  */
 import { parse } from "yaml";
-import type { Config } from "../../config/mod.ts";
 import { formatDiagnostic } from "../../diagnostics.ts";
-import { evaluate, type Notification } from "../../engine/mod.ts";
-import type { CompiledExpr } from "../../expr/mod.ts";
-import { E, type Either } from "../../fp.ts";
+import type { Notification } from "../../engine/mod.ts";
+import type { Either } from "../../fp.ts";
+import { templateDecision } from "../../rules/mod.ts";
 import type { Destination } from "../../subscriptions/mod.ts";
 import { didYouMean } from "../../suggest.ts";
 import { deliver } from "../deliver.ts";
 import type { CliIO } from "./cli-io.ts";
-import { type LoadedConfig, loadConfig, loadResource, resourceNameOf, type SourceFlags } from "./config-input.ts";
-import { outputFormat, serialize, textStyle } from "./output.ts";
+import { loadResource, resourceNameOf, type SourceFlags, startVerb } from "./config-input.ts";
+import { serialize, textStyle } from "./output.ts";
 import { parseNow } from "./parse-now.ts";
 import { prepareRequest, type RequestView } from "./prepare-request.ts";
 
@@ -26,22 +25,6 @@ export type TemplateFlags = SourceFlags & {
   readonly recipient?: readonly string[] | undefined;
   readonly send?: boolean | undefined;
 };
-
-type Format = "text" | "json" | "yaml";
-
-async function start(flags: TemplateFlags, io: CliIO, verb: string, console = false): Promise<{ loaded: LoadedConfig; format: Format } | number> {
-  const format = outputFormat(flags.output, ["text", "json", "yaml"]);
-  if (format !== "text" && format !== "json" && format !== "yaml") {
-    io.stderr(`${format}\n`);
-    return 2;
-  }
-  const loaded = await loadConfig(flags, io, { console });
-  if (typeof loaded === "string") {
-    io.stderr(`${verb}: ${loaded}\n`);
-    return 2;
-  }
-  return { loaded, format };
-}
 
 function messagePreview(source: string | undefined): string {
   try {
@@ -61,7 +44,7 @@ function messagePreview(source: string | undefined): string {
  * @returns the exit code
  */
 export async function templateGetCommand(name: string | undefined, flags: TemplateFlags, io: CliIO): Promise<number> {
-  const started = await start(flags, io, "template get");
+  const started = await startVerb(flags, io, { verb: "template get" });
   if (typeof started === "number") return started;
   const { loaded, format } = started;
   const templates = [...loaded.config.templates.values()].filter((t) => name === undefined || t.name === name);
@@ -81,9 +64,6 @@ export async function templateGetCommand(name: string | undefined, flags: Templa
   return 0;
 }
 
-const always: CompiledExpr = { source: "true", run: () => E.right(true) };
-const notifyTrigger = "template-notify";
-
 function parseRecipients(values: readonly string[] | undefined): Destination[] | string {
   const out: Destination[] = [];
   for (const v of values ?? ["console:stdout"]) {
@@ -92,15 +72,6 @@ function parseRecipients(values: readonly string[] | undefined): Destination[] |
     out.push({ service: v.slice(0, colon), recipient: v.slice(colon + 1) });
   }
   return out;
-}
-
-/** Renders the template for every destination through `evaluate`, as a trigger that sends it would. */
-function render(template: string, resource: unknown, config: Config, options: { now: number; resourceName: string; to: readonly Destination[] }) {
-  const cfg: Config = {
-    ...config,
-    triggers: new Map([[notifyTrigger, { name: notifyTrigger, conditions: [{ key: "[0].", when: "true", send: [template], compiledWhen: always }] }]]),
-  };
-  return evaluate(resource, cfg, { now: options.now, resourceName: options.resourceName, state: {}, subscriptions: new Map([[notifyTrigger, options.to]]) });
 }
 
 function requestText(r: RequestView): string {
@@ -128,7 +99,7 @@ export async function templateNotifyCommand(args: readonly string[], flags: Temp
     io.stderr(`template notify: ${typeof to === "string" ? to : now}\n`);
     return 2;
   }
-  const started = await start(flags, io, "template notify", true);
+  const started = await startVerb(flags, io, { verb: "template notify", console: true });
   if (typeof started === "number") return started;
   const { loaded, format } = started;
   const { config, redact } = loaded;
@@ -142,7 +113,7 @@ export async function templateNotifyCommand(args: readonly string[], flags: Temp
     io.stderr(`template notify: ${resource}\n`);
     return 1;
   }
-  const decision = render(template, resource, config, { now, resourceName: resourceNameOf(resource, flags.as), to });
+  const decision = templateDecision(resource, config, { template, to, now, resourceName: resourceNameOf(resource, flags.as) });
   const results = [];
   let ok = decision.notifications.length === to.length;
   for (const n of decision.notifications) {

@@ -11,8 +11,8 @@ import { explainDecision, formatExplanation } from "../../rules/mod.ts";
 import { show } from "../../rules/matcher.ts";
 import { didYouMean } from "../../suggest.ts";
 import type { CliIO } from "./cli-io.ts";
-import { type LoadedConfig, loadConfig, loadResource, resourceNameOf, type SourceFlags } from "./config-input.ts";
-import { outputFormat, serialize, textStyle } from "./output.ts";
+import { loadResource, resourceNameOf, type SourceFlags, startVerb } from "./config-input.ts";
+import { serialize, textStyle } from "./output.ts";
 import { parseNow } from "./parse-now.ts";
 
 /** The flags of the `trigger` verbs. */
@@ -45,20 +45,6 @@ function textTable(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n") + "\n";
 }
 
-async function start(flags: TriggerFlags, io: CliIO, verb: string): Promise<{ loaded: LoadedConfig; format: "text" | "json" | "yaml" } | number> {
-  const format = outputFormat(flags.output, ["text", "json", "yaml"]);
-  if (format !== "text" && format !== "json" && format !== "yaml") {
-    io.stderr(`${format}\n`);
-    return 2;
-  }
-  const loaded = await loadConfig(flags, io);
-  if (typeof loaded === "string") {
-    io.stderr(`${verb}: ${loaded}\n`);
-    return 2;
-  }
-  return { loaded, format };
-}
-
 /**
  * `trigger get [name]`.
  * @param name the trigger to show; all when absent
@@ -67,7 +53,7 @@ async function start(flags: TriggerFlags, io: CliIO, verb: string): Promise<{ lo
  * @returns the exit code
  */
 export async function triggerGetCommand(name: string | undefined, flags: TriggerFlags, io: CliIO): Promise<number> {
-  const started = await start(flags, io, "trigger get");
+  const started = await startVerb(flags, io, { verb: "trigger get" });
   if (typeof started === "number") return started;
   const { loaded, format } = started;
   const triggers = [...loaded.config.triggers.values()].filter((t) => name === undefined || t.name === name);
@@ -123,7 +109,7 @@ export async function triggerRunCommand(args: readonly string[], flags: TriggerF
     io.stderr(`trigger run: ${now}\n`);
     return 2;
   }
-  const started = await start(flags, io, "trigger run");
+  const started = await startVerb(flags, io, { verb: "trigger run" });
   if (typeof started === "number") return started;
   const { loaded, format } = started;
   const { config } = loaded;

@@ -7,8 +7,8 @@ import { isScalar, LineCounter, parseAllDocuments, type Scalar } from "yaml";
 import type { Diagnostic } from "../../diagnostics.ts";
 import { formatDiagnostic } from "../../diagnostics.ts";
 import type { CliIO } from "./cli-io.ts";
-import { loadConfig, type SourceFlags } from "./config-input.ts";
-import { outputFormat, serialize, textStyle } from "./output.ts";
+import { type SourceFlags, startVerb } from "./config-input.ts";
+import { serialize, textStyle } from "./output.ts";
 
 /** A diagnostic placed in the ConfigMap file. */
 export interface PlacedDiagnostic extends Diagnostic {
@@ -61,16 +61,9 @@ function place(d: Diagnostic, file: string, keys: ReadonlyMap<string, { line: nu
  * @returns the exit code: 0 no error, 1 errors, 2 a usage error or an unreadable configuration
  */
 export async function validateCommand(flags: SourceFlags & { readonly output?: string | undefined }, io: CliIO): Promise<number> {
-  const format = outputFormat(flags.output, ["text", "json", "yaml"]);
-  if (format !== "text" && format !== "json" && format !== "yaml") {
-    io.stderr(`${format}\n`);
-    return 2;
-  }
-  const loaded = await loadConfig(flags, io);
-  if (typeof loaded === "string") {
-    io.stderr(`validate: ${loaded}\n`);
-    return 2;
-  }
+  const started = await startVerb(flags, io, { verb: "validate" });
+  if (typeof started === "number") return started;
+  const { loaded, format } = started;
   const keys = loaded.text !== undefined ? keyLines(loaded.text) : new Map();
   const placed = loaded.diagnostics.map((d) => place(d, loaded.origin, keys));
   const errors = placed.filter((d) => d.severity === "error").length;
