@@ -75,9 +75,21 @@ function parseRecipients(values: readonly string[] | undefined): Destination[] |
 }
 
 function requestText(r: RequestView): string {
-  if (r.kind === "print") return r.text.endsWith("\n") ? r.text : `${r.text}\n`;
-  const headers = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}\n`).join("");
-  return `${r.method} ${r.url}\n${headers}${r.body !== undefined ? `\n${r.body}\n` : ""}`;
+  const headers = (h: Readonly<Record<string, string>>): string => Object.entries(h).map(([k, v]) => `${k}: ${v}\n`).join("");
+  switch (r.kind) {
+    case "print":
+      return r.text.endsWith("\n") ? r.text : `${r.text}\n`;
+    case "http":
+      return `${r.method} ${r.url}\n${headers(r.headers)}${r.body !== undefined ? `\n${r.body}\n` : ""}`;
+    case "any-of":
+      return r.requests.map((q, i) => `(${i + 1} of ${r.requests.length}, the first that succeeds)\n${requestText(q)}`).join("\n");
+    case "smtp": {
+      const m = r.message;
+      return `SMTP ${r.server.host}:${r.server.port}${r.server.secure ? " (TLS)" : ""}\nFrom: ${m.from}\nTo: ${m.to.join(", ")}\nSubject: ${m.subject}\n\n${m.body}\n`;
+    }
+    case "nats":
+      return `NATS ${r.servers.join(", ")} subject ${r.subject}\n${headers(r.headers)}\n${r.data}\n`;
+  }
 }
 
 /**
