@@ -99,6 +99,15 @@ export type {
 export { exprRuntime, generateExprModule } from "./lib/expr/mod.ts";
 export { argoCdHelpers } from "./lib/argocd/mod.ts";
 export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } from "./lib/templates/mod.ts";
+export type {
+  ExplainedCondition,
+  Explanation,
+  ExplanationEntry,
+  Outcome,
+  OutcomeTag,
+  SubscriptionSources,
+} from "./lib/rules/mod.ts";
+export { explainDecision, formatExplanation } from "./lib/rules/mod.ts";
 
 /**
  * Decodes a notification ConfigMap and its Secret (see the core's `decodeConfig` for the rules), knowing every
@@ -127,7 +136,7 @@ export function decodeConfig(
   secret?: SecretLike,
   options: DecodeConfigOptions = {},
 ): DecodedConfig {
-  return decodeConfigWith(configMap, secret, { services: builtinServiceTypes, helpers: argoCdHelpers, ...options });
+  return decodeConfigWith(configMap, secret, { services: builtinServiceTypes, ...options });
 }
 
 /**

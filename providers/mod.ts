@@ -22,9 +22,20 @@
  * @module
  */
 import type { ServiceType } from "../lib/config/mod.ts";
+import { alertmanagerProvider } from "./alertmanager/alertmanager.ts";
+import { awssqsProvider } from "./awssqs/awssqs.ts";
 import { consoleProvider } from "./console/console.ts";
-import { builtinServiceTypes, pendingProviders } from "./service-types.ts";
+import { emailProvider } from "./email/email.ts";
+import { gcppubsubProvider } from "./gcppubsub/gcppubsub.ts";
+import { githubProvider } from "./github/github.ts";
+import { natsProvider } from "./nats/nats.ts";
+import { grafanaProvider } from "./grafana/grafana.ts";
+import { newrelicProvider } from "./newrelic/newrelic.ts";
+import { opsgenieProvider } from "./opsgenie/opsgenie.ts";
+import { pagerdutyProvider } from "./pagerduty/pagerduty.ts";
+import { pagerdutyv2Provider } from "./pagerdutyv2/pagerdutyv2.ts";
 import { isProvider, type Provider, type Providers } from "./provider.ts";
+import { builtinServiceTypes } from "./service-types.ts";
 import { slackProvider } from "./slack/slack.ts";
 import { webhookProvider } from "./webhook/webhook.ts";
 import { googlechatProvider } from "./googlechat/googlechat.ts";
@@ -35,6 +46,13 @@ import { teamsProvider } from "./teams/teams.ts";
 import { teamsWorkflowsProvider } from "./teams-workflows/teams-workflows.ts";
 import { telegramProvider } from "./telegram/telegram.ts";
 import { webexProvider } from "./webex/webex.ts";
+import { azuredevopsProvider } from "./azuredevops/azuredevops.ts";
+import { bitbucketProvider } from "./bitbucket/bitbucket.ts";
+import { discordProvider } from "./discord/discord.ts";
+import { giteaProvider } from "./gitea/gitea.ts";
+import { gitlabProvider } from "./gitlab/gitlab.ts";
+import { matrixProvider } from "./matrix/matrix.ts";
+import { ntfyProvider } from "./ntfy/ntfy.ts";
 
 export type {
   Delivery,
@@ -59,33 +77,40 @@ export { isRetryableStatus } from "./rejection.ts";
 export { decideRetry, parseRetryAfter } from "./retry-timing.ts";
 
 /**
- * Every service type of the Go engine (and `console`), in the order the Go engine renders their template blocks.
- * Types not delivered yet (e-mail, incidents, forges, queues) decode and compile, and fail to deliver with a clear
- * cause. A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
+ * Every service type of the Go engine (and `console`), in the order the Go engine renders their template blocks,
+ * then the services the Go engine lacks. E-mail and NATS prepare deliveries as data like the rest; the shell sends
+ * them over sockets (Node and Deno). A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
  */
 export const builtinProviders: Providers = Object.freeze({
-  awssqs: pendingProviders["awssqs"]!,
-  gcppubsub: pendingProviders["gcppubsub"]!,
+  awssqs: awssqsProvider,
+  gcppubsub: gcppubsubProvider,
   slack: slackProvider,
   mattermost: mattermostProvider,
   rocketchat: rocketchatProvider,
-  email: pendingProviders["email"]!,
+  email: emailProvider,
   webhook: webhookProvider,
-  opsgenie: pendingProviders["opsgenie"]!,
-  github: pendingProviders["github"]!,
+  opsgenie: opsgenieProvider,
+  github: githubProvider,
   teams: teamsProvider,
   "teams-workflows": teamsWorkflowsProvider,
-  alertmanager: pendingProviders["alertmanager"]!,
+  alertmanager: alertmanagerProvider,
   googlechat: googlechatProvider,
-  pagerduty: pendingProviders["pagerduty"]!,
-  pagerdutyv2: pendingProviders["pagerdutyv2"]!,
-  newrelic: pendingProviders["newrelic"]!,
-  grafana: pendingProviders["grafana"]!,
+  pagerduty: pagerdutyProvider,
+  pagerdutyv2: pagerdutyv2Provider,
+  newrelic: newrelicProvider,
+  grafana: grafanaProvider,
   telegram: telegramProvider,
   pushover: pushoverProvider,
   webex: webexProvider,
-  nats: pendingProviders["nats"]!,
+  nats: natsProvider,
   console: consoleProvider,
+  gitlab: gitlabProvider,
+  gitea: giteaProvider,
+  bitbucket: bitbucketProvider,
+  azuredevops: azuredevopsProvider,
+  discord: discordProvider,
+  matrix: matrixProvider,
+  ntfy: ntfyProvider,
 });
 
 const builtinByServiceType: ReadonlyMap<ServiceType, Provider<unknown>> = new Map(

@@ -1,28 +1,46 @@
 /**
  * The builtin service types as the configuration needs them: each one's settings decoder and template block, without
  * the code that prepares deliveries. The package entry (`mod.ts`) decodes configurations with these, so its bundle
- * holds no `prepare`; {@linkcode providerOf} (`./providers`) finds the provider of each.
+ * holds no `prepare` (but for the commit-status forges, whose decoders their providers build); `providerOf`
+ * (`./providers`) finds the provider of each. `tests/providers/service-types.test.ts` checks that this list and
+ * `builtinProviders` agree, type by type.
  * @module
  */
 import type { ServiceType, ServiceTypes } from "../lib/config/mod.ts";
 import type { TemplateBlocks } from "../lib/templates/mod.ts";
 import { blocksOf } from "../lib/config/mod.ts";
 import { alertmanagerBlock } from "./alertmanager/block.ts";
+import { decodeAlertmanagerSettings } from "./alertmanager/alertmanager.ts";
 import { awssqsBlock } from "./awssqs/block.ts";
+import { decodeAwssqsSettings } from "./awssqs/awssqs.ts";
+import { azuredevopsProvider } from "./azuredevops/azuredevops.ts";
+import { bitbucketProvider } from "./bitbucket/bitbucket.ts";
 import { decodeConsoleSettings } from "./console/console.ts";
+import { decodeDiscordSettings, discordBlock } from "./discord/discord.ts";
 import { emailBlock } from "./email/block.ts";
+import { decodeEmailSettings } from "./email/email.ts";
 import { gcppubsubBlock } from "./gcppubsub/block.ts";
+import { decodeGcppubsubSettings } from "./gcppubsub/gcppubsub.ts";
+import { giteaProvider } from "./gitea/gitea.ts";
 import { githubBlock } from "./github/block.ts";
+import { decodeGithubSettings } from "./github/github.ts";
+import { gitlabProvider } from "./gitlab/gitlab.ts";
 import { decodeGooglechatSettings } from "./googlechat/googlechat.ts";
 import { googlechatBlock } from "./googlechat/block.ts";
+import { decodeGrafanaSettings } from "./grafana/grafana.ts";
+import { decodeMatrixSettings, matrixBlock } from "./matrix/matrix.ts";
 import { mattermostBlock } from "./mattermost/block.ts";
 import { decodeMattermostSettings } from "./mattermost/settings.ts";
+import { decodeNatsSettings } from "./nats/nats.ts";
 import { newrelicBlock } from "./newrelic/block.ts";
+import { decodeNewrelicSettings } from "./newrelic/newrelic.ts";
+import { decodeNtfySettings, ntfyBlock } from "./ntfy/ntfy.ts";
 import { opsgenieBlock } from "./opsgenie/block.ts";
+import { decodeOpsgenieSettings } from "./opsgenie/opsgenie.ts";
 import { pagerdutyBlock } from "./pagerduty/block.ts";
+import { decodePagerdutySettings } from "./pagerduty/pagerduty.ts";
 import { pagerdutyv2Block } from "./pagerdutyv2/block.ts";
-import { pendingProvider } from "./pending.ts";
-import type { Provider } from "./provider.ts";
+import { decodePagerdutyv2Settings } from "./pagerdutyv2/pagerdutyv2.ts";
 import { decodePushoverSettings } from "./pushover/pushover.ts";
 import { rocketchatBlock } from "./rocketchat/block.ts";
 import { decodeRocketChatSettings } from "./rocketchat/settings.ts";
@@ -37,51 +55,46 @@ import { decodeWebexSettings } from "./webex/webex.ts";
 import { webhookBlock } from "./webhook/block.ts";
 import { decodeWebhookSettings } from "./webhook/settings.ts";
 
-/** Service types this package does not deliver to yet: their providers are small, and serve as their service types. */
-export const pendingProviders: Readonly<Record<string, Provider<unknown>>> = Object.freeze({
-  awssqs: pendingProvider("awssqs", awssqsBlock),
-  gcppubsub: pendingProvider("gcppubsub", gcppubsubBlock),
-  email: pendingProvider("email", emailBlock),
-  opsgenie: pendingProvider("opsgenie", opsgenieBlock),
-  github: pendingProvider("github", githubBlock),
-  alertmanager: pendingProvider("alertmanager", alertmanagerBlock),
-  pagerduty: pendingProvider("pagerduty", pagerdutyBlock),
-  pagerdutyv2: pendingProvider("pagerdutyv2", pagerdutyv2Block),
-  newrelic: pendingProvider("newrelic", newrelicBlock),
-  grafana: pendingProvider("grafana"),
-  nats: pendingProvider("nats"),
-}) as Readonly<Record<string, Provider<unknown>>>;
-
 const serviceType = <S>(type: string, decodeSettings: ServiceType<S>["decodeSettings"], block?: ServiceType["block"]): ServiceType =>
   ({ type, decodeSettings, ...(block !== undefined ? { block } : {}) }) as ServiceType;
+
+/** A provider's service-type part (for the providers whose decoder only their provider builds). */
+const partOf = (p: ServiceType): ServiceType => serviceType(p.type, p.decodeSettings, p.block);
 
 /**
  * Every builtin service type, in the order of `builtinProviders` (the order blocks render in): the same decoders and
  * blocks as the providers.
  */
 export const builtinServiceTypes: ServiceTypes = Object.freeze({
-  awssqs: pendingProviders["awssqs"]!,
-  gcppubsub: pendingProviders["gcppubsub"]!,
+  awssqs: serviceType("awssqs", decodeAwssqsSettings, awssqsBlock),
+  gcppubsub: serviceType("gcppubsub", decodeGcppubsubSettings, gcppubsubBlock),
   slack: serviceType("slack", decodeSlackSettings, slackBlock),
   mattermost: serviceType("mattermost", decodeMattermostSettings, mattermostBlock),
   rocketchat: serviceType("rocketchat", decodeRocketChatSettings, rocketchatBlock),
-  email: pendingProviders["email"]!,
+  email: serviceType("email", decodeEmailSettings, emailBlock),
   webhook: serviceType("webhook", decodeWebhookSettings, webhookBlock),
-  opsgenie: pendingProviders["opsgenie"]!,
-  github: pendingProviders["github"]!,
+  opsgenie: serviceType("opsgenie", decodeOpsgenieSettings, opsgenieBlock),
+  github: serviceType("github", decodeGithubSettings, githubBlock),
   teams: serviceType("teams", decodeTeamsSettings, teamsBlock),
   "teams-workflows": serviceType("teams-workflows", decodeTeamsWorkflowsSettings, teamsWorkflowsBlock),
-  alertmanager: pendingProviders["alertmanager"]!,
+  alertmanager: serviceType("alertmanager", decodeAlertmanagerSettings, alertmanagerBlock),
   googlechat: serviceType("googlechat", decodeGooglechatSettings, googlechatBlock),
-  pagerduty: pendingProviders["pagerduty"]!,
-  pagerdutyv2: pendingProviders["pagerdutyv2"]!,
-  newrelic: pendingProviders["newrelic"]!,
-  grafana: pendingProviders["grafana"]!,
+  pagerduty: serviceType("pagerduty", decodePagerdutySettings, pagerdutyBlock),
+  pagerdutyv2: serviceType("pagerdutyv2", decodePagerdutyv2Settings, pagerdutyv2Block),
+  newrelic: serviceType("newrelic", decodeNewrelicSettings, newrelicBlock),
+  grafana: serviceType("grafana", decodeGrafanaSettings),
   telegram: serviceType("telegram", decodeTelegramSettings),
   pushover: serviceType("pushover", decodePushoverSettings),
   webex: serviceType("webex", decodeWebexSettings),
-  nats: pendingProviders["nats"]!,
+  nats: serviceType("nats", decodeNatsSettings),
   console: serviceType("console", decodeConsoleSettings),
+  gitlab: partOf(gitlabProvider),
+  gitea: partOf(giteaProvider),
+  bitbucket: partOf(bitbucketProvider),
+  azuredevops: partOf(azuredevopsProvider),
+  discord: serviceType("discord", decodeDiscordSettings, discordBlock),
+  matrix: serviceType("matrix", decodeMatrixSettings, matrixBlock),
+  ntfy: serviceType("ntfy", decodeNtfySettings, ntfyBlock),
 });
 
 /** The template blocks of {@linkcode builtinServiceTypes}. */

@@ -13,6 +13,15 @@ import { loadManifest, withReady } from "./load.ts";
 import { resolve } from "node:path";
 
 const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(`Usage: npm start -- [<configmap.yaml> <resource.yaml> [<secret.yaml>]] [--as <name>]
+
+Without arguments, walks this folder's cert-manager Certificate through not ready → ready → ready → not ready →
+ready and prints what the engine decides at each step. With files, decides once for the given resource.
+  --as <name>   the resource's name in conditions and templates (default cert)
+For rule tests, validation and previews, see: npx notifications-engine --help`);
+  process.exit(0);
+}
 const asIndex = args.indexOf("--as");
 const resourceName = asIndex >= 0 ? args.splice(asIndex, 2)[1] ?? "obj" : "cert";
 // Paths given on the command line are relative to where `npm start` was called (npm runs scripts from the package

@@ -22,6 +22,7 @@ import type {
 import { parseConfigKey } from "./config-key.ts";
 import { decodeContext } from "./context.ts";
 import { decodeDefaultTriggers } from "./default-triggers.ts";
+import { argoCdHelpers } from "../argocd/mod.ts";
 import { planConfig } from "./plan.ts";
 import { redactor } from "./redact.ts";
 import { readSecret } from "./secrets.ts";
@@ -43,8 +44,8 @@ export interface DecodeConfigOptions {
    */
   readonly services?: ServiceTypes;
   /**
-   * Variables added to the expressions and templates of every decision (`argoCdHelpers` for Argo CD's `time` and
-   * `strings`; `decodeConfig` of the package entry passes it unless this says otherwise); none by default.
+   * Variables added to the expressions and templates of every decision: the preset `argoCdHelpers` (Argo CD's `time`
+   * and `strings`) unless this gives others (`() => ({})` for none).
    */
   readonly helpers?: HostHelpers;
 }
@@ -149,7 +150,7 @@ export function decodeConfig(
     defaultTriggers: b.defaultTriggers,
     serviceDefaultTriggers: b.serviceDefaultTriggers,
     limits,
-    ...(options.helpers !== undefined ? { helpers: options.helpers } : {}),
+    helpers: options.helpers ?? argoCdHelpers,
   };
   const config: Config = {
     ...planned,

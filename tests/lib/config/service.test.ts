@@ -150,6 +150,13 @@ describe("blocksOf()", () => {
       "pagerduty",
       "pagerdutyv2",
       "newrelic",
+      "gitlab",
+      "gitea",
+      "bitbucket",
+      "azuredevops",
+      "discord",
+      "matrix",
+      "ntfy",
     ]);
     expect(blocksOf(types)).toEqual({});
   });
