@@ -126,7 +126,12 @@ export async function runPass(key: string, source: Source, ctx: PassContext): Pr
     return "done";
   }
   const ref = objectRef(object);
-  if (ref === undefined || !ctx.owns(ref)) return "skipped";
+  if (ref === undefined) return "skipped";
+  if (!ctx.owns(ref)) {
+    // Another replica owns it now and reads the recorded state; what this one could not write is dropped.
+    ctx.unsaved.delete(key);
+    return "skipped";
+  }
   ctx.metrics?.passes.inc();
   const event = (e: Omit<PassEvent, "key" | "resource">): void => {
     try {
@@ -205,10 +210,6 @@ export async function runPass(key: string, source: Source, ctx: PassContext): Pr
 
 async function persist(target: StateTarget, recorded: NotifiedState, state: NotifiedState, dirty: boolean, ctx: PassContext): Promise<boolean> {
   if (!dirty && encodeNotifiedState(state) === encodeNotifiedState(recorded)) return true;
-  if (!ctx.owns(target.ref)) {
-    ctx.unsaved.delete(target.key);
-    return true;
-  }
   let failure: { message: string } | undefined;
   try {
     failure = await ctx.store.write(target, state);

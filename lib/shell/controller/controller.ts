@@ -56,6 +56,8 @@ export interface Controller {
   ready(): boolean;
   /** Resources queued, in flight excluded. */
   depth(): number;
+  /** Keys of the resources being processed now. */
+  active(): Iterable<string>;
 }
 
 /** Unpersisted states (a write failed) by queue key: the next pass starts from them, so nothing is sent twice. */
@@ -163,5 +165,6 @@ export function createController(options: ControllerOptions): Controller {
     idle: (o) => queue.idle(o),
     ready: () => storeStarted && options.configs.ready() && options.sources.every((s) => s.ready()),
     depth: () => queue.depth(),
+    active: () => queue.active(),
   };
 }

@@ -40,6 +40,8 @@ export interface WorkQueue {
   depth(): number;
   /** Keys waiting for their backoff. */
   delayed(): number;
+  /** Keys being processed now. */
+  active(): Iterable<string>;
   /**
    * Resolves once nothing is queued or in flight (and, with `delayed: true`, nothing waits for its backoff).
    * @param options whether to wait for delayed keys too
@@ -155,6 +157,7 @@ export function createWorkQueue(process: (key: string) => Promise<void>, options
     failures: (key) => failureCount.get(key) ?? 0,
     depth: () => queued.size,
     delayed: () => waiting.size,
+    active: () => inFlight.values(),
     idle(o = {}) {
       return new Promise<void>((resolve) => {
         const done = (): boolean => {
