@@ -24,8 +24,11 @@ export interface ConfigUse {
 /** What became of a new version of a namespace's ConfigMap or Secret. */
 export interface ConfigReport {
   readonly namespace: string;
-  /** `applied`: in use now; `kept`: it has errors, the last good one stays; `removed`: the namespace has none now. */
-  readonly outcome: "applied" | "kept" | "removed";
+  /**
+   * `applied`: in use now; `kept`: it has errors, the last good one stays; `removed`: the namespace has none now;
+   * `missing`: the controller's ConfigMap is absent (the last good configuration, if any, stays).
+   */
+  readonly outcome: "applied" | "kept" | "removed" | "missing";
   /** Every diagnostic of the new version (errors and warnings). */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -88,7 +91,7 @@ export function createConfigHolder(options: ConfigHolderOptions): ConfigHolder {
     decodeConfig(cm, secret ?? undefined, options.decode ?? {});
   const report = (r: ConfigReport): ConfigReport => {
     options.onReport?.(r);
-    if (r.outcome !== "kept") for (const l of listeners) l(r.namespace, r.namespace === options.namespace);
+    if (r.outcome === "applied" || r.outcome === "removed") for (const l of listeners) l(r.namespace, r.namespace === options.namespace);
     return r;
   };
   return {
@@ -102,13 +105,14 @@ export function createConfigHolder(options: ConfigHolderOptions): ConfigHolder {
       return uses;
     },
     update(namespace, change) {
-      if (namespace !== options.namespace && options.selfService !== true) return { namespace, outcome: "kept", diagnostics: [] };
+      if (namespace !== options.namespace && options.selfService !== true) return { namespace, outcome: "missing", diagnostics: [] };
       const slot = slots.get(namespace) ?? { configMap: null, secret: null };
       slots.set(namespace, slot);
       if (change.configMap !== undefined) slot.configMap = change.configMap;
       if (change.secret !== undefined) slot.secret = change.secret;
       if (slot.configMap === null) {
-        if (namespace === options.namespace || slot.good === undefined) return report({ namespace, outcome: "kept", diagnostics: [] });
+        if (namespace === options.namespace) return report({ namespace, outcome: "missing", diagnostics: [] });
+        if (slot.good === undefined) return { namespace, outcome: "missing", diagnostics: [] };
         delete slot.good;
         return report({ namespace, outcome: "removed", diagnostics: [] });
       }

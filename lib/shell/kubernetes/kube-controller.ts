@@ -95,9 +95,9 @@ export function createKubeController(options: KubeControllerOptions): KubeContro
         if (d.severity === "error") log?.error(`configuration: ${d.message}`, fields);
         else log?.warn(`configuration: ${d.message}`, fields);
       }
-      const message = r.outcome === "kept" ? "configuration has errors; the last good one stays in use" : `configuration ${r.outcome}`;
-      if (r.outcome === "kept" && errors > 0) log?.error(message, { namespace: r.namespace, errors });
-      else log?.info(message, { namespace: r.namespace, errors });
+      if (r.outcome === "kept") log?.error("configuration has errors; the last good one stays in use", { namespace: r.namespace, errors });
+      else if (r.outcome === "missing") log?.warn("the configuration ConfigMap is missing; the last good configuration (if any) stays in use", { namespace: r.namespace });
+      else log?.info(`configuration ${r.outcome}`, { namespace: r.namespace, errors });
     },
   });
   const configWatch = watchConfig(client, configs, {
