@@ -3,7 +3,7 @@
  * webhook service pointing at a loopback receiver, Foos subscribed to it, and a controller built exactly as the
  * command builds it (createKubeController), from a kubeconfig that may point at a fault proxy.
  */
-import { createKubeClient } from "../../lib/shell/kubernetes/_client.ts";
+import { createKubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
 import { createKubeController, type KubeController, type KubeControllerOptions } from "../../lib/shell/kubernetes/kube-controller.ts";
 import { createLog } from "../../lib/shell/log.ts";
 import { createControllerMetrics } from "../../lib/shell/metrics.ts";

@@ -22,7 +22,7 @@ import {
   STATE_ANNOTATION,
   startFooController,
 } from "../_helpers/cluster-controller.ts";
-import { createKubeClient, type KubeClient } from "../../lib/shell/kubernetes/_client.ts";
+import { createKubeClient, type KubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
 import type { KubeController } from "../../lib/shell/kubernetes/kube-controller.ts";
 
 const MERGE = "application/merge-patch+json";

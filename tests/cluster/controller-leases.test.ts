@@ -10,7 +10,7 @@ import { startCluster } from "../_helpers/cluster.ts";
 import { installFooCrd } from "../_helpers/cluster-foo.ts";
 import { startLoopback } from "../_helpers/loopback.ts";
 import { createConfig, eventually, fooPath, hookConfigData, hookFoo, NS, received, settle, startFooController } from "../_helpers/cluster-controller.ts";
-import { createKubeClient } from "../../lib/shell/kubernetes/_client.ts";
+import { createKubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
 import { shardOf } from "../../lib/shell/kubernetes/shard-leases.ts";
 
 const MERGE = "application/merge-patch+json";

@@ -19,7 +19,7 @@ import {
   STATE_ANNOTATION,
   startFooController,
 } from "../_helpers/cluster-controller.ts";
-import { createKubeClient } from "../../lib/shell/kubernetes/_client.ts";
+import { createKubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
 
 const MERGE = "application/merge-patch+json";
 

@@ -6,7 +6,7 @@
  */
 import { hostname } from "node:os";
 import { parseArgs } from "node:util";
-import { createKubeClient } from "../kubernetes/_client.ts";
+import { createKubeClient } from "../kubernetes/kube-client.ts";
 import { createKubeController, type KubeController, type WatchedResource } from "../kubernetes/kube-controller.ts";
 import { parseResourceSpec } from "../kubernetes/informer-source.ts";
 import type { NamespacedName } from "../kubernetes/config-watcher.ts";

@@ -1,0 +1,8 @@
+/**
+ * Access to a Kubernetes API server (kubeconfig or in-cluster credentials): JSON requests that never reject and
+ * list-and-watch caches. The client itself lives in the folder-private `_client.ts`, the one importer of
+ * @kubernetes/client-node.
+ * @module
+ */
+export type { KubeClient, KubeClientOptions, KubeFailure, KubeRequestOptions, KubeResult, RawInformer, RawInformerHandlers } from "./_client.ts";
+export { createKubeClient } from "./_client.ts";
