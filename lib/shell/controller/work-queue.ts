@@ -63,16 +63,17 @@ const defaultSchedule: Schedule = (run, ms) => {
  * @param process what to do with a key
  * @param options concurrency, backoff and timer
  * @returns the queue
- * @example Two adds of one key, one run
+ * @example A key queued twice runs once
  * ```ts
  * import { createWorkQueue } from "./work-queue.ts";
  * import { expect } from "expect";
  * const seen: string[] = [];
- * const queue = createWorkQueue(async (key) => { seen.push(key); });
- * queue.add("a");
- * queue.add("a");
+ * const queue = createWorkQueue(async (key) => { seen.push(key); }, { concurrency: 1 });
+ * queue.add("a"); // starts at once
+ * queue.add("b");
+ * queue.add("b"); // already queued
  * await queue.idle();
- * expect(seen).toEqual(["a"]);
+ * expect(seen).toEqual(["a", "b"]);
  * ```
  */
 export function createWorkQueue(process: (key: string) => Promise<void>, options: WorkQueueOptions = {}): WorkQueue {
