@@ -215,14 +215,20 @@ async function start(v: Flags, io: CommandIO): Promise<{ controller: KubeControl
   });
   const server = await serveHealth({ port, metrics, ready: () => controller!.ready() });
   log.info("controller starting", { server: client.server, resources: watched.map((r) => r.spec.resource), state, shards, identity, metricsPort: server.port });
-  await controller.start();
-  log.info("controller started", { identity });
-  io.onStarted?.({ controller, metricsPort: server.port });
+  // Not awaited: an unreachable API server keeps it starting (retrying with backoff), and a stop must still work.
+  let closing = false;
+  const starting = controller.start().then(() => {
+    if (closing) return;
+    log.info("controller started", { identity });
+    io.onStarted?.({ controller: controller!, metricsPort: server.port });
+  });
   return {
     controller,
     close: async () => {
+      closing = true;
       log.info("controller stopping", { identity });
       await controller!.stop();
+      await starting.catch(() => undefined);
       await server.close();
     },
   };

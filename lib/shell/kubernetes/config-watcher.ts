@@ -61,18 +61,22 @@ export function watchConfig(client: KubeClient, holder: Pick<ConfigHolder, "upda
     }, { fieldSelector: `metadata.name=${own.name}` });
   };
   const informers: RawInformer[] = [];
+  let stopped = false;
   return {
     async start() {
+      stopped = false;
       if (options.secret !== undefined) {
         const secrets = watchOne("secrets", options.secret, "secret");
         informers.push(secrets);
         await secrets.start();
+        if (stopped) return;
       }
       const configMaps = watchOne("configmaps", options.configMap, "configMap");
       informers.push(configMaps);
       await configMaps.start();
     },
     async stop() {
+      stopped = true;
       await Promise.all(informers.map((i) => i.stop()));
     },
     healthy: () => informers.every((i) => i.healthy()),

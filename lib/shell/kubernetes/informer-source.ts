@@ -95,6 +95,7 @@ export function informerSource(client: KubeClient, spec: ResourceSpec, options: 
   let discovered: Discovered | undefined;
   let informer: RawInformer | undefined;
   let stopped = false;
+  let wake: (() => void) | undefined;
   const objectPath = (ref: Pick<ObjectRef, "namespace" | "name">): string =>
     discovered?.namespaced === false || ref.namespace === ""
       ? `${apiBase(spec)}/${spec.resource}/${ref.name}`
@@ -122,7 +123,10 @@ export function informerSource(client: KubeClient, spec: ResourceSpec, options: 
         if ("_tag" in found) {
           const wait = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
           options.onError?.(found, wait);
-          await new Promise((r) => setTimeout(r, wait));
+          await new Promise<void>((r) => {
+            const timer = setTimeout(r, wait);
+            wake = () => (clearTimeout(timer), r());
+          });
         } else discovered = found;
       }
       if (stopped) return;
@@ -157,6 +161,7 @@ export function informerSource(client: KubeClient, spec: ResourceSpec, options: 
     ready: () => informer?.healthy() ?? false,
     async stop() {
       stopped = true;
+      wake?.();
       await informer?.stop();
     },
   };

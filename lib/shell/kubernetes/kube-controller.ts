@@ -157,19 +157,26 @@ export function createKubeController(options: KubeControllerOptions): KubeContro
     ...(options.hooks !== undefined ? { hooks: options.hooks } : {}),
   });
   let started = false;
+  let stopping = false;
   return {
     controller,
     configs,
     sources,
     ...(leases !== undefined ? { leases } : {}),
     async start() {
+      stopping = false;
       await configWatch.start();
+      if (stopping) return;
       await messages.start();
+      if (stopping) return;
       await controller!.start();
+      if (stopping) return;
       started = true;
       await leases?.start();
     },
     async stop() {
+      stopping = true;
+      started = false;
       await leases?.stop();
       await controller!.stop();
       await Promise.all([configWatch.stop(), messages.stop()]);

@@ -1,5 +1,8 @@
 /** The controller command's flags: --help lists every flag; bad flags exit 2 with a clear message before any I/O. */
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { controllerUsage, runControllerCommand } from "../../../lib/shell/cli/controller-command.ts";
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -42,4 +45,33 @@ describe("runControllerCommand", () => {
       expect(out).toBe("");
     });
   }
+
+  it("keeps running against an unreachable API server, logs the failure once, and stops cleanly on the signal", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "controller-command-"));
+    const kubeconfig = join(dir, "kubeconfig.yaml");
+    writeFileSync(kubeconfig, [
+      "apiVersion: v1",
+      "kind: Config",
+      "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}}]",
+      "users: [{name: u, user: {token: not-a-secret-token}}]",
+      "contexts: [{name: x, context: {cluster: c, user: u, namespace: ops}}]",
+      "current-context: x",
+    ].join("\n"));
+    const stop = new AbortController();
+    let out = "";
+    const running = runControllerCommand(
+      ["--resource", "v1/configmaps=cm", "--kubeconfig", kubeconfig, "--metrics-port", "0"],
+      { stdout: (t) => (out += t), stderr: (t) => (out += t), env: {}, signal: stop.signal },
+    );
+    for (let i = 0; i < 100 && !out.includes("no answer"); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1500));
+    stop.abort();
+    expect(await running).toBe(0);
+    const lines = out.trim().split("\n").map((l) => JSON.parse(l) as { level: number; msg: string });
+    const failures = lines.filter((l) => l.level === 50 && l.msg.startsWith("configuration watch:"));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.msg).toContain("/api/v1/namespaces/ops/secrets: no answer");
+    expect(out).not.toContain("not-a-secret-token");
+    expect(lines.at(-1)!.msg).toBe("controller stopping");
+  });
 });
