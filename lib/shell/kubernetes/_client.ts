@@ -1,5 +1,6 @@
 /**
- * The one importer of @kubernetes/client-node: credentials (kubeconfig or in-cluster), JSON requests to any path, and
+ * The one importer of @kubernetes/client-node: credentials (kubeconfig or in-cluster), JSON requests to any path (over
+ * node:https with those credentials; see `RawSender`), and
  * list-and-watch caches (the library's `ListWatch`), with the library's errors turned into {@linkcode KubeFailure}
  * values here and nowhere else.
  *
@@ -9,7 +10,9 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { ApiException, HttpMethod, KubeConfig, KubernetesObjectApi, ListWatch, Watch } from "@kubernetes/client-node";
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions as HttpsRequestOptions } from "node:https";
+import { request as httpRequest } from "node:http";
+import { ApiException, KubeConfig, ListWatch, Watch } from "@kubernetes/client-node";
 
 // --- model
 
@@ -25,6 +28,9 @@ export interface KubeFailure {
   /** Whether the same request may pass later: no answer, 408, 409, 429, 5xx. */
   readonly retryable: boolean;
 }
+
+/** The verbs of {@linkcode KubeClient.request}. */
+export type KubeMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** A request's result. */
 export type KubeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: KubeFailure };
@@ -56,6 +62,14 @@ export interface RawInformerHandlers {
   readonly error?: (failure: KubeFailure, retryInMs: number) => void;
 }
 
+/** Options of an informer. */
+export interface RawInformerOptions {
+  readonly labelSelector?: string;
+  readonly fieldSelector?: string;
+  /** Objects per page of a list (default 500). */
+  readonly pageSize?: number;
+}
+
 /** Access to one API server with one identity. */
 export interface KubeClient {
   /** The API server's URL. */
@@ -63,9 +77,9 @@ export interface KubeClient {
   /** The namespace of the kubeconfig's context, or of the pod (in-cluster); `default` otherwise. */
   readonly namespace: string;
   /** A JSON request; never rejects. */
-  request<T = unknown>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, options?: KubeRequestOptions): Promise<KubeResult<T>>;
+  request<T = unknown>(method: KubeMethod, path: string, options?: KubeRequestOptions): Promise<KubeResult<T>>;
   /** A list-and-watch cache of the collection at `path`. */
-  informer(path: string, handlers: RawInformerHandlers, options?: { readonly labelSelector?: string; readonly fieldSelector?: string }): RawInformer;
+  informer(path: string, handlers: RawInformerHandlers, options?: RawInformerOptions): RawInformer;
 }
 
 /** Options of {@linkcode createKubeClient}. */
@@ -100,6 +114,11 @@ export function fromApiException(e: unknown, what: string): KubeFailure {
       if (typeof b.reason === "string") reason = b.reason;
       detail = typeof b.message === "string" ? b.message : "";
     } else detail = "";
+  } else if (e instanceof StatusError) {
+    status = e.statusCode;
+    const b = (typeof e.body === "object" && e.body !== null ? e.body : {}) as { reason?: unknown; message?: unknown };
+    if (typeof b.reason === "string") reason = b.reason;
+    detail = typeof b.message === "string" ? b.message : "";
   } else if (typeof e === "object" && e !== null && typeof (e as { statusCode?: unknown }).statusCode === "number") {
     status = (e as { statusCode: number }).statusCode;
     detail = (e as Error).message ?? "";
@@ -127,25 +146,74 @@ function safeJson(text: string): unknown {
 
 // --- client
 
-const methods = {
-  GET: HttpMethod.GET,
-  POST: HttpMethod.POST,
-  PUT: HttpMethod.PUT,
-  PATCH: HttpMethod.PATCH,
-  DELETE: HttpMethod.DELETE,
-} as const;
+/** An API server's refusal: its status and Status object (never its headers). */
+class StatusError extends Error {
+  constructor(readonly statusCode: number, readonly body: unknown) {
+    super(`HTTP ${statusCode}`);
+  }
+}
 
-/** client-node's dynamic client, opened up to send a JSON request to any path with the configured credentials. */
-class RawApi extends KubernetesObjectApi {
-  send(method: keyof typeof methods, path: string, options: KubeRequestOptions): Promise<unknown> {
-    const ctx = this.configuration.baseServer.makeRequestContext(path, methods[method]);
-    ctx.setHeaderParam("Accept", "application/json");
-    for (const [k, v] of Object.entries(options.query ?? {})) ctx.setQueryParam(k, v);
-    if (options.body !== undefined) {
-      ctx.setHeaderParam("Content-Type", options.contentType ?? "application/json");
-      ctx.setBody(JSON.stringify(options.body));
+/**
+ * Sends JSON requests with the kubeconfig's credentials over node:https. Written here rather than through
+ * client-node's generated clients because those deserialize every answer into their typed models, which drops
+ * fields they do not know (a list's `metadata.continue`, so paged lists stop after the first page), and open a new
+ * TLS connection for every request; this keeps one keep-alive agent per set of TLS credentials and returns the JSON
+ * as sent. Credentials are applied by client-node on every request, so rotating tokens keep working.
+ */
+class RawSender {
+  #agent: { readonly key: string; readonly agent: HttpsAgent } | undefined;
+  constructor(private readonly kc: KubeConfig, private readonly server: string) {}
+
+  async send(method: string, path: string, options: KubeRequestOptions): Promise<unknown> {
+    const url = new URL(this.server.replace(/\/$/, "") + path);
+    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+    const tls: HttpsRequestOptions = {};
+    await this.kc.applyToHTTPSOptions(tls);
+    const headers: Record<string, string> = { accept: "application/json" };
+    for (const [k, v] of Object.entries(tls.headers ?? {})) if (typeof v === "string") headers[k] = v;
+    if (tls.auth !== undefined && tls.auth !== null) headers["authorization"] = `Basic ${Buffer.from(tls.auth).toString("base64")}`;
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    if (body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
+    const secure = url.protocol === "https:";
+    const request = secure ? httpsRequest : httpRequest;
+    return await new Promise<unknown>((resolve, reject) => {
+      const req = request(url, {
+        method,
+        headers,
+        ...(secure ? { agent: this.agentFor(tls) } : {}),
+        timeout: 60_000,
+      }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const status = res.statusCode ?? 0;
+          let json: unknown;
+          try {
+            json = text === "" ? undefined : JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          if (status >= 200 && status < 300) resolve(json);
+          else reject(new StatusError(status, json));
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error("the request timed out")));
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  private agentFor(tls: HttpsRequestOptions): HttpsAgent {
+    const material = { ca: tls.ca, cert: tls.cert, key: tls.key, pfx: tls.pfx, passphrase: tls.passphrase, rejectUnauthorized: tls.rejectUnauthorized, servername: tls.servername };
+    const key = JSON.stringify(material, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("base64") : v));
+    if (this.#agent?.key !== key) {
+      this.#agent?.agent.destroy();
+      const defined = Object.fromEntries(Object.entries(material).filter(([, v]) => v !== undefined));
+      this.#agent = { key, agent: new HttpsAgent({ ...defined, keepAlive: true, maxSockets: 32 }) };
     }
-    return this.requestPromise(ctx, "any");
+    return this.#agent.agent;
   }
 }
 
@@ -180,12 +248,12 @@ export function createKubeClient(options: KubeClientOptions = {}): KubeClient {
   }
   const cluster = kc.getCurrentCluster();
   if (cluster === null) throw new TypeError("Cannot load the Kubernetes credentials: the kubeconfig has no current cluster");
-  const api = kc.makeApiClient(RawApi);
+  const api = new RawSender(kc, cluster.server);
   const contextNamespace = kc.getContextObject(kc.getCurrentContext())?.namespace;
   return {
     server: cluster.server,
     namespace: contextNamespace ?? inClusterNamespace() ?? "default",
-    async request<T>(method: keyof typeof methods, path: string, o: KubeRequestOptions = {}): Promise<KubeResult<T>> {
+    async request<T>(method: KubeMethod, path: string, o: KubeRequestOptions = {}): Promise<KubeResult<T>> {
       try {
         return { ok: true, value: await api.send(method, path, o) as T };
       } catch (e) {
@@ -235,10 +303,10 @@ function backoffMs(failures: number): number {
 
 function createInformer(
   kc: KubeConfig,
-  api: RawApi,
+  api: RawSender,
   path: string,
   handlers: RawInformerHandlers,
-  options: { readonly labelSelector?: string; readonly fieldSelector?: string },
+  options: RawInformerOptions,
 ): RawInformer {
   let listed = false;
   let healthy = false;
@@ -259,7 +327,7 @@ function createInformer(
     let cont: string | undefined;
     let resourceVersion: string | undefined;
     do {
-      const query: Record<string, string> = { limit: "500" };
+      const query: Record<string, string> = { limit: String(options.pageSize ?? 500) };
       if (cont !== undefined) query["continue"] = cont;
       if (options.labelSelector !== undefined) query["labelSelector"] = options.labelSelector;
       if (options.fieldSelector !== undefined) query["fieldSelector"] = options.fieldSelector;

@@ -4,5 +4,5 @@
  * @kubernetes/client-node.
  * @module
  */
-export type { KubeClient, KubeClientOptions, KubeFailure, KubeRequestOptions, KubeResult, RawInformer, RawInformerHandlers } from "./_client.ts";
+export type { KubeClient, KubeClientOptions, KubeFailure, KubeRequestOptions, KubeResult, RawInformer, RawInformerHandlers, RawInformerOptions } from "./_client.ts";
 export { createKubeClient } from "./_client.ts";
