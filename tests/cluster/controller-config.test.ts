@@ -109,4 +109,48 @@ describe("controller state and configuration", () => {
       await cluster.stop();
     }
   });
+
+  it("self-service: a namespace's own ConfigMap and Secret notify its resources, with the namespace in the state keys", async () => {
+    const cluster = await startCluster();
+    const receiver = await startLoopback();
+    try {
+      const kc = new KubeConfig();
+      kc.loadFromFile(cluster.kubeconfigPath);
+      await installFooCrd(kc);
+      const admin = createKubeClient({ kubeconfig: cluster.kubeconfigPath });
+      await createConfig(cluster, hookConfigData(receiver.url));
+      await admin.request("POST", "/api/v1/namespaces", { body: { metadata: { name: "team" } } });
+      const teamData = {
+        "trigger.on-team": "- when: foo.status.ready == true\n  send: [team]",
+        "template.team": "message: team\nwebhook:\n  hook:\n    method: POST\n    path: /team/{{.foo.metadata.name}}\n    body: team\n",
+        "service.webhook.hook": `url: ${receiver.url}\nheaders:\n- name: X-Team\n  value: $team-token\n`,
+      };
+      expect((await admin.request("POST", "/api/v1/namespaces/team/configmaps", { body: { metadata: { name: "notifications-cm" }, data: teamData } })).ok).toBe(true);
+      expect((await admin.request("POST", "/api/v1/namespaces/team/secrets", { body: { metadata: { name: "notifications-secret" }, stringData: { "team-token": "t0k3n" } } })).ok).toBe(true);
+      const teamFoo = { ...hookFoo("t"), metadata: { name: "t", namespace: "team", annotations: { "notifications.argoproj.io/subscribe.on-team.hook": "", "notifications.argoproj.io/subscribe.on-ready.hook": "" } } };
+      const teamPath = "/apis/dummy.example.org/v1/namespaces/team/foos";
+      expect((await admin.request("POST", teamPath, { body: teamFoo })).ok).toBe(true);
+      const logs: string[] = [];
+      const controller = await startFooController(cluster.kubeconfigPath, {
+        selfService: true,
+        resources: [{ spec: { group: "dummy.example.org", version: "v1", resource: "foos" }, resourceName: "foo" }],
+      }, logs);
+      await admin.request("PATCH", `${teamPath}/t/status`, { body: { status: { ready: true } }, contentType: MERGE });
+      await eventually("both notifications", () => received(receiver).length === 2);
+      expect(received(receiver).sort()).toEqual(["/t", "/team/t"]);
+      expect(receiver.requests.find((r) => r.path === "/team/t")!.headers["x-team"]).toBe("t0k3n");
+      let state: Record<string, number> = {};
+      await eventually("both state keys", async () => {
+        const t = await admin.request<FooObject>("GET", `${teamPath}/t`);
+        state = JSON.parse((t.ok && t.value.metadata.annotations?.[STATE_ANNOTATION]) || "{}") as Record<string, number>;
+        return Object.keys(state).length === 2;
+      });
+      expect(Object.keys(state).sort()).toEqual([expect.stringMatching(/^on-ready:\[0\]\./), expect.stringMatching(/^team:on-team:\[0\]\./)]);
+      expect(logs.some((l) => l.includes("UnknownTrigger"))).toBe(false);
+      await controller.stop();
+    } finally {
+      await receiver.close();
+      await cluster.stop();
+    }
+  });
 });

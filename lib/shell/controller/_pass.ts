@@ -109,7 +109,11 @@ function decide(object: ResourceObject, source: Source, uses: readonly ConfigUse
     }
     state = decision.state;
   }
-  return { notifications, state, diagnostics };
+  if (uses.length < 2) return { notifications, state, diagnostics };
+  // Self-service: a trigger that one of the configurations has is not unknown because another lacks it.
+  const known = (d: Diagnostic): boolean =>
+    d._tag === "UnknownTrigger" && d.key !== undefined && uses.some((u) => u.config.triggers.has(d.key!.slice("trigger.".length)));
+  return { notifications, state, diagnostics: diagnostics.filter((d) => !known(d)) };
 }
 
 /**
