@@ -20,7 +20,10 @@ export interface CommandIO {
   readonly stderr: (text: string) => void;
   /** Environment variables (`POD_NAME`, `KUBECONFIG`…). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Aborted to stop the controller (SIGTERM); the command then releases its Leases and resolves. */
+  /**
+   * Aborted to stop the controller; the command then releases its Leases and resolves. Without one, SIGTERM and
+   * SIGINT of this process stop it.
+   */
   readonly signal?: AbortSignal;
   /** Called once the controller runs (tests use it to reach it). */
   readonly onStarted?: (running: { readonly controller: KubeController; readonly metricsPort: number }) => void;
@@ -157,13 +160,20 @@ export async function runControllerCommand(argv: readonly string[], io: CommandI
     io.stderr(`${e.message}\n\nRun with --help for the flags.\n`);
     return 2;
   }
+  const signal = io.signal ?? processSignal();
   await new Promise<void>((resolve) => {
-    if (io.signal === undefined) return;
-    if (io.signal.aborted) return resolve();
-    io.signal.addEventListener("abort", () => resolve(), { once: true });
+    if (signal.aborted) return resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
   });
   await running.close();
   return 0;
+}
+
+/** Aborted by the first SIGTERM or SIGINT of this process. */
+function processSignal(): AbortSignal {
+  const stop = new AbortController();
+  for (const name of ["SIGTERM", "SIGINT"] as const) process.once(name, () => stop.abort());
+  return stop.signal;
 }
 
 async function start(v: Flags, io: CommandIO): Promise<{ controller: KubeController; close: () => Promise<void> }> {

@@ -6,7 +6,8 @@
  *
  * What the library's `ListWatch` lacks is added around it, not rewritten: it stops for good after a connection
  * error (restarted here with backoff), re-watches at once and forever after an `ERROR` event other than 410 (paced
- * here), asks for no bookmarks and no server timeout (both asked here), and lists in one page (paged here).
+ * here), asks for no bookmarks and no server timeout (both asked here), lists in one page (paged here), and caches
+ * `metadata.managedFields` (dropped here).
  * @module
  */
 import { readFileSync } from "node:fs";
@@ -288,12 +289,22 @@ class PacedWatch extends Watch {
     return await super.watch(path, { ...query, allowWatchBookmarks: true, timeoutSeconds: 300 + Math.floor(Math.random() * 300) }, (phase, obj, raw) => {
       if (phase === "ERROR") this.#quickOrBad = true;
       else events++;
-      callback(phase, obj, raw);
+      callback(phase, slim(obj), raw);
     }, (err) => {
       if (events === 0 && Date.now() - startedAt < 1000) this.#quickOrBad = true;
       done(err);
     });
   }
+}
+
+/**
+ * Drops `metadata.managedFields` from an object before it is cached: server-side apply's bookkeeping, often the
+ * largest part of a small object, never read by triggers (controller-runtime's caches drop it too).
+ */
+function slim(object: unknown): unknown {
+  const metadata = (object as { metadata?: Record<string, unknown> } | null)?.metadata;
+  if (typeof metadata === "object" && metadata !== null && "managedFields" in metadata) delete metadata["managedFields"];
+  return object;
 }
 
 function backoffMs(failures: number): number {
@@ -332,7 +343,7 @@ function createInformer(
       if (options.labelSelector !== undefined) query["labelSelector"] = options.labelSelector;
       if (options.fieldSelector !== undefined) query["fieldSelector"] = options.fieldSelector;
       const page = await api.send("GET", path, { query }) as { metadata?: { resourceVersion?: string; continue?: string }; items?: Record<string, unknown>[] };
-      for (const item of page.items ?? []) items.push(item);
+      for (const item of page.items ?? []) items.push(slim(item) as Record<string, unknown>);
       resourceVersion ??= page.metadata?.resourceVersion;
       cont = page.metadata?.continue || undefined;
     } while (cont !== undefined);
