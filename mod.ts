@@ -71,6 +71,15 @@ export {
 export type { CompiledExpr } from "./lib/expr/mod.ts";
 export { compileExpr } from "./lib/expr/mod.ts";
 export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } from "./lib/templates/mod.ts";
+export type {
+  ExplainedCondition,
+  Explanation,
+  ExplanationEntry,
+  Outcome,
+  OutcomeTag,
+  SubscriptionSources,
+} from "./lib/rules/mod.ts";
+export { explainDecision, formatExplanation } from "./lib/rules/mod.ts";
 
 /**
  * Decodes a notification ConfigMap and its Secret (see the core's `decodeConfig` for the rules), knowing every

@@ -89,7 +89,7 @@ async function metric(port: number, name: string): Promise<number> {
 
 const cluster = await startCluster({ readyTimeoutMs: 120_000 });
 const children: ReturnType<typeof spawn>[] = [];
-const bin = "bench/.controller-bin.bundle.mjs";
+const bin = "bench/.controller-main.bundle.mjs";
 try {
   const kc = new KubeConfig();
   kc.loadFromFile(cluster.kubeconfigPath);
@@ -125,7 +125,7 @@ try {
     })).then(() => undefined));
   console.log(`created ${total} Foos in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  await build({ entryPoints: ["lib/shell/cli/controller-bin.ts"], outfile: bin, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+  await build({ entryPoints: ["lib/shell/cli/main.ts"], outfile: bin, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
   const before = await fooRequests(cluster.server, cluster.token, cluster.caPem);
   t = performance.now();
   let port = 0;
@@ -133,6 +133,7 @@ try {
     port = 0;
     const child = spawn(process.execPath, [
       bin,
+      "controller",
       "--resource", "dummy.example.org/v1/foos=foo",
       "--namespace", ns,
       "--configmap", `${ns}/notifications-cm`,

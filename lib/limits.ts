@@ -8,7 +8,7 @@
 
 /** The bounds one evaluation works within. Every field has a safe default ({@linkcode defaultLimits}). */
 export interface Limits {
-  /** Work units one expression run may take: nodes evaluated, predicate iterations, elements built or compared. */
+  /** Work units one expression run may take: predicate iterations, calls, elements built, copied or compared, characters scanned (one per 16). */
   readonly exprSteps: number;
   /** Work units one template render may take: actions, range iterations, function calls, elements built or compared. */
   readonly templateSteps: number;

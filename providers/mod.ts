@@ -23,17 +23,18 @@
  */
 import { blocksOf } from "../lib/config/mod.ts";
 import type { TemplateBlocks } from "../lib/templates/mod.ts";
-import { alertmanagerBlock } from "./alertmanager/block.ts";
-import { awssqsBlock } from "./awssqs/block.ts";
+import { alertmanagerProvider } from "./alertmanager/alertmanager.ts";
+import { awssqsProvider } from "./awssqs/awssqs.ts";
 import { consoleProvider } from "./console/console.ts";
-import { emailBlock } from "./email/block.ts";
-import { gcppubsubBlock } from "./gcppubsub/block.ts";
-import { githubBlock } from "./github/block.ts";
-import { newrelicBlock } from "./newrelic/block.ts";
-import { opsgenieBlock } from "./opsgenie/block.ts";
-import { pagerdutyBlock } from "./pagerduty/block.ts";
-import { pagerdutyv2Block } from "./pagerdutyv2/block.ts";
-import { pendingProvider } from "./pending.ts";
+import { emailProvider } from "./email/email.ts";
+import { gcppubsubProvider } from "./gcppubsub/gcppubsub.ts";
+import { githubProvider } from "./github/github.ts";
+import { natsProvider } from "./nats/nats.ts";
+import { grafanaProvider } from "./grafana/grafana.ts";
+import { newrelicProvider } from "./newrelic/newrelic.ts";
+import { opsgenieProvider } from "./opsgenie/opsgenie.ts";
+import { pagerdutyProvider } from "./pagerduty/pagerduty.ts";
+import { pagerdutyv2Provider } from "./pagerdutyv2/pagerdutyv2.ts";
 import type { Providers } from "./provider.ts";
 import { slackProvider } from "./slack/slack.ts";
 import { webhookProvider } from "./webhook/webhook.ts";
@@ -45,6 +46,13 @@ import { teamsProvider } from "./teams/teams.ts";
 import { teamsWorkflowsProvider } from "./teams-workflows/teams-workflows.ts";
 import { telegramProvider } from "./telegram/telegram.ts";
 import { webexProvider } from "./webex/webex.ts";
+import { azuredevopsProvider } from "./azuredevops/azuredevops.ts";
+import { bitbucketProvider } from "./bitbucket/bitbucket.ts";
+import { discordProvider } from "./discord/discord.ts";
+import { giteaProvider } from "./gitea/gitea.ts";
+import { gitlabProvider } from "./gitlab/gitlab.ts";
+import { matrixProvider } from "./matrix/matrix.ts";
+import { ntfyProvider } from "./ntfy/ntfy.ts";
 
 export type {
   Delivery,
@@ -68,33 +76,40 @@ export { isRetryableStatus } from "./rejection.ts";
 export { decideRetry, parseRetryAfter } from "./retry-timing.ts";
 
 /**
- * Every service type of the Go engine (and `console`), in the order the Go engine renders their template blocks.
- * Types not delivered yet (e-mail, incidents, forges, queues) decode and compile, and fail to deliver with a clear
- * cause. A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
+ * Every service type of the Go engine (and `console`), in the order the Go engine renders their template blocks,
+ * then the services the Go engine lacks. E-mail and NATS prepare deliveries as data like the rest; the shell sends
+ * them over sockets (Node and Deno). A host adds or replaces providers by spreading: `{ ...builtinProviders, myhook }`.
  */
 export const builtinProviders: Providers = Object.freeze({
-  awssqs: pendingProvider("awssqs", awssqsBlock),
-  gcppubsub: pendingProvider("gcppubsub", gcppubsubBlock),
+  awssqs: awssqsProvider,
+  gcppubsub: gcppubsubProvider,
   slack: slackProvider,
   mattermost: mattermostProvider,
   rocketchat: rocketchatProvider,
-  email: pendingProvider("email", emailBlock),
+  email: emailProvider,
   webhook: webhookProvider,
-  opsgenie: pendingProvider("opsgenie", opsgenieBlock),
-  github: pendingProvider("github", githubBlock),
+  opsgenie: opsgenieProvider,
+  github: githubProvider,
   teams: teamsProvider,
   "teams-workflows": teamsWorkflowsProvider,
-  alertmanager: pendingProvider("alertmanager", alertmanagerBlock),
+  alertmanager: alertmanagerProvider,
   googlechat: googlechatProvider,
-  pagerduty: pendingProvider("pagerduty", pagerdutyBlock),
-  pagerdutyv2: pendingProvider("pagerdutyv2", pagerdutyv2Block),
-  newrelic: pendingProvider("newrelic", newrelicBlock),
-  grafana: pendingProvider("grafana"),
+  pagerduty: pagerdutyProvider,
+  pagerdutyv2: pagerdutyv2Provider,
+  newrelic: newrelicProvider,
+  grafana: grafanaProvider,
   telegram: telegramProvider,
   pushover: pushoverProvider,
   webex: webexProvider,
-  nats: pendingProvider("nats"),
+  nats: natsProvider,
   console: consoleProvider,
+  gitlab: gitlabProvider,
+  gitea: giteaProvider,
+  bitbucket: bitbucketProvider,
+  azuredevops: azuredevopsProvider,
+  discord: discordProvider,
+  matrix: matrixProvider,
+  ntfy: ntfyProvider,
 });
 
 /** The template blocks of {@linkcode builtinProviders}. */

@@ -48,7 +48,62 @@ export interface HttpDelivery {
   readonly kind: "http";
   readonly request: HttpRequest;
   read(response: HttpResponse): StepResult;
+  /**
+   * Signs the request just before each attempt, at `now` (unix milliseconds): SigV4's date, a JWT's issue time.
+   * Web Crypto only, no I/O; a key that cannot sign is a Left with the reason (not retried). Dry runs show the
+   * unsigned request.
+   */
+  sign?(request: HttpRequest, now: number): Promise<Either<string, HttpRequest>>;
 }
+
+/** Several HTTP deliveries sent at once; delivered when at least one of them is (Alertmanager's instances). */
+export interface AnyOfDelivery {
+  readonly kind: "any-of";
+  readonly deliveries: readonly HttpDelivery[];
+}
+
+/** An e-mail, sent over SMTP by `providers/email/deliver.ts` (Node and Deno; edge runtimes have no sockets). */
+export interface SmtpDelivery {
+  readonly kind: "smtp";
+  readonly server: {
+    readonly host: string;
+    readonly port: number;
+    /** Implicit TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    readonly secure: boolean;
+    /** Refuse to send unless the connection is upgraded with STARTTLS. */
+    readonly requireTLS: boolean;
+    readonly auth?: { readonly user: string; readonly pass: string };
+    /** The name given in EHLO. */
+    readonly name: string;
+  };
+  readonly message: {
+    readonly from: string;
+    readonly to: readonly string[];
+    readonly subject: string;
+    /** The body, as `text/html` or `text/plain`. */
+    readonly body: string;
+    readonly html: boolean;
+    /** Derived from the idempotency key, so a resent message can be recognised as the same one. */
+    readonly messageId?: string;
+    /** Unix milliseconds, for the `Date` header. */
+    readonly date: number;
+  };
+}
+
+/** A message published over NATS by `providers/nats/deliver.ts` (Node and Deno; edge runtimes have no sockets). */
+export interface NatsDelivery {
+  readonly kind: "nats";
+  readonly servers: readonly string[];
+  readonly auth?: { readonly user: string; readonly pass: string } | { readonly nkeySeed: string };
+  readonly subject: string;
+  readonly data: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** What a socket transport (SMTP, NATS) made of one attempt: done, or refused (retryable or not). */
+export type TransportResult =
+  | { readonly _tag: "Done"; readonly messageRef?: string }
+  | { readonly _tag: "Rejected"; readonly retryable: boolean; readonly cause: string };
 
 /** Text for the host's output (the `console` service); the shell redacts it before printing. */
 export interface PrintDelivery {
@@ -57,7 +112,7 @@ export interface PrintDelivery {
 }
 
 /** A delivery as data: what to send and how to read the answer. */
-export type Delivery = HttpDelivery | PrintDelivery;
+export type Delivery = HttpDelivery | AnyOfDelivery | PrintDelivery | SmtpDelivery | NatsDelivery;
 
 // --- policy
 

@@ -23,8 +23,22 @@ const { values } = parseArgs({
     dir: { type: "string" },
     kind: { type: "string", multiple: true },
     state: { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (values.help) {
+  console.log(`Usage: npm start -- [--once] [--reset] [--dir <folder>] [--kind <Kind>=<name>…] [--state <file>]
+
+Runs the controller loop on a folder of YAML files (default examples/certmanager/resources/: a Certificate and the
+notification ConfigMap), delivering to the console service, keeping what was notified in a local file.
+  --once          one pass over the folder, then exit
+  --reset         forget what was notified first
+  --dir <folder>  the folder (resources, the ConfigMap and the Secret)
+  --kind K=name   a kind of document to watch and its name in conditions and templates (default Certificate=cert)
+  --state <file>  the state file (default .cache/notifications-state.json)
+For rule tests, validation and previews, see: npx notifications-engine --help`);
+  process.exit(0);
+}
 // Paths given on the command line are relative to where `npm start` was called (npm keeps it in INIT_CWD).
 const here = (path: string): string => resolve(process.env["INIT_CWD"] ?? process.cwd(), path);
 const dir = values.dir !== undefined ? here(values.dir) : new URL("./resources/", import.meta.url).pathname;

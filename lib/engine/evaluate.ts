@@ -5,8 +5,9 @@
  */
 import type { Condition, Config, Trigger } from "../config/config.ts";
 import { type Diagnostic, diagnostic } from "../diagnostics.ts";
-import { formatOncePer } from "../expr/mod.ts";
-import { stringsHelpers } from "../expr/helpers/strings.ts";
+import { formatOncePerWithin } from "../expr/mod.ts";
+import { makeStringsHelpers, stringsHelpers } from "../expr/helpers/strings.ts";
+import { defaultLimits } from "../limits.ts";
 import { timeHelpers } from "../expr/helpers/time.ts";
 import { draftState, readNotifiedState, stateKey, truncateNotifiedState } from "../state/mod.ts";
 import type { NotifiedState, StateDraft } from "../state/mod.ts";
@@ -52,9 +53,11 @@ export interface Decision {
 }
 
 interface Pass {
-  readonly state: StateDraft;
+  state: StateDraft;
   readonly notifications: Notification[];
   readonly diagnostics: Diagnostic[];
+  /** Argo CD's `time` and `strings` helpers for templates, made at the first render. */
+  helpers?: { readonly time: unknown; readonly strings: unknown };
 }
 
 /**
@@ -62,8 +65,11 @@ interface Pass {
  * trigger and each of its conditions, a condition that is not true clears its destinations in the state (so a later
  * true notifies again), a condition that is true notifies every destination not yet recorded and records it.
  *
- * Nothing is thrown for bad input: an unknown trigger, a failing expression, a missing template or service, a
- * failing render each become a diagnostic and leave only their own notification out (and unrecorded).
+ * Nothing is thrown, whatever the input: an unknown trigger, a failing expression, a missing template or service, a
+ * failing render, an expression or template passing one of the configuration's `limits` each become a diagnostic and
+ * leave only their own notification out (and unrecorded). Recursive walks of the resource are bounded by
+ * `maxValueDepth`; should the JavaScript engine's own stack or string limits be reached anyway, that too becomes a
+ * `LimitExceeded` diagnostic (for the condition, or for the whole resource) rather than an exception.
  *
  * @param resource The resource, any JSON-like value (usually a Kubernetes object).
  * @param config The decoded configuration (see `decodeConfig`).
@@ -71,11 +77,23 @@ interface Pass {
  * @returns The notifications, the next state and diagnostics.
  */
 export function evaluate(resource: unknown, config: Config, options: EvaluateOptions): Decision {
-  const diagnostics: Diagnostic[] = [];
+  const pass: Pass = { state: draftState(options.state ?? {}), notifications: [], diagnostics: [] };
+  try {
+    decide(pass, resource, config, options);
+  } catch (e) {
+    pass.diagnostics.push(engineLimit(e, {}));
+  }
+  return { notifications: pass.notifications, state: truncateNotifiedState(pass.state.done()), diagnostics: pass.diagnostics };
+}
+
+function decide(pass: Pass, resource: unknown, config: Config, options: EvaluateOptions): void {
+  const diagnostics = pass.diagnostics;
   const meta = readResource(resource, diagnostics);
   const prefix = options.annotationPrefix !== undefined ? { prefix: options.annotationPrefix } : {};
-  const initial = options.state ?? readState(meta?.annotations, { ...prefix, limits: config.limits }, diagnostics);
-  if (meta === undefined) return { notifications: [], state: initial, diagnostics };
+  if (options.state === undefined) {
+    pass.state = draftState(readState(meta?.annotations, { ...prefix, limits: config.limits }, diagnostics));
+  }
+  if (meta === undefined) return;
 
   const destinations = options.subscriptions ?? resolve(meta, config, prefix, diagnostics);
 
@@ -84,7 +102,6 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
     ...options.vars,
     [options.resourceName ?? "obj"]: meta.object,
   };
-  const pass: Pass = { state: draftState(initial), notifications: [], diagnostics };
   for (const [name, to] of destinations) {
     const trigger = config.triggers.get(name);
     if (trigger === undefined) {
@@ -93,9 +110,24 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
       );
       continue;
     }
-    for (const condition of trigger.conditions) runCondition(pass, trigger, condition, to, vars, config, options);
+    for (const condition of trigger.conditions) {
+      try {
+        runCondition(pass, trigger, condition, to, vars, config, options);
+      } catch (e) {
+        diagnostics.push(engineLimit(e, { key: `trigger.${trigger.name}` }));
+      }
+    }
   }
-  return { notifications: pass.notifications, state: truncateNotifiedState(pass.state.done()), diagnostics };
+}
+
+/**
+ * The last resort against the JavaScript engine's own limits (call stack, string and array sizes), which the budgets
+ * of the languages are there to keep out of reach: such a `RangeError` becomes a `LimitExceeded` diagnostic. Anything
+ * else is a bug and is rethrown.
+ */
+function engineLimit(e: unknown, at: { readonly key?: string }): Diagnostic {
+  if (!(e instanceof RangeError)) throw e;
+  return diagnostic("LimitExceeded", `limit exceeded: a limit of the JavaScript engine was reached (${e.message})`, at);
 }
 
 function resolve(
@@ -179,11 +211,12 @@ function runOncePer(
 ): string | undefined {
   if (condition.compiledOncePer === undefined) return undefined;
   const result = condition.compiledOncePer.run(vars, { now: options.now, limits: config.limits });
-  if (result._tag === "Left") {
-    pass.diagnostics.push({ ...result.left, key, severity: "warning" });
+  const text = result._tag === "Left" ? result : formatOncePerWithin(result.right, config.limits);
+  if (text._tag === "Left") {
+    pass.diagnostics.push({ ...text.left, key, severity: "warning" });
     return undefined;
   }
-  return formatOncePer(result.right);
+  return text.right;
 }
 
 /** Renders the condition's templates for one destination and merges them; `undefined` after a diagnostic. */
@@ -197,9 +230,13 @@ function render(
   config: Config,
   options: EvaluateOptions,
 ): RenderedContent | undefined {
-  const destinationVars = {
+  const helpers = pass.helpers ??= {
     time: timeHelpers(options.now),
-    strings: stringsHelpers,
+    strings: config.limits === defaultLimits ? stringsHelpers : makeStringsHelpers(config.limits),
+  };
+  const destinationVars = {
+    time: helpers.time,
+    strings: helpers.strings,
     ...vars,
     serviceType: destination.service,
     recipient: destination.recipient,

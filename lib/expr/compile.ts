@@ -6,64 +6,29 @@
  */
 import type { Node } from "./ast.ts";
 import { E } from "../fp.ts";
+import { defaultLimits, type Limits } from "../limits.ts";
 import { GoFloat, toFloatValue } from "../values/float.ts";
-import { EvalFailure, fail, SyntaxFailure } from "./_failure.ts";
+import { charsPerStep, checkList, checkString, newBudget, spend, spendChars } from "./_budget.ts";
+import { EvalFailure, fail, LimitFailure, SyntaxFailure } from "./_failure.ts";
+import { predicateBuiltin, predicateNames } from "./_predicates.ts";
+import type { Ctx, Fn } from "./_run.ts";
 import { builtins } from "./builtins.ts";
-import { stringsHelpers } from "./helpers/strings.ts";
+import { fetchMember } from "./fetch-member.ts";
+import { makeStringsHelpers, stringsHelpers } from "./helpers/strings.ts";
+import { isNamespace } from "./namespace.ts";
 import { timeHelpers } from "./helpers/time.ts";
 import { constantChain, internalize, isSafeKey, type MemberPath, type RootedPath, rootedPath, varPath, walk } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
 import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/regexp.ts";
-import { encodeUtf8 } from "../go/utf8.ts";
-import {
-  add,
-  compare,
-  div,
-  equal,
-  fetchMember,
-  inCollection,
-  mod,
-  mul,
-  negate,
-  pow,
-  slice,
-  sub,
-  toBool,
-  toStr,
-  typeName,
-} from "./runtime.ts";
+import { add, compare, div, equal, inCollection, mod, mul, negate, pow, slice, sub, toBool, toStr, typeName } from "./runtime.ts";
 
 // --- model
-
-/** The mutable state of one run (never shared between runs). */
-export interface Ctx {
-  readonly vars: Readonly<Record<string, unknown>>;
-  readonly now: number;
-  /** The current predicate element (`#`), index (`#index`) and accumulator (`#acc`). */
-  el: unknown;
-  idx: number;
-  acc: unknown;
-  /** Whether the current predicate walks a string, whose elements (`#`) are Go uint8s (see `byteAware`). */
-  elIsByte?: boolean | undefined;
-  readonly locals: unknown[];
-  /** Predicate iterations and range elements so far, against {@linkcode maxSteps}. */
-  steps: number;
-  timeNs: Readonly<Record<string, unknown>> | undefined;
-}
-
-/** A compiled node. */
-export type Fn = (ctx: Ctx) => unknown;
 
 /** What the compiler needs from the host. */
 export interface CompilerOptions {
   readonly functions: Readonly<Record<string, unknown>>;
   readonly helpers: boolean;
 }
-
-/** Work budget of one run: predicate iterations plus range elements. */
-export const maxSteps = 10_000_000;
-/** Largest range `a..b`, as expr's memory budget. */
-export const maxRange = 1_000_000;
 
 type Nature = "unknown" | "nil" | "bool" | "int" | "float" | "string" | "array" | "map" | "bytes" | "func";
 
@@ -144,42 +109,41 @@ function natureOfValue(v: unknown): Nature {
 
 const constant = (value: unknown): Compiled => ({ fn: () => value, nt: natureOfValue(value), lit: { value } });
 
-function step(ctx: Ctx, pos: number): void {
-  if (++ctx.steps > maxSteps) fail("memory budget exceeded", pos);
-}
-
-/** Charges the steps of a regular-expression search to the run. */
-function chargeSteps(ctx: Ctx, n: number, pos: number): void {
-  ctx.steps += n;
-  if (ctx.steps > maxSteps) fail("memory budget exceeded", pos);
-}
-
-function arrayArg(v: unknown, name: string, pos: number): readonly unknown[] {
-  if (Array.isArray(v)) return v;
-  if (v === null || v === undefined) return fail("reflect: call of reflect.Value.Len on zero Value", pos);
-  // The VM walks its collection with reflect, which indexes a string by byte (`#` is a uint8).
-  if (typeof v === "string") return Array.from(encodeUtf8(v));
-  // A map has a length but no index: an empty one iterates zero times, a non-empty one fails on its first element.
-  if (v !== null && typeof v === "object" && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null)) {
-    return Object.keys(v).length === 0 ? [] : fail("reflect: call of reflect.Value.Index on map Value", pos);
-  }
-  return fail(`builtin ${name} takes only array (got ${typeName(v)})`, pos);
+/** Pays for scanning a string or byte operand, and returns it. */
+function scanned(ctx: Ctx, v: unknown, pos: number): unknown {
+  if (typeof v === "string" || v instanceof Uint8Array) spendChars(ctx, v.length, pos);
+  return v;
 }
 
 function hostArg(v: unknown): unknown {
   return v instanceof GoFloat ? v.value : v;
 }
 
-function call(f: unknown, args: unknown[], pos: number): unknown {
+/**
+ * Calls a function the expression reached (a helper, a host function, a Go value's method: `fetch-member.ts` gives
+ * out no other). Pays one step plus the characters of its string arguments and of a string result.
+ */
+function call(ctx: Ctx, f: unknown, args: unknown[], pos: number): unknown {
   if (typeof f !== "function") {
     return fail(f === null || f === undefined ? "invalid operation: cannot call nil" : `invalid operation: cannot call ${typeName(f)}`, pos);
   }
+  let chars = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === "string") chars += a.length;
+  }
+  spend(ctx, 1 + Math.floor(chars / charsPerStep), pos);
   let r: unknown;
   try {
     r = (f as (...a: unknown[]) => unknown)(...args);
   } catch (e) {
     if (e instanceof EvalFailure) throw new EvalFailure(e.message, e.pos < 0 ? pos : e.pos);
+    if (e instanceof LimitFailure) throw e.at(pos);
     throw new EvalFailure(e instanceof Error ? e.message : String(e), pos);
+  }
+  if (typeof r === "string") {
+    checkString(ctx, r.length, "a function", pos);
+    spendChars(ctx, r.length, pos);
   }
   return r === undefined ? null : r;
 }
@@ -190,9 +154,17 @@ class Compiler {
   slots = 0;
   /** The `time` namespace of the last `now` seen: runs with the same `now` share it (it is frozen). */
   private timeCache: { readonly now: number; readonly ns: Readonly<Record<string, unknown>> } | undefined;
+  private stringsCache: { readonly limits: Limits; readonly ns: Readonly<Record<string, unknown>> } | undefined;
   private readonly shared: SharedPaths;
   constructor(private readonly options: CompilerOptions, root: Node) {
     this.shared = sharedPaths(root, () => this.slots++);
+  }
+
+  /** The `strings` namespace whose functions build within `limits` (one table per limits in use). */
+  private stringsFor(limits: Limits): Readonly<Record<string, unknown>> {
+    if (limits === defaultLimits) return stringsHelpers;
+    if (this.stringsCache?.limits !== limits) this.stringsCache = { limits, ns: makeStringsHelpers(limits) };
+    return this.stringsCache.ns;
   }
 
   private err(pos: number, msg: string): never {
@@ -213,7 +185,7 @@ class Compiler {
         return constant(n.value);
       case "Bytes": {
         const bytes = n.value;
-        return { fn: () => Uint8Array.from(bytes), nt: "bytes" };
+        return { fn: (ctx) => (spendChars(ctx, bytes.length, n.pos), Uint8Array.from(bytes)), nt: "bytes" };
       }
       case "Ident":
         return this.ident(n.name, n.pos, s);
@@ -250,13 +222,14 @@ class Compiler {
         // expr's checker types a literal whose elements share one kind as an array of that kind ([1, 2] is []int).
         const first = compiled[0]?.nt;
         const el = first !== undefined && compiled.every((c) => c.nt === first) ? first : undefined;
-        return { fn: (ctx) => items.map((f) => f(ctx)), nt: "array", ...(el !== undefined ? { el } : {}) };
+        const pos = n.pos;
+        return { fn: (ctx) => (spend(ctx, items.length, pos), items.map((f) => f(ctx))), nt: "array", ...(el !== undefined ? { el } : {}) };
       }
       case "Map":
         return this.map(n.pairs, n.pos, s);
       case "Let": {
         if (s.locals.has(n.name)) this.err(n.pos, `cannot redeclare variable ${n.name}`);
-        if (builtins.has(n.name) || n.name in this.options.functions) this.err(n.pos, `cannot redeclare ${n.name}`);
+        if (builtins.has(n.name) || hasOwn.call(this.options.functions, n.name)) this.err(n.pos, `cannot redeclare ${n.name}`);
         const value = this.compile(n.value, s, false).fn;
         const slot = this.slots++;
         const locals = new Map(s.locals).set(n.name, slot);
@@ -293,7 +266,7 @@ class Compiler {
         return (ctx.timeNs = this.timeCache.ns);
       }, nt: "unknown" };
     }
-    if (this.options.helpers && name === "strings") return { fn: () => stringsHelpers, nt: "unknown" };
+    if (this.options.helpers && name === "strings") return { fn: (ctx) => this.stringsFor(ctx.limits), nt: "unknown" };
     if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map" };
     if (isSafeKey(name)) return { fn: varPath({ keys: [name], positions: [pos], optional: [false] }), nt: "unknown" };
     return {
@@ -305,6 +278,16 @@ class Compiler {
       },
       nt: "unknown",
     };
+  }
+
+  /** The namespace table (host, `time`, `strings`) an identifier names, as the per-run read of it. */
+  private namespaceOf(n: Node, s: Scope): Fn | undefined {
+    if (n.kind !== "Ident" || s.locals.has(n.name)) return undefined;
+    if (hasOwn.call(this.options.functions, n.name)) {
+      const t = this.options.functions[n.name];
+      return t !== null && typeof t === "object" && isNamespace(t) ? () => t : undefined;
+    }
+    return this.options.helpers && (n.name === "time" || n.name === "strings") ? this.ident(n.name, n.pos, s).fn : undefined;
   }
 
   /** Whether an identifier names a variable (not a local, host function, helper namespace or `$env`). */
@@ -360,7 +343,7 @@ class Compiler {
       const pos = node.pos;
       return (ctx) => {
         const b = bf(ctx);
-        const v = fetchMember(b, pf(ctx), pos);
+        const v = fetchMember(b, pf(ctx), pos, ctx);
         return typeof b === "string" || b instanceof Uint8Array ? new Byte(v as number) : v;
       };
     }
@@ -476,7 +459,7 @@ class Compiler {
           // expr's optimizer folds `==` (and `!=`, which it parses as `not (a == b)`) only between two ints, two
           // strings or two bools; any other pair (`1.5 == nil`) stays a run-time comparison, which keeps
           // `x and 1.5 == nil` from folding to false without evaluating `x`.
-          const v = equal(l.lit.value, r.lit.value) !== negated;
+          const v = equal(l.lit.value, r.lit.value, newBudget()) !== negated;
           const folds = l.nt === r.nt && (l.nt === "int" || l.nt === "string" || l.nt === "bool");
           return folds ? constant(v) : { fn: () => v, nt };
         }
@@ -489,7 +472,7 @@ class Compiler {
         if (lit !== undefined && lit.value === null) {
           return { fn: negated ? (ctx) => other(ctx) != null : (ctx) => other(ctx) == null, nt };
         }
-        return { fn: negated ? (ctx) => !equal(a(ctx), b(ctx)) : (ctx) => equal(a(ctx), b(ctx)), nt };
+        return { fn: negated ? (ctx) => !equal(a(ctx), b(ctx), ctx) : (ctx) => equal(a(ctx), b(ctx), ctx), nt };
       }
       case "<":
         return { fn: (ctx) => compare(a(ctx), b(ctx), "<", pos) < 0, nt };
@@ -507,7 +490,8 @@ class Compiler {
       case "in":
         return this.inOp(l, r, rn, pos);
       case "matches":
-        return this.matches(a, b, rn, pos, nt);
+        // The text pays for its scan here, so the matcher itself stays as it is.
+        return this.matches((ctx) => scanned(ctx, a(ctx), pos), b, rn, pos, nt);
       case "contains":
       case "startsWith":
       case "endsWith": {
@@ -519,7 +503,9 @@ class Compiler {
         return { fn: (ctx) => {
           const x = a(ctx), y = b(ctx);
           if (x === null || x === undefined || y === null || y === undefined) return false;
-          return test(toStr(x, pos), toStr(y, pos));
+          const xs = toStr(x, pos), ys = toStr(y, pos);
+          spendChars(ctx, op === "contains" ? xs.length : ys.length, pos);
+          return test(xs, ys);
         }, nt };
       }
       case "..":
@@ -529,9 +515,8 @@ class Compiler {
           const to = typeof y === "number" ? Math.trunc(y) : fail(`invalid operation: ${typeName(x)} .. ${typeName(y)}`, pos);
           const size = to - from + 1;
           if (size <= 0) return [];
-          if (size > maxRange) fail("memory budget exceeded", pos);
-          ctx.steps += size;
-          if (ctx.steps > maxSteps) fail("memory budget exceeded", pos);
+          checkList(ctx, size, "..", pos);
+          spend(ctx, size, pos);
           const out = new Array<number>(size);
           for (let i = 0; i < size; i++) out[i] = from + i;
           return out;
@@ -542,6 +527,7 @@ class Compiler {
       if (op === "%" && r.lit.value === 0) this.err(pos, "integer divide by zero");
       return constant(arith(l.lit.value, r.lit.value, pos));
     }
+    if (op === "+") return { fn: (ctx) => add(a(ctx), b(ctx), pos, ctx), nt };
     return { fn: (ctx) => arith(a(ctx), b(ctx), pos), nt };
   }
 
@@ -556,7 +542,7 @@ class Compiler {
         return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
       }, nt: "bool" };
     }
-    return { fn: (ctx) => inCollection(a(ctx), b(ctx), pos), nt: "bool" };
+    return { fn: (ctx) => inCollection(a(ctx), b(ctx), pos, ctx), nt: "bool" };
   }
 
   private regex(pattern: string, pos: number): GoRegexp {
@@ -568,7 +554,7 @@ class Compiler {
     const fixed = rn.kind === "String" ? this.regex(rn.value, pos) : undefined;
     // One options object per node; `running` is the run being charged (a search never re-enters expr).
     let running: Ctx | undefined;
-    const options = { charge: (n: number) => chargeSteps(running as Ctx, n, pos) };
+    const options = { charge: (n: number) => spend(running as Ctx, n, pos) };
     return { fn: (ctx) => {
       const x = a(ctx);
       const y = fixed ?? b(ctx);
@@ -600,25 +586,13 @@ class Compiler {
     const optional = n.optional;
     if (prop.lit !== undefined && typeof prop.lit.value === "string") {
       const key = internalize(prop.lit.value);
-      const safe = isSafeKey(key);
       const path = !inChain && !optional ? constantChain(n, false) : undefined;
       if (path !== undefined) return this.path(path, s);
       return { fn: (ctx) => {
         const b = bf(ctx);
         if (b === short) return short;
-        if (b === null || b === undefined) {
-          if (optional) return short;
-          return fail(`cannot fetch ${key} from <nil>`, pos);
-        }
-        if (typeof b === "object" && !Array.isArray(b)) {
-          const p: unknown = Object.getPrototypeOf(b);
-          if (p === Object.prototype || p === null) {
-            if (!safe && !hasOwn.call(b, key)) return null;
-            const v = (b as Record<string, unknown>)[key];
-            return v === undefined ? null : v;
-          }
-        }
-        return fetchMember(b, key, pos);
+        if ((b === null || b === undefined) && optional) return short;
+        return fetchMember(b, key, pos, ctx);
       }, nt: "unknown" };
     }
     const pf = prop.fn;
@@ -628,7 +602,7 @@ class Compiler {
       const b = bf(ctx);
       if (b === short) return short;
       if ((b === null || b === undefined) && optional) return short;
-      return fetchMember(b, pf(ctx), pos);
+      return fetchMember(b, pf(ctx), pos, ctx);
     }, nt };
   }
 
@@ -660,12 +634,23 @@ class Compiler {
       if (x !== undefined && x.nt !== "int" && x.nt !== "unknown") this.err(pos, `non-integer slice index ${goNature(x.nt)}`);
     }
     const vf = v.fn, ff = f?.fn, tf = t?.fn;
-    return { fn: (ctx) => slice(vf(ctx), ff?.(ctx), tf?.(ctx), pos), nt: v.nt, ...(v.el !== undefined ? { el: v.el } : {}) };
+    return { fn: (ctx) => slice(vf(ctx), ff?.(ctx), tf?.(ctx), pos, ctx), nt: v.nt, ...(v.el !== undefined ? { el: v.el } : {}) };
   }
 
   private call(callee: Node, argNodes: readonly Node[], pos: number, s: Scope, inChain: boolean): Compiled {
     const args = argNodes.map((x) => this.compile(x, s, false).fn);
     const evalArgs = (ctx: Ctx): unknown[] => args.map((f) => hostArg(f(ctx)));
+    const table = callee.kind === "Member" && !callee.optional && callee.property.kind === "String"
+      ? this.namespaceOf(callee.node, s)
+      : undefined;
+    if (table !== undefined && callee.kind === "Member" && callee.property.kind === "String") {
+      // A namespace table is a frozen null-prototype map: reading it directly is exactly fetchMember's own read.
+      const key = callee.property.value;
+      return { fn: (ctx) => {
+        const f = (table(ctx) as Record<string, unknown>)[key];
+        return call(ctx, f === undefined ? null : f, evalArgs(ctx), pos);
+      }, nt: "unknown" };
+    }
     if (callee.kind === "Member") {
       const base = this.compile(callee.node, s, inChain).fn;
       const prop = this.compile(callee.property, s, false).fn;
@@ -674,15 +659,15 @@ class Compiler {
         const b = base(ctx);
         if (b === short) return short;
         if ((b === null || b === undefined) && optional) return short;
-        const f = fetchMember(b, prop(ctx), callee.pos);
-        return call(f, evalArgs(ctx), pos);
+        const f = fetchMember(b, prop(ctx), callee.pos, ctx);
+        return call(ctx, f, evalArgs(ctx), pos);
       }, nt: "unknown" };
     }
     const f = this.compile(callee, s, inChain).fn;
     return { fn: (ctx) => {
       const fv = f(ctx);
       if (fv === short) return short;
-      return call(fv, evalArgs(ctx), pos);
+      return call(ctx, fv, evalArgs(ctx), pos);
     }, nt: "unknown" };
   }
 
@@ -700,6 +685,7 @@ class Compiler {
   private map(pairs: readonly { key: Node; value: Node }[], pos: number, s: Scope): Compiled {
     const ps = pairs.map((p) => ({ k: this.compile(p.key, s, false).fn, v: this.compile(p.value, s, false).fn }));
     return { fn: (ctx) => {
+      spend(ctx, ps.length, pos);
       const out: Record<string, unknown> = {};
       for (const p of ps) {
         const k = p.k(ctx);
@@ -713,8 +699,7 @@ class Compiler {
   }
 
   private builtin(name: string, argNodes: readonly Node[], pos: number, s: Scope): Compiled {
-    const isPredicate = ["all", "none", "any", "one", "filter", "map", "count", "sum", "find", "findIndex", "findLast", "findLastIndex", "groupBy", "sortBy", "reduce"].includes(name);
-    if (!isPredicate) {
+    if (!predicateNames.has(name)) {
       const args = argNodes.map((x) => this.compile(x, s, false));
       if (name === "len" && args.length !== 1) this.err(pos, `invalid number of arguments (expected 1, got ${args.length})`);
       if (name === "len" && args.length === 1 && !["unknown", "array", "map", "string", "bytes"].includes(args[0]!.nt)) {
@@ -728,10 +713,10 @@ class Compiler {
       if (bytes !== undefined) {
         return { fn: (ctx) => {
           const v = bytes(ctx);
-          return v instanceof Byte ? "uint" : impl([v], { pos, now: ctx.now });
+          return v instanceof Byte ? "uint" : impl([v], { pos, now: ctx.now, budget: ctx });
         }, nt: "unknown" };
       }
-      return { fn: (ctx) => impl(fns.map((f) => f(ctx)), { pos, now: ctx.now }), nt: name === "len" ? "int" : "unknown" };
+      return { fn: (ctx) => impl(fns.map((f) => f(ctx)), { pos, now: ctx.now, budget: ctx }), nt: name === "len" ? "int" : "unknown" };
     }
     const coll = this.compile(argNodes[0]!, s, false);
     if (coll.nt !== "array" && coll.nt !== "unknown") this.err(pos, `builtin ${name} takes only array (got ${goNature(coll.nt)})`);
@@ -767,106 +752,5 @@ function predicateNature(name: string, coll: Compiled, pred: Compiled | undefine
       return { nt: coll.el ?? "unknown" };
     default:
       return { nt: "unknown" };
-  }
-}
-
-function predicateBuiltin(name: string, coll: Fn, pred: Fn | undefined, extra: Fn | undefined, pos: number): Fn {
-  const p: Fn = pred ?? ((ctx) => ctx.el);
-  const test = (ctx: Ctx, v: unknown, i: number): boolean => {
-    step(ctx, pos);
-    ctx.el = v;
-    ctx.idx = i;
-    return toBool(p(ctx), pos);
-  };
-  const value = (ctx: Ctx, v: unknown, i: number): unknown => {
-    step(ctx, pos);
-    ctx.el = v;
-    ctx.idx = i;
-    return p(ctx);
-  };
-  const scoped = (body: (ctx: Ctx, a: readonly unknown[]) => unknown): Fn => (ctx) => {
-    const c = coll(ctx);
-    const a = arrayArg(c, name, pos);
-    const saved = [ctx.el, ctx.idx, ctx.acc, ctx.elIsByte] as const;
-    ctx.elIsByte = typeof c === "string";
-    const r = body(ctx, a);
-    [ctx.el, ctx.idx, ctx.acc, ctx.elIsByte] = saved;
-    return r;
-  };
-  switch (name) {
-    case "all":
-      return scoped((ctx, a) => a.every((v, i) => test(ctx, v, i)));
-    case "any":
-      return scoped((ctx, a) => a.some((v, i) => test(ctx, v, i)));
-    case "none":
-      return scoped((ctx, a) => !a.some((v, i) => test(ctx, v, i)));
-    case "one":
-      return scoped((ctx, a) => {
-        let n = 0;
-        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i) && ++n > 1) return false;
-        return n === 1;
-      });
-    case "filter":
-      return scoped((ctx, a) => a.filter((v, i) => test(ctx, v, i)));
-    case "map":
-      return scoped((ctx, a) => a.map((v, i) => value(ctx, v, i)));
-    case "count":
-      return scoped((ctx, a) => a.filter((v, i) => test(ctx, v, i)).length);
-    case "sum":
-      return scoped((ctx, a) => {
-        let acc: unknown = 0;
-        for (let i = 0; i < a.length; i++) acc = add(acc, pred === undefined ? a[i] : value(ctx, a[i], i), pos);
-        return acc;
-      });
-    case "find":
-      return scoped((ctx, a) => {
-        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return a[i];
-        return null;
-      });
-    case "findIndex":
-      return scoped((ctx, a) => {
-        for (let i = 0; i < a.length; i++) if (test(ctx, a[i], i)) return i;
-        return null;
-      });
-    case "findLast":
-      return scoped((ctx, a) => {
-        for (let i = a.length - 1; i >= 0; i--) if (test(ctx, a[i], i)) return a[i];
-        return null;
-      });
-    case "findLastIndex":
-      return scoped((ctx, a) => {
-        for (let i = a.length - 1; i >= 0; i--) if (test(ctx, a[i], i)) return i;
-        return null;
-      });
-    case "groupBy":
-      return scoped((ctx, a) => {
-        const out: Record<string, unknown[]> = {};
-        for (let i = 0; i < a.length; i++) {
-          const k = value(ctx, a[i], i);
-          const key = typeof k === "string" ? k : k === null ? "<nil>" : String(k instanceof GoFloat ? k.value : k);
-          if (!hasOwn.call(out, key)) Object.defineProperty(out, key, { value: [], enumerable: true, writable: true, configurable: true });
-          out[key]!.push(a[i]);
-        }
-        return out;
-      });
-    case "sortBy":
-      return scoped((ctx, a) => {
-        const order = extra === undefined ? "asc" : extra(ctx);
-        if (order !== "asc" && order !== "desc") fail(`unknown order ${String(order)}, use asc or desc`, pos);
-        const keyed = a.map((v, i) => ({ v, k: value(ctx, v, i) }));
-        keyed.sort((x, y) => compare(x.k, y.k, "<", pos) * (order === "desc" ? -1 : 1));
-        return keyed.map((x) => x.v);
-      });
-    case "reduce":
-      return scoped((ctx, a) => {
-        let start = 0;
-        if (extra !== undefined) ctx.acc = extra(ctx);
-        else if (a.length === 0) fail("reduce of empty array with no initial value", pos);
-        else ctx.acc = a[0], start = 1;
-        for (let i = start; i < a.length; i++) ctx.acc = value(ctx, a[i], i);
-        return ctx.acc;
-      });
-    default:
-      return () => fail(`unknown builtin ${name}`, pos);
   }
 }

@@ -15,21 +15,30 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
-import type { Limits } from "../limits.ts";
+import { defaultLimits, type Limits } from "../limits.ts";
 import { E } from "../fp.ts";
-import { EvalFailure, SyntaxFailure } from "./_failure.ts";
-import { compileTree, type Ctx } from "./compile.ts";
+import { checkString, measureFor, newBudget } from "./_budget.ts";
+import { EvalFailure, LimitFailure, SyntaxFailure } from "./_failure.ts";
+import type { Ctx } from "./_run.ts";
+import { compileTree } from "./compile.ts";
 import { formatValue } from "../gofmt/format-value.ts";
+import { namespace } from "./namespace.ts";
 import { parse } from "./parser.ts";
 
 /** Options of one run. `now` is unix milliseconds; `time.Now()` returns it. */
 export interface RunOptions {
   readonly now: number;
-  /** The budget of the run; `defaultLimits` when left out. */
+  /**
+   * The budget of the run; `defaultLimits` when left out. A run uses `exprSteps`, `maxListLength`,
+   * `maxStringLength` and `maxValueDepth` (see `lib/expr/_budget.ts` for what costs what).
+   */
   readonly limits?: Limits;
 }
 
-/** A compiled expression. `run` never throws: a failing expression is a `Left` with an `ExprEval` diagnostic. */
+/**
+ * A compiled expression. `run` never throws: a failing expression is a `Left` with an `ExprEval` diagnostic, one
+ * that passed a limit of the run a `Left` with a `LimitExceeded` diagnostic naming the limit.
+ */
 export interface CompiledExpr {
   readonly source: string;
   run(vars: Readonly<Record<string, unknown>>, options: RunOptions): Either<Diagnostic, unknown>;
@@ -37,7 +46,8 @@ export interface CompiledExpr {
 
 /**
  * Host additions: extra functions visible to every expression (Argo CD's `repo` is the example). A dotted name
- * (`"repo.RepoURLToHTTPS"`) is reachable as a member of a namespace (`repo.RepoURLToHTTPS(url)`).
+ * (`"repo.RepoURLToHTTPS"`) is reachable as a member of a namespace (`repo.RepoURLToHTTPS(url)`), a frozen table
+ * whose functions are the only members an expression can read from it (a function has no readable members).
  * `helpers` (default true) adds Argo CD's `time` and `strings` namespaces, which win over same-named variables.
  */
 export interface CompileOptions {
@@ -59,20 +69,32 @@ function namespaces(
   functions: Readonly<Record<string, (...args: readonly unknown[]) => unknown>>,
 ): Readonly<Record<string, unknown>> {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const tables = new Map<string, Record<string, unknown>>();
   for (const [name, f] of Object.entries(functions)) {
     const dot = name.indexOf(".");
     if (dot < 0) {
       out[name] = f;
+      tables.delete(name);
       continue;
     }
     const ns = name.slice(0, dot);
-    const existing = out[ns];
-    const holder = existing !== null && typeof existing === "object"
-      ? existing as Record<string, unknown>
-      : (out[ns] = Object.create(null) as Record<string, unknown>) as Record<string, unknown>;
-    holder[name.slice(dot + 1)] = f;
+    let table = tables.get(ns);
+    if (table === undefined) tables.set(ns, table = {});
+    Object.defineProperty(table, name.slice(dot + 1), { value: f, enumerable: true, writable: true, configurable: true });
   }
-  return out;
+  for (const [ns, table] of tables) out[ns] = namespace(table);
+  return Object.freeze(out);
+}
+
+/** The diagnostic of a run that threw (kept out of `run`, which V8 then inlines into its callers). */
+function runFailure(e: unknown, text: string): Diagnostic {
+  if (e instanceof EvalFailure) return diagnostic("ExprEval", e.message, e.pos >= 0 ? position(text, e.pos) : {});
+  if (e instanceof LimitFailure) return diagnostic("LimitExceeded", e.message, e.pos >= 0 ? position(text, e.pos) : {});
+  // The budget keeps the engine's own limits out of reach; should one be reached anyway, it is a limit too.
+  if (e instanceof RangeError) {
+    return diagnostic("LimitExceeded", `limit exceeded: a limit of the JavaScript engine was reached (${e.message})`);
+  }
+  return diagnostic("ExprEval", e instanceof Error ? e.message : String(e));
 }
 
 /** The locals of a program without `let`: never written, so one frozen array serves every run. */
@@ -104,22 +126,20 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
       const ctx: Ctx = {
         vars: vars !== null && typeof vars === "object" ? vars : {},
         now: runOptions.now,
+        limits: runOptions.limits ?? defaultLimits,
+        steps: 0,
+        utf8: undefined,
         el: null,
         idx: 0,
         acc: null,
         locals: slots === 0 ? noLocals : new Array<unknown>(slots),
-        steps: 0,
         timeNs: undefined,
       };
       try {
         const v = fn(ctx);
         return E.right(v === undefined ? null : v);
       } catch (e) {
-        if (e instanceof EvalFailure) {
-          return E.left(diagnostic("ExprEval", e.message, e.pos >= 0 ? position(text, e.pos) : {}));
-        }
-        const message = e instanceof RangeError ? `evaluation aborted: ${e.message}` : e instanceof Error ? e.message : String(e);
-        return E.left(diagnostic("ExprEval", message));
+        return E.left(runFailure(e, text));
       }
     },
   });
@@ -131,4 +151,40 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
  */
 export function formatOncePer(value: unknown): string {
   return formatValue(value);
+}
+
+/**
+ * {@linkcode formatOncePer} within limits: the value is measured first (without recursion), so one nested deeper
+ * than `maxValueDepth`, one too large to walk within `exprSteps` or one that would print longer than
+ * `maxStringLength` is a `LimitExceeded` diagnostic instead of a stack overflow or a huge state key.
+ *
+ * @param value the value of an `oncePer` expression
+ * @param limits the limits of the evaluation
+ * @returns the text, or a `LimitExceeded` diagnostic
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { defaultLimits } from "../limits.ts";
+ * import { formatOncePerWithin } from "./mod.ts";
+ * expect(formatOncePerWithin([1, "a"], defaultLimits)).toEqual({ _tag: "Right", right: "[1 a]" });
+ * let deep: unknown = 1;
+ * for (let i = 0; i < 1000; i++) deep = [deep];
+ * expect(formatOncePerWithin(deep, defaultLimits)._tag).toBe("Left");
+ * ```
+ */
+export function formatOncePerWithin(value: unknown, limits: Limits): Either<Diagnostic, string> {
+  const budget = newBudget(limits);
+  const what = "the oncePer value";
+  try {
+    if (value !== null && typeof value === "object") {
+      const m = measureFor(budget, value, what, -1);
+      checkString(budget, m.chars + m.nodes - 1, what, -1);
+    }
+    const text = formatValue(value);
+    checkString(budget, text.length, what, -1);
+    return E.right(text);
+  } catch (e) {
+    if (e instanceof LimitFailure) return E.left(diagnostic("LimitExceeded", e.message));
+    throw e;
+  }
 }

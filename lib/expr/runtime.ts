@@ -1,6 +1,7 @@
 /**
  * The run-time operations of expr over our value model: Go type names, equality and ordering, arithmetic with ints,
- * floats, times and durations, member access (own properties only), `in`, slicing and `len`.
+ * floats, times and durations, `in`, slicing and `len` (member access is `fetch-member.ts`). Operations whose work
+ * grows with their operands pay for it from the run's {@linkcode Budget}.
  *
  * Value model: `null`/`undefined` = nil; integral `number` = int, other `number` or {@linkcode GoFloat} = float64;
  * `string`; `boolean`; arrays = `[]interface {}`; plain objects = `map[string]interface {}`; `Uint8Array` = `[]byte`;
@@ -9,14 +10,12 @@
  */
 import { GoDuration } from "../values/duration.ts";
 import { GoFloat, toFloatValue } from "../values/float.ts";
-import { GoMonth, GoTime, goDurationMethods, goTimeMethods, GoWeekday } from "../values/time.ts";
-import { decodeUtf8, encodeUtf8 } from "../go/utf8.ts";
+import { GoMonth, GoTime, GoWeekday } from "../values/time.ts";
+import { decodeUtf8 } from "../go/utf8.ts";
+import { type Budget, checkDepth, checkString, newBudget, spend, spendChars, utf8Of } from "./_budget.ts";
 import { fail } from "./_failure.ts";
 
 // --- model
-
-/** Longest string an expression may build (characters); longer results fail as Go's memory budget would. */
-export const maxStringLength = 10_000_000;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -70,42 +69,64 @@ export function typeName(v: unknown): string {
 
 // --- equality and ordering
 
-/** Go's `reflect.DeepEqual` over our model (numbers must also agree on int vs float). */
-function deepEqual(a: unknown, b: unknown): boolean {
+/** Go's `reflect.DeepEqual` over our model (numbers must also agree on int vs float), `depth` levels down. */
+function deepEqual(a: unknown, b: unknown, budget: Budget, depth: number): boolean {
   if (a === b) return true;
   if (isNumber(a) && isNumber(b)) return num(a) === num(b) && (a instanceof GoFloat || !Number.isInteger(a)) === (b instanceof GoFloat || !Number.isInteger(b));
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    enter(budget, depth, a.length);
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i], budget, depth + 1)) return false;
     return true;
   }
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a.length !== b.length) return false;
+    spendChars(budget, a.length, -1);
+    return a.every((x, i) => x === b[i]);
+  }
   if (a instanceof GoTime && b instanceof GoTime) return a.sec === b.sec && a.nsec === b.nsec && a.offset === b.offset;
   if (a instanceof GoDuration && b instanceof GoDuration) return a.ns === b.ns;
   if ((a instanceof GoMonth && b instanceof GoMonth) || (a instanceof GoWeekday && b instanceof GoWeekday)) return a.n === b.n;
   if (isMap(a) && isMap(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    for (const k of ka) if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k])) return false;
+    enter(budget, depth, ka.length);
+    for (const k of ka) if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k], budget, depth + 1)) return false;
     return true;
   }
   return false;
 }
 
-/** expr's `==`: numbers across int/float, times by instant, arrays element-wise, nil equals nil, else DeepEqual. */
-export function equal(a: unknown, b: unknown): boolean {
+/** Pays for comparing `n` elements one level below `depth`, within `maxValueDepth`. */
+function enter(budget: Budget, depth: number, n: number): void {
+  checkDepth(budget, depth + 1, "a compared value", -1);
+  spend(budget, n, -1);
+}
+
+/**
+ * expr's `==`: numbers across int/float, times by instant, arrays element-wise, nil equals nil, else DeepEqual.
+ * Scalars compare for free; arrays and maps pay one step per element compared from `budget` (a fresh default one
+ * when left out) and fail past its `maxValueDepth`.
+ */
+export function equal(a: unknown, b: unknown, budget?: Budget): boolean {
+  return equalAt(a, b, budget, 0);
+}
+
+function equalAt(a: unknown, b: unknown, budget: Budget | undefined, depth: number): boolean {
   if (a === b) return true;
   const ta = typeof a;
   if (ta === "number" || a instanceof GoFloat) return isNumber(b) && num(a as number) === num(b);
   if (a === null || a === undefined) return b === null || b === undefined;
   if (ta === "string" || ta === "boolean") return false;
   if (a instanceof GoTime) return b instanceof GoTime && a.Equal(b);
+  const paid = budget ?? newBudget();
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+    enter(paid, depth, a.length);
+    for (let i = 0; i < a.length; i++) if (!equalAt(a[i], b[i], paid, depth + 1)) return false;
     return true;
   }
-  return deepEqual(a, b);
+  return deepEqual(a, b, paid, depth);
 }
 
 /** Compares two orderable values; `op` names the operator for the error. */
@@ -141,11 +162,11 @@ function durationOf(approx: number, exact: () => bigint): GoDuration {
   return Math.abs(approx) <= Number.MAX_SAFE_INTEGER ? new GoDuration(approx) : GoDuration.fromBigInt(exact());
 }
 
-/** expr's `+`. */
-export function add(a: unknown, b: unknown, pos: number): unknown {
+/** expr's `+`; a string longer than the budget's `maxStringLength` fails. */
+export function add(a: unknown, b: unknown, pos: number, budget?: Budget): unknown {
   if (typeof a === "number" && typeof b === "number") return numeric(a + b, a, b);
   if (typeof a === "string" && typeof b === "string") {
-    if (a.length + b.length > maxStringLength) fail("memory budget exceeded", pos);
+    checkString(budget ?? newBudget(), a.length + b.length, "+", pos);
     return a + b;
   }
   if (isNumber(a) && isNumber(b)) return toFloatValue(num(a) + num(b));
@@ -211,131 +232,11 @@ export function negate(a: unknown, pos: number): unknown {
 
 // --- access
 
-/** Whether `v` is one of the Go value classes whose exported methods expressions may call. */
-function methodsOf(v: object): ReadonlySet<string> | undefined {
-  if (v instanceof GoTime) return goTimeMethods;
-  if (v instanceof GoDuration) return goDurationMethods;
-  if (v instanceof GoMonth || v instanceof GoWeekday) return stringerMethods;
-  return undefined;
-}
-const stringerMethods: ReadonlySet<string> = new Set(["String"]);
-/** Duration methods whose Go result is float64 (boxed when integral so `%v` and `type()` see a float). */
-const floatMethods: ReadonlySet<string> = new Set(["Hours", "Minutes", "Seconds"]);
-
-type Param = "time.Time" | "time.Duration" | "int" | "string";
-
-/** The parameters of the Go methods that take any (all others take none), for reflect's call checks. */
-const methodParams: Readonly<Record<string, readonly Param[]>> = {
-  Add: ["time.Duration"],
-  AddDate: ["int", "int", "int"],
-  Sub: ["time.Time"],
-  Before: ["time.Time"],
-  After: ["time.Time"],
-  Equal: ["time.Time"],
-  Compare: ["time.Time"],
-  Format: ["string"],
-  Truncate: ["time.Duration"],
-  Round: ["time.Duration"],
-};
-
-function paramOk(p: Param, v: unknown): boolean {
-  switch (p) {
-    case "time.Time":
-      return v instanceof GoTime;
-    case "time.Duration":
-      return v instanceof GoDuration;
-    case "int":
-      return typeof v === "number" && Number.isInteger(v);
-    case "string":
-      return typeof v === "string";
-  }
-}
-
-function zeroOf(p: Param): unknown {
-  switch (p) {
-    case "time.Time":
-      return new GoTime(-62135596800);
-    case "time.Duration":
-      return new GoDuration(0);
-    case "int":
-      return 0;
-    case "string":
-      return "";
-  }
-}
-
-/**
- * Checks a Go method call's arguments as reflect's `Call` does (found by the fuzzer: `d.String(x)` and
- * `t.Sub(time.Now)` ran), and turns nil into the parameter's zero value as expr's VM does.
- */
-function callArgs(key: string, args: readonly unknown[]): unknown[] {
-  const params = methodParams[key] ?? [];
-  if (args.length > params.length) fail("reflect: Call with too many input arguments");
-  if (args.length < params.length) fail("reflect: Call with too few input arguments");
-  return params.map((p, i) => {
-    const v = args[i];
-    if (v === null || v === undefined) return zeroOf(p);
-    return paramOk(p, v) ? v : fail(`reflect: Call using ${typeName(v)} as type ${p}`);
-  });
-}
-
 /** Converts an index to int as Go's `runtime.ToInt` does (floats truncate; anything else fails). */
 export function toIndex(i: unknown, pos: number): number {
   if (typeof i === "number") return Math.trunc(i);
   if (i instanceof GoFloat) return Math.trunc(i.value);
   return fail(`invalid operation: int(${typeName(i)})`, pos);
-}
-
-/**
- * expr's `Fetch`: `from.key` / `from[key]`. Maps give the own property or nil; arrays and strings take int indexes
- * (negative from the end); Go values give their bound exported methods. Nothing reaches a prototype.
- */
-export function fetchMember(from: unknown, key: unknown, pos: number): unknown {
-  if (from === null || from === undefined) {
-    return fail(`cannot fetch ${key === null || key === undefined ? "<nil>" : String(key)} from <nil>`, pos);
-  }
-  if (typeof from === "object") {
-    if (Array.isArray(from)) {
-      let i = toIndex(key, pos);
-      const l = from.length;
-      if (i < 0) i += l;
-      if (i < 0 || i >= l) fail(`index out of range: ${i} (array length is ${l})`, pos);
-      const v: unknown = from[i];
-      return v === undefined ? null : v;
-    }
-    if (isMap(from)) {
-      if (typeof key !== "string") {
-        if (key === null || key === undefined) return hasOwn.call(from, "") ? from[""] ?? null : null;
-        return fail(`reflect.Value.MapIndex: value of type ${typeName(key)} is not assignable to type string`, pos);
-      }
-      if (!hasOwn.call(from, key)) return null;
-      const v = from[key];
-      return v === undefined ? null : v;
-    }
-    if (from instanceof Uint8Array) {
-      let i = toIndex(key, pos);
-      if (i < 0) i += from.length;
-      if (i < 0 || i >= from.length) fail(`index out of range: ${i} (array length is ${from.length})`, pos);
-      return from[i]!;
-    }
-    const methods = methodsOf(from);
-    if (methods !== undefined && typeof key === "string" && methods.has(key)) {
-      const m = (from as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!;
-      if (from instanceof GoDuration && floatMethods.has(key)) {
-        return (...args: unknown[]) => toFloatValue(m.apply(from, callArgs(key, args)) as number);
-      }
-      return (...args: unknown[]) => m.apply(from, callArgs(key, args));
-    }
-    return fail(`cannot fetch ${String(key)} from ${typeName(from)}`, pos);
-  }
-  if (typeof from === "string") {
-    let i = toIndex(key, pos);
-    const bytes = encodeUtf8(from);
-    if (i < 0) i += bytes.length;
-    if (i < 0 || i >= bytes.length) fail(`index out of range: ${i} (array length is ${bytes.length})`, pos);
-    return bytes[i]!;
-  }
-  return fail(`cannot fetch ${String(key)} from ${typeName(from)}`, pos);
 }
 
 function clampSlice(len: number, from: unknown, to: unknown, pos: number): [number, number] {
@@ -350,33 +251,41 @@ function clampSlice(len: number, from: unknown, to: unknown, pos: number): [numb
   return [a, b];
 }
 
-/** expr's `a[i:j]` on arrays and strings (strings by bytes); bounds are clamped, never an error. */
-export function slice(v: unknown, from: unknown, to: unknown, pos: number): unknown {
+/**
+ * expr's `a[i:j]` on arrays and strings (strings by bytes); bounds are clamped, never an error. Pays for the elements
+ * copied, and for encoding a string (once per run for the same string).
+ */
+export function slice(v: unknown, from: unknown, to: unknown, pos: number, budget: Budget = newBudget()): unknown {
   if (Array.isArray(v)) {
     const [a, b] = clampSlice(v.length, from, to, pos);
+    spend(budget, b - a, pos);
     return v.slice(a, b);
   }
   if (typeof v === "string") {
-    if (/^[\x00-\x7f]*$/.test(v)) {
-      const [a, b] = clampSlice(v.length, from, to, pos);
-      return v.slice(a, b);
-    }
-    const bytes = encodeUtf8(v);
+    const bytes = utf8Of(budget, v, pos);
     const [a, b] = clampSlice(bytes.length, from, to, pos);
-    return decodeUtf8(bytes.subarray(a, b));
+    spendChars(budget, b - a, pos);
+    return bytes.length === v.length ? v.slice(a, b) : decodeUtf8(bytes.subarray(a, b));
   }
   if (v instanceof Uint8Array) {
     const [a, b] = clampSlice(v.length, from, to, pos);
+    spendChars(budget, b - a, pos);
     return v.slice(a, b);
   }
   return fail(`cannot slice ${from === undefined ? "<nil>" : String(from)}`, pos);
 }
 
-/** expr's `in`: array membership by `==`, map key existence, nil → false. */
-export function inCollection(needle: unknown, coll: unknown, pos: number): boolean {
+/** expr's `in`: array membership by `==` (one step per element compared), map key existence, nil → false. */
+export function inCollection(needle: unknown, coll: unknown, pos: number, budget: Budget = newBudget()): boolean {
   if (coll === null || coll === undefined) return false;
   if (Array.isArray(coll)) {
-    for (const v of coll) if (equal(v, needle)) return true;
+    for (let i = 0; i < coll.length; i++) {
+      if (equal(coll[i], needle, budget)) {
+        spend(budget, i + 1, pos);
+        return true;
+      }
+    }
+    spend(budget, coll.length, pos);
     return false;
   }
   if (isMap(coll)) {
@@ -389,15 +298,20 @@ export function inCollection(needle: unknown, coll: unknown, pos: number): boole
   return fail(`operator "in" not defined on ${typeName(coll)}`, pos);
 }
 
-/** expr's `len`: arrays, maps, strings (runes). */
-export function len(v: unknown, pos: number): number {
+/** expr's `len`: arrays, maps, strings (runes); counting a string's runes or a map's keys pays for them. */
+export function len(v: unknown, pos: number, budget: Budget = newBudget()): number {
   if (typeof v === "string") {
+    spendChars(budget, v.length, pos);
     let n = 0;
     for (const _ of v) n++;
     return n;
   }
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
-  if (isMap(v)) return Object.keys(v).length;
+  if (isMap(v)) {
+    const n = Object.keys(v).length;
+    spend(budget, n, pos);
+    return n;
+  }
   return fail(`invalid argument for len (type ${typeName(v)})`, pos);
 }
 

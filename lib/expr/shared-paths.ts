@@ -12,7 +12,8 @@
  * @module
  */
 import type { Node } from "./ast.ts";
-import { constantChain, type MemberPath, readVar, walk } from "./member-path.ts";
+import { readVar } from "./fetch-member.ts";
+import { constantChain, type MemberPath, walk } from "./member-path.ts";
 
 /** What a shared prefix needs from a run. */
 interface RunState {

@@ -9,12 +9,22 @@ import { redactor } from "../config/mod.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { Notification } from "../engine/mod.ts";
 import type { Either } from "../fp.ts";
-import type { Delivery, DeliveryPolicy, HttpDelivery, Provider, References, StepResult } from "../../providers/provider.ts";
+import type {
+  AnyOfDelivery,
+  Delivery,
+  DeliveryPolicy,
+  HttpDelivery,
+  Provider,
+  References,
+  StepResult,
+  TransportResult,
+} from "../../providers/provider.ts";
 import { isProvider } from "../../providers/provider.ts";
 import { decideRetry, parseRetryAfter } from "../../providers/retry-timing.ts";
 import type { DeliveryIO } from "./delivery-io.ts";
 import type { Gate } from "./gates.ts";
 import { deliverHttp } from "./http.ts";
+import { defaultNats, defaultSmtp } from "./transports.ts";
 
 // --- outcomes
 
@@ -76,29 +86,22 @@ function failed(run: Run, retryable: boolean, cause: string): Failed {
   };
 }
 
-/** Sends one HTTP step until it is read as done, refused, or the policy stops retrying. */
-async function sendStep(run: Run, step: HttpDelivery): Promise<StepResult> {
+/** One attempt's result, and the `Retry-After` of its response. */
+interface Attempt {
+  readonly result: StepResult | TransportResult;
+  readonly retryAfterMs?: number | undefined;
+}
+
+/** Makes attempts until one is read as done, refused, or the policy stops retrying. */
+async function retrying<R extends StepResult | TransportResult>(run: Run, attemptOnce: (timeoutMs: number) => Promise<Attempt>): Promise<R> {
   for (let attempt = 1;; attempt++) {
     const admitted = run.gate.admit();
     if (admitted !== undefined) await admitted;
     run.attempts++;
     const remaining = run.policy.deadlineMs - (run.io.now() - run.startedAt);
-    const sent = await deliverHttp(step.request, {
-      fetch: run.io.fetch,
-      timeoutMs: Math.max(1, Math.min(run.policy.timeoutMs, remaining)),
-      maxResponseBytes: run.policy.maxResponseBytes,
-    });
-    let result: StepResult;
-    let retryAfterMs: number | undefined;
-    if (sent._tag === "Left") {
-      result = { _tag: "Rejected", ...sent.left };
-    } else {
-      run.status = sent.right.status;
-      result = step.read(sent.right);
-      retryAfterMs = parseRetryAfter(sent.right.headers["retry-after"], run.io.now());
-    }
-    if (result._tag !== "Rejected" || !result.retryable) return result;
-    const wait = result.retryAfterMs ?? retryAfterMs;
+    const { result, retryAfterMs } = await attemptOnce(Math.max(1, Math.min(run.policy.timeoutMs, remaining)));
+    if (result._tag !== "Rejected" || !result.retryable) return result as R;
+    const wait = ("retryAfterMs" in result ? result.retryAfterMs : undefined) ?? retryAfterMs;
     const decision = decideRetry(run.policy, {
       attempt,
       startedAt: run.startedAt,
@@ -106,10 +109,44 @@ async function sendStep(run: Run, step: HttpDelivery): Promise<StepResult> {
       retryAfterMs: wait,
       random: run.io.random(),
     });
-    if (!decision.retry) return { ...result, cause: `${result.cause} (${decision.reason})` };
+    if (!decision.retry) return { ...result, cause: `${result.cause} (${decision.reason})` } as R;
     if (wait !== undefined) run.gate.pause(run.io.now() + wait);
     await run.io.sleep(decision.waitMs);
   }
+}
+
+/** Sends one HTTP step (signed before each attempt when it says so) under the policy. */
+function sendStep(run: Run, step: HttpDelivery): Promise<StepResult> {
+  return retrying(run, async (timeoutMs) => {
+    let request = step.request;
+    if (step.sign !== undefined) {
+      const signed = await step.sign(request, run.io.now());
+      if (signed._tag === "Left") return { result: { _tag: "Rejected", retryable: false, cause: signed.left } };
+      request = signed.right;
+    }
+    const sent = await deliverHttp(request, { fetch: run.io.fetch, timeoutMs, maxResponseBytes: run.policy.maxResponseBytes });
+    if (sent._tag === "Left") return { result: { _tag: "Rejected", ...sent.left } };
+    run.status = sent.right.status;
+    return { result: step.read(sent.right), retryAfterMs: parseRetryAfter(sent.right.headers["retry-after"], run.io.now()) };
+  });
+}
+
+/** Sends every delivery at once; done when at least one is, refused (with every cause) when none is. */
+async function sendAnyOf(run: Run, d: AnyOfDelivery): Promise<StepResult> {
+  const results = await Promise.all(d.deliveries.map((step) => sendStep(run, step)));
+  const done = results.find((r) => r._tag === "Done");
+  if (done !== undefined) return done;
+  const refused = results.filter((r): r is Extract<StepResult, { _tag: "Rejected" }> => r._tag === "Rejected");
+  return {
+    _tag: "Rejected",
+    retryable: refused.some((r) => r.retryable),
+    cause: refused.length === 0 ? "nothing to send to" : refused.map((r) => r.cause).join("; "),
+  };
+}
+
+/** Sends over a socket transport (SMTP, NATS) under the policy. */
+function sendTransport(run: Run, send: (timeoutMs: number) => Promise<TransportResult>): Promise<TransportResult> {
+  return retrying(run, async (timeoutMs) => ({ result: await send(timeoutMs) }));
 }
 
 async function runDelivery(run: Run, first: Delivery): Promise<DeliveryOutcome> {
@@ -119,9 +156,20 @@ async function runDelivery(run: Run, first: Delivery): Promise<DeliveryOutcome> 
       run.io.print(run.redact(delivery.text));
       return { _tag: "Delivered", attempts: run.attempts, status: run.status ?? 0 };
     }
-    const result = await sendStep(run, delivery);
+    let result: StepResult | TransportResult;
+    if (delivery.kind === "smtp") {
+      const d = delivery;
+      result = await sendTransport(run, (timeoutMs) => (run.io.smtp ?? defaultSmtp)(d, { timeoutMs }));
+    } else if (delivery.kind === "nats") {
+      const d = delivery;
+      result = await sendTransport(run, (timeoutMs) => (run.io.nats ?? defaultNats)(d, { timeoutMs }));
+    } else if (delivery.kind === "any-of") {
+      result = await sendAnyOf(run, delivery);
+    } else {
+      result = await sendStep(run, delivery);
+    }
     if (result._tag === "Rejected") return failed(run, result.retryable, result.cause);
-    Object.assign(run.remember, result.remember ?? {});
+    if ("remember" in result) Object.assign(run.remember, result.remember ?? {});
     if (result._tag === "Done") {
       return {
         _tag: "Delivered",

@@ -3,6 +3,7 @@
  * the backoff's jitter, the message-reference store, where the console service prints, and the per-service gates.
  * @module
  */
+import type { NatsDelivery, SmtpDelivery, TransportResult } from "../../providers/provider.ts";
 import { createGates, type Gates } from "./gates.ts";
 import { createMemoryStore, type MessageStore } from "./message-store.ts";
 
@@ -19,6 +20,16 @@ export interface DeliveryIO {
   readonly print: (text: string) => void;
   /** Concurrency and rate limits per service, shared by every delivery made with this value. */
   readonly gates: Gates;
+  /** Sends an e-mail; by default `providers/email/deliver.ts` (nodemailer), loaded on first use. */
+  readonly smtp?: (d: SmtpDelivery, options: TransportOptions) => Promise<TransportResult>;
+  /** Publishes a NATS message; by default `providers/nats/deliver.ts` (the `nats` client), loaded on first use. */
+  readonly nats?: (d: NatsDelivery, options: TransportOptions) => Promise<TransportResult>;
+}
+
+/** What a socket transport is given besides the delivery. */
+export interface TransportOptions {
+  /** For the whole attempt: connecting, greeting, sending. */
+  readonly timeoutMs: number;
 }
 
 /**
@@ -45,5 +56,7 @@ export function createDeliveryIO(overrides: Partial<Omit<DeliveryIO, "gates">> =
     store: overrides.store ?? createMemoryStore(),
     print: overrides.print ?? ((text) => console.log(text)),
     gates: createGates(now, sleep),
+    ...(overrides.smtp !== undefined ? { smtp: overrides.smtp } : {}),
+    ...(overrides.nats !== undefined ? { nats: overrides.nats } : {}),
   };
 }

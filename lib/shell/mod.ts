@@ -37,6 +37,13 @@ export { createMemoryStore } from "./message-store.ts";
 export type { DeliverHttpOptions } from "./http.ts";
 export type { HttpFailure } from "./delivery-failure.ts";
 export { deliverHttp } from "./http.ts";
+export type { RuleRun, RunRuleFilesOptions } from "./cli/rule-files.ts";
+export { runRuleFiles } from "./cli/rule-files.ts";
+export type { CliIO } from "./cli/cli-io.ts";
+export { processCliIO } from "./cli/cli-io.ts";
+export { runCli } from "./cli/run-cli.ts";
+export type { RuleFile, RuleFileError, RuleFileResult, RunRuleFileOptions, ScenarioResult, StepResult } from "../rules/mod.ts";
+export { formatJunit, formatRuleReport, parseRuleFile, runRuleFile } from "../rules/mod.ts";
 // --- the controller
 export type { Controller, ControllerOptions } from "./controller/controller.ts";
 export { createController } from "./controller/controller.ts";

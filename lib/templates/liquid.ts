@@ -33,7 +33,7 @@ import { type Context, type Emitter, type FilterImplOptions, Liquid, type Templa
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import { defaultLimits, type Limits, limitMessage } from "../limits.ts";
-import { nestsDeeperThan } from "../values/depth.ts";
+import { measureValue } from "../values/measure-value.ts";
 import type { TextRenderOptions, TextTemplate } from "./text-template.ts";
 
 const nowKey: unique symbol = Symbol("now");
@@ -163,6 +163,11 @@ function rootCause(e: unknown): unknown {
   return cause;
 }
 
+/** Whether the data nests deeper than `max`, within a bounded walk (shared sub-values are walked each time). */
+function nestsDeeper(vars: unknown, max: number): boolean {
+  return measureValue(vars, { maxDepth: max, maxNodes: 1_000_000 }).depth > max;
+}
+
 /**
  * A render failure: a `LimitExceeded` diagnostic when liquidjs says a limit was passed, or when it ran out of stack
  * walking data nested deeper than `maxValueDepth` (liquidjs prints and encodes values recursively); else
@@ -170,7 +175,7 @@ function rootCause(e: unknown): unknown {
  */
 function renderFailure(e: unknown, vars: Readonly<Record<string, unknown>>, limits: Limits): Diagnostic {
   const cause = rootCause(e);
-  if (cause instanceof RangeError && nestsDeeperThan(vars, limits.maxValueDepth)) {
+  if (cause instanceof RangeError && nestsDeeper(vars, limits.maxValueDepth)) {
     const what = `the data nests more than ${limits.maxValueDepth} levels deep`;
     return diagnostic("LimitExceeded", limitMessage("maxValueDepth", limits.maxValueDepth, what), position(e));
   }

@@ -21,6 +21,8 @@ export interface WebhookSettings {
   /** In order; a later header of the same name wins. */
   readonly headers: readonly WebhookHeader[];
   readonly basicAuth?: { readonly username: string; readonly password: string };
+  /** Ours: an HMAC of the body in a header, as GitHub signs its webhooks (`X-Hub-Signature-256: sha256=<hex>`). */
+  readonly signature?: { readonly secret: string; readonly header: string; readonly algorithm: "sha1" | "sha256" | "sha512"; readonly prefix: string };
   readonly insecureSkipVerify: boolean;
   /** The policy, with the Go keys `retryWaitMin`, `retryWaitMax` and `retryMax` applied. */
   readonly delivery: DeliveryPolicy;
@@ -30,6 +32,7 @@ const props = {
   url: goString,
   headers: goList(t.partial({ name: goString, value: goString }, "a header (name and value)"), "a list of headers (name and value)"),
   basicAuth: t.partial({ username: goString, password: goString }, "basic auth (username and password)"),
+  signature: t.partial({ secret: goString, header: goString, algorithm: goString, prefix: goString }, "a signature (secret, header, algorithm, prefix)"),
   retryWaitMin: goNanos,
   retryWaitMax: goNanos,
   retryMax: goInt,
@@ -54,6 +57,21 @@ export const decodeWebhookSettings: (raw: Readonly<Record<string, unknown>>) => 
       } catch {
         problems.push(settingProblem(["url"], `"url" is not an absolute URL`));
       }
+      let signature: WebhookSettings["signature"];
+      if (raw.signature !== undefined) {
+        const algorithm = (raw.signature.algorithm || "sha256").toLowerCase();
+        if ((raw.signature.secret ?? "") === "") problems.push(settingProblem(["signature", "secret"], "a signature needs a secret"));
+        if (algorithm !== "sha1" && algorithm !== "sha256" && algorithm !== "sha512") {
+          problems.push(settingProblem(["signature", "algorithm"], `"signature.algorithm" must be sha1, sha256 or sha512, not "${algorithm}"`));
+        } else {
+          signature = {
+            secret: raw.signature.secret ?? "",
+            header: raw.signature.header || (algorithm === "sha1" ? "X-Hub-Signature" : `X-Hub-Signature-${algorithm.slice(3)}`),
+            algorithm,
+            prefix: raw.signature.prefix ?? `${algorithm}=`,
+          };
+        }
+      }
       const given = raw.delivery ?? {};
       const delivery: DeliveryPolicy = {
         ...policy,
@@ -69,6 +87,7 @@ export const decodeWebhookSettings: (raw: Readonly<Record<string, unknown>>) => 
           ...(raw.basicAuth !== undefined
             ? { basicAuth: { username: raw.basicAuth.username ?? "", password: raw.basicAuth.password ?? "" } }
             : {}),
+          ...(signature !== undefined ? { signature } : {}),
           insecureSkipVerify: raw.insecureSkipVerify ?? false,
           delivery,
         },

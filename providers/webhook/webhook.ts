@@ -1,9 +1,15 @@
 /**
  * The `webhook` service: any HTTP request, as the Go engine's webhook service sends it. The request is the named
  * entry of the template's `webhook:` block for this service (method, path appended to `url`, body), or, without one,
- * a `GET` of `url` with the message as its body. Configured headers go on every request, then basic auth.
+ * a `GET` of `url` with the message as its body. Configured headers go on every request, then basic auth, then (ours)
+ * the `signature:` setting's HMAC of the body (`X-Hub-Signature-256: sha256=<hex>` by default, as GitHub and Flux's
+ * generic-hmac sign), so the receiver can check where the request comes from.
  * @module
  */
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha1 } from "@noble/hashes/legacy.js";
+import { sha256, sha512 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { encodeBase64 } from "../../lib/go/base64.ts";
 import { E, type Either } from "../../lib/fp.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
@@ -11,6 +17,8 @@ import type { Delivery, Outgoing, Provider } from "../provider.ts";
 import { rejectStatus, shownUrl } from "../rejection.ts";
 import { webhookBlock } from "./block.ts";
 import { decodeWebhookSettings, type WebhookSettings } from "./settings.ts";
+
+const hashes = { sha1, sha256, sha512 } as const;
 
 interface Entry {
   readonly method: string;
@@ -52,9 +60,12 @@ function prepare(n: Outgoing, settings: WebhookSettings): Either<Diagnostic, Del
   const method = entry === undefined || entry.method === "" ? "GET" : entry.method;
   const url = entry === undefined ? settings.url : joinPath(settings.url, entry.path);
   const body = entry === undefined ? n.content.message : entry.body;
+  const headers = headersOf(settings);
+  const sig = settings.signature;
+  if (sig !== undefined) headers[sig.header] = sig.prefix + bytesToHex(hmac(hashes[sig.algorithm], new TextEncoder().encode(sig.secret), new TextEncoder().encode(body)));
   return E.right({
     kind: "http",
-    request: { method, url, headers: headersOf(settings), ...(body === "" ? {} : { body }) },
+    request: { method, url, headers, ...(body === "" ? {} : { body }) },
     read: (response) =>
       response.status >= 200 && response.status <= 299 ? { _tag: "Done" } : rejectStatus(`${method} ${shownUrl(url)}`, response),
   });
@@ -66,6 +77,7 @@ const credentialHeader = /auth|token|key|secret|signature|cookie|password|sessio
 /** The secrets of webhook settings: the basic-auth password (and its header), credentials in the URL, credential headers. */
 function secrets(settings: WebhookSettings): readonly string[] {
   const out = settings.headers.filter((h) => credentialHeader.test(h.name)).map((h) => h.value);
+  if (settings.signature !== undefined) out.push(settings.signature.secret);
   if (settings.basicAuth !== undefined) {
     const { username, password } = settings.basicAuth;
     out.push(password, encodeBase64(new TextEncoder().encode(`${username}:${password}`)));

@@ -64,7 +64,8 @@ describe("controller replicas on Leases", () => {
       const childLog: string[] = [];
       child = spawn("node", [
         "--import", "tsx",
-        "lib/shell/cli/controller-bin.ts",
+        "lib/shell/cli/main.ts",
+        "controller",
         "--resource", "dummy.example.org/v1/foos=foo",
         "--namespace", NS,
         "--configmap", `${NS}/notifications-cm`,

@@ -177,12 +177,13 @@ describe("deliver(): what cannot be delivered", () => {
     });
   });
 
-  it("fails for a service type that cannot deliver yet", async () => {
-    const config = configOf({ "service.email": "host: smtp.example.com" });
-    expect(await deliver(notificationTo("email", "a@b.c", { message: "m" }), config, fakeIO())).toMatchObject({
+  it("fails a notification its service refuses to prepare, naming service and recipient, with no attempt", async () => {
+    const config = configOf({ "service.email": "host: smtp.example.com\nport: 587\nfrom: a@example.com" });
+    expect(await deliver(notificationTo("email", "ops", { message: "m" }), config, fakeIO())).toEqual({
       _tag: "Failed",
       retryable: false,
-      cause: "email: the email service cannot deliver yet",
+      attempts: 0,
+      cause: 'email: recipient "ops": "ops" is not an e-mail address',
     });
   });
 

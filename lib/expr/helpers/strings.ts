@@ -3,21 +3,58 @@
  * (nil arguments become `""`, as expr ≥1.17 passes zero values).
  * @module
  */
-import { fail } from "../_failure.ts";
+import { defaultLimits, type Limits } from "../../limits.ts";
+import { fail, LimitFailure } from "../_failure.ts";
+import { namespace } from "../namespace.ts";
 import { stringArg } from "./time.ts";
 
 const arity = (args: readonly unknown[], n: number): void => {
   if (args.length !== n) fail(`invalid number of arguments: expected ${n}, got ${args.length}`);
 };
 
-/** Go's `strings.ReplaceAll`: an empty `old` inserts `repl` before every rune and at the end. */
-export function replaceAll(s: string, old: string, repl: string): string {
+/**
+ * Go's `strings.ReplaceAll`: an empty `old` inserts `repl` before every rune and at the end. The result's length is
+ * worked out before it is built: one longer than `maxLength` fails with a `LimitFailure` naming `maxStringLength`.
+ */
+export function replaceAll(s: string, old: string, repl: string, maxLength: number = defaultLimits.maxStringLength): string {
+  let count = 0;
+  if (old === "") {
+    for (const _ of s) count++;
+    count++;
+  } else {
+    for (let i = s.indexOf(old); i >= 0; i = s.indexOf(old, i + old.length)) count++;
+  }
+  const length = s.length + count * (repl.length - old.length);
+  if (length > maxLength) {
+    throw new LimitFailure("maxStringLength", maxLength, `strings.ReplaceAll would build ${length} characters`);
+  }
   if (old === "") return [...s].map((c) => repl + c).join("") + repl;
   return s.split(old).join(repl);
 }
 
+/** Fails when a string built by a helper is longer than `maxLength`, and returns it otherwise. */
+function capped(s: string, maxLength: number, what: string): string {
+  if (s.length > maxLength) throw new LimitFailure("maxStringLength", maxLength, `${what} would build ${s.length} characters`);
+  return s;
+}
+
 /**
- * The `strings` namespace.
+ * The `strings` namespace for runs with the given limits (`maxStringLength` bounds what its functions build).
+ *
+ * @param limits the limits of the runs that use it
+ * @returns a namespace table
+ */
+export function makeStringsHelpers(limits: Limits): Readonly<Record<string, unknown>> {
+  const max = limits.maxStringLength;
+  return namespace({
+    ReplaceAll: (...a: unknown[]): string => (arity(a, 3), replaceAll(stringArg(a[0]), stringArg(a[1]), stringArg(a[2]), max)),
+    ToUpper: (...a: unknown[]): string => (arity(a, 1), capped(stringArg(a[0]).toUpperCase(), max, "strings.ToUpper")),
+    ToLower: (...a: unknown[]): string => (arity(a, 1), capped(stringArg(a[0]).toLowerCase(), max, "strings.ToLower")),
+  });
+}
+
+/**
+ * The `strings` namespace with the default limits.
  *
  * @example
  * ```ts
@@ -27,11 +64,4 @@ export function replaceAll(s: string, old: string, repl: string): string {
  * expect(s.ToUpper("abc")).toBe("ABC");
  * ```
  */
-export const stringsHelpers: Readonly<Record<string, unknown>> = Object.freeze(Object.assign(
-  Object.create(null) as Record<string, unknown>,
-  {
-    ReplaceAll: (...a: unknown[]): string => (arity(a, 3), replaceAll(stringArg(a[0]), stringArg(a[1]), stringArg(a[2]))),
-    ToUpper: (...a: unknown[]): string => (arity(a, 1), stringArg(a[0]).toUpperCase()),
-    ToLower: (...a: unknown[]): string => (arity(a, 1), stringArg(a[0]).toLowerCase()),
-  },
-));
+export const stringsHelpers: Readonly<Record<string, unknown>> = makeStringsHelpers(defaultLimits);

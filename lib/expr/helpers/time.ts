@@ -7,6 +7,7 @@ import { E } from "../../fp.ts";
 import { GoDuration, hour, microsecond, millisecond, minute, nanosecond, second } from "../../values/duration.ts";
 import { GoTime, layouts, parseRfc3339 } from "../../values/time.ts";
 import { fail } from "../_failure.ts";
+import { namespace } from "../namespace.ts";
 import { typeName } from "../runtime.ts";
 
 /** A string parameter of a Go helper: nil becomes `""` (expr ≥1.17), anything else but a string fails as reflect does. */
@@ -21,7 +22,7 @@ const arity = (args: readonly unknown[], n: number): void => {
 };
 
 /**
- * Builds the `time` namespace for one run.
+ * Builds the `time` namespace (a namespace table) for runs at `now`.
  *
  * @example
  * ```ts
@@ -32,7 +33,7 @@ const arity = (args: readonly unknown[], n: number): void => {
  * ```
  */
 export function timeHelpers(now: number): Readonly<Record<string, unknown>> {
-  const ns: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const ns: Record<string, unknown> = {};
   ns["Now"] = (...args: unknown[]): GoTime => (arity(args, 0), GoTime.fromUnixMilli(now));
   ns["Parse"] = (...args: unknown[]): GoTime => {
     arity(args, 1);
@@ -46,5 +47,5 @@ export function timeHelpers(now: number): Readonly<Record<string, unknown>> {
   ns["Minute"] = new GoDuration(minute);
   ns["Hour"] = new GoDuration(hour);
   for (const [k, v] of Object.entries(layouts)) ns[k] = v;
-  return Object.freeze(ns);
+  return namespace(ns);
 }

@@ -240,6 +240,7 @@ async function start(v: Flags, io: CommandIO): Promise<{ controller: KubeControl
       await controller!.stop();
       await starting.catch(() => undefined);
       await server.close();
+      client.close();
     },
   };
 }

@@ -131,7 +131,8 @@ func run(rc *receiver, c testCase) result {
 		res.Errors = append(res.Errors, err.Error())
 		return res
 	}
-	settings, err := yaml.YAMLToJSON([]byte(strings.ReplaceAll(c.Settings, "{{SERVER}}", rc.server.URL)))
+	host := strings.TrimPrefix(rc.server.URL, "http://")
+	settings, err := yaml.YAMLToJSON([]byte(strings.NewReplacer("{{SERVER}}", rc.server.URL, "{{HOST}}", host).Replace(c.Settings)))
 	if err != nil {
 		return fail(err)
 	}
@@ -164,7 +165,7 @@ func run(rc *receiver, c testCase) result {
 	for i := 0; i < sends; i++ {
 		err := svc.Send(*n, services.Destination{Service: c.Service, Recipient: c.Recipient})
 		if err != nil {
-			res.Errors = append(res.Errors, strings.ReplaceAll(err.Error(), rc.server.URL, "{{SERVER}}"))
+			res.Errors = append(res.Errors, strings.NewReplacer(rc.server.URL, "{{SERVER}}", host, "{{HOST}}").Replace(err.Error()))
 		} else {
 			res.Errors = append(res.Errors, "")
 		}

@@ -110,7 +110,8 @@ describe("blocksOf()", () => {
     const blocks = blocksOf(builtinProviders);
     expect(Object.keys(blocks)).toEqual([
       "awssqs", "gcppubsub", "slack", "mattermost", "rocketchat", "email", "webhook", "opsgenie", "github", "teams",
-      "teams-workflows", "alertmanager", "googlechat", "pagerduty", "pagerdutyv2", "newrelic",
+      "teams-workflows", "alertmanager", "googlechat", "pagerduty", "pagerdutyv2", "newrelic", "gitlab", "gitea",
+      "bitbucket", "azuredevops", "discord", "matrix", "ntfy",
     ]);
     expect(blocksOf(types)).toEqual({});
   });

@@ -304,3 +304,66 @@ describe("evaluate() on large inputs (#7)", () => {
     expect(evaluate(resource({ [`notified.${prefix}`]: value }), wide, { now }).diagnostics).toEqual([]);
   });
 });
+
+describe("evaluate() on resources built to exhaust it (#7)", () => {
+  const { config: limited } = decodeConfig({
+    data: {
+      "trigger.on-deep-once": "- when: 'true'\n  oncePer: obj.spec.deep\n  send: [plain]",
+      "trigger.on-deep-equal": "- when: obj.spec.deep == obj.spec.twin\n  send: [plain]",
+      "trigger.on-deep-json": "- when: toJSON(obj.spec.deep) != ''\n  send: [plain]",
+      "trigger.on-deep-string": "- when: string(obj.spec.deep) != ''\n  send: [plain]",
+      "trigger.on-deep-flatten": "- when: len(flatten(obj.spec.list)) > 0\n  send: [plain]",
+      "trigger.on-long-loop": "- when: any(0..99999, any(0..99999, false))\n  send: [plain]",
+      "trigger.on-ok": "- when: obj.metadata.name == 'web'\n  send: [plain]",
+      "template.plain": "message: hello",
+      "service.slack": "token: x",
+    },
+  });
+  const deep = (levels: number): unknown => {
+    let v: unknown = 1;
+    for (let i = 0; i < levels; i++) v = i % 2 === 0 ? [v] : { a: v };
+    return v;
+  };
+  let list: unknown = [];
+  for (let i = 0; i < 1_000_000; i++) list = [list];
+  const resource = { metadata: { name: "web" }, spec: { deep: deep(1_000_000), twin: deep(1_000_000), list } };
+  const to = [{ service: "slack", recipient: "ops" }];
+  const triggers = ["on-deep-once", "on-deep-equal", "on-deep-json", "on-deep-string", "on-deep-flatten", "on-long-loop", "on-ok"];
+
+  it("turns every walk of a value nested a million levels deep into a LimitExceeded diagnostic", () => {
+    const d = evaluate(resource, limited, { now, subscriptions: new Map(triggers.map((t) => [t, to])) });
+    expect(d.diagnostics.map((x) => [x.key, x._tag, x.message.replace(/\(\d+\): .*/, "")])).toEqual([
+      ["trigger.on-deep-once", "LimitExceeded", "limit exceeded: maxValueDepth "],
+      ["trigger.on-deep-equal", "LimitExceeded", "limit exceeded: maxValueDepth "],
+      ["trigger.on-deep-json", "LimitExceeded", "limit exceeded: maxValueDepth "],
+      ["trigger.on-deep-string", "LimitExceeded", "limit exceeded: maxValueDepth "],
+      ["trigger.on-deep-flatten", "LimitExceeded", "limit exceeded: maxValueDepth "],
+      ["trigger.on-long-loop", "LimitExceeded", "limit exceeded: exprSteps "],
+    ]);
+    // The conditions that failed send nothing; oncePer failing (as in Go) leaves the notification without it.
+    expect(d.notifications.map((n) => [n.trigger, n.oncePer])).toEqual([["on-deep-once", undefined], ["on-ok", undefined]]);
+  });
+
+  it("honours the configuration's limits", () => {
+    const { config: strict } = decodeConfig({
+      data: { "trigger.on-range": "- when: len(0..99) > 0\n  send: [plain]", "template.plain": "message: x", "service.slack": "token: x" },
+    }, undefined, { limits: { maxListLength: 10 } });
+    const d = evaluate({ metadata: {} }, strict, { now, subscriptions: new Map([["on-range", to]]) });
+    expect(d.diagnostics.map((x) => x.message)).toEqual(["limit exceeded: maxListLength (10): .. would build 100 elements"]);
+  });
+
+  it("turns the engine's own RangeError into a diagnostic as a last resort, and keeps the state it was given", () => {
+    const vars = Object.defineProperty({}, "boom", {
+      enumerable: true,
+      get(): never {
+        throw new RangeError("Maximum call stack size exceeded");
+      },
+    });
+    const d = evaluate(resource, limited, { now, state: { kept: 1 }, vars, subscriptions: new Map([["on-ok", to]]) });
+    expect(d.diagnostics.map((x) => [x._tag, x.message])).toEqual([
+      ["LimitExceeded", "limit exceeded: a limit of the JavaScript engine was reached (Maximum call stack size exceeded)"],
+    ]);
+    expect(d.state).toEqual({ kept: 1 });
+    expect(d.notifications).toEqual([]);
+  });
+});

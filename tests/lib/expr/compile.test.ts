@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { SyntaxFailure } from "../../../lib/expr/_failure.ts";
-import { compileTree, type Ctx } from "../../../lib/expr/compile.ts";
+import type { Ctx } from "../../../lib/expr/_run.ts";
+import { compileTree } from "../../../lib/expr/compile.ts";
+import { defaultLimits } from "../../../lib/limits.ts";
 import { parse } from "../../../lib/expr/parser.ts";
 
 const evaluate = (src: string, vars: Record<string, unknown> = {}): unknown => {
   const { fn, slots } = compileTree(parse(src), { functions: {}, helpers: true });
-  const ctx: Ctx = { vars, now: 0, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots), steps: 0, timeNs: undefined };
+  const ctx: Ctx = { vars, now: 0, limits: defaultLimits, steps: 0, utf8: undefined, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots), timeNs: undefined };
   return fn(ctx);
 };
 

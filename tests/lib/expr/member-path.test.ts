@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
 import { isSafeKey, type MemberPath, rootedPath, varPath } from "../../../lib/expr/member-path.ts";
-import { fetchMember } from "../../../lib/expr/runtime.ts";
+import { fetchMember } from "../../../lib/expr/fetch-member.ts";
 import { GoTime } from "../../../lib/values/time.ts";
+import { GoDuration } from "../../../lib/values/duration.ts";
+import { GoFloat } from "../../../lib/values/float.ts";
+import { namespace } from "../../../lib/expr/namespace.ts";
 
 const pathOf = (keys: readonly string[], optional: readonly boolean[] = keys.map(() => false)): MemberPath => ({
   keys,
@@ -135,5 +138,92 @@ describe("rootedPath()", () => {
     const f = rootedPath((ctx: { el: unknown }) => ctx.el, pathOf(["reason"]));
     expect(f({ el: { reason: "Ready" } })).toBe("Ready");
     expect(() => f({ el: null })).toThrow(EvalFailure);
+  });
+});
+
+describe("the fast walk is fetchMember (#7)", () => {
+  /** Applies fetchMember key by key from `root`, with `?.` ending the chain at nil: the one access function. */
+  const byFetchMember = (root: unknown, path: MemberPath): unknown => {
+    try {
+      let b = root;
+      for (let i = 0; i < path.keys.length; i++) {
+        if ((b === null || b === undefined) && path.optional[i] === true) return null;
+        b = fetchMember(b, path.keys[i], path.positions[i]!);
+      }
+      return b === undefined ? null : b;
+    } catch (e) {
+      if (e instanceof EvalFailure) return { fail: e.message, pos: e.pos };
+      throw e;
+    }
+  };
+  const callOutcome = (f: unknown): unknown => {
+    try {
+      return { ok: (f as () => unknown)() };
+    } catch (e) {
+      return { fail: e instanceof EvalFailure ? e.message : String(e) };
+    }
+  };
+  const byWalk = (root: unknown, path: MemberPath): unknown => {
+    try {
+      return rootedPath((ctx: { el: unknown }) => ctx.el, path)({ el: root });
+    } catch (e) {
+      if (e instanceof EvalFailure) return { fail: e.message, pos: e.pos };
+      throw e;
+    }
+  };
+
+  const keys = ["a", "b", "status", "Add", "Unix", "f"];
+  const ownKeys = fc.constantFrom(...keys, "constructor", "__proto__", "toString", "hasOwnProperty", "0");
+  /** Every kind of value of the value model, with adversarial own keys (made as own data properties). */
+  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { maxDepth: 4, depthSize: "small" },
+      fc.jsonValue({ maxDepth: 1 }),
+      fc.constantFrom<unknown>(
+        null, undefined, "text", 3, 2.5, true, new GoFloat(1), GoTime.fromUnixMilli(1000), new GoDuration(5e9),
+        Uint8Array.from([1, 2]), () => "f", Function, Object, namespace({ f: () => "ns", a: 1 }), new (class Host {})(),
+      ),
+      fc.array(tie("value"), { maxLength: 3 }),
+      fc.tuple(fc.array(fc.tuple(ownKeys, tie("value")), { maxLength: 4 }), fc.constantFrom("plain", "null", "ownCtor", "nullCtor"))
+        .map(([entries, kind]) => {
+          const o = (kind === "null" || kind === "nullCtor" ? Object.create(null) : {}) as Record<string, unknown>;
+          for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+          if (kind === "ownCtor" || kind === "nullCtor") Object.defineProperty(o, "constructor", { value: Object, enumerable: true });
+          return o;
+        }),
+    ),
+  }));
+  const paths = fc.array(fc.tuple(fc.constantFrom(...keys), fc.boolean()), { minLength: 1, maxLength: 4 })
+    .map((steps) => pathOf(steps.map(([k]) => k), steps.map(([, o]) => o)));
+
+  it("agrees with fetchMember on every value of the value model, for every chain of safe keys", () => {
+    fc.assert(
+      fc.property(value, paths, (root, path) => {
+        const a = byWalk(root, path), b = byFetchMember(root, path);
+        if (typeof a === "function" || typeof b === "function") {
+          // Bound Go methods are fresh closures: compare what calling them does.
+          expect([typeof a, typeof b]).toEqual(["function", "function"]);
+          if (a !== b) expect(callOutcome(a)).toEqual(callOutcome(b));
+          return;
+        }
+        expect(a).toEqual(b);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads a function stored in data as nil, and a namespace's function as itself", () => {
+    const f = () => 1;
+    const ns = namespace({ f });
+    const cases = [
+      { root: { a: { f } }, keys: ["a", "f"], expected: null },
+      { root: { a: Function }, keys: ["a"], expected: null },
+      { root: { a: ns }, keys: ["a", "f"], expected: f },
+      { root: ns, keys: ["f"], expected: f },
+    ];
+    for (const c of cases) {
+      expect(byWalk(c.root, pathOf(c.keys))).toBe(c.expected);
+      expect(byFetchMember(c.root, pathOf(c.keys))).toBe(c.expected);
+    }
   });
 });

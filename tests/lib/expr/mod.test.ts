@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compileExpr, formatOncePer } from "../../../lib/expr/mod.ts";
+import { compileExpr, formatOncePer, formatOncePerWithin } from "../../../lib/expr/mod.ts";
+import { defaultLimits, resolveLimits } from "../../../lib/limits.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
 import { GoDuration } from "../../../lib/values/duration.ts";
 
@@ -100,4 +101,52 @@ describe("formatOncePer()", () => {
     { name: "prints durations like Go", input: new GoDuration(90e9), expected: "1m30s" },
   ];
   for (const c of cases) it(c.name, () => expect(formatOncePer(c.input)).toBe(c.expected));
+});
+
+describe("compileExpr() run limits (#7)", () => {
+  it("takes its limits from the run options", () => {
+    const c = compileExpr("len(0..99)");
+    if (c._tag === "Left") throw new Error(c.left.message);
+    expect(c.right.run({}, { now: 0 })).toEqual({ _tag: "Right", right: 100 });
+    const r = c.right.run({}, { now: 0, limits: resolveLimits({ maxListLength: 50 }) });
+    expect(r._tag === "Left" ? [r.left._tag, r.left.message] : r).toEqual([
+      "LimitExceeded",
+      "limit exceeded: maxListLength (50): .. would build 100 elements",
+    ]);
+  });
+
+  it("gives strings.ReplaceAll the run's maxStringLength", () => {
+    const c = compileExpr("strings.ReplaceAll('aaaa', 'a', 'bbb')");
+    if (c._tag === "Left") throw new Error(c.left.message);
+    expect(c.right.run({}, { now: 0 })).toEqual({ _tag: "Right", right: "bbbbbbbbbbbb" });
+    const r = c.right.run({}, { now: 0, limits: resolveLimits({ maxStringLength: 10 }) });
+    expect(r._tag === "Left" ? [r.left._tag, r.left.column] : r).toEqual(["LimitExceeded", 9]);
+  });
+
+  it("charges the work of a host function's string arguments and result", () => {
+    const c = compileExpr("count(0..999, len(echo(s)) > 0)", { functions: { echo: (x: unknown) => x } });
+    if (c._tag === "Left") throw new Error(c.left.message);
+    const r = c.right.run({ s: "x".repeat(100_000) }, { now: 0, limits: resolveLimits({ exprSteps: 100_000 }) });
+    expect(r._tag === "Left" ? r.left.message : r).toContain("limit exceeded: exprSteps (100000)");
+  });
+});
+
+describe("formatOncePerWithin()", () => {
+  const deep = (levels: number): unknown => {
+    let v: unknown = 1;
+    for (let i = 0; i < levels; i++) v = { a: [v] };
+    return v;
+  };
+  const cases = [
+    { name: "formats like formatOncePer", input: { b: [1, "x"] }, limits: {}, expected: "map[b:[1 x]]" },
+    { name: "fails on a value nested past maxValueDepth", input: deep(500_000), limits: {}, expected: "limit exceeded: maxValueDepth (100): the oncePer value nests deeper than that" },
+    { name: "fails on a value that prints past maxStringLength", input: ["x".repeat(20)], limits: { maxStringLength: 10 }, expected: "limit exceeded: maxStringLength (10): the oncePer value would build 21 characters" },
+    { name: "fails on a value too large to walk", input: Array.from({ length: 200 }, () => 1), limits: { exprSteps: 100 }, expected: "limit exceeded: exprSteps (100): the expression did more work than it may" },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = formatOncePerWithin(c.input, c.limits === undefined ? defaultLimits : resolveLimits(c.limits));
+      expect(r._tag === "Right" ? r.right : [r.left._tag, r.left.message]).toEqual(r._tag === "Right" ? c.expected : ["LimitExceeded", c.expected]);
+    });
+  }
 });

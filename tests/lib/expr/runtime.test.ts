@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
-import { add, compare, div, equal, fetchMember, inCollection, len, mod, mul, slice, sub, typeName } from "../../../lib/expr/runtime.ts";
+import { fetchMember } from "../../../lib/expr/fetch-member.ts";
+import { add, compare, div, equal, inCollection, len, mod, mul, slice, sub, typeName } from "../../../lib/expr/runtime.ts";
 import { GoFloat } from "../../../lib/values/float.ts";
 import { GoDuration } from "../../../lib/values/duration.ts";
 import { GoTime } from "../../../lib/values/time.ts";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
-import { compileTree, type Ctx } from "../../../lib/expr/compile.ts";
+import type { Ctx } from "../../../lib/expr/_run.ts";
+import { compileTree } from "../../../lib/expr/compile.ts";
+import { defaultLimits } from "../../../lib/limits.ts";
 import { parse } from "../../../lib/expr/parser.ts";
 import { sharedPaths } from "../../../lib/expr/shared-paths.ts";
 
@@ -19,7 +21,7 @@ const chosen = (src: string): string[] => {
 
 const evaluate = (src: string, vars: Record<string, unknown>): unknown => {
   const { fn, slots } = compileTree(parse(src), { functions: {}, helpers: true });
-  const ctx: Ctx = { vars, now: 0, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots), steps: 0, timeNs: undefined };
+  const ctx: Ctx = { vars, now: 0, limits: defaultLimits, steps: 0, utf8: undefined, el: null, idx: 0, acc: null, locals: new Array<unknown>(slots), timeNs: undefined };
   try {
     return fn(ctx);
   } catch (e) {

@@ -132,3 +132,30 @@ describe("webhook: TLS settings", () => {
     expect(config.services.has("hook")).toBe(true);
   });
 });
+
+describe("webhook: HMAC signatures (ours)", () => {
+  it("signs the body with the secret in X-Hub-Signature-256, checked by node:crypto on the receiving side", async () => {
+    const { createHmac } = await import("node:crypto");
+    await withLoopback(() => ({}), async (server) => {
+      const config = configOf({
+        "service.webhook.signed": `url: ${server.url}\nsignature:\n  secret: hook-SECRET`,
+        "service.webhook.flux": `url: ${server.url}\nsignature:\n  secret: hook-SECRET\n  header: X-Signature\n  algorithm: sha512`,
+      });
+      const body = '{"app":"guestbook"}';
+      for (const name of ["signed", "flux"]) {
+        const n = notificationTo(name, "", { blocks: { webhook: { [name]: { method: "POST", body, path: "" } } } });
+        expect((await deliver(n, config, fakeIO()))._tag).toBe("Delivered");
+      }
+      expect(server.requests[0]!.headers["x-hub-signature-256"]).toBe(`sha256=${createHmac("sha256", "hook-SECRET").update(body).digest("hex")}`);
+      expect(server.requests[1]!.headers["x-signature"]).toBe(`sha512=${createHmac("sha512", "hook-SECRET").update(body).digest("hex")}`);
+    });
+  });
+
+  it("reports a signature without a secret or with an unknown algorithm", () => {
+    const { diagnostics } = decodeConfig({ data: { "service.webhook.a": "url: https://x\nsignature:\n  algorithm: md5" } });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "service.webhook.a: line 3, column 3: a signature needs a secret",
+      'service.webhook.a: line 3, column 14: "signature.algorithm" must be sha1, sha256 or sha512, not "md5"',
+    ]);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The `awssqs` service: the message sent to an SQS queue over the SQS JSON protocol, as the Go engine's AWS SDK
+ * sends it — `GetQueueUrl` for the queue named by the recipient (or `queue`), then `SendMessage` with the message as
+ * the body and the template's `messageGroupId` — each request signed with SigV4 by aws4fetch (Web Crypto; signed
+ * again before every attempt, so a retry carries a fresh date). `endpointUrl` replaces the regional endpoint
+ * (LocalStack, ElasticMQ, a VPC endpoint).
+ *
+ * Differences, on purpose: `DelaySeconds: 10` is not sent to FIFO queues (`.fifo`), which refuse it (the fix proposed
+ * upstream); FIFO messages carry a `MessageDeduplicationId` derived from the notification, so a retry within SQS's
+ * five-minute window is dropped by SQS (standard queues have no de-duplication: a retry after a lost answer may
+ * deliver twice). Credentials are the static `key` and `secret` only: the AWS default chain (environment, web
+ * identity, instance metadata) is not read, and a region is required.
+ * @module
+ */
+import { AwsV4Signer } from "aws4fetch";
+import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
+import { E } from "../../lib/fp.ts";
+import { blockOf, invalidDelivery, textOf } from "../content.ts";
+import { defaultPolicy } from "../delivery-policy.ts";
+import { goString } from "../go-codecs.ts";
+import { idempotencyToken } from "../idempotency.ts";
+import type { DeliveryPolicy, HttpDelivery, HttpRequest, HttpResponse, Provider, StepResult } from "../provider.ts";
+import { excerpt, isRetryableStatus } from "../rejection.ts";
+import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
+import { awssqsBlock } from "./block.ts";
+
+/** Decoded settings, as the Go engine's `AwsSqsOptions`. */
+export interface AwsSqsSettings {
+  readonly queue: string;
+  readonly account: string;
+  readonly region: string;
+  /** The endpoint requests go to, without a trailing slash. */
+  readonly endpoint: string;
+  readonly key: string;
+  readonly secret: string;
+  readonly delivery: DeliveryPolicy;
+}
+
+const decode: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<AwsSqsSettings> = settingsDecoder({
+  type: "awssqs",
+  props: { queue: goString, account: goString, region: goString, endpointUrl: goString, key: goString, secret: goString },
+  policy: defaultPolicy,
+  build(raw, policy) {
+    const problems: SettingsDiagnostic[] = [];
+    const region = raw.region ?? "";
+    if (region === "") problems.push(settingProblem(["region"], "the awssqs service needs a region (the AWS environment is not read)"));
+    else if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) problems.push(settingProblem(["region"], `"${region}" is not an AWS region`));
+    if ((raw.key ?? "") === "" || (raw.secret ?? "") === "") {
+      problems.push(settingProblem([(raw.key ?? "") === "" ? "key" : "secret"], "the awssqs service needs key and secret (the AWS default credential chain is not read)"));
+    }
+    let endpoint = `https://sqs.${region}.amazonaws.com`;
+    if ((raw.endpointUrl ?? "") !== "") {
+      try {
+        const u = new URL(raw.endpointUrl!);
+        endpoint = raw.endpointUrl!.replace(/\/+$/, "");
+        const named = /^sqs[.-]([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(u.hostname)?.[1] ?? /^([a-z]{2}(?:-[a-z]+)+-\d+)\.queue\.amazonaws\.com$/.exec(u.hostname)?.[1];
+        if (named !== undefined && region !== "" && named !== region) {
+          problems.push(settingProblem(["endpointUrl"], `the endpoint is in region ${named}, not in the configured region ${region}`));
+        }
+      } catch {
+        problems.push(settingProblem(["endpointUrl"], `"endpointUrl" is not an absolute URL`));
+      }
+    }
+    return {
+      problems,
+      value: { queue: raw.queue ?? "", account: raw.account ?? "", region, endpoint, key: raw.key ?? "", secret: raw.secret ?? "", delivery: policy },
+    };
+  },
+});
+
+/** An SQS JSON-protocol request, signed before each attempt. */
+function sqsRequest(settings: AwsSqsSettings, action: string, body: unknown, read: (answer: Readonly<Record<string, unknown>>) => StepResult): HttpDelivery {
+  const request: HttpRequest = {
+    method: "POST",
+    url: `${settings.endpoint}/`,
+    headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": `AmazonSQS.${action}` },
+    body: JSON.stringify(body),
+  };
+  return {
+    kind: "http",
+    request,
+    sign: async (req, now) => {
+      const signer = new AwsV4Signer({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: req.body ?? "",
+        accessKeyId: settings.key,
+        secretAccessKey: settings.secret,
+        service: "sqs",
+        region: settings.region,
+        datetime: new Date(now).toISOString().replace(/[:-]|\.\d{3}/g, ""),
+      });
+      const signed = await signer.sign();
+      const headers: Record<string, string> = {};
+      for (const [k, v] of signed.headers) headers[k] = v;
+      return E.right({ ...req, headers });
+    },
+    read: (response) => readAnswer(action, response, read),
+  };
+}
+
+function readAnswer(action: string, response: HttpResponse, then: (answer: Readonly<Record<string, unknown>>) => StepResult): StepResult {
+  let answer: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(response.body);
+    if (typeof parsed === "object" && parsed !== null) answer = parsed as Record<string, unknown>;
+  } catch {
+    // described below
+  }
+  if (response.status >= 200 && response.status <= 299) return then(answer);
+  const type = String(answer["__type"] ?? answer["code"] ?? "").replace(/^.*#/, "");
+  const message = String(answer["message"] ?? answer["Message"] ?? excerpt(response.body));
+  const throttled = /Throttl|RequestThrottled|ServiceUnavailable|InternalError/.test(type);
+  return { _tag: "Rejected", retryable: throttled || isRetryableStatus(response.status), cause: `sqs ${action} answered status ${response.status}: ${type === "" ? "" : `${type}: `}${message}` };
+}
+
+/** The `awssqs` provider. */
+export const awssqsProvider: Provider<AwsSqsSettings> = {
+  type: "awssqs",
+  block: awssqsBlock,
+  decodeSettings: decode,
+  policy: (settings) => settings.delivery,
+  secrets: (settings) => [settings.secret],
+  prepare(n, settings, options) {
+    const queue = n.destination.recipient || settings.queue;
+    if (!/^[\w-]{1,80}(\.fifo)?$/.test(queue)) return E.left(invalidDelivery(`recipient "${queue}" is not an SQS queue name`));
+    const fifo = queue.endsWith(".fifo");
+    const group = textOf(blockOf(n.content, "awssqs"), "messageGroupId");
+    if (fifo && group === "") return E.left(invalidDelivery(`queue ${queue} is a FIFO queue: the awssqs block needs a messageGroupId`));
+    const key = options.idempotencyKey;
+    const send = (queueUrl: string): HttpDelivery =>
+      sqsRequest(settings, "SendMessage", {
+        ...(fifo ? {} : { DelaySeconds: 10 }),
+        MessageBody: n.content.message,
+        ...(fifo && key !== undefined ? { MessageDeduplicationId: idempotencyToken(key, [n.destination.service, queue]) } : {}),
+        ...(group !== "" ? { MessageGroupId: group } : {}),
+        QueueUrl: queueUrl,
+      }, (answer) => ({ _tag: "Done", ...(typeof answer["MessageId"] === "string" ? { messageRef: answer["MessageId"] } : {}) }));
+    return E.right(sqsRequest(settings, "GetQueueUrl", { QueueName: queue, ...(settings.account !== "" ? { QueueOwnerAWSAccountId: settings.account } : {}) }, (answer) => {
+      const url = answer["QueueUrl"];
+      return typeof url === "string" && url !== ""
+        ? { _tag: "Next", next: send(url) }
+        : { _tag: "Rejected", retryable: false, cause: "sqs GetQueueUrl: the answer has no QueueUrl" };
+    }));
+  },
+};

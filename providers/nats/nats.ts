@@ -1,0 +1,64 @@
+/**
+ * The `nats` service: the message published to the subject named by the recipient, with the configured headers, as
+ * the Go engine publishes it (nats.go): `url` (one server or a comma-separated list, `nats://127.0.0.1:4222` by
+ * default), `username` and `password` (used only when both are set), or an NKey `nkey` seed. `prepare` builds the
+ * message as data; `deliver.ts` publishes it with the `nats` client.
+ * @module
+ */
+import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
+import { E } from "../../lib/fp.ts";
+import { invalidDelivery } from "../content.ts";
+import { defaultPolicy } from "../delivery-policy.ts";
+import { goString, goStringMap } from "../go-codecs.ts";
+import type { DeliveryPolicy, Provider } from "../provider.ts";
+import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
+
+/** Decoded NATS settings, as the Go engine's `NatsOptions`. */
+export interface NatsSettings {
+  readonly servers: readonly string[];
+  readonly headers: Readonly<Record<string, string>>;
+  readonly username: string;
+  readonly password: string;
+  readonly nkey: string;
+  readonly delivery: DeliveryPolicy;
+}
+
+/** Decodes NATS settings; every server must be a `nats://`, `tls://` or `ws(s)://` URL or a `host:port`. */
+export const decodeNatsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NatsSettings> = settingsDecoder({
+  type: "nats",
+  props: { url: goString, headers: goStringMap, username: goString, password: goString, nkey: goString },
+  policy: defaultPolicy,
+  build(raw, policy) {
+    const problems: SettingsDiagnostic[] = [];
+    const servers = (raw.url || "nats://127.0.0.1:4222").split(",").map((s) => s.trim()).filter((s) => s !== "");
+    for (const s of servers) {
+      if (!/^((nats|tls|wss?):\/\/)?[^\s/:]+(:\d+)?\/?$/.test(s.replace(/\/\/[^@/]*@/, "//"))) {
+        problems.push(settingProblem(["url"], `"${s.replace(/\/\/[^@/]*@/, "//")}" is not a NATS server URL`));
+      }
+    }
+    const nkey = raw.nkey ?? "";
+    if (nkey !== "" && !/^S[A-Z2-7]{57}$/.test(nkey)) problems.push(settingProblem(["nkey"], `"nkey" is not an NKey seed (58 characters starting with "S")`));
+    return {
+      problems,
+      value: { servers, headers: raw.headers ?? {}, username: raw.username ?? "", password: raw.password ?? "", nkey, delivery: policy },
+    };
+  },
+});
+
+/** The `nats` provider. */
+export const natsProvider: Provider<NatsSettings> = {
+  type: "nats",
+  decodeSettings: decodeNatsSettings,
+  policy: (settings) => settings.delivery,
+  secrets: (settings) => [settings.password, settings.nkey],
+  prepare(n, settings) {
+    const subject = n.destination.recipient;
+    if (subject === "" || /[\s]/.test(subject)) return E.left(invalidDelivery(`recipient "${subject}" is not a NATS subject`));
+    const auth = settings.nkey !== ""
+      ? { auth: { nkeySeed: settings.nkey } }
+      : settings.username !== "" && settings.password !== ""
+      ? { auth: { user: settings.username, pass: settings.password } }
+      : {};
+    return E.right({ kind: "nats", servers: settings.servers, ...auth, subject, data: n.content.message, headers: settings.headers });
+  },
+};

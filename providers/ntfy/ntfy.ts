@@ -1,0 +1,79 @@
+/**
+ * The `ntfy` service (beyond the Go engine): the message published to the topic the recipient names, with ntfy's
+ * JSON publishing (`POST <url>/` with `topic`, `message` and the `ntfy:` block's `title`, `tags`, `priority`,
+ * `click`), authenticated with an access token or a username and password. ntfy has no idempotency key: a retry after
+ * a lost answer may publish twice.
+ * @module
+ */
+import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
+import type { BlockSpec } from "../../lib/templates/mod.ts";
+import { E } from "../../lib/fp.ts";
+import { baseUrl } from "../api-url.ts";
+import { basic } from "../commit-status.ts";
+import { blockOf, invalidDelivery, textOf } from "../content.ts";
+import { defaultPolicy } from "../delivery-policy.ts";
+import { textOmitEmpty } from "../fields.ts";
+import { goString, transportProps } from "../go-codecs.ts";
+import type { DeliveryPolicy, Provider } from "../provider.ts";
+import { jsonAnswer, rejectStatus } from "../rejection.ts";
+import { settingsDecoder } from "../settings-decoder.ts";
+
+/** The `ntfy:` block. */
+export const ntfyBlock: BlockSpec = { merge: "merge", fields: { title: textOmitEmpty, tags: { kind: "text-list" }, priority: textOmitEmpty, click: textOmitEmpty } };
+
+/** Decoded ntfy settings. */
+export interface NtfySettings {
+  readonly url: string;
+  readonly authorization?: string;
+  readonly secrets: readonly string[];
+  readonly delivery: DeliveryPolicy;
+}
+
+const decode: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NtfySettings> = settingsDecoder({
+  type: "ntfy",
+  props: { url: goString, token: goString, username: goString, password: goString, ...transportProps },
+  policy: defaultPolicy,
+  build(raw, policy) {
+    const problems: SettingsDiagnostic[] = [];
+    const url = baseUrl(raw.url, "https://ntfy.sh", "url", problems);
+    const authorization = (raw.token ?? "") !== "" ? `Bearer ${raw.token}` : (raw.username ?? "") !== "" ? basic(raw.username!, raw.password ?? "") : undefined;
+    return {
+      problems,
+      value: { url, ...(authorization !== undefined ? { authorization } : {}), secrets: [raw.token ?? "", raw.password ?? "", authorization ?? ""], delivery: policy },
+    };
+  },
+});
+
+/** The `ntfy` provider. */
+export const ntfyProvider: Provider<NtfySettings> = {
+  type: "ntfy",
+  block: ntfyBlock,
+  decodeSettings: decode,
+  policy: (settings) => settings.delivery,
+  secrets: (settings) => settings.secrets,
+  prepare(n, settings) {
+    const topic = n.destination.recipient;
+    if (!/^[\w-]{1,64}$/.test(topic)) return E.left(invalidDelivery(`recipient "${topic}" is not an ntfy topic`));
+    const block = blockOf(n.content, "ntfy");
+    const tags = Array.isArray(block?.["tags"]) ? (block!["tags"] as unknown[]).map(String).filter((t) => t !== "") : [];
+    const priority = textOf(block, "priority");
+    if (priority !== "" && !/^[1-5]$/.test(priority)) return E.left(invalidDelivery(`ntfy.priority "${priority}" is not 1 to 5`));
+    const message = {
+      topic,
+      message: n.content.message,
+      ...(textOf(block, "title") !== "" ? { title: textOf(block, "title") } : {}),
+      ...(tags.length > 0 ? { tags } : {}),
+      ...(priority !== "" ? { priority: Number(priority) } : {}),
+      ...(textOf(block, "click") !== "" ? { click: textOf(block, "click") } : {}),
+    };
+    return E.right({
+      kind: "http",
+      request: { method: "POST", url: `${settings.url}/`, headers: { "Content-Type": "application/json", ...(settings.authorization !== undefined ? { Authorization: settings.authorization } : {}) }, body: JSON.stringify(message) },
+      read: (response) => {
+        if (response.status !== 200) return rejectStatus(`ntfy publish to ${topic}`, response);
+        const a = jsonAnswer(`ntfy publish to ${topic}`, response);
+        return "_tag" in a ? a : { _tag: "Done", ...(typeof a.answer["id"] === "string" ? { messageRef: a.answer["id"] } : {}) };
+      },
+    });
+  },
+};
