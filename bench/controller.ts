@@ -1,28 +1,39 @@
 /**
  * bench/controller: the controller command (bundled, in its own process) against a real kube-apiserver + etcd
- * (tests/_helpers/cluster.ts): 10,000 `Foo` resources created, the controller started on them (initial list and one
- * pass each), then 10,000 status updates of which 10% make the condition true (a webhook to a loopback receiver, another
- * process). Prints the time to drain each phase, updates/s, the controller's resident memory (its own
- * `process_resident_memory_bytes`), the API requests by verb on Foos (the API server's `apiserver_request_total`),
- * and patches per delivered notification. Baseline, measured in the same run: a bare list-and-watch of the same Foos
- * in this process (client-node's informer), timed from the first update to the last update event seen: the floor
- * the controller's drain time is compared with.
+ * (tests/_helpers/cluster.ts), and the Go engine's own controller (bench/go/controller: argoproj/notifications-engine's
+ * pkg/controller, when Go builds it) on the same API server, in the same run, each on its own namespace of 10,000
+ * `Foo` resources with the same configuration and its own loopback webhook receiver (a separate process):
  *
- *   npm run bench controller          # needs the cluster binaries (scripts/cluster/build.sh)
+ * 1. start: the controller started on 10,000 existing Foos (list, one pass each), until its cache is synced and
+ *    its queue empty (ours; the Go controller reports no queue: until it printed `synced`);
+ * 2. updates: 10,000 status updates, 10% of them making the condition true: time until every notification arrived
+ *    and every state patch was made, updates/s, and how long after the last update it drained;
+ * 3. catch-up: the controller stopped, 10,000 more updates (another 10% turning true), started again: time from the
+ *    process start to the last notification and patch — the controller's own throughput, not the API server's
+ *    write rate.
+ *
+ * Printed for each: resident memory (peak of /proc/<pid>/status VmRSS, sampled every 250 ms), API requests on Foos by
+ * verb (the API server's `apiserver_request_total`), and patches per delivered notification. Baseline for the
+ * updates phase: a bare list-and-watch of the same Foos in this process, timed to the last update event.
+ *
+ *   npm run bench controller          # needs the cluster binaries (scripts/cluster/build.sh); Go optional
  *   BENCH_FOOS=2000 npm run bench controller
  */
-import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { KubeConfig } from "@kubernetes/client-node";
-import { startCluster } from "../tests/_helpers/cluster.ts";
+import { type Cluster, startCluster } from "../tests/_helpers/cluster.ts";
 import { FOO, installFooCrd } from "../tests/_helpers/cluster-foo.ts";
 import { createKubeClient, type KubeClient } from "../lib/shell/kubernetes/kube-client.ts";
 
 const total = Number(process.env["BENCH_FOOS"] ?? 10_000);
-const ns = "bench";
-const fooPath = (name = ""): string => `/apis/${FOO.group}/${FOO.version}/namespaces/${ns}/${FOO.plural}${name === "" ? "" : `/${name}`}`;
+const notifications = Math.ceil(total / 10);
 const MERGE = "application/merge-patch+json";
+const bin = "bench/.controller-main.bundle.mjs";
+const goDir = fileURLToPath(new URL("./go/", import.meta.url));
+const goBinary = `${goDir}.bin/go-controller`;
 
 const receiverSource = `
 const { createServer } = require("node:http");
@@ -39,6 +50,9 @@ server.keepAliveTimeout = 60000;
 server.listen(0, "127.0.0.1", () => console.log(server.address().port));
 `;
 
+type Child = ReturnType<typeof spawn>;
+const children: Child[] = [];
+
 async function pool<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -53,10 +67,10 @@ async function must<T>(what: string, p: Promise<{ ok: true; value: T } | { ok: f
 }
 
 /** `apiserver_request_total` for Foos, by verb (and subresource), summed over codes. */
-async function fooRequests(server: string, token: string, ca: string): Promise<Map<string, number>> {
+async function fooRequests(cluster: Cluster): Promise<Map<string, number>> {
   const { request } = await import("node:https");
   const text = await new Promise<string>((resolve, reject) => {
-    const req = request(`${server}/metrics`, { ca, headers: { authorization: `Bearer ${token}` } }, (res) => {
+    const req = request(`${cluster.server}/metrics`, { ca: cluster.caPem, headers: { authorization: `Bearer ${cluster.token}` } }, (res) => {
       let body = "";
       res.on("data", (c) => (body += c));
       res.on("end", () => resolve(body));
@@ -81,27 +95,82 @@ function delta(after: Map<string, number>, before: Map<string, number>): Record<
   return out;
 }
 
-async function metric(port: number, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const line = text.split("\n").find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
-  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(" ") + 1));
+function rssOf(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m === null ? 0 : Number(m[1]) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
-const cluster = await startCluster({ readyTimeoutMs: 120_000 });
-const children: ReturnType<typeof spawn>[] = [];
-const bin = "bench/.controller-main.bundle.mjs";
-try {
-  const kc = new KubeConfig();
-  kc.loadFromFile(cluster.kubeconfigPath);
-  await installFooCrd(kc);
-  const admin: KubeClient = createKubeClient({ kubeconfig: cluster.kubeconfigPath });
-  await must("namespace", admin.request("POST", "/api/v1/namespaces", { body: { metadata: { name: ns } } }));
+const waitFor = async (check: () => Promise<boolean> | boolean): Promise<void> => {
+  while (!(await Promise.resolve().then(check).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+};
+const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
+/** One controller implementation: how to start it on a namespace, and when it is synced. */
+interface Contender {
+  readonly name: string;
+  start(cluster: Cluster, ns: string): { child: Child; synced: () => Promise<boolean> };
+}
+
+const ours: Contender = {
+  name: "notifications-engine (TypeScript)",
+  start(cluster, ns) {
+    let port = 0;
+    const child = spawn(process.execPath, [
+      bin, "controller",
+      "--resource", "dummy.example.org/v1/foos=foo",
+      "--namespace", ns,
+      "--configmap", `${ns}/notifications-cm`,
+      "--kubeconfig", cluster.kubeconfigPath,
+      "--metrics-port", "0",
+    ], { stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout!.on("data", (d: Buffer) => {
+      const m = /"metricsPort":(\d+)/.exec(String(d));
+      if (m !== null) port = Number(m[1]);
+    });
+    const metric = async (name: string): Promise<number> => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const line = text.split("\n").find((l) => l.startsWith(`${name} `));
+      return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(" ") + 1));
+    };
+    return {
+      child,
+      synced: async () =>
+        port !== 0 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200 &&
+        (await metric("notifications_passes_total")) >= total && (await metric("notifications_queue_depth")) === 0,
+    };
+  },
+};
+
+const go: Contender = {
+  name: "argoproj/notifications-engine (Go)",
+  start(cluster, ns) {
+    let synced = false;
+    const child = spawn(goBinary, ["-kubeconfig", cluster.kubeconfigPath, "-namespace", ns], { stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout!.on("data", (d: Buffer) => void (synced ||= String(d).includes("synced")));
+    return { child, synced: () => Promise.resolve(synced) };
+  },
+};
+
+function buildGo(): string | undefined {
+  if (spawnSync("go", ["version"]).error !== undefined) return "Go is not installed: the Go controller is skipped.";
+  if (!existsSync(goBinary)) console.log("building bench/go/controller (the first build downloads its modules: a few minutes)…");
+  const built = spawnSync("go", ["build", "-o", goBinary, "./controller"], { cwd: goDir, stdio: ["ignore", "inherit", "inherit"] });
+  return built.status === 0 ? undefined : "bench/go/controller did not build: the Go controller is skipped.";
+}
+
+async function run(cluster: Cluster, admin: KubeClient, contender: Contender, ns: string): Promise<void> {
+  console.log(`\n### ${contender.name} (namespace ${ns})`);
+  const fooPath = (name = ""): string => `/apis/${FOO.group}/${FOO.version}/namespaces/${ns}/${FOO.plural}${name === "" ? "" : `/${name}`}`;
+  await must("namespace", admin.request("POST", "/api/v1/namespaces", { body: { metadata: { name: ns } } }));
   const receiverProcess = spawn(process.execPath, ["-e", receiverSource], { stdio: ["ignore", "pipe", "inherit"] });
   children.push(receiverProcess);
   const receiverUrl = await new Promise<string>((resolve) => receiverProcess.stdout!.once("data", (d: Buffer) => resolve(`http://127.0.0.1:${String(d).trim()}`)));
   const received = async (): Promise<number> => Number(await (await fetch(`${receiverUrl}/count`)).text());
-
   await must("config", admin.request("POST", `/api/v1/namespaces/${ns}/configmaps`, {
     body: {
       metadata: { name: "notifications-cm" },
@@ -112,8 +181,8 @@ try {
       },
     },
   }));
+  await must("secret", admin.request("POST", `/api/v1/namespaces/${ns}/secrets`, { body: { metadata: { name: "notifications-secret" }, stringData: {} } }));
   const names = Array.from({ length: total }, (_, i) => `foo-${String(i).padStart(5, "0")}`);
-  let t = performance.now();
   await pool(names, 32, (name) =>
     must("create", admin.request("POST", fooPath(), {
       body: {
@@ -123,104 +192,80 @@ try {
         spec: { n: 0 },
       },
     })).then(() => undefined));
-  console.log(`created ${total} Foos in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const update = (status: (i: number) => Record<string, unknown>) =>
+    pool(names.map((name, i) => ({ name, i })), 32, ({ name, i }) =>
+      must("update", admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: status(i) }, contentType: MERGE })).then(() => undefined));
 
-  await build({ entryPoints: ["lib/shell/cli/main.ts"], outfile: bin, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
-  const before = await fooRequests(cluster.server, cluster.token, cluster.caPem);
-  t = performance.now();
-  let port = 0;
-  const startController = (): ReturnType<typeof spawn> => {
-    port = 0;
-    const child = spawn(process.execPath, [
-      bin,
-      "controller",
-      "--resource", "dummy.example.org/v1/foos=foo",
-      "--namespace", ns,
-      "--configmap", `${ns}/notifications-cm`,
-      "--kubeconfig", cluster.kubeconfigPath,
-      "--metrics-port", "0",
-      "--log-level", "info",
-    ], { stdio: ["ignore", "pipe", "inherit"] });
+  let peak = 0;
+  let child: Child | undefined;
+  const sampler = setInterval(() => void (peak = Math.max(peak, rssOf(child?.pid))), 250);
+  const drained = async (expected: number, since: Map<string, number>): Promise<boolean> =>
+    (await received()) >= expected && (delta(await fooRequests(cluster), since)["PATCH"] ?? 0) >= notifications;
+  try {
+    // 1. start
+    let before = await fooRequests(cluster);
+    let t = performance.now();
+    let started = contender.start(cluster, ns);
+    child = started.child;
     children.push(child);
-    child.stdout!.on("data", (d: Buffer) => {
-      for (const line of String(d).split("\n")) {
-        const m = /"metricsPort":(\d+)/.exec(line);
-        if (m !== null) port = Number(m[1]);
-      }
-    });
-    return child;
-  };
-  let controller = startController();
-  let rss = 0;
-  const sample = async (): Promise<void> => {
-    if (port !== 0) rss = Math.max(rss, await metric(port, "process_resident_memory_bytes").catch(() => 0));
-  };
-  const sampler = setInterval(() => void sample(), 250);
-  const waitFor = async (check: () => Promise<boolean>): Promise<void> => {
-    while (!(await check().catch(() => false))) await new Promise((r) => setTimeout(r, 100));
-  };
-  await waitFor(async () => port !== 0 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200);
-  await waitFor(async () => (await metric(port, "notifications_passes_total")) >= total && (await metric(port, "notifications_queue_depth")) === 0);
-  const startMs = performance.now() - t;
-  const afterStart = await fooRequests(cluster.server, cluster.token, cluster.caPem);
-  const rssStart = rss;
+    await waitFor(started.synced);
+    console.log(`start: synced on ${total} Foos in ${s(performance.now() - t)}; RSS peak ${mb(peak)}; API requests on Foos ${JSON.stringify(delta(await fooRequests(cluster), before))}`);
 
-  // The baseline: a bare informer on the same Foos, counting update events.
-  let seen = 0;
-  const watcher = admin.informer(fooPath(), { add: () => {}, update: () => void seen++, delete: () => {} });
-  await watcher.start();
-  const passesBefore = await metric(port, "notifications_passes_total");
-  t = performance.now();
-  await pool(names.map((name, i) => ({ name, i })), 32, ({ name, i }) =>
-    must("update", i % 10 === 0
-      ? admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { ready: true } }, contentType: MERGE })
-      : admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { n: 1 } }, contentType: MERGE })).then(() => undefined));
-  const sentMs = performance.now() - t;
-  const notifications = Math.ceil(total / 10);
-  let watchMs = 0;
-  await waitFor(async () => {
-    if (watchMs === 0 && seen >= total) watchMs = performance.now() - t;
-    return watchMs !== 0;
-  });
-  await waitFor(async () => (await received()) >= notifications && (await metric(port, "notifications_queue_depth")) === 0);
-  const drainMs = performance.now() - t;
-  await sample();
-  clearInterval(sampler);
-  await watcher.stop();
-  const after = await fooRequests(cluster.server, cluster.token, cluster.caPem);
-  const passes = (await metric(port, "notifications_passes_total")) - passesBefore;
-  const updates = delta(after, afterStart);
-  const patches = updates["PATCH"] ?? 0;
+    // 2. updates, with the baseline
+    let seen = 0;
+    const watcher = admin.informer(fooPath(), { add: () => {}, update: () => void seen++, delete: () => {} });
+    await watcher.start();
+    peak = 0;
+    before = await fooRequests(cluster);
+    t = performance.now();
+    await update((i) => (i % 10 === 0 ? { ready: true } : { n: 1 }));
+    const sentMs = performance.now() - t;
+    await waitFor(() => seen >= total);
+    const watchMs = performance.now() - t;
+    await watcher.stop();
+    await waitFor(() => drained(notifications, before));
+    const drainMs = performance.now() - t;
+    await new Promise((r) => setTimeout(r, 1000));
+    let requests = delta(await fooRequests(cluster), before);
+    requests["PATCH status"] = (requests["PATCH status"] ?? 0) - total;
+    console.log(`updates: ${total} sent in ${s(sentMs)} (${(total / sentMs * 1000).toFixed(0)}/s); baseline (bare informer) saw the last ${s(watchMs - sentMs)} after the last was sent`);
+    console.log(`  drained (${await received()} notifications, ${requests["PATCH"] ?? 0} patches) ${s(drainMs)} after the first update, ${s(drainMs - sentMs)} after the last: ${(total / drainMs * 1000).toFixed(0)} updates/s, ${(drainMs / watchMs).toFixed(2)}× the baseline`);
+    console.log(`  ${((requests["PATCH"] ?? 0) / Math.max(1, await received())).toFixed(2)} patches per delivered notification; RSS peak ${mb(peak)}; API requests on Foos besides the 10,000 updates (the baseline informer's list and watch included) ${JSON.stringify(requests)}`);
 
-  const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`start: ready and one pass over ${total} Foos in ${(startMs / 1000).toFixed(1)} s; RSS ${mb(rssStart)}; API requests on Foos ${JSON.stringify(delta(afterStart, before))}`);
-  console.log(`updates: ${total} sent in ${(sentMs / 1000).toFixed(1)} s (${(total / sentMs * 1000).toFixed(0)}/s)`);
-  console.log(`  baseline (bare informer): all ${total} update events seen ${(watchMs / 1000).toFixed(2)} s after the first update (${((watchMs - sentMs) / 1000).toFixed(2)} s after the last)`);
-  console.log(`  controller: drained (${await received()} notifications, queue empty) ${(drainMs / 1000).toFixed(2)} s after the first update (${((drainMs - sentMs) / 1000).toFixed(2)} s after the last): ${(total / drainMs * 1000).toFixed(0)} updates/s, ${(drainMs / watchMs).toFixed(2)}× the baseline`);
-  console.log(`  passes: ${passes}; patches of Foos: ${patches} for ${await received()} notifications (${(patches / Math.max(1, await received())).toFixed(2)} per delivered notification; ${patches - notifications} in passes that delivered nothing)`);
-  console.log(`  API requests on Foos during the updates (the bench's own included): ${JSON.stringify(updates)}`);
-  console.log(`  controller RSS peak: ${mb(rss)} (aim ≤ 256 MB)`);
+    // 3. catch-up after a restart
+    child.kill("SIGTERM");
+    await new Promise((r) => child!.once("exit", r));
+    await update((i) => (i % 10 === 1 ? { ready: true, n: 2 } : { n: 2 }));
+    peak = 0;
+    before = await fooRequests(cluster);
+    t = performance.now();
+    started = contender.start(cluster, ns);
+    child = started.child;
+    children.push(child);
+    await waitFor(() => drained(2 * notifications, before));
+    const catchUpMs = performance.now() - t;
+    await new Promise((r) => setTimeout(r, 1000));
+    requests = delta(await fooRequests(cluster), before);
+    console.log(`catch-up: ${total} changed Foos (${notifications} to notify) drained ${s(catchUpMs)} after the process started: ${(total / catchUpMs * 1000).toFixed(0)} resources/s; RSS peak ${mb(peak)}; API requests on Foos ${JSON.stringify(requests)}; ${await received()} notifications in all (${2 * notifications} expected)`);
+    child.kill("SIGTERM");
+  } finally {
+    clearInterval(sampler);
+  }
+}
 
-  // Catch-up: the controller stopped, 10,000 more updates (another 10% turning ready), then started again: its own
-  // throughput (list, a pass each, deliveries, patches), not bound by the rate the API server takes writes at.
-  controller.kill("SIGTERM");
-  await new Promise((r) => controller.once("exit", r));
-  await pool(names.map((name, i) => ({ name, i })), 32, ({ name, i }) =>
-    must("update", admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: i % 10 === 1 ? { ready: true, n: 2 } : { n: 2 } }, contentType: MERGE })).then(() => undefined));
-  const beforeCatchUp = await fooRequests(cluster.server, cluster.token, cluster.caPem);
-  rss = 0;
-  const sampler2 = setInterval(() => void sample(), 250);
-  t = performance.now();
-  controller = startController();
-  await waitFor(async () => port !== 0 && (await received()) >= 2 * notifications && (await metric(port, "notifications_queue_depth")) === 0);
-  const catchUpMs = performance.now() - t;
-  await sample();
-  clearInterval(sampler2);
-  const catchUp = delta(await fooRequests(cluster.server, cluster.token, cluster.caPem), beforeCatchUp);
-  console.log(`catch-up after a restart: ${total} changed Foos (${notifications} to notify) drained in ${(catchUpMs / 1000).toFixed(2)} s from the process start: ${(total / catchUpMs * 1000).toFixed(0)} resources/s; RSS peak ${mb(rss)}`);
-  console.log(`  API requests on Foos: ${JSON.stringify(catchUp)}; notifications received in total: ${await received()} (exactly ${2 * notifications} expected)`);
+const cluster = await startCluster({ readyTimeoutMs: 120_000 });
+try {
+  const kc = new KubeConfig();
+  kc.loadFromFile(cluster.kubeconfigPath);
+  await installFooCrd(kc);
+  const admin = createKubeClient({ kubeconfig: cluster.kubeconfigPath });
+  await build({ entryPoints: ["lib/shell/cli/main.ts"], outfile: bin, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+  await run(cluster, admin, ours, "bench-ts");
+  const skipped = buildGo();
+  if (skipped === undefined) await run(cluster, admin, go, "bench-go");
+  else console.log(`\n${skipped}`);
 } finally {
-  for (const c of children) c.kill();
+  for (const c of children) c.kill("SIGKILL");
   rmSync(bin, { force: true });
   await cluster.stop();
 }
