@@ -150,7 +150,8 @@ const go: Contender = {
   name: "argoproj/notifications-engine (Go)",
   start(cluster, ns) {
     let synced = false;
-    const child = spawn(goBinary, ["-kubeconfig", cluster.kubeconfigPath, "-namespace", ns], { stdio: ["ignore", "pipe", "inherit"] });
+    // Its stderr is the webhook client's debug line per request.
+    const child = spawn(goBinary, ["-kubeconfig", cluster.kubeconfigPath, "-namespace", ns], { stdio: ["ignore", "pipe", "ignore"] });
     child.stdout!.on("data", (d: Buffer) => void (synced ||= String(d).includes("synced")));
     return { child, synced: () => Promise.resolve(synced) };
   },

@@ -1,7 +1,7 @@
 /**
  * A list-and-watch cache on client-node's `ListWatch`, with what it lacks added around it: it stops for good after a
  * connection error (restarted here with backoff), re-watches at once and forever after an `ERROR` event other than
- * 410 (paced here), asks for no bookmarks and no server timeout (both asked here), lists in one page (paged here),
+ * 410 (paced here), asks for no bookmarks and no server timeout (both asked here), lists in one page from etcd (paged here, from the watch cache),
  * and caches `metadata.managedFields` (dropped here).
  * @module
  */
@@ -82,7 +82,11 @@ export function createInformer(
     let resourceVersion: string | undefined;
     do {
       const query: Record<string, string> = { limit: String(options.pageSize ?? 500) };
+      // The first list from the API server's watch cache (resourceVersion 0), as client-go's reflector lists: no
+      // read from etcd; the watch that follows resumes from its resourceVersion, so nothing is missed. A re-list
+      // (after 410 Gone) reads consistently, so no object goes back to an older version.
       if (cont !== undefined) query["continue"] = cont;
+      else if (!listed) query["resourceVersion"] = "0";
       if (options.labelSelector !== undefined) query["labelSelector"] = options.labelSelector;
       if (options.fieldSelector !== undefined) query["fieldSelector"] = options.fieldSelector;
       const page = await api.send("GET", path, { query }) as { metadata?: { resourceVersion?: string; continue?: string }; items?: Record<string, unknown>[] };
