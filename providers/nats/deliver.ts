@@ -5,8 +5,9 @@
  * only.
  * @module
  */
-import { connect, headers, nkeyAuthenticator, type NatsConnection, usernamePasswordAuthenticator } from "nats";
+import { connect, headers, nkeyAuthenticator, usernamePasswordAuthenticator } from "nats";
 import type { NatsDelivery, TransportResult } from "../provider.ts";
+import { connectOverDeno, denoSockets, type Publisher } from "./_deno-deliver.ts";
 
 /** Options of {@linkcode deliverNats}. */
 export interface NatsOptions {
@@ -40,16 +41,17 @@ export async function deliverNats(d: NatsDelivery, options: NatsOptions): Promis
   } catch (e) {
     return failure(e, "failed to create NKey from seed");
   }
-  let nc: NatsConnection;
+  let nc: Publisher;
   try {
-    nc = await connect({
+    const connection = {
       servers: [...d.servers],
       timeout: options.timeoutMs,
       reconnect: false,
       maxReconnectAttempts: 0,
       name: "notifications-engine",
       ...(authenticator !== undefined ? { authenticator } : {}),
-    });
+    };
+    nc = denoSockets !== undefined ? await connectOverDeno(denoSockets, connection) : await connect(connection);
   } catch (e) {
     return failure(e, "failed to connect to NATS server");
   }
@@ -61,6 +63,9 @@ export async function deliverNats(d: NatsDelivery, options: NatsOptions): Promis
     try {
       await Promise.race([
         nc.flush(),
+        nc.closed().then((e) => {
+          throw e ?? Object.assign(new Error("the server closed the connection before answering the flush"), { code: "CONNECTION_CLOSED" });
+        }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(Object.assign(new Error(`no answer to the flush within ${options.timeoutMs} ms`), { code: "TIMEOUT" })), options.timeoutMs);
         }),
