@@ -24,6 +24,7 @@ Commands:
   trigger run <trigger> <resource>       run a trigger's conditions on a resource, and explain the outcome
   template get [name]                    list templates
   template notify <template> <resource>  render a template and show the request each service would receive
+  controller --resource <g/v/r>=<name>   run the controller on a cluster (watch, evaluate, deliver, record)
   help [command]                         show help
 
 Every command takes --help. Output is text for people; --output json|yaml for scripts.
