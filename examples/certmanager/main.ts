@@ -83,6 +83,7 @@ if (values.once) {
   await folder.stop();
   console.log(`\n${delivered} notification(s) delivered${delivered === 0 ? " (already notified? run with --reset)" : ""}`);
 } else {
+  if (delivered === 0) console.log("\nnothing to send now: the state file remembers what was notified (npm start -- --reset starts over)");
   console.log(`\nwatching ${dir} — edit a file (e.g. set the Certificate's Ready status to "False", save, then "True"); Ctrl-C stops`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void folder.stop().then(() => process.exit(0)));
