@@ -60,7 +60,10 @@ async function pool<T>(items: readonly T[], concurrency: number, run: (item: T) 
   }));
 }
 
-async function must<T>(what: string, p: Promise<{ ok: true; value: T } | { ok: false; failure: { message: string } }>): Promise<T> {
+async function must<T>(
+  what: string,
+  p: Promise<{ ok: true; value: T } | { ok: false; failure: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(`${what}: ${r.failure.message}`);
   return r.value;
@@ -70,7 +73,10 @@ async function must<T>(what: string, p: Promise<{ ok: true; value: T } | { ok: f
 async function fooRequests(cluster: Cluster): Promise<Map<string, number>> {
   const { request } = await import("node:https");
   const text = await new Promise<string>((resolve, reject) => {
-    const req = request(`${cluster.server}/metrics`, { ca: cluster.caPem, headers: { authorization: `Bearer ${cluster.token}` } }, (res) => {
+    const req = request(`${cluster.server}/metrics`, {
+      ca: cluster.caPem,
+      headers: { authorization: `Bearer ${cluster.token}` },
+    }, (res) => {
       let body = "";
       res.on("data", (c) => (body += c));
       res.on("end", () => resolve(body));
@@ -121,12 +127,18 @@ const ours: Contender = {
   start(cluster, ns) {
     let port = 0;
     const child = spawn(process.execPath, [
-      bin, "controller",
-      "--resource", "dummy.example.org/v1/foos=foo",
-      "--namespace", ns,
-      "--configmap", `${ns}/notifications-cm`,
-      "--kubeconfig", cluster.kubeconfigPath,
-      "--metrics-port", "0",
+      bin,
+      "controller",
+      "--resource",
+      "dummy.example.org/v1/foos=foo",
+      "--namespace",
+      ns,
+      "--configmap",
+      `${ns}/notifications-cm`,
+      "--kubeconfig",
+      cluster.kubeconfigPath,
+      "--metrics-port",
+      "0",
     ], { stdio: ["ignore", "pipe", "inherit"] });
     child.stdout!.on("data", (d: Buffer) => {
       const m = /"metricsPort":(\d+)/.exec(String(d));
@@ -151,7 +163,9 @@ const go: Contender = {
   start(cluster, ns) {
     let synced = false;
     // Its stderr is the webhook client's debug line per request.
-    const child = spawn(goBinary, ["-kubeconfig", cluster.kubeconfigPath, "-namespace", ns], { stdio: ["ignore", "pipe", "ignore"] });
+    const child = spawn(goBinary, ["-kubeconfig", cluster.kubeconfigPath, "-namespace", ns], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     child.stdout!.on("data", (d: Buffer) => void (synced ||= String(d).includes("synced")));
     return { child, synced: () => Promise.resolve(synced) };
   },
@@ -159,43 +173,70 @@ const go: Contender = {
 
 function buildGo(): string | undefined {
   if (spawnSync("go", ["version"]).error !== undefined) return "Go is not installed: the Go controller is skipped.";
-  if (!existsSync(goBinary)) console.log("building bench/go/controller (the first build downloads its modules: a few minutes)…");
-  const built = spawnSync("go", ["build", "-o", goBinary, "./controller"], { cwd: goDir, stdio: ["ignore", "inherit", "inherit"] });
+  if (!existsSync(goBinary)) {
+    console.log("building bench/go/controller (the first build downloads its modules: a few minutes)…");
+  }
+  const built = spawnSync("go", ["build", "-o", goBinary, "./controller"], {
+    cwd: goDir,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   return built.status === 0 ? undefined : "bench/go/controller did not build: the Go controller is skipped.";
 }
 
 async function run(cluster: Cluster, admin: KubeClient, contender: Contender, ns: string): Promise<void> {
   console.log(`\n### ${contender.name} (namespace ${ns})`);
-  const fooPath = (name = ""): string => `/apis/${FOO.group}/${FOO.version}/namespaces/${ns}/${FOO.plural}${name === "" ? "" : `/${name}`}`;
+  const fooPath = (name = ""): string =>
+    `/apis/${FOO.group}/${FOO.version}/namespaces/${ns}/${FOO.plural}${name === "" ? "" : `/${name}`}`;
   await must("namespace", admin.request("POST", "/api/v1/namespaces", { body: { metadata: { name: ns } } }));
   const receiverProcess = spawn(process.execPath, ["-e", receiverSource], { stdio: ["ignore", "pipe", "inherit"] });
   children.push(receiverProcess);
-  const receiverUrl = await new Promise<string>((resolve) => receiverProcess.stdout!.once("data", (d: Buffer) => resolve(`http://127.0.0.1:${String(d).trim()}`)));
+  const receiverUrl = await new Promise<string>((resolve) =>
+    receiverProcess.stdout!.once("data", (d: Buffer) => resolve(`http://127.0.0.1:${String(d).trim()}`))
+  );
   const received = async (): Promise<number> => Number(await (await fetch(`${receiverUrl}/count`)).text());
-  await must("config", admin.request("POST", `/api/v1/namespaces/${ns}/configmaps`, {
-    body: {
-      metadata: { name: "notifications-cm" },
-      data: {
-        "trigger.on-ready": "- when: foo.status.ready == true\n  send: [ready]",
-        "template.ready": "message: '{{.foo.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    path: /{{.foo.metadata.name}}\n    body: '{{.foo.metadata.name}}'\n",
-        "service.webhook.hook": `url: ${receiverUrl}\n`,
+  await must(
+    "config",
+    admin.request("POST", `/api/v1/namespaces/${ns}/configmaps`, {
+      body: {
+        metadata: { name: "notifications-cm" },
+        data: {
+          "trigger.on-ready": "- when: foo.status.ready == true\n  send: [ready]",
+          "template.ready":
+            "message: '{{.foo.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    path: /{{.foo.metadata.name}}\n    body: '{{.foo.metadata.name}}'\n",
+          "service.webhook.hook": `url: ${receiverUrl}\n`,
+        },
       },
-    },
-  }));
-  await must("secret", admin.request("POST", `/api/v1/namespaces/${ns}/secrets`, { body: { metadata: { name: "notifications-secret" }, stringData: {} } }));
+    }),
+  );
+  await must(
+    "secret",
+    admin.request("POST", `/api/v1/namespaces/${ns}/secrets`, {
+      body: { metadata: { name: "notifications-secret" }, stringData: {} },
+    }),
+  );
   const names = Array.from({ length: total }, (_, i) => `foo-${String(i).padStart(5, "0")}`);
   await pool(names, 32, (name) =>
-    must("create", admin.request("POST", fooPath(), {
-      body: {
-        apiVersion: `${FOO.group}/${FOO.version}`,
-        kind: "Foo",
-        metadata: { name, namespace: ns, annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "" } },
-        spec: { n: 0 },
-      },
-    })).then(() => undefined));
+    must(
+      "create",
+      admin.request("POST", fooPath(), {
+        body: {
+          apiVersion: `${FOO.group}/${FOO.version}`,
+          kind: "Foo",
+          metadata: { name, namespace: ns, annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "" } },
+          spec: { n: 0 },
+        },
+      }),
+    ).then(() => undefined));
   const update = (status: (i: number) => Record<string, unknown>) =>
-    pool(names.map((name, i) => ({ name, i })), 32, ({ name, i }) =>
-      must("update", admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: status(i) }, contentType: MERGE })).then(() => undefined));
+    pool(
+      names.map((name, i) => ({ name, i })),
+      32,
+      ({ name, i }) =>
+        must(
+          "update",
+          admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: status(i) }, contentType: MERGE }),
+        ).then(() => undefined),
+    );
 
   let peak = 0;
   let child: Child | undefined;
@@ -210,7 +251,11 @@ async function run(cluster: Cluster, admin: KubeClient, contender: Contender, ns
     child = started.child;
     children.push(child);
     await waitFor(started.synced);
-    console.log(`start: synced on ${total} Foos in ${s(performance.now() - t)}; RSS peak ${mb(peak)}; API requests on Foos ${JSON.stringify(delta(await fooRequests(cluster), before))}`);
+    console.log(
+      `start: synced on ${total} Foos in ${s(performance.now() - t)}; RSS peak ${mb(peak)}; API requests on Foos ${
+        JSON.stringify(delta(await fooRequests(cluster), before))
+      }`,
+    );
 
     // 2. updates, with the baseline
     let seen = 0;
@@ -229,9 +274,27 @@ async function run(cluster: Cluster, admin: KubeClient, contender: Contender, ns
     await new Promise((r) => setTimeout(r, 1000));
     let requests = delta(await fooRequests(cluster), before);
     requests["PATCH status"] = (requests["PATCH status"] ?? 0) - total;
-    console.log(`updates: ${total} sent in ${s(sentMs)} (${(total / sentMs * 1000).toFixed(0)}/s); baseline (bare informer) saw the last ${s(watchMs - sentMs)} after the last was sent`);
-    console.log(`  drained (${await received()} notifications, ${requests["PATCH"] ?? 0} patches) ${s(drainMs)} after the first update, ${s(drainMs - sentMs)} after the last: ${(total / drainMs * 1000).toFixed(0)} updates/s, ${(drainMs / watchMs).toFixed(2)}× the baseline`);
-    console.log(`  ${((requests["PATCH"] ?? 0) / Math.max(1, await received())).toFixed(2)} patches per delivered notification; RSS peak ${mb(peak)}; API requests on Foos besides the 10,000 updates (the baseline informer's list and watch included) ${JSON.stringify(requests)}`);
+    console.log(
+      `updates: ${total} sent in ${s(sentMs)} (${
+        (total / sentMs * 1000).toFixed(0)
+      }/s); baseline (bare informer) saw the last ${s(watchMs - sentMs)} after the last was sent`,
+    );
+    console.log(
+      `  drained (${await received()} notifications, ${requests["PATCH"] ?? 0} patches) ${
+        s(drainMs)
+      } after the first update, ${s(drainMs - sentMs)} after the last: ${
+        (total / drainMs * 1000).toFixed(0)
+      } updates/s, ${(drainMs / watchMs).toFixed(2)}× the baseline`,
+    );
+    console.log(
+      `  ${
+        ((requests["PATCH"] ?? 0) / Math.max(1, await received())).toFixed(2)
+      } patches per delivered notification; RSS peak ${
+        mb(peak)
+      }; API requests on Foos besides the 10,000 updates (the baseline informer's list and watch included) ${
+        JSON.stringify(requests)
+      }`,
+    );
 
     // 3. catch-up after a restart
     child.kill("SIGTERM");
@@ -247,7 +310,15 @@ async function run(cluster: Cluster, admin: KubeClient, contender: Contender, ns
     const catchUpMs = performance.now() - t;
     await new Promise((r) => setTimeout(r, 1000));
     requests = delta(await fooRequests(cluster), before);
-    console.log(`catch-up: ${total} changed Foos (${notifications} to notify) drained ${s(catchUpMs)} after the process started: ${(total / catchUpMs * 1000).toFixed(0)} resources/s; RSS peak ${mb(peak)}; API requests on Foos ${JSON.stringify(requests)}; ${await received()} notifications in all (${2 * notifications} expected)`);
+    console.log(
+      `catch-up: ${total} changed Foos (${notifications} to notify) drained ${
+        s(catchUpMs)
+      } after the process started: ${(total / catchUpMs * 1000).toFixed(0)} resources/s; RSS peak ${
+        mb(peak)
+      }; API requests on Foos ${JSON.stringify(requests)}; ${await received()} notifications in all (${
+        2 * notifications
+      } expected)`,
+    );
     child.kill("SIGTERM");
   } finally {
     clearInterval(sampler);
@@ -260,7 +331,16 @@ try {
   kc.loadFromFile(cluster.kubeconfigPath);
   await installFooCrd(kc);
   const admin = createKubeClient({ kubeconfig: cluster.kubeconfigPath });
-  await build({ entryPoints: ["lib/shell/cli/main.ts"], outfile: bin, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+  await build({
+    entryPoints: ["lib/shell/cli/main.ts"],
+    outfile: bin,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
   await run(cluster, admin, ours, "bench-ts");
   const skipped = buildGo();
   if (skipped === undefined) await run(cluster, admin, go, "bench-go");
