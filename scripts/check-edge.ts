@@ -6,7 +6,7 @@
 import { build, type Metafile } from "esbuild";
 import { gzipSync } from "node:zlib";
 
-const entries = ["mod.ts", "providers/mod.ts"];
+const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts"];
 let failed = false;
 
 for (const entry of entries) {

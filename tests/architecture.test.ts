@@ -169,6 +169,7 @@ const layers: readonly (readonly string[])[] = [
   ["lib/yaml"],
   ["lib/expr"],
   ["lib/templates"],
+  ["lib/liquid"],
   ["lib/argocd"],
   ["lib/subscriptions"],
   ["lib/state"],
