@@ -22,7 +22,10 @@ export type ExternalVerb = (argv: readonly string[], io: CliIO) => Promise<numbe
  *   const externalVerbs = { controller: runControllerCommand };
  * (and add a line for it to the top-level help in usage.ts).
  */
-const externalVerbs: Readonly<Record<string, ExternalVerb>> = {};
+const externalVerbs: Readonly<Record<string, ExternalVerb>> = {
+  // Loaded on use: the Kubernetes client it needs costs every other command nothing.
+  controller: async (argv, io) => (await import("./controller-command.ts")).runControllerCommand(argv, io),
+};
 
 const options = {
   help: { type: "boolean", short: "h" },
@@ -71,6 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === "--help" || verb === "-h" || verb === "help") {
     const topic = verb === "help" ? rest[0] ?? "" : "";
+    if (externalVerbs[topic] !== undefined) return await externalVerbs[topic]!(["--help"], io);
     io.stdout(usage[topic] ?? usage[""]!);
     return verb === undefined ? 2 : 0;
   }

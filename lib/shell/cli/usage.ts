@@ -25,6 +25,7 @@ Commands:
   template get [name]                    list templates
   template notify <template> <resource>  render a template and show the request each service would receive
   compile <configmap.yaml>               write the trigger conditions as a module compiled ahead of time
+  controller --resource <g/v/r>=<name>   run the controller on a cluster (watch, evaluate, deliver, record)
   help [command]                         show help
 
 Every command takes --help. Output is text for people; --output json|yaml for scripts.
