@@ -84,7 +84,7 @@ export type ExplainedDecision = Decision & { readonly explanation: Explanation }
  * import { expect } from "expect";
  *
  * const { config } = decodeConfig({
- *   data: { "trigger.on-ready": "- when: obj.ready\n  send: [t]", "template.t": "message: hi", "service.slack": "" },
+ *   data: { "trigger.on-ready": "- when: obj.ready\n  send: [t]", "template.t": "message: hi", "service.slack": "token: xoxb-1" },
  * });
  * const resource = { metadata: { annotations: { "notifications.argoproj.io/subscribe.on-ready.slack": "ops" } }, ready: 0 };
  * const { notifications, explanation } = evaluate(resource, config, { now: 0, explain: true });

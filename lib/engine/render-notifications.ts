@@ -60,7 +60,7 @@ export interface RenderedNotifications {
  * import { decodeConfig, renderNotifications } from "../../mod.ts";
  * import { expect } from "expect";
  *
- * const { config } = decodeConfig({ data: { "template.hi": "message: hi {{.obj.name}}", "service.slack": "" } });
+ * const { config } = decodeConfig({ data: { "template.hi": "message: hi {{.obj.name}}", "service.slack": "token: xoxb-1" } });
  * const r = renderNotifications({ name: "web" }, config, {
  *   now: 0,
  *   trigger: "preview",
