@@ -7,16 +7,14 @@
 import type { Config, ServiceConfig, ServiceTypes } from "../config/mod.ts";
 import { decodeConfig, redactor } from "../config/mod.ts";
 import { formatDiagnostic } from "../diagnostics.ts";
-import type { Decision, EvaluateOptions, Notification } from "../engine/mod.ts";
-import { evaluate } from "../engine/mod.ts";
+import type { Decision, EvaluateOptions, Explanation, Notification } from "../engine/mod.ts";
+import { evaluate, renderNotifications } from "../engine/mod.ts";
 import type { CompileOptions } from "../expr/mod.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { didYouMean } from "../suggest.ts";
 import { loadSourced } from "./_load.ts";
-import { eventDecision } from "./event-decision.ts";
 import { expectNotifications, type Failure, type Sent } from "./expect-notifications.ts";
-import { explainDecision } from "./explain-decision.ts";
 import { carryState, resolveStepResource } from "./step-resource.ts";
 import type { RuleFile, RuleFileError, Scenario, Step } from "./rule-file.ts";
 import type { RuleFileResult, ScenarioResult, SentView, StepResult } from "./rule-result.ts";
@@ -118,19 +116,15 @@ function runStep(run: Run, resource: Readonly<Record<string, unknown>>, step: St
     ...(rules.vars !== undefined ? { vars: rules.vars } : {}),
     ...(rules.annotationPrefix !== undefined ? { annotationPrefix: rules.annotationPrefix } : {}),
   };
-  const decided = step.event !== undefined
+  const { explanation, ...decision } = step.event !== undefined
     ? eventDecision(resource, config, { ...base, trigger: step.event })
-    : { config, options: base, decision: evaluate(resource, config, base) };
-  const { decision } = decided;
+    : evaluate(resource, config, { ...base, explain: true });
   const sent: Sent[] = decision.notifications.map((n) => {
     const service = config.services.get(n.destination.service);
     const prepared = service === undefined || options.prepare === undefined ? undefined : options.prepare(n, service, now);
     return { notification: n, request: prepared === undefined ? undefined : prepared._tag === "Right" ? prepared.right : prepared.left };
   });
   const failures = step.expect === undefined ? [] : expectNotifications(step.expect, sent);
-  const explanation = failures.length > 0
-    ? explainDecision(resource, decided.config, { ...decided.options, decision })
-    : undefined;
   return {
     decision,
     result: {
@@ -138,9 +132,36 @@ function runStep(run: Run, resource: Readonly<Record<string, unknown>>, step: St
       sent: sent.map((s) => view(s.notification, s.request)),
       failures,
       diagnostics: decision.diagnostics,
-      ...(explanation !== undefined ? { explanation } : {}),
+      ...(failures.length > 0 ? { explanation } : {}),
     },
   };
+}
+
+/**
+ * The Argo Rollouts way of notifying: the controller emits an event (`RolloutCompleted`) naming a trigger
+ * (`on-rollout-completed`), whose first condition's templates go to the trigger's destinations whatever the condition
+ * says; nothing is recorded in the notified state.
+ */
+function eventDecision(
+  resource: unknown,
+  config: Config,
+  options: EvaluateOptions & { readonly trigger: string },
+): Decision & { readonly explanation: Explanation } {
+  const { trigger, now, resourceName, vars, annotationPrefix, apiNamespace } = options;
+  // checkNames made sure the trigger is configured; a trigger has at least one condition.
+  const first = config.triggers.get(trigger)!.conditions[0]!;
+  const rendered = renderNotifications(resource, config, {
+    now,
+    trigger,
+    send: first.send,
+    conditionKey: first.key,
+    explain: true,
+    ...(resourceName !== undefined ? { resourceName } : {}),
+    ...(vars !== undefined ? { vars } : {}),
+    ...(annotationPrefix !== undefined ? { annotationPrefix } : {}),
+    ...(apiNamespace !== undefined ? { apiNamespace } : {}),
+  });
+  return { ...rendered, state: {} };
 }
 
 function runScenario(run: Run, scenario: Scenario): ScenarioResult {

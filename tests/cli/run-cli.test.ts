@@ -20,6 +20,7 @@ function fakeIO(overrides: Partial<CliIO> = {}): CliIO & { out: string[]; err: s
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readFile: (p) => Promise.resolve(readFileSync(p, "utf8")),
+    writeFile: (p, text) => Promise.resolve(writeFileSync(p, text)),
     readStdin: () => Promise.resolve(""),
     cwd: ".",
     isTTY: false,

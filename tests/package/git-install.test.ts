@@ -31,7 +31,7 @@ describe("a git install", () => {
     writeFileSync(join(dir, "package.json"), '{"name":"user-project","private":true,"type":"module"}\n');
     const install = await sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `git+file://${resolve(".")}#${head}`], dir);
     expect(install.code).toBe(0);
-    const imported = await sh("node", ["-e", 'import("notifications-engine").then((m) => console.log(typeof m.evaluate, typeof m.explainDecision))'], dir);
+    const imported = await sh("node", ["-e", 'import("notifications-engine").then((m) => console.log(typeof m.evaluate, typeof m.renderNotifications))'], dir);
     expect(imported.out).toBe("function function\n");
     const bin = await sh(join(dir, "node_modules", ".bin", "notifications-engine"), ["--help"], dir);
     expect(bin.code).toBe(0);

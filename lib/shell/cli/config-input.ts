@@ -38,7 +38,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function readText(path: string, io: CliIO): Promise<string> {
+/**
+ * Reads a file, or standard input for `-`.
+ * @param path the file, relative to the working directory, or `-`
+ * @param io the CLI's capabilities
+ * @returns the text
+ */
+export async function readInput(path: string, io: CliIO): Promise<string> {
   return path === "-" ? await io.readStdin() : await io.readFile(path);
 }
 
@@ -81,12 +87,12 @@ export async function loadConfig(flags: SourceFlags, io: CliIO, options: { reado
     if (flags["config-map"] !== undefined) {
       origin = flags["config-map"];
       if (origin === "-" && flags.secret === "-") return "only one of --config-map and --secret may be - (standard input)";
-      text = await readText(origin, io);
+      text = await readInput(origin, io);
       const cm = readManifest(text, { what: `the ConfigMap ${origin}`, kind: "ConfigMap" });
       if (typeof cm === "string") return cm;
       configMap = cm;
       if (flags.secret !== undefined && flags.secret !== ":empty") {
-        const s = readManifest(await readText(flags.secret, io), { what: `the Secret ${flags.secret}`, kind: "Secret" });
+        const s = readManifest(await readInput(flags.secret, io), { what: `the Secret ${flags.secret}`, kind: "Secret" });
         if (typeof s === "string") return s;
         secret = s;
       }
@@ -126,7 +132,7 @@ export async function loadResource(arg: string, flags: SourceFlags, io: CliIO): 
   }
   let text: string;
   try {
-    text = await readText(arg, io);
+    text = await readInput(arg, io);
   } catch (e) {
     return `cannot read the resource ${arg}: ${e instanceof Error ? e.message : String(e)}`;
   }

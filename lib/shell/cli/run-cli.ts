@@ -1,10 +1,12 @@
 /**
  * The `notifications-engine` command line: parses the arguments and runs a verb. Mirrors (and extends)
- * `argocd admin notifications`: `validate`, `trigger get|run`, `template get|notify`, plus `test` for rule tests.
+ * `argocd admin notifications`: `validate`, `trigger get|run`, `template get|notify`, plus `test` for rule tests and
+ * `compile` for conditions ahead of time.
  * @module
  */
 import { parseArgs } from "node:util";
 import type { CliIO } from "./cli-io.ts";
+import { compileCommand } from "./compile-command.ts";
 import { templateGetCommand, templateNotifyCommand } from "./template-command.ts";
 import { testCommand } from "./test-command.ts";
 import { triggerGetCommand, triggerRunCommand } from "./trigger-command.ts";
@@ -78,6 +80,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const external = externalVerbs[verb];
   if (external !== undefined) return await external(rest, io);
+  // compile has its own flags: -o names the module's file there, as for a compiler.
+  if (verb === "compile") return await compileCommand(rest, io, usage[verb]!);
   if (usage[verb] === undefined) {
     io.stderr(`notifications-engine: unknown command "${verb}"\n\n${usage[""]}`);
     return 2;

@@ -1,13 +1,13 @@
 /**
  * `notifications-engine template get` and `template notify`, as `argocd admin notifications template` has them:
- * `notify` renders through the same `evaluate` and provider `prepare` as the engine, and prints the exact request.
+ * `notify` renders through the core's `renderNotifications` (the rendering of `evaluate`) and the provider's
+ * `prepare`, and prints the exact request.
  * @module
  */
 import { parse } from "yaml";
 import { formatDiagnostic } from "../../diagnostics.ts";
-import type { Notification } from "../../engine/mod.ts";
+import { type Notification, renderNotifications } from "../../engine/mod.ts";
 import type { Either } from "../../fp.ts";
-import { templateDecision } from "../../rules/mod.ts";
 import type { Destination } from "../../subscriptions/mod.ts";
 import { didYouMean } from "../../suggest.ts";
 import { deliver } from "../deliver.ts";
@@ -125,7 +125,13 @@ export async function templateNotifyCommand(args: readonly string[], flags: Temp
     io.stderr(`template notify: ${resource}\n`);
     return 1;
   }
-  const decision = templateDecision(resource, config, { template, to, now, resourceName: resourceNameOf(resource, flags.as) });
+  const decision = renderNotifications(resource, config, {
+    now,
+    trigger: "template-notify",
+    send: [template],
+    to,
+    resourceName: resourceNameOf(resource, flags.as),
+  });
   const results = [];
   let ok = decision.notifications.length === to.length;
   for (const n of decision.notifications) {

@@ -3,11 +3,10 @@
  * the explanation of what the engine would do.
  * @module
  */
-import type { Config, Trigger } from "../../config/mod.ts";
+import type { Trigger } from "../../config/mod.ts";
 import { formatDiagnostic } from "../../diagnostics.ts";
-import { evaluate } from "../../engine/mod.ts";
-import { formatOncePer } from "../../expr/mod.ts";
-import { explainDecision, formatExplanation } from "../../rules/mod.ts";
+import { evaluate, type ExplainedCondition, type ExplanationEntry } from "../../engine/mod.ts";
+import { formatExplanation } from "../../rules/mod.ts";
 import { show } from "../../rules/matcher.ts";
 import { didYouMean } from "../../suggest.ts";
 import type { CliIO } from "./cli-io.ts";
@@ -74,18 +73,28 @@ export async function triggerGetCommand(name: string | undefined, flags: Trigger
   return 0;
 }
 
-function runConditions(trigger: Trigger, vars: Readonly<Record<string, unknown>>, config: Config, now: number): Record<string, unknown>[] {
+/** Each condition of the trigger as the decision evaluated it (from its explanation), as data. */
+function conditionsOf(trigger: Trigger, entries: readonly ExplanationEntry[]): Record<string, unknown>[] {
+  const evaluated = new Map<number, ExplainedCondition>();
+  for (const e of entries) if (e.condition !== undefined) evaluated.set(e.condition.index, e.condition);
   return trigger.conditions.map((c, index) => {
-    const run = c.compiledWhen.run(vars, { now, limits: config.limits });
-    const once = c.compiledOncePer?.run(vars, { now, limits: config.limits });
+    const ran = evaluated.get(index);
+    const result = ran === undefined
+      ? { error: "not evaluated: the decision stopped before it" }
+      : "value" in ran.result
+      ? { result: ran.result.value }
+      : { error: formatDiagnostic(ran.result.error) };
+    const once = ran?.oncePerValue !== undefined
+      ? { oncePerValue: ran.oncePerValue }
+      : ran?.oncePerError !== undefined
+      ? { oncePerError: formatDiagnostic(ran.oncePerError) }
+      : {};
     return {
       index,
       key: c.key,
       when: c.when,
-      ...(run._tag === "Right" ? { result: run.right } : { error: formatDiagnostic(run.left) }),
-      ...(c.oncePer !== undefined
-        ? { oncePer: c.oncePer, ...(once?._tag === "Right" ? { oncePerValue: formatOncePer(once.right) } : once?._tag === "Left" ? { oncePerError: formatDiagnostic(once.left) } : {}) }
-        : {}),
+      ...result,
+      ...(c.oncePer !== undefined ? { oncePer: c.oncePer, ...once } : {}),
       send: c.send,
     };
   });
@@ -124,11 +133,10 @@ export async function triggerRunCommand(args: readonly string[], flags: TriggerF
     return 1;
   }
   const resourceName = resourceNameOf(resource, flags.as);
-  const conditions = runConditions(trigger, { context: config.context, [resourceName]: resource }, config, now);
-  const options = { now, resourceName };
-  const decision = evaluate(resource, config, options);
-  const explanation = explainDecision(resource, config, { ...options, decision });
+  // One pass: the decision's explanation holds each condition's result, subscribed or not.
+  const { explanation } = evaluate(resource, config, { now, resourceName, explain: true });
   const entries = explanation.entries.filter((e) => e.trigger === name);
+  const conditions = conditionsOf(trigger, entries);
   if (format !== "text") {
     const data = { trigger: name, resourceName, time: new Date(now).toISOString(), conditions, explanation: { ...explanation, entries } };
     io.stdout(loaded.redact(serialize(data, format)));
@@ -139,7 +147,10 @@ export async function triggerRunCommand(args: readonly string[], flags: TriggerF
   for (const c of conditions) {
     lines.push(`  [${String(c["index"])}] ${c["when"] === "" ? "(no when: false)" : String(c["when"])}`);
     lines.push(`      result: ${"error" in c ? style.red(`error: ${String(c["error"])}`) : c["result"] === true ? style.green("true") : show(c["result"], 120)}`);
-    if ("oncePer" in c) lines.push(`      oncePer ${String(c["oncePer"])}: ${"oncePerValue" in c ? show(c["oncePerValue"]) : `error: ${String(c["oncePerError"])}`}`);
+    if ("oncePer" in c) {
+      const value = "oncePerValue" in c ? show(c["oncePerValue"]) : "oncePerError" in c ? `error: ${String(c["oncePerError"])}` : "(not run: the condition is not true)";
+      lines.push(`      oncePer ${String(c["oncePer"])}: ${value}`);
+    }
     lines.push(`      send: ${(c["send"] as string[]).join(", ")}`);
   }
   lines.push("", "what the engine would do now (subscriptions and notified state from the resource):");
