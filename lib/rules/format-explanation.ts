@@ -35,11 +35,15 @@ function isoSeconds(unixSeconds: number): string {
  */
 export function describeSources(s: SubscriptionSources): string {
   if (s.given) return "subscriptions were given by the host";
-  const annotations = s.annotations.length === 0 ? "no subscription annotations" : `annotations ${s.annotations.join(", ")}`;
+  const annotations = s.annotations.length === 0
+    ? "no subscription annotations"
+    : `annotations ${s.annotations.join(", ")}`;
   const { matching, total } = s.defaultSubscriptions;
   const which = matching.length === 0 ? "" : ` (${matching.map((i) => `subscriptions[${i}]`).join(", ")})`;
   const defaults = `${matching.length} of ${total} default subscriptions select the resource${which}`;
-  const triggers = s.defaultTriggers.length === 0 ? "no defaultTriggers" : `defaultTriggers ${s.defaultTriggers.join(", ")}`;
+  const triggers = s.defaultTriggers.length === 0
+    ? "no defaultTriggers"
+    : `defaultTriggers ${s.defaultTriggers.join(", ")}`;
   return `${annotations}; ${defaults}; ${triggers}`;
 }
 
@@ -91,7 +95,9 @@ export function describeOutcome(outcome: Outcome, entry?: ExplanationEntry): str
     case "ServiceNotConfigured":
       return `the service "${outcome.service}" is not configured`;
     case "DestinationAltered":
-      return outcome.to === undefined ? "a hook dropped the destination" : `a hook changed the destination to ${outcome.to.service}:${outcome.to.recipient}`;
+      return outcome.to === undefined
+        ? "a hook dropped the destination"
+        : `a hook changed the destination to ${outcome.to.service}:${outcome.to.recipient}`;
     case "Aborted":
       return `not reached: ${formatDiagnostic(outcome.error)}`;
   }
@@ -109,14 +115,17 @@ export function formatExplanation(
   options: { readonly style?: TextStyle; readonly triggers?: readonly string[] } = {},
 ): readonly string[] {
   const style = options.style ?? plainStyle;
-  const shown = explanation.entries.filter((e) => options.triggers === undefined || options.triggers.includes(e.trigger));
+  const shown = explanation.entries.filter((e) =>
+    options.triggers === undefined || options.triggers.includes(e.trigger)
+  );
   const lines: string[] = [];
   let trigger: string | undefined;
   let condition: number | undefined;
   const unsubscribed = new Map<string, boolean>();
   for (const e of shown) {
     if (e.outcome._tag === "NotSubscribed") {
-      const wouldNotify = e.condition !== undefined && "value" in e.condition.result && e.condition.result.value === true;
+      const wouldNotify = e.condition !== undefined && "value" in e.condition.result &&
+        e.condition.result.value === true;
       unsubscribed.set(e.trigger, (unsubscribed.get(e.trigger) ?? false) || wouldNotify);
       continue;
     }

@@ -14,6 +14,8 @@ const env: Readonly<Record<string, string | undefined>> =
 const chosen = env.FC_SEED?.trim() || String(defaultSeed);
 if (chosen !== "random") {
   const seed = Number(chosen);
-  if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer or "random", not ${JSON.stringify(chosen)}`);
+  if (!Number.isSafeInteger(seed)) {
+    throw new Error(`FC_SEED must be an integer or "random", not ${JSON.stringify(chosen)}`);
+  }
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
 }

@@ -7,7 +7,11 @@ import "./fast-check-seed.ts";
 import { checkIntegrity, type IntegritySnapshot, takeIntegritySnapshot } from "./integrity.ts";
 
 type Fn = () => void | Promise<void>;
-interface Suite { name: string; before: Fn[]; after: Fn[] }
+interface Suite {
+  name: string;
+  before: Fn[];
+  after: Fn[];
+}
 const stack: Suite[] = [];
 let before: IntegritySnapshot | undefined; // recorded at the first test, once every test module has loaded
 

@@ -99,7 +99,7 @@ describe("formatExplanation()", () => {
     expect(lines.slice(0, 3)).toMatchObject([
       "on-deployed (via subscribe.on-deployed.teams)",
       expect.stringMatching(
-        /^  \[0\] when app\.status\.operationState != nil and .*, oncePer app\.status\.operationState\?\.syncResult\?\.revision$/,
+        /^ {2}\[0\] when app\.status\.operationState != nil and .*, oncePer app\.status\.operationState\?\.syncResult\?\.revision$/,
       ),
       "    teams:ops: condition is not true: it evaluated to false",
     ]);

@@ -50,6 +50,7 @@ export function processCliIO(): CliIO {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     now: () => Date.now(),
-    delivery: () => createDeliveryIO({ print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`) }),
+    delivery: () =>
+      createDeliveryIO({ print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`) }),
   };
 }

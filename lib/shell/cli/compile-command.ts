@@ -74,13 +74,17 @@ export async function compileCommand(argv: readonly string[], io: CliIO, usage: 
     const cm = readManifest(await readInput(input, io), { what: `the ConfigMap ${input}`, kind: "ConfigMap" });
     if (typeof cm === "string") throw new Error(cm);
     const d = cm["data"] ?? {};
-    if (typeof d !== "object" || d === null || Array.isArray(d)) throw new Error(`the ConfigMap ${input}: data must be a map`);
+    if (typeof d !== "object" || d === null || Array.isArray(d)) {
+      throw new Error(`the ConfigMap ${input}: data must be a map`);
+    }
     data = d as Readonly<Record<string, unknown>>;
   } catch (e) {
     io.stderr(`compile: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  const triggers = Object.fromEntries(Object.entries(data).filter(([k, v]) => k.startsWith("trigger.") && typeof v === "string"));
+  const triggers = Object.fromEntries(
+    Object.entries(data).filter(([k, v]) => k.startsWith("trigger.") && typeof v === "string"),
+  );
   const generated = generateConditionsModule({ data: triggers as Record<string, string> });
   const errors = decodeConfig({ data: triggers as Record<string, string> }).diagnostics
     .filter((d) => d.severity === "error").map(formatDiagnostic);

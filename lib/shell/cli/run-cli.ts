@@ -45,9 +45,31 @@ const options = {
 const verbOptions: Readonly<Record<string, readonly string[]>> = {
   test: ["help", "output"],
   validate: ["help", "output", "config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name"],
-  trigger: ["help", "output", "config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name", "as", "now"],
+  trigger: [
+    "help",
+    "output",
+    "config-map",
+    "secret",
+    "kubeconfig",
+    "namespace",
+    "config-map-name",
+    "secret-name",
+    "as",
+    "now",
+  ],
   template: [
-    "help", "output", "config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name", "as", "now", "recipient", "send",
+    "help",
+    "output",
+    "config-map",
+    "secret",
+    "kubeconfig",
+    "namespace",
+    "config-map-name",
+    "secret-name",
+    "as",
+    "now",
+    "recipient",
+    "send",
   ],
 };
 
@@ -99,13 +121,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   return await dispatch(verb, positionals, flags, io);
 }
 
-async function dispatch(verb: string, positionals: readonly string[], flags: Parsed["values"], io: CliIO): Promise<number> {
+async function dispatch(
+  verb: string,
+  positionals: readonly string[],
+  flags: Parsed["values"],
+  io: CliIO,
+): Promise<number> {
   const [sub, ...args] = positionals;
   switch (verb) {
     case "test":
       return await testCommand(positionals, flags, io);
     case "validate":
-      if (positionals.length > 0) return usageError(io, verb, `validate takes no arguments (got ${positionals.join(" ")})`);
+      if (positionals.length > 0) {
+        return usageError(io, verb, `validate takes no arguments (got ${positionals.join(" ")})`);
+      }
       return await validateCommand(flags, io);
     case "trigger":
       if (sub === "get" && args.length <= 1) return await triggerGetCommand(args[0], flags, io);
@@ -114,7 +143,11 @@ async function dispatch(verb: string, positionals: readonly string[], flags: Par
     case "template":
       if (sub === "get" && args.length <= 1) return await templateGetCommand(args[0], flags, io);
       if (sub === "notify") return await templateNotifyCommand(args, flags, io);
-      return usageError(io, verb, sub === undefined ? "template needs get or notify" : `unknown template command "${sub}"`);
+      return usageError(
+        io,
+        verb,
+        sub === undefined ? "template needs get or notify" : `unknown template command "${sub}"`,
+      );
     default:
       return usageError(io, verb, `unknown command "${verb}"`);
   }
