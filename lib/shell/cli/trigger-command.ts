@@ -41,7 +41,9 @@ function unknown(kind: string, name: string, known: Iterable<string>): string {
 
 function textTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n") + "\n";
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd()).join(
+    "\n",
+  ) + "\n";
 }
 
 /**
@@ -66,7 +68,9 @@ export async function triggerGetCommand(name: string | undefined, flags: Trigger
   }
   const rows = [["NAME", "TEMPLATES", "CONDITION"]];
   for (const t of triggers) {
-    t.conditions.forEach((c, i) => rows.push([i === 0 ? t.name : "", c.send.join(", "), c.when === "" ? "(none)" : c.when]));
+    t.conditions.forEach((c, i) =>
+      rows.push([i === 0 ? t.name : "", c.send.join(", "), c.when === "" ? "(none)" : c.when])
+    );
     if (t.conditions.length === 0) rows.push([t.name, "", "(no conditions)"]);
   }
   io.stdout(loaded.redact(textTable(rows)));
@@ -132,13 +136,19 @@ export async function triggerRunCommand(args: readonly string[], flags: TriggerF
     io.stderr(`trigger run: ${resource}\n`);
     return 1;
   }
-  const resourceName = resourceNameOf(resource, flags.as);
+  const resourceName = resourceNameOf(resource, flags.as, config);
   // One pass: the decision's explanation holds each condition's result, subscribed or not.
   const { explanation } = evaluate(resource, config, { now, resourceName, explain: true });
   const entries = explanation.entries.filter((e) => e.trigger === name);
   const conditions = conditionsOf(trigger, entries);
   if (format !== "text") {
-    const data = { trigger: name, resourceName, time: new Date(now).toISOString(), conditions, explanation: { ...explanation, entries } };
+    const data = {
+      trigger: name,
+      resourceName,
+      time: new Date(now).toISOString(),
+      conditions,
+      explanation: { ...explanation, entries },
+    };
     io.stdout(loaded.redact(serialize(data, format)));
     return 0;
   }
@@ -146,9 +156,21 @@ export async function triggerRunCommand(args: readonly string[], flags: TriggerF
   const lines = [`${style.bold(name)} on ${resourceName} at ${new Date(now).toISOString()}`];
   for (const c of conditions) {
     lines.push(`  [${String(c["index"])}] ${c["when"] === "" ? "(no when: false)" : String(c["when"])}`);
-    lines.push(`      result: ${"error" in c ? style.red(`error: ${String(c["error"])}`) : c["result"] === true ? style.green("true") : show(c["result"], 120)}`);
+    lines.push(
+      `      result: ${
+        "error" in c
+          ? style.red(`error: ${String(c["error"])}`)
+          : c["result"] === true
+          ? style.green("true")
+          : show(c["result"], 120)
+      }`,
+    );
     if ("oncePer" in c) {
-      const value = "oncePerValue" in c ? show(c["oncePerValue"]) : "oncePerError" in c ? `error: ${String(c["oncePerError"])}` : "(not run: the condition is not true)";
+      const value = "oncePerValue" in c
+        ? show(c["oncePerValue"])
+        : "oncePerError" in c
+        ? `error: ${String(c["oncePerError"])}`
+        : "(not run: the condition is not true)";
       lines.push(`      oncePer ${String(c["oncePer"])}: ${value}`);
     }
     lines.push(`      send: ${(c["send"] as string[]).join(", ")}`);

@@ -79,7 +79,7 @@ run: runs every condition of the trigger on the resource (a file, -, or with --k
      for the resource's subscriptions and notified state.
 
 ${sources}
-  --as <name>                 the resource's name in conditions (app, rollout; default from its kind, else obj)
+  --as <name>                 the resource's name in conditions (default: app, rollout, or as the conditions name it)
   --now <RFC 3339 time>       the time conditions see (default: now)
   -o, --output text|json|yaml
   -h, --help
@@ -96,7 +96,7 @@ notify: renders the template for the resource (a file, -, or with --kubeconfig [
 ${sources}
   --recipient <service:recipient>  repeatable; default console:stdout
   --send                           deliver for real
-  --as <name>                      the resource's name in templates (default from its kind, else obj)
+  --as <name>                      the resource's name in templates (default: app, rollout, or as the conditions name it)
   --now <RFC 3339 time>            the time templates see (default: now)
   -o, --output text|json|yaml
   -h, --help
