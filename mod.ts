@@ -68,8 +68,23 @@ export type {
   Trigger,
 } from "./lib/config/mod.ts";
 export { conditionKey } from "./lib/config/mod.ts";
-export type { Decision, EvaluateOptions, Notification } from "./lib/engine/mod.ts";
-export { evaluate } from "./lib/engine/mod.ts";
+export type {
+  ConditionResult,
+  Decision,
+  EvaluateOptions,
+  ExplainedCondition,
+  ExplainedDecision,
+  Explanation,
+  ExplanationEntry,
+  Notification,
+  Outcome,
+  OutcomeTag,
+  RenderedNotifications,
+  RenderNotificationsOptions,
+  SubscriptionSources,
+  TriggerSources,
+} from "./lib/engine/mod.ts";
+export { evaluate, renderNotifications } from "./lib/engine/mod.ts";
 export type { Destination, Destinations, LabelSelector, Requirement } from "./lib/subscriptions/mod.ts";
 export {
   matchesSelector,
@@ -110,15 +125,7 @@ export type {
   TextRenderOptions,
   TextTemplate,
 } from "./lib/templates/mod.ts";
-export type {
-  ExplainedCondition,
-  Explanation,
-  ExplanationEntry,
-  Outcome,
-  OutcomeTag,
-  SubscriptionSources,
-} from "./lib/rules/mod.ts";
-export { explainDecision, formatExplanation } from "./lib/rules/mod.ts";
+export { formatExplanation } from "./lib/rules/mod.ts";
 
 /**
  * Decodes a notification ConfigMap and its Secret (see the core's `decodeConfig` for the rules), knowing every

@@ -77,7 +77,9 @@ function printParts(metafile: Metafile): void {
 }
 
 if (failed) {
-  console.error("check:edge failed: the pure core bundles without Node built-ins or dynamic code evaluation, within its size");
+  console.error(
+    "check:edge failed: the pure core bundles without Node built-ins or dynamic code evaluation, within its size",
+  );
   process.exit(1);
 }
 console.log(`check:edge ok: no node: imports, no eval/new Function, mod.ts under its ${ceiling} KiB ceiling`);

@@ -54,7 +54,10 @@ export interface ConfigHolder {
    * A namespace's ConfigMap or Secret changed (`null`: deleted; absent: unchanged); decodes and swaps.
    * @returns what became of it
    */
-  update(namespace: string, change: { readonly configMap?: ConfigMapLike | null; readonly secret?: SecretLike | null }): ConfigReport;
+  update(
+    namespace: string,
+    change: { readonly configMap?: ConfigMapLike | null; readonly secret?: SecretLike | null },
+  ): ConfigReport;
   /** Whether the controller's own configuration was decoded at least once. */
   ready(): boolean;
   /** Listens for swaps: the namespace whose configuration changed, and whether it is the controller's own. */
@@ -92,7 +95,9 @@ export function createConfigHolder(options: ConfigHolderOptions): ConfigHolder {
     decodeConfig(cm, secret ?? undefined, { languages: { liquid }, ...options.decode });
   const report = (r: ConfigReport): ConfigReport => {
     options.onReport?.(r);
-    if (r.outcome === "applied" || r.outcome === "removed") for (const l of listeners) l(r.namespace, r.namespace === options.namespace);
+    if (r.outcome === "applied" || r.outcome === "removed") {
+      for (const l of listeners) l(r.namespace, r.namespace === options.namespace);
+    }
     return r;
   };
   return {
@@ -106,7 +111,9 @@ export function createConfigHolder(options: ConfigHolderOptions): ConfigHolder {
       return uses;
     },
     update(namespace, change) {
-      if (namespace !== options.namespace && options.selfService !== true) return { namespace, outcome: "missing", diagnostics: [] };
+      if (namespace !== options.namespace && options.selfService !== true) {
+        return { namespace, outcome: "missing", diagnostics: [] };
+      }
       const slot = slots.get(namespace) ?? { configMap: null, secret: null };
       slots.set(namespace, slot);
       if (change.configMap !== undefined) slot.configMap = change.configMap;
