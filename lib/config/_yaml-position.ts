@@ -3,7 +3,7 @@
  * column of any path inside it, so diagnostics can point at the field.
  * @module
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
 import type { Document, LineCounter, Node, Pair, ParsedNode, Scalar, YAMLMap, YAMLWarning } from "yaml";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
@@ -74,10 +74,10 @@ export function parseYaml(
   if (doc === undefined) return E.left(read.errors.map(problem));
   const errors = [
     ...read.errors.map(problem),
-    ...collectionKeys(doc, read.resolve).map(([key, offset]) =>
+    ...read.collectionKeys.map(({ kind, offset }) =>
       diagnostic(
         "YamlSyntax",
-        `the value is not valid YAML: a map key must be a string, number or boolean, not ${key}`,
+        `the value is not valid YAML: a map key must be a string, number or boolean, not ${kind}`,
         at(offset),
       )
     ),
@@ -100,21 +100,6 @@ function warningMessage(w: YAMLWarning): string {
   return tag !== null
     ? `the tag "${tag[1]}" is unknown, so the value is read without it`
     : `the YAML library warns: ${firstSentence(w.message)}`;
-}
-
-/**
- * Map keys that are lists or maps (written or through an alias), with their offsets: JS objects cannot hold them,
- * and Go's decoding fails.
- */
-function collectionKeys(doc: Document.Parsed, resolve: ReadYaml["resolve"]): [kind: string, offset: number][] {
-  const found: [string, number][] = [];
-  visit(doc, {
-    Pair: (_, pair) => {
-      const key = isAlias(pair.key) ? resolve(pair.key) : pair.key;
-      if (isCollection(key)) found.push([isMap(key) ? "a map" : "a list", (pair.key as Node).range?.[0] ?? 0]);
-    },
-  });
-  return found;
 }
 
 function locator(
