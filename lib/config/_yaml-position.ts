@@ -10,7 +10,7 @@ import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { defaultLimits } from "../limits.ts";
-import { readYaml } from "../yaml/mod.ts";
+import { readPlainYaml, readYaml } from "../yaml/mod.ts";
 import type { ReadYaml, YamlLimits, YamlProblem, YamlVersion } from "../yaml/mod.ts";
 
 // --- model
@@ -53,12 +53,38 @@ export type { YamlVersion } from "../yaml/mod.ts";
  * Parses one ConfigMap value; syntax errors are `YamlSyntax` diagnostics with their position, all of them. The
  * library never prints (`logLevel: "error"`): what it would warn about is on {@linkcode YamlValue.warnings}, and a
  * map key that is a list or a map (which it would stringify with a warning, and Go refuses) is an error. A value
- * that passes a YAML limit (see {@linkcode readYaml}) is a `LimitExceeded` error naming it.
+ * that passes a YAML limit (see {@linkcode readYaml}) is a `LimitExceeded` error naming it. A value in the plain
+ * subset of {@linkcode readPlainYaml} is read without the library, which then parses it only if a position is asked.
  */
 export function parseYaml(
   source: string,
   version: YamlVersion,
   limits: YamlLimits = defaultLimits,
+): Either<readonly Diagnostic[], YamlValue> {
+  const plain = readPlainYaml(source, limits);
+  if (plain === undefined) return parseWithPositions(source, version, limits);
+  // The data without the library; positions (wanted only for diagnostics) from the library, when first asked for.
+  let full: YamlValue | undefined;
+  const positions = (): YamlValue | undefined => {
+    if (full === undefined) {
+      const parsed = parseWithPositions(source, version, limits);
+      full = E.isRight(parsed) ? parsed.right : undefined;
+    }
+    return full;
+  };
+  return E.right({
+    value: plain.value,
+    warnings: [],
+    valueAt: (path) => positions()?.valueAt(path),
+    keyAt: (path) => positions()?.keyAt(path),
+    insideScalar: (path, inner) => positions()?.insideScalar(path, inner),
+  });
+}
+
+function parseWithPositions(
+  source: string,
+  version: YamlVersion,
+  limits: YamlLimits,
 ): Either<readonly Diagnostic[], YamlValue> {
   const read = readYaml(source, { version, limits });
   const { doc, lines } = read;

@@ -12,3 +12,4 @@
  */
 export type { CollectionKey, ReadYaml, ReadYamlOptions, YamlLimits, YamlProblem, YamlVersion } from "./read-yaml.ts";
 export { readYaml } from "./read-yaml.ts";
+export { readPlainYaml } from "./read-plain-yaml.ts";
