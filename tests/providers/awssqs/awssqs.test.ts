@@ -110,17 +110,18 @@ describe("awssqs", () => {
     });
   });
 
-  it("reports a region that does not match the endpoint, and missing credentials", () => {
+  it("reports a region that does not match the endpoint or is none, and a key without its secret", () => {
     const { diagnostics } = decodeConfig({
       data: {
         "service.awssqs": "region: us-east-1\nkey: k\nsecret: s\nendpointUrl: https://sqs.eu-west-1.amazonaws.com",
         "service.awssqs.b": "queue: q",
+        "service.awssqs.c": "region: Virginia\nkey: k",
       },
     });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "service.awssqs: line 4, column 14: the endpoint is in region eu-west-1, not in the configured region us-east-1",
-      "service.awssqs.b: line 1, column 1: the awssqs service needs a region (the AWS environment is not read)",
-      "service.awssqs.b: line 1, column 1: the awssqs service needs key and secret (the AWS default credential chain is not read)",
+      'service.awssqs.c: line 1, column 9: "Virginia" is not an AWS region',
+      "service.awssqs.c: line 2, column 6: key is set without secret: the AWS default credential chain is used",
     ]);
   });
 

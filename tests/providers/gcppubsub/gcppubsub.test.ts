@@ -129,16 +129,18 @@ describe("gcppubsub", () => {
     });
   });
 
-  it("reports credentials that are not a key without showing them, and warns that keyFile is not read", () => {
+  it("reports credentials that are not a key without showing them, and warns that keyFile loses to them", () => {
     const { diagnostics } = decodeConfig({
       data: {
         "service.gcppubsub": "project: p\ncredentials: $k",
-        "service.gcppubsub.b": "project: p\nkeyFile: /var/key.json",
+        "service.gcppubsub.b": "project: p\nkeyFile: /var/key.json\ncredentials: $k",
+        "service.gcppubsub.c": "project: p\nkeyFile: /var/key.json",
       },
     }, { stringData: { k: '{"client_email":"a@b","private_key":"SECRET-not-pem"}' } });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "service.gcppubsub: line 2, column 14: credentials: the private key is not PEM (no -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- block)",
-      "service.gcppubsub.b: line 2, column 10: keyFile is not read (no files are): put the key in the Secret and set credentials: $<key>; the metadata server's token is used meanwhile",
+      "service.gcppubsub.b: line 2, column 10: keyFile is not read: credentials is set and is used",
+      "service.gcppubsub.b: line 3, column 14: credentials: the private key is not PEM (no -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- block)",
     ]);
     expect(refusal(gcppubsubProvider, { project: "p" }, notificationTo("gcppubsub", ""))).toBe(
       'recipient "" is not a Pub/Sub topic id',
