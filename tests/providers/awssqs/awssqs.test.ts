@@ -1,40 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { createHash } from "node:crypto";
 import { decodeConfig, formatDiagnostic } from "../../../mod.ts";
 import { awssqsProvider } from "../../../providers/awssqs/awssqs.ts";
 import { deliver } from "../../../lib/shell/mod.ts";
 import { configOf, fakeIO, notificationTo, refusal } from "../../_helpers/delivery.ts";
 import { type Recorded, type Reply, withLoopback } from "../../_helpers/loopback.ts";
 import { checkSigV4 } from "../../_helpers/sigv4.ts";
+import { sqsDouble } from "../../_helpers/sqs.ts";
 
 const secret = "aws-SECRET-access/key+1";
 const settings = (url: string, extra = ""): string =>
   `region: us-east-1\nkey: AKIDEXAMPLE\nsecret: ${secret}\nendpointUrl: ${url}\naccount: "123456789012"\n${extra}`;
 
-/** An SQS endpoint that refuses requests whose signature does not check out, as SQS does. */
-function sqs(url: () => string, fail?: (r: Recorded, i: number) => Reply | undefined) {
-  return (r: Recorded, i: number): Reply => {
-    const sig = checkSigV4(r, secret);
-    if (!sig.ok) {
-      return {
-        status: 403,
-        body: JSON.stringify({ __type: "com.amazonaws.sqs#SignatureDoesNotMatch", message: sig.why }),
-      };
-    }
-    const failure = fail?.(r, i);
-    if (failure !== undefined) return failure;
-    const body = JSON.parse(r.body) as Record<string, string>;
-    if (r.headers["x-amz-target"] === "AmazonSQS.GetQueueUrl") {
-      return { body: JSON.stringify({ QueueUrl: `${url()}/123456789012/${body["QueueName"]}` }) };
-    }
-    return {
-      body: JSON.stringify({
-        MessageId: "m-1",
-        MD5OfMessageBody: createHash("md5").update(body["MessageBody"]!).digest("hex"),
-      }),
-    };
-  };
-}
+/** SQS, knowing the static key of the settings. */
+const sqs = (url: () => string, fail?: (r: Recorded, i: number) => Reply | undefined) =>
+  sqsDouble(url, { AKIDEXAMPLE: { secret } }, fail);
 
 describe("awssqs", () => {
   it("finds the queue URL, then sends the message, both signed with SigV4 (Go vectors: DelaySeconds 10, no group id)", async () => {
