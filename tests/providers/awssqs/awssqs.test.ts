@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { decodeConfig, formatDiagnostic } from "../../../mod.ts";
 import { awssqsProvider } from "../../../providers/awssqs/awssqs.ts";
 import { deliver } from "../../../lib/shell/mod.ts";
-import { configOf, fakeIO, notificationTo, refusal } from "../../_helpers/delivery.ts";
+import { prepareRequest } from "../../../lib/shell/cli/prepare-request.ts";
+import { configOf, fakeIO, notificationTo, prepareWith, refusal } from "../../_helpers/delivery.ts";
 import { type Recorded, type Reply, withLoopback } from "../../_helpers/loopback.ts";
 import { checkSigV4 } from "../../_helpers/sigv4.ts";
 import { sqsDouble } from "../../_helpers/sqs.ts";
@@ -112,5 +113,31 @@ describe("awssqs", () => {
     expect(refusal(awssqsProvider, raw, notificationTo("awssqs", "q.fifo"))).toBe(
       "queue q.fifo is a FIFO queue: the awssqs block needs a messageGroupId",
     );
+  });
+
+  it("without static keys, asks the shell for credentials, then signs with their session token", async () => {
+    const d = prepareWith(awssqsProvider, { queue: "q" }, notificationTo("awssqs", ""));
+    if (d.kind !== "aws-credentials") throw new Error(d.kind);
+    expect([d.region, d.keys]).toEqual(["", undefined]);
+    const next = d.then({ region: "eu-west-1", accessKeyId: "ASIATEMP", secretAccessKey: "s", sessionToken: "tok" });
+    if (next._tag !== "Next" || next.next.kind !== "http") throw new Error(next._tag);
+    expect(next.next.request.url).toBe("https://sqs.eu-west-1.amazonaws.com/");
+    const signed = await next.next.sign!(next.next.request, Date.UTC(2024, 0, 2));
+    expect(signed._tag === "Right" && signed.right.headers).toMatchObject({
+      "x-amz-security-token": "tok",
+      authorization: expect.stringMatching(
+        /^AWS4-HMAC-SHA256 Credential=ASIATEMP\/20240102\/eu-west-1\/sqs\/aws4_request, SignedHeaders=[^,]*x-amz-security-token/,
+      ),
+    });
+    // a dry run shows where the credentials come from, then the request
+    const config = configOf({ "service.awssqs": "queue: q" });
+    expect(prepareRequest(notificationTo("awssqs", ""), config.services.get("awssqs")!, 0)).toMatchObject({
+      _tag: "Right",
+      right: {
+        kind: "credentials",
+        from: "the AWS default credential chain",
+        next: { kind: "http", url: "https://sqs.$AWS_REGION.amazonaws.com/", body: '{"QueueName":"q"}' },
+      },
+    });
   });
 });
