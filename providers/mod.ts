@@ -55,8 +55,12 @@ import { matrixProvider } from "./matrix/matrix.ts";
 import { ntfyProvider } from "./ntfy/ntfy.ts";
 
 export type {
+  AwsCredentialsDelivery,
+  AwsIdentity,
   Delivery,
   DeliveryPolicy,
+  GcpCredentialsDelivery,
+  GcpKeyFile,
   HttpDelivery,
   HttpRequest,
   HttpResponse,

@@ -111,8 +111,55 @@ export interface PrintDelivery {
   readonly text: string;
 }
 
+/** AWS credentials and the region they sign for; `sessionToken` with temporary credentials. */
+export interface AwsIdentity {
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/**
+ * A step that needs what only the host's environment has: AWS credentials from the SDK's default chain
+ * (environment, web identity, container credentials, instance metadata) and/or the region from `AWS_REGION`. The
+ * shell finds them (`io.credentials.aws`) and `then` — pure — builds the rest of the delivery.
+ */
+export interface AwsCredentialsDelivery {
+  readonly kind: "aws-credentials";
+  /** The settings' region; "" to take `AWS_REGION` or `AWS_DEFAULT_REGION`. */
+  readonly region: string;
+  /** The settings' static key, when they have one: only the region is looked up. */
+  readonly keys?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  then(identity: AwsIdentity): StepResult;
+}
+
+/** A service-account key file the shell read, as text. */
+export interface GcpKeyFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * A step that needs Google credentials from the host: the key file named by the settings' `keyFile` or by
+ * `GOOGLE_APPLICATION_CREDENTIALS`, read by the shell (`io.credentials.gcp`); without either, `then` gets nothing
+ * and asks the metadata server. `then` is pure.
+ */
+export interface GcpCredentialsDelivery {
+  readonly kind: "gcp-credentials";
+  /** The settings' `keyFile`; "" to take `GOOGLE_APPLICATION_CREDENTIALS`. */
+  readonly keyFile: string;
+  then(key: GcpKeyFile | undefined): StepResult;
+}
+
 /** A delivery as data: what to send and how to read the answer. */
-export type Delivery = HttpDelivery | AnyOfDelivery | PrintDelivery | SmtpDelivery | NatsDelivery;
+export type Delivery =
+  | HttpDelivery
+  | AnyOfDelivery
+  | PrintDelivery
+  | SmtpDelivery
+  | NatsDelivery
+  | AwsCredentialsDelivery
+  | GcpCredentialsDelivery;
 
 // --- policy
 

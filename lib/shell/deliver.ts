@@ -21,6 +21,7 @@ import type {
 } from "../../providers/provider.ts";
 import { providerOf } from "../../providers/mod.ts";
 import { decideRetry, parseRetryAfter } from "../../providers/retry-timing.ts";
+import { resolveCredentialsStep } from "./cloud-credentials.ts";
 import type { DeliveryIO } from "./delivery-io.ts";
 import type { Gate } from "./gates.ts";
 import { deliverHttp } from "./http.ts";
@@ -70,7 +71,8 @@ interface Run {
   readonly gate: Gate;
   readonly startedAt: number;
   readonly service: string;
-  readonly redact: (text: string) => string;
+  /** Grows with the secrets of the credentials a step found. */
+  redact: (text: string) => string;
   attempts: number;
   status: number | undefined;
   readonly remember: Record<string, string>;
@@ -175,6 +177,12 @@ async function runDelivery(run: Run, first: Delivery): Promise<DeliveryOutcome> 
       result = await sendTransport(run, (timeoutMs) => (run.io.nats ?? defaultNats)(d, { timeoutMs }));
     } else if (delivery.kind === "any-of") {
       result = await sendAnyOf(run, delivery);
+    } else if (delivery.kind === "aws-credentials" || delivery.kind === "gcp-credentials") {
+      const found = await resolveCredentialsStep(run.io.credentials, delivery);
+      const before = run.redact;
+      const secrets = redactor(found.secrets);
+      run.redact = (text) => secrets(before(text));
+      result = found.result;
     } else {
       result = await sendStep(run, delivery);
     }

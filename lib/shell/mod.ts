@@ -30,6 +30,9 @@
 export type { Deliverable, Delivered, DeliveryOutcome, Failed } from "./deliver.ts";
 export { deliver } from "./deliver.ts";
 export type { DeliveryIO } from "./delivery-io.ts";
+export type { AwsAsk } from "./aws-credential-chain.ts";
+export type { CloudCredentials, CredentialCapabilities, CredentialsFailure, Found } from "./cloud-credentials.ts";
+export { createCloudCredentials } from "./cloud-credentials.ts";
 export { createDeliveryIO } from "./delivery-io.ts";
 export type { Gate, Gates } from "./gates.ts";
 export type { MessageStore } from "./message-store.ts";

@@ -5,11 +5,24 @@
  * again before every attempt, so a retry carries a fresh date). `endpointUrl` replaces the regional endpoint
  * (LocalStack, ElasticMQ, a VPC endpoint).
  *
+ * Credentials, as the Go engine's: the static `key` and `secret` when both are set; otherwise the AWS SDK's default
+ * chain, which the shell runs (`io.credentials.aws`, `lib/shell/aws-credential-chain.ts`), in the SDK's order:
+ * - the environment: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`;
+ * - web identity (EKS IRSA): `AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE` (optional `AWS_ROLE_SESSION_NAME`),
+ *   exchanged with STS `AssumeRoleWithWebIdentity` (endpoint `AWS_ENDPOINT_URL_STS`, else the region's);
+ * - container credentials (ECS, EKS Pod Identity): `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (on 169.254.170.2) or
+ *   `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or
+ *   `AWS_CONTAINER_AUTHORIZATION_TOKEN`;
+ * - the EC2 instance metadata, IMDSv2 only (endpoint `AWS_EC2_METADATA_SERVICE_ENDPOINT`; off with
+ *   `AWS_EC2_METADATA_DISABLED=true`).
+ * Temporary credentials are cached until five minutes before they expire; their session token is sent as
+ * `X-Amz-Security-Token`. The shared config and credentials files (`~/.aws`, profiles, SSO, `credential_process`)
+ * are not read. The region is the setting's, else `AWS_REGION`, else `AWS_DEFAULT_REGION`.
+ *
  * Differences, on purpose: `DelaySeconds: 10` is not sent to FIFO queues (`.fifo`), which refuse it (the fix proposed
  * upstream); FIFO messages carry a `MessageDeduplicationId` derived from the notification, so a retry within SQS's
  * five-minute window is dropped by SQS (standard queues have no de-duplication: a retry after a lost answer may
- * deliver twice). Credentials are the static `key` and `secret` only: the AWS default chain (environment, web
- * identity, instance metadata) is not read, and a region is required.
+ * deliver twice).
  * @module
  */
 import { AwsV4Signer } from "aws4fetch";
@@ -19,18 +32,30 @@ import { blockOf, invalidDelivery, textOf } from "../content.ts";
 import { defaultPolicy } from "../delivery-policy.ts";
 import { goString } from "../go-codecs.ts";
 import { idempotencyToken } from "../idempotency.ts";
-import type { DeliveryPolicy, HttpDelivery, HttpRequest, HttpResponse, Provider, StepResult } from "../provider.ts";
+import type {
+  AwsIdentity,
+  Delivery,
+  DeliveryPolicy,
+  HttpDelivery,
+  HttpRequest,
+  HttpResponse,
+  Provider,
+  StepResult,
+} from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
 import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
+import { isAwsRegion } from "../aws-credentials.ts";
 import { awssqsBlock } from "./block.ts";
 
 /** Decoded settings, as the Go engine's `AwsSqsOptions`. */
 export interface AwsSqsSettings {
   readonly queue: string;
   readonly account: string;
+  /** "" to take the environment's. */
   readonly region: string;
-  /** The endpoint requests go to, without a trailing slash. */
+  /** `endpointUrl` without a trailing slash; "" for the region's endpoint. */
   readonly endpoint: string;
+  /** With `secret`, the static credentials; either empty for the default chain. */
   readonly key: string;
   readonly secret: string;
   readonly delivery: DeliveryPolicy;
@@ -52,22 +77,21 @@ export const decodeAwssqsSettings: (raw: Readonly<Record<string, unknown>>) => D
     build(raw, policy) {
       const problems: SettingsDiagnostic[] = [];
       const region = raw.region ?? "";
-      if (region === "") {
-        problems.push(
-          settingProblem(["region"], "the awssqs service needs a region (the AWS environment is not read)"),
-        );
-      } else if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+      if (region !== "" && !isAwsRegion(region)) {
         problems.push(settingProblem(["region"], `"${region}" is not an AWS region`));
       }
-      if ((raw.key ?? "") === "" || (raw.secret ?? "") === "") {
+      if (((raw.key ?? "") === "") !== ((raw.secret ?? "") === "")) {
         problems.push(
           settingProblem(
-            [(raw.key ?? "") === "" ? "key" : "secret"],
-            "the awssqs service needs key and secret (the AWS default credential chain is not read)",
+            [(raw.key ?? "") === "" ? "secret" : "key"],
+            `${(raw.key ?? "") === "" ? "secret" : "key"} is set without ${
+              (raw.key ?? "") === "" ? "key" : "secret"
+            }: the AWS default credential chain is used`,
+            { severity: "warning" },
           ),
         );
       }
-      let endpoint = `https://sqs.${region}.amazonaws.com`;
+      let endpoint = "";
       if ((raw.endpointUrl ?? "") !== "") {
         try {
           const u = new URL(raw.endpointUrl!);
@@ -101,16 +125,17 @@ export const decodeAwssqsSettings: (raw: Readonly<Record<string, unknown>>) => D
     },
   });
 
-/** An SQS JSON-protocol request, signed before each attempt. */
+/** An SQS JSON-protocol request to `endpoint`, signed with `identity` before each attempt. */
 function sqsRequest(
-  settings: AwsSqsSettings,
+  endpoint: string,
+  identity: AwsIdentity,
   action: string,
   body: unknown,
   read: (answer: Readonly<Record<string, unknown>>) => StepResult,
 ): HttpDelivery {
   const request: HttpRequest = {
     method: "POST",
-    url: `${settings.endpoint}/`,
+    url: `${endpoint}/`,
     headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": `AmazonSQS.${action}` },
     body: JSON.stringify(body),
   };
@@ -123,10 +148,11 @@ function sqsRequest(
         url: req.url,
         headers: req.headers,
         body: req.body ?? "",
-        accessKeyId: settings.key,
-        secretAccessKey: settings.secret,
+        accessKeyId: identity.accessKeyId,
+        secretAccessKey: identity.secretAccessKey,
+        ...(identity.sessionToken !== undefined ? { sessionToken: identity.sessionToken } : {}),
         service: "sqs",
-        region: settings.region,
+        region: identity.region,
         datetime: new Date(now).toISOString().replace(/[:-]|\.\d{3}/g, ""),
       });
       const signed = await signer.sign();
@@ -179,26 +205,28 @@ export const awssqsProvider: Provider<AwsSqsSettings> = {
       return E.left(invalidDelivery(`queue ${queue} is a FIFO queue: the awssqs block needs a messageGroupId`));
     }
     const key = options.idempotencyKey;
-    const send = (queueUrl: string): HttpDelivery =>
-      sqsRequest(
-        settings,
-        "SendMessage",
-        {
-          ...(fifo ? {} : { DelaySeconds: 10 }),
-          MessageBody: n.content.message,
-          ...(fifo && key !== undefined
-            ? { MessageDeduplicationId: idempotencyToken(key, [n.destination.service, queue]) }
-            : {}),
-          ...(group !== "" ? { MessageGroupId: group } : {}),
-          QueueUrl: queueUrl,
-        },
-        (answer) => ({
-          _tag: "Done",
-          ...(typeof answer["MessageId"] === "string" ? { messageRef: answer["MessageId"] } : {}),
-        }),
-      );
-    return E.right(
-      sqsRequest(settings, "GetQueueUrl", {
+    const deliveryTo = (identity: AwsIdentity): Delivery => {
+      const endpoint = settings.endpoint !== "" ? settings.endpoint : `https://sqs.${identity.region}.amazonaws.com`;
+      const send = (queueUrl: string): HttpDelivery =>
+        sqsRequest(
+          endpoint,
+          identity,
+          "SendMessage",
+          {
+            ...(fifo ? {} : { DelaySeconds: 10 }),
+            MessageBody: n.content.message,
+            ...(fifo && key !== undefined
+              ? { MessageDeduplicationId: idempotencyToken(key, [n.destination.service, queue]) }
+              : {}),
+            ...(group !== "" ? { MessageGroupId: group } : {}),
+            QueueUrl: queueUrl,
+          },
+          (answer) => ({
+            _tag: "Done",
+            ...(typeof answer["MessageId"] === "string" ? { messageRef: answer["MessageId"] } : {}),
+          }),
+        );
+      return sqsRequest(endpoint, identity, "GetQueueUrl", {
         QueueName: queue,
         ...(settings.account !== "" ? { QueueOwnerAWSAccountId: settings.account } : {}),
       }, (answer) => {
@@ -206,7 +234,17 @@ export const awssqsProvider: Provider<AwsSqsSettings> = {
         return typeof url === "string" && url !== ""
           ? { _tag: "Next", next: send(url) }
           : { _tag: "Rejected", retryable: false, cause: "sqs GetQueueUrl: the answer has no QueueUrl" };
-      }),
-    );
+      });
+    };
+    const keys = settings.key !== "" && settings.secret !== ""
+      ? { accessKeyId: settings.key, secretAccessKey: settings.secret }
+      : undefined;
+    if (keys !== undefined && settings.region !== "") return E.right(deliveryTo({ region: settings.region, ...keys }));
+    return E.right({
+      kind: "aws-credentials",
+      region: settings.region,
+      ...(keys !== undefined ? { keys } : {}),
+      then: (identity) => ({ _tag: "Next", next: deliveryTo(identity) }),
+    });
   },
 };

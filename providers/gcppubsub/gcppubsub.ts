@@ -1,18 +1,21 @@
 /**
  * The `gcppubsub` service: the message published to a Pub/Sub topic (the recipient, or `topic`) of `project` with
  * the template's `attributes` and (ours) `orderingKey`, through the REST API (`topics/<topic>:publish`; the Go
- * engine uses gRPC, the message is the same). Authentication, before each delivery:
+ * engine uses gRPC, the message is the same). Authentication, before each delivery, in the order of Google's
+ * Application Default Credentials:
  * - with `credentials` (ours: the service-account JSON key itself, from the Secret), an access token for the Pub/Sub
  *   scope from the key's `token_uri`, asked with a JWT signed by Web Crypto (RS256);
- * - without, the metadata server's token (GKE Workload Identity, Compute Engine).
- * `keyFile` (a path, the Go engine's setting) is not read: the core reads no files — put the key in the Secret and
- * reference it as `credentials: $gcp-key`. Pub/Sub has no de-duplication of publishes: a retry after a lost answer
- * may publish twice.
+ * - else the service-account key file named by `keyFile` (the Go engine's setting), else by
+ *   `GOOGLE_APPLICATION_CREDENTIALS`, read by the shell (`io.credentials.gcp`), used the same way;
+ * - else the metadata server's token (GKE Workload Identity, Compute Engine) at `metadataURL`
+ *   (`http://metadata.google.internal`; `GCE_METADATA_HOST` is not read).
+ * A key's `token_uri` is where its token is asked for (tests point it at loopback). gcloud's user credentials
+ * (`~/.config/gcloud`) and external-account (workload identity federation) files are not read. Pub/Sub has no de-duplication of publishes: a retry after a lost answer may publish twice.
  * @module
  */
 import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
 import { encodeBase64 } from "../../lib/go/base64.ts";
-import { E } from "../../lib/fp.ts";
+import { E, type Either } from "../../lib/fp.ts";
 import { baseUrl } from "../api-url.ts";
 import { blockOf, invalidDelivery, textOf } from "../content.ts";
 import { defaultPolicy } from "../delivery-policy.ts";
@@ -37,34 +40,34 @@ export interface PubsubSettings {
   readonly project: string;
   readonly topic: string;
   readonly account?: ServiceAccount;
+  /** The key file to read when there is no `credentials`; "" for `GOOGLE_APPLICATION_CREDENTIALS`. */
+  readonly keyFile: string;
   readonly apiURL: string;
   readonly metadataURL: string;
   readonly delivery: DeliveryPolicy;
 }
 
-function readAccount(text: string, problems: SettingsDiagnostic[]): ServiceAccount | undefined {
+/**
+ * Reads a service-account JSON key (the parts that sign); the reason never repeats the key.
+ * @param text the key's JSON
+ * @returns the account, or why it is not one
+ */
+function readServiceAccount(text: string): Either<string, ServiceAccount> {
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    problems.push(settingProblem(["credentials"], "credentials is not a service-account JSON key"));
-    return undefined;
+    return E.left("not a service-account JSON key");
   }
-  const email = json["client_email"];
-  const pem = json["private_key"];
+  const email = json?.["client_email"];
+  const pem = json?.["private_key"];
   if (typeof email !== "string" || typeof pem !== "string") {
-    problems.push(
-      settingProblem(["credentials"], "credentials has no client_email and private_key (is it a service-account key?)"),
-    );
-    return undefined;
+    return E.left("no client_email and private_key (is it a service-account key?)");
   }
   const key = readPemKey(pem);
-  if (key._tag === "Left") {
-    problems.push(settingProblem(["credentials"], `credentials: ${key.left}`));
-    return undefined;
-  }
+  if (key._tag === "Left") return E.left(key.left);
   const tokenURI = typeof json["token_uri"] === "string" ? json["token_uri"] : "https://oauth2.googleapis.com/token";
-  return { email, tokenURI, key: key.right, privateKey: pem };
+  return E.right({ email, tokenURI, key: key.right, privateKey: pem });
 }
 
 /** Decodes the `gcppubsub` service settings. */
@@ -85,22 +88,24 @@ export const decodeGcppubsubSettings: (raw: Readonly<Record<string, unknown>>) =
       if ((raw.project ?? "") === "") {
         problems.push(settingProblem(["project"], "the gcppubsub service needs a project"));
       }
-      if ((raw.keyFile ?? "") !== "" && (raw.credentials ?? "") === "") {
+      if ((raw.keyFile ?? "") !== "" && (raw.credentials ?? "") !== "") {
         problems.push(
-          settingProblem(
-            ["keyFile"],
-            "keyFile is not read (no files are): put the key in the Secret and set credentials: $<key>; the metadata server's token is used meanwhile",
-            { severity: "warning" },
-          ),
+          settingProblem(["keyFile"], "keyFile is not read: credentials is set and is used", { severity: "warning" }),
         );
       }
-      const account = (raw.credentials ?? "") === "" ? undefined : readAccount(raw.credentials!, problems);
+      let account: ServiceAccount | undefined;
+      if ((raw.credentials ?? "") !== "") {
+        const read = readServiceAccount(raw.credentials!);
+        if (read._tag === "Left") problems.push(settingProblem(["credentials"], `credentials: ${read.left}`));
+        else account = read.right;
+      }
       return {
         problems,
         value: {
           project: raw.project ?? "",
           topic: raw.topic ?? "",
           ...(account !== undefined ? { account } : {}),
+          keyFile: raw.keyFile ?? "",
           apiURL: baseUrl(raw.apiURL, "https://pubsub.googleapis.com", "apiURL", problems),
           metadataURL: baseUrl(raw.metadataURL, "http://metadata.google.internal", "metadataURL", problems),
           delivery: policy,
@@ -109,7 +114,11 @@ export const decodeGcppubsubSettings: (raw: Readonly<Record<string, unknown>>) =
     },
   });
 
-function tokenStep(settings: PubsubSettings, then: (token: string) => Delivery): HttpDelivery {
+function tokenStep(
+  settings: PubsubSettings,
+  account: ServiceAccount | undefined,
+  then: (token: string) => Delivery,
+): HttpDelivery {
   const read = (what: string) => (response: Parameters<HttpDelivery["read"]>[0]): StepResult => {
     if (response.status !== 200) return rejectStatus(what, response);
     const a = jsonAnswer(what, response);
@@ -119,7 +128,6 @@ function tokenStep(settings: PubsubSettings, then: (token: string) => Delivery):
       ? { _tag: "Next", next: then(token) }
       : { _tag: "Rejected", retryable: false, cause: `${what}: the answer has no access_token` };
   };
-  const account = settings.account;
   if (account === undefined) {
     const url = `${settings.metadataURL}/computeMetadata/v1/instance/service-accounts/default/token?scopes=${
       encodeURIComponent("https://www.googleapis.com/auth/pubsub")
@@ -197,6 +205,17 @@ export const gcppubsubProvider: Provider<PubsubSettings> = {
         return { _tag: "Done", ...(Array.isArray(ids) && typeof ids[0] === "string" ? { messageRef: ids[0] } : {}) };
       },
     });
-    return E.right(tokenStep(settings, publish));
+    if (settings.account !== undefined) return E.right(tokenStep(settings, settings.account, publish));
+    return E.right({
+      kind: "gcp-credentials",
+      keyFile: settings.keyFile,
+      then: (file): StepResult => {
+        if (file === undefined) return { _tag: "Next", next: tokenStep(settings, undefined, publish) };
+        const account = readServiceAccount(file.text);
+        return account._tag === "Left"
+          ? { _tag: "Rejected", retryable: false, cause: `the key file ${file.path}: ${account.left}` }
+          : { _tag: "Next", next: tokenStep(settings, account.right, publish) };
+      },
+    });
   },
 };

@@ -27,7 +27,10 @@ export function notificationTo(
   };
 }
 
-/** I/O whose clock only moves when a delivery sleeps; the sleeps are recorded. Real `fetch`. */
+/**
+ * I/O whose clock only moves when a delivery sleeps; the sleeps are recorded. Real `fetch`; an empty environment
+ * (not the test process's), so cloud credentials come only from what a test gives.
+ */
 export function fakeIO(overrides: Partial<Omit<DeliveryIO, "gates">> = {}): DeliveryIO & {
   readonly sleeps: number[];
   readonly printed: string[];
@@ -44,6 +47,7 @@ export function fakeIO(overrides: Partial<Omit<DeliveryIO, "gates">> = {}): Deli
     },
     random: () => 0.5,
     print: (text) => printed.push(text),
+    env: () => undefined,
     ...overrides,
   });
   return { ...io, sleeps, printed };

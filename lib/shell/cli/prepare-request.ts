@@ -36,6 +36,13 @@ export type RequestView =
     };
   }
   | {
+    readonly kind: "credentials";
+    /** Where the shell looks for them. */
+    readonly from: string;
+    /** What follows with the credentials found (the region shown as `$AWS_REGION` when the settings have none). */
+    readonly next?: RequestView;
+  }
+  | {
     readonly kind: "nats";
     readonly servers: readonly string[];
     readonly subject: string;
@@ -66,6 +73,23 @@ function viewOf(d: Delivery): RequestView {
     }
     case "nats":
       return { kind: "nats", servers: d.servers, subject: d.subject, headers: d.headers, data: d.data };
+    case "aws-credentials": {
+      const next = d.then({ region: d.region || "$AWS_REGION", accessKeyId: "", secretAccessKey: "" });
+      return {
+        kind: "credentials",
+        from: d.keys !== undefined ? "the AWS region of the environment" : "the AWS default credential chain",
+        ...(next._tag === "Next" ? { next: viewOf(next.next) } : {}),
+      };
+    }
+    case "gcp-credentials": {
+      if (d.keyFile !== "") return { kind: "credentials", from: `the key file ${d.keyFile}` };
+      const next = d.then(undefined);
+      return {
+        kind: "credentials",
+        from: "the key file of GOOGLE_APPLICATION_CREDENTIALS, else the metadata server",
+        ...(next._tag === "Next" ? { next: viewOf(next.next) } : {}),
+      };
+    }
   }
 }
 

@@ -100,6 +100,10 @@ function requestText(r: RequestView): string {
     }
     case "nats":
       return `NATS ${r.servers.join(", ")} subject ${r.subject}\n${headers(r.headers)}\n${r.data}\n`;
+    case "credentials":
+      return `(credentials from ${r.from}${r.next !== undefined ? ", then" : ""})\n${
+        r.next !== undefined ? requestText(r.next) : ""
+      }`;
   }
 }
 

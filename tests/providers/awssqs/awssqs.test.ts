@@ -1,40 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { createHash } from "node:crypto";
 import { decodeConfig, formatDiagnostic } from "../../../mod.ts";
 import { awssqsProvider } from "../../../providers/awssqs/awssqs.ts";
 import { deliver } from "../../../lib/shell/mod.ts";
-import { configOf, fakeIO, notificationTo, refusal } from "../../_helpers/delivery.ts";
+import { prepareRequest } from "../../../lib/shell/cli/prepare-request.ts";
+import { configOf, fakeIO, notificationTo, prepareWith, refusal } from "../../_helpers/delivery.ts";
 import { type Recorded, type Reply, withLoopback } from "../../_helpers/loopback.ts";
 import { checkSigV4 } from "../../_helpers/sigv4.ts";
+import { sqsDouble } from "../../_helpers/sqs.ts";
 
 const secret = "aws-SECRET-access/key+1";
 const settings = (url: string, extra = ""): string =>
   `region: us-east-1\nkey: AKIDEXAMPLE\nsecret: ${secret}\nendpointUrl: ${url}\naccount: "123456789012"\n${extra}`;
 
-/** An SQS endpoint that refuses requests whose signature does not check out, as SQS does. */
-function sqs(url: () => string, fail?: (r: Recorded, i: number) => Reply | undefined) {
-  return (r: Recorded, i: number): Reply => {
-    const sig = checkSigV4(r, secret);
-    if (!sig.ok) {
-      return {
-        status: 403,
-        body: JSON.stringify({ __type: "com.amazonaws.sqs#SignatureDoesNotMatch", message: sig.why }),
-      };
-    }
-    const failure = fail?.(r, i);
-    if (failure !== undefined) return failure;
-    const body = JSON.parse(r.body) as Record<string, string>;
-    if (r.headers["x-amz-target"] === "AmazonSQS.GetQueueUrl") {
-      return { body: JSON.stringify({ QueueUrl: `${url()}/123456789012/${body["QueueName"]}` }) };
-    }
-    return {
-      body: JSON.stringify({
-        MessageId: "m-1",
-        MD5OfMessageBody: createHash("md5").update(body["MessageBody"]!).digest("hex"),
-      }),
-    };
-  };
-}
+/** SQS, knowing the static key of the settings. */
+const sqs = (url: () => string, fail?: (r: Recorded, i: number) => Reply | undefined) =>
+  sqsDouble(url, { AKIDEXAMPLE: { secret } }, fail);
 
 describe("awssqs", () => {
   it("finds the queue URL, then sends the message, both signed with SigV4 (Go vectors: DelaySeconds 10, no group id)", async () => {
@@ -110,17 +90,18 @@ describe("awssqs", () => {
     });
   });
 
-  it("reports a region that does not match the endpoint, and missing credentials", () => {
+  it("reports a region that does not match the endpoint or is none, and a key without its secret", () => {
     const { diagnostics } = decodeConfig({
       data: {
         "service.awssqs": "region: us-east-1\nkey: k\nsecret: s\nendpointUrl: https://sqs.eu-west-1.amazonaws.com",
         "service.awssqs.b": "queue: q",
+        "service.awssqs.c": "region: Virginia\nkey: k",
       },
     });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "service.awssqs: line 4, column 14: the endpoint is in region eu-west-1, not in the configured region us-east-1",
-      "service.awssqs.b: line 1, column 1: the awssqs service needs a region (the AWS environment is not read)",
-      "service.awssqs.b: line 1, column 1: the awssqs service needs key and secret (the AWS default credential chain is not read)",
+      'service.awssqs.c: line 1, column 9: "Virginia" is not an AWS region',
+      "service.awssqs.c: line 2, column 6: key is set without secret: the AWS default credential chain is used",
     ]);
   });
 
@@ -132,5 +113,31 @@ describe("awssqs", () => {
     expect(refusal(awssqsProvider, raw, notificationTo("awssqs", "q.fifo"))).toBe(
       "queue q.fifo is a FIFO queue: the awssqs block needs a messageGroupId",
     );
+  });
+
+  it("without static keys, asks the shell for credentials, then signs with their session token", async () => {
+    const d = prepareWith(awssqsProvider, { queue: "q" }, notificationTo("awssqs", ""));
+    if (d.kind !== "aws-credentials") throw new Error(d.kind);
+    expect([d.region, d.keys]).toEqual(["", undefined]);
+    const next = d.then({ region: "eu-west-1", accessKeyId: "ASIATEMP", secretAccessKey: "s", sessionToken: "tok" });
+    if (next._tag !== "Next" || next.next.kind !== "http") throw new Error(next._tag);
+    expect(next.next.request.url).toBe("https://sqs.eu-west-1.amazonaws.com/");
+    const signed = await next.next.sign!(next.next.request, Date.UTC(2024, 0, 2));
+    expect(signed._tag === "Right" && signed.right.headers).toMatchObject({
+      "x-amz-security-token": "tok",
+      authorization: expect.stringMatching(
+        /^AWS4-HMAC-SHA256 Credential=ASIATEMP\/20240102\/eu-west-1\/sqs\/aws4_request, SignedHeaders=[^,]*x-amz-security-token/,
+      ),
+    });
+    // a dry run shows where the credentials come from, then the request
+    const config = configOf({ "service.awssqs": "queue: q" });
+    expect(prepareRequest(notificationTo("awssqs", ""), config.services.get("awssqs")!, 0)).toMatchObject({
+      _tag: "Right",
+      right: {
+        kind: "credentials",
+        from: "the AWS default credential chain",
+        next: { kind: "http", url: "https://sqs.$AWS_REGION.amazonaws.com/", body: '{"QueueName":"q"}' },
+      },
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { decodeConfig, formatDiagnostic } from "../../../mod.ts";
 import { gcppubsubProvider } from "../../../providers/gcppubsub/gcppubsub.ts";
 import { deliver } from "../../../lib/shell/mod.ts";
+import { prepareRequest } from "../../../lib/shell/cli/prepare-request.ts";
 import { configOf, fakeIO, notificationTo, refusal } from "../../_helpers/delivery.ts";
 import { type Recorded, type Reply, withLoopback } from "../../_helpers/loopback.ts";
 import { rsaKey, verifiedClaims } from "../../_helpers/rsa.ts";
@@ -129,19 +133,96 @@ describe("gcppubsub", () => {
     });
   });
 
-  it("reports credentials that are not a key without showing them, and warns that keyFile is not read", () => {
+  it("reports credentials that are not a key without showing them, and warns that keyFile loses to them", () => {
     const { diagnostics } = decodeConfig({
       data: {
         "service.gcppubsub": "project: p\ncredentials: $k",
-        "service.gcppubsub.b": "project: p\nkeyFile: /var/key.json",
+        "service.gcppubsub.b": "project: p\nkeyFile: /var/key.json\ncredentials: $k",
+        "service.gcppubsub.c": "project: p\nkeyFile: /var/key.json",
       },
     }, { stringData: { k: '{"client_email":"a@b","private_key":"SECRET-not-pem"}' } });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "service.gcppubsub: line 2, column 14: credentials: the private key is not PEM (no -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- block)",
-      "service.gcppubsub.b: line 2, column 10: keyFile is not read (no files are): put the key in the Secret and set credentials: $<key>; the metadata server's token is used meanwhile",
+      "service.gcppubsub.b: line 2, column 10: keyFile is not read: credentials is set and is used",
+      "service.gcppubsub.b: line 3, column 14: credentials: the private key is not PEM (no -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- block)",
     ]);
     expect(refusal(gcppubsubProvider, { project: "p" }, notificationTo("gcppubsub", ""))).toBe(
       'recipient "" is not a Pub/Sub topic id',
     );
+  });
+
+  it("reads the key file of keyFile, else of GOOGLE_APPLICATION_CREDENTIALS, before the metadata server", async () => {
+    let url = "";
+    await withLoopback(google(() => url), async (server) => {
+      url = server.url;
+      const dir = mkdtempSync(join(tmpdir(), "gcp-key-"));
+      const keyFile = join(dir, "key.json");
+      writeFileSync(keyFile, credentials(server.url));
+      const envFile = join(dir, "adc.json");
+      writeFileSync(
+        envFile,
+        credentials(server.url).replace("notifier@p.iam.gserviceaccount.com", "adc@p.iam.gserviceaccount.com"),
+      );
+      const env = (name: string): string | undefined => name === "GOOGLE_APPLICATION_CREDENTIALS" ? envFile : undefined;
+      const settings = `project: p\ntopic: deploys\napiURL: ${server.url}\nmetadataURL: ${server.url}`;
+      const n = notificationTo("gcppubsub", "", { message: "m" });
+      for (
+        const [extra, issuer] of [[`\nkeyFile: ${keyFile}`, "notifier@p.iam.gserviceaccount.com"], [
+          "",
+          "adc@p.iam.gserviceaccount.com",
+        ]] as const
+      ) {
+        server.requests.length = 0;
+        const config = configOf({ "service.gcppubsub": settings + extra });
+        const outcome = await deliver(n, config, fakeIO({ env }));
+        expect(outcome).toMatchObject({ _tag: "Delivered", attempts: 2 });
+        const [token, publish] = server.requests;
+        expect(token!.path).toBe("/token");
+        expect(verifiedClaims(new URLSearchParams(token!.body).get("assertion")!, key.publicPem)["iss"]).toBe(issuer);
+        expect(publish!.headers["authorization"]).toBe("Bearer ya29.ACCESS");
+      }
+      // what a dry run shows: where the credentials come from, then the metadata server's token
+      const view = prepareRequest(n, configOf({ "service.gcppubsub": settings }).services.get("gcppubsub")!, 0);
+      expect(view).toMatchObject({
+        _tag: "Right",
+        right: {
+          kind: "credentials",
+          from: "the key file of GOOGLE_APPLICATION_CREDENTIALS, else the metadata server",
+          next: { kind: "http", method: "GET", url: expect.stringContaining("/computeMetadata/v1/") },
+        },
+      });
+    });
+  });
+
+  it("fails a key file that cannot be read or is not a key, naming it and never showing it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gcp-key-"));
+    const notKey = join(dir, "not-a-key.json");
+    writeFileSync(notKey, '{"client_email":"a@b","private_key":"SECRET-not-pem"}');
+    const n = notificationTo("gcppubsub", "t-1", { message: "m" });
+    const missing = join(dir, "missing.json");
+    const outcomes = await Promise.all([
+      deliver(n, configOf({ "service.gcppubsub": `project: p\nkeyFile: ${missing}` }), fakeIO()),
+      deliver(
+        n,
+        configOf({ "service.gcppubsub": "project: p" }),
+        fakeIO({ env: (v) => (v === "GOOGLE_APPLICATION_CREDENTIALS" ? notKey : undefined) }),
+      ),
+    ]);
+    expect(outcomes).toEqual([
+      {
+        _tag: "Failed",
+        retryable: true,
+        attempts: 0,
+        cause: `gcppubsub: no Google credentials: cannot read ${missing} (ENOENT), named by keyFile`,
+      },
+      {
+        _tag: "Failed",
+        retryable: false,
+        attempts: 0,
+        cause: `gcppubsub: the key file ${notKey}: the private key is not PEM (no -----BEGIN PRIVATE KEY----- or ` +
+          "-----BEGIN RSA PRIVATE KEY----- block)",
+      },
+    ]);
+    expect(JSON.stringify(outcomes)).not.toContain("SECRET");
   });
 });
