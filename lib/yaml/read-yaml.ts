@@ -1,7 +1,7 @@
 /**
  * Reading untrusted YAML — ConfigMap values, the `subscriptions` annotation, the Google Chat cards a template writes
- * — in time linear in its size, within the YAML limits (`maxYamlDepth`, `maxYamlAliases`, `maxYamlNodes`): the one
- * place where lib/ parses YAML text.
+ * — in time linear in its size, within the YAML limits (`maxYamlDepth`, `maxYamlAliases`, `maxYamlNodes`): with
+ * its fast path for the plainest YAML (`read-plain-yaml.ts`), the one place where lib/ parses YAML text.
  * @module
  */
 import { Composer, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";
