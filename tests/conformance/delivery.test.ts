@@ -6,15 +6,16 @@
  * Signatures made at a clock the test cannot share (a GitHub App's JWT) are checked with the signing side's public key
  * and compared by their claims; SigV4 signatures are made at the same fixed instant on both sides.
  */
-import { Buffer } from "node:buffer";
-import { generateKeyPairSync, verify } from "node:crypto";
+import { type ParsedMail, simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import golden from "./delivery/go-requests.json" with { type: "json" };
 import { decodeConfig, formatDiagnostic } from "../../mod.ts";
 import { deliver } from "../../lib/shell/mod.ts";
 import { fakeIO, notificationTo } from "../_helpers/delivery.ts";
 import { type Recorded, type Reply, withLoopback } from "../_helpers/loopback.ts";
+import { rsaKey, verifiedClaims } from "../_helpers/rsa.ts";
 import { checkSigV4 } from "../_helpers/sigv4.ts";
+import { type SmtpLoopback, startSmtp } from "../_helpers/smtp.ts";
 
 interface GoRequest {
   readonly method: string;
@@ -38,12 +39,21 @@ interface GoCase {
     readonly replies: readonly Reply[] | null;
     readonly replyAlways?: Reply;
     readonly tsSettings?: string;
+    readonly mailReply?: { readonly code: number; readonly message: string };
     readonly deviations?: readonly string[];
   };
   readonly requests: readonly GoRequest[];
   readonly errors: readonly string[];
   /** The public half of the Go side's `{{PRIVATE_KEY}}` (PKIX PEM). */
   readonly publicKey?: string;
+  /** The messages the Go side's SMTP server accepted. */
+  readonly mails?: readonly {
+    readonly user?: string;
+    readonly password?: string;
+    readonly from: string;
+    readonly to: readonly string[];
+    readonly data: string;
+  }[];
 }
 
 /** A request as compared: what the service sets. */
@@ -193,14 +203,11 @@ const bodyDeviations: Readonly<Record<string, (body: unknown) => unknown>> = {
 const lower = (headers: Readonly<Record<string, unknown>>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 
-/** The claims of a JWT after its signature checked out with `publicKey`: its header, issuer and lifetime. */
+/** A JWT whose signature checked out with `publicKey`, by what does not depend on the clock: issuer and lifetime. */
 function checkedJwt(jwt: string, publicKey: string | undefined): unknown {
-  const [header = "", claims = "", signature = ""] = jwt.split(".");
   expect(publicKey).toEqual(expect.any(String));
-  const signed = verify("RSA-SHA256", Buffer.from(`${header}.${claims}`), publicKey!, Buffer.from(signature, "base64url"));
-  expect(signed).toBe(true);
-  const c = JSON.parse(Buffer.from(claims, "base64url").toString("utf8")) as { iss: unknown; iat: number; exp: number };
-  return { header: JSON.parse(Buffer.from(header, "base64url").toString("utf8")), iss: c.iss, lifetime: c.exp - c.iat };
+  const claims = verifiedClaims(jwt, publicKey!);
+  return { iss: claims["iss"], lifetime: Number(claims["exp"]) - Number(claims["iat"]) };
 }
 
 const deviations: Readonly<Record<string, Deviation>> = {
@@ -255,11 +262,47 @@ function recordedOf(r: GoRequest): Recorded {
   return { method: r.method, path: r.path, query: r.query, headers, body: r.body };
 }
 
-/** The AWS secret key of a case's settings. */
-const awsSecret = (settings: string): string | undefined => /^secret: (.*)$/m.exec(settings)?.[1];
 
 function serviceKey(c: GoCase["case"]): string {
   return c.service === c.type ? `service.${c.type}` : `service.${c.type}.${c.service}`;
+}
+
+/**
+ * A message as compared: the envelope, the login, and the message as mailparser reads it (encodings undone: gomail
+ * writes quoted-printable, nodemailer chooses its own). Headers either side adds on its own (`Date` at its clock,
+ * nodemailer's `Message-ID`) are not compared.
+ */
+function comparableMail(envelope: { from: string; to: readonly string[]; user?: string | undefined }, m: ParsedMail): unknown {
+  const addresses = (a: ParsedMail["to"]): string[] => [a ?? []].flat().map((x) => x.text);
+  return {
+    envelope: { from: envelope.from, to: envelope.to, user: envelope.user },
+    from: addresses(m.from),
+    to: addresses(m.to),
+    subject: m.subject,
+    // a charset's name is case-insensitive (RFC 2046): gomail writes UTF-8, nodemailer utf-8
+    type: JSON.stringify(m.headers.get("content-type")).toLowerCase(),
+    text: m.text,
+    html: m.html,
+  };
+}
+
+/** The setting `name` of a case's settings, as written. */
+const setting = (settings: string, name: string): string | undefined => new RegExp(`^${name}: (.*)$`, "m").exec(settings)?.[1];
+
+/** Runs `body` with an SMTP server on loopback when the case sends e-mail (`{{SMTP_PORT}}`), as the Go side did. */
+async function withSmtp<T>(c: GoCase["case"], body: (smtp: SmtpLoopback | undefined) => Promise<T>): Promise<T> {
+  if (!c.settings.includes("{{SMTP_PORT}}")) return await body(undefined);
+  const name = setting(c.settings, "username");
+  const smtp = await startSmtp({
+    noStartTls: true,
+    ...(name !== undefined ? { user: { name, pass: setting(c.settings, "password") ?? "" } } : {}),
+    respond: () => c.mailReply,
+  });
+  try {
+    return await body(smtp);
+  } finally {
+    await smtp.close();
+  }
 }
 
 describe("delivery: the Go engine's requests, request for request", () => {
@@ -267,36 +310,35 @@ describe("delivery: the Go engine's requests, request for request", () => {
     const c = g.case;
     it(c.name, async () => {
       const replies = c.replies ?? [];
-      await withLoopback((_, i) => replies[i] ?? c.replyAlways ?? {}, async (server) => {
-        const host = server.url.replace(/^http:\/\//, "");
-        const key = c.settings.includes("{{PRIVATE_KEY}}")
-          ? generateKeyPairSync("rsa", {
-            modulusLength: 2048,
-            publicKeyEncoding: { type: "spki", format: "pem" },
-            privateKeyEncoding: { type: "pkcs1", format: "pem" },
-          })
-          : undefined;
-        const fill = (text: string): string =>
-          text.replaceAll("{{SERVER}}", server.url).replaceAll("{{HOST}}", host).replaceAll("{{PRIVATE_KEY}}", JSON.stringify(key?.privateKey ?? ""));
-        const settings = fill(c.settings) + fill(c.tsSettings ?? "");
-        const { config, diagnostics } = decodeConfig({ data: { [serviceKey(c)]: settings, "template.t": c.template } });
-        expect(diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([]);
-        const rendered = config.templates.get("t")!.render({ ...c.vars, serviceType: c.service, recipient: c.recipient }, {
-          now: Date.parse("2024-01-02T03:04:05Z"),
-          service: c.type,
-        });
-        if (rendered._tag === "Left") throw new Error(formatDiagnostic(rendered.left));
-        const io = fakeIO();
-        const outcomes = [];
-        for (let i = 0; i < Math.max(1, c.sends); i++) {
-          outcomes.push(await deliver(notificationTo(c.service, c.recipient, rendered.right), config, io));
-        }
-        expect(outcomes.map((o) => o._tag)).toEqual(g.errors.map((e) => (e === "" ? "Delivered" : "Failed")));
-        const secret = awsSecret(c.settings);
-        const ours = server.requests.map((r: Recorded) => comparable(c, r, { publicKey: key?.publicKey, awsSecret: secret }));
-        const theirs = g.requests.map((r) => comparable(c, recordedOf(r), { publicKey: g.publicKey, awsSecret: secret }));
-        expect(ours).toEqual(theirs);
-      });
+      await withSmtp(c, (smtp) =>
+        withLoopback((_, i) => replies[i] ?? c.replyAlways ?? {}, async (server) => {
+          const host = server.url.replace(/^http:\/\//, "");
+          const key = c.settings.includes("{{PRIVATE_KEY}}") ? rsaKey() : undefined;
+          const fill = (text: string): string =>
+            text.replaceAll("{{SERVER}}", server.url).replaceAll("{{HOST}}", host).replaceAll("{{SMTP_PORT}}", String(smtp?.port))
+              .replaceAll("{{PRIVATE_KEY}}", JSON.stringify(key?.pkcs1 ?? ""));
+          const settings = fill(c.settings) + fill(c.tsSettings ?? "");
+          const { config, diagnostics } = decodeConfig({ data: { [serviceKey(c)]: settings, "template.t": c.template } });
+          expect(diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([]);
+          const rendered = config.templates.get("t")!.render({ ...c.vars, serviceType: c.service, recipient: c.recipient }, {
+            now: Date.parse("2024-01-02T03:04:05Z"),
+            service: c.type,
+          });
+          if (rendered._tag === "Left") throw new Error(formatDiagnostic(rendered.left));
+          const io = fakeIO();
+          const outcomes = [];
+          for (let i = 0; i < Math.max(1, c.sends); i++) {
+            outcomes.push(await deliver(notificationTo(c.service, c.recipient, rendered.right), config, io));
+          }
+          expect(outcomes.map((o) => o._tag)).toEqual(g.errors.map((e) => (e === "" ? "Delivered" : "Failed")));
+          const secret = setting(c.settings, "secret");
+          const ours = server.requests.map((r: Recorded) => comparable(c, r, { publicKey: key?.publicPem, awsSecret: secret }));
+          const theirs = g.requests.map((r) => comparable(c, recordedOf(r), { publicKey: g.publicKey, awsSecret: secret }));
+          expect(ours).toEqual(theirs);
+          const theirMails = await Promise.all((g.mails ?? []).map(async (m) => comparableMail(m, await simpleParser(m.data))));
+          expect((smtp?.received ?? []).map((m) => comparableMail(m, m.parsed))).toEqual(theirMails);
+          for (const m of g.mails ?? []) expect(m.password).toBe(m.user === undefined ? undefined : setting(c.settings, "password"));
+        }));
     });
   }
 });

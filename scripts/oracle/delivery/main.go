@@ -7,7 +7,8 @@
 // The AWS SDK's clock is fixed at the time the TypeScript side's test clock shows, so both sides' SigV4 signatures
 // are computed for the same instant and compare byte for byte; the receiver's Date header says the same time (no
 // clock skew for the SDK to correct). A case's {{PRIVATE_KEY}} is a fresh RSA key (PKCS#1 PEM, as GitHub issues
-// them), its public half recorded with the case's requests so the test can check the JWTs signed with it.
+// them), its public half recorded with the case's requests so the test can check the JWTs signed with it. E-mail
+// goes to a loopback SMTP server (smtp.go) at {{SMTP_PORT}}, which records every message it accepts.
 //
 //	go run . < cases.json > ../../../tests/conformance/delivery/go-requests.json
 package main
@@ -69,6 +70,8 @@ type testCase struct {
 	ReplyAlways *reply         `json:"replyAlways,omitempty"`
 	// Settings added on our side only (the base URL of a service the Go engine sends to a fixed host).
 	TsSettings string `json:"tsSettings,omitempty"`
+	// How the loopback SMTP server answers the end of a message instead of accepting it.
+	MailReply *smtpReply `json:"mailReply,omitempty"`
 	// Where our request differs on purpose, by the name the comparison knows (see the test).
 	Deviations []string `json:"deviations,omitempty"`
 }
@@ -88,6 +91,8 @@ type result struct {
 	Errors   []string   `json:"errors"`
 	// The public half of the case's {{PRIVATE_KEY}} (PKIX PEM), when it has one.
 	PublicKey string `json:"publicKey,omitempty"`
+	// The messages the loopback SMTP server accepted ({{SMTP_PORT}}).
+	Mails []mail `json:"mails,omitempty"`
 }
 
 type receiver struct {
@@ -150,7 +155,8 @@ func (t redirect) RoundTrip(req *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(req)
 }
 
-func run(rc *receiver, c testCase) result {
+func run(rc *receiver, mails *smtpReceiver, c testCase) result {
+	mails.reset(c.MailReply)
 	rc.mu.Lock()
 	rc.replies = append([]reply(nil), c.Replies...)
 	rc.always = c.ReplyAlways
@@ -162,7 +168,7 @@ func run(rc *receiver, c testCase) result {
 		return res
 	}
 	host := strings.TrimPrefix(rc.server.URL, "http://")
-	fill := []string{"{{SERVER}}", rc.server.URL, "{{HOST}}", host}
+	fill := []string{"{{SERVER}}", rc.server.URL, "{{HOST}}", host, "{{SMTP_PORT}}", fmt.Sprint(mails.port())}
 	if strings.Contains(c.Settings, "{{PRIVATE_KEY}}") {
 		private, public, err := newKey()
 		if err != nil {
@@ -213,6 +219,7 @@ func run(rc *receiver, c testCase) result {
 	rc.mu.Lock()
 	res.Requests = append(res.Requests, rc.requests...)
 	rc.mu.Unlock()
+	res.Mails = mails.taken()
 	return res
 }
 
@@ -254,6 +261,11 @@ func main() {
 	rc := &receiver{}
 	rc.server = httptest.NewServer(rc)
 	defer rc.server.Close()
+	mails, err := newSMTPReceiver()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	target, _ := url.Parse(rc.server.URL)
 	http.DefaultTransport = redirect{target: target, next: &http.Transport{}}
 	pagerdutyHTTPClient = &http.Client{Transport: http.DefaultTransport}
@@ -265,7 +277,7 @@ func main() {
 			os.Exit(1)
 		}
 		names[c.Name] = true
-		results = append(results, run(rc, c))
+		results = append(results, run(rc, mails, c))
 	}
 	out := json.NewEncoder(os.Stdout)
 	out.SetIndent("", "  ")
