@@ -107,7 +107,6 @@ export function incidentCases(argo: Record<string, unknown>): Case[] {
       template: "message: '{{.app.metadata.name}} synced to {{.app.status.sync.revision}}'\n",
       vars: argo,
       recipient: "argocd|guestbook",
-      replies: null,
       deviations: ["grafana-time"],
     },
     {
@@ -138,7 +137,6 @@ export function incidentCases(argo: Record<string, unknown>): Case[] {
       ].join("\n"),
       vars: argo,
       recipient: "123456789",
-      replies: null,
     },
     // --- alertmanager
     {
@@ -167,7 +165,6 @@ export function incidentCases(argo: Record<string, unknown>): Case[] {
       ].join("\n"),
       vars: argo,
       recipient: "",
-      replies: null,
       deviations: ["alertmanager-starts-at"],
     },
     {
