@@ -47,6 +47,7 @@ import {
   type CompiledTemplate,
   compileTemplate as compileTemplateWith,
   type TemplateBlocks,
+  type TemplateLanguages,
 } from "./lib/templates/mod.ts";
 import { builtinBlocks, builtinServiceTypes } from "./providers/service-types.ts";
 
@@ -113,7 +114,17 @@ export type {
 } from "./lib/expr/mod.ts";
 export { exprRuntime, generateExprModule } from "./lib/expr/mod.ts";
 export { argoCdHelpers } from "./lib/argocd/mod.ts";
-export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } from "./lib/templates/mod.ts";
+export type {
+  BlockSpec,
+  CompiledTemplate,
+  RenderedContent,
+  TemplateBlocks,
+  TemplateLanguages,
+  TextCompiler,
+  TextCompilerFactory,
+  TextRenderOptions,
+  TextTemplate,
+} from "./lib/templates/mod.ts";
 export { formatExplanation } from "./lib/rules/mod.ts";
 
 /**
@@ -148,18 +159,22 @@ export function decodeConfig(
 
 /**
  * Compiles the YAML-decoded value of `template.<name>` with the template blocks of the builtin service types, unless
- * `options.blocks` gives others.
+ * `options.blocks` gives others; in Go's text/template, or in the languages `options.languages` adds (`{ liquid }`
+ * from `./liquid`).
  * @param name the template's name
  * @param document the decoded YAML value
- * @param options the blocks, if not the builtin ones
+ * @param options the blocks, if not the builtin ones, and the added template languages
  * @returns the compiled template, or every diagnostic when at least one is an error
  */
 export function compileTemplate(
   name: string,
   document: unknown,
-  options: { readonly blocks?: TemplateBlocks } = {},
+  options: { readonly blocks?: TemplateBlocks; readonly languages?: TemplateLanguages } = {},
 ): Either<readonly Diagnostic[], CompiledTemplate> {
-  return compileTemplateWith(name, document, { blocks: options.blocks ?? builtinBlocks });
+  return compileTemplateWith(name, document, {
+    blocks: options.blocks ?? builtinBlocks,
+    ...(options.languages === undefined ? {} : { languages: options.languages }),
+  });
 }
 
 /**

@@ -170,6 +170,7 @@ const layers: readonly (readonly string[])[] = [
   ["lib/yaml"],
   ["lib/expr"],
   ["lib/templates"],
+  ["lib/liquid"],
   ["lib/argocd"],
   ["lib/subscriptions"],
   ["lib/state"],

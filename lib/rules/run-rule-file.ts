@@ -10,6 +10,7 @@ import { formatDiagnostic } from "../diagnostics.ts";
 import type { Decision, EvaluateOptions, Explanation, Notification } from "../engine/mod.ts";
 import { evaluate, renderNotifications } from "../engine/mod.ts";
 import type { CompileOptions } from "../expr/mod.ts";
+import type { TemplateLanguages } from "../templates/mod.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { didYouMean } from "../suggest.ts";
@@ -27,6 +28,8 @@ export interface RunRuleFileOptions {
   readonly services?: ServiceTypes;
   /** Host additions to the expression language. */
   readonly expr?: CompileOptions;
+  /** The template languages besides Go's (`{ liquid }` of `lib/liquid`); Liquid templates are errors without it. */
+  readonly languages?: TemplateLanguages;
   /** The request a notification's service would receive, as data, or why there is none (the provider's `prepare`). */
   readonly prepare?: (n: Notification, service: ServiceConfig, now: number) => Either<string, unknown>;
   /** The secret values of a service's settings, redacted from everything the run returns. */
@@ -60,6 +63,7 @@ function loadConfig(
   const decoded = decodeConfig({ data }, { ...(secretData !== undefined ? { data: secretData } : {}), stringData }, {
     ...(options.services !== undefined ? { services: options.services } : {}),
     ...(options.expr !== undefined ? { expr: options.expr } : {}),
+    ...(options.languages !== undefined ? { languages: options.languages } : {}),
   });
   const at = source.configMap?.at ?? source.at;
   const configErrors = decoded.diagnostics.filter((d) => d.severity === "error").map((d): RuleFileError => ({

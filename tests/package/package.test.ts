@@ -49,9 +49,11 @@ describe("the package", () => {
         "dist/mod.js",
         "dist/mod.d.ts",
         "dist/providers/mod.js",
+        "dist/lib/liquid/mod.js",
         "dist/lib/shell/mod.js",
         "dist/lib/shell/cli/main.js",
-        "dist/lib/rules/mod.js",
+        "dist/lib/rules/mod.d.ts",
+        "dist/THIRD-PARTY-LICENSES.md",
       ]
     ) {
       expect(files).toContain(`package/${f}`);

@@ -7,6 +7,7 @@ import { parseAllDocuments } from "yaml";
 import type { Config, DecodedConfig } from "../../config/mod.ts";
 import { redactor } from "../../config/mod.ts";
 import { decodeConfig } from "../../../mod.ts";
+import { liquid } from "../../liquid/mod.ts";
 import type { CliIO } from "./cli-io.ts";
 import { parseResourceRef, readClusterConfig, readClusterResource } from "./kube-source.ts";
 import { outputFormat } from "./output.ts";
@@ -131,7 +132,7 @@ export async function loadConfig(
   if (!isRecord(configMap.data) && configMap.data !== undefined) return `the ConfigMap ${origin}: data must be a map`;
   const data = { ...(configMap.data as Record<string, string> | undefined) };
   if (options.console === true && data["service.console"] === undefined) data["service.console"] = "";
-  const decoded = decodeConfig({ data }, secret as Parameters<typeof decodeConfig>[1]);
+  const decoded = decodeConfig({ data }, secret as Parameters<typeof decodeConfig>[1], { languages: { liquid } });
   return { ...decoded, origin, ...(text !== undefined ? { text } : {}), data, redact: redactorFor(decoded.config) };
 }
 

@@ -13,6 +13,7 @@ import {
   type Diagnostic,
   type SecretLike,
 } from "../../../mod.ts";
+import { liquid } from "../../liquid/mod.ts";
 
 /** One configuration to run on a resource, and the namespace its state keys carry (self-service only). */
 export interface ConfigUse {
@@ -39,7 +40,7 @@ export interface ConfigHolderOptions {
   readonly namespace: string;
   /** Also use each namespace's own ConfigMap and Secret for its resources (default false). */
   readonly selfService?: boolean;
-  /** Decoding options (expression functions, limits, service types). */
+  /** Decoding options (expression functions, limits, service types, template languages: Liquid unless they say). */
   readonly decode?: DecodeConfigOptions;
   /** Told of every new version and what became of it. */
   readonly onReport?: (report: ConfigReport) => void;
@@ -91,7 +92,7 @@ export function createConfigHolder(options: ConfigHolderOptions): ConfigHolder {
   const slots = new Map<string, Slot>();
   const listeners: ((namespace: string, controllerWide: boolean) => void)[] = [];
   const decode = (cm: ConfigMapLike, secret: SecretLike | null): DecodedConfig =>
-    decodeConfig(cm, secret ?? undefined, options.decode ?? {});
+    decodeConfig(cm, secret ?? undefined, { languages: { liquid }, ...options.decode });
   const report = (r: ConfigReport): ConfigReport => {
     options.onReport?.(r);
     if (r.outcome === "applied" || r.outcome === "removed") {

@@ -24,6 +24,14 @@ describe("createConfigHolder", () => {
     expect(holder.redact("to http://two")).toBe("to ***");
   });
 
+  it("reads Liquid templates: the shell adds the language to decodeConfig", () => {
+    const holder = createConfigHolder({ namespace: "ops" });
+    const liquidTemplate = { data: { ...good.data, "template.x": "language: liquid\nmessage: '{{ obj.x }}'" } };
+    const report = holder.update("ops", { configMap: liquidTemplate, secret: { stringData: { url: "http://one" } } });
+    expect(report.diagnostics).toEqual([]);
+    expect([...holder.configsFor("ops")[0]!.config.templates.keys()]).toEqual(["x"]);
+  });
+
   it("keeps the last good configuration when a new version has errors, and reports every diagnostic", () => {
     const reports: ConfigReport[] = [];
     const swaps: string[] = [];
