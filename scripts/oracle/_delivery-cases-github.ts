@@ -19,12 +19,18 @@ const installationToken: Reply = {
  * @returns the cases, in the order they run
  */
 export function githubCases(argo: Record<string, unknown>): Case[] {
+  const github = (c: Pick<Case, "name" | "template"> & Partial<Case>): Case => ({
+    type: "github",
+    service: "github",
+    settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
+    vars: argo,
+    recipient: "",
+    ...c,
+  });
   return [
     // --- github
-    {
+    github({
       name: "github: the catalog's commit status, as an App (installation token first), Enterprise URL without /api/v3",
-      type: "github",
-      service: "github",
       settings: app + "enterpriseBaseURL: {{SERVER}}/ghe\n",
       template: [
         "message: Application {{.app.metadata.name}} is now running new version of deployments manifests.",
@@ -35,16 +41,12 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         '    targetURL: "{{.context.argocdUrl}}/applications/{{.app.metadata.name}}?operation=true"',
         "",
       ].join("\n"),
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { status: 201, body: '{"id":1,"state":"success"}' }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name:
         "github: a 422 on a commit status is 'too many statuses'; repoURLPath and revisionPath, a long message cut at 140",
-      type: "github",
-      service: "github",
       settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3/\n`,
       template: [
         "message: '{{range $i, $e := until 32}}{{$e}}-ü {{end}}'",
@@ -57,19 +59,14 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         "    targetURL: ''",
         "",
       ].join("\n"),
-      vars: argo,
-      recipient: "",
       replies: [installationToken, {
         status: 422,
         body: '{"message":"This SHA and context has reached the maximum number of statuses."}',
       }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: a deployment created (none listed for the ref and environment), then its status",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: [
         "message: Application {{.app.metadata.name}} deployed",
         "github:",
@@ -83,19 +80,14 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         "    transientEnvironment: true",
         "",
       ].join("\n"),
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { body: "[]" }, { status: 201, body: '{"id":42}' }, {
         status: 201,
         body: '{"id":1}',
       }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: a deployment listed already gets the status; a reference, no requiredContexts",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: [
         "message: m",
         "github:",
@@ -105,16 +97,11 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         "    reference: v1.2.3",
         "",
       ].join("\n"),
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { body: '[{"id":7},{"id":6}]' }, { status: 201, body: '{"id":2}' }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: pull-request comments with a comment tag: one edited in place, one created",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: [
         "message: m",
         "github:",
@@ -124,8 +111,6 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         "    commentTag: sync-status",
         "",
       ].join("\n"),
-      vars: argo,
-      recipient: "",
       replies: [
         installationToken,
         { body: '[{"number":5},{"number":6}]' },
@@ -135,26 +120,18 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         { status: 201, body: '{"id":100}' },
       ],
       deviations: ["github-app-jwt", "github-comment-tag"],
-    },
-    {
+    }),
+    github({
       name: "github: pull-request comments without a tag, one per pull request of the commit",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: "message: m\ngithub:\n  pullRequestComment:\n    content: 'Synced to {{.app.status.sync.revision}}'\n",
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { body: '[{"number":5},{"number":6}]' }, { status: 201, body: '{"id":1}' }, {
         status: 201,
         body: '{"id":2}',
       }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: a check run with output and times, after a commit status (the Go order)",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: [
         "message: m",
         "github:",
@@ -174,16 +151,11 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         "    targetURL: ''",
         "",
       ].join("\n"),
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { status: 201, body: "{}" }, { status: 201, body: '{"id":5}' }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: a repository dispatch with a JSON client payload",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: [
         "message: m",
         "github:",
@@ -192,64 +164,37 @@ export function githubCases(argo: Record<string, unknown>): Case[] {
         '    client_payload: \'{"app": "{{.app.metadata.name}}", "revision": "{{.app.status.sync.revision}}", "n": [1, 2.5, true]}\'',
         "",
       ].join("\n"),
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { status: 204 }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: the installation token refused (401) ends the delivery",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: "message: m\ngithub:\n  status:\n    state: success\n    label: argo\n    targetURL: ''\n",
-      vars: argo,
-      recipient: "",
       replies: [{ status: 401, body: '{"message":"A JSON web token could not be decoded"}' }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: a check run in progress: no conclusion, no times, no output",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: "message: m\ngithub:\n  checkRun:\n    name: argocd\n    status: in_progress\n",
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { status: 201, body: '{"id":6}' }],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: a completed check run without a conclusion is refused before any request",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: "message: m\ngithub:\n  checkRun:\n    name: argocd\n    status: completed\n",
-      vars: argo,
-      recipient: "",
       replies: [installationToken],
       deviations: ["github-app-jwt"],
-    },
-    {
+    }),
+    github({
       name: "github: a template without a github block is refused ('config is empty'), nothing sent",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: "message: m\n",
-      vars: argo,
-      recipient: "",
       replies: [installationToken],
-    },
-    {
+    }),
+    github({
       name: "github: listing deployments refused (404) ends the delivery before a deployment is created",
-      type: "github",
-      service: "github",
-      settings: `${app}enterpriseBaseURL: {{SERVER}}/api/v3\n`,
       template: "message: m\ngithub:\n  deployment:\n    state: success\n    environment: production\n",
-      vars: argo,
-      recipient: "",
       replies: [installationToken, { status: 404, body: '{"message":"Not Found"}' }],
       deviations: ["github-app-jwt"],
-    },
+    }),
   ];
 }
