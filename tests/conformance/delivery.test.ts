@@ -4,7 +4,8 @@
  * sends to a loopback receiver answering the same way must be the same — method, path, query, the headers the
  * service sets, and the body — except where a case names a deliberate deviation, which the comparison spells out.
  * Signatures made at a clock the test cannot share (a GitHub App's JWT) are checked with the signing side's public key
- * and compared by their claims; SigV4 signatures are made at the same fixed instant on both sides.
+ * and compared by their claims; SigV4 signatures are made at the same fixed instant on both sides. E-mail goes to a
+ * loopback SMTP server on each side; the messages are compared by envelope, login and content.
  */
 import { type ParsedMail, simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
@@ -90,15 +91,15 @@ function serviceHeaders(headers: Readonly<Record<string, string | readonly strin
   return out;
 }
 
+/** A body as JSON: parsed when it is still text (an earlier deviation may have parsed it). */
+const json = (body: unknown): unknown => (typeof body === "string" ? JSON.parse(body) : body);
+
 /**
- * Deliberate deviations, each a normalisation of both sides' bodies before they are compared:
+ * Deliberate deviations of the body, each a normalisation of both sides' bodies before they are compared:
  * - `slack-typed-json`: slack-go re-serialises `attachments` and `blocks` through its typed structs (fields in struct
  *   order, unknown fields dropped, `"blocks":null` added to each attachment, HTML characters escaped); we send the
  *   template's JSON as it rendered. The form fields must be equal, the JSON fields equal as values.
  */
-/** A body as JSON: parsed when it is still text (an earlier deviation may have parsed it). */
-const json = (body: unknown): unknown => (typeof body === "string" ? JSON.parse(body) : body);
-
 const bodyDeviations: Readonly<Record<string, (body: unknown) => unknown>> = {
   /**
    * The Rocket.Chat SDK re-serialises attachments through its typed struct (known fields only, `collapsed: false`
