@@ -142,6 +142,55 @@ export function varPath(path: MemberPath): (ctx: { readonly vars: object }) => u
   return (ctx) => walk(readVar(ctx.vars, name), path, 1, n);
 }
 
+/** The end of a walk of at least one key: a function read directly reads as nil (see the invariant), so does a gap. */
+const end = (b: unknown): unknown => (typeof b === "function" || b === undefined ? null : b);
+
+/**
+ * {@linkcode varPath} as a specialised closure of the run's variables alone: the same reads as {@linkcode walk} from
+ * key 1, unrolled for chains of up to three keys after the variable (one closure per chain length, so the read sites
+ * of a condition's chains are not shared with every other length), and {@linkcode walk} itself past that. Every key
+ * must be {@linkcode isSafeKey}.
+ */
+export function directVarPath(path: MemberPath): (vars: object) => unknown {
+  const keys = path.keys;
+  const name = keys[0]!;
+  const n = keys.length;
+  if (n === 1) {
+    return (vars) => {
+      const v = readVar(vars, name);
+      return v === undefined ? null : v;
+    };
+  }
+  const k1 = keys[1]!;
+  if (n === 2) {
+    return (vars) => {
+      const a = readVar(vars, name);
+      return isPlain(a) ? end(a[k1]) : walkOn(a, path, 1);
+    };
+  }
+  const k2 = keys[2]!;
+  if (n === 3) {
+    return (vars) => {
+      const a = readVar(vars, name);
+      if (!isPlain(a)) return walkOn(a, path, 1);
+      const b = a[k1];
+      return isPlain(b) ? end(b[k2]) : walkOn(b, path, 2);
+    };
+  }
+  const k3 = keys[3]!;
+  if (n === 4) {
+    return (vars) => {
+      const a = readVar(vars, name);
+      if (!isPlain(a)) return walkOn(a, path, 1);
+      const b = a[k1];
+      if (!isPlain(b)) return walkOn(b, path, 2);
+      const c = b[k2];
+      return isPlain(c) ? end(c[k3]) : walkOn(c, path, 3);
+    };
+  }
+  return (vars) => walk(readVar(vars, name), path, 1, n);
+}
+
 /** Compiles a chain that starts at the value of `root` (a local, `#`, a namespace…). Every key must be safe. */
 export function rootedPath<C>(root: (ctx: C) => unknown, path: MemberPath): (ctx: C) => unknown {
   const n = path.keys.length;

@@ -15,14 +15,8 @@ import type { Node } from "./ast.ts";
 import { readVar } from "./fetch-member.ts";
 import { constantChain, type MemberPath, walk } from "./member-path.ts";
 
-/** What a shared prefix needs from a run. */
-interface RunState {
-  readonly vars: object;
-  readonly locals: unknown[];
-}
-
-/** Reads a shared prefix for one use of it (whose `positions` report errors). */
-type PrefixReader = (ctx: RunState, use: MemberPath) => unknown;
+/** Reads a shared prefix for one use of it (whose `positions` report errors), from a run's variables and locals. */
+type PrefixReader = (vars: object, locals: unknown[], use: MemberPath) => unknown;
 
 interface TrieNode {
   /** Uses that pass through or end at this prefix. */
@@ -154,16 +148,16 @@ function prefixReader(
   above: { readonly reader: PrefixReader; readonly depth: number } | undefined,
 ): PrefixReader {
   if (above === undefined) {
-    return (ctx, use) => {
-      const memo = ctx.locals[slot];
+    return (vars, locals, use) => {
+      const memo = locals[slot];
       if (memo !== undefined) return memo;
-      return (ctx.locals[slot] = walk(readVar(ctx.vars, use.keys[0]!), use, 1, length));
+      return (locals[slot] = walk(readVar(vars, use.keys[0]!), use, 1, length));
     };
   }
   const { reader, depth } = above;
-  return (ctx, use) => {
-    const memo = ctx.locals[slot];
+  return (vars, locals, use) => {
+    const memo = locals[slot];
     if (memo !== undefined) return memo;
-    return (ctx.locals[slot] = walk(reader(ctx, use), use, depth, length));
+    return (locals[slot] = walk(reader(vars, locals, use), use, depth, length));
   };
 }
