@@ -31,8 +31,8 @@ import {
   type MemberPath,
   type RootedPath,
   rootedPath,
+  unrolledWalk,
   varPath,
-  walk,
 } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
 import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/mod.ts";
@@ -710,14 +710,14 @@ class Compiler {
       const prefix = this.shared.prefixOf(use);
       if (prefix === undefined) return { fn: varPath(use), nt: "unknown", direct: directVarPath(use) };
       const { length, read } = prefix;
-      const n = use.keys.length;
-      if (length === n) {
-        return { fn: (ctx) => read(ctx.vars, ctx.locals, use), nt: "unknown", direct: (vars, locals) => read(vars, locals, use) };
+      if (length === use.keys.length) {
+        return { fn: (ctx) => read(ctx.vars, ctx.locals), nt: "unknown", direct: read };
       }
+      const rest = unrolledWalk(use, length, use.keys.length);
       return {
-        fn: (ctx) => walk(read(ctx.vars, ctx.locals, use), use, length, n),
+        fn: (ctx) => rest(read(ctx.vars, ctx.locals)),
         nt: "unknown",
-        direct: (vars, locals) => walk(read(vars, locals, use), use, length, n),
+        direct: (vars, locals) => rest(read(vars, locals)),
       };
     }
     return { fn: rootedPath(this.compile(root, s, false).fn, path), nt: "unknown" };

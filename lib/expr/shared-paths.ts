@@ -13,10 +13,17 @@
  */
 import type { Node } from "./ast.ts";
 import { readVar } from "./fetch-member.ts";
-import { constantChain, type MemberPath, walk } from "./member-path.ts";
+import { constantChain, type MemberPath, unrolledWalk } from "./member-path.ts";
 
 /** Reads a shared prefix for one use of it (whose `positions` report errors), from a run's variables and locals. */
-type PrefixReader = (vars: object, locals: unknown[], use: MemberPath) => unknown;
+export type PrefixReader = (vars: object, locals: unknown[]) => unknown;
+
+/** A shared prefix: its `locals` slot, its length in keys, and the nearest shared prefix above it. */
+interface Prefix {
+  readonly slot: number;
+  readonly length: number;
+  readonly above: Prefix | undefined;
+}
 
 interface TrieNode {
   /** Uses that pass through or end at this prefix. */
@@ -25,7 +32,7 @@ interface TrieNode {
   ends: number;
   readonly children: Map<string, TrieNode>;
   /** Set once the prefix is chosen for sharing. */
-  reader?: PrefixReader;
+  prefix?: Prefix;
 }
 
 /** The shared prefixes of one expression. */
@@ -112,15 +119,10 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
     }
     node.ends++;
   }
-  const choose = (
-    node: TrieNode,
-    depth: number,
-    above: { readonly reader: PrefixReader; readonly depth: number } | undefined,
-  ): void => {
+  const choose = (node: TrieNode, depth: number, above: Prefix | undefined): void => {
     let nearest = above;
     if (depth > 0 && node.uses >= 2 && (node.ends > 0 || node.children.size >= 2)) {
-      node.reader = prefixReader(slot(), depth, above);
-      nearest = { reader: node.reader, depth };
+      nearest = node.prefix = { slot: slot(), length: depth, above };
     }
     for (const child of node.children.values()) choose(child, depth + 1, nearest);
   };
@@ -128,36 +130,38 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
   return {
     prefixOf(path) {
       let node = trie;
-      let found: { length: number; read: PrefixReader } | undefined;
+      let found: Prefix | undefined;
       const keys = sharable(path);
       for (let i = 0; i < keys.length; i++) {
         const next = node.children.get(keys[i]!);
         if (next === undefined) break;
         node = next;
-        if (node.reader !== undefined) found = { length: i + 1, read: node.reader };
+        if (node.prefix !== undefined) found = node.prefix;
       }
-      return found;
+      return found === undefined ? undefined : { length: found.length, read: prefixReader(found, path) };
     },
   };
 }
 
-/** Reads the first `length` keys of a use once per run: from the nearest shared prefix above, or the variables. */
-function prefixReader(
-  slot: number,
-  length: number,
-  above: { readonly reader: PrefixReader; readonly depth: number } | undefined,
-): PrefixReader {
+/**
+ * Reads the first `length` keys of `use` once per run: from the nearest shared prefix above, or the variables.
+ * Each use gets readers of its own, so errors carry its positions, whichever use reads the prefix first.
+ */
+function prefixReader(prefix: Prefix, use: MemberPath): PrefixReader {
+  const { slot, length, above } = prefix;
+  const name = use.keys[0]!;
+  const rest = unrolledWalk(use, above === undefined ? 1 : above.length, length);
   if (above === undefined) {
-    return (vars, locals, use) => {
+    return (vars, locals) => {
       const memo = locals[slot];
       if (memo !== undefined) return memo;
-      return (locals[slot] = walk(readVar(vars, use.keys[0]!), use, 1, length));
+      return (locals[slot] = rest(readVar(vars, name)));
     };
   }
-  const { reader, depth } = above;
-  return (vars, locals, use) => {
+  const read = prefixReader(above, use);
+  return (vars, locals) => {
     const memo = locals[slot];
     if (memo !== undefined) return memo;
-    return (locals[slot] = walk(reader(vars, locals, use), use, depth, length));
+    return (locals[slot] = rest(read(vars, locals)));
   };
 }
