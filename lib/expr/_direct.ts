@@ -43,10 +43,33 @@ export function directEqualsLiteral(
   return negated ? (vars, locals) => a(vars, locals) !== lit : (vars, locals) => a(vars, locals) === lit;
 }
 
-/** `a in [...]` over a list of string literals (see {@linkcode inStrings}). */
+/**
+ * `a in [...]` over a list of string literals (see {@linkcode inStrings}): a string is compared with up to four
+ * strings one by one (cheaper than hashing it), anything else goes to `inStrings`.
+ */
 export function directInStrings(a: Direct | undefined, set: ReadonlySet<string>, pos: number): Direct | undefined {
   if (a === undefined) return undefined;
-  return (vars, locals) => inStrings(a(vars, locals), set, pos);
+  const [s0, s1, s2, s3] = [...set];
+  switch (set.size) {
+    case 1:
+      return (vars, locals) => {
+        const v = a(vars, locals);
+        return typeof v === "string" ? v === s0 : inStrings(v, set, pos);
+      };
+    case 2:
+      return (vars, locals) => {
+        const v = a(vars, locals);
+        return typeof v === "string" ? v === s0 || v === s1 : inStrings(v, set, pos);
+      };
+    case 3:
+    case 4:
+      return (vars, locals) => {
+        const v = a(vars, locals);
+        return typeof v === "string" ? v === s0 || v === s1 || v === s2 || v === s3 : inStrings(v, set, pos);
+      };
+    default:
+      return (vars, locals) => inStrings(a(vars, locals), set, pos);
+  }
 }
 
 /** `a ?? b`. */
