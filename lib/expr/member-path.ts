@@ -192,19 +192,50 @@ export function unrolledWalk(path: MemberPath, from: number, to: number): (start
 }
 
 /**
- * {@linkcode varPath} as a specialised closure of the run's variables alone, walking with {@linkcode unrolledWalk}.
- * Every key must be {@linkcode isSafeKey}.
+ * {@linkcode varPath} as a specialised closure of the run's variables alone. When the variables are a plain object
+ * (as a host passes them), the variable is read as the first step of an unrolled walk, which is {@linkcode readVar}'s
+ * read there (a safe key of a plain object is an own property or nothing; a function is nil either way); otherwise
+ * `readVar` reads it. Every key must be {@linkcode isSafeKey}.
  */
 export function directVarPath(path: MemberPath): (vars: object) => unknown {
-  const name = path.keys[0]!;
-  if (path.keys.length === 1) {
+  const keys = path.keys;
+  const name = keys[0]!, n = keys.length;
+  if (n === 1) {
     return (vars) => {
       const v = readVar(vars, name);
       return v === undefined ? null : v;
     };
   }
-  const rest = unrolledWalk(path, 1, path.keys.length);
-  return (vars) => rest(readVar(vars, name));
+  const rest = unrolledWalk(path, 1, n);
+  const k1 = keys[1]!, k2 = keys[2]!, k3 = keys[3]!;
+  switch (n) {
+    case 2:
+      return (vars) => {
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        const a = read((vars as Rec)[name]);
+        return typeof a === "object" && a !== null && (a as Rec).constructor === Object ? end((a as Rec)[k1]) : walkSlow(a, 1, n, path);
+      };
+    case 3:
+      return (vars) => {
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        const a = read((vars as Rec)[name]);
+        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, 1, n, path);
+        const b = (a as Rec)[k1];
+        return typeof b === "object" && b !== null && (b as Rec).constructor === Object ? end((b as Rec)[k2]) : walkSlow(read(b), 2, n, path);
+      };
+    case 4:
+      return (vars) => {
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        const a = read((vars as Rec)[name]);
+        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, 1, n, path);
+        const b = (a as Rec)[k1];
+        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) return walkSlow(read(b), 2, n, path);
+        const c = (b as Rec)[k2];
+        return typeof c === "object" && c !== null && (c as Rec).constructor === Object ? end((c as Rec)[k3]) : walkSlow(read(c), 3, n, path);
+      };
+    default:
+      return (vars) => rest(readVar(vars, name));
+  }
 }
 
 /** Compiles a chain that starts at the value of `root` (a local, `#`, a namespace…). Every key must be safe. */
