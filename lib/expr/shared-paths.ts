@@ -12,8 +12,7 @@
  * @module
  */
 import type { Node } from "./ast.ts";
-import { readVar } from "./fetch-member.ts";
-import { constantChain, type MemberPath, unrolledWalk } from "./member-path.ts";
+import { constantChain, directVarPath, type MemberPath, unrolledWalk } from "./member-path.ts";
 
 /** Reads a shared prefix for one use of it (whose `positions` report errors), from a run's variables and locals. */
 export type PrefixReader = (vars: object, locals: unknown[]) => unknown;
@@ -149,15 +148,19 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
  */
 function prefixReader(prefix: Prefix, use: MemberPath): PrefixReader {
   const { slot, length, above } = prefix;
-  const name = use.keys[0]!;
-  const rest = unrolledWalk(use, above === undefined ? 1 : above.length, length);
   if (above === undefined) {
+    const fill = directVarPath({
+      keys: use.keys.slice(0, length),
+      positions: use.positions.slice(0, length),
+      optional: use.optional.slice(0, length),
+    });
     return (vars, locals) => {
       const memo = locals[slot];
       if (memo !== undefined) return memo;
-      return (locals[slot] = rest(readVar(vars, name)));
+      return (locals[slot] = fill(vars));
     };
   }
+  const rest = unrolledWalk(use, above.length, length);
   const read = prefixReader(above, use);
   return (vars, locals) => {
     const memo = locals[slot];
