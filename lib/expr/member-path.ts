@@ -207,7 +207,7 @@ export function directVarPath(path: MemberPath): (vars: object) => unknown {
     };
   }
   const rest = unrolledWalk(path, 1, n);
-  const k1 = keys[1]!, k2 = keys[2]!, k3 = keys[3]!;
+  const k1 = keys[1]!, k2 = keys[2]!, k3 = keys[3]!, k4 = keys[4]!;
   switch (n) {
     case 2:
       return (vars) => {
@@ -232,6 +232,18 @@ export function directVarPath(path: MemberPath): (vars: object) => unknown {
         if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) return walkSlow(read(b), 2, n, path);
         const c = (b as Rec)[k2];
         return typeof c === "object" && c !== null && (c as Rec).constructor === Object ? end((c as Rec)[k3]) : walkSlow(read(c), 3, n, path);
+      };
+    case 5:
+      return (vars) => {
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        const a = read((vars as Rec)[name]);
+        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, 1, n, path);
+        const b = (a as Rec)[k1];
+        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) return walkSlow(read(b), 2, n, path);
+        const c = (b as Rec)[k2];
+        if (!(typeof c === "object" && c !== null && (c as Rec).constructor === Object)) return walkSlow(read(c), 3, n, path);
+        const d = (c as Rec)[k3];
+        return typeof d === "object" && d !== null && (d as Rec).constructor === Object ? end((d as Rec)[k4]) : walkSlow(read(d), 4, n, path);
       };
     default:
       return (vars) => rest(readVar(vars, name));
