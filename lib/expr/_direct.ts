@@ -39,7 +39,9 @@ export function directEqualsLiteral(
   negated: boolean,
 ): Direct | undefined {
   if (a === undefined) return undefined;
-  if (lit === null) return negated ? (vars, locals) => a(vars, locals) != null : (vars, locals) => a(vars, locals) == null;
+  if (lit === null) {
+    return negated ? (vars, locals) => a(vars, locals) != null : (vars, locals) => a(vars, locals) == null;
+  }
   return negated ? (vars, locals) => a(vars, locals) !== lit : (vars, locals) => a(vars, locals) === lit;
 }
 

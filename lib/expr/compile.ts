@@ -32,7 +32,6 @@ import {
   type RootedPath,
   rootedPath,
   unrolledWalk,
-  varPath,
 } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
 import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/mod.ts";
@@ -144,7 +143,10 @@ function natureOfValue(v: unknown): Nature {
 }
 
 /** A compiled node with its specialised closure, when it has one. */
-const specialised = (c: Compiled, direct: Direct | undefined): Compiled => (direct === undefined ? c : { ...c, direct });
+const specialised = (
+  c: Compiled,
+  direct: Direct | undefined,
+): Compiled => (direct === undefined ? c : { ...c, direct });
 
 const constant = (value: unknown): Compiled => {
   const fn = () => value;
@@ -315,7 +317,8 @@ class Compiler {
     if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map", direct: (vars) => vars };
     if (isSafeKey(name)) {
       const path: MemberPath = { keys: [name], positions: [pos], optional: [false] };
-      return { fn: varPath(path), nt: "unknown", direct: directVarPath(path) };
+      const direct = directVarPath(path);
+      return { fn: (ctx) => direct(ctx.vars), nt: "unknown", direct };
     }
     const read = (vars: Ctx["vars"]): unknown => {
       if (!hasOwn.call(vars, name)) return null;
@@ -708,7 +711,10 @@ class Compiler {
         optional: [false, ...path.optional],
       };
       const prefix = this.shared.prefixOf(use);
-      if (prefix === undefined) return { fn: varPath(use), nt: "unknown", direct: directVarPath(use) };
+      if (prefix === undefined) {
+        const direct = directVarPath(use);
+        return { fn: (ctx) => direct(ctx.vars), nt: "unknown", direct };
+      }
       const { length, read } = prefix;
       if (length === use.keys.length) {
         return { fn: (ctx) => read(ctx.vars, ctx.locals), nt: "unknown", direct: read };
@@ -720,7 +726,11 @@ class Compiler {
         direct: (vars, locals) => rest(read(vars, locals)),
       };
     }
-    return { fn: rootedPath(this.compile(root, s, false).fn, path), nt: "unknown" };
+    const from = this.compile(root, s, false);
+    const fn = rootedPath(from.fn, path), start = from.direct;
+    if (start === undefined) return { fn, nt: "unknown" };
+    const rest = unrolledWalk(path, 0, path.keys.length);
+    return { fn, nt: "unknown", direct: (vars, locals) => rest(start(vars, locals)) };
   }
 
   private slice(node: Node, from: Node | undefined, to: Node | undefined, pos: number, s: Scope): Compiled {

@@ -126,22 +126,6 @@ export function walkOn(b: unknown, path: MemberPath, i: number): unknown {
   return walkSlow(i > 1 && typeof b === "function" ? null : b, i, path.keys.length, path);
 }
 
-/**
- * Compiles a chain that starts at a variable: `path.keys[0]` is the variable's name. Every key must be
- * {@linkcode isSafeKey}.
- */
-export function varPath(path: MemberPath): (ctx: { readonly vars: object }) => unknown {
-  const name = path.keys[0]!;
-  const n = path.keys.length;
-  if (n === 1) {
-    return (ctx) => {
-      const v = readVar(ctx.vars, name);
-      return v === undefined ? null : v;
-    };
-  }
-  return (ctx) => walk(readVar(ctx.vars, name), path, 1, n);
-}
-
 type Rec = Record<string, unknown>;
 
 /** The end of a walk of at least one key: a function read directly reads as nil (see the invariant), so does a gap. */
@@ -161,30 +145,52 @@ export function unrolledWalk(path: MemberPath, from: number, to: number): (start
   const k0 = keys[from]!, k1 = keys[from + 1]!, k2 = keys[from + 2]!, k3 = keys[from + 3]!;
   switch (to - from) {
     case 1:
-      return (a) => (typeof a === "object" && a !== null && (a as Rec).constructor === Object ? end((a as Rec)[k0]) : walkSlow(a, from, to, path));
+      return (
+        a,
+      ) => (typeof a === "object" && a !== null && (a as Rec).constructor === Object
+        ? end((a as Rec)[k0])
+        : walkSlow(a, from, to, path));
     case 2:
       return (a) => {
-        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, from, to, path);
+        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) {
+          return walkSlow(a, from, to, path);
+        }
         const b = (a as Rec)[k0];
-        return typeof b === "object" && b !== null && (b as Rec).constructor === Object ? end((b as Rec)[k1]) : walkSlow(read(b), from + 1, to, path);
+        return typeof b === "object" && b !== null && (b as Rec).constructor === Object
+          ? end((b as Rec)[k1])
+          : walkSlow(read(b), from + 1, to, path);
       };
     case 3:
       return (a) => {
-        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, from, to, path);
+        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) {
+          return walkSlow(a, from, to, path);
+        }
         const b = (a as Rec)[k0];
-        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) return walkSlow(read(b), from + 1, to, path);
+        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) {
+          return walkSlow(read(b), from + 1, to, path);
+        }
         const c = (b as Rec)[k1];
-        return typeof c === "object" && c !== null && (c as Rec).constructor === Object ? end((c as Rec)[k2]) : walkSlow(read(c), from + 2, to, path);
+        return typeof c === "object" && c !== null && (c as Rec).constructor === Object
+          ? end((c as Rec)[k2])
+          : walkSlow(read(c), from + 2, to, path);
       };
     case 4:
       return (a) => {
-        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, from, to, path);
+        if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) {
+          return walkSlow(a, from, to, path);
+        }
         const b = (a as Rec)[k0];
-        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) return walkSlow(read(b), from + 1, to, path);
+        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) {
+          return walkSlow(read(b), from + 1, to, path);
+        }
         const c = (b as Rec)[k1];
-        if (!(typeof c === "object" && c !== null && (c as Rec).constructor === Object)) return walkSlow(read(c), from + 2, to, path);
+        if (!(typeof c === "object" && c !== null && (c as Rec).constructor === Object)) {
+          return walkSlow(read(c), from + 2, to, path);
+        }
         const d = (c as Rec)[k2];
-        return typeof d === "object" && d !== null && (d as Rec).constructor === Object ? end((d as Rec)[k3]) : walkSlow(read(d), from + 3, to, path);
+        return typeof d === "object" && d !== null && (d as Rec).constructor === Object
+          ? end((d as Rec)[k3])
+          : walkSlow(read(d), from + 3, to, path);
       };
     default:
       return (a) => walk(a, path, from, to);
@@ -192,7 +198,7 @@ export function unrolledWalk(path: MemberPath, from: number, to: number): (start
 }
 
 /**
- * {@linkcode varPath} as a specialised closure of the run's variables alone. When the variables are a plain object
+ * Compiles a chain that starts at a variable (`path.keys[0]` is its name) into a closure of the run's variables. When the variables are a plain object
  * (as a host passes them), the variable is read as the first step of an unrolled walk, which is {@linkcode readVar}'s
  * read there (a safe key of a plain object is an own property or nothing; a function is nil either way); otherwise
  * `readVar` reads it. Every key must be {@linkcode isSafeKey}.
@@ -211,39 +217,61 @@ export function directVarPath(path: MemberPath): (vars: object) => unknown {
   switch (n) {
     case 2:
       return (vars) => {
-        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) {
+          return rest(readVar(vars, name));
+        }
         const a = read((vars as Rec)[name]);
-        return typeof a === "object" && a !== null && (a as Rec).constructor === Object ? end((a as Rec)[k1]) : walkSlow(a, 1, n, path);
+        return typeof a === "object" && a !== null && (a as Rec).constructor === Object
+          ? end((a as Rec)[k1])
+          : walkSlow(a, 1, n, path);
       };
     case 3:
       return (vars) => {
-        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) {
+          return rest(readVar(vars, name));
+        }
         const a = read((vars as Rec)[name]);
         if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, 1, n, path);
         const b = (a as Rec)[k1];
-        return typeof b === "object" && b !== null && (b as Rec).constructor === Object ? end((b as Rec)[k2]) : walkSlow(read(b), 2, n, path);
+        return typeof b === "object" && b !== null && (b as Rec).constructor === Object
+          ? end((b as Rec)[k2])
+          : walkSlow(read(b), 2, n, path);
       };
     case 4:
       return (vars) => {
-        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) {
+          return rest(readVar(vars, name));
+        }
         const a = read((vars as Rec)[name]);
         if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, 1, n, path);
         const b = (a as Rec)[k1];
-        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) return walkSlow(read(b), 2, n, path);
+        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) {
+          return walkSlow(read(b), 2, n, path);
+        }
         const c = (b as Rec)[k2];
-        return typeof c === "object" && c !== null && (c as Rec).constructor === Object ? end((c as Rec)[k3]) : walkSlow(read(c), 3, n, path);
+        return typeof c === "object" && c !== null && (c as Rec).constructor === Object
+          ? end((c as Rec)[k3])
+          : walkSlow(read(c), 3, n, path);
       };
     case 5:
       return (vars) => {
-        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) return rest(readVar(vars, name));
+        if (!(typeof vars === "object" && vars !== null && (vars as Rec).constructor === Object)) {
+          return rest(readVar(vars, name));
+        }
         const a = read((vars as Rec)[name]);
         if (!(typeof a === "object" && a !== null && (a as Rec).constructor === Object)) return walkSlow(a, 1, n, path);
         const b = (a as Rec)[k1];
-        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) return walkSlow(read(b), 2, n, path);
+        if (!(typeof b === "object" && b !== null && (b as Rec).constructor === Object)) {
+          return walkSlow(read(b), 2, n, path);
+        }
         const c = (b as Rec)[k2];
-        if (!(typeof c === "object" && c !== null && (c as Rec).constructor === Object)) return walkSlow(read(c), 3, n, path);
+        if (!(typeof c === "object" && c !== null && (c as Rec).constructor === Object)) {
+          return walkSlow(read(c), 3, n, path);
+        }
         const d = (c as Rec)[k3];
-        return typeof d === "object" && d !== null && (d as Rec).constructor === Object ? end((d as Rec)[k4]) : walkSlow(read(d), 4, n, path);
+        return typeof d === "object" && d !== null && (d as Rec).constructor === Object
+          ? end((d as Rec)[k4])
+          : walkSlow(read(d), 4, n, path);
       };
     default:
       return (vars) => rest(readVar(vars, name));

@@ -169,7 +169,10 @@ function directRun(source: string, text: string, direct: Direct, slots: number):
     source,
     run(vars: Readonly<Record<string, unknown>>): Either<Diagnostic, unknown> {
       try {
-        const v = direct(vars !== null && typeof vars === "object" ? vars : {}, slots === 0 ? noLocals : new Array(slots));
+        const v = direct(
+          vars !== null && typeof vars === "object" ? vars : {},
+          slots === 0 ? noLocals : new Array(slots),
+        );
         return v === true ? rightTrue : v === false ? rightFalse : E.right(v === undefined ? null : v);
       } catch (e) {
         return E.left(runFailure(e, text));
