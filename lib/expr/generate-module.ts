@@ -165,8 +165,8 @@ function binary(n: Extract<Node, { kind: "Binary" }>, g: Gen): string {
 // --- member chains
 
 /**
- * Reads a variable and the constant keys after it, as the closures' `varPath` and `walk` do: the variable through
- * `readVar`, then a direct read per key while the value is a plain map, else the slow walk from that key on.
+ * Reads a variable and the constant keys after it, as the closures' `directVarPath` does: the variable as `readVar`
+ * reads it, then a direct read per key while the value is a plain map, else the slow walk from that key on.
  */
 function read(name: string, pos: number, chain: MemberPath, g: Gen): string {
   if (!isSafeKey(name) || name === "$env") throw new Uncovered();
@@ -180,7 +180,10 @@ function read(name: string, pos: number, chain: MemberPath, g: Gen): string {
   const lines = [
     `const P${id} = ${JSON.stringify(path)};`,
     `function p${id}(v) {`,
-    `  let b = hasOwn.call(v, ${JSON.stringify(name)}) ? v[${JSON.stringify(name)}] : undefined;`,
+    // A plain object's safe key is its own property or nothing (member-path.ts), so only other objects need hasOwn.
+    `  let b = v.constructor === Object || hasOwn.call(v, ${JSON.stringify(name)}) ? v[${
+      JSON.stringify(name)
+    }] : undefined;`,
     `  if (typeof b === "function") b = undefined;`,
   ];
   const n = path.keys.length;
