@@ -710,21 +710,8 @@ class Compiler {
         positions: [root.pos, ...path.positions],
         optional: [false, ...path.optional],
       };
-      const prefix = this.shared.prefixOf(use);
-      if (prefix === undefined) {
-        const direct = directVarPath(use);
-        return { fn: (ctx) => direct(ctx.vars), nt: "unknown", direct };
-      }
-      const { length, read } = prefix;
-      if (length === use.keys.length) {
-        return { fn: (ctx) => read(ctx.vars, ctx.locals), nt: "unknown", direct: read };
-      }
-      const rest = unrolledWalk(use, length, use.keys.length);
-      return {
-        fn: (ctx) => rest(read(ctx.vars, ctx.locals)),
-        nt: "unknown",
-        direct: (vars, locals) => rest(read(vars, locals)),
-      };
+      const direct = this.shared.readerOf(use) ?? directVarPath(use);
+      return { fn: (ctx) => direct(ctx.vars, ctx.locals), nt: "unknown", direct };
     }
     const from = this.compile(root, s, false);
     const fn = rootedPath(from.fn, path), start = from.direct;

@@ -40,7 +40,14 @@ export interface SharedPaths {
    * The longest shared prefix of a chain from a variable (`keys[0]` is the variable), as its length in keys and its
    * reader; undefined when the chain shares nothing.
    */
-  prefixOf(path: MemberPath): { readonly length: number; readonly read: PrefixReader } | undefined;
+  prefixOf(
+    path: MemberPath,
+  ): { readonly length: number; readonly slot: number; readonly read: PrefixReader } | undefined;
+  /**
+   * A reader of the whole chain from a variable that goes through its longest shared prefix; undefined when the chain
+   * shares nothing.
+   */
+  readerOf(path: MemberPath): PrefixReader | undefined;
 }
 
 const newNode = (): TrieNode => ({ uses: 0, ends: 0, children: new Map() });
@@ -137,7 +144,21 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
         node = next;
         if (node.prefix !== undefined) found = node.prefix;
       }
-      return found === undefined ? undefined : { length: found.length, read: prefixReader(found, path) };
+      return found === undefined
+        ? undefined
+        : { length: found.length, slot: found.slot, read: prefixReader(found, path) };
+    },
+    readerOf(path) {
+      const prefix = this.prefixOf(path);
+      if (prefix === undefined) return undefined;
+      const { length, slot, read } = prefix, n = path.keys.length;
+      if (length === n) return read;
+      const rest = unrolledWalk(path, length, n);
+      // The slot read again here spares a call per use once the prefix is read (most uses of a shared prefix).
+      return (vars, locals) => {
+        const memo = locals[slot];
+        return rest(memo !== undefined ? memo : read(vars, locals));
+      };
     },
   };
 }
