@@ -82,6 +82,8 @@ export function generateExprModule(sources: readonly string[]): GeneratedExprMod
     "// Usage: decodeConfig(configMap, secret, { expr: { precompiled: precompiled(exprRuntime) } })",
     "export function precompiled(r) {",
     "  const hasOwn = Object.prototype.hasOwnProperty;",
+    // A plain object's safe key is its own property or nothing (member-path.ts), so only other objects need hasOwn.
+    "  const own = (v, k) => v.constructor === Object || hasOwn.call(v, k);",
     ...g.sets.map(indent),
     ...g.paths.map(indent),
     "  return Object.freeze({",
@@ -180,10 +182,7 @@ function read(name: string, pos: number, chain: MemberPath, g: Gen): string {
   const lines = [
     `const P${id} = ${JSON.stringify(path)};`,
     `function p${id}(v) {`,
-    // A plain object's safe key is its own property or nothing (member-path.ts), so only other objects need hasOwn.
-    `  let b = v.constructor === Object || hasOwn.call(v, ${JSON.stringify(name)}) ? v[${
-      JSON.stringify(name)
-    }] : undefined;`,
+    `  let b = own(v, ${JSON.stringify(name)}) ? v[${JSON.stringify(name)}] : undefined;`,
     `  if (typeof b === "function") b = undefined;`,
   ];
   const n = path.keys.length;
