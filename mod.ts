@@ -47,6 +47,7 @@ import {
   type CompiledTemplate,
   compileTemplate as compileTemplateWith,
   type TemplateBlocks,
+  type TemplateLanguages,
 } from "./lib/templates/mod.ts";
 import { builtinBlocks, builtinServiceTypes } from "./providers/service-types.ts";
 
@@ -67,8 +68,23 @@ export type {
   Trigger,
 } from "./lib/config/mod.ts";
 export { conditionKey } from "./lib/config/mod.ts";
-export type { Decision, EvaluateOptions, Notification } from "./lib/engine/mod.ts";
-export { evaluate } from "./lib/engine/mod.ts";
+export type {
+  ConditionResult,
+  Decision,
+  EvaluateOptions,
+  ExplainedCondition,
+  ExplainedDecision,
+  Explanation,
+  ExplanationEntry,
+  Notification,
+  Outcome,
+  OutcomeTag,
+  RenderedNotifications,
+  RenderNotificationsOptions,
+  SubscriptionSources,
+  TriggerSources,
+} from "./lib/engine/mod.ts";
+export { evaluate, renderNotifications } from "./lib/engine/mod.ts";
 export type { Destination, Destinations, LabelSelector, Requirement } from "./lib/subscriptions/mod.ts";
 export {
   matchesSelector,
@@ -98,16 +114,18 @@ export type {
 } from "./lib/expr/mod.ts";
 export { exprRuntime, generateExprModule } from "./lib/expr/mod.ts";
 export { argoCdHelpers } from "./lib/argocd/mod.ts";
-export type { BlockSpec, CompiledTemplate, RenderedContent, TemplateBlocks } from "./lib/templates/mod.ts";
 export type {
-  ExplainedCondition,
-  Explanation,
-  ExplanationEntry,
-  Outcome,
-  OutcomeTag,
-  SubscriptionSources,
-} from "./lib/rules/mod.ts";
-export { explainDecision, formatExplanation } from "./lib/rules/mod.ts";
+  BlockSpec,
+  CompiledTemplate,
+  RenderedContent,
+  TemplateBlocks,
+  TemplateLanguages,
+  TextCompiler,
+  TextCompilerFactory,
+  TextRenderOptions,
+  TextTemplate,
+} from "./lib/templates/mod.ts";
+export { formatExplanation } from "./lib/rules/mod.ts";
 
 /**
  * Decodes a notification ConfigMap and its Secret (see the core's `decodeConfig` for the rules), knowing every
@@ -141,18 +159,22 @@ export function decodeConfig(
 
 /**
  * Compiles the YAML-decoded value of `template.<name>` with the template blocks of the builtin service types, unless
- * `options.blocks` gives others.
+ * `options.blocks` gives others; in Go's text/template, or in the languages `options.languages` adds (`{ liquid }`
+ * from `./liquid`).
  * @param name the template's name
  * @param document the decoded YAML value
- * @param options the blocks, if not the builtin ones
+ * @param options the blocks, if not the builtin ones, and the added template languages
  * @returns the compiled template, or every diagnostic when at least one is an error
  */
 export function compileTemplate(
   name: string,
   document: unknown,
-  options: { readonly blocks?: TemplateBlocks } = {},
+  options: { readonly blocks?: TemplateBlocks; readonly languages?: TemplateLanguages } = {},
 ): Either<readonly Diagnostic[], CompiledTemplate> {
-  return compileTemplateWith(name, document, { blocks: options.blocks ?? builtinBlocks });
+  return compileTemplateWith(name, document, {
+    blocks: options.blocks ?? builtinBlocks,
+    ...(options.languages === undefined ? {} : { languages: options.languages }),
+  });
 }
 
 /**

@@ -14,7 +14,12 @@ import { settingProblem } from "./settings-decoder.ts";
  * @param problems where a problem goes
  * @returns the base URL without a trailing slash
  */
-export function baseUrl(value: string | undefined, fallback: string, key: string, problems: SettingsDiagnostic[]): string {
+export function baseUrl(
+  value: string | undefined,
+  fallback: string,
+  key: string,
+  problems: SettingsDiagnostic[],
+): string {
   const url = (value === undefined || value === "" ? fallback : value).replace(/\/+$/, "");
   try {
     const u = new URL(url);

@@ -62,7 +62,10 @@ export interface Forge {
   /** GitHub's state in the forge's words; undefined for a state it does not have. */
   readonly states: Readonly<Record<string, string>>;
   /** The request; a Left when the repository URL does not name a repository of this forge. */
-  request(api: string, s: Status): Either<string, { readonly method: string; readonly path: string; readonly body: unknown }>;
+  request(
+    api: string,
+    s: Status,
+  ): Either<string, { readonly method: string; readonly path: string; readonly body: unknown }>;
   /** An answer that means the status is already what was asked (GitLab's refused transition to the same state). */
   readonly alreadySet?: (r: HttpResponse) => boolean;
 }
@@ -76,7 +79,9 @@ function decoderOf(forge: Forge): (raw: Readonly<Record<string, unknown>>) => De
       const problems: SettingsDiagnostic[] = [];
       const token = raw.token ?? "";
       if (token === "") problems.push(settingProblem(["token"], `the ${forge.type} service needs a token`));
-      if (forge.defaultApi === undefined && (raw.apiURL ?? "") === "") problems.push(settingProblem(["apiURL"], `the ${forge.type} service needs apiURL (the server's address)`));
+      if (forge.defaultApi === undefined && (raw.apiURL ?? "") === "") {
+        problems.push(settingProblem(["apiURL"], `the ${forge.type} service needs apiURL (the server's address)`));
+      }
       const apiURL = baseUrl(raw.apiURL, forge.defaultApi ?? "https://invalid", "apiURL", problems);
       const auth = forge.auth(token, raw.username ?? "");
       return { problems, value: { apiURL, auth, secrets: [token, ...Object.values(auth)], delivery: policy } };
@@ -92,7 +97,8 @@ function statusOf(n: Outgoing, block: Block): Status {
     state: textOf(block, "state"),
     label: textOf(block, "label"),
     targetURL: textOf(block, "targetURL"),
-    description: textOf(block, "description") || ([...message].length > 140 ? `${[...message].slice(0, 137).join("")}...` : message),
+    description: textOf(block, "description") ||
+      ([...message].length > 140 ? `${[...message].slice(0, 137).join("")}...` : message),
   };
 }
 
@@ -114,15 +120,26 @@ export function commitStatusProvider(forge: Forge): Provider<CommitStatusSetting
       const s = statusOf(n, block);
       if (s.revision === "") return E.left(invalidDelivery(`${forge.type}: the revision is empty (revisionPath)`));
       const state = forge.states[s.state];
-      if (state === undefined) return E.left(invalidDelivery(`${forge.type}: state "${s.state}" is not one of ${Object.keys(forge.states).join(", ")}`));
+      if (state === undefined) {
+        return E.left(
+          invalidDelivery(`${forge.type}: state "${s.state}" is not one of ${Object.keys(forge.states).join(", ")}`),
+        );
+      }
       const req = forge.request(settings.apiURL, { ...s, state });
       if (req._tag === "Left") return E.left(invalidDelivery(req.left));
       const url = settings.apiURL + req.right.path;
       return E.right({
         kind: "http",
-        request: { method: req.right.method, url, headers: { "Content-Type": "application/json", Accept: "application/json", ...settings.auth }, body: JSON.stringify(req.right.body) },
+        request: {
+          method: req.right.method,
+          url,
+          headers: { "Content-Type": "application/json", Accept: "application/json", ...settings.auth },
+          body: JSON.stringify(req.right.body),
+        },
         read: (r): StepResult =>
-          (r.status >= 200 && r.status <= 299) || forge.alreadySet?.(r) === true ? { _tag: "Done" } : rejectStatus(`${forge.type} ${req.right.method} ${url}`, r),
+          (r.status >= 200 && r.status <= 299) || forge.alreadySet?.(r) === true
+            ? { _tag: "Done" }
+            : rejectStatus(`${forge.type} ${req.right.method} ${url}`, r),
       });
     },
   };

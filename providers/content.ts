@@ -3,7 +3,7 @@
  * that the render parsed (or kept as text when the notification was rendered for another service type).
  * @module
  */
-import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { type Diagnostic, diagnostic } from "../lib/diagnostics.ts";
 import { E, type Either } from "../lib/fp.ts";
 import type { RenderedContent } from "../lib/templates/mod.ts";
 

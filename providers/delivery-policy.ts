@@ -38,17 +38,20 @@ export interface RawDelivery {
 }
 
 /** The `delivery:` setting of every service: durations as Go writes them (`10s`), counts as whole numbers. */
-export const deliveryCodec: t.Type<RawDelivery, RawDelivery, unknown> = t.partial({
-  timeout: duration,
-  maxAttempts: goInt,
-  retryWaitMin: duration,
-  retryWaitMax: duration,
-  maxRetryAfter: duration,
-  deadline: duration,
-  concurrency: goInt,
-  rate: t.partial({ perSecond: positiveNumber, burst: goInt }, "a rate (perSecond and burst)"),
-  maxResponseBytes: goInt,
-}, "the delivery policy (timeout, maxAttempts, retryWaitMin, retryWaitMax, maxRetryAfter, deadline, concurrency, rate, maxResponseBytes)");
+export const deliveryCodec: t.Type<RawDelivery, RawDelivery, unknown> = t.partial(
+  {
+    timeout: duration,
+    maxAttempts: goInt,
+    retryWaitMin: duration,
+    retryWaitMax: duration,
+    maxRetryAfter: duration,
+    deadline: duration,
+    concurrency: goInt,
+    rate: t.partial({ perSecond: positiveNumber, burst: goInt }, "a rate (perSecond and burst)"),
+    maxResponseBytes: goInt,
+  },
+  "the delivery policy (timeout, maxAttempts, retryWaitMin, retryWaitMax, maxRetryAfter, deadline, concurrency, rate, maxResponseBytes)",
+);
 
 /** The policy's resolved value and the problems of the setting. */
 export interface ResolvedPolicy {
@@ -66,7 +69,9 @@ function atLeast(
   if (value === undefined) return fallback;
   if (value >= min) return value;
   problems.push({
-    ...diagnostic("InvalidField", `"delivery.${key}" must be at least ${min}, not ${value}; ${fallback} is used`, { severity: "warning" }),
+    ...diagnostic("InvalidField", `"delivery.${key}" must be at least ${min}, not ${value}; ${fallback} is used`, {
+      severity: "warning",
+    }),
     path: ["delivery", key],
   });
   return fallback;

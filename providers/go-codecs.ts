@@ -59,11 +59,12 @@ export const duration: t.Type<number, number, unknown> = new t.Type<number, numb
 );
 
 /** A Go `map[string]string` field. */
-export const goStringMap: t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown> = t.record(
-  t.string,
-  goString,
-  "a map of strings",
-);
+export const goStringMap: t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown> = t
+  .record(
+    t.string,
+    goString,
+    "a map of strings",
+  );
 
 /** A Go slice field. */
 export function goList<A>(item: t.Type<A, A, unknown>, name: string): t.Type<readonly A[], readonly A[], unknown> {

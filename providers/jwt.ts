@@ -30,7 +30,23 @@ function der(tag: number, content: Uint8Array): Uint8Array {
 }
 
 /** `SEQUENCE { OID rsaEncryption, NULL }` */
-const rsaAlgorithm = Uint8Array.from([0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00]);
+const rsaAlgorithm = Uint8Array.from([
+  0x30,
+  0x0d,
+  0x06,
+  0x09,
+  0x2a,
+  0x86,
+  0x48,
+  0x86,
+  0xf7,
+  0x0d,
+  0x01,
+  0x01,
+  0x01,
+  0x05,
+  0x00,
+]);
 
 function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -56,7 +72,11 @@ function concat(...parts: Uint8Array[]): Uint8Array {
  */
 export function readPemKey(pem: string): Either<string, PemKey> {
   const m = /-----BEGIN (RSA )?PRIVATE KEY-----([\s\S]*?)-----END \1?PRIVATE KEY-----/.exec(pem);
-  if (m === null) return E.left("the private key is not PEM (no -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- block)");
+  if (m === null) {
+    return E.left(
+      "the private key is not PEM (no -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- block)",
+    );
+  }
   const body = (m[2] ?? "").replace(/\s+/g, "");
   const bytes = decodeBase64(body);
   if (bytes._tag === "Left" || bytes.right.length < 64 || bytes.right[0] !== 0x30) {
@@ -76,10 +96,19 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
  * @param claims the claims, in the order to write them
  * @returns the token, or why the key cannot sign
  */
-export async function signRS256(key: PemKey, claims: Readonly<Record<string, unknown>>): Promise<Either<string, string>> {
+export async function signRS256(
+  key: PemKey,
+  claims: Readonly<Record<string, unknown>>,
+): Promise<Either<string, string>> {
   const input = `${b64url(text(JSON.stringify({ alg: "RS256", typ: "JWT" })))}.${b64url(text(JSON.stringify(claims)))}`;
   try {
-    const k = await crypto.subtle.importKey("pkcs8", new Uint8Array(key.pkcs8), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
+    const k = await crypto.subtle.importKey(
+      "pkcs8",
+      new Uint8Array(key.pkcs8),
+      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     const signature = new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", k, new Uint8Array(text(input))));
     return E.right(`${input}.${b64url(signature)}`);
   } catch (e) {

@@ -33,7 +33,8 @@ export function recipientUrlDecoder(
     props: { [key]: goStringMap, ...(options.idempotency === true ? { idempotent: goBool } : {}), ...transportProps },
     policy: defaultPolicy,
     build(raw, policy) {
-      const urls = (raw as Readonly<Record<string, unknown>>)[key] as Readonly<Record<string, string>> | undefined ?? {};
+      const urls = (raw as Readonly<Record<string, unknown>>)[key] as Readonly<Record<string, string>> | undefined ??
+        {};
       const problems: SettingsDiagnostic[] = [];
       for (const [recipient, url] of Object.entries(urls)) {
         try {
@@ -42,7 +43,10 @@ export function recipientUrlDecoder(
           problems.push(settingProblem([key, recipient], `the URL of recipient "${recipient}" is not an absolute URL`));
         }
       }
-      return { problems, value: { urls, idempotent: (raw as { idempotent?: boolean }).idempotent ?? false, delivery: policy } };
+      return {
+        problems,
+        value: { urls, idempotent: (raw as { idempotent?: boolean }).idempotent ?? false, delivery: policy },
+      };
     },
   });
 }

@@ -88,5 +88,8 @@ export function jsonAnswer(what: string, response: HttpResponse): { readonly ans
     parsed = undefined;
   }
   if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return { answer: parsed as Answer };
-  return reject(`${what} answered status ${response.status} with something that is not a JSON object: ${excerpt(response.body)}`, isRetryableStatus(response.status));
+  return reject(
+    `${what} answered status ${response.status} with something that is not a JSON object: ${excerpt(response.body)}`,
+    isRetryableStatus(response.status),
+  );
 }

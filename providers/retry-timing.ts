@@ -42,7 +42,10 @@ export function backoffMs(attempt: number, policy: DeliveryPolicy, random: numbe
 }
 
 /** Whether to send a request again, and after how long; or why not. */
-export type RetryDecision = { readonly retry: true; readonly waitMs: number } | { readonly retry: false; readonly reason: string };
+export type RetryDecision = { readonly retry: true; readonly waitMs: number } | {
+  readonly retry: false;
+  readonly reason: string;
+};
 
 /** What {@linkcode decideRetry} weighs. */
 export interface RetryState {
@@ -79,7 +82,9 @@ export function decideRetry(policy: DeliveryPolicy, state: RetryState): RetryDec
   if (state.retryAfterMs !== undefined && state.retryAfterMs > policy.maxRetryAfterMs) {
     return {
       retry: false,
-      reason: `the service asks to wait ${Math.ceil(state.retryAfterMs / 1000)}s, longer than the ${Math.ceil(policy.maxRetryAfterMs / 1000)}s allowed`,
+      reason: `the service asks to wait ${Math.ceil(state.retryAfterMs / 1000)}s, longer than the ${
+        Math.ceil(policy.maxRetryAfterMs / 1000)
+      }s allowed`,
     };
   }
   const waitMs = state.retryAfterMs ?? backoffMs(state.attempt, policy, state.random);

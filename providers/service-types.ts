@@ -55,8 +55,11 @@ import { decodeWebexSettings } from "./webex/webex.ts";
 import { webhookBlock } from "./webhook/block.ts";
 import { decodeWebhookSettings } from "./webhook/settings.ts";
 
-const serviceType = <S>(type: string, decodeSettings: ServiceType<S>["decodeSettings"], block?: ServiceType["block"]): ServiceType =>
-  ({ type, decodeSettings, ...(block !== undefined ? { block } : {}) }) as ServiceType;
+const serviceType = <S>(
+  type: string,
+  decodeSettings: ServiceType<S>["decodeSettings"],
+  block?: ServiceType["block"],
+): ServiceType => ({ type, decodeSettings, ...(block !== undefined ? { block } : {}) }) as ServiceType;
 
 /** A provider's service-type part (for the providers whose decoder only their provider builds). */
 const partOf = (p: ServiceType): ServiceType => serviceType(p.type, p.decodeSettings, p.block);

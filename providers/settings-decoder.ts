@@ -106,7 +106,9 @@ function normalize(value: unknown, codec: t.Mixed, path: Path, out: SettingsDiag
   }
   if (codec instanceof t.DictionaryType && isRecord(value)) {
     const result: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) result[k] = normalize(v, codec.codomain as t.Mixed, [...path, k], out, type) ?? "";
+    for (const [k, v] of Object.entries(value)) {
+      result[k] = normalize(v, codec.codomain as t.Mixed, [...path, k], out, type) ?? "";
+    }
     return result;
   }
   return value;
@@ -141,12 +143,23 @@ export function settingsDecoder<P extends t.Props, S>(
     const diagnostics: SettingsDiagnostic[] = [];
     const normalized = normalize(raw, codec, [], diagnostics, spec.type);
     const decoded = codec.decode(normalized ?? {});
-    if (decoded._tag === "Left") return { value: undefined, diagnostics: [...diagnostics, ...reportErrors(decoded.left)] };
-    const value = decoded.right as t.TypeOf<t.PartialC<P>> & { readonly delivery?: RawDelivery; readonly insecureSkipVerify?: boolean };
+    if (decoded._tag === "Left") {
+      return { value: undefined, diagnostics: [...diagnostics, ...reportErrors(decoded.left)] };
+    }
+    const value = decoded.right as t.TypeOf<t.PartialC<P>> & {
+      readonly delivery?: RawDelivery;
+      readonly insecureSkipVerify?: boolean;
+    };
     const resolved = resolvePolicy(value.delivery, spec.policy);
     const built = spec.build(value, resolved.policy);
     const insecure = value.insecureSkipVerify === true
-      ? [settingProblem(["insecureSkipVerify"], "insecureSkipVerify is not supported: TLS certificates are verified (trust a private CA with NODE_EXTRA_CA_CERTS or DENO_CERT)", { severity: "warning" })]
+      ? [
+        settingProblem(
+          ["insecureSkipVerify"],
+          "insecureSkipVerify is not supported: TLS certificates are verified (trust a private CA with NODE_EXTRA_CA_CERTS or DENO_CERT)",
+          { severity: "warning" },
+        ),
+      ]
       : [];
     const all = [...diagnostics, ...resolved.problems, ...insecure, ...(built.problems ?? [])];
     return { value: all.some((d) => d.severity === "error") ? undefined : built.value, diagnostics: all };

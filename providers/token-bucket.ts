@@ -29,9 +29,16 @@ export interface Bucket {
  * expect([a.waitMs, b.waitMs, c.waitMs]).toEqual([0, 0, 1000]);
  * ```
  */
-export function takeToken(bucket: Bucket | undefined, rate: RateLimit, now: number): { readonly bucket: Bucket; readonly waitMs: number } {
+export function takeToken(
+  bucket: Bucket | undefined,
+  rate: RateLimit,
+  now: number,
+): { readonly bucket: Bucket; readonly waitMs: number } {
   const start = bucket ?? { tokens: rate.burst, at: now };
   const elapsed = Math.max(0, now - start.at);
   const tokens = Math.min(rate.burst, start.tokens + (elapsed / 1000) * rate.perSecond) - 1;
-  return { bucket: { tokens, at: Math.max(now, start.at) }, waitMs: tokens >= 0 ? 0 : Math.ceil((-tokens / rate.perSecond) * 1000) };
+  return {
+    bucket: { tokens, at: Math.max(now, start.at) },
+    waitMs: tokens >= 0 ? 0 : Math.ceil((-tokens / rate.perSecond) * 1000),
+  };
 }

@@ -10,12 +10,17 @@ const ownImportMetaUrl = {
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
-      return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)), loader: "ts" };
+      return {
+        contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+        loader: "ts",
+      };
     });
   },
 };
 
-const names = process.argv.length > 2 ? process.argv.slice(2) : ["evaluate", "expr", "templates", "regexp", "delivery", "cold-start"];
+const names = process.argv.length > 2
+  ? process.argv.slice(2)
+  : ["evaluate", "expr", "templates", "regexp", "delivery", "cold-start"];
 for (const name of names) {
   const outfile = `bench/.${name}.bundle.mjs`;
   await build({

@@ -6,7 +6,10 @@
 import { existsSync, readFileSync } from "node:fs";
 
 type Conditions = { readonly types?: string; readonly default?: string };
-const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { exports: Record<string, Conditions>; bin?: Record<string, string> };
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+  exports: Record<string, Conditions>;
+  bin?: Record<string, string>;
+};
 const deno = JSON.parse(readFileSync("deno.json", "utf8")) as { exports: Record<string, string> };
 const problems: string[] = [];
 
@@ -22,17 +25,29 @@ for (const key of npmKeys) {
   const stem = source.replace(/^\.\//, "").replace(/\.ts$/, "");
   const expected = { types: `./dist/${stem}.d.ts`, default: `./dist/${stem}.js` };
   if (npm.types !== expected.types || npm.default !== expected.default) {
-    problems.push(`"${key}": package.json points at ${JSON.stringify(npm)}, deno.json at ${source} (expected ${JSON.stringify(expected)})`);
+    problems.push(
+      `"${key}": package.json points at ${JSON.stringify(npm)}, deno.json at ${source} (expected ${
+        JSON.stringify(expected)
+      })`,
+    );
   }
-  for (const file of [source, expected.types, expected.default]) if (!existsSync(file)) problems.push(`"${key}": ${file} does not exist`);
+  for (const file of [source, expected.types, expected.default]) {
+    if (!existsSync(file)) problems.push(`"${key}": ${file} does not exist`);
+  }
 }
 for (const [name, file] of Object.entries(pkg.bin ?? {})) {
   if (!existsSync(file)) problems.push(`bin "${name}": ${file} does not exist (run npm run build)`);
-  else if (!readFileSync(file, "utf8").startsWith("#!/usr/bin/env node\n")) problems.push(`bin "${name}": ${file} has no #!/usr/bin/env node line`);
+  else if (!readFileSync(file, "utf8").startsWith("#!/usr/bin/env node\n")) {
+    problems.push(`bin "${name}": ${file} has no #!/usr/bin/env node line`);
+  }
 }
 
 if (problems.length > 0) {
   for (const p of problems) console.error(`check:exports: ${p}`);
   process.exit(1);
 }
-console.log(`check:exports: ${npmKeys.length} subpaths agree (${npmKeys.join(", ")}); bin ${Object.keys(pkg.bin ?? {}).join(", ")} built`);
+console.log(
+  `check:exports: ${npmKeys.length} subpaths agree (${npmKeys.join(", ")}); bin ${
+    Object.keys(pkg.bin ?? {}).join(", ")
+  } built`,
+);

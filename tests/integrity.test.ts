@@ -25,7 +25,8 @@ const cases: readonly { name: string; pollute: () => void; reported: RegExp }[] 
   },
   {
     name: "a method of Array.prototype replaced",
-    pollute: () => Object.defineProperty(Array.prototype, "map", { value: () => [], configurable: true, writable: true }),
+    pollute: () =>
+      Object.defineProperty(Array.prototype, "map", { value: () => [], configurable: true, writable: true }),
     reported: /Array\.prototype\.map: changed/,
   },
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileExpr, decodeConfig, evaluate, formatDiagnostic } from "../mod.ts";
+import { liquid } from "../lib/liquid/mod.ts";
 
 const now = Date.UTC(2024, 0, 2, 3, 4, 5);
 const run = (src: string, vars: Record<string, unknown> = {}): unknown => {
@@ -40,5 +41,23 @@ describe("decodeConfig() of the package entry", () => {
     expect(evaluate(resource, none.config, { now }).diagnostics.map(formatDiagnostic)).toEqual([
       "trigger.t: line 1, column 9: cannot fetch ToUpper from <nil>",
     ]);
+  });
+
+  it("reads Liquid templates only when the host adds the language, and names the import otherwise", () => {
+    const data = {
+      "trigger.t": "- when: obj.name == 'a'\n  send: [m]",
+      "template.m": "language: liquid\nmessage: '{{ obj.name | upcase }}'",
+      "service.slack": "token: t",
+    };
+    const resource = { name: "a", metadata: { annotations: { "notifications.argoproj.io/subscribe.t.slack": "x" } } };
+    const without = decodeConfig({ data });
+    expect(without.diagnostics.map(formatDiagnostic)).toEqual([
+      "template.m: language: liquid: the Liquid compiler is not loaded, so the template is left out; add it: import " +
+      '{ liquid } from "notifications-engine/liquid" and pass decodeConfig(configMap, secret, { languages: { liquid } })',
+      'trigger.t: line 2, column 10: template "m" is left out because it has errors',
+    ]);
+    const added = decodeConfig({ data }, undefined, { languages: { liquid } });
+    expect(added.diagnostics).toEqual([]);
+    expect(evaluate(resource, added.config, { now }).notifications.map((n) => n.content.message)).toEqual(["A"]);
   });
 });

@@ -42,7 +42,9 @@ For rule tests, validation and previews, see: npx notifications-engine --help`);
 // Paths given on the command line are relative to where `npm start` was called (npm keeps it in INIT_CWD).
 const here = (path: string): string => resolve(process.env["INIT_CWD"] ?? process.cwd(), path);
 const dir = values.dir !== undefined ? here(values.dir) : new URL("./resources/", import.meta.url).pathname;
-const stateFile = values.state !== undefined ? here(values.state) : new URL("../../.cache/notifications-state.json", import.meta.url).pathname;
+const stateFile = values.state !== undefined
+  ? here(values.state)
+  : new URL("../../.cache/notifications-state.json", import.meta.url).pathname;
 const kinds = (values.kind ?? ["Certificate=cert"]).map((k) => {
   const [kind = "", resourceName = "obj"] = k.split("=");
   return { kind, resourceName };
@@ -58,7 +60,9 @@ const folder = createFolderController({
   io: {
     print: (text) => {
       delivered++;
-      console.log(`\n── console ─────────────────────────────\n${text.trimEnd()}\n────────────────────────────────────────`);
+      console.log(
+        `\n── console ─────────────────────────────\n${text.trimEnd()}\n────────────────────────────────────────`,
+      );
     },
   },
   log: createLog({ level: "warn", write: (line) => console.error(line) }),
@@ -81,10 +85,16 @@ await folder.start();
 await folder.controller.idle();
 if (values.once) {
   await folder.stop();
-  console.log(`\n${delivered} notification(s) delivered${delivered === 0 ? " (already notified? run with --reset)" : ""}`);
+  console.log(
+    `\n${delivered} notification(s) delivered${delivered === 0 ? " (already notified? run with --reset)" : ""}`,
+  );
 } else {
-  if (delivered === 0) console.log("\nnothing to send now: the state file remembers what was notified (npm start -- --reset starts over)");
-  console.log(`\nwatching ${dir} — edit a file (e.g. set the Certificate's Ready status to "False", save, then "True"); Ctrl-C stops`);
+  if (delivered === 0) {
+    console.log("\nnothing to send now: the state file remembers what was notified (npm start -- --reset starts over)");
+  }
+  console.log(
+    `\nwatching ${dir} — edit a file (e.g. set the Certificate's Ready status to "False", save, then "True"); Ctrl-C stops`,
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void folder.stop().then(() => process.exit(0)));
   }

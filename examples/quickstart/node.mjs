@@ -23,4 +23,6 @@ for (const n of decision.notifications) {
   }
 }
 const annotations = writeNotifiedState(cert.metadata.annotations, decision.state);
-console.log(`notified state: ${Object.keys(JSON.parse(annotations["notified.notifications.argoproj.io"])).length} entry`);
+console.log(
+  `notified state: ${Object.keys(JSON.parse(annotations["notified.notifications.argoproj.io"])).length} entry`,
+);

@@ -43,7 +43,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The store key of a resource's state. */
 export function stateKeyOf(resource: Readonly<Record<string, unknown>>): string {
   const meta = isRecord(resource["metadata"]) ? resource["metadata"] : {};
-  return `state/${String(resource["apiVersion"] ?? "")}/${String(resource["kind"] ?? "")}/${String(meta["namespace"] ?? "")}/${String(meta["name"] ?? "")}`;
+  return `state/${String(resource["apiVersion"] ?? "")}/${String(resource["kind"] ?? "")}/${
+    String(meta["namespace"] ?? "")
+  }/${String(meta["name"] ?? "")}`;
 }
 
 /**
@@ -52,7 +54,10 @@ export function stateKeyOf(resource: Readonly<Record<string, unknown>>): string 
  * @returns the handler of request bodies
  */
 export function createHandler(options: HandlerOptions): HandleBody {
-  const decoded = decodeConfig(parse(options.configMap), options.secret === undefined ? undefined : parse(options.secret));
+  const decoded = decodeConfig(
+    parse(options.configMap),
+    options.secret === undefined ? undefined : parse(options.secret),
+  );
   for (const d of decoded.diagnostics) console.warn(`config: ${formatDiagnostic(d)}`);
   const config: Config = decoded.config;
   const io = options.io ?? createDeliveryIO({ store: options.store });
@@ -64,13 +69,19 @@ export function createHandler(options: HandlerOptions): HandleBody {
     } catch {
       return { status: 400, body: { error: "the body must be JSON: a watch event {type, object} or a resource" } };
     }
-    const event = isRecord(payload) && typeof payload["type"] === "string" && isRecord(payload["object"]) ? payload : undefined;
+    const event = isRecord(payload) && typeof payload["type"] === "string" && isRecord(payload["object"])
+      ? payload
+      : undefined;
     const resource = event !== undefined ? event["object"] : payload;
     if (!isRecord(resource)) return { status: 400, body: { error: "the resource must be a JSON object" } };
     if (event?.["type"] === "DELETED") return { status: 200, body: { skipped: "a deleted resource notifies nothing" } };
     const key = stateKeyOf(resource);
     const stored = decodeNotifiedState(await options.store.get(key));
-    const decision = evaluate(resource, config, { now: now(), state: stored.state, resourceName: options.resourceName ?? "obj" });
+    const decision = evaluate(resource, config, {
+      now: now(),
+      state: stored.state,
+      resourceName: options.resourceName ?? "obj",
+    });
     let state: NotifiedState = decision.state;
     const sent = [];
     for (const n of decision.notifications) {

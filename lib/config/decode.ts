@@ -7,7 +7,7 @@ import { diagnostic } from "../diagnostics.ts";
 import type { CompileOptions } from "../expr/mod.ts";
 import { E } from "../fp.ts";
 import { type Limits, resolveLimits } from "../limits.ts";
-import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
+import type { CompiledTemplate, TemplateBlocks, TemplateLanguages } from "../templates/mod.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { boundedHints, hintBudget } from "./_hints.ts";
 import type {
@@ -48,6 +48,11 @@ export interface DecodeConfigOptions {
    * and `strings`) unless this gives others (`() => ({})` for none).
    */
   readonly helpers?: HostHelpers;
+  /**
+   * The template languages besides Go's text/template: `{ liquid }` (`liquid` of `./liquid`) for templates with
+   * `language: liquid`, which are an error without it.
+   */
+  readonly languages?: TemplateLanguages;
 }
 
 /** A decoded configuration and every problem found on the way. */
@@ -141,7 +146,14 @@ export function decodeConfig(
       );
       continue;
     }
-    decodeKey(b, key, source, { secrets: secrets.values, serviceTypes, blocks, expr: options.expr, limits });
+    decodeKey(b, key, source, {
+      secrets: secrets.values,
+      serviceTypes,
+      blocks,
+      languages: options.languages,
+      expr: options.expr,
+      limits,
+    });
   }
   checkRefs(b);
   const planned = {
@@ -168,6 +180,7 @@ interface KeyContext {
   readonly secrets: ReadonlyMap<string, string>;
   readonly serviceTypes: ServiceTypes;
   readonly blocks: TemplateBlocks;
+  readonly languages: TemplateLanguages | undefined;
   readonly expr: CompileOptions | undefined;
   readonly limits: Limits;
 }
@@ -200,7 +213,7 @@ function decodeKey(b: Builder, key: string, source: string, ctx: KeyContext): vo
     case "template":
       return take(
         b,
-        decodeTemplate(k.name, source, { limits, blocks: ctx.blocks }),
+        decodeTemplate(k.name, source, { limits, blocks: ctx.blocks, languages: ctx.languages }),
         (t) => b.templates.set(k.name, t),
         () => b.broken.templates.add(k.name),
       );

@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import { E } from "../fp.ts";
 import { isFieldDiagnostic } from "../templates/mod.ts";
-import type { CompiledTemplate, TemplateBlocks } from "../templates/mod.ts";
+import type { CompiledTemplate, TemplateBlocks, TemplateLanguages } from "../templates/mod.ts";
 import { compileTemplate } from "../templates/mod.ts";
 import { decoded, failed } from "./_decoded.ts";
 import type { Decoded } from "./_decoded.ts";
@@ -23,17 +23,20 @@ import type { YamlLimits } from "../yaml/mod.ts";
 export function decodeTemplate(
   name: string,
   source: string,
-  options: { readonly limits?: YamlLimits; readonly blocks?: TemplateBlocks } = {},
+  options: {
+    readonly limits?: YamlLimits;
+    readonly blocks?: TemplateBlocks;
+    readonly languages?: TemplateLanguages | undefined;
+  } = {},
 ): Decoded<CompiledTemplate> {
   const key = `template.${name}`;
   const parsed = parseYaml(source, "1.1", options.limits);
   if (E.isLeft(parsed)) return failed(key, parsed.left);
   const yaml = parsed.right;
-  const compiled = compileTemplate(
-    name,
-    yaml.value ?? {},
-    options.blocks === undefined ? {} : { blocks: options.blocks },
-  );
+  const compiled = compileTemplate(name, yaml.value ?? {}, {
+    ...(options.blocks === undefined ? {} : { blocks: options.blocks }),
+    ...(options.languages === undefined ? {} : { languages: options.languages }),
+  });
   if (E.isLeft(compiled)) return failed(key, [...yaml.warnings, ...compiled.left.map((d) => locate(d, yaml))]);
   return decoded(key, compiled.right, [
     ...yaml.warnings,

@@ -3,15 +3,17 @@
  * notifications go out now and what the notified state becomes. Pure: time comes in as `now`.
  * @module
  */
-import { type Condition, type Config, type Plan, planConfig, type PlannedTrigger } from "../config/mod.ts";
+import type { Config } from "../config/mod.ts";
 import { type Diagnostic, diagnostic } from "../diagnostics.ts";
-import { formatOncePerWithin, type RunOptions } from "../expr/mod.ts";
 import { draftState, readNotifiedState, truncateNotifiedState } from "../state/mod.ts";
-import type { NotifiedState, StateDraft } from "../state/mod.ts";
-import type { Destination, Destinations } from "../subscriptions/mod.ts";
-import { mergeRendered, type RenderedContent } from "../templates/mod.ts";
+import type { NotifiedState } from "../state/mod.ts";
+import type { Destinations } from "../subscriptions/mod.ts";
+import type { Explanation } from "./explanation.ts";
 import type { Notification } from "./notification.ts";
+import { planFor } from "./_plan-for.ts";
 import { readResource } from "./resource.ts";
+import { type At, engineLimit, explainUnsubscribed, type Pass, runCondition, traced } from "./_run-condition.ts";
+import { givenSources, readSources, startTrace } from "./_trace.ts";
 
 /** Inputs of {@linkcode evaluate} besides the resource and the configuration. */
 export interface EvaluateOptions {
@@ -34,6 +36,13 @@ export interface EvaluateOptions {
   readonly annotationPrefix?: string;
   /** The namespace of a self-service (namespaced) configuration: it prefixes every state key, as in the Go engine. */
   readonly apiNamespace?: string;
+  /**
+   * Whether to explain the decision (see {@linkcode Explanation}): the result then has an `explanation`, recorded
+   * during the same pass. The conditions of configured triggers the resource does not subscribe to run too, for the
+   * explanation only; notifications, state and diagnostics are the same as without it. Off by default (nothing of an
+   * explanation is made then).
+   */
+  readonly explain?: boolean;
 }
 
 /** What {@linkcode evaluate} decides. */
@@ -49,36 +58,8 @@ export interface Decision {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** One decision in progress: its inputs and what it found so far. */
-interface Pass {
-  readonly config: Config;
-  readonly options: EvaluateOptions;
-  /** The options of every expression run. */
-  readonly run: RunOptions;
-  /** The configuration's plan (or the one made for a copy of it). */
-  plan: Plan;
-  /** The resource, as expressions and templates see it. */
-  resource: Readonly<Record<string, unknown>>;
-  state: StateDraft;
-  readonly notifications: Notification[];
-  readonly diagnostics: Diagnostic[];
-  /**
-   * The variables of expressions: the configuration's context, host variables, the resource, then the host's helpers
-   * (a helper wins over a host variable in expressions, as in Argo CD).
-   */
-  exprVars: Readonly<Record<string, unknown>>;
-  /** The variables of templates: the helpers, then the rest (there a host variable wins); made at the first render. */
-  templateVars?: Readonly<Record<string, unknown>>;
-}
-
-/** Where a condition stands in its trigger, with its destinations and their state keys. */
-interface At {
-  readonly planned: PlannedTrigger;
-  readonly index: number;
-  readonly condition: Condition;
-  /** `trigger.<name>`, the key of its diagnostics. */
-  readonly key: string;
-}
+/** A {@linkcode Decision} with its {@linkcode Explanation}. */
+export type ExplainedDecision = Decision & { readonly explanation: Explanation };
 
 /**
  * Decides which notifications a resource causes now, as one pass of the Go controller does: for each subscribed
@@ -93,10 +74,31 @@ interface At {
  *
  * @param resource The resource, any JSON-like value (usually a Kubernetes object).
  * @param config The decoded configuration (see `decodeConfig`).
- * @param options `now`, and optionally the state, subscriptions, the resource's variable name and host variables.
- * @returns The notifications, the next state and diagnostics.
+ * @param options `now`, and optionally the state, subscriptions, the resource's variable name, host variables, and
+ *   whether to explain the decision.
+ * @returns The notifications, the next state and diagnostics; with `explain`, the explanation too.
+ *
+ * @example Why a condition did not send
+ * ```ts
+ * import { decodeConfig, evaluate } from "../../mod.ts";
+ * import { expect } from "expect";
+ *
+ * const { config } = decodeConfig({
+ *   data: { "trigger.on-ready": "- when: obj.ready\n  send: [t]", "template.t": "message: hi", "service.slack": "token: xoxb-1" },
+ * });
+ * const resource = { metadata: { annotations: { "notifications.argoproj.io/subscribe.on-ready.slack": "ops" } }, ready: 0 };
+ * const { notifications, explanation } = evaluate(resource, config, { now: 0, explain: true });
+ * expect(notifications).toEqual([]);
+ * expect(explanation.entries.map((e) => e.outcome)).toEqual([{ _tag: "ConditionFalse", value: 0 }]);
+ * ```
  */
-export function evaluate(resource: unknown, config: Config, options: EvaluateOptions): Decision {
+export function evaluate(
+  resource: unknown,
+  config: Config,
+  options: EvaluateOptions & { readonly explain: true },
+): ExplainedDecision;
+export function evaluate(resource: unknown, config: Config, options: EvaluateOptions): Decision;
+export function evaluate(resource: unknown, config: Config, options: EvaluateOptions): Decision | ExplainedDecision {
   const pass: Pass = {
     config,
     options,
@@ -107,17 +109,19 @@ export function evaluate(resource: unknown, config: Config, options: EvaluateOpt
     notifications: [],
     diagnostics: [],
     exprVars: {},
+    trace: options.explain === true ? startTrace(config) : undefined,
   };
   try {
     decide(pass, resource);
   } catch (e) {
     pass.diagnostics.push(engineLimit(e, {}));
   }
-  return {
+  const decision: Decision = {
     notifications: pass.notifications,
     state: truncateNotifiedState(pass.state.done()),
     diagnostics: pass.diagnostics,
   };
+  return pass.trace === undefined ? decision : { ...decision, explanation: pass.trace.done() };
 }
 
 function decide(pass: Pass, resource: unknown): void {
@@ -132,7 +136,11 @@ function decide(pass: Pass, resource: unknown): void {
     for (const d of decoded.diagnostics) diagnostics.push(d);
     pass.state = draftState(decoded.state);
   }
-  if (meta === undefined) return;
+  const { trace } = pass;
+  if (meta === undefined) {
+    trace?.sources(givenSources(config, options.subscriptions !== undefined));
+    return;
+  }
 
   const plan = pass.plan = planFor(config);
   pass.resource = meta.object;
@@ -140,6 +148,11 @@ function decide(pass: Pass, resource: unknown): void {
     ? plan.destinationsOf(options.subscriptions, { ...scope, uid: meta.uid })
     : plan.subscriptionsOf({ uid: meta.uid, annotations: meta.annotations, labels: meta.labels }, scope);
   for (const d of planned.diagnostics) diagnostics.push(d);
+  if (trace !== undefined) {
+    trace.sources(
+      options.subscriptions !== undefined ? givenSources(config, true) : readSources(meta, config, scope.prefix),
+    );
+  }
 
   pass.exprVars = {
     context: config.context,
@@ -151,30 +164,23 @@ function decide(pass: Pass, resource: unknown): void {
     const trigger = p.trigger;
     if (trigger === undefined) {
       diagnostics.push(unknownTrigger(p.name, plan.source.brokenTriggers.get(p.name)));
+      trace?.unknownTrigger(p.name);
       continue;
     }
     const key = `trigger.${trigger.name}`;
     const conditions = trigger.conditions;
     for (let index = 0; index < conditions.length; index++) {
+      const at: At = { planned: p, index, condition: conditions[index]!, key };
       try {
-        runCondition(pass, { planned: p, index, condition: conditions[index]!, key });
+        runCondition(pass, at);
       } catch (e) {
-        diagnostics.push(engineLimit(e, { key }));
+        const error = engineLimit(e, { key });
+        diagnostics.push(error);
+        trace?.aborted(traced(at), error);
       }
     }
   }
-}
-
-/** The configuration's plan, or a new one when the configuration is a copy with other planned parts. */
-function planFor(config: Config): Plan {
-  const plan = config.plan;
-  const s = plan.source;
-  if (
-    s.triggers === config.triggers && s.subscriptions === config.subscriptions && s.limits === config.limits &&
-    s.defaultTriggers === config.defaultTriggers && s.serviceDefaultTriggers === config.serviceDefaultTriggers &&
-    s.helpers === config.helpers
-  ) return plan;
-  return planConfig({ ...config, brokenTriggers: s.brokenTriggers });
+  if (trace !== undefined) explainUnsubscribed(pass, trace, new Set(planned.triggers.map((p) => p.name)));
 }
 
 function unknownTrigger(name: string, why: string | undefined): Diagnostic {
@@ -182,111 +188,4 @@ function unknownTrigger(name: string, why: string | undefined): Diagnostic {
     ? `a subscription names the trigger "${name}", which is not configured`
     : `a subscription names the trigger "${name}", which is left out because ${why}`;
   return diagnostic("UnknownTrigger", message, { key: `trigger.${name}` });
-}
-
-/**
- * The last resort against the JavaScript engine's own limits (call stack, string and array sizes), which the budgets
- * of the languages are there to keep out of reach: such a `RangeError` becomes a `LimitExceeded` diagnostic. Anything
- * else is a bug and is rethrown.
- */
-function engineLimit(e: unknown, at: { readonly key?: string }): Diagnostic {
-  if (!(e instanceof RangeError)) throw e;
-  return diagnostic("LimitExceeded", `limit exceeded: a limit of the JavaScript engine was reached (${e.message})`, at);
-}
-
-function runCondition(pass: Pass, at: At): void {
-  const { planned, index, condition, key } = at;
-  const result = condition.compiledWhen.run(pass.exprVars, pass.run);
-  if (result._tag === "Left") pass.diagnostics.push({ ...result.left, key });
-  if (result._tag === "Left" || result.right !== true) {
-    for (const k of planned.keys[index]!) pass.state.clear(k);
-    return;
-  }
-  const oncePer = runOncePer(pass, at);
-  const keys = oncePer === undefined || oncePer === "" ? planned.keys[index]! : planned.keysOncePer(index, oncePer);
-  const destinations = planned.destinations;
-  for (let j = 0; j < destinations.length; j++) {
-    const stateKey = keys[j]!;
-    if (pass.state.has(stateKey)) continue;
-    const destination = destinations[j]!;
-    const service = pass.config.services.get(destination.service);
-    if (service === undefined) {
-      pass.diagnostics.push(
-        diagnostic("UnknownService", `the service "${destination.service}" is not configured`, {
-          key,
-          hint: `add service.${destination.service} to the ConfigMap`,
-        }),
-      );
-      continue;
-    }
-    const content = render(pass, at, { destination, serviceType: service.type });
-    if (content === undefined) continue;
-    pass.state.mark(stateKey, Math.floor(pass.options.now / 1000));
-    pass.notifications.push({
-      trigger: planned.name,
-      conditionKey: condition.key,
-      stateKey,
-      ...(oncePer !== undefined ? { oncePer } : {}),
-      destination,
-      serviceType: service.type,
-      templates: condition.send,
-      content,
-    });
-  }
-}
-
-/** Runs `oncePer`: its value formatted like Go's `%v`, or `undefined` when there is none or it fails (as in Go). */
-function runOncePer(pass: Pass, at: At): string | undefined {
-  const compiled = at.condition.compiledOncePer;
-  if (compiled === undefined) return undefined;
-  const result = compiled.run(pass.exprVars, pass.run);
-  const text = result._tag === "Left" ? result : formatOncePerWithin(result.right, pass.config.limits);
-  if (text._tag === "Left") {
-    pass.diagnostics.push({ ...text.left, key: at.key, severity: "warning" });
-    return undefined;
-  }
-  return text.right;
-}
-
-/** Renders the condition's templates for one destination and merges them; `undefined` after a diagnostic. */
-function render(
-  pass: Pass,
-  at: At,
-  to: { readonly destination: Destination; readonly serviceType: string },
-): RenderedContent | undefined {
-  const { config, options } = pass;
-  const vars = pass.templateVars ??= {
-    ...pass.plan.helpersAt(options.now),
-    context: config.context,
-    ...options.vars,
-    [options.resourceName ?? "obj"]: pass.resource,
-  };
-  const destinationVars = {
-    ...vars,
-    serviceType: to.destination.service,
-    recipient: to.destination.recipient,
-  };
-  const contents: RenderedContent[] = [];
-  for (const name of at.condition.send) {
-    const template = config.templates.get(name);
-    if (template === undefined) {
-      pass.diagnostics.push(
-        diagnostic("UnknownTemplate", `the condition sends the template "${name}", which is not configured`, {
-          key: at.key,
-        }),
-      );
-      return undefined;
-    }
-    const rendered = template.render(destinationVars, {
-      now: options.now,
-      service: to.serviceType,
-      limits: config.limits,
-    });
-    if (rendered._tag === "Left") {
-      pass.diagnostics.push({ ...rendered.left, key: `template.${name}` });
-      return undefined;
-    }
-    contents.push(rendered.right);
-  }
-  return mergeRendered(contents, config.blocks);
 }

@@ -27,7 +27,13 @@ export function loadSourced(
   options: { readonly what: string; readonly kind?: string; readonly where?: string },
 ): Either<RuleFileError, Readonly<Record<string, unknown>>> {
   const error = (message: string, at = s.at): Either<RuleFileError, never> =>
-    E.left({ file: ctx.file, line: at.line, column: at.column, ...(options.where !== undefined ? { where: options.where } : {}), message });
+    E.left({
+      file: ctx.file,
+      line: at.line,
+      column: at.column,
+      ...(options.where !== undefined ? { where: options.where } : {}),
+      message,
+    });
   if (s._tag === "Inline") return isRecord(s.value) ? E.right(s.value) : error(`${options.what} must be a map`);
   const text = ctx.files.get(s.path);
   if (text === undefined) return error(`${options.what}: cannot read "${s.path}"`);
@@ -44,7 +50,9 @@ export function loadSourced(
     return error(
       count === 0
         ? `${options.what}: "${s.path}" is empty`
-        : `${options.what}: "${s.path}" holds ${count} documents; it must hold one${options.kind !== undefined ? ` ${options.kind}` : " map"}`,
+        : `${options.what}: "${s.path}" holds ${count} documents; it must hold one${
+          options.kind !== undefined ? ` ${options.kind}` : " map"
+        }`,
     );
   }
   return E.right(picked);

@@ -34,7 +34,9 @@ export function readYamlText(text: string): YamlText {
     return { line: p.line, column: p.col };
   };
   const list = Array.isArray(docs) ? docs : [];
-  const errors = list.flatMap((d) => d.errors.map((e) => ({ ...position(e.pos[0]), message: e.message.split("\n")[0]! })));
+  const errors = list.flatMap((d) =>
+    d.errors.map((e) => ({ ...position(e.pos[0]), message: e.message.split("\n")[0]! }))
+  );
   if (!Array.isArray(docs)) errors.push({ line: 1, column: 1, message: "not a YAML stream" });
   if (errors.length > 0) return { _tag: "Invalid", errors };
   const documents: YamlSource[] = [];

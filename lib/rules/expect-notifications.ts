@@ -32,7 +32,9 @@ function isMatcher(m: Matcher | FieldMatchers): m is Matcher {
 }
 
 function fieldOf(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === "object" && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function matchFields(matchers: FieldMatchers, actual: unknown, path: string, out: string[]): void {
@@ -78,7 +80,9 @@ export function differences(e: Expectation, sent: Sent): readonly string[] {
 function describeFields(matchers: FieldMatchers, path: string): string[] {
   return Object.entries(matchers).flatMap(([k, m]) => {
     const name = path === "" ? k : `${path}.${k}`;
-    return isMatcher(m) ? [`${name} ${m._tag === "Exact" ? "= " : ""}${describeMatcher(m as Matcher)}`] : describeFields(m, name);
+    return isMatcher(m)
+      ? [`${name} ${m._tag === "Exact" ? "= " : ""}${describeMatcher(m as Matcher)}`]
+      : describeFields(m, name);
   });
 }
 
@@ -121,7 +125,12 @@ export function expectNotifications(expected: readonly Expectation[], sent: read
   expected.forEach((e, i) => {
     if (met[i]) return;
     const closest = nearest(e, sent, owner);
-    failures.push({ _tag: "Missing", at: e.at, expected: describeExpectation(e), ...(closest !== undefined ? { closest } : {}) });
+    failures.push({
+      _tag: "Missing",
+      at: e.at,
+      expected: describeExpectation(e),
+      ...(closest !== undefined ? { closest } : {}),
+    });
   });
   owner.forEach((o, j) => {
     if (o === undefined) failures.push({ _tag: "Unexpected", notification: j });

@@ -40,10 +40,18 @@ export function formatJunit(results: readonly RuleFileResult[]): string {
   for (const r of results) {
     const file = escapeXml(r.file);
     const failed = r.scenarios.filter((s) => !s.passed).length;
-    out.push(`  <testsuite name="${file}" tests="${Math.max(1, r.scenarios.length)}" failures="${failed}" errors="${r.errors.length > 0 ? 1 : 0}">`);
+    out.push(
+      `  <testsuite name="${file}" tests="${Math.max(1, r.scenarios.length)}" failures="${failed}" errors="${
+        r.errors.length > 0 ? 1 : 0
+      }">`,
+    );
     if (r.errors.length > 0) {
       const text = r.errors.map(formatRuleFileError).join("\n");
-      out.push(`    <testcase name="${file}" classname="${file}"><error message="the rule file has errors">${escapeXml(text)}</error></testcase>`);
+      out.push(
+        `    <testcase name="${file}" classname="${file}"><error message="the rule file has errors">${
+          escapeXml(text)
+        }</error></testcase>`,
+      );
     }
     for (const s of r.scenarios) {
       const name = escapeXml(s.name);
@@ -52,7 +60,11 @@ export function formatJunit(results: readonly RuleFileResult[]): string {
         continue;
       }
       const text = formatRuleReport([{ ...r, errors: [], scenarios: [s] }]);
-      out.push(`    <testcase name="${name}" classname="${file}"><failure message="scenario failed">${escapeXml(text)}</failure></testcase>`);
+      out.push(
+        `    <testcase name="${name}" classname="${file}"><failure message="scenario failed">${
+          escapeXml(text)
+        }</failure></testcase>`,
+      );
     }
     out.push("  </testsuite>");
   }

@@ -42,8 +42,16 @@ function failureLines(f: Failure, step: StepResult, style: TextStyle): string[] 
 }
 
 function stepLines(step: StepResult, style: TextStyle): string[] {
-  const out = [style.bold(`step ${step.index + 1}${step.name !== `step ${step.index + 1}` ? ` "${step.name}"` : ""} (line ${step.position.line}, ${step.time})`)];
-  const nearest = new Set(step.failures.flatMap((f) => (f._tag === "Missing" && f.closest !== undefined ? [f.closest.notification] : [])));
+  const out = [
+    style.bold(
+      `step ${step.index + 1}${
+        step.name !== `step ${step.index + 1}` ? ` "${step.name}"` : ""
+      } (line ${step.position.line}, ${step.time})`,
+    ),
+  ];
+  const nearest = new Set(
+    step.failures.flatMap((f) => (f._tag === "Missing" && f.closest !== undefined ? [f.closest.notification] : [])),
+  );
   for (const f of step.failures) {
     if (f._tag === "Unexpected" && nearest.has(f.notification)) continue;
     out.push(...indent(failureLines(f, step, style), "  "));
@@ -57,7 +65,9 @@ function stepLines(step: StepResult, style: TextStyle): string[] {
   }
   if (step.diagnostics.length > 0) {
     out.push("  diagnostics:");
-    out.push(...indent(step.diagnostics.map((d) => `${d.severity === "error" ? "!" : "?"} ${formatDiagnostic(d)}`), "    "));
+    out.push(
+      ...indent(step.diagnostics.map((d) => `${d.severity === "error" ? "!" : "?"} ${formatDiagnostic(d)}`), "    "),
+    );
   }
   return out;
 }
@@ -75,7 +85,10 @@ function scenarioLines(s: ScenarioResult, style: TextStyle): string[] {
  * @param options the style (colours on a terminal)
  * @returns the text, ending with a summary line
  */
-export function formatRuleReport(results: readonly RuleFileResult[], options: { readonly style?: TextStyle } = {}): string {
+export function formatRuleReport(
+  results: readonly RuleFileResult[],
+  options: { readonly style?: TextStyle } = {},
+): string {
   const style = options.style ?? plainStyle;
   const lines: string[] = [];
   for (const r of results) {
@@ -86,6 +99,8 @@ export function formatRuleReport(results: readonly RuleFileResult[], options: { 
   const sum = summarize(results);
   const broken = sum.brokenFiles > 0 ? `, ${sum.brokenFiles} file(s) with errors` : "";
   lines.push("");
-  lines.push(`${sum.files} file(s), ${sum.scenarios} scenario(s): ${sum.passedScenarios} passed, ${sum.failedScenarios} failed${broken}`);
+  lines.push(
+    `${sum.files} file(s), ${sum.scenarios} scenario(s): ${sum.passedScenarios} passed, ${sum.failedScenarios} failed${broken}`,
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -43,7 +43,9 @@ export function compileMatcher(value: unknown): Either<string, Matcher> {
     case "regex": {
       if (typeof arg !== "string") return E.left("regex: takes a string (RE2 syntax)");
       const re = compileGoRegexp(arg);
-      return re._tag === "Left" ? E.left(`regex: ${re.left}`) : E.right({ _tag: "Regex", source: arg, regexp: re.right });
+      return re._tag === "Left"
+        ? E.left(`regex: ${re.left}`)
+        : E.right({ _tag: "Regex", source: arg, regexp: re.right });
     }
     case "json":
       return E.right({ _tag: "Json", subset: arg });
@@ -74,7 +76,9 @@ export function runMatcher(matcher: Matcher, actual: unknown): string | undefine
   switch (matcher._tag) {
     case "Exact":
       if (deepEqual(matcher.value, actual)) return undefined;
-      if (typeof matcher.value === "string" && typeof actual === "string" && `${matcher.value}${actual}`.includes("\n")) {
+      if (
+        typeof matcher.value === "string" && typeof actual === "string" && `${matcher.value}${actual}`.includes("\n")
+      ) {
         return `differs (- expected, + got):\n${lineDiff(matcher.value, actual).join("\n")}`;
       }
       return `expected ${show(matcher.value)}, got ${show(actual)}`;

@@ -2,7 +2,8 @@
  * Rule tests: notification rules checked as data. A rule test file (YAML) names the configuration, a time and
  * scenarios — sequences of resource states, each with the notifications it must send — and {@linkcode runRuleFile}
  * walks them through `evaluate`, the notified state carried from step to step as the controller carries it. When a
- * step fails, its {@linkcode Explanation} says why each trigger × condition × destination did or did not send.
+ * step fails, its {@linkcode Explanation}, recorded by `evaluate` in the same pass, says why each trigger × condition
+ * × destination did or did not send.
  *
  * Pure: the shell reads the files (`notifications-engine test`, `runRuleFiles` of `./shell`).
  *
@@ -40,20 +41,19 @@
  * @module
  */
 export type {
+  ConditionResult,
   ExplainedCondition,
   Explanation,
   ExplanationEntry,
   Outcome,
   OutcomeTag,
   SubscriptionSources,
-} from "./explanation.ts";
-export { explainDecision } from "./explain-decision.ts";
-export type { EventDecision } from "./event-decision.ts";
-export { eventDecision } from "./event-decision.ts";
+  TriggerSources,
+} from "../engine/mod.ts";
 export type { Failure, Sent } from "./expect-notifications.ts";
 export { describeExpectation, expectNotifications } from "./expect-notifications.ts";
 export type { TextStyle } from "./format-explanation.ts";
-export { describeOutcome, formatExplanation, plainStyle } from "./format-explanation.ts";
+export { describeOutcome, describeSources, formatExplanation, plainStyle } from "./format-explanation.ts";
 export { formatJunit } from "./format-junit.ts";
 export { formatRuleReport } from "./format-report.ts";
 export type { Matcher } from "./matcher.ts";
@@ -77,4 +77,3 @@ export { summarize } from "./rule-result.ts";
 export type { RunRuleFileOptions } from "./run-rule-file.ts";
 export { redactDeep, runRuleFile, stepLabel } from "./run-rule-file.ts";
 export { carryState, resolveStepResource } from "./step-resource.ts";
-export { templateDecision } from "./template-decision.ts";

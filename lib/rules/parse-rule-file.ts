@@ -37,7 +37,13 @@ function fail(r: Reader, path: Path, message: string, key = false): void {
   r.errors.push({ file: r.file, ...r.yaml.at(path, { key }), message });
 }
 
-function fields(r: Reader, value: unknown, path: Path, what: string, allowed: readonly string[]): Readonly<Record<string, unknown>> {
+function fields(
+  r: Reader,
+  value: unknown,
+  path: Path,
+  what: string,
+  allowed: readonly string[],
+): Readonly<Record<string, unknown>> {
   if (!isRecord(value)) {
     fail(r, path, `${what} must be a map`);
     return {};
@@ -134,7 +140,9 @@ function readExpectation(r: Reader, value: unknown, path: Path): Expectation {
     const s = string(r, e[k], [...path, k], k);
     if (s !== undefined) out[k] = s;
   }
-  const content = e["content"] === undefined ? {} : readMatchers(r, e["content"], [...path, "content"], "content") ?? {};
+  const content = e["content"] === undefined
+    ? {}
+    : readMatchers(r, e["content"], [...path, "content"], "content") ?? {};
   if (e["message"] !== undefined) {
     if (e["content"] !== undefined && isRecord(e["content"]) && "message" in e["content"]) {
       fail(r, [...path, "message"], "message is given twice (here and under content)", true);
@@ -172,10 +180,17 @@ function readStep(r: Reader, value: unknown, path: Path, index: number): Step {
   const afterText = string(r, s["after"], [...path, "after"], "after");
   if (afterText !== undefined) {
     const d = parseDuration(afterText);
-    if (d._tag === "Left" || d.right.ns < 0) fail(r, [...path, "after"], `after must be a duration such as 90s or 1h30m: ${d._tag === "Left" ? d.left : "it is negative"}`);
-    else after = d.right.ns / 1e6;
+    if (d._tag === "Left" || d.right.ns < 0) {
+      fail(
+        r,
+        [...path, "after"],
+        `after must be a duration such as 90s or 1h30m: ${d._tag === "Left" ? d.left : "it is negative"}`,
+      );
+    } else after = d.right.ns / 1e6;
   }
-  if (after !== undefined && s["at"] !== undefined) fail(r, [...path, "at"], "a step has either at or after, not both", true);
+  if (after !== undefined && s["at"] !== undefined) {
+    fail(r, [...path, "at"], "a step has either at or after, not both", true);
+  }
   const at = time(r, s["at"], [...path, "at"], "at");
   const name = string(r, s["name"], [...path, "name"], "name");
   const event = string(r, s["event"], [...path, "event"], "event");
@@ -197,10 +212,12 @@ function readScenario(r: Reader, value: unknown, path: Path, index: number): Sce
   const s = fields(r, value, path, "a scenario", ["name", "resource", "steps"]);
   const resource = sourced(r, s["resource"], [...path, "resource"], "resource");
   const stepsValue = s["steps"];
-  if (!Array.isArray(stepsValue) || stepsValue.length === 0) fail(r, [...path, "steps"], "a scenario needs a non-empty list of steps");
+  if (!Array.isArray(stepsValue) || stepsValue.length === 0) {
+    fail(r, [...path, "steps"], "a scenario needs a non-empty list of steps");
+  }
   const steps = Array.isArray(stepsValue) ? stepsValue.map((v, i) => readStep(r, v, [...path, "steps", i], i)) : [];
   if (isRecord(value) && steps.length > 0 && steps.every((st) => st.expect === undefined)) {
-    fail(r, path, "the scenario expects nothing: give at least one step an expect (a list, or \"none\")");
+    fail(r, path, 'the scenario expects nothing: give at least one step an expect (a list, or "none")');
   }
   const first = steps[0];
   if (first !== undefined && first.resource === undefined && resource === undefined) {
@@ -232,7 +249,9 @@ const topFields = ["config", "now", "resourceName", "vars", "annotationPrefix", 
  */
 export function parseRuleFile(text: string, file: string): Either<readonly RuleFileError[], RuleFile> {
   const parsed = readYamlText(text);
-  if (parsed._tag === "Invalid") return E.left(parsed.errors.map((e) => ({ file, ...e, message: `not valid YAML: ${e.message}` })));
+  if (parsed._tag === "Invalid") {
+    return E.left(parsed.errors.map((e) => ({ file, ...e, message: `not valid YAML: ${e.message}` })));
+  }
   const [yaml, ...rest] = parsed.documents;
   if (yaml === undefined) return E.left([{ file, line: 1, column: 1, message: "the file is empty" }]);
   const r: Reader = { file, yaml, errors: [] };
@@ -247,9 +266,13 @@ export function parseRuleFile(text: string, file: string): Either<readonly RuleF
   if (top["vars"] !== undefined && !isRecord(top["vars"])) fail(r, ["vars"], "vars must be a map");
   const scenariosValue = top["scenarios"];
   if (!Array.isArray(scenariosValue) || scenariosValue.length === 0) {
-    if (isRecord(yaml.value)) fail(r, top["scenarios"] === undefined ? [] : ["scenarios"], "a rule file needs a non-empty list of scenarios");
+    if (isRecord(yaml.value)) {
+      fail(r, top["scenarios"] === undefined ? [] : ["scenarios"], "a rule file needs a non-empty list of scenarios");
+    }
   }
-  const scenarios = Array.isArray(scenariosValue) ? scenariosValue.map((s, i) => readScenario(r, s, ["scenarios", i], i)) : [];
+  const scenarios = Array.isArray(scenariosValue)
+    ? scenariosValue.map((s, i) => readScenario(r, s, ["scenarios", i], i))
+    : [];
   if (r.errors.length > 0) return E.left(r.errors);
   return E.right({
     path: file,

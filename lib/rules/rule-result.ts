@@ -6,7 +6,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import type { RenderedContent } from "../templates/mod.ts";
 import type { Failure } from "./expect-notifications.ts";
-import type { Explanation } from "./explanation.ts";
+import type { Explanation } from "../engine/mod.ts";
 import type { Position, RuleFileError } from "./rule-file.ts";
 
 /** A sent notification, as a rule test shows it. */

@@ -7,16 +7,15 @@
 import type { Config, ServiceConfig, ServiceTypes } from "../config/mod.ts";
 import { decodeConfig, redactor } from "../config/mod.ts";
 import { formatDiagnostic } from "../diagnostics.ts";
-import type { Decision, EvaluateOptions, Notification } from "../engine/mod.ts";
-import { evaluate } from "../engine/mod.ts";
+import type { Decision, EvaluateOptions, Explanation, Notification } from "../engine/mod.ts";
+import { evaluate, renderNotifications } from "../engine/mod.ts";
 import type { CompileOptions } from "../expr/mod.ts";
+import type { TemplateLanguages } from "../templates/mod.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { didYouMean } from "../suggest.ts";
 import { loadSourced } from "./_load.ts";
-import { eventDecision } from "./event-decision.ts";
 import { expectNotifications, type Failure, type Sent } from "./expect-notifications.ts";
-import { explainDecision } from "./explain-decision.ts";
 import { carryState, resolveStepResource } from "./step-resource.ts";
 import type { RuleFile, RuleFileError, Scenario, Step } from "./rule-file.ts";
 import type { RuleFileResult, ScenarioResult, SentView, StepResult } from "./rule-result.ts";
@@ -29,6 +28,8 @@ export interface RunRuleFileOptions {
   readonly services?: ServiceTypes;
   /** Host additions to the expression language. */
   readonly expr?: CompileOptions;
+  /** The template languages besides Go's (`{ liquid }` of `lib/liquid`); Liquid templates are errors without it. */
+  readonly languages?: TemplateLanguages;
   /** The request a notification's service would receive, as data, or why there is none (the provider's `prepare`). */
   readonly prepare?: (n: Notification, service: ServiceConfig, now: number) => Either<string, unknown>;
   /** The secret values of a service's settings, redacted from everything the run returns. */
@@ -41,12 +42,19 @@ interface Run {
   readonly options: RunRuleFileOptions;
 }
 
-function loadConfig(rules: RuleFile, options: RunRuleFileOptions): Either<readonly RuleFileError[], { config: Config; warnings: RuleFileResult["warnings"] }> {
+function loadConfig(
+  rules: RuleFile,
+  options: RunRuleFileOptions,
+): Either<readonly RuleFileError[], { config: Config; warnings: RuleFileResult["warnings"] }> {
   const ctx = { file: rules.path, files: options.files };
   const source = rules.config;
   const none: Either<RuleFileError, Readonly<Record<string, unknown>>> = E.right({});
-  const cm = source.configMap === undefined ? none : loadSourced(ctx, source.configMap, { what: "config.configMap", kind: "ConfigMap" });
-  const secret = source.secret === undefined ? none : loadSourced(ctx, source.secret, { what: "config.secret", kind: "Secret" });
+  const cm = source.configMap === undefined
+    ? none
+    : loadSourced(ctx, source.configMap, { what: "config.configMap", kind: "ConfigMap" });
+  const secret = source.secret === undefined
+    ? none
+    : loadSourced(ctx, source.secret, { what: "config.secret", kind: "Secret" });
   const errors = [cm, secret].flatMap((x) => (x._tag === "Left" ? [x.left] : []));
   if (cm._tag === "Left" || secret._tag === "Left") return E.left(errors);
   const data = { ...(cm.right["data"] as Record<string, string> | undefined), ...source.data };
@@ -55,6 +63,7 @@ function loadConfig(rules: RuleFile, options: RunRuleFileOptions): Either<readon
   const decoded = decodeConfig({ data }, { ...(secretData !== undefined ? { data: secretData } : {}), stringData }, {
     ...(options.services !== undefined ? { services: options.services } : {}),
     ...(options.expr !== undefined ? { expr: options.expr } : {}),
+    ...(options.languages !== undefined ? { languages: options.languages } : {}),
   });
   const at = source.configMap?.at ?? source.at;
   const configErrors = decoded.diagnostics.filter((d) => d.severity === "error").map((d): RuleFileError => ({
@@ -81,11 +90,19 @@ function checkNames(rules: RuleFile, config: Config): readonly RuleFileError[] {
       const push = (at: { line: number; column: number }, message: string): void => {
         errors.push({ file: rules.path, line: at.line, column: at.column, where, message });
       };
-      if (step.event !== undefined && !config.triggers.has(step.event)) push(step.position, unknownName("trigger", step.event, config.triggers.keys()));
+      if (step.event !== undefined && !config.triggers.has(step.event)) {
+        push(step.position, unknownName("trigger", step.event, config.triggers.keys()));
+      }
       for (const e of step.expect ?? []) {
-        if (e.trigger !== undefined && !config.triggers.has(e.trigger)) push(e.at, unknownName("trigger", e.trigger, config.triggers.keys()));
-        if (e.template !== undefined && !config.templates.has(e.template)) push(e.at, unknownName("template", e.template, config.templates.keys()));
-        if (e.service !== undefined && !config.services.has(e.service)) push(e.at, unknownName("service", e.service, config.services.keys()));
+        if (e.trigger !== undefined && !config.triggers.has(e.trigger)) {
+          push(e.at, unknownName("trigger", e.trigger, config.triggers.keys()));
+        }
+        if (e.template !== undefined && !config.templates.has(e.template)) {
+          push(e.at, unknownName("template", e.template, config.templates.keys()));
+        }
+        if (e.service !== undefined && !config.services.has(e.service)) {
+          push(e.at, unknownName("service", e.service, config.services.keys()));
+        }
       }
     }
   }
@@ -110,7 +127,12 @@ function view(n: Notification, request: unknown): SentView {
   };
 }
 
-function runStep(run: Run, resource: Readonly<Record<string, unknown>>, step: Step, now: number): { result: Omit<StepResult, "name" | "index" | "position" | "time">; decision: Decision } {
+function runStep(
+  run: Run,
+  resource: Readonly<Record<string, unknown>>,
+  step: Step,
+  now: number,
+): { result: Omit<StepResult, "name" | "index" | "position" | "time">; decision: Decision } {
   const { rules, config, options } = run;
   const base: EvaluateOptions = {
     now,
@@ -118,19 +140,20 @@ function runStep(run: Run, resource: Readonly<Record<string, unknown>>, step: St
     ...(rules.vars !== undefined ? { vars: rules.vars } : {}),
     ...(rules.annotationPrefix !== undefined ? { annotationPrefix: rules.annotationPrefix } : {}),
   };
-  const decided = step.event !== undefined
+  const { explanation, ...decision } = step.event !== undefined
     ? eventDecision(resource, config, { ...base, trigger: step.event })
-    : { config, options: base, decision: evaluate(resource, config, base) };
-  const { decision } = decided;
+    : evaluate(resource, config, { ...base, explain: true });
   const sent: Sent[] = decision.notifications.map((n) => {
     const service = config.services.get(n.destination.service);
-    const prepared = service === undefined || options.prepare === undefined ? undefined : options.prepare(n, service, now);
-    return { notification: n, request: prepared === undefined ? undefined : prepared._tag === "Right" ? prepared.right : prepared.left };
+    const prepared = service === undefined || options.prepare === undefined
+      ? undefined
+      : options.prepare(n, service, now);
+    return {
+      notification: n,
+      request: prepared === undefined ? undefined : prepared._tag === "Right" ? prepared.right : prepared.left,
+    };
   });
   const failures = step.expect === undefined ? [] : expectNotifications(step.expect, sent);
-  const explanation = failures.length > 0
-    ? explainDecision(resource, decided.config, { ...decided.options, decision })
-    : undefined;
   return {
     decision,
     result: {
@@ -138,9 +161,36 @@ function runStep(run: Run, resource: Readonly<Record<string, unknown>>, step: St
       sent: sent.map((s) => view(s.notification, s.request)),
       failures,
       diagnostics: decision.diagnostics,
-      ...(explanation !== undefined ? { explanation } : {}),
+      ...(failures.length > 0 ? { explanation } : {}),
     },
   };
+}
+
+/**
+ * The Argo Rollouts way of notifying: the controller emits an event (`RolloutCompleted`) naming a trigger
+ * (`on-rollout-completed`), whose first condition's templates go to the trigger's destinations whatever the condition
+ * says; nothing is recorded in the notified state.
+ */
+function eventDecision(
+  resource: unknown,
+  config: Config,
+  options: EvaluateOptions & { readonly trigger: string },
+): Decision & { readonly explanation: Explanation } {
+  const { trigger, now, resourceName, vars, annotationPrefix, apiNamespace } = options;
+  // checkNames made sure the trigger is configured; a trigger has at least one condition.
+  const first = config.triggers.get(trigger)!.conditions[0]!;
+  const rendered = renderNotifications(resource, config, {
+    now,
+    trigger,
+    send: first.send,
+    conditionKey: first.key,
+    explain: true,
+    ...(resourceName !== undefined ? { resourceName } : {}),
+    ...(vars !== undefined ? { vars } : {}),
+    ...(annotationPrefix !== undefined ? { annotationPrefix } : {}),
+    ...(apiNamespace !== undefined ? { apiNamespace } : {}),
+  });
+  return { ...rendered, state: {} };
 }
 
 function runScenario(run: Run, scenario: Scenario): ScenarioResult {
@@ -161,7 +211,9 @@ function runScenario(run: Run, scenario: Scenario): ScenarioResult {
     }
     const { result, decision } = runStep(run, resource.right, step, now);
     steps.push({ ...head, ...result });
-    previous = step.event !== undefined ? resource.right : carryState(resource.right, decision.state, run.rules.annotationPrefix);
+    previous = step.event !== undefined
+      ? resource.right
+      : carryState(resource.right, decision.state, run.rules.annotationPrefix);
   }
   return { name: scenario.name, position: scenario.position, passed: steps.every((s) => s.passed), steps };
 }
@@ -175,18 +227,27 @@ function runScenario(run: Run, scenario: Scenario): ScenarioResult {
  */
 export function runRuleFile(rules: RuleFile, options: RunRuleFileOptions): RuleFileResult {
   const loaded = loadConfig(rules, options);
-  if (loaded._tag === "Left") return { file: rules.path, passed: false, errors: loaded.left, warnings: [], scenarios: [] };
+  if (loaded._tag === "Left") {
+    return { file: rules.path, passed: false, errors: loaded.left, warnings: [], scenarios: [] };
+  }
   const { config, warnings } = loaded.right;
   const redact = redactAll(config, options);
   const nameErrors = checkNames(rules, config);
-  if (nameErrors.length > 0) return redactDeep({ file: rules.path, passed: false, errors: nameErrors, warnings, scenarios: [] }, redact);
+  if (nameErrors.length > 0) {
+    return redactDeep({ file: rules.path, passed: false, errors: nameErrors, warnings, scenarios: [] }, redact);
+  }
   const run: Run = { rules, config, options };
   const scenarios = rules.scenarios.map((s) => runScenario(run, s));
-  return redactDeep({ file: rules.path, passed: scenarios.every((s) => s.passed), errors: [], warnings, scenarios }, redact);
+  return redactDeep(
+    { file: rules.path, passed: scenarios.every((s) => s.passed), errors: [], warnings, scenarios },
+    redact,
+  );
 }
 
 function redactAll(config: Config, options: RunRuleFileOptions): (text: string) => string {
-  const secrets = options.secretsOf === undefined ? [] : [...config.services.values()].flatMap((s) => options.secretsOf!(s));
+  const secrets = options.secretsOf === undefined
+    ? []
+    : [...config.services.values()].flatMap((s) => options.secretsOf!(s));
   const services = redactor(secrets);
   return (text) => services(config.redact(text));
 }

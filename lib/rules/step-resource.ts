@@ -5,7 +5,7 @@
  */
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
-import { type NotifiedState, notifiedAnnotationKey, writeNotifiedState } from "../state/mod.ts";
+import { notifiedAnnotationKey, type NotifiedState, writeNotifiedState } from "../state/mod.ts";
 import { type LoadContext, loadSourced } from "./_load.ts";
 import { mergePatch } from "./merge-patch.ts";
 import type { Scenario, Step } from "./rule-file.ts";
@@ -66,7 +66,9 @@ export function resolveStepResource(ctx: LoadContext, input: StepInput): Either<
   const { scenario, step, previous } = input;
   const load = (s: NonNullable<Scenario["resource"]>): Either<string, Resource> => {
     const loaded = loadSourced(ctx, s, { what: "resource" });
-    return loaded._tag === "Left" ? E.left(`line ${loaded.left.line ?? "?"}: ${loaded.left.message}`) : E.right(loaded.right);
+    return loaded._tag === "Left"
+      ? E.left(`line ${loaded.left.line ?? "?"}: ${loaded.left.message}`)
+      : E.right(loaded.right);
   };
   let base: Either<string, Resource> | undefined = previous !== undefined ? E.right(previous) : undefined;
   if (base === undefined && scenario.resource !== undefined) base = load(scenario.resource);
@@ -82,13 +84,21 @@ export function resolveStepResource(ctx: LoadContext, input: StepInput): Either<
   if (base === undefined) return E.left("there is no resource: give the step or the scenario a resource");
   if (base._tag === "Left" || step.patch === undefined) return base;
   if (!isRecord(step.patch.value)) {
-    return E.left(`line ${step.patch.at.line}: the patch does not apply: a patch is a map (a JSON merge patch over the previous resource), not ${Array.isArray(step.patch.value) ? "a list" : typeof step.patch.value}`);
+    return E.left(
+      `line ${step.patch.at.line}: the patch does not apply: a patch is a map (a JSON merge patch over the previous resource), not ${
+        Array.isArray(step.patch.value) ? "a list" : typeof step.patch.value
+      }`,
+    );
   }
   const patched = mergePatch(base.right, step.patch.value);
-  if (!isRecord(patched)) return E.left(`line ${step.patch.at.line}: the patch does not apply: the resource is no longer a map`);
+  if (!isRecord(patched)) {
+    return E.left(`line ${step.patch.at.line}: the patch does not apply: the resource is no longer a map`);
+  }
   const metadata = patched["metadata"];
   if (metadata !== undefined && !isRecord(metadata)) {
-    return E.left(`line ${step.patch.at.line}: the patch does not apply: it makes metadata ${JSON.stringify(metadata)}, not a map`);
+    return E.left(
+      `line ${step.patch.at.line}: the patch does not apply: it makes metadata ${JSON.stringify(metadata)}, not a map`,
+    );
   }
   return E.right(patched);
 }

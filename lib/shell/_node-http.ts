@@ -19,7 +19,10 @@ interface Limits {
  * @param limits the timeout and the body limit
  * @returns the response, or why there is none
  */
-export async function sendWithNodeHttp(request: HttpRequest, limits: Limits): Promise<Either<HttpFailure, HttpResponse>> {
+export async function sendWithNodeHttp(
+  request: HttpRequest,
+  limits: Limits,
+): Promise<Either<HttpFailure, HttpResponse>> {
   let mod: { readonly request: typeof import("node:http").request };
   try {
     mod = request.url.startsWith("https:") ? await import("node:https") : await import("node:http");
@@ -47,7 +50,11 @@ export async function sendWithNodeHttp(request: HttpRequest, limits: Limits): Pr
         res.on("error", fail);
         res.on("end", () => {
           const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (v !== undefined) {
+              headers[k] = Array.isArray(v) ? v.join(", ") : v;
+            }
+          }
           const bytes = new Uint8Array(size);
           let offset = 0;
           for (const c of chunks) {

@@ -93,7 +93,10 @@ interface Attempt {
 }
 
 /** Makes attempts until one is read as done, refused, or the policy stops retrying. */
-async function retrying<R extends StepResult | TransportResult>(run: Run, attemptOnce: (timeoutMs: number) => Promise<Attempt>): Promise<R> {
+async function retrying<R extends StepResult | TransportResult>(
+  run: Run,
+  attemptOnce: (timeoutMs: number) => Promise<Attempt>,
+): Promise<R> {
   for (let attempt = 1;; attempt++) {
     const admitted = run.gate.admit();
     if (admitted !== undefined) await admitted;
@@ -124,10 +127,17 @@ function sendStep(run: Run, step: HttpDelivery): Promise<StepResult> {
       if (signed._tag === "Left") return { result: { _tag: "Rejected", retryable: false, cause: signed.left } };
       request = signed.right;
     }
-    const sent = await deliverHttp(request, { fetch: run.io.fetch, timeoutMs, maxResponseBytes: run.policy.maxResponseBytes });
+    const sent = await deliverHttp(request, {
+      fetch: run.io.fetch,
+      timeoutMs,
+      maxResponseBytes: run.policy.maxResponseBytes,
+    });
     if (sent._tag === "Left") return { result: { _tag: "Rejected", ...sent.left } };
     run.status = sent.right.status;
-    return { result: step.read(sent.right), retryAfterMs: parseRetryAfter(sent.right.headers["retry-after"], run.io.now()) };
+    return {
+      result: step.read(sent.right),
+      retryAfterMs: parseRetryAfter(sent.right.headers["retry-after"], run.io.now()),
+    };
   });
 }
 
@@ -206,7 +216,11 @@ function bind(service: ServiceConfig, redactConfig: (text: string) => string): B
   const provider = providerOf(service.serviceType);
   if (provider === undefined) return undefined;
   const secrets = redactor(provider.secrets(service.decoded));
-  const b: Bound = { provider, redact: (text) => secrets(redactConfig(text)), policy: provider.policy(service.decoded) };
+  const b: Bound = {
+    provider,
+    redact: (text) => secrets(redactConfig(text)),
+    policy: provider.policy(service.decoded),
+  };
   boundServices.set(service, b);
   return b;
 }
@@ -257,7 +271,17 @@ export async function deliver(notification: Deliverable, config: Config, io: Del
   const gate = io.gates.of(name, policy);
   const entered = gate.enter();
   const leave = typeof entered === "function" ? entered : await entered;
-  const run: Run = { io, policy, gate, startedAt: io.now(), service: name, redact, attempts: 0, status: undefined, remember: {} };
+  const run: Run = {
+    io,
+    policy,
+    gate,
+    startedAt: io.now(),
+    service: name,
+    redact,
+    attempts: 0,
+    status: undefined,
+    remember: {},
+  };
   try {
     return await runDelivery(run, prepared.right);
   } catch (e) {

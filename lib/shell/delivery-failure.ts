@@ -45,4 +45,3 @@ export function toDeliveryFailure(e: unknown, timeoutMs: number): HttpFailure {
   const code = root.code === "" ? "" : ` (${root.code})`;
   return { retryable: true, cause: `the connection failed: ${root.message}${code}` };
 }
-

@@ -52,7 +52,9 @@ export async function serveHealth(options: HealthServerOptions): Promise<HealthS
     if (path === "/healthz") return void res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
     if (path === "/readyz") {
       const ready = options.ready();
-      return void res.writeHead(ready ? 200 : 503, { "content-type": "text/plain" }).end(ready ? "ok\n" : "not ready\n");
+      return void res.writeHead(ready ? 200 : 503, { "content-type": "text/plain" }).end(
+        ready ? "ok\n" : "not ready\n",
+      );
     }
     res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
   });

@@ -69,7 +69,10 @@ async function readBounded(response: Response, limit: number, signal: AbortSigna
  * @param options the `fetch` to use, the timeout and the body limit
  * @returns the response, or why there is none
  */
-export async function deliverHttp(request: HttpRequest, options: DeliverHttpOptions): Promise<Either<HttpFailure, HttpResponse>> {
+export async function deliverHttp(
+  request: HttpRequest,
+  options: DeliverHttpOptions,
+): Promise<Either<HttpFailure, HttpResponse>> {
   if ((request.method === "GET" || request.method === "HEAD") && request.body !== undefined && request.body !== "") {
     return sendWithNodeHttp(request, options);
   }
@@ -85,7 +88,12 @@ export async function deliverHttp(request: HttpRequest, options: DeliverHttpOpti
       throwHttpErrors: false,
       fetch: (input, init) => {
         const r = input instanceof Request ? input : new Request(input, init);
-        return options.fetch(r.url, { method: r.method, headers: request.headers, signal: controller.signal, ...(body !== undefined ? { body } : {}) });
+        return options.fetch(r.url, {
+          method: r.method,
+          headers: request.headers,
+          signal: controller.signal,
+          ...(body !== undefined ? { body } : {}),
+        });
       },
     });
     const text = await readBounded(response, options.maxResponseBytes, controller.signal);
@@ -93,7 +101,12 @@ export async function deliverHttp(request: HttpRequest, options: DeliverHttpOpti
     for (const [name, value] of response.headers) headers[name] = value;
     return E.right({ status: response.status, headers, body: text });
   } catch (e) {
-    return E.left(toDeliveryFailure(controller.signal.aborted && !(e instanceof ResponseTooLarge) ? new BodyTimeout() : e, options.timeoutMs));
+    return E.left(
+      toDeliveryFailure(
+        controller.signal.aborted && !(e instanceof ResponseTooLarge) ? new BodyTimeout() : e,
+        options.timeoutMs,
+      ),
+    );
   } finally {
     clearTimeout(timer);
   }

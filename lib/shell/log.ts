@@ -74,7 +74,9 @@ function wrap(logger: pino.Logger, redact: (text: string) => string): Log {
  */
 export function createLog(options: LogOptions = {}): Log {
   const write = options.write;
-  const destination = write === undefined ? pino.destination({ sync: true }) : { write: (line: string) => write(line.trimEnd()) };
+  const destination = write === undefined
+    ? pino.destination({ sync: true })
+    : { write: (line: string) => write(line.trimEnd()) };
   const logger = pino({ level: options.level ?? "info", redact: redactPaths, base: null }, destination);
   return wrap(logger, options.redact ?? ((text) => text));
 }

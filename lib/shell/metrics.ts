@@ -54,7 +54,9 @@ export interface MetricsOptions {
  */
 export function createControllerMetrics(options: MetricsOptions = {}): ControllerMetrics {
   const registry = new Registry();
-  const name = (n: string): string => (options.prefix !== undefined && options.prefix !== "" ? `${options.prefix}_${n}` : n);
+  const name = (
+    n: string,
+  ): string => (options.prefix !== undefined && options.prefix !== "" ? `${options.prefix}_${n}` : n);
   const registers = [registry];
   const metrics: ControllerMetrics = {
     registry,
@@ -77,7 +79,11 @@ export function createControllerMetrics(options: MetricsOptions = {}): Controlle
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers,
     }),
-    queueDepth: new Gauge({ name: name("notifications_queue_depth"), help: "Resources waiting to be processed.", registers }),
+    queueDepth: new Gauge({
+      name: name("notifications_queue_depth"),
+      help: "Resources waiting to be processed.",
+      registers,
+    }),
     retries: new Counter({
       name: name("notifications_retries_total"),
       help: "Resources sent back for a later pass, by reason.",
@@ -110,6 +116,11 @@ export function createControllerMetrics(options: MetricsOptions = {}): Controlle
     }),
     passes: new Counter({ name: name("notifications_passes_total"), help: "Passes over resources.", registers }),
   };
-  if (options.processMetrics === true) collectDefaultMetrics({ register: registry, prefix: options.prefix !== undefined && options.prefix !== "" ? `${options.prefix}_` : "" });
+  if (options.processMetrics === true) {
+    collectDefaultMetrics({
+      register: registry,
+      prefix: options.prefix !== undefined && options.prefix !== "" ? `${options.prefix}_` : "",
+    });
+  }
   return metrics;
 }

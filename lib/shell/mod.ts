@@ -42,7 +42,14 @@ export { runRuleFiles } from "./cli/rule-files.ts";
 export type { CliIO } from "./cli/cli-io.ts";
 export { processCliIO } from "./cli/cli-io.ts";
 export { runCli } from "./cli/run-cli.ts";
-export type { RuleFile, RuleFileError, RuleFileResult, RunRuleFileOptions, ScenarioResult, StepResult } from "../rules/mod.ts";
+export type {
+  RuleFile,
+  RuleFileError,
+  RuleFileResult,
+  RunRuleFileOptions,
+  ScenarioResult,
+  StepResult,
+} from "../rules/mod.ts";
 export { formatJunit, formatRuleReport, parseRuleFile, runRuleFile } from "../rules/mod.ts";
 // --- the controller
 export type { Controller, ControllerOptions } from "./controller/controller.ts";

@@ -8,6 +8,8 @@ import type { NotifiedState } from "./notified-state.ts";
 export interface StateDraft {
   /** Whether `key` is recorded. */
   has(key: string): boolean;
+  /** When `key` was recorded (unix seconds), as the draft stands; `undefined` when it is not. */
+  at(key: string): number | undefined;
   /** Records `key` at `nowSeconds` (a fraction is dropped), unless it is already recorded: as `markNotified`. */
   mark(key: string, nowSeconds: number): void;
   /** Forgets `key`: as `clearNotified` without `oncePer`. */
@@ -33,6 +35,7 @@ export interface StateDraft {
  * draft.mark("c", 3.5);
  * draft.mark("a", 9);
  * draft.clear("b");
+ * expect(draft.at("a")).toBe(1);
  * expect(draft.done()).toEqual({ a: 1, c: 3 });
  * ```
  */
@@ -41,6 +44,7 @@ export function draftState(state: NotifiedState): StateDraft {
   const changed = (): Map<string, number> => (entries ??= new Map(Object.entries(state)));
   return {
     has: (key) => (entries !== undefined ? entries.has(key) : Object.hasOwn(state, key)),
+    at: (key) => (entries !== undefined ? entries.get(key) : Object.hasOwn(state, key) ? state[key] : undefined),
     mark(key, nowSeconds) {
       if (!this.has(key)) changed().set(key, Math.floor(nowSeconds));
     },

@@ -13,3 +13,5 @@ export { defaultTriggersFor, resolveDefaultSubscriptions } from "./defaults.ts";
 export type { ResolvedDestinations } from "./resolve.ts";
 export { groupByTrigger, resolveDestinations } from "./resolve.ts";
 export { annotationSizeHint, exceedsAnnotationBytes, textExceedsBytes } from "./annotation-size.ts";
+export type { SubscriptionTrace, TriggerSubscriptionTrace } from "./trace-subscriptions.ts";
+export { traceSubscriptions } from "./trace-subscriptions.ts";

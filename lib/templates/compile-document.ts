@@ -18,7 +18,8 @@ import {
   withHint,
 } from "./_compile-field.ts";
 import { didYouMean } from "../suggest.ts";
-import type { CompiledPlan, Literal, Slot, TextCompiler } from "./document-plan.ts";
+import type { CompiledPlan, Literal, Slot } from "./document-plan.ts";
+import type { TextCompilers } from "./compilers.ts";
 import type { TemplateLanguage } from "./text-template.ts";
 
 export type { CompiledPlan, ContentPath, DocumentPlan, Literal, Slot, TextCompiler } from "./document-plan.ts";
@@ -72,8 +73,8 @@ function languageOf(ctx: { readonly name: string; readonly diagnostics: Diagnost
 
 /** Options of {@linkcode compileDocument}. */
 export interface CompileDocumentOptions {
-  /** One text compiler factory per language. */
-  readonly compilers: Readonly<Record<TemplateLanguage, () => TextCompiler>>;
+  /** One text compiler factory per language the host has (Go always; Liquid when added). */
+  readonly compilers: TextCompilers;
   /** The service blocks a document may have, in render order. */
   readonly blocks: TemplateBlocks;
 }
@@ -113,7 +114,18 @@ export function compileDocument(name: string, document: unknown, options: Compil
     }));
   }
   const language = languageOf(base, top.get("language"));
-  const ctx: Ctx = { ...base, language, compile: compilers[language]() };
+  const factory = compilers[language];
+  if (factory === undefined) {
+    diagnostics.push(
+      diagnostic("InvalidField", "language: liquid: the Liquid compiler is not loaded, so the template is left out", {
+        key: `template.${name}`,
+        hint: 'add it: import { liquid } from "notifications-engine/liquid" and pass decodeConfig(configMap, secret, ' +
+          "{ languages: { liquid } })",
+      }),
+    );
+    return { plan: undefined, diagnostics };
+  }
+  const ctx: Ctx = { ...base, language, compile: factory() };
   compileField(ctx, { kind: "text", omitEmpty: true }, top.get("message"), ["message"], "message", name);
   const finishers: { block: string; finish: NonNullable<BlockSpec["finish"]> }[] = [];
   for (const [key, spec] of Object.entries(blocks)) {

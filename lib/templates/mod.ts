@@ -9,20 +9,20 @@
  * - `language: go` (the default, so existing Argo CD and Argo Rollouts configurations work unchanged): every string
  *   field is a Go text/template with the sprig functions (without `env` and `expandenv`);
  * - `language: liquid`: every string field is a Liquid template (liquidjs) over the same variables (`app`,
- *   `context`, `serviceType`, `recipient`, …). A missing variable renders as empty (Go prints `<no value>`), object
- *   prototypes are out of reach, dates are UTC, and `"now"` is the render's clock.
+ *   `context`, `serviceType`, `recipient`, …), when the host adds the language (`languages: { liquid }`, from
+ *   `lib/liquid`, the `./liquid` entry point); without it such a document is an error.
  *
  * Every templated field is compiled once, at configuration time. Rendering returns the message and each block with
  * its JSON fields parsed (Slack `attachments`/`blocks`, Teams `facts`/`sections`/`potentialAction`, …); a field whose
  * rendering is not valid JSON fails that notification with a `TemplateRender` diagnostic naming the field. Several
  * templates of one condition merge with {@linkcode mergeRendered}.
  *
- * @example Render a template in either language
+ * @example Render a template
  * ```ts
  * import { compileTemplate } from "./mod.ts";
  * import { expect } from "expect";
  *
- * const t = compileTemplate("hello", { language: "liquid", message: "Hi {{ app.metadata.name }}" });
+ * const t = compileTemplate("hello", { message: "Hi {{ .app.metadata.name }}" });
  * if (t._tag === "Left") throw new Error("does not compile");
  * const r = t.right.render({ app: { metadata: { name: "guestbook" } } }, { now: 0 });
  * expect(r).toEqual({ _tag: "Right", right: { message: "Hi guestbook", blocks: {} } });
@@ -32,12 +32,15 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import { compileDocument } from "./compile-document.ts";
-import { textCompilers } from "./compilers.ts";
+import { type TemplateLanguages, withLanguages } from "./compilers.ts";
 import { renderPlan } from "./render-plan.ts";
 import type { RenderedContent, RenderOptions } from "./rendered-content.ts";
 import type { TemplateBlocks } from "./block-spec.ts";
 
 export type { RenderedContent, RenderOptions } from "./rendered-content.ts";
+export type { TemplateLanguages, TextCompilerFactory, TextCompilers } from "./compilers.ts";
+export type { TextCompiler } from "./document-plan.ts";
+export type { TemplateLanguage, TextRenderOptions, TextTemplate } from "./text-template.ts";
 export type {
   BlockCheck,
   BlockSpec,
@@ -64,6 +67,8 @@ export interface CompiledTemplate {
 export interface CompileTemplateOptions {
   /** The service blocks the document may have, in render order (`builtinBlocks` of `./providers`); none by default. */
   readonly blocks?: TemplateBlocks;
+  /** The template languages besides Go's the host adds (`{ liquid }`); a document in another language is an error. */
+  readonly languages?: TemplateLanguages;
 }
 
 /**
@@ -81,7 +86,7 @@ export function compileTemplate(
   options: CompileTemplateOptions = {},
 ): Either<readonly Diagnostic[], CompiledTemplate> {
   const { plan, diagnostics } = compileDocument(name, document, {
-    compilers: textCompilers,
+    compilers: withLanguages(options.languages),
     blocks: options.blocks ?? {},
   });
   if (plan === undefined) return E.left(diagnostics);

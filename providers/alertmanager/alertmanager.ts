@@ -30,7 +30,9 @@ export interface AlertmanagerSettings {
 }
 
 /** Decodes the `alertmanager` service settings. */
-export const decodeAlertmanagerSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<AlertmanagerSettings> = settingsDecoder({
+export const decodeAlertmanagerSettings: (
+  raw: Readonly<Record<string, unknown>>,
+) => DecodedSettings<AlertmanagerSettings> = settingsDecoder({
   type: "alertmanager",
   props: {
     targets: goList(goString, "a list of host:port"),
@@ -52,16 +54,25 @@ export const decodeAlertmanagerSettings: (raw: Readonly<Record<string, unknown>>
       try {
         new URL(url);
       } catch {
-        problems.push(settingProblem(["targets", i], `"${target}" with scheme "${scheme}" and path "${apiPath}" does not make a URL`));
+        problems.push(
+          settingProblem(
+            ["targets", i],
+            `"${target}" with scheme "${scheme}" and path "${apiPath}" does not make a URL`,
+          ),
+        );
       }
       return url;
     });
     const basic = raw.basicAuth;
     const token = raw.bearerToken ?? "";
-    const credentials = basic !== undefined ? encodeBase64(new TextEncoder().encode(`${basic.username ?? ""}:${basic.password ?? ""}`)) : "";
+    const credentials = basic !== undefined
+      ? encodeBase64(new TextEncoder().encode(`${basic.username ?? ""}:${basic.password ?? ""}`))
+      : "";
     const authorization = basic !== undefined ? `Basic ${credentials}` : token !== "" ? `Bearer ${token}` : undefined;
     const given = raw.delivery?.timeout;
-    const timeoutMs = given === undefined ? (raw.timeout !== undefined && raw.timeout > 0 ? raw.timeout : 3) * 1000 : policy.timeoutMs;
+    const timeoutMs = given === undefined
+      ? (raw.timeout !== undefined && raw.timeout > 0 ? raw.timeout : 3) * 1000
+      : policy.timeoutMs;
     return {
       problems,
       value: {
@@ -75,7 +86,9 @@ export const decodeAlertmanagerSettings: (raw: Readonly<Record<string, unknown>>
 });
 
 /** Go writes `startsAt` as RFC 3339 with the fraction trimmed of zeros. */
-const goTime = (iso: unknown): unknown => (typeof iso === "string" ? iso.replace(/\.0+Z$/, "Z").replace(/(\.\d*?)0+Z$/, "$1Z") : iso);
+const goTime = (
+  iso: unknown,
+): unknown => (typeof iso === "string" ? iso.replace(/\.0+Z$/, "Z").replace(/(\.\d*?)0+Z$/, "$1Z") : iso);
 
 /** The `alertmanager` provider. */
 export const alertmanagerProvider: Provider<AlertmanagerSettings> = {
@@ -99,11 +112,16 @@ export const alertmanagerProvider: Provider<AlertmanagerSettings> = {
       startsAt: goTime(block["startsAt"]),
     };
     const body = goMarshal([alert]);
-    const headers = { "Content-Type": "application/json", ...(settings.authorization !== undefined ? { Authorization: settings.authorization } : {}) };
+    const headers = {
+      "Content-Type": "application/json",
+      ...(settings.authorization !== undefined ? { Authorization: settings.authorization } : {}),
+    };
     const deliveries: HttpDelivery[] = settings.urls.map((url) => ({
       kind: "http",
       request: { method: "POST", url, headers, body },
-      read: (response) => (response.status === 200 ? { _tag: "Done" } : rejectStatus(`alertmanager POST ${url}`, response)),
+      read: (
+        response,
+      ) => (response.status === 200 ? { _tag: "Done" } : rejectStatus(`alertmanager POST ${url}`, response)),
     }));
     return E.right(deliveries.length === 1 ? deliveries[0]! : { kind: "any-of", deliveries });
   },

@@ -37,40 +37,77 @@ export interface AwsSqsSettings {
 }
 
 /** Decodes the `awssqs` service settings. */
-export const decodeAwssqsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<AwsSqsSettings> = settingsDecoder({
-  type: "awssqs",
-  props: { queue: goString, account: goString, region: goString, endpointUrl: goString, key: goString, secret: goString },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    const region = raw.region ?? "";
-    if (region === "") problems.push(settingProblem(["region"], "the awssqs service needs a region (the AWS environment is not read)"));
-    else if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) problems.push(settingProblem(["region"], `"${region}" is not an AWS region`));
-    if ((raw.key ?? "") === "" || (raw.secret ?? "") === "") {
-      problems.push(settingProblem([(raw.key ?? "") === "" ? "key" : "secret"], "the awssqs service needs key and secret (the AWS default credential chain is not read)"));
-    }
-    let endpoint = `https://sqs.${region}.amazonaws.com`;
-    if ((raw.endpointUrl ?? "") !== "") {
-      try {
-        const u = new URL(raw.endpointUrl!);
-        endpoint = raw.endpointUrl!.replace(/\/+$/, "");
-        const named = /^sqs[.-]([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(u.hostname)?.[1] ?? /^([a-z]{2}(?:-[a-z]+)+-\d+)\.queue\.amazonaws\.com$/.exec(u.hostname)?.[1];
-        if (named !== undefined && region !== "" && named !== region) {
-          problems.push(settingProblem(["endpointUrl"], `the endpoint is in region ${named}, not in the configured region ${region}`));
-        }
-      } catch {
-        problems.push(settingProblem(["endpointUrl"], `"endpointUrl" is not an absolute URL`));
+export const decodeAwssqsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<AwsSqsSettings> =
+  settingsDecoder({
+    type: "awssqs",
+    props: {
+      queue: goString,
+      account: goString,
+      region: goString,
+      endpointUrl: goString,
+      key: goString,
+      secret: goString,
+    },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      const region = raw.region ?? "";
+      if (region === "") {
+        problems.push(
+          settingProblem(["region"], "the awssqs service needs a region (the AWS environment is not read)"),
+        );
+      } else if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+        problems.push(settingProblem(["region"], `"${region}" is not an AWS region`));
       }
-    }
-    return {
-      problems,
-      value: { queue: raw.queue ?? "", account: raw.account ?? "", region, endpoint, key: raw.key ?? "", secret: raw.secret ?? "", delivery: policy },
-    };
-  },
-});
+      if ((raw.key ?? "") === "" || (raw.secret ?? "") === "") {
+        problems.push(
+          settingProblem(
+            [(raw.key ?? "") === "" ? "key" : "secret"],
+            "the awssqs service needs key and secret (the AWS default credential chain is not read)",
+          ),
+        );
+      }
+      let endpoint = `https://sqs.${region}.amazonaws.com`;
+      if ((raw.endpointUrl ?? "") !== "") {
+        try {
+          const u = new URL(raw.endpointUrl!);
+          endpoint = raw.endpointUrl!.replace(/\/+$/, "");
+          const named = /^sqs[.-]([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(u.hostname)?.[1] ??
+            /^([a-z]{2}(?:-[a-z]+)+-\d+)\.queue\.amazonaws\.com$/.exec(u.hostname)?.[1];
+          if (named !== undefined && region !== "" && named !== region) {
+            problems.push(
+              settingProblem(
+                ["endpointUrl"],
+                `the endpoint is in region ${named}, not in the configured region ${region}`,
+              ),
+            );
+          }
+        } catch {
+          problems.push(settingProblem(["endpointUrl"], `"endpointUrl" is not an absolute URL`));
+        }
+      }
+      return {
+        problems,
+        value: {
+          queue: raw.queue ?? "",
+          account: raw.account ?? "",
+          region,
+          endpoint,
+          key: raw.key ?? "",
+          secret: raw.secret ?? "",
+          delivery: policy,
+        },
+      };
+    },
+  });
 
 /** An SQS JSON-protocol request, signed before each attempt. */
-function sqsRequest(settings: AwsSqsSettings, action: string, body: unknown, read: (answer: Readonly<Record<string, unknown>>) => StepResult): HttpDelivery {
+function sqsRequest(
+  settings: AwsSqsSettings,
+  action: string,
+  body: unknown,
+  read: (answer: Readonly<Record<string, unknown>>) => StepResult,
+): HttpDelivery {
   const request: HttpRequest = {
     method: "POST",
     url: `${settings.endpoint}/`,
@@ -101,7 +138,11 @@ function sqsRequest(settings: AwsSqsSettings, action: string, body: unknown, rea
   };
 }
 
-function readAnswer(action: string, response: HttpResponse, then: (answer: Readonly<Record<string, unknown>>) => StepResult): StepResult {
+function readAnswer(
+  action: string,
+  response: HttpResponse,
+  then: (answer: Readonly<Record<string, unknown>>) => StepResult,
+): StepResult {
   let answer: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(response.body);
@@ -113,7 +154,11 @@ function readAnswer(action: string, response: HttpResponse, then: (answer: Reado
   const type = String(answer["__type"] ?? answer["code"] ?? "").replace(/^.*#/, "");
   const message = String(answer["message"] ?? answer["Message"] ?? excerpt(response.body));
   const throttled = /Throttl|RequestThrottled|ServiceUnavailable|InternalError/.test(type);
-  return { _tag: "Rejected", retryable: throttled || isRetryableStatus(response.status), cause: `sqs ${action} answered status ${response.status}: ${type === "" ? "" : `${type}: `}${message}` };
+  return {
+    _tag: "Rejected",
+    retryable: throttled || isRetryableStatus(response.status),
+    cause: `sqs ${action} answered status ${response.status}: ${type === "" ? "" : `${type}: `}${message}`,
+  };
 }
 
 /** The `awssqs` provider. */
@@ -125,24 +170,43 @@ export const awssqsProvider: Provider<AwsSqsSettings> = {
   secrets: (settings) => [settings.secret],
   prepare(n, settings, options) {
     const queue = n.destination.recipient || settings.queue;
-    if (!/^[\w-]{1,80}(\.fifo)?$/.test(queue)) return E.left(invalidDelivery(`recipient "${queue}" is not an SQS queue name`));
+    if (!/^[\w-]{1,80}(\.fifo)?$/.test(queue)) {
+      return E.left(invalidDelivery(`recipient "${queue}" is not an SQS queue name`));
+    }
     const fifo = queue.endsWith(".fifo");
     const group = textOf(blockOf(n.content, "awssqs"), "messageGroupId");
-    if (fifo && group === "") return E.left(invalidDelivery(`queue ${queue} is a FIFO queue: the awssqs block needs a messageGroupId`));
+    if (fifo && group === "") {
+      return E.left(invalidDelivery(`queue ${queue} is a FIFO queue: the awssqs block needs a messageGroupId`));
+    }
     const key = options.idempotencyKey;
     const send = (queueUrl: string): HttpDelivery =>
-      sqsRequest(settings, "SendMessage", {
-        ...(fifo ? {} : { DelaySeconds: 10 }),
-        MessageBody: n.content.message,
-        ...(fifo && key !== undefined ? { MessageDeduplicationId: idempotencyToken(key, [n.destination.service, queue]) } : {}),
-        ...(group !== "" ? { MessageGroupId: group } : {}),
-        QueueUrl: queueUrl,
-      }, (answer) => ({ _tag: "Done", ...(typeof answer["MessageId"] === "string" ? { messageRef: answer["MessageId"] } : {}) }));
-    return E.right(sqsRequest(settings, "GetQueueUrl", { QueueName: queue, ...(settings.account !== "" ? { QueueOwnerAWSAccountId: settings.account } : {}) }, (answer) => {
-      const url = answer["QueueUrl"];
-      return typeof url === "string" && url !== ""
-        ? { _tag: "Next", next: send(url) }
-        : { _tag: "Rejected", retryable: false, cause: "sqs GetQueueUrl: the answer has no QueueUrl" };
-    }));
+      sqsRequest(
+        settings,
+        "SendMessage",
+        {
+          ...(fifo ? {} : { DelaySeconds: 10 }),
+          MessageBody: n.content.message,
+          ...(fifo && key !== undefined
+            ? { MessageDeduplicationId: idempotencyToken(key, [n.destination.service, queue]) }
+            : {}),
+          ...(group !== "" ? { MessageGroupId: group } : {}),
+          QueueUrl: queueUrl,
+        },
+        (answer) => ({
+          _tag: "Done",
+          ...(typeof answer["MessageId"] === "string" ? { messageRef: answer["MessageId"] } : {}),
+        }),
+      );
+    return E.right(
+      sqsRequest(settings, "GetQueueUrl", {
+        QueueName: queue,
+        ...(settings.account !== "" ? { QueueOwnerAWSAccountId: settings.account } : {}),
+      }, (answer) => {
+        const url = answer["QueueUrl"];
+        return typeof url === "string" && url !== ""
+          ? { _tag: "Next", next: send(url) }
+          : { _tag: "Rejected", retryable: false, cause: "sqs GetQueueUrl: the answer has no QueueUrl" };
+      }),
+    );
   },
 };

@@ -17,14 +17,27 @@ export const azuredevopsProvider: Provider<CommitStatusSettings> = commitStatusP
   states: { pending: "pending", success: "succeeded", failure: "failed", error: "error" },
   request: (_, s) => {
     const git = s.segments.indexOf("_git");
-    if (git < 2 || s.segments.length <= git + 1) return E.left("azuredevops: the repo URL is not https://dev.azure.com/<org>/<project>/_git/<repo>");
-    const [org, project, repo] = [s.segments[git - 2]!, s.segments[git - 1]!, s.segments[git + 1]!].map(encodeURIComponent);
+    if (git < 2 || s.segments.length <= git + 1) {
+      return E.left("azuredevops: the repo URL is not https://dev.azure.com/<org>/<project>/_git/<repo>");
+    }
+    const [org, project, repo] = [s.segments[git - 2]!, s.segments[git - 1]!, s.segments[git + 1]!].map(
+      encodeURIComponent,
+    );
     const slash = s.label.lastIndexOf("/");
-    const context = slash < 0 ? { genre: "argocd", name: s.label } : { genre: s.label.slice(0, slash), name: s.label.slice(slash + 1) };
+    const context = slash < 0
+      ? { genre: "argocd", name: s.label }
+      : { genre: s.label.slice(0, slash), name: s.label.slice(slash + 1) };
     return E.right({
       method: "POST",
-      path: `/${org}/${project}/_apis/git/repositories/${repo}/commits/${encodeURIComponent(s.revision)}/statuses?api-version=6.0`,
-      body: { state: s.state, description: s.description, context, ...(s.targetURL !== "" ? { targetUrl: s.targetURL } : {}) },
+      path: `/${org}/${project}/_apis/git/repositories/${repo}/commits/${
+        encodeURIComponent(s.revision)
+      }/statuses?api-version=6.0`,
+      body: {
+        state: s.state,
+        description: s.description,
+        context,
+        ...(s.targetURL !== "" ? { targetUrl: s.targetURL } : {}),
+      },
     });
   },
 });

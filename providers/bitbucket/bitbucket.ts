@@ -21,11 +21,21 @@ export const bitbucketProvider: Provider<CommitStatusSettings> = commitStatusPro
   request: (api, s) => {
     // Data Center clone URLs read https://host/scm/<project>/<repo>.git
     const segments = s.segments[0] === "scm" ? s.segments.slice(1) : s.segments;
-    if (segments.length < 2) return E.left("bitbucket: the repo URL does not name a repository (workspace/repo or project/repo)");
+    if (segments.length < 2) {
+      return E.left("bitbucket: the repo URL does not name a repository (workspace/repo or project/repo)");
+    }
     const [owner, repo] = [encodeURIComponent(segments[0]!), encodeURIComponent(segments[1]!)];
     const body = { state: s.state, key: s.label, name: s.label, url: s.targetURL, description: s.description };
     return api === cloud
-      ? E.right({ method: "POST", path: `/2.0/repositories/${owner}/${repo}/commit/${encodeURIComponent(s.revision)}/statuses/build`, body })
-      : E.right({ method: "POST", path: `/rest/api/latest/projects/${owner}/repos/${repo}/commits/${encodeURIComponent(s.revision)}/builds`, body });
+      ? E.right({
+        method: "POST",
+        path: `/2.0/repositories/${owner}/${repo}/commit/${encodeURIComponent(s.revision)}/statuses/build`,
+        body,
+      })
+      : E.right({
+        method: "POST",
+        path: `/rest/api/latest/projects/${owner}/repos/${repo}/commits/${encodeURIComponent(s.revision)}/builds`,
+        body,
+      });
   },
 });

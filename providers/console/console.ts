@@ -17,12 +17,13 @@ export interface ConsoleSettings {
 }
 
 /** Decodes the `console` service settings. */
-export const decodeConsoleSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<ConsoleSettings> = settingsDecoder({
-  type: "console",
-  props: {},
-  policy: defaultPolicy,
-  build: (_raw, policy) => ({ value: { delivery: policy } }),
-});
+export const decodeConsoleSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<ConsoleSettings> =
+  settingsDecoder({
+    type: "console",
+    props: {},
+    policy: defaultPolicy,
+    build: (_raw, policy) => ({ value: { delivery: policy } }),
+  });
 
 /** The `console` provider. */
 export const consoleProvider: Provider<ConsoleSettings> = {

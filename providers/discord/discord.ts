@@ -11,11 +11,14 @@ import { E, type Either } from "../../lib/fp.ts";
 import { blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { jsonArrayOmitEmpty, textOmitEmpty } from "../fields.ts";
 import type { DecodedSettings, Delivery, Outgoing, Provider } from "../provider.ts";
-import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
+import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { jsonAnswer, rejectStatus } from "../rejection.ts";
 
 /** The `discord:` block. */
-export const discordBlock: BlockSpec = { merge: "merge", fields: { username: textOmitEmpty, avatarURL: textOmitEmpty, embeds: jsonArrayOmitEmpty } };
+export const discordBlock: BlockSpec = {
+  merge: "merge",
+  fields: { username: textOmitEmpty, avatarURL: textOmitEmpty, embeds: jsonArrayOmitEmpty },
+};
 
 function prepare(n: Outgoing, settings: RecipientUrlSettings): Either<Diagnostic, Delivery> {
   const r = n.destination.recipient;
@@ -33,11 +36,18 @@ function prepare(n: Outgoing, settings: RecipientUrlSettings): Either<Diagnostic
   const target = `${url}${url.includes("?") ? "&" : "?"}wait=true`;
   return E.right({
     kind: "http",
-    request: { method: "POST", url: target, headers: { "Content-Type": "application/json" }, body: JSON.stringify(message) },
+    request: {
+      method: "POST",
+      url: target,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(message),
+    },
     read: (response) => {
       if (response.status < 200 || response.status > 299) return rejectStatus(`discord webhook of ${r}`, response);
       const a = jsonAnswer(`discord webhook of ${r}`, response);
-      return "_tag" in a ? { _tag: "Done" } : { _tag: "Done", ...(typeof a.answer["id"] === "string" ? { messageRef: a.answer["id"] } : {}) };
+      return "_tag" in a
+        ? { _tag: "Done" }
+        : { _tag: "Done", ...(typeof a.answer["id"] === "string" ? { messageRef: a.answer["id"] } : {}) };
     },
   });
 }

@@ -41,8 +41,15 @@ export function smtpFailure(e: unknown, where: string): TransportResult {
   const err = (typeof e === "object" && e !== null ? e : { message: String(e) }) as SmtpError;
   const code = err.responseCode;
   const text = (err.response ?? err.message ?? "").replace(/\s+/g, " ").trim();
-  if (err.code === "EAUTH") return { _tag: "Rejected", retryable: code !== undefined && code >= 400 && code < 500, cause: `the SMTP server ${where} refused the login: ${text}` };
-  const tls = err.code === "ETLS" || /CERT|SIGNATURE|SELF_SIGNED|ALTNAME/.test(err.originalCode ?? "") || /certificate|self[- ]signed/i.test(text);
+  if (err.code === "EAUTH") {
+    return {
+      _tag: "Rejected",
+      retryable: code !== undefined && code >= 400 && code < 500,
+      cause: `the SMTP server ${where} refused the login: ${text}`,
+    };
+  }
+  const tls = err.code === "ETLS" || /CERT|SIGNATURE|SELF_SIGNED|ALTNAME/.test(err.originalCode ?? "") ||
+    /certificate|self[- ]signed/i.test(text);
   const retryable = code !== undefined ? code >= 400 && code < 500 : !tls && transient.has(err.code ?? "");
   const kind = code !== undefined ? `refused the message (${code})` : tls ? "failed TLS" : "failed";
   return { _tag: "Rejected", retryable, cause: `the SMTP server ${where} ${kind}: ${text}` };
@@ -88,7 +95,9 @@ export async function deliverSmtp(d: SmtpDelivery, options: SmtpOptions): Promis
       disableUrlAccess: true,
     });
     const rejected = (info.rejected ?? []).map(String);
-    if (rejected.length > 0) return { _tag: "Rejected", retryable: false, cause: `the SMTP server ${where} refused ${rejected.join(", ")}` };
+    if (rejected.length > 0) {
+      return { _tag: "Rejected", retryable: false, cause: `the SMTP server ${where} refused ${rejected.join(", ")}` };
+    }
     return { _tag: "Done", ...(typeof info.messageId === "string" ? { messageRef: info.messageId } : {}) };
   } catch (e) {
     return smtpFailure(e, where);

@@ -53,7 +53,15 @@ export function isAddress(text: string): boolean {
 export const decodeEmailSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<EmailSettings> =
   settingsDecoder({
     type: "email",
-    props: { host: goString, port: goInt, username: goString, password: goString, from: goString, html: goBool, insecure_skip_verify: goBool },
+    props: {
+      host: goString,
+      port: goInt,
+      username: goString,
+      password: goString,
+      from: goString,
+      html: goBool,
+      insecure_skip_verify: goBool,
+    },
     policy: defaultPolicy,
     build(raw, policy) {
       const problems: SettingsDiagnostic[] = [];
@@ -61,15 +69,31 @@ export const decodeEmailSettings: (raw: Readonly<Record<string, unknown>>) => De
       const from = raw.from ?? "";
       const port = raw.port ?? 0;
       if (host === "") problems.push(settingProblem(["host"], "the email service needs a host"));
-      if (port <= 0 || port > 65535) problems.push(settingProblem(["port"], `the email service needs a port from 1 to 65535, not ${port}`));
+      if (port <= 0 || port > 65535) {
+        problems.push(settingProblem(["port"], `the email service needs a port from 1 to 65535, not ${port}`));
+      }
       if (from === "") problems.push(settingProblem(["from"], "the email service needs a from address"));
       else if (!isAddress(from)) problems.push(settingProblem(["from"], `"from" is not an e-mail address`));
       if (raw.insecure_skip_verify === true) {
-        problems.push(settingProblem(["insecure_skip_verify"], "insecure_skip_verify is not supported: TLS certificates are verified (trust a private CA with NODE_EXTRA_CA_CERTS or DENO_CERT)", { severity: "warning" }));
+        problems.push(
+          settingProblem(
+            ["insecure_skip_verify"],
+            "insecure_skip_verify is not supported: TLS certificates are verified (trust a private CA with NODE_EXTRA_CA_CERTS or DENO_CERT)",
+            { severity: "warning" },
+          ),
+        );
       }
       return {
         problems,
-        value: { host, port, from, username: raw.username ?? "", password: raw.password ?? "", html: raw.html ?? false, delivery: policy },
+        value: {
+          host,
+          port,
+          from,
+          username: raw.username ?? "",
+          password: raw.password ?? "",
+          html: raw.html ?? false,
+          delivery: policy,
+        },
       };
     },
   });
@@ -88,7 +112,9 @@ export const emailProvider: Provider<EmailSettings> = {
     const to = recipient.split(",").map((a) => a.trim());
     const bad = to.filter((a) => !isAddress(a));
     if (bad.length > 0) {
-      return E.left(invalidDelivery(`recipient "${recipient}": ${bad.map((a) => `"${a}"`).join(", ")} is not an e-mail address`));
+      return E.left(
+        invalidDelivery(`recipient "${recipient}": ${bad.map((a) => `"${a}"`).join(", ")} is not an e-mail address`),
+      );
     }
     const block = blockOf(n.content, "email");
     const credentials = settings.username !== "" && settings.password !== "";

@@ -53,7 +53,9 @@ function readAccount(text: string, problems: SettingsDiagnostic[]): ServiceAccou
   const email = json["client_email"];
   const pem = json["private_key"];
   if (typeof email !== "string" || typeof pem !== "string") {
-    problems.push(settingProblem(["credentials"], "credentials has no client_email and private_key (is it a service-account key?)"));
+    problems.push(
+      settingProblem(["credentials"], "credentials has no client_email and private_key (is it a service-account key?)"),
+    );
     return undefined;
   }
   const key = readPemKey(pem);
@@ -66,30 +68,46 @@ function readAccount(text: string, problems: SettingsDiagnostic[]): ServiceAccou
 }
 
 /** Decodes the `gcppubsub` service settings. */
-export const decodeGcppubsubSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PubsubSettings> = settingsDecoder({
-  type: "gcppubsub",
-  props: { project: goString, topic: goString, keyFile: goString, credentials: goString, apiURL: goString, metadataURL: goString },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    if ((raw.project ?? "") === "") problems.push(settingProblem(["project"], "the gcppubsub service needs a project"));
-    if ((raw.keyFile ?? "") !== "" && (raw.credentials ?? "") === "") {
-      problems.push(settingProblem(["keyFile"], "keyFile is not read (no files are): put the key in the Secret and set credentials: $<key>; the metadata server's token is used meanwhile", { severity: "warning" }));
-    }
-    const account = (raw.credentials ?? "") === "" ? undefined : readAccount(raw.credentials!, problems);
-    return {
-      problems,
-      value: {
-        project: raw.project ?? "",
-        topic: raw.topic ?? "",
-        ...(account !== undefined ? { account } : {}),
-        apiURL: baseUrl(raw.apiURL, "https://pubsub.googleapis.com", "apiURL", problems),
-        metadataURL: baseUrl(raw.metadataURL, "http://metadata.google.internal", "metadataURL", problems),
-        delivery: policy,
-      },
-    };
-  },
-});
+export const decodeGcppubsubSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PubsubSettings> =
+  settingsDecoder({
+    type: "gcppubsub",
+    props: {
+      project: goString,
+      topic: goString,
+      keyFile: goString,
+      credentials: goString,
+      apiURL: goString,
+      metadataURL: goString,
+    },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      if ((raw.project ?? "") === "") {
+        problems.push(settingProblem(["project"], "the gcppubsub service needs a project"));
+      }
+      if ((raw.keyFile ?? "") !== "" && (raw.credentials ?? "") === "") {
+        problems.push(
+          settingProblem(
+            ["keyFile"],
+            "keyFile is not read (no files are): put the key in the Secret and set credentials: $<key>; the metadata server's token is used meanwhile",
+            { severity: "warning" },
+          ),
+        );
+      }
+      const account = (raw.credentials ?? "") === "" ? undefined : readAccount(raw.credentials!, problems);
+      return {
+        problems,
+        value: {
+          project: raw.project ?? "",
+          topic: raw.topic ?? "",
+          ...(account !== undefined ? { account } : {}),
+          apiURL: baseUrl(raw.apiURL, "https://pubsub.googleapis.com", "apiURL", problems),
+          metadataURL: baseUrl(raw.metadataURL, "http://metadata.google.internal", "metadataURL", problems),
+          delivery: policy,
+        },
+      };
+    },
+  });
 
 function tokenStep(settings: PubsubSettings, then: (token: string) => Delivery): HttpDelivery {
   const read = (what: string) => (response: Parameters<HttpDelivery["read"]>[0]): StepResult => {
@@ -97,21 +115,42 @@ function tokenStep(settings: PubsubSettings, then: (token: string) => Delivery):
     const a = jsonAnswer(what, response);
     if ("_tag" in a) return a;
     const token = a.answer["access_token"];
-    return typeof token === "string" ? { _tag: "Next", next: then(token) } : { _tag: "Rejected", retryable: false, cause: `${what}: the answer has no access_token` };
+    return typeof token === "string"
+      ? { _tag: "Next", next: then(token) }
+      : { _tag: "Rejected", retryable: false, cause: `${what}: the answer has no access_token` };
   };
   const account = settings.account;
   if (account === undefined) {
-    const url = `${settings.metadataURL}/computeMetadata/v1/instance/service-accounts/default/token?scopes=${encodeURIComponent("https://www.googleapis.com/auth/pubsub")}`;
-    return { kind: "http", request: { method: "GET", url, headers: { "Metadata-Flavor": "Google" } }, read: read("the metadata server's token") };
+    const url = `${settings.metadataURL}/computeMetadata/v1/instance/service-accounts/default/token?scopes=${
+      encodeURIComponent("https://www.googleapis.com/auth/pubsub")
+    }`;
+    return {
+      kind: "http",
+      request: { method: "GET", url, headers: { "Metadata-Flavor": "Google" } },
+      read: read("the metadata server's token"),
+    };
   }
   return {
     kind: "http",
-    request: { method: "POST", url: account.tokenURI, headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+    request: {
+      method: "POST",
+      url: account.tokenURI,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    },
     sign: async (request, now) => {
       const iat = Math.floor(now / 1000);
-      const jwt = await signRS256(account.key, { iss: account.email, scope: "https://www.googleapis.com/auth/pubsub", aud: account.tokenURI, iat, exp: iat + 3600 });
+      const jwt = await signRS256(account.key, {
+        iss: account.email,
+        scope: "https://www.googleapis.com/auth/pubsub",
+        aud: account.tokenURI,
+        iat,
+        exp: iat + 3600,
+      });
       if (jwt._tag === "Left") return E.left(`service account ${account.email}: ${jwt.left}`);
-      return E.right({ ...request, body: encodeForm({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: jwt.right }) });
+      return E.right({
+        ...request,
+        body: encodeForm({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: jwt.right }),
+      });
     },
     read: read(`the token of service account ${account.email}`),
   };
@@ -126,19 +165,30 @@ export const gcppubsubProvider: Provider<PubsubSettings> = {
   secrets: (settings) => [settings.account?.privateKey ?? ""],
   prepare(n, settings) {
     const topic = n.destination.recipient || settings.topic;
-    if (!/^[A-Za-z][\w.~+%-]{2,254}$/.test(topic)) return E.left(invalidDelivery(`recipient "${topic}" is not a Pub/Sub topic id`));
+    if (!/^[A-Za-z][\w.~+%-]{2,254}$/.test(topic)) {
+      return E.left(invalidDelivery(`recipient "${topic}" is not a Pub/Sub topic id`));
+    }
     const block = blockOf(n.content, "gcppubsub");
     const attributes = block?.["attributes"];
     const orderingKey = textOf(block, "orderingKey");
     const message = {
       data: encodeBase64(new TextEncoder().encode(n.content.message)),
-      ...(typeof attributes === "object" && attributes !== null && Object.keys(attributes).length > 0 ? { attributes } : {}),
+      ...(typeof attributes === "object" && attributes !== null && Object.keys(attributes).length > 0
+        ? { attributes }
+        : {}),
       ...(orderingKey !== "" ? { orderingKey } : {}),
     };
-    const url = `${settings.apiURL}/v1/projects/${encodeURIComponent(settings.project)}/topics/${encodeURIComponent(topic)}:publish`;
+    const url = `${settings.apiURL}/v1/projects/${encodeURIComponent(settings.project)}/topics/${
+      encodeURIComponent(topic)
+    }:publish`;
     const publish = (token: string): Delivery => ({
       kind: "http",
-      request: { method: "POST", url, headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ messages: [message] }) },
+      request: {
+        method: "POST",
+        url,
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ messages: [message] }),
+      },
       read: (response) => {
         if (response.status !== 200) return rejectStatus(`pubsub publish to ${topic}`, response);
         const a = jsonAnswer(`pubsub publish to ${topic}`, response);

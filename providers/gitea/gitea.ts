@@ -15,7 +15,9 @@ export const giteaProvider: Provider<CommitStatusSettings> = commitStatusProvide
   request: (_, s) =>
     s.segments.length < 2 ? E.left(`gitea: the repo URL does not name a repository (owner/repo)`) : E.right({
       method: "POST",
-      path: `/api/v1/repos/${encodeURIComponent(s.segments[0]!)}/${encodeURIComponent(s.segments[1]!)}/statuses/${encodeURIComponent(s.revision)}`,
+      path: `/api/v1/repos/${encodeURIComponent(s.segments[0]!)}/${encodeURIComponent(s.segments[1]!)}/statuses/${
+        encodeURIComponent(s.revision)
+      }`,
       body: { state: s.state, target_url: s.targetURL, description: s.description, context: s.label },
     }),
 });

@@ -39,7 +39,13 @@ const json = (v: unknown): string => `${JSON.stringify(v)}\n`;
 
 const escapeSegments = (p: string): string => p.split("/").map(encodeURIComponent).join("/");
 
-function request(api: Api, method: string, path: string, body?: unknown, accept = "application/vnd.github.v3+json"): HttpRequest {
+function request(
+  api: Api,
+  method: string,
+  path: string,
+  body?: unknown,
+  accept = "application/vnd.github.v3+json",
+): HttpRequest {
   return {
     method,
     url: api.base + path,
@@ -56,7 +62,8 @@ function request(api: Api, method: string, path: string, body?: unknown, accept 
 
 /** A refusal of the API: retryable on 5xx, 429, and 403 when a rate limit says when to come back. */
 export function refused(api: Api, what: string, response: HttpResponse): StepResult {
-  const limited = response.status === 403 && (response.headers["x-ratelimit-remaining"] === "0" || response.headers["retry-after"] !== undefined);
+  const limited = response.status === 403 &&
+    (response.headers["x-ratelimit-remaining"] === "0" || response.headers["retry-after"] !== undefined);
   const reset = Number(response.headers["x-ratelimit-reset"] ?? "NaN") * 1000;
   let message = excerpt(response.body);
   try {
@@ -69,7 +76,9 @@ export function refused(api: Api, what: string, response: HttpResponse): StepRes
     _tag: "Rejected",
     retryable: limited || isRetryableStatus(response.status),
     cause: `github ${what}: ${response.status} ${message}`,
-    ...(limited && response.headers["retry-after"] === undefined && reset > api.now ? { retryAfterMs: reset - api.now } : {}),
+    ...(limited && response.headers["retry-after"] === undefined && reset > api.now
+      ? { retryAfterMs: reset - api.now }
+      : {}),
   };
 }
 
@@ -97,14 +106,23 @@ const repoPath = (api: Api): string => `repos/${encodeURIComponent(api.owner)}/$
 
 function status(api: Api, s: Block, then: Then): Delivery {
   const label = String(s["label"] ?? "");
-  const body = { state: String(s["state"] ?? ""), target_url: String(s["targetURL"] ?? ""), description: trunc(api.message, 140), context: label };
+  const body = {
+    state: String(s["state"] ?? ""),
+    target_url: String(s["targetURL"] ?? ""),
+    description: trunc(api.message, 140),
+    context: label,
+  };
   const req = request(api, "POST", `${repoPath(api)}/statuses/${escapeSegments(api.revision)}`, body);
   return {
     kind: "http",
     request: req,
     read: (r) => {
       if (r.status === 422) {
-        return { _tag: "Rejected", retryable: false, cause: `too many commit statuses for sha ${api.revision} and context ${label} (github: ${excerpt(r.body)})` };
+        return {
+          _tag: "Rejected",
+          retryable: false,
+          cause: `too many commit statuses for sha ${api.revision} and context ${label} (github: ${excerpt(r.body)})`,
+        };
       }
       return ok(r) ? then() : refused(api, "create commit status", r);
     },
@@ -116,31 +134,51 @@ const preview = "application/vnd.github.ant-man-preview+json, application/vnd.gi
 function deployment(api: Api, d: Block, then: Then): Delivery {
   const environment = String(d["environment"] ?? "");
   const deploymentStatus = (id: number): Delivery =>
-    step(api, request(api, "POST", `${repoPath(api)}/deployments/${id}/statuses`, {
-      state: String(d["state"] ?? ""),
-      log_url: String(d["logURL"] ?? ""),
-      description: trunc(api.message, 140),
-      environment,
-      environment_url: String(d["environmentURL"] ?? ""),
-    }, preview), "create deployment status", then);
+    step(
+      api,
+      request(api, "POST", `${repoPath(api)}/deployments/${id}/statuses`, {
+        state: String(d["state"] ?? ""),
+        log_url: String(d["logURL"] ?? ""),
+        description: trunc(api.message, 140),
+        environment,
+        environment_url: String(d["environmentURL"] ?? ""),
+      }, preview),
+      "create deployment status",
+      then,
+    );
   const create = (): Delivery =>
-    step(api, request(api, "POST", `${repoPath(api)}/deployments`, {
-      ref: String(d["reference"] ?? "") || api.revision,
-      auto_merge: d["autoMerge"] !== false,
-      required_contexts: Array.isArray(d["requiredContexts"]) ? d["requiredContexts"] : null,
-      environment,
-      transient_environment: d["transientEnvironment"] === true,
-    }, preview), "create deployment", (created) => idOf(created, "create deployment", deploymentStatus));
-  const query = encodeForm({ ...(environment !== "" ? { environment } : {}), ...(api.revision !== "" ? { ref: api.revision } : {}) });
-  return step(api, request(api, "GET", `${repoPath(api)}/deployments${query === "" ? "" : `?${query}`}`), "list deployments", (list) => {
-    const first = Array.isArray(list) ? list[0] : undefined;
-    return first === undefined ? next(create()) : idOf(first, "list deployments", deploymentStatus);
+    step(
+      api,
+      request(api, "POST", `${repoPath(api)}/deployments`, {
+        ref: String(d["reference"] ?? "") || api.revision,
+        auto_merge: d["autoMerge"] !== false,
+        required_contexts: Array.isArray(d["requiredContexts"]) ? d["requiredContexts"] : null,
+        environment,
+        transient_environment: d["transientEnvironment"] === true,
+      }, preview),
+      "create deployment",
+      (created) => idOf(created, "create deployment", deploymentStatus),
+    );
+  const query = encodeForm({
+    ...(environment !== "" ? { environment } : {}),
+    ...(api.revision !== "" ? { ref: api.revision } : {}),
   });
+  return step(
+    api,
+    request(api, "GET", `${repoPath(api)}/deployments${query === "" ? "" : `?${query}`}`),
+    "list deployments",
+    (list) => {
+      const first = Array.isArray(list) ? list[0] : undefined;
+      return first === undefined ? next(create()) : idOf(first, "list deployments", deploymentStatus);
+    },
+  );
 }
 
 function idOf(v: unknown, what: string, then: (id: number) => Delivery): StepResult {
   const id = typeof v === "object" && v !== null ? (v as { id?: unknown }).id : undefined;
-  return typeof id === "number" ? next(then(id)) : { _tag: "Rejected", retryable: false, cause: `github ${what}: the answer has no deployment id` };
+  return typeof id === "number"
+    ? next(then(id))
+    : { _tag: "Rejected", retryable: false, cause: `github ${what}: the answer has no deployment id` };
 }
 
 function comments(api: Api, c: Block, then: Then): Delivery {
@@ -150,22 +188,64 @@ function comments(api: Api, c: Block, then: Then): Delivery {
   // the template already appended the marker (as Go's does); appended once, never twice
   if (tag !== "" && !body.endsWith(marker)) body = `${body}\n${marker}`;
   const create = (pr: number, rest: Then): Delivery =>
-    step(api, request(api, "POST", `${repoPath(api)}/issues/${pr}/comments`, { body }), `comment on pull request #${pr}`, rest);
+    step(
+      api,
+      request(api, "POST", `${repoPath(api)}/issues/${pr}/comments`, { body }),
+      `comment on pull request #${pr}`,
+      rest,
+    );
   const each = (prs: readonly number[], i: number): StepResult => {
     if (i >= prs.length) return then();
     const pr = prs[i]!;
     const rest: Then = () => each(prs, i + 1);
     if (tag === "") return next(create(pr, rest));
-    return next(step(api, request(api, "GET", `${repoPath(api)}/issues/${pr}/comments`, undefined, "application/vnd.github.squirrel-girl-preview"), `list comments of pull request #${pr}`, (list) => {
-      const found = Array.isArray(list) ? list.find((x: { body?: unknown }) => typeof x?.body === "string" && x.body.includes(marker)) as { id?: unknown } | undefined : undefined;
-      if (found === undefined || typeof found.id !== "number") return next(create(pr, rest));
-      return next(step(api, request(api, "PATCH", `${repoPath(api)}/issues/comments/${found.id}`, { body }), `edit comment ${found.id}`, rest));
-    }));
+    return next(
+      step(
+        api,
+        request(
+          api,
+          "GET",
+          `${repoPath(api)}/issues/${pr}/comments`,
+          undefined,
+          "application/vnd.github.squirrel-girl-preview",
+        ),
+        `list comments of pull request #${pr}`,
+        (list) => {
+          const found = Array.isArray(list)
+            ? list.find((x: { body?: unknown }) => typeof x?.body === "string" && x.body.includes(marker)) as {
+              id?: unknown;
+            } | undefined
+            : undefined;
+          if (found === undefined || typeof found.id !== "number") return next(create(pr, rest));
+          return next(
+            step(
+              api,
+              request(api, "PATCH", `${repoPath(api)}/issues/comments/${found.id}`, { body }),
+              `edit comment ${found.id}`,
+              rest,
+            ),
+          );
+        },
+      ),
+    );
   };
-  return step(api, request(api, "GET", `${repoPath(api)}/commits/${escapeSegments(api.revision)}/pulls`, undefined, "application/vnd.github.groot-preview+json"), "list pull requests of the commit", (list) => {
-    const prs = Array.isArray(list) ? list.map((p: { number?: unknown }) => p?.number).filter((n): n is number => typeof n === "number") : [];
-    return each(prs, 0);
-  });
+  return step(
+    api,
+    request(
+      api,
+      "GET",
+      `${repoPath(api)}/commits/${escapeSegments(api.revision)}/pulls`,
+      undefined,
+      "application/vnd.github.groot-preview+json",
+    ),
+    "list pull requests of the commit",
+    (list) => {
+      const prs = Array.isArray(list)
+        ? list.map((p: { number?: unknown }) => p?.number).filter((n): n is number => typeof n === "number")
+        : [];
+      return each(prs, 0);
+    },
+  );
 }
 
 function checkRun(api: Api, c: Block, then: Then): Delivery | string {
@@ -191,9 +271,22 @@ function checkRun(api: Api, c: Block, then: Then): Delivery | string {
     ...(conclusion !== "" ? { conclusion } : {}),
     ...(startedAt !== "" ? { started_at: time(startedAt) } : {}),
     ...(completedAt !== "" ? { completed_at: time(completedAt) } : {}),
-    ...(output !== undefined ? { output: { title: String(output["title"] ?? ""), summary: String(output["summary"] ?? ""), text: String(output["text"] ?? "") } } : {}),
+    ...(output !== undefined
+      ? {
+        output: {
+          title: String(output["title"] ?? ""),
+          summary: String(output["summary"] ?? ""),
+          text: String(output["text"] ?? ""),
+        },
+      }
+      : {}),
   };
-  return step(api, request(api, "POST", `${repoPath(api)}/check-runs`, body, "application/vnd.github.antiope-preview+json"), "create check run", then);
+  return step(
+    api,
+    request(api, "POST", `${repoPath(api)}/check-runs`, body, "application/vnd.github.antiope-preview+json"),
+    "create check run",
+    then,
+  );
 }
 
 function dispatch(api: Api, d: Block, then: Then): Delivery | string {
@@ -207,7 +300,15 @@ function dispatch(api: Api, d: Block, then: Then): Delivery | string {
       return "github repositoryDispatch.client_payload is not valid JSON";
     }
   }
-  return step(api, request(api, "POST", `${repoPath(api)}/dispatches`, { event_type: String(d["event_type"] ?? ""), client_payload: value }), "repository dispatch", then);
+  return step(
+    api,
+    request(api, "POST", `${repoPath(api)}/dispatches`, {
+      event_type: String(d["event_type"] ?? ""),
+      client_payload: value,
+    }),
+    "repository dispatch",
+    then,
+  );
 }
 
 const sub = (block: Block, key: string): Block | undefined => {

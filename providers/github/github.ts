@@ -33,7 +33,12 @@ export interface GitHubSettings {
   readonly apiBase: string;
   /** Where installation tokens come from (no trailing slash). */
   readonly tokenBase: string;
-  readonly app?: { readonly appID: number; readonly installationID: number; readonly key: PemKey; readonly privateKey: string };
+  readonly app?: {
+    readonly appID: number;
+    readonly installationID: number;
+    readonly key: PemKey;
+    readonly privateKey: string;
+  };
   readonly token: string;
   readonly delivery: DeliveryPolicy;
 }
@@ -46,7 +51,13 @@ const goId = new t.Type<number, number, unknown>(
     if (typeof u === "number" && Number.isInteger(u)) return t.success(u);
     if (typeof u !== "string") return t.failure(u, c);
     const s = u.trim().replace(/\.0*$/, "");
-    const n = /^0x[0-9a-f]+$/i.test(s) ? parseInt(s.slice(2), 16) : /^0[0-7]+$/.test(s) ? parseInt(s, 8) : /^[+-]?\d+$/.test(s) ? Number(s) : NaN;
+    const n = /^0x[0-9a-f]+$/i.test(s)
+      ? parseInt(s.slice(2), 16)
+      : /^0[0-7]+$/.test(s)
+      ? parseInt(s, 8)
+      : /^[+-]?\d+$/.test(s)
+      ? Number(s)
+      : NaN;
     return Number.isSafeInteger(n) ? t.success(n) : t.failure(u, c);
   },
   t.identity,
@@ -60,39 +71,53 @@ function enterpriseApi(url: string): string {
 }
 
 /** Decodes the `github` service settings. */
-export const decodeGithubSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<GitHubSettings> = settingsDecoder({
-  type: "github",
-  props: { appID: goId, installationID: goId, privateKey: goString, enterpriseBaseURL: goString, token: goString, ...transportProps },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    const enterprise = raw.enterpriseBaseURL ?? "";
-    if (enterprise !== "") {
-      try {
-        new URL(enterprise);
-      } catch {
-        problems.push(settingProblem(["enterpriseBaseURL"], `"enterpriseBaseURL" is not an absolute URL`));
+export const decodeGithubSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<GitHubSettings> =
+  settingsDecoder({
+    type: "github",
+    props: {
+      appID: goId,
+      installationID: goId,
+      privateKey: goString,
+      enterpriseBaseURL: goString,
+      token: goString,
+      ...transportProps,
+    },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      const enterprise = raw.enterpriseBaseURL ?? "";
+      if (enterprise !== "") {
+        try {
+          new URL(enterprise);
+        } catch {
+          problems.push(settingProblem(["enterpriseBaseURL"], `"enterpriseBaseURL" is not an absolute URL`));
+        }
       }
-    }
-    const token = raw.token ?? "";
-    let app: GitHubSettings["app"];
-    if (token === "" || raw.privateKey !== undefined) {
-      const key = readPemKey(raw.privateKey ?? "");
-      if (key._tag === "Left") problems.push(settingProblem(["privateKey"], `could not parse private key: ${key.left}`));
-      else app = { appID: raw.appID ?? 0, installationID: raw.installationID ?? 0, key: key.right, privateKey: raw.privateKey ?? "" };
-    }
-    return {
-      problems,
-      value: {
-        apiBase: enterprise === "" ? "https://api.github.com/" : enterpriseApi(enterprise),
-        tokenBase: (enterprise || "https://api.github.com").replace(/\/+$/, ""),
-        ...(app !== undefined ? { app } : {}),
-        token,
-        delivery: policy,
-      },
-    };
-  },
-});
+      const token = raw.token ?? "";
+      let app: GitHubSettings["app"];
+      if (token === "" || raw.privateKey !== undefined) {
+        const key = readPemKey(raw.privateKey ?? "");
+        if (key._tag === "Left") {
+          problems.push(settingProblem(["privateKey"], `could not parse private key: ${key.left}`));
+        } else {app = {
+            appID: raw.appID ?? 0,
+            installationID: raw.installationID ?? 0,
+            key: key.right,
+            privateKey: raw.privateKey ?? "",
+          };}
+      }
+      return {
+        problems,
+        value: {
+          apiBase: enterprise === "" ? "https://api.github.com/" : enterpriseApi(enterprise),
+          tokenBase: (enterprise || "https://api.github.com").replace(/\/+$/, ""),
+          ...(app !== undefined ? { app } : {}),
+          token,
+          delivery: policy,
+        },
+      };
+    },
+  });
 
 /** The `github` provider. */
 export const githubProvider: Provider<GitHubSettings> = {
@@ -120,7 +145,11 @@ export const githubProvider: Provider<GitHubSettings> = {
     const checked = operations(api(""), block);
     if (typeof checked === "string") return E.left(invalidDelivery(checked));
     if (checked._tag !== "Next") {
-      return E.left(invalidDelivery("the github block asks for nothing: it has no status, deployment, pullRequestComment, checkRun or repositoryDispatch"));
+      return E.left(
+        invalidDelivery(
+          "the github block asks for nothing: it has no status, deployment, pullRequestComment, checkRun or repositoryDispatch",
+        ),
+      );
     }
     const start = (authorization: string): Delivery | undefined => {
       const first = operations(api(authorization), block);
@@ -133,21 +162,36 @@ export const githubProvider: Provider<GitHubSettings> = {
     const url = `${settings.tokenBase}/app/installations/${app.installationID}/access_tokens`;
     return E.right({
       kind: "http",
-      request: { method: "POST", url, headers: { Accept: "application/vnd.github.v3+json", "Content-Type": "application/json" }, body: "null\n" },
+      request: {
+        method: "POST",
+        url,
+        headers: { Accept: "application/vnd.github.v3+json", "Content-Type": "application/json" },
+        body: "null\n",
+      },
       sign: async (request, now) => {
         const iat = Math.floor(now / 1000) - 30;
         const jwt = await signRS256(app.key, { iat, exp: iat + 120, iss: String(app.appID) });
-        return jwt._tag === "Left" ? E.left(`github App ${app.appID}: ${jwt.left}`) : E.right({ ...request, headers: { ...request.headers, Authorization: `Bearer ${jwt.right}` } });
+        return jwt._tag === "Left"
+          ? E.left(`github App ${app.appID}: ${jwt.left}`)
+          : E.right({ ...request, headers: { ...request.headers, Authorization: `Bearer ${jwt.right}` } });
       },
       read: (response) => {
-        if (response.status < 200 || response.status > 299) return refused(api(""), `installation token of installation ${app.installationID}`, response);
+        if (response.status < 200 || response.status > 299) {
+          return refused(api(""), `installation token of installation ${app.installationID}`, response);
+        }
         let token: unknown;
         try {
           token = (JSON.parse(response.body) as { token?: unknown }).token;
         } catch {
           token = undefined;
         }
-        if (typeof token !== "string" || token === "") return { _tag: "Rejected", retryable: false, cause: `github installation token of installation ${app.installationID}: the answer has no token` };
+        if (typeof token !== "string" || token === "") {
+          return {
+            _tag: "Rejected",
+            retryable: false,
+            cause: `github installation token of installation ${app.installationID}: the answer has no token`,
+          };
+        }
         const first = start(`token ${token}`);
         return first === undefined ? { _tag: "Done" } : { _tag: "Next", next: first };
       },

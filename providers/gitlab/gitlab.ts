@@ -13,12 +13,24 @@ export const gitlabProvider: Provider<CommitStatusSettings> = commitStatusProvid
   type: "gitlab",
   defaultApi: "https://gitlab.com",
   auth: (token) => ({ "PRIVATE-TOKEN": token }),
-  states: { pending: "pending", running: "running", success: "success", failure: "failed", error: "failed", canceled: "canceled" },
+  states: {
+    pending: "pending",
+    running: "running",
+    success: "success",
+    failure: "failed",
+    error: "failed",
+    canceled: "canceled",
+  },
   request: (_, s) =>
     s.segments.length < 2 ? E.left(`gitlab: the repo URL does not name a project (group/project)`) : E.right({
       method: "POST",
       path: `/api/v4/projects/${encodeURIComponent(s.segments.join("/"))}/statuses/${encodeURIComponent(s.revision)}`,
-      body: { state: s.state, name: s.label, description: s.description, ...(s.targetURL !== "" ? { target_url: s.targetURL } : {}) },
+      body: {
+        state: s.state,
+        name: s.label,
+        description: s.description,
+        ...(s.targetURL !== "" ? { target_url: s.targetURL } : {}),
+      },
     }),
   alreadySet: (r) => r.status === 400 && /Cannot transition status/i.test(r.body),
 });

@@ -14,7 +14,7 @@ import { encodeForm } from "../form.ts";
 import { goMarshal } from "../go-json.ts";
 import type { DecodedSettings, HttpResponse, Provider, StepResult } from "../provider.ts";
 import { isRetryableStatus, jsonAnswer } from "../rejection.ts";
-import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
+import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { googlechatBlock } from "./block.ts";
 
 /** Drops what Go's `omitempty` drops from Google's typed cards: "", 0, false, null and empty lists. */
@@ -24,7 +24,9 @@ function withoutEmpty(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     const y = withoutEmpty(x);
-    if (y === "" || y === 0 || y === false || y === null || y === undefined || (Array.isArray(y) && y.length === 0)) continue;
+    if (y === "" || y === 0 || y === false || y === null || y === undefined || (Array.isArray(y) && y.length === 0)) {
+      continue;
+    }
     out[k] = y;
   }
   return out;
@@ -43,7 +45,9 @@ function withQuery(url: string, add: Readonly<Record<string, string>>): string {
   const hash = url.indexOf("#");
   const base = q < 0 ? (hash < 0 ? url : url.slice(0, hash)) : url.slice(0, q);
   const values: Record<string, string[]> = {};
-  for (const [k, v] of new URLSearchParams(q < 0 ? "" : url.slice(q + 1, hash < 0 ? undefined : hash))) (values[k] ??= []).push(v);
+  for (const [k, v] of new URLSearchParams(q < 0 ? "" : url.slice(q + 1, hash < 0 ? undefined : hash))) {
+    (values[k] ??= []).push(v);
+  }
   for (const [k, v] of Object.entries(add)) (values[k] ??= []).push(v);
   return `${base}?${encodeForm(values)}`;
 }
@@ -59,7 +63,9 @@ function read(recipient: string, idempotent: boolean, response: HttpResponse): S
     return {
       _tag: "Rejected",
       retryable: isRetryableStatus(response.status),
-      cause: `google chat webhook of ${recipient} answered status ${response.status}: code=${String(e["code"] ?? "")} status=${String(e["status"] ?? "")} message=${String(e["message"] ?? "")}`,
+      cause: `google chat webhook of ${recipient} answered status ${response.status}: code=${
+        String(e["code"] ?? "")
+      } status=${String(e["status"] ?? "")} message=${String(e["message"] ?? "")}`,
     };
   }
   const name = answer["name"];
@@ -68,8 +74,9 @@ function read(recipient: string, idempotent: boolean, response: HttpResponse): S
 
 /** The `googlechat` provider. */
 /** Decodes the `googlechat` service settings. */
-export const decodeGooglechatSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RecipientUrlSettings> =
-  recipientUrlDecoder("googlechat", "webhooks", { idempotency: true });
+export const decodeGooglechatSettings: (
+  raw: Readonly<Record<string, unknown>>,
+) => DecodedSettings<RecipientUrlSettings> = recipientUrlDecoder("googlechat", "webhooks", { idempotency: true });
 
 export const googlechatProvider: Provider<RecipientUrlSettings> = {
   type: "googlechat",
@@ -84,13 +91,17 @@ export const googlechatProvider: Provider<RecipientUrlSettings> = {
     const block = blockOf(n.content, "googlechat");
     const cards = cardsOf(block, "cards");
     const cardsV2 = cardsOf(block, "cardsV2");
-    for (const c of [cards, cardsV2]) if (typeof c === "string") return E.left(invalidDelivery(`cannot create message: ${c}`));
+    for (const c of [cards, cardsV2]) {
+      if (typeof c === "string") return E.left(invalidDelivery(`cannot create message: ${c}`));
+    }
     const legacy = cards as readonly unknown[] | undefined;
     const modern = cardsV2 as readonly unknown[] | undefined;
     const message = {
       text: legacy === undefined && modern === undefined ? n.content.message : "",
       ...(legacy !== undefined && legacy.length > 0 ? { cards: legacy } : {}),
-      ...(modern !== undefined && modern.length > 0 ? { cardsV2: modern.map((card, i) => ({ cardId: `card-${i + 1}`, card })) } : {}),
+      ...(modern !== undefined && modern.length > 0
+        ? { cardsV2: modern.map((card, i) => ({ cardId: `card-${i + 1}`, card })) }
+        : {}),
     };
     const threadKey = textOf(block, "threadKey");
     const params: Record<string, string> = threadKey === ""

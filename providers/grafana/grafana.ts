@@ -28,23 +28,24 @@ function joinAnnotations(path: string): string {
 }
 
 /** Decodes the `grafana` service settings. */
-export const decodeGrafanaSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<GrafanaSettings> = settingsDecoder({
-  type: "grafana",
-  props: { apiUrl: goString, apiKey: goString, ...transportProps },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    let annotationsURL = "";
-    try {
-      const u = new URL(raw.apiUrl ?? "");
-      u.pathname = joinAnnotations(u.pathname);
-      annotationsURL = u.toString();
-    } catch {
-      problems.push(settingProblem(["apiUrl"], `the grafana service needs "apiUrl", an absolute URL ending in /api`));
-    }
-    return { problems, value: { annotationsURL, apiKey: raw.apiKey ?? "", delivery: policy } };
-  },
-});
+export const decodeGrafanaSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<GrafanaSettings> =
+  settingsDecoder({
+    type: "grafana",
+    props: { apiUrl: goString, apiKey: goString, ...transportProps },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      let annotationsURL = "";
+      try {
+        const u = new URL(raw.apiUrl ?? "");
+        u.pathname = joinAnnotations(u.pathname);
+        annotationsURL = u.toString();
+      } catch {
+        problems.push(settingProblem(["apiUrl"], `the grafana service needs "apiUrl", an absolute URL ending in /api`));
+      }
+      return { problems, value: { annotationsURL, apiKey: raw.apiKey ?? "", delivery: policy } };
+    },
+  });
 
 /** The `grafana` provider. */
 export const grafanaProvider: Provider<GrafanaSettings> = {
@@ -67,7 +68,11 @@ export const grafanaProvider: Provider<GrafanaSettings> = {
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${settings.apiKey}` },
         body: goMarshal(annotation),
       },
-      read: (response) => (response.status === 200 ? { _tag: "Done" } : rejectStatus(`grafana POST ${shownUrl(settings.annotationsURL)}`, response)),
+      read: (
+        response,
+      ) => (response.status === 200
+        ? { _tag: "Done" }
+        : rejectStatus(`grafana POST ${shownUrl(settings.annotationsURL)}`, response)),
     });
   },
 };

@@ -20,7 +20,10 @@ import { jsonAnswer, rejectStatus } from "../rejection.ts";
 import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
 
 /** The `matrix:` block. */
-export const matrixBlock: BlockSpec = { merge: "merge", fields: { msgtype: textOmitEmpty, formattedBody: textOmitEmpty } };
+export const matrixBlock: BlockSpec = {
+  merge: "merge",
+  fields: { msgtype: textOmitEmpty, formattedBody: textOmitEmpty },
+};
 
 /** Decoded Matrix settings. */
 export interface MatrixSettings {
@@ -31,17 +34,23 @@ export interface MatrixSettings {
 }
 
 /** Decodes the `matrix` service settings. */
-export const decodeMatrixSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<MatrixSettings> = settingsDecoder({
-  type: "matrix",
-  props: { url: goString, token: goString, ...transportProps },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    if ((raw.url ?? "") === "") problems.push(settingProblem(["url"], "the matrix service needs url (the homeserver)"));
-    if ((raw.token ?? "") === "") problems.push(settingProblem(["token"], "the matrix service needs a token"));
-    return { problems, value: { url: baseUrl(raw.url, "https://invalid", "url", problems), token: raw.token ?? "", delivery: policy } };
-  },
-});
+export const decodeMatrixSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<MatrixSettings> =
+  settingsDecoder({
+    type: "matrix",
+    props: { url: goString, token: goString, ...transportProps },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      if ((raw.url ?? "") === "") {
+        problems.push(settingProblem(["url"], "the matrix service needs url (the homeserver)"));
+      }
+      if ((raw.token ?? "") === "") problems.push(settingProblem(["token"], "the matrix service needs a token"));
+      return {
+        problems,
+        value: { url: baseUrl(raw.url, "https://invalid", "url", problems), token: raw.token ?? "", delivery: policy },
+      };
+    },
+  });
 
 /** The `matrix` provider. */
 export const matrixProvider: Provider<MatrixSettings> = {
@@ -52,7 +61,11 @@ export const matrixProvider: Provider<MatrixSettings> = {
   secrets: (settings) => [settings.token],
   prepare(n, settings, options) {
     const room = n.destination.recipient;
-    if (!/^[!#][^:\s]+:\S+$/.test(room)) return E.left(invalidDelivery(`recipient "${room}" is not a Matrix room id (!id:server) or alias (#name:server)`));
+    if (!/^[!#][^:\s]+:\S+$/.test(room)) {
+      return E.left(
+        invalidDelivery(`recipient "${room}" is not a Matrix room id (!id:server) or alias (#name:server)`),
+      );
+    }
     const block = blockOf(n.content, "matrix");
     const formatted = textOf(block, "formattedBody");
     const event = {
@@ -64,12 +77,20 @@ export const matrixProvider: Provider<MatrixSettings> = {
     const url = `${settings.url}/_matrix/client/v3/rooms/${encodeURIComponent(room)}/send/m.room.message/${txn}`;
     return E.right({
       kind: "http",
-      request: { method: "PUT", url, headers: { "Content-Type": "application/json", Authorization: `Bearer ${settings.token}` }, body: JSON.stringify(event) },
+      request: {
+        method: "PUT",
+        url,
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${settings.token}` },
+        body: JSON.stringify(event),
+      },
       read: (response) => {
         if (response.status !== 200) return rejectStatus(`matrix send to ${room}`, response);
         const a = jsonAnswer(`matrix send to ${room}`, response);
         if ("_tag" in a) return a;
-        return { _tag: "Done", ...(typeof a.answer["event_id"] === "string" ? { messageRef: a.answer["event_id"] } : {}) };
+        return {
+          _tag: "Done",
+          ...(typeof a.answer["event_id"] === "string" ? { messageRef: a.answer["event_id"] } : {}),
+        };
       },
     });
   },

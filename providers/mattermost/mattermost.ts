@@ -43,7 +43,9 @@ export const mattermostProvider: Provider<MattermostSettings> = {
         body: goMarshal(sortKeys(body)),
       },
       read: (response) => {
-        if (response.status < 200 || response.status > 299) return rejectStatus("mattermost POST /api/v4/posts", response);
+        if (response.status < 200 || response.status > 299) {
+          return rejectStatus("mattermost POST /api/v4/posts", response);
+        }
         const id = idOf(response.body);
         return id === undefined ? { _tag: "Done" } : { _tag: "Done", messageRef: id };
       },

@@ -24,7 +24,9 @@ export const decodeMattermostSettings: (raw: Readonly<Record<string, unknown>>) 
     policy: defaultPolicy,
     build(raw, policy) {
       const problems: SettingsDiagnostic[] = [];
-      if ((raw.apiURL ?? "") === "") problems.push(settingProblem(["apiURL"], "the mattermost service needs an apiURL"));
+      if ((raw.apiURL ?? "") === "") {
+        problems.push(settingProblem(["apiURL"], "the mattermost service needs an apiURL"));
+      }
       if ((raw.token ?? "") === "") problems.push(settingProblem(["token"], "the mattermost service needs a token"));
       return { problems, value: { apiURL: raw.apiURL ?? "", token: raw.token ?? "", delivery: policy } };
     },

@@ -17,7 +17,7 @@
  * `connect` does, with a handler that sets this factory only for the synchronous moment it creates its transport and
  * then puts back the Node one that `connect` sets: a host's own `nats` connections in the same process keep theirs.
  * TLS as the Node transport: upgraded when the server's INFO requires or offers it, verified against Deno's roots.
-  * @module
+ * @module
  */
 import {
   checkOptions,
@@ -36,7 +36,7 @@ import {
   setTransportFactory,
   type Transport,
 } from "nats/lib/nats-base-client/internal_mod.js";
-import { NodeTransport, nodeResolveHost } from "nats/lib/src/node_transport.js";
+import { nodeResolveHost, NodeTransport } from "nats/lib/src/node_transport.js";
 
 /** The part of a Deno connection the transport uses. */
 export interface Conn {
@@ -111,13 +111,18 @@ class DenoTransport implements Transport {
     for (;;) {
       const n = await this.conn!.read(buf);
       if (n === null) {
-        throw NatsError.errorForCode(ErrorCode.ConnectionRefused, new Error("the server closed the connection before its INFO"));
+        throw NatsError.errorForCode(
+          ErrorCode.ConnectionRefused,
+          new Error("the server closed the connection before its INFO"),
+        );
       }
       this.head = concat(this.head, buf.subarray(0, n));
       const line = extractProtocolMessage(this.head);
       if (line === "") continue;
       const m = INFO.exec(line);
-      if (m === null) throw new NatsError(`unexpected response from server: ${line.trim().slice(0, 200)}`, ErrorCode.ProtocolError);
+      if (m === null) {
+        throw new NatsError(`unexpected response from server: ${line.trim().slice(0, 200)}`, ErrorCode.ProtocolError);
+      }
       return JSON.parse(m[1]!) as ServerInfo;
     }
   }

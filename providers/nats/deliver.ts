@@ -21,7 +21,11 @@ const transient = /CONNECTION_REFUSED|CONNECTION_TIMEOUT|TIMEOUT|DISCONNECT|CONN
 function failure(e: unknown, what: string): TransportResult {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
   const message = e instanceof Error ? e.message : String(e);
-  return { _tag: "Rejected", retryable: transient.test(code) || transient.test(message), cause: `${what}: ${message}${code !== "" && !message.includes(code) ? ` (${code})` : ""}` };
+  return {
+    _tag: "Rejected",
+    retryable: transient.test(code) || transient.test(message),
+    cause: `${what}: ${message}${code !== "" && !message.includes(code) ? ` (${code})` : ""}`,
+  };
 }
 
 /**
@@ -64,10 +68,19 @@ export async function deliverNats(d: NatsDelivery, options: NatsOptions): Promis
       await Promise.race([
         nc.flush(),
         nc.closed().then((e) => {
-          throw e ?? Object.assign(new Error("the server closed the connection before answering the flush"), { code: "CONNECTION_CLOSED" });
+          throw e ??
+            Object.assign(new Error("the server closed the connection before answering the flush"), {
+              code: "CONNECTION_CLOSED",
+            });
         }),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(Object.assign(new Error(`no answer to the flush within ${options.timeoutMs} ms`), { code: "TIMEOUT" })), options.timeoutMs);
+          timer = setTimeout(
+            () =>
+              reject(
+                Object.assign(new Error(`no answer to the flush within ${options.timeoutMs} ms`), { code: "TIMEOUT" }),
+              ),
+            options.timeoutMs,
+          );
         }),
       ]);
     } finally {

@@ -24,26 +24,36 @@ export interface NatsSettings {
 }
 
 /** Decodes NATS settings; every server must be a `nats://`, `tls://` or `ws(s)://` URL or a `host:port`. */
-export const decodeNatsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NatsSettings> = settingsDecoder({
-  type: "nats",
-  props: { url: goString, headers: goStringMap, username: goString, password: goString, nkey: goString },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    const servers = (raw.url || "nats://127.0.0.1:4222").split(",").map((s) => s.trim()).filter((s) => s !== "");
-    for (const s of servers) {
-      if (!/^((nats|tls|wss?):\/\/)?[^\s/:]+(:\d+)?\/?$/.test(s.replace(/\/\/[^@/]*@/, "//"))) {
-        problems.push(settingProblem(["url"], `"${s.replace(/\/\/[^@/]*@/, "//")}" is not a NATS server URL`));
+export const decodeNatsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NatsSettings> =
+  settingsDecoder({
+    type: "nats",
+    props: { url: goString, headers: goStringMap, username: goString, password: goString, nkey: goString },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      const servers = (raw.url || "nats://127.0.0.1:4222").split(",").map((s) => s.trim()).filter((s) => s !== "");
+      for (const s of servers) {
+        if (!/^((nats|tls|wss?):\/\/)?[^\s/:]+(:\d+)?\/?$/.test(s.replace(/\/\/[^@/]*@/, "//"))) {
+          problems.push(settingProblem(["url"], `"${s.replace(/\/\/[^@/]*@/, "//")}" is not a NATS server URL`));
+        }
       }
-    }
-    const nkey = raw.nkey ?? "";
-    if (nkey !== "" && !/^S[A-Z2-7]{57}$/.test(nkey)) problems.push(settingProblem(["nkey"], `"nkey" is not an NKey seed (58 characters starting with "S")`));
-    return {
-      problems,
-      value: { servers, headers: raw.headers ?? {}, username: raw.username ?? "", password: raw.password ?? "", nkey, delivery: policy },
-    };
-  },
-});
+      const nkey = raw.nkey ?? "";
+      if (nkey !== "" && !/^S[A-Z2-7]{57}$/.test(nkey)) {
+        problems.push(settingProblem(["nkey"], `"nkey" is not an NKey seed (58 characters starting with "S")`));
+      }
+      return {
+        problems,
+        value: {
+          servers,
+          headers: raw.headers ?? {},
+          username: raw.username ?? "",
+          password: raw.password ?? "",
+          nkey,
+          delivery: policy,
+        },
+      };
+    },
+  });
 
 /** The `nats` provider. */
 export const natsProvider: Provider<NatsSettings> = {
@@ -53,12 +63,21 @@ export const natsProvider: Provider<NatsSettings> = {
   secrets: (settings) => [settings.password, settings.nkey],
   prepare(n, settings) {
     const subject = n.destination.recipient;
-    if (subject === "" || /[\s]/.test(subject)) return E.left(invalidDelivery(`recipient "${subject}" is not a NATS subject`));
+    if (subject === "" || /[\s]/.test(subject)) {
+      return E.left(invalidDelivery(`recipient "${subject}" is not a NATS subject`));
+    }
     const auth = settings.nkey !== ""
       ? { auth: { nkeySeed: settings.nkey } }
       : settings.username !== "" && settings.password !== ""
       ? { auth: { user: settings.username, pass: settings.password } }
       : {};
-    return E.right({ kind: "nats", servers: settings.servers, ...auth, subject, data: n.content.message, headers: settings.headers });
+    return E.right({
+      kind: "nats",
+      servers: settings.servers,
+      ...auth,
+      subject,
+      data: n.content.message,
+      headers: settings.headers,
+    });
   },
 };

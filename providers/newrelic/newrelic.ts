@@ -25,16 +25,17 @@ export interface NewrelicSettings {
 }
 
 /** Decodes the `newrelic` service settings. */
-export const decodeNewrelicSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NewrelicSettings> = settingsDecoder({
-  type: "newrelic",
-  props: { apiKey: goString, apiURL: goString, ...transportProps },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    const apiURL = baseUrl(raw.apiURL, "https://api.newrelic.com", "apiURL", problems);
-    return { problems, value: { apiKey: raw.apiKey ?? "", apiURL, delivery: policy } };
-  },
-});
+export const decodeNewrelicSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NewrelicSettings> =
+  settingsDecoder({
+    type: "newrelic",
+    props: { apiKey: goString, apiURL: goString, ...transportProps },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      const apiURL = baseUrl(raw.apiURL, "https://api.newrelic.com", "apiURL", problems);
+      return { problems, value: { apiKey: raw.apiKey ?? "", apiURL, delivery: policy } };
+    },
+  });
 
 /** The `newrelic` provider. */
 export const newrelicProvider: Provider<NewrelicSettings> = {
@@ -58,8 +59,17 @@ export const newrelicProvider: Provider<NewrelicSettings> = {
     const url = `${settings.apiURL}/v2/applications/${n.destination.recipient}/deployments.json`;
     return E.right({
       kind: "http",
-      request: { method: "POST", url, headers: { "Content-Type": "application/json", "X-Api-Key": settings.apiKey }, body: goMarshal({ deployment }) },
-      read: (response) => (response.status >= 200 && response.status <= 299 ? { _tag: "Done" } : rejectStatus(`newrelic POST ${url}`, response)),
+      request: {
+        method: "POST",
+        url,
+        headers: { "Content-Type": "application/json", "X-Api-Key": settings.apiKey },
+        body: goMarshal({ deployment }),
+      },
+      read: (
+        response,
+      ) => (response.status >= 200 && response.status <= 299
+        ? { _tag: "Done" }
+        : rejectStatus(`newrelic POST ${url}`, response)),
     });
   },
 };

@@ -19,7 +19,10 @@ import { jsonAnswer, rejectStatus } from "../rejection.ts";
 import { settingsDecoder } from "../settings-decoder.ts";
 
 /** The `ntfy:` block. */
-export const ntfyBlock: BlockSpec = { merge: "merge", fields: { title: textOmitEmpty, tags: { kind: "text-list" }, priority: textOmitEmpty, click: textOmitEmpty } };
+export const ntfyBlock: BlockSpec = {
+  merge: "merge",
+  fields: { title: textOmitEmpty, tags: { kind: "text-list" }, priority: textOmitEmpty, click: textOmitEmpty },
+};
 
 /** Decoded ntfy settings. */
 export interface NtfySettings {
@@ -30,20 +33,30 @@ export interface NtfySettings {
 }
 
 /** Decodes the `ntfy` service settings. */
-export const decodeNtfySettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NtfySettings> = settingsDecoder({
-  type: "ntfy",
-  props: { url: goString, token: goString, username: goString, password: goString, ...transportProps },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    const url = baseUrl(raw.url, "https://ntfy.sh", "url", problems);
-    const authorization = (raw.token ?? "") !== "" ? `Bearer ${raw.token}` : (raw.username ?? "") !== "" ? basic(raw.username!, raw.password ?? "") : undefined;
-    return {
-      problems,
-      value: { url, ...(authorization !== undefined ? { authorization } : {}), secrets: [raw.token ?? "", raw.password ?? "", authorization ?? ""], delivery: policy },
-    };
-  },
-});
+export const decodeNtfySettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NtfySettings> =
+  settingsDecoder({
+    type: "ntfy",
+    props: { url: goString, token: goString, username: goString, password: goString, ...transportProps },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      const url = baseUrl(raw.url, "https://ntfy.sh", "url", problems);
+      const authorization = (raw.token ?? "") !== ""
+        ? `Bearer ${raw.token}`
+        : (raw.username ?? "") !== ""
+        ? basic(raw.username!, raw.password ?? "")
+        : undefined;
+      return {
+        problems,
+        value: {
+          url,
+          ...(authorization !== undefined ? { authorization } : {}),
+          secrets: [raw.token ?? "", raw.password ?? "", authorization ?? ""],
+          delivery: policy,
+        },
+      };
+    },
+  });
 
 /** The `ntfy` provider. */
 export const ntfyProvider: Provider<NtfySettings> = {
@@ -56,9 +69,13 @@ export const ntfyProvider: Provider<NtfySettings> = {
     const topic = n.destination.recipient;
     if (!/^[\w-]{1,64}$/.test(topic)) return E.left(invalidDelivery(`recipient "${topic}" is not an ntfy topic`));
     const block = blockOf(n.content, "ntfy");
-    const tags = Array.isArray(block?.["tags"]) ? (block!["tags"] as unknown[]).map(String).filter((t) => t !== "") : [];
+    const tags = Array.isArray(block?.["tags"])
+      ? (block!["tags"] as unknown[]).map(String).filter((t) => t !== "")
+      : [];
     const priority = textOf(block, "priority");
-    if (priority !== "" && !/^[1-5]$/.test(priority)) return E.left(invalidDelivery(`ntfy.priority "${priority}" is not 1 to 5`));
+    if (priority !== "" && !/^[1-5]$/.test(priority)) {
+      return E.left(invalidDelivery(`ntfy.priority "${priority}" is not 1 to 5`));
+    }
     const message = {
       topic,
       message: n.content.message,
@@ -69,11 +86,21 @@ export const ntfyProvider: Provider<NtfySettings> = {
     };
     return E.right({
       kind: "http",
-      request: { method: "POST", url: `${settings.url}/`, headers: { "Content-Type": "application/json", ...(settings.authorization !== undefined ? { Authorization: settings.authorization } : {}) }, body: JSON.stringify(message) },
+      request: {
+        method: "POST",
+        url: `${settings.url}/`,
+        headers: {
+          "Content-Type": "application/json",
+          ...(settings.authorization !== undefined ? { Authorization: settings.authorization } : {}),
+        },
+        body: JSON.stringify(message),
+      },
       read: (response) => {
         if (response.status !== 200) return rejectStatus(`ntfy publish to ${topic}`, response);
         const a = jsonAnswer(`ntfy publish to ${topic}`, response);
-        return "_tag" in a ? a : { _tag: "Done", ...(typeof a.answer["id"] === "string" ? { messageRef: a.answer["id"] } : {}) };
+        return "_tag" in a
+          ? a
+          : { _tag: "Done", ...(typeof a.answer["id"] === "string" ? { messageRef: a.answer["id"] } : {}) };
       },
     });
   },

@@ -34,33 +34,43 @@ export interface OpsgenieSettings {
 const opsgeniePolicy: DeliveryPolicy = { ...defaultPolicy, maxAttempts: 5, retryWaitMaxMs: 30_000 };
 
 /** Decodes the `opsgenie` service settings. */
-export const decodeOpsgenieSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<OpsgenieSettings> = settingsDecoder({
-  type: "opsgenie",
-  props: { apiUrl: goString, apiKeys: goStringMap, ...transportProps },
-  policy: opsgeniePolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    const host = raw.apiUrl || "api.opsgenie.com";
-    const base = /^https?:\/\//.test(host) ? host.replace(/\/+$/, "") : `${host.includes("api") ? "https" : "http"}://${host}`;
-    try {
-      new URL(base);
-    } catch {
-      problems.push(settingProblem(["apiUrl"], `"apiUrl" is not a host name (such as api.eu.opsgenie.com)`));
-    }
-    const apiKeys = raw.apiKeys ?? {};
-    for (const [r, k] of Object.entries(apiKeys)) if (k === "") problems.push(settingProblem(["apiKeys", r], `the API key of recipient "${r}" is empty`));
-    return { problems, value: { alertsURL: `${base}/v2/alerts`, apiKeys, delivery: policy } };
-  },
-});
+export const decodeOpsgenieSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<OpsgenieSettings> =
+  settingsDecoder({
+    type: "opsgenie",
+    props: { apiUrl: goString, apiKeys: goStringMap, ...transportProps },
+    policy: opsgeniePolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      const host = raw.apiUrl || "api.opsgenie.com";
+      const base = /^https?:\/\//.test(host)
+        ? host.replace(/\/+$/, "")
+        : `${host.includes("api") ? "https" : "http"}://${host}`;
+      try {
+        new URL(base);
+      } catch {
+        problems.push(settingProblem(["apiUrl"], `"apiUrl" is not a host name (such as api.eu.opsgenie.com)`));
+      }
+      const apiKeys = raw.apiKeys ?? {};
+      for (const [r, k] of Object.entries(apiKeys)) {
+        if (k === "") problems.push(settingProblem(["apiKeys", r], `the API key of recipient "${r}" is empty`));
+      }
+      return { problems, value: { alertsURL: `${base}/v2/alerts`, apiKeys, delivery: policy } };
+    },
+  });
 
-const listOf = (block: Block, key: string): readonly string[] => Array.isArray(block[key]) ? (block[key] as unknown[]).map(String) : [];
+const listOf = (block: Block, key: string): readonly string[] =>
+  Array.isArray(block[key]) ? (block[key] as unknown[]).map(String) : [];
 
 /** The alert's optional fields from the block, in the SDK's field order. */
 function alertFields(block: Block | undefined): Record<string, unknown> {
   if (block === undefined) return {};
   const f = (k: string): string => textOf(block, k);
-  const visibleTo = Array.isArray(block["visibleTo"]) ? (block["visibleTo"] as Readonly<Record<string, unknown>>[]) : [];
-  const details = typeof block["details"] === "object" && block["details"] !== null ? block["details"] as Readonly<Record<string, string>> : {};
+  const visibleTo = Array.isArray(block["visibleTo"])
+    ? (block["visibleTo"] as Readonly<Record<string, unknown>>[])
+    : [];
+  const details = typeof block["details"] === "object" && block["details"] !== null
+    ? block["details"] as Readonly<Record<string, string>>
+    : {};
   return {
     description: f("description"),
     visibleTo: visibleTo.map((v) => ({
@@ -88,7 +98,13 @@ function read(response: HttpResponse): StepResult {
     answer = undefined;
   }
   if (response.status < 400) {
-    if (answer === undefined) return { _tag: "Rejected", retryable: false, cause: `opsgenie answered status ${response.status} with a body that is not JSON: ${excerpt(response.body)}` };
+    if (answer === undefined) {
+      return {
+        _tag: "Rejected",
+        retryable: false,
+        cause: `opsgenie answered status ${response.status} with a body that is not JSON: ${excerpt(response.body)}`,
+      };
+    }
     return { _tag: "Done", ...(typeof answer["requestId"] === "string" ? { messageRef: answer["requestId"] } : {}) };
   }
   const message = answer !== undefined ? String(answer["message"] ?? "") : excerpt(response.body);
@@ -96,12 +112,19 @@ function read(response: HttpResponse): StepResult {
   return {
     _tag: "Rejected",
     retryable: isRetryableStatus(response.status),
-    cause: `Error occurred with Status code: ${response.status}, Message: ${message}${type !== undefined ? `, Error Header: ${type}` : ""}`,
+    cause: `Error occurred with Status code: ${response.status}, Message: ${message}${
+      type !== undefined ? `, Error Header: ${type}` : ""
+    }`,
   };
 }
 
 const omitEmpty = (o: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== "" && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)));
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) =>
+      v !== "" && v !== undefined && !(Array.isArray(v) && v.length === 0) &&
+      !(typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)
+    ),
+  );
 
 /** The `opsgenie` provider. */
 export const opsgenieProvider: Provider<OpsgenieSettings> = {
@@ -114,16 +137,25 @@ export const opsgenieProvider: Provider<OpsgenieSettings> = {
     const r = n.destination.recipient;
     if (!Object.hasOwn(settings.apiKeys, r)) return E.left(invalidDelivery(`no API key configured for recipient ${r}`));
     const block = blockOf(n.content, "opsgenie");
-    if (block !== undefined && textOf(block, "description") === "") return E.left(invalidDelivery("opsgenie notification description is missing"));
+    if (block !== undefined && textOf(block, "description") === "") {
+      return E.left(invalidDelivery("opsgenie notification description is missing"));
+    }
     if (n.content.message === "") return E.left(invalidDelivery("message can not be empty"));
     const fields = alertFields(block);
     const key = options.idempotencyKey;
-    const alias = textOf(block, "alias") || (key !== undefined ? idempotencyToken(key, [n.destination.service, r]) : "");
+    const alias = textOf(block, "alias") ||
+      (key !== undefined ? idempotencyToken(key, [n.destination.service, r]) : "");
     const alert = {
       message: n.content.message,
       ...omitEmpty({ alias, description: fields["description"] }),
       responders: [{ type: "team", ...(r !== "" ? { id: r } : {}), username: "" }],
-      ...omitEmpty({ visibleTo: fields["visibleTo"], actions: fields["actions"], tags: fields["tags"], details: fields["details"], entity: fields["entity"] }),
+      ...omitEmpty({
+        visibleTo: fields["visibleTo"],
+        actions: fields["actions"],
+        tags: fields["tags"],
+        details: fields["details"],
+        entity: fields["entity"],
+      }),
       source: "Argo CD",
       ...omitEmpty({ priority: fields["priority"], user: fields["user"], note: fields["note"] }),
     };
@@ -132,7 +164,11 @@ export const opsgenieProvider: Provider<OpsgenieSettings> = {
       request: {
         method: "POST",
         url: settings.alertsURL,
-        headers: { "Content-Type": "application/json; charset=utf-8", Accept: "application/json", Authorization: `GenieKey ${settings.apiKeys[r]}` },
+        headers: {
+          "Content-Type": "application/json; charset=utf-8",
+          Accept: "application/json",
+          Authorization: `GenieKey ${settings.apiKeys[r]}`,
+        },
         body: `${goMarshal(alert)}\n`,
       },
       read,

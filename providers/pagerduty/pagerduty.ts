@@ -31,17 +31,18 @@ export interface PagerDutySettings {
 }
 
 /** Decodes the `pagerduty` service settings. */
-export const decodePagerdutySettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PagerDutySettings> = settingsDecoder({
-  type: "pagerduty",
-  props: { token: goString, from: goString, serviceId: goString, apiURL: goString },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    if ((raw.token ?? "") === "") problems.push(settingProblem(["token"], "the pagerduty service needs a token"));
-    const apiURL = baseUrl(raw.apiURL, "https://api.pagerduty.com", "apiURL", problems);
-    return { problems, value: { token: raw.token ?? "", from: raw.from ?? "", apiURL, delivery: policy } };
-  },
-});
+export const decodePagerdutySettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PagerDutySettings> =
+  settingsDecoder({
+    type: "pagerduty",
+    props: { token: goString, from: goString, serviceId: goString, apiURL: goString },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const problems: SettingsDiagnostic[] = [];
+      if ((raw.token ?? "") === "") problems.push(settingProblem(["token"], "the pagerduty service needs a token"));
+      const apiURL = baseUrl(raw.apiURL, "https://api.pagerduty.com", "apiURL", problems);
+      return { problems, value: { token: raw.token ?? "", from: raw.from ?? "", apiURL, delivery: policy } };
+    },
+  });
 
 function read(response: HttpResponse): StepResult {
   if (response.status >= 200 && response.status <= 299) {
@@ -49,11 +50,18 @@ function read(response: HttpResponse): StepResult {
       const incident = (JSON.parse(response.body) as { incident?: { id?: unknown } }).incident;
       return { _tag: "Done", ...(typeof incident?.id === "string" ? { messageRef: incident.id } : {}) };
     } catch {
-      return { _tag: "Rejected", retryable: false, cause: `pagerduty POST /incidents answered status ${response.status} with a body that is not JSON` };
+      return {
+        _tag: "Rejected",
+        retryable: false,
+        cause: `pagerduty POST /incidents answered status ${response.status} with a body that is not JSON`,
+      };
     }
   }
   // the incident of this key is open already: an earlier attempt created it
-  if (response.status === 400 && /matching dedup key|incident_key/i.test(response.body) && /open incident|already exists/i.test(response.body)) return { _tag: "Done" };
+  if (
+    response.status === 400 && /matching dedup key|incident_key/i.test(response.body) &&
+    /open incident|already exists/i.test(response.body)
+  ) return { _tag: "Done" };
   return rejectStatus("pagerduty POST /incidents", response);
 }
 

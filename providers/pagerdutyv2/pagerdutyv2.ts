@@ -30,7 +30,9 @@ export interface PagerDutyV2Settings {
 }
 
 /** Decodes the `pagerdutyv2` service settings. */
-export const decodePagerdutyv2Settings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PagerDutyV2Settings> = settingsDecoder({
+export const decodePagerdutyv2Settings: (
+  raw: Readonly<Record<string, unknown>>,
+) => DecodedSettings<PagerDutyV2Settings> = settingsDecoder({
   type: "pagerdutyv2",
   props: { serviceKeys: goStringMap, apiURL: goString },
   policy: defaultPolicy,
@@ -50,12 +52,18 @@ function read(response: HttpResponse): StepResult {
   } catch {
     // described below
   }
-  if (response.status === 202) return { _tag: "Done", ...(typeof answer["dedup_key"] === "string" ? { messageRef: answer["dedup_key"] } : {}) };
+  if (response.status === 202) {
+    return { _tag: "Done", ...(typeof answer["dedup_key"] === "string" ? { messageRef: answer["dedup_key"] } : {}) };
+  }
   const errors = Array.isArray(answer["errors"]) ? `: ${answer["errors"].join(", ")}` : "";
   const detail = "status" in answer || "message" in answer
     ? `status: ${String(answer["status"] ?? "")}, message: ${String(answer["message"] ?? "")}${errors}`
     : `body: ${excerpt(response.body)}`;
-  return { _tag: "Rejected", retryable: isRetryableStatus(response.status), cause: `pagerduty events API answered status ${response.status}, ${detail}` };
+  return {
+    _tag: "Rejected",
+    retryable: isRetryableStatus(response.status),
+    cause: `pagerduty events API answered status ${response.status}, ${detail}`,
+  };
 }
 
 /** The `pagerdutyv2` provider. */
@@ -67,7 +75,9 @@ export const pagerdutyv2Provider: Provider<PagerDutyV2Settings> = {
   secrets: (settings) => Object.values(settings.serviceKeys),
   prepare(n, settings, options) {
     const r = n.destination.recipient;
-    if (!Object.hasOwn(settings.serviceKeys, r)) return E.left(invalidDelivery(`no API key configured for recipient ${r}`));
+    if (!Object.hasOwn(settings.serviceKeys, r)) {
+      return E.left(invalidDelivery(`no API key configured for recipient ${r}`));
+    }
     const block = blockOf(n.content, "pagerdutyv2");
     if (block === undefined) return E.left(invalidDelivery("no config found for pagerdutyv2"));
     const f = (k: string): string => textOf(block, k);

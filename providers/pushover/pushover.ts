@@ -26,17 +26,22 @@ export interface PushoverSettings {
 const key = /^[A-Za-z0-9]{30}$/;
 
 /** Decodes the `pushover` service settings. */
-export const decodePushoverSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PushoverSettings> = settingsDecoder({
-  type: "pushover",
-  props: { token: goString, apiURL: goString },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const token = raw.token ?? "";
-    if (token === "") return { problems: [settingProblem(["token"], "the pushover service needs a token")] };
-    if (!key.test(token)) return { problems: [settingProblem(["token"], "the pushover token must be 30 letters and digits")] };
-    return { value: { token, apiURL: (raw.apiURL || "https://api.pushover.net/1").replace(/\/+$/, ""), delivery: policy } };
-  },
-});
+export const decodePushoverSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PushoverSettings> =
+  settingsDecoder({
+    type: "pushover",
+    props: { token: goString, apiURL: goString },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const token = raw.token ?? "";
+      if (token === "") return { problems: [settingProblem(["token"], "the pushover service needs a token")] };
+      if (!key.test(token)) {
+        return { problems: [settingProblem(["token"], "the pushover token must be 30 letters and digits")] };
+      }
+      return {
+        value: { token, apiURL: (raw.apiURL || "https://api.pushover.net/1").replace(/\/+$/, ""), delivery: policy },
+      };
+    },
+  });
 
 /** The `pushover` provider. */
 export const pushoverProvider: Provider<PushoverSettings> = {
@@ -50,7 +55,9 @@ export const pushoverProvider: Provider<PushoverSettings> = {
     if (user === "") return E.left(invalidDelivery("pushover: empty recipient token"));
     if (!key.test(user)) return E.left(invalidDelivery("pushover: invalid recipient token (30 letters and digits)"));
     if (message === "") return E.left(invalidDelivery("pushover: message empty"));
-    if ([...message].length > 1024) return E.left(invalidDelivery("pushover: message too long (more than 1024 characters)"));
+    if ([...message].length > 1024) {
+      return E.left(invalidDelivery("pushover: message too long (more than 1024 characters)"));
+    }
     return E.right({
       kind: "http",
       request: {
@@ -60,7 +67,9 @@ export const pushoverProvider: Provider<PushoverSettings> = {
         body: encodeForm({ message, priority: "0", token: settings.token, user }),
       },
       read: (response) => {
-        if (response.status >= 500) return { _tag: "Rejected", retryable: true, cause: `pushover answered status ${response.status}` };
+        if (response.status >= 500) {
+          return { _tag: "Rejected", retryable: true, cause: `pushover answered status ${response.status}` };
+        }
         const read = jsonAnswer("pushover POST /messages.json", response);
         if ("_tag" in read) return read;
         const { status, request, errors: list } = read.answer;

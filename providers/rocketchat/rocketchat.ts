@@ -25,7 +25,12 @@ function readStatus(what: string, response: HttpResponse): { readonly answer: An
   if (error !== "") return reject(`rocketchat ${what}: ${error}`, retryable);
   if (answer["status"] === "success") return { answer };
   const message = typeof answer["message"] === "string" ? answer["message"] : "";
-  return reject(`rocketchat ${what}: ${message !== "" ? `status: ${String(answer["status"] ?? "")}, message: ${message}` : "got false response"}`, retryable);
+  return reject(
+    `rocketchat ${what}: ${
+      message !== "" ? `status: ${String(answer["status"] ?? "")}, message: ${message}` : "got false response"
+    }`,
+    retryable,
+  );
 }
 
 function field(o: unknown, key: string): string {

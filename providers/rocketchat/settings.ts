@@ -49,20 +49,41 @@ function apiBaseOf(serverUrl: string): string | undefined {
 export const decodeRocketChatSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RocketChatSettings> =
   settingsDecoder({
     type: "rocketchat",
-    props: { email: goString, password: goString, serverUrl: goString, alias: goString, icon: goString, avatar: goString },
+    props: {
+      email: goString,
+      password: goString,
+      serverUrl: goString,
+      alias: goString,
+      icon: goString,
+      avatar: goString,
+    },
     policy: defaultPolicy,
     build(raw, policy) {
       const problems: SettingsDiagnostic[] = [];
       const apiBase = apiBaseOf(raw.serverUrl ?? "");
-      if (apiBase === undefined) problems.push(settingProblem(["serverUrl"], "the rocketchat service needs a serverUrl (an absolute URL)"));
-      if ((raw.email ?? "") === "") problems.push(settingProblem(["email"], "the rocketchat service needs an email (the login user)"));
-      if ((raw.password ?? "") === "") problems.push(settingProblem(["password"], "the rocketchat service needs a password"));
+      if (apiBase === undefined) {
+        problems.push(settingProblem(["serverUrl"], "the rocketchat service needs a serverUrl (an absolute URL)"));
+      }
+      if ((raw.email ?? "") === "") {
+        problems.push(settingProblem(["email"], "the rocketchat service needs an email (the login user)"));
+      }
+      if ((raw.password ?? "") === "") {
+        problems.push(settingProblem(["password"], "the rocketchat service needs a password"));
+      }
       const icon = raw.icon ?? "";
       const emoji = /^:.+:$/s.test(icon) ? icon : "";
-      if (icon !== "" && emoji === "") problems.push(settingProblem(["icon"], `"icon" is not an emoji (:name:); it is ignored`, { severity: "warning" }));
+      if (icon !== "" && emoji === "") {
+        problems.push(
+          settingProblem(["icon"], `"icon" is not an emoji (:name:); it is ignored`, { severity: "warning" }),
+        );
+      }
       const given = raw.avatar ?? "";
       const avatar = isHttpUrl(given) ? given : "";
-      if (given !== "" && avatar === "") problems.push(settingProblem(["avatar"], `"avatar" is not an http(s) URL; it is ignored`, { severity: "warning" }));
+      if (given !== "" && avatar === "") {
+        problems.push(
+          settingProblem(["avatar"], `"avatar" is not an http(s) URL; it is ignored`, { severity: "warning" }),
+        );
+      }
       return {
         problems,
         value: {

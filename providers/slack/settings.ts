@@ -56,9 +56,11 @@ export const decodeSlackSettings: (raw: Readonly<Record<string, unknown>>) => De
       let apiURL = raw.apiURL ?? "";
       if (apiURL === "") apiURL = "https://slack.com/api/";
       else if (!apiURL.endsWith("/")) {
-        problems.push(settingProblem(["apiURL"], `"apiURL" should end with "/" (method names are appended to it); "/" is added`, {
-          severity: "warning",
-        }));
+        problems.push(
+          settingProblem(["apiURL"], `"apiURL" should end with "/" (method names are appended to it); "/" is added`, {
+            severity: "warning",
+          }),
+        );
         apiURL += "/";
       }
       return {

@@ -17,14 +17,23 @@ import { E, type Either } from "../../lib/fp.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
 import { type Block, blockOf, jsonOf, textOf } from "../content.ts";
 import { encodeForm } from "../form.ts";
-import type { Delivery, HttpResponse, Outgoing, PrepareOptions, Provider, References, StepResult } from "../provider.ts";
+import type {
+  Delivery,
+  HttpResponse,
+  Outgoing,
+  PrepareOptions,
+  Provider,
+  References,
+  StepResult,
+} from "../provider.ts";
 import { jsonAnswer, reject, rejectStatus } from "../rejection.ts";
 import { slackBlock } from "./block.ts";
 import { decodeSlackSettings, type SlackSettings } from "./settings.ts";
 
 type Form = Record<string, string>;
 
-const threadKey = (recipient: string, groupingKey: string): string => `thread ${JSON.stringify([recipient, groupingKey])}`;
+const threadKey = (recipient: string, groupingKey: string): string =>
+  `thread ${JSON.stringify([recipient, groupingKey])}`;
 const channelKey = (recipient: string): string => `channel ${JSON.stringify(recipient)}`;
 
 /** A valid icon URL: absolute, http or https, with a host (Go's `isValidIconURL`). */
@@ -76,7 +85,12 @@ function readAnswer(method: string, response: HttpResponse): Posted {
   return { ok: true, channel: str("channel"), ts: str("ts") || str("message_ts") };
 }
 
-function step(settings: SlackSettings, method: string, form: Form, read: (a: { channel: string; ts: string }) => StepResult): Delivery {
+function step(
+  settings: SlackSettings,
+  method: string,
+  form: Form,
+  read: (a: { channel: string; ts: string }) => StepResult,
+): Delivery {
   return {
     kind: "http",
     request: {
@@ -104,7 +118,12 @@ function prepare(n: Outgoing, settings: SlackSettings, options: PrepareOptions):
   const base: Form = { token: settings.token, ...fields.right, ...(parent !== "" ? { thread_ts: parent } : {}) };
 
   const update = (channel: string): Delivery =>
-    step(settings, "chat.update", { ...base, channel, ts: parent, as_user: "true" }, () => ({ _tag: "Done", messageRef: parent }));
+    step(
+      settings,
+      "chat.update",
+      { ...base, channel, ts: parent, as_user: "true" },
+      () => ({ _tag: "Done", messageRef: parent }),
+    );
   const updates = parent !== "" && (policy === "Update" || policy === "PostAndUpdate");
   if (parent !== "" && policy === "Update") return E.right(update(refs[channelKey(recipient)] ?? recipient));
 

@@ -12,7 +12,7 @@ import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content
 import { goMarshal } from "../go-json.ts";
 import type { DecodedSettings, Provider } from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
-import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
+import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { teamsWorkflowsBlock } from "./block.ts";
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -33,17 +33,26 @@ function factSet(facts: readonly unknown[]): Obj[] {
   for (const f of facts) {
     if (!isObj(f) || typeof f["name"] !== "string") continue;
     const v = f["value"];
-    out.push({ title: f["name"], value: typeof v === "string" ? v : Object.hasOwn(f, "value") ? sprint([goValue(v)]) : "" });
+    out.push({
+      title: f["name"],
+      value: typeof v === "string" ? v : Object.hasOwn(f, "value") ? sprint([goValue(v)]) : "",
+    });
   }
   return out;
 }
 
 function list(block: Block | undefined, key: string, what: string): Either<Diagnostic, readonly unknown[]> {
   const v = jsonOf(block, key, `teams-workflows.${key}`);
-  if (v._tag === "Left") return E.left(invalidDelivery(`teams-workflows ${what} unmarshalling error: ${v.left.message}`));
+  if (v._tag === "Left") {
+    return E.left(invalidDelivery(`teams-workflows ${what} unmarshalling error: ${v.left.message}`));
+  }
   if (v.right === undefined) return E.right([]);
   if (!Array.isArray(v.right) || v.right.some((x) => x !== null && !isObj(x))) {
-    return E.left(invalidDelivery(`teams-workflows ${what} unmarshalling error: teams-workflows.${key} must be a JSON list of objects`));
+    return E.left(
+      invalidDelivery(
+        `teams-workflows ${what} unmarshalling error: teams-workflows.${key} must be a JSON list of objects`,
+      ),
+    );
   }
   return E.right(v.right);
 }
@@ -59,10 +68,21 @@ function buildCard(message: string, block: Block | undefined): Either<Diagnostic
   const body: Obj[] = [];
   const title = textOf(block, "title");
   const color = textOf(block, "themeColor");
-  if (title !== "") body.push({ type: "TextBlock", text: title, size: "Large", weight: "Bolder", ...(color === "" ? {} : { color }), wrap: true });
+  if (title !== "") {
+    body.push({
+      type: "TextBlock",
+      text: title,
+      size: "Large",
+      weight: "Bolder",
+      ...(color === "" ? {} : { color }),
+      wrap: true,
+    });
+  }
   const text = textOf(block, "text") || message;
   if (text !== "") body.push({ type: "TextBlock", text, wrap: true });
-  for (const set of [facts.right, ...sections.right.map((s) => (isObj(s) && Array.isArray(s["facts"]) ? s["facts"] : []))]) {
+  for (
+    const set of [facts.right, ...sections.right.map((s) => (isObj(s) && Array.isArray(s["facts"]) ? s["facts"] : []))]
+  ) {
     const converted = factSet(set);
     if (converted.length > 0) body.push({ type: "FactSet", facts: converted });
   }
@@ -89,7 +109,10 @@ function checkUrl(url: string): string | undefined {
   if (u.protocol !== "https:" && !local) return "webhook URL must use HTTPS scheme";
   if (u.protocol !== "https:" && u.protocol !== "http:") return "webhook URL must use HTTP or HTTPS scheme";
   if (u.host === "") return "webhook URL must have a valid host";
-  if (!/api\.(powerautomate|powerplatform)\.com|flow\.microsoft\.com|webhook\.office\.com\/workflows|\/powerautomate\//i.test(url)) {
+  if (
+    !/api\.(powerautomate|powerplatform)\.com|flow\.microsoft\.com|webhook\.office\.com\/workflows|\/powerautomate\//i
+      .test(url)
+  ) {
     return "webhook URL does not appear to be a valid Microsoft Teams Workflows URL (Power Automate)";
   }
   return undefined;
@@ -97,8 +120,9 @@ function checkUrl(url: string): string | undefined {
 
 /** The `teams-workflows` provider. */
 /** Decodes the `teams-workflows` service settings. */
-export const decodeTeamsWorkflowsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RecipientUrlSettings> =
-  recipientUrlDecoder("teams-workflows", "recipientUrls");
+export const decodeTeamsWorkflowsSettings: (
+  raw: Readonly<Record<string, unknown>>,
+) => DecodedSettings<RecipientUrlSettings> = recipientUrlDecoder("teams-workflows", "recipientUrls");
 
 export const teamsWorkflowsProvider: Provider<RecipientUrlSettings> = {
   type: "teams-workflows",
@@ -114,10 +138,15 @@ export const teamsWorkflowsProvider: Provider<RecipientUrlSettings> = {
     if (bad !== undefined) return E.left(invalidDelivery(`invalid webhook URL for recipient ${r}: ${bad}`));
     const block = blockOf(n.content, "teams-workflows");
     const custom = jsonOf(block, "adaptiveCard", "teams-workflows.adaptiveCard");
-    if (custom._tag === "Left") return E.left(invalidDelivery(`teams-workflows adaptiveCard unmarshalling error: ${custom.left.message}`));
+    if (custom._tag === "Left") {
+      return E.left(invalidDelivery(`teams-workflows adaptiveCard unmarshalling error: ${custom.left.message}`));
+    }
     const card = custom.right !== undefined ? E.right(custom.right) : buildCard(n.content.message, block);
     if (card._tag === "Left") return card;
-    const envelope = { type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: card.right }] };
+    const envelope = {
+      type: "message",
+      attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: card.right }],
+    };
     return E.right({
       kind: "http",
       request: { method: "POST", url, headers: { "Content-Type": "application/json" }, body: goMarshal(envelope) },
@@ -125,7 +154,9 @@ export const teamsWorkflowsProvider: Provider<RecipientUrlSettings> = {
         response.status >= 200 && response.status <= 299 ? { _tag: "Done" } : {
           _tag: "Rejected",
           retryable: isRetryableStatus(response.status),
-          cause: `teams workflows webhook of recipient ${r} answered status ${response.status}: ${response.body === "" ? "no error details provided" : excerpt(response.body)}`,
+          cause: `teams workflows webhook of recipient ${r} answered status ${response.status}: ${
+            response.body === "" ? "no error details provided" : excerpt(response.body)
+          }`,
         },
     });
   },

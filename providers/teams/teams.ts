@@ -9,13 +9,17 @@ import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content
 import { goMarshal, sortKeys } from "../go-json.ts";
 import type { DecodedSettings, Provider } from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
-import { type RecipientUrlSettings, recipientUrlDecoder, urlOf } from "../recipient-urls.ts";
+import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { teamsBlock } from "./block.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
 import type { Either } from "../../lib/fp.ts";
 
 /** A JSON list of objects from the block, or the Go engine's unmarshalling error. */
-function objects(block: Block | undefined, key: string, what: string): Either<Diagnostic, readonly unknown[] | undefined> {
+function objects(
+  block: Block | undefined,
+  key: string,
+  what: string,
+): Either<Diagnostic, readonly unknown[] | undefined> {
   const v = jsonOf(block, key, `teams.${key}`);
   if (v._tag === "Left") return E.left(invalidDelivery(`teams ${what} unmarshalling error: ${v.left.message}`));
   if (v.right === undefined) return E.right(undefined);
@@ -62,7 +66,9 @@ export const teamsProvider: Provider<RecipientUrlSettings> = {
   secrets: (settings) => Object.values(settings.urls),
   prepare(n, settings) {
     const url = urlOf(settings, n.destination.recipient);
-    if (url === undefined) return E.left(invalidDelivery(`no teams webhook configured for recipient ${n.destination.recipient}`));
+    if (url === undefined) {
+      return E.left(invalidDelivery(`no teams webhook configured for recipient ${n.destination.recipient}`));
+    }
     const body = bodyOf(n.content.message, blockOf(n.content, "teams"));
     if (body._tag === "Left") return body;
     return E.right({
@@ -72,7 +78,9 @@ export const teamsProvider: Provider<RecipientUrlSettings> = {
         response.body === "1" ? { _tag: "Done" } : {
           _tag: "Rejected",
           retryable: isRetryableStatus(response.status),
-          cause: `teams webhook of recipient ${n.destination.recipient} answered status ${response.status}: ${excerpt(response.body)}`,
+          cause: `teams webhook of recipient ${n.destination.recipient} answered status ${response.status}: ${
+            excerpt(response.body)
+          }`,
         },
     });
   },

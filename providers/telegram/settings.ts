@@ -26,6 +26,8 @@ export const decodeTelegramSettings: (raw: Readonly<Record<string, unknown>>) =>
     build(raw, policy) {
       const token = raw.token ?? "";
       if (token === "") return { problems: [settingProblem(["token"], "the telegram service needs a token")] };
-      return { value: { token, apiURL: (raw.apiURL || "https://api.telegram.org").replace(/\/+$/, ""), delivery: policy } };
+      return {
+        value: { token, apiURL: (raw.apiURL || "https://api.telegram.org").replace(/\/+$/, ""), delivery: policy },
+      };
     },
   });

@@ -34,7 +34,12 @@ function readAnswer(method: string, response: HttpResponse): { readonly result: 
   };
 }
 
-function call(settings: TelegramSettings, method: string, form: Readonly<Record<string, string>>, then: (result: unknown) => StepResult): Delivery {
+function call(
+  settings: TelegramSettings,
+  method: string,
+  form: Readonly<Record<string, string>>,
+  then: (result: unknown) => StepResult,
+): Delivery {
   return {
     kind: "http",
     request: {
@@ -73,7 +78,9 @@ export const telegramProvider: Provider<TelegramSettings> = {
       form["chat_id"] = String(chatId);
       if (thread !== undefined) {
         const threadId = parseGoInt(thread);
-        if (threadId === undefined) return E.left(invalidDelivery(`the telegram thread id "${thread}" is not a whole number`));
+        if (threadId === undefined) {
+          return E.left(invalidDelivery(`the telegram thread id "${thread}" is not a whole number`));
+        }
         if (threadId !== 0n) form["message_thread_id"] = String(threadId);
       }
     } else form["chat_id"] = `@${r}`;

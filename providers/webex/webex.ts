@@ -21,17 +21,20 @@ export interface WebexSettings {
 }
 
 /** Decodes the `webex` service settings. */
-export const decodeWebexSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<WebexSettings> = settingsDecoder({
-  type: "webex",
-  props: { token: goString, apiURL: goString, ...transportProps },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const token = raw.token ?? "";
-    if (token === "") return { problems: [settingProblem(["token"], "the webex service needs a token")] };
-    const apiURL = raw.apiURL === undefined || raw.apiURL === "" ? "https://webexapis.com" : raw.apiURL.replace(/\/$/, "");
-    return { value: { token, apiURL, delivery: policy } };
-  },
-});
+export const decodeWebexSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<WebexSettings> =
+  settingsDecoder({
+    type: "webex",
+    props: { token: goString, apiURL: goString, ...transportProps },
+    policy: defaultPolicy,
+    build(raw, policy) {
+      const token = raw.token ?? "";
+      if (token === "") return { problems: [settingProblem(["token"], "the webex service needs a token")] };
+      const apiURL = raw.apiURL === undefined || raw.apiURL === ""
+        ? "https://webexapis.com"
+        : raw.apiURL.replace(/\/$/, "");
+      return { value: { token, apiURL, delivery: policy } };
+    },
+  });
 
 /** The `webex` provider. */
 export const webexProvider: Provider<WebexSettings> = {

@@ -22,7 +22,12 @@ export interface WebhookSettings {
   readonly headers: readonly WebhookHeader[];
   readonly basicAuth?: { readonly username: string; readonly password: string };
   /** Ours: an HMAC of the body in a header, as GitHub signs its webhooks (`X-Hub-Signature-256: sha256=<hex>`). */
-  readonly signature?: { readonly secret: string; readonly header: string; readonly algorithm: "sha1" | "sha256" | "sha512"; readonly prefix: string };
+  readonly signature?: {
+    readonly secret: string;
+    readonly header: string;
+    readonly algorithm: "sha1" | "sha256" | "sha512";
+    readonly prefix: string;
+  };
   readonly insecureSkipVerify: boolean;
   /** The policy, with the Go keys `retryWaitMin`, `retryWaitMax` and `retryMax` applied. */
   readonly delivery: DeliveryPolicy;
@@ -30,9 +35,15 @@ export interface WebhookSettings {
 
 const props = {
   url: goString,
-  headers: goList(t.partial({ name: goString, value: goString }, "a header (name and value)"), "a list of headers (name and value)"),
+  headers: goList(
+    t.partial({ name: goString, value: goString }, "a header (name and value)"),
+    "a list of headers (name and value)",
+  ),
   basicAuth: t.partial({ username: goString, password: goString }, "basic auth (username and password)"),
-  signature: t.partial({ secret: goString, header: goString, algorithm: goString, prefix: goString }, "a signature (secret, header, algorithm, prefix)"),
+  signature: t.partial(
+    { secret: goString, header: goString, algorithm: goString, prefix: goString },
+    "a signature (secret, header, algorithm, prefix)",
+  ),
   retryWaitMin: goNanos,
   retryWaitMax: goNanos,
   retryMax: goInt,
@@ -40,7 +51,12 @@ const props = {
 };
 
 /** Go's retrying client: 1 s to 5 s between attempts, 3 retries. */
-const webhookPolicy: DeliveryPolicy = { ...defaultPolicy, retryWaitMinMs: 1_000, retryWaitMaxMs: 5_000, maxAttempts: 4 };
+const webhookPolicy: DeliveryPolicy = {
+  ...defaultPolicy,
+  retryWaitMinMs: 1_000,
+  retryWaitMaxMs: 5_000,
+  maxAttempts: 4,
+};
 
 /** Decodes webhook settings; `url` is required. */
 export const decodeWebhookSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<WebhookSettings> =
@@ -60,13 +76,21 @@ export const decodeWebhookSettings: (raw: Readonly<Record<string, unknown>>) => 
       let signature: WebhookSettings["signature"];
       if (raw.signature !== undefined) {
         const algorithm = (raw.signature.algorithm || "sha256").toLowerCase();
-        if ((raw.signature.secret ?? "") === "") problems.push(settingProblem(["signature", "secret"], "a signature needs a secret"));
+        if ((raw.signature.secret ?? "") === "") {
+          problems.push(settingProblem(["signature", "secret"], "a signature needs a secret"));
+        }
         if (algorithm !== "sha1" && algorithm !== "sha256" && algorithm !== "sha512") {
-          problems.push(settingProblem(["signature", "algorithm"], `"signature.algorithm" must be sha1, sha256 or sha512, not "${algorithm}"`));
+          problems.push(
+            settingProblem(
+              ["signature", "algorithm"],
+              `"signature.algorithm" must be sha1, sha256 or sha512, not "${algorithm}"`,
+            ),
+          );
         } else {
           signature = {
             secret: raw.signature.secret ?? "",
-            header: raw.signature.header || (algorithm === "sha1" ? "X-Hub-Signature" : `X-Hub-Signature-${algorithm.slice(3)}`),
+            header: raw.signature.header ||
+              (algorithm === "sha1" ? "X-Hub-Signature" : `X-Hub-Signature-${algorithm.slice(3)}`),
             algorithm,
             prefix: raw.signature.prefix ?? `${algorithm}=`,
           };

@@ -28,7 +28,9 @@ interface Entry {
 
 function entryOf(n: Outgoing): Entry | undefined {
   const block = n.content.blocks["webhook"];
-  const entry = block !== undefined && Object.hasOwn(block, n.destination.service) ? block[n.destination.service] : undefined;
+  const entry = block !== undefined && Object.hasOwn(block, n.destination.service)
+    ? block[n.destination.service]
+    : undefined;
   if (typeof entry !== "object" || entry === null) return undefined;
   const e = entry as Readonly<Record<string, unknown>>;
   const str = (k: string): string => (typeof e[k] === "string" ? e[k] as string : "");
@@ -62,12 +64,17 @@ function prepare(n: Outgoing, settings: WebhookSettings): Either<Diagnostic, Del
   const body = entry === undefined ? n.content.message : entry.body;
   const headers = headersOf(settings);
   const sig = settings.signature;
-  if (sig !== undefined) headers[sig.header] = sig.prefix + bytesToHex(hmac(hashes[sig.algorithm], new TextEncoder().encode(sig.secret), new TextEncoder().encode(body)));
+  if (sig !== undefined) {
+    headers[sig.header] = sig.prefix +
+      bytesToHex(hmac(hashes[sig.algorithm], new TextEncoder().encode(sig.secret), new TextEncoder().encode(body)));
+  }
   return E.right({
     kind: "http",
     request: { method, url, headers, ...(body === "" ? {} : { body }) },
     read: (response) =>
-      response.status >= 200 && response.status <= 299 ? { _tag: "Done" } : rejectStatus(`${method} ${shownUrl(url)}`, response),
+      response.status >= 200 && response.status <= 299
+        ? { _tag: "Done" }
+        : rejectStatus(`${method} ${shownUrl(url)}`, response),
   });
 }
 

@@ -30,7 +30,11 @@ const guestbookSynced = {
   },
   spec: {
     project: "default",
-    source: { repoURL: "https://github.com/argoproj/argocd-example-apps.git", path: "guestbook", targetRevision: "HEAD" },
+    source: {
+      repoURL: "https://github.com/argoproj/argocd-example-apps.git",
+      path: "guestbook",
+      targetRevision: "HEAD",
+    },
     destination: { server: "https://kubernetes.default.svc", namespace: "guestbook" },
     syncPolicy: { automated: { prune: true, selfHeal: true } },
   },
@@ -71,8 +75,16 @@ const platformFailed = {
       syncResult: { revision: "9f3c2a1" },
     },
     conditions: [
-      { type: "SyncError", message: "Failed sync attempt to 9f3c2a1: one or more objects failed to apply", lastTransitionTime: "2024-01-02T02:57:40Z" },
-      { type: "OrphanedResourceWarning", message: "Application has 2 orphaned resources", lastTransitionTime: "2024-01-02T01:00:00Z" },
+      {
+        type: "SyncError",
+        message: "Failed sync attempt to 9f3c2a1: one or more objects failed to apply",
+        lastTransitionTime: "2024-01-02T02:57:40Z",
+      },
+      {
+        type: "OrphanedResourceWarning",
+        message: "Application has 2 orphaned resources",
+        lastTransitionTime: "2024-01-02T01:00:00Z",
+      },
     ],
   },
 };
@@ -84,14 +96,19 @@ const billingUnknown = {
   metadata: { name: "billing", namespace: "argocd", creationTimestamp: "2024-01-02T03:04:00Z" },
   spec: {
     project: "default",
-    source: { repoURL: "git@github.com:example/billing.git", path: "deploy", targetRevision: "main", helm: { valueFiles: ["values-prod.yaml"] } },
+    source: {
+      repoURL: "git@github.com:example/billing.git",
+      path: "deploy",
+      targetRevision: "main",
+      helm: { valueFiles: ["values-prod.yaml"] },
+    },
     destination: { server: "https://kubernetes.default.svc", namespace: "billing" },
   },
   status: {
     sync: { status: "Unknown" },
     health: { status: "Missing" },
     conditions: [
-      { type: "ComparisonError", message: "rpc error: code = Unknown desc = \"helm template .\" failed exit status 1" },
+      { type: "ComparisonError", message: 'rpc error: code = Unknown desc = "helm template ." failed exit status 1' },
     ],
   },
 };
@@ -147,7 +164,9 @@ const blueGreenRollout = {
   metadata: { name: "checkout", namespace: "shop" },
   spec: {
     replicas: 3,
-    strategy: { blueGreen: { activeService: "checkout-active", previewService: "checkout-preview", autoPromotionEnabled: false } },
+    strategy: {
+      blueGreen: { activeService: "checkout-active", previewService: "checkout-preview", autoPromotionEnabled: false },
+    },
     template: { spec: { containers: [{ name: "checkout", image: "registry.example.com/shop/checkout:2.3.1" }] } },
   },
   status: { replicas: 6, updatedReplicas: 3, phase: "Progressing" },
@@ -155,8 +174,14 @@ const blueGreenRollout = {
 
 /** Argo Rollouts: `rollout` (numbers as float64, as that controller hands them over), `serviceType`, `recipient`. */
 export const argoRolloutsScenarios: readonly Scenario[] = [
-  ...destinations.map((d) => ({ id: `canary/${d.service}`, vars: { rollout: canaryRollout, serviceType: d.service, recipient: d.recipient } })),
-  ...destinations.map((d) => ({ id: `blue-green/${d.service}`, vars: { rollout: blueGreenRollout, serviceType: d.service, recipient: d.recipient } })),
+  ...destinations.map((d) => ({
+    id: `canary/${d.service}`,
+    vars: { rollout: canaryRollout, serviceType: d.service, recipient: d.recipient },
+  })),
+  ...destinations.map((d) => ({
+    id: `blue-green/${d.service}`,
+    vars: { rollout: blueGreenRollout, serviceType: d.service, recipient: d.recipient },
+  })),
 ];
 
 /** The cert-manager example: `cert`. */
@@ -167,8 +192,19 @@ export const certmanagerScenarios: readonly Scenario[] = [{
       apiVersion: "cert-manager.io/v1",
       kind: "Certificate",
       metadata: { name: "example-com-tls", namespace: "default" },
-      spec: { secretName: "example-com-tls", dnsNames: ["example.com", "www.example.com"], issuerRef: { name: "letsencrypt", kind: "ClusterIssuer" } },
-      status: { conditions: [{ type: "Ready", status: "True", reason: "Ready", message: "Certificate is up to date and has not expired" }] },
+      spec: {
+        secretName: "example-com-tls",
+        dnsNames: ["example.com", "www.example.com"],
+        issuerRef: { name: "letsencrypt", kind: "ClusterIssuer" },
+      },
+      status: {
+        conditions: [{
+          type: "Ready",
+          status: "True",
+          reason: "Ready",
+          message: "Certificate is up to date and has not expired",
+        }],
+      },
     },
     serviceType: "slack",
     recipient: "certs",
@@ -182,7 +218,10 @@ export const fooSampleScenarios: readonly Scenario[] = [{
     foo: {
       apiVersion: "dummy.example.org/v1",
       kind: "Foo",
-      metadata: { name: "foo-sample", annotations: { "notifications.argoproj.io/subscribe.on-foo-ready.slack": "test" } },
+      metadata: {
+        name: "foo-sample",
+        annotations: { "notifications.argoproj.io/subscribe.on-foo-ready.slack": "test" },
+      },
       spec: { foo: "bar" },
       status: { ready: true },
     },

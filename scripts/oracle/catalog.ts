@@ -11,8 +11,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { compileDocument } from "../../lib/templates/compile-document.ts";
 import type { TextTemplate } from "../../lib/templates/text-template.ts";
-import {
 import { builtinBlocks } from "../../providers/mod.ts";
+import {
   argoCdScenarios,
   argoRolloutsScenarios,
   certmanagerScenarios,
@@ -33,7 +33,12 @@ interface Corpus {
 
 const corpora: readonly Corpus[] = [
   { id: "argo-cd", file: "argo-cd/argocd-notifications-cm.yaml", numbers: "int64", scenarios: argoCdScenarios },
-  { id: "argo-rollouts", file: "argo-rollouts/argo-rollouts-notification-configmap.yaml", numbers: "float64", scenarios: argoRolloutsScenarios },
+  {
+    id: "argo-rollouts",
+    file: "argo-rollouts/argo-rollouts-notification-configmap.yaml",
+    numbers: "float64",
+    scenarios: argoRolloutsScenarios,
+  },
   { id: "certmanager", file: "certmanager/config.yaml", numbers: "int64", scenarios: certmanagerScenarios },
   { id: "foo-sample", file: "foo-sample/config.yaml", numbers: "int64", scenarios: fooSampleScenarios },
 ];
@@ -49,9 +54,16 @@ function fieldsOf(name: string, doc: unknown): { field: string; source: string; 
     _tag: "Right" as const,
     right: { source, goName, render: () => ({ _tag: "Right" as const, right: "" }) } as Recorded,
   });
-  const { plan, diagnostics } = compileDocument(name, doc, { compilers: { go: () => record, liquid: () => record }, blocks: builtinBlocks });
+  const { plan, diagnostics } = compileDocument(name, doc, {
+    compilers: { go: () => record, liquid: () => record },
+    blocks: builtinBlocks,
+  });
   if (plan === undefined) throw new Error(`template.${name}: ${JSON.stringify(diagnostics)}`);
-  return plan.slots.map((s) => ({ field: s.label, source: (s.template as Recorded).source, goName: (s.template as Recorded).goName }));
+  return plan.slots.map((s) => ({
+    field: s.label,
+    source: (s.template as Recorded).source,
+    goName: (s.template as Recorded).goName,
+  }));
 }
 
 interface OracleResult {
@@ -80,7 +92,15 @@ for (const corpus of corpora) {
     for (const f of fieldsOf(name, doc)) {
       for (const s of corpus.scenarios) {
         const id = `${requests.length}`;
-        requests.push({ id, kind: "template", name: f.goName, source: f.source, vars: s.vars, now, numbers: corpus.numbers });
+        requests.push({
+          id,
+          kind: "template",
+          name: f.goName,
+          source: f.source,
+          vars: s.vars,
+          now,
+          numbers: corpus.numbers,
+        });
         meta.push({ template: name, scenario: s.id, field: f.field });
       }
     }

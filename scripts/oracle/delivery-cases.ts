@@ -30,7 +30,12 @@ interface Case {
   readonly deviations?: readonly string[];
 }
 
-const catalog = parse(readFileSync(new URL("../../tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8"))
+const catalog = parse(
+  readFileSync(
+    new URL("../../tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url),
+    "utf8",
+  ),
+)
   .data as Record<string, string>;
 const argo = { app: application({}), context: { argocdUrl: "https://argocd.example.com" } };
 const slackOk = (ts: string): Reply => ({ body: JSON.stringify({ ok: true, channel: "C024BE91L", ts }) });
@@ -41,7 +46,8 @@ const cases: Case[] = [
     name: "webhook: a GitHub commit status (the Argo CD docs' example)",
     type: "webhook",
     service: "github",
-    settings: "url: {{SERVER}}/api/v3\nheaders:\n- name: Authorization\n  value: token ghp_secret\n- name: Content-Type\n  value: application/json\n",
+    settings:
+      "url: {{SERVER}}/api/v3\nheaders:\n- name: Authorization\n  value: token ghp_secret\n- name: Content-Type\n  value: application/json\n",
     template: [
       "webhook:",
       "  github:",
@@ -65,7 +71,8 @@ const cases: Case[] = [
     type: "webhook",
     service: "plain",
     settings: "url: {{SERVER}}/hook\n",
-    template: "message: Application {{.app.metadata.name}} is {{.app.status.health.status}}\nwebhook:\n  other:\n    method: POST\n    body: x\n",
+    template:
+      "message: Application {{.app.metadata.name}} is {{.app.status.health.status}}\nwebhook:\n  other:\n    method: POST\n    body: x\n",
     vars: argo,
     recipient: "ignored",
   },
@@ -73,8 +80,10 @@ const cases: Case[] = [
     name: "webhook: basic auth over a configured Authorization header, PUT, slashes joined",
     type: "webhook",
     service: "hook",
-    settings: "url: {{SERVER}}/base//\nheaders:\n- name: Authorization\n  value: Bearer old\n- name: x-custom\n  value: one\n- name: X-Custom\n  value: two\nbasicAuth:\n  username: user\n  password: p@ss:word\n",
-    template: "webhook:\n  hook:\n    method: PUT\n    path: //items/{{.app.metadata.name}}/\n    body: '{\"name\": \"{{.app.metadata.name}}\"}'\n",
+    settings:
+      "url: {{SERVER}}/base//\nheaders:\n- name: Authorization\n  value: Bearer old\n- name: x-custom\n  value: one\n- name: X-Custom\n  value: two\nbasicAuth:\n  username: user\n  password: p@ss:word\n",
+    template:
+      'webhook:\n  hook:\n    method: PUT\n    path: //items/{{.app.metadata.name}}/\n    body: \'{"name": "{{.app.metadata.name}}"}\'\n',
     vars: argo,
     recipient: "",
   },
@@ -141,7 +150,8 @@ const cases: Case[] = [
     type: "slack",
     service: "slack",
     settings: "token: xoxb-123-secret\napiURL: {{SERVER}}/api/\n",
-    template: "message: '{{.app.metadata.name}} {{.app.status.sync.status}}'\nslack:\n  groupingKey: '{{.app.metadata.name}}'\n  deliveryPolicy: PostAndUpdate\n  notifyBroadcast: true\n",
+    template:
+      "message: '{{.app.metadata.name}} {{.app.status.sync.status}}'\nslack:\n  groupingKey: '{{.app.metadata.name}}'\n  deliveryPolicy: PostAndUpdate\n  notifyBroadcast: true\n",
     vars: argo,
     recipient: "thread-post-and-update",
     sends: 2,
@@ -152,7 +162,8 @@ const cases: Case[] = [
     type: "slack",
     service: "slack",
     settings: "token: xoxb-123-secret\napiURL: {{SERVER}}/api/\n",
-    template: "message: '{{.app.metadata.name}} {{.app.status.health.status}}'\nslack:\n  groupingKey: deploy\n  deliveryPolicy: Update\n",
+    template:
+      "message: '{{.app.metadata.name}} {{.app.status.health.status}}'\nslack:\n  groupingKey: deploy\n  deliveryPolicy: Update\n",
     vars: argo,
     recipient: "thread-update",
     sends: 2,
@@ -212,7 +223,8 @@ const cases: Case[] = [
     name: "rocketchat: login, then a post to a channel with alias, emoji, avatar and attachments",
     type: "rocketchat",
     service: "rocketchat",
-    settings: "serverUrl: {{SERVER}}/chat\nemail: bot@example.com\npassword: rc-password-secret\nalias: Argo CD\nicon: ':rocket:'\navatar: https://example.com/argo.png\n",
+    settings:
+      "serverUrl: {{SERVER}}/chat\nemail: bot@example.com\npassword: rc-password-secret\nalias: Argo CD\nicon: ':rocket:'\navatar: https://example.com/argo.png\n",
     template: [
       "message: Application {{.app.metadata.name}} is {{.app.status.health.status}}",
       "rocketchat:",
@@ -254,7 +266,7 @@ const cases: Case[] = [
     type: "teams",
     service: "teams",
     settings: "recipientUrls:\n  ops: {{SERVER}}/hook\n",
-    template: "teams:\n  template: '{\"text\": \"{{.app.metadata.name}}\"}'\n",
+    template: 'teams:\n  template: \'{"text": "{{.app.metadata.name}}"}\'\n',
     vars: argo,
     recipient: "ops",
     replies: [{ body: "Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 400" }],
@@ -311,7 +323,8 @@ const cases: Case[] = [
     type: "googlechat",
     service: "googlechat",
     settings: "webhooks:\n  space: '{{SERVER}}/v1/spaces/AAA/messages?key=chat-key-secret&token=chat-token-secret'\n",
-    template: "message: Application {{.app.metadata.name}} is {{.app.status.sync.status}}\ngooglechat:\n  threadKey: '{{.app.metadata.name}}'\n",
+    template:
+      "message: Application {{.app.metadata.name}} is {{.app.status.sync.status}}\ngooglechat:\n  threadKey: '{{.app.metadata.name}}'\n",
     vars: argo,
     recipient: "space",
     replies: [{ body: '{"name":"spaces/AAA/messages/BBB"}' }],
@@ -380,7 +393,9 @@ const cases: Case[] = [
     template: "message: '*{{.app.metadata.name}}* is {{.app.status.health.status}}'\n",
     vars: argo,
     recipient: "-1001234567890|42",
-    replies: [{ body: '{"ok":true,"result":{"id":1,"is_bot":true}}' }, { body: '{"ok":true,"result":{"message_id":77}}' }],
+    replies: [{ body: '{"ok":true,"result":{"id":1,"is_bot":true}}' }, {
+      body: '{"ok":true,"result":{"message_id":77}}',
+    }],
   },
   {
     name: "telegram: a channel name; ok false is an error",
@@ -391,7 +406,10 @@ const cases: Case[] = [
     template: "message: hello\n",
     vars: {},
     recipient: "mychannel",
-    replies: [{ body: '{"ok":true,"result":{"id":1}}' }, { status: 400, body: '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}' }],
+    replies: [{ body: '{"ok":true,"result":{"id":1}}' }, {
+      status: 400,
+      body: '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}',
+    }],
   },
   // --- webex
   {
@@ -423,7 +441,10 @@ const cases: Case[] = [
     template: "message: Application {{.app.metadata.name}} is {{.app.status.health.status}}\n",
     vars: argo,
     recipient: "uQiRzpo4DXghDmr9QzzfQu27cmVRsG",
-    replies: [{ body: '{"status":1,"request":"req-1"}', headers: { "X-Limit-App-Limit": "10000", "X-Limit-App-Remaining": "9999", "X-Limit-App-Reset": "1700000000" } }],
+    replies: [{
+      body: '{"status":1,"request":"req-1"}',
+      headers: { "X-Limit-App-Limit": "10000", "X-Limit-App-Remaining": "9999", "X-Limit-App-Reset": "1700000000" },
+    }],
   },
 ];
 

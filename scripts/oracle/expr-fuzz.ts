@@ -62,8 +62,24 @@ const chance = (p: number): boolean => rnd() < p;
 // --- random inputs
 
 const strings = [
-  "", "a", "abc", "Healthy", "Degraded", "Synced", "OutOfSync", "True", "False", "héllo wörld", "x y", "v1.2.3",
-  "2024-01-01T00:10:00Z", "2023-12-31T23:00:00+01:00", "2024-01-01T00:29:59.5Z", "not-a-time", "line\nbreak", "a.b-c_d",
+  "",
+  "a",
+  "abc",
+  "Healthy",
+  "Degraded",
+  "Synced",
+  "OutOfSync",
+  "True",
+  "False",
+  "héllo wörld",
+  "x y",
+  "v1.2.3",
+  "2024-01-01T00:10:00Z",
+  "2023-12-31T23:00:00+01:00",
+  "2024-01-01T00:29:59.5Z",
+  "not-a-time",
+  "line\nbreak",
+  "a.b-c_d",
 ];
 const ints = [0, 1, 2, 3, 5, 7, 10, -1, -3, 42, 1234567, -1000000];
 const floats = [0.5, 1.5, -2.25, 3.14, 1e-7, 123456789.5, 2.5e-10, 0.1];
@@ -72,12 +88,18 @@ const topNames = ["a", "b", "c", "d", "items", "xs", "s", "n", "m"];
 
 function scalar(): unknown {
   switch (int(6)) {
-    case 0: return pick(strings);
-    case 1: return pick(ints);
-    case 2: return pick(floats);
-    case 3: return chance(0.5);
-    case 4: return null;
-    default: return pick(strings);
+    case 0:
+      return pick(strings);
+    case 1:
+      return pick(ints);
+    case 2:
+      return pick(floats);
+    case 3:
+      return chance(0.5);
+    case 4:
+      return null;
+    default:
+      return pick(strings);
   }
 }
 
@@ -121,7 +143,19 @@ function input(): Record<string, unknown> {
 // --- random expressions
 
 const ident = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const reserved = new Set(["in", "not", "and", "or", "matches", "contains", "startsWith", "endsWith", "true", "false", "nil"]);
+const reserved = new Set([
+  "in",
+  "not",
+  "and",
+  "or",
+  "matches",
+  "contains",
+  "startsWith",
+  "endsWith",
+  "true",
+  "false",
+  "nil",
+]);
 
 const quote = (s: string): string => {
   const body = s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(chance(0.5) ? /'/g : /(?!)/g, "\\'");
@@ -214,7 +248,16 @@ function listExpr(sc: Scope, d: number, ranges = true): { src: string; el: unkno
   return { src: `${l.src}[${pick([`${a}:${b}`, `${a}:`, `:${b}`, ":"])}]`, el: l.el };
 }
 
-const timeStr = (): string => quote(pick(["2024-01-01T00:10:00Z", "2023-12-31T23:00:00+01:00", "2024-02-29T12:00:00.123456789-07:30", "2024-01-01T00:29:59.5Z", "bad"]));
+const timeStr = (): string =>
+  quote(
+    pick([
+      "2024-01-01T00:10:00Z",
+      "2023-12-31T23:00:00+01:00",
+      "2024-02-29T12:00:00.123456789-07:30",
+      "2024-01-01T00:29:59.5Z",
+      "bad",
+    ]),
+  );
 const timeExpr = (sc: Scope): string =>
   chance(0.3) ? "time.Now()" : `time.Parse(${chance(0.6) ? timeStr() : path(sc)})`;
 const durExpr = (sc: Scope): string =>
@@ -232,87 +275,193 @@ function gen(sc: Scope, d: number, kind: Kind): string {
   if (d <= 0) {
     if (chance(0.5)) return path(sc);
     switch (kind) {
-      case "bool": return pick(["true", "false"]);
-      case "num": return chance(0.7) ? String(pick(ints.filter((x) => x >= 0))) : String(pick(floats.filter((x) => x > 0 && x < 1e6)));
-      case "str": return quote(pick(strings));
-      default: return pick(["nil", "1", "'x'", "true", "1.5", "[]", "{}"]);
+      case "bool":
+        return pick(["true", "false"]);
+      case "num":
+        return chance(0.7)
+          ? String(pick(ints.filter((x) => x >= 0)))
+          : String(pick(floats.filter((x) => x > 0 && x < 1e6)));
+      case "str":
+        return quote(pick(strings));
+      default:
+        return pick(["nil", "1", "'x'", "true", "1.5", "[]", "{}"]);
     }
   }
   const sub = (k: Kind): string => wrap(gen(sc, d - 1, k));
   if (kind === "any") return pickAny(sc, d, sub);
   if (kind === "bool") {
     switch (int(16)) {
-      case 0: return `${sub("num")} ${pick(["<", "<=", ">", ">=", "==", "!="])} ${sub("num")}`;
-      case 1: return `${sub("str")} ${pick(["<", ">", "==", "!=", ">=", "<="])} ${sub("str")}`;
-      case 2: return `${sub("any")} ${pick(["==", "!="])} ${sub("any")}`;
-      case 3: return `${pick(["!", "not ", "!"])}${wrap(gen(sc, d - 1, "bool"))}`;
-      case 4: return `${sub("bool")} ${pick(["&&", "||", "and", "or"])} ${sub("bool")}`;
-      case 5: return path(sc);
-      case 6: return `${sub("any")} ${pick(["in", "not in"])} ${listExpr(sc, d - 1, false).src}`;
-      case 7: return `${sub("str")} ${pick(["in", "not in"])} ${pick(["m", "a", "b", "{a: 1, b: nil}", "#"].filter((x) => sc.inClosure || x !== "#"))}`;
-      case 8: return `${sub("str")} ${pick(["contains", "startsWith", "endsWith"])} ${sub("str")}`;
-      case 9: return `${sub("str")} matches ${quote(pick(["^a", "b+", "(?i)HEALTHY", "^[0-9]+$", "é", ".*", "^$", "y$", "a|b", "\\d", "[", "\\bx"]))}`;
+      case 0:
+        return `${sub("num")} ${pick(["<", "<=", ">", ">=", "==", "!="])} ${sub("num")}`;
+      case 1:
+        return `${sub("str")} ${pick(["<", ">", "==", "!=", ">=", "<="])} ${sub("str")}`;
+      case 2:
+        return `${sub("any")} ${pick(["==", "!="])} ${sub("any")}`;
+      case 3:
+        return `${pick(["!", "not ", "!"])}${wrap(gen(sc, d - 1, "bool"))}`;
+      case 4:
+        return `${sub("bool")} ${pick(["&&", "||", "and", "or"])} ${sub("bool")}`;
+      case 5:
+        return path(sc);
+      case 6:
+        return `${sub("any")} ${pick(["in", "not in"])} ${listExpr(sc, d - 1, false).src}`;
+      case 7:
+        return `${sub("str")} ${pick(["in", "not in"])} ${
+          pick(["m", "a", "b", "{a: 1, b: nil}", "#"].filter((x) => sc.inClosure || x !== "#"))
+        }`;
+      case 8:
+        return `${sub("str")} ${pick(["contains", "startsWith", "endsWith"])} ${sub("str")}`;
+      case 9:
+        return `${sub("str")} matches ${
+          quote(pick(["^a", "b+", "(?i)HEALTHY", "^[0-9]+$", "é", ".*", "^$", "y$", "a|b", "\\d", "[", "\\bx"]))
+        }`;
       case 10: {
         const l = listExpr(sc, d - 1);
-        return `${pick(["all", "any", "none", "one"])}(${l.src}, {${gen({ ...sc, el: l.el, inClosure: true }, d - 1, "bool")}})`;
+        return `${pick(["all", "any", "none", "one"])}(${l.src}, {${
+          gen({ ...sc, el: l.el, inClosure: true }, d - 1, "bool")
+        }})`;
       }
-      case 11: return `${sub("bool")} ? ${sub("bool")} : ${sub("bool")}`;
-      case 12: return `${timeExpr(sc)}.${pick(["Before", "After", "Equal"])}(${timeExpr(sc)})`;
-      case 13: return `${durExpr(sc)}.Seconds() ${pick(["<", ">", "==", ">="])} ${durExpr(sc)}.Seconds()`;
-      case 14: return `len(${chance(0.5) ? listExpr(sc, d - 1).src : path(sc)}) ${pick([">", "==", "<="])} ${int(4)}`;
-      default: return pick(["true", "false"]);
+      case 11:
+        return `${sub("bool")} ? ${sub("bool")} : ${sub("bool")}`;
+      case 12:
+        return `${timeExpr(sc)}.${pick(["Before", "After", "Equal"])}(${timeExpr(sc)})`;
+      case 13:
+        return `${durExpr(sc)}.Seconds() ${pick(["<", ">", "==", ">="])} ${durExpr(sc)}.Seconds()`;
+      case 14:
+        return `len(${chance(0.5) ? listExpr(sc, d - 1).src : path(sc)}) ${pick([">", "==", "<="])} ${int(4)}`;
+      default:
+        return pick(["true", "false"]);
     }
   }
   if (kind === "num") {
     switch (int(14)) {
-      case 0: return String(pick(ints.filter((x) => x >= 0)));
-      case 1: return String(pick(floats.filter((x) => x > 0)));
-      case 2: return path(sc);
-      case 3: return `${sub("num")} ${pick(["+", "-", "*"])} ${sub("num")}`;
-      case 4: return `${sub("num")} / ${pick(["2.0", "0.5", "4.0", "1.5"])}`;
-      case 5: return `${int(20)} % ${1 + int(6)}`;
-      case 6: return `-${wrap(gen(sc, d - 1, "num"))}`;
-      case 7: return `len(${chance(0.6) ? listExpr(sc, d - 1).src : sub("str")})`;
+      case 0:
+        return String(pick(ints.filter((x) => x >= 0)));
+      case 1:
+        return String(pick(floats.filter((x) => x > 0)));
+      case 2:
+        return path(sc);
+      case 3:
+        return `${sub("num")} ${pick(["+", "-", "*"])} ${sub("num")}`;
+      case 4:
+        return `${sub("num")} / ${pick(["2.0", "0.5", "4.0", "1.5"])}`;
+      case 5:
+        return `${int(20)} % ${1 + int(6)}`;
+      case 6:
+        return `-${wrap(gen(sc, d - 1, "num"))}`;
+      case 7:
+        return `len(${chance(0.6) ? listExpr(sc, d - 1).src : sub("str")})`;
       case 8: {
         const l = listExpr(sc, d - 1);
         return `count(${l.src}, {${gen({ ...sc, el: l.el, inClosure: true }, d - 1, "bool")}})`;
       }
-      case 9: return `${sub("bool")} ? ${sub("num")} : ${sub("num")}`;
-      case 10: return `${timeExpr(sc)}.${pick(["Unix()", "Year()", "Day()", "Hour()", "Minute()", "Second()", "YearDay()", "Nanosecond()", "UnixMilli()"])}`;
-      case 11: return `${durExpr(sc)}.${pick(["Hours()", "Minutes()", "Seconds()", "Milliseconds()", "Nanoseconds()"])}`;
-      case 12: return `(${int(4)} ** ${int(4)})`;
-      default: return `${listExpr(sc, d - 1).src}[${int(3)}]`;
+      case 9:
+        return `${sub("bool")} ? ${sub("num")} : ${sub("num")}`;
+      case 10:
+        return `${timeExpr(sc)}.${
+          pick([
+            "Unix()",
+            "Year()",
+            "Day()",
+            "Hour()",
+            "Minute()",
+            "Second()",
+            "YearDay()",
+            "Nanosecond()",
+            "UnixMilli()",
+          ])
+        }`;
+      case 11:
+        return `${durExpr(sc)}.${pick(["Hours()", "Minutes()", "Seconds()", "Milliseconds()", "Nanoseconds()"])}`;
+      case 12:
+        return `(${int(4)} ** ${int(4)})`;
+      default:
+        return `${listExpr(sc, d - 1).src}[${int(3)}]`;
     }
   }
   switch (int(9)) {
-    case 0: return quote(pick(strings));
-    case 1: return path(sc);
-    case 2: return `${sub("str")} + ${sub("str")}`;
-    case 3: return `${sub("bool")} ? ${sub("str")} : ${sub("str")}`;
-    case 4: return `${timeExpr(sc)}.Format(${pick(["time.RFC3339", "time.RFC1123", "time.Kitchen", "time.RFC3339Nano", "'2006-01-02 15:04:05.000 MST'", "'Jan _2 Mon 3PM -0700'", "time.ANSIC"])})`;
-    case 5: return `strings.${pick(["ToUpper", "ToLower"])}(${sub("str")})`;
-    case 6: return `strings.ReplaceAll(${sub("str")}, ${quote(pick(["a", "", "l", "é"]))}, ${quote(pick(["-", "", "XY"]))})`;
-    case 7: return `${durExpr(sc)}.String()`;
-    default: return `${timeExpr(sc)}${chance(0.5) ? ".UTC()" : ""}.String()`;
+    case 0:
+      return quote(pick(strings));
+    case 1:
+      return path(sc);
+    case 2:
+      return `${sub("str")} + ${sub("str")}`;
+    case 3:
+      return `${sub("bool")} ? ${sub("str")} : ${sub("str")}`;
+    case 4:
+      return `${timeExpr(sc)}.Format(${
+        pick([
+          "time.RFC3339",
+          "time.RFC1123",
+          "time.Kitchen",
+          "time.RFC3339Nano",
+          "'2006-01-02 15:04:05.000 MST'",
+          "'Jan _2 Mon 3PM -0700'",
+          "time.ANSIC",
+        ])
+      })`;
+    case 5:
+      return `strings.${pick(["ToUpper", "ToLower"])}(${sub("str")})`;
+    case 6:
+      return `strings.ReplaceAll(${sub("str")}, ${quote(pick(["a", "", "l", "é"]))}, ${quote(pick(["-", "", "XY"]))})`;
+    case 7:
+      return `${durExpr(sc)}.String()`;
+    default:
+      return `${timeExpr(sc)}${chance(0.5) ? ".UTC()" : ""}.String()`;
   }
 }
 
 function pickAny(sc: Scope, d: number, sub: (k: Kind) => string): string {
   switch (int(8)) {
-    case 0: return gen(sc, d, "bool");
-    case 1: return gen(sc, d, "num");
-    case 2: return gen(sc, d, "str");
-    case 3: return listExpr(sc, d - 1).src;
-    case 4: return `{${Array.from({ length: int(3) }, () => `${pick(keys)}: ${sub("any")}`).join(", ")}}`;
-    case 5: return "nil";
-    case 6: return timeExpr(sc);
-    default: return path(sc);
+    case 0:
+      return gen(sc, d, "bool");
+    case 1:
+      return gen(sc, d, "num");
+    case 2:
+      return gen(sc, d, "str");
+    case 3:
+      return listExpr(sc, d - 1).src;
+    case 4:
+      return `{${Array.from({ length: int(3) }, () => `${pick(keys)}: ${sub("any")}`).join(", ")}}`;
+    case 5:
+      return "nil";
+    case 6:
+      return timeExpr(sc);
+    default:
+      return path(sc);
   }
 }
 
 // --- syntax mutations (the compile-error path)
 
-const junk = ["(", ")", "[", "]", "{", "}", ",", ".", "..", "#", "!", "'", '"', "+", "*", "==", "in", "not", "?", ":", " ", "1", "a", "&&", "|", "..."];
+const junk = [
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  ".",
+  "..",
+  "#",
+  "!",
+  "'",
+  '"',
+  "+",
+  "*",
+  "==",
+  "in",
+  "not",
+  "?",
+  ":",
+  " ",
+  "1",
+  "a",
+  "&&",
+  "|",
+  "...",
+];
 
 function mutate(src: string): string {
   let s = src;
@@ -320,9 +469,14 @@ function mutate(src: string): string {
   for (let i = 0; i < n; i++) {
     const at = int(s.length + 1);
     switch (int(3)) {
-      case 0: s = s.slice(0, at) + s.slice(at + 1 + int(3)); break;
-      case 1: s = s.slice(0, at) + pick(junk) + s.slice(at); break;
-      default: s = s.slice(0, at) + pick(junk) + s.slice(at + 1);
+      case 0:
+        s = s.slice(0, at) + s.slice(at + 1 + int(3));
+        break;
+      case 1:
+        s = s.slice(0, at) + pick(junk) + s.slice(at);
+        break;
+      default:
+        s = s.slice(0, at) + pick(junk) + s.slice(at + 1);
     }
   }
   return s;
@@ -344,10 +498,10 @@ interface Outcome {
   readonly error?: string;
 }
 
-
-
 function runOracle(cases: readonly Case[]): Outcome[] {
-  const lines = cases.map((c, i) => JSON.stringify({ id: `f${i}`, kind: "expr", source: c.source, vars: c.vars, helpers: true, now }));
+  const lines = cases.map((c, i) =>
+    JSON.stringify({ id: `f${i}`, kind: "expr", source: c.source, vars: c.vars, helpers: true, now })
+  );
   const run = spawnSync(oracle, { input: `${lines.join("\n")}\n`, encoding: "utf8", maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(`oracle failed: ${run.stderr}`);
   const byId = new Map<string, Record<string, unknown>>();
@@ -361,7 +515,12 @@ function runOracle(cases: readonly Case[]): Outcome[] {
     // The oracle process can die on a Go fatal error (not a recoverable panic); what it never answered is skipped.
     if (a === undefined) return { ok: false, phase: "none", error: "the oracle gave no answer" };
     return a["ok"] === true
-      ? { ok: true, formatted: String(a["formatted"]), triggered: a["triggered"] === true, kind: goKind(String(a["goType"] ?? "")) }
+      ? {
+        ok: true,
+        formatted: String(a["formatted"]),
+        triggered: a["triggered"] === true,
+        kind: goKind(String(a["goType"] ?? "")),
+      }
       : { ok: false, phase: String(a["phase"]), error: String(a["error"]).split("\n")[0] ?? "" };
   });
 }
@@ -381,9 +540,12 @@ type Const = { t: "int"; v: number } | { t: "string"; v: string } | { t: "bool";
 /** The constant v1.17's fold pass turns `n` into, if any (ints, strings and bools only: what `and`/`or`/`==` see). */
 function fold117(n: Node): Const | undefined {
   switch (n.kind) {
-    case "Int": return { t: "int", v: n.value };
-    case "String": return { t: "string", v: n.value };
-    case "Bool": return { t: "bool", v: n.value };
+    case "Int":
+      return { t: "int", v: n.value };
+    case "String":
+      return { t: "string", v: n.value };
+    case "Bool":
+      return { t: "bool", v: n.value };
     case "Unary": {
       const a = fold117(n.node);
       if ((n.op === "-" || n.op === "+") && a?.t === "int") return { t: "int", v: n.op === "-" ? -a.v : a.v };
@@ -409,7 +571,8 @@ function fold117(n: Node): Const | undefined {
       if (a.t === "string" && b.t === "string" && n.op === "+") return { t: "string", v: a.v + b.v };
       return undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -446,38 +609,82 @@ function known(c: Case, go: Outcome, ts: Outcome): string | undefined {
   const e = go.error ?? "";
   if (go.phase === "none") return "the oracle died before answering";
   if (e.startsWith("panic:")) return "1.8.9 panics (v1.17 does not)";
-  if (/interface conversion: interface \{\} is .*, not string/.test(e) && ts.ok) return "nil operand of contains/startsWith/endsWith/matches (v1.17: false)";
+  if (/interface conversion: interface \{\} is .*, not string/.test(e) && ts.ok) {
+    return "nil operand of contains/startsWith/endsWith/matches (v1.17: false)";
+  }
   if (e.startsWith("cannot use <nil> as index to map") && ts.ok) return "nil in map (v1.17 looks up the zero key)";
   if (go.phase === "run" && ts.ok && foldsAway(c.source)) return "x and false folds (v1.17's optimizer)";
-  if (/invalid operation: \w+\(\w+\)/.test(e) && ts.ok) return "== between mismatched types panics in 1.8.9 (v1.17: false)";
+  if (/invalid operation: \w+\(\w+\)/.test(e) && ts.ok) {
+    return "== between mismatched types panics in 1.8.9 (v1.17: false)";
+  }
   if (e.includes("is int64, not int")) return "int64 from resources in 1.8.9's arithmetic";
   if (e.includes("makeslice: len out of range")) return "1.8.9 panics on a descending range";
   if (/,\s*[)\]}]/.test(c.source) && !go.ok && go.phase === "compile" && ts.ok) return "trailing comma (v1.17 accepts)";
   if (c.source.includes("?.") && !go.ok && go.phase === "compile") return "?. (v1.17 syntax)";
   if (go.kind?.startsWith("func") === true) return "a function value prints its address";
-  if (go.phase === "compile" && ts.phase === "run" && /\|/.test(c.source) && /unexpected token Operator\("\|"\)/.test(e)) return "pipe (v1.17 syntax)";
-  if (go.phase === "compile" && !ts.ok && ts.phase === "run" && /,\s*[)\]}]/.test(c.source)) return "trailing comma (v1.17 accepts)";
-  if (go.phase === "compile" && /mismatched types bool and/.test(e) && /[<>]=? .*[<>]=? /.test(c.source)) return "chained comparisons (v1.17)";
-  if (go.phase === "compile" && e.startsWith("expected name") && ts.phase === "run") return "operator word as a property name (v1.17)";
-  if (go.ok && ts.phase === "compile" && /in (array|map key)$/.test(ts.error ?? "")) return "v1.17 checks `in` against the array's element type";
-  if (go.phase === "compile" && ts.phase !== "compile" && /(non-bool expression \(type|mismatched types (int|float64|string|bool) and (int|float64|string|bool))/.test(e)) return "1.8.9 types `x + unknown` as x (v1.17: unknown)";
-  if (go.ok && /map takes only array|Value.Index on map/.test(ts.error ?? "")) return "1.8.9 iterates a non-empty map (v1.17 fails on it)";
-  if (go.ok && (ts.error ?? "").startsWith("parsing time") && /:\./.test(c.source)) return "Go 1.19's time.Parse accepts `04:.5` (a lost error)";
-  if (/^error parsing regexp/.test(ts.error ?? "") && !/regexp/.test(e)) return "BUG lib/go/regexp.ts: a lone ] { } is a literal in RE2";
+  if (
+    go.phase === "compile" && ts.phase === "run" && /\|/.test(c.source) && /unexpected token Operator\("\|"\)/.test(e)
+  ) return "pipe (v1.17 syntax)";
+  if (go.phase === "compile" && !ts.ok && ts.phase === "run" && /,\s*[)\]}]/.test(c.source)) {
+    return "trailing comma (v1.17 accepts)";
+  }
+  if (go.phase === "compile" && /mismatched types bool and/.test(e) && /[<>]=? .*[<>]=? /.test(c.source)) {
+    return "chained comparisons (v1.17)";
+  }
+  if (go.phase === "compile" && e.startsWith("expected name") && ts.phase === "run") {
+    return "operator word as a property name (v1.17)";
+  }
+  if (go.ok && ts.phase === "compile" && /in (array|map key)$/.test(ts.error ?? "")) {
+    return "v1.17 checks `in` against the array's element type";
+  }
+  if (
+    go.phase === "compile" && ts.phase !== "compile" &&
+    /(non-bool expression \(type|mismatched types (int|float64|string|bool) and (int|float64|string|bool))/.test(e)
+  ) return "1.8.9 types `x + unknown` as x (v1.17: unknown)";
+  if (go.ok && /map takes only array|Value.Index on map/.test(ts.error ?? "")) {
+    return "1.8.9 iterates a non-empty map (v1.17 fails on it)";
+  }
+  if (go.ok && (ts.error ?? "").startsWith("parsing time") && /:\./.test(c.source)) {
+    return "Go 1.19's time.Parse accepts `04:.5` (a lost error)";
+  }
+  if (/^error parsing regexp/.test(ts.error ?? "") && !/regexp/.test(e)) {
+    return "BUG lib/go/regexp.ts: a lone ] { } is a literal in RE2";
+  }
   if (/^cannot fetch [A-Z]\w* from time\./.test(e) && ts.ok) return "a method value (v1.17 fetches it)";
   if (/not {2,}in/.test(c.source) && go.phase === "compile") return "`not  in` with two spaces (v1.17 lexes it)";
-  if (go.phase === "compile" && ts.phase === "run" && /mismatched type|closure should return|invalid argument for len|has no method|cannot use (float64|bool|string|int) as index/.test(e)) return "1.8.9's checker infers types v1.17 leaves unknown";
-  if (go.ok && ts.phase === "compile" && /has no field|non-bool expression|mismatched type|predicate should return/.test(ts.error ?? "")) return "v1.17's checker is stricter (element types, folded bools typed before folding)";
-  if (go.ok && !ts.ok && ts.phase === "compile" === false && /\.(Day|Hour|Year|Minute|String|Unix)\b(?!\()/.test(c.source)) return "a method value (v1.17 fetches it)";
+  if (
+    go.phase === "compile" && ts.phase === "run" &&
+    /mismatched type|closure should return|invalid argument for len|has no method|cannot use (float64|bool|string|int) as index/
+      .test(e)
+  ) return "1.8.9's checker infers types v1.17 leaves unknown";
+  if (
+    go.ok && ts.phase === "compile" &&
+    /has no field|non-bool expression|mismatched type|predicate should return/.test(ts.error ?? "")
+  ) return "v1.17's checker is stricter (element types, folded bools typed before folding)";
+  if (
+    go.ok && !ts.ok && ts.phase === "compile" === false && /\.(Day|Hour|Year|Minute|String|Unix)\b(?!\()/.test(c.source)
+  ) return "a method value (v1.17 fetches it)";
   if (e.startsWith("integer divide by zero") && ts.ok) return "int / int (v1.17 divides as floats)";
   if (/\bb'/.test(c.source) && go.phase === "compile") return "bytes literal b'…' (v1.17 syntax)";
-  if (go.phase === "run" && ts.phase === "compile" && !(ts.error ?? "").includes("regexp")) return "v1.17's checker rejects at compile time what fails at run time in 1.8.9";
-  if (e.includes("reflect: Call using interface {} as type string") && ts.ok) return "nil argument to a Go helper (v1.17 passes the zero value)";
+  if (go.phase === "run" && ts.phase === "compile" && !(ts.error ?? "").includes("regexp")) {
+    return "v1.17's checker rejects at compile time what fails at run time in 1.8.9";
+  }
+  if (e.includes("reflect: Call using interface {} as type string") && ts.ok) {
+    return "nil argument to a Go helper (v1.17 passes the zero value)";
+  }
   if (e.includes("invalid operation: time.Duration")) return "Duration operators (v1.17 has them)";
-  if (go.ok && !ts.ok && /invalid operation: [+-] \(mismatched type/.test(ts.error ?? "")) return "unary +/- on a non-number (v1.17 rejects at compile time)";
+  if (go.ok && !ts.ok && /invalid operation: [+-] \(mismatched type/.test(ts.error ?? "")) {
+    return "unary +/- on a non-number (v1.17 rejects at compile time)";
+  }
   if (go.ok && ts.ok && c.source.includes("/") && go.kind === "int") return "int / int (v1.17 divides as floats)";
-  if (go.ok && ts.ok && /len\(/.test(c.source) && /[^\x00-\x7f]|Microsecond/.test(c.source + JSON.stringify(c.vars))) return "len of a string counts runes in v1.17 (bytes in 1.8.9)";
-  if (go.ok && ts.ok && go.kind === "int" && /\[[^\]]*\]/.test(c.source) && Number(go.formatted) >= 0 && Number(go.formatted) < 256 && (Number(ts.formatted) - Number(go.formatted)) % 256 === 0) return "uint8 + uint8 wraps in 1.8.9 (v1.17 adds as int)";
+  // deno-lint-ignore no-control-regex -- any character outside ASCII
+  if (go.ok && ts.ok && /len\(/.test(c.source) && /[^\x00-\x7f]|Microsecond/.test(c.source + JSON.stringify(c.vars))) {
+    return "len of a string counts runes in v1.17 (bytes in 1.8.9)";
+  }
+  if (
+    go.ok && ts.ok && go.kind === "int" && /\[[^\]]*\]/.test(c.source) && Number(go.formatted) >= 0 &&
+    Number(go.formatted) < 256 && (Number(ts.formatted) - Number(go.formatted)) % 256 === 0
+  ) return "uint8 + uint8 wraps in 1.8.9 (v1.17 adds as int)";
   if (/not\s+(in|matches|contains|startsWith|endsWith)\w/.test(c.source)) return "1.8.9 lexes `not inX` as `not in X`";
   return undefined;
 }
@@ -496,7 +703,14 @@ function differs(go: Outcome, ts: Outcome): string | undefined {
 const cases: Case[] = [];
 for (let i = 0; i < count; i++) {
   const env = input();
-  cases.push({ source: gen({ env, el: undefined, inClosure: false }, 1 + int(4), pick(["bool", "num", "str", "any", "bool"] as const)), vars: env });
+  cases.push({
+    source: gen(
+      { env, el: undefined, inClosure: false },
+      1 + int(4),
+      pick(["bool", "num", "str", "any", "bool"] as const),
+    ),
+    vars: env,
+  });
 }
 const syntaxCases: Case[] = [];
 for (let i = 0; i < syntaxCount; i++) {
@@ -531,7 +745,11 @@ for (const [cat, list] of [...byCategory].sort((a, b) => b[1].length - a[1].leng
   total += list.length;
   process.stdout.write(`\n== ${cat}: ${list.length}\n`);
   for (const { c, go: g, ts } of list.slice(0, show)) {
-    process.stdout.write(`  ${c.source}\n    vars ${JSON.stringify(c.vars).slice(0, 300)}\n    go   ${JSON.stringify(g)}\n    ours ${JSON.stringify(ts)}\n`);
+    process.stdout.write(
+      `  ${c.source}\n    vars ${JSON.stringify(c.vars).slice(0, 300)}\n    go   ${JSON.stringify(g)}\n    ours ${
+        JSON.stringify(ts)
+      }\n`,
+    );
   }
 }
 process.stdout.write(`\n${total} divergences\n`);
@@ -574,7 +792,10 @@ export const regressions: readonly Case[] = [
   { source: "time.Now().Sub(time.Parse('0001-01-01T00:00:00Z')).String()", vars: {} },
   { source: "time.Parse('0001-01-01T00:00:00Z').Sub(time.Now()).String()", vars: {} },
   { source: "time.Now().Sub(time.Parse('1800-01-01T00:00:00.123456789Z')).String()", vars: {} },
-  { source: "time.Parse('0001-01-01T00:00:00Z').Add(time.Now().Sub(time.Parse('0001-01-01T00:00:00Z'))).String()", vars: {} },
+  {
+    source: "time.Parse('0001-01-01T00:00:00Z').Add(time.Now().Sub(time.Parse('0001-01-01T00:00:00Z'))).String()",
+    vars: {},
+  },
 ];
 
 if (write) {

@@ -26,7 +26,14 @@ for (const c of oracleCases) {
 }
 
 const lines = requests.map((r) =>
-  JSON.stringify({ id: r.id, kind: "expr", source: r.oracleSource ?? r.source, vars: inputs[r.input], helpers: true, now })
+  JSON.stringify({
+    id: r.id,
+    kind: "expr",
+    source: r.oracleSource ?? r.source,
+    vars: inputs[r.input],
+    helpers: true,
+    now,
+  })
 );
 const run = spawnSync(oracle, { input: `${lines.join("\n")}\n`, encoding: "utf8", maxBuffer: 1 << 28 });
 if (run.status !== 0) throw new Error(`oracle failed: ${run.stderr}`);
@@ -36,7 +43,6 @@ for (const line of run.stdout.split("\n")) {
   const a = JSON.parse(line) as Record<string, unknown>;
   answers.set(String(a["id"]), a);
 }
-
 
 const cases: Record<string, unknown>[] = [];
 for (const r of requests) {
@@ -75,5 +81,7 @@ const out = new URL("../../tests/conformance/expr/expr-golden.json", import.meta
 writeFileSync(out, `${JSON.stringify({ now, inputs, cases }, null, 1)}\n`);
 const count = (o: string): number => cases.filter((c) => c["origin"] === o).length;
 process.stdout.write(
-  `wrote ${cases.length} cases (${count("oracle")} oracle, ${count("oracle-rewrite")} oracle-rewrite, ${count("hand")} hand)\n`,
+  `wrote ${cases.length} cases (${count("oracle")} oracle, ${count("oracle-rewrite")} oracle-rewrite, ${
+    count("hand")
+  } hand)\n`,
 );

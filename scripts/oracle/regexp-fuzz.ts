@@ -29,5 +29,7 @@ for (const { pattern, inputs } of samples) {
     if (++bad <= 20) console.log(JSON.stringify({ pattern, input, ...r }));
   }
 }
-console.log(`seed ${seed}: ${samples.length} patterns, ${compiled} inputs compared (${matched} with a match), ${skipped} skipped (known differences), ${bad} disagreements`);
+console.log(
+  `seed ${seed}: ${samples.length} patterns, ${compiled} inputs compared (${matched} with a match), ${skipped} skipped (known differences), ${bad} disagreements`,
+);
 process.exit(bad > 0 ? 1 : 0);

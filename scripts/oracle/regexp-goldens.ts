@@ -15,7 +15,8 @@ import { goCase, goTemplate } from "../../tests/_helpers/regexp-grammar.ts";
 import { fuzzNow, runOracle } from "./template-fuzz.ts";
 
 /** Every function of the family on one pattern, input, template and count; lists printed element by element. */
-export const regexTemplate = "{{regexMatch .p .s}}|{{regexFind .p .s}}|[{{range regexFindAll .p .s (int .n)}}<{{.}}>{{end}}]|" +
+export const regexTemplate =
+  "{{regexMatch .p .s}}|{{regexFind .p .s}}|[{{range regexFindAll .p .s (int .n)}}<{{.}}>{{end}}]|" +
   "{{regexReplaceAll .p .s .r}}|{{regexReplaceAllLiteral .p .s .r}}|[{{range regexSplit .p .s (int .n)}}<{{.}}>{{end}}]";
 
 const handPicked: readonly { p: string; s: string; r?: string; n?: number }[] = [
@@ -87,4 +88,6 @@ const outcomes = runOracle(cases);
 const goldens = cases.map((c, i) => ({ id: c.id, vars: c.vars, expected: outcomes[i] }));
 const file = new URL("../../tests/conformance/templates/sprig-regex-fuzz.json", import.meta.url);
 writeFileSync(file, JSON.stringify({ now: fuzzNow, source: regexTemplate, cases: goldens }, null, 1) + "\n");
-console.log(`sprig-regex-fuzz.json: ${goldens.length} cases, ${goldens.filter((g) => g.expected?.ok === false).length} errors`);
+console.log(
+  `sprig-regex-fuzz.json: ${goldens.length} cases, ${goldens.filter((g) => g.expected?.ok === false).length} errors`,
+);

@@ -10,18 +10,22 @@ const fmt: CaseInput[] = [
   String.raw`{{printf "%d|%5d|%-5d|%05d|%+d|% d|%x|%X|%o|%O|%b|%#x|%#o|%#b" 42 42 42 -42 42 42 255 255 8 8 5 255 8 5}}`,
   String.raw`{{printf "%.3d|%8.3d|%08.3d|%-08d|%+.2d" 7 7 7 7 7}}`,
   String.raw`{{printf "%c|%q|%U|%#U|%c" 65 97 9731 9731 128512}}`,
-  String.raw`{{printf "%s|%q|%x|%X|% x|%#x|%10s|%-10s|%.2s|%5.1s" "héllo" "a\"b\n" "hi" "hi" "abc" "hi" "r" "l" "héllo" "xyz"}}`,
+  String
+    .raw`{{printf "%s|%q|%x|%X|% x|%#x|%10s|%-10s|%.2s|%5.1s" "héllo" "a\"b\n" "hi" "hi" "abc" "hi" "r" "l" "héllo" "xyz"}}`,
   String.raw`{{printf "%#q|%+q|%q" "back" "é☃" "\x00\x7f\u00a0"}}`,
   String.raw`{{printf "%t|%v|%5t|%d" true false true true}}`,
   String.raw`{{printf "%v|%g|%e|%E|%f|%F|%G" 1e6 1e6 1e6 1e6 1e6 1e6 1e6}}`,
   String.raw`{{printf "%v %v %v %v %v %v %v" 0.1 100000.0 123456.0 1234567.0 0.0001 0.00001 1e20}}`,
-  String.raw`{{printf "%.2f|%.0f|%.0f|%.0f|%.1f|%.3e|%.3g|%.10g|%g" 2.675 0.5 1.5 2.5 0.05 123456.789 123456.789 0.1 0.000012345}}`,
-  String.raw`{{printf "%10.3f|%-10.3f|%+.2e|%010.2f|%+010.2f|% .2f|%#.0f|%#g|%#.3g|%#e" 3.14159 3.14159 12345.678 -3.14159 3.14159 3.14159 3.0 1.5 2.0 1.0}}`,
+  String
+    .raw`{{printf "%.2f|%.0f|%.0f|%.0f|%.1f|%.3e|%.3g|%.10g|%g" 2.675 0.5 1.5 2.5 0.05 123456.789 123456.789 0.1 0.000012345}}`,
+  String
+    .raw`{{printf "%10.3f|%-10.3f|%+.2e|%010.2f|%+010.2f|% .2f|%#.0f|%#g|%#.3g|%#e" 3.14159 3.14159 12345.678 -3.14159 3.14159 3.14159 3.0 1.5 2.0 1.0}}`,
   String.raw`{{printf "%g|%g|%G|%.3G|%e" 1e-7 123456789.0 1e-10 1234567.0 0.0}}`,
   String.raw`{{printf "%v|%.2v|%8v|%-8v|" 3.14159 3.14159 2.5 2.5}}`,
   String.raw`{{printf "%d" "x"}}|{{printf "%s" 3}}|{{printf "%d" 1.5}}|{{printf "%t" 1}}|{{printf "%x" true}}`,
   String.raw`{{printf "%d %d" 1}}|{{printf "%d" 1 2 "x"}}|{{printf "%!"}}|{{printf "%"}}|{{printf "%z" 3}}`,
-  String.raw`{{printf "%[2]d %[1]d" 1 2}}|{{printf "%[3]d" 1 2}}|{{printf "%[2]*[1]d" 12 5}}|{{printf "%*d|%-*d|%.*f" 5 1 5 2 2 3.14159}}`,
+  String
+    .raw`{{printf "%[2]d %[1]d" 1 2}}|{{printf "%[3]d" 1 2}}|{{printf "%[2]*[1]d" 12 5}}|{{printf "%*d|%-*d|%.*f" 5 1 5 2 2 3.14159}}`,
   String.raw`{{printf "%*d" "x" 1}}|{{printf "%.*d" -1 1}}|{{printf "%[0]d" 1}}|{{printf "%[x]d" 1}}`,
   String.raw`{{printf "%%|%5%|%v" 1}}`,
   String.raw`{{printf "%v|%+v|%#v|%T" .m .m .m .m}}`,
@@ -74,10 +78,9 @@ const fmtVars = {
   nested: { z: { y: [1.25, "q"] }, a: { b: "c" } },
   empty: {},
   el: [],
-  strs: ["a b", "c\"d"],
+  strs: ["a b", 'c"d'],
   bytes: "not-bytes",
 };
-
 
 const sprigVars = {
   name: "guestbook",
@@ -350,7 +353,11 @@ const pathsUrl: CaseInput[] = [
 const dates: CaseInput[] = [
   R`{{now}}|{{now | typeOf}}`,
   R`{{date "2006-01-02 15:04" now}}|{{now | date "Mon Jan 2 15:04:05 MST 2006"}}|{{htmlDate now}}|{{unixEpoch now}}`,
-  { source: R`{{date "2006-01-02T15:04:05Z07:00" now}}|{{dateInZone "15:04 MST" now "UTC"}}|{{dateInZone "15:04" now "Nowhere/Zone"}}`, now: "2024-06-15T12:00:00Z" },
+  {
+    source:
+      R`{{date "2006-01-02T15:04:05Z07:00" now}}|{{dateInZone "15:04 MST" now "UTC"}}|{{dateInZone "15:04" now "Nowhere/Zone"}}`,
+    now: "2024-06-15T12:00:00Z",
+  },
   R`{{date "2006-01-02" 0}}|{{date "2006-01-02 15:04:05" 1700000000}}|{{htmlDate 86400}}|{{dateInZone "2006-01-02 15:04" 1700000000 "UTC"}}`,
   R`{{toDate "2006-01-02" "2024-03-04"}}|{{toDate "2006-01-02" "bad"}}|{{toDate "2006-01-02T15:04:05Z07:00" .ts}}|{{(toDate "2006-01-02" "2024-03-04").Year}}`,
   R`{{mustToDate "2006-01-02" "bad"}}`,
@@ -449,7 +456,18 @@ const corpus: CaseInput[] = [
 export const families: Readonly<Record<string, readonly CaseInput[]>> = {
   fmt: fmt.map((c) => typeof c === "string" ? { source: c, vars: fmtVars } : c),
   ...Object.fromEntries(
-    Object.entries({ strings, math, lists, dicts, defaults, encoding, regex, "paths-url-hashes": pathsUrl, dates, corpus }).map((
+    Object.entries({
+      strings,
+      math,
+      lists,
+      dicts,
+      defaults,
+      encoding,
+      regex,
+      "paths-url-hashes": pathsUrl,
+      dates,
+      corpus,
+    }).map((
       [k, cs],
     ) => [k, cs.map((c) => (typeof c === "string" ? { source: c, vars: sprigVars } : { vars: sprigVars, ...c }))]),
   ),

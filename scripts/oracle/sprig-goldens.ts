@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { families, type CaseInput } from "./sprig-cases.ts";
+import { type CaseInput, families } from "./sprig-cases.ts";
 
 const oracle = process.env.ORACLE ?? "/work/shared/oracle/bin/oracle";
 const defaultNow = "2024-01-02T03:04:05Z";
@@ -31,7 +31,9 @@ for (const [family, inputs] of Object.entries(families)) {
   const stdin = cases.map((c) => JSON.stringify({ ...c, kind: "template", name: c.id })).join("\n") + "\n";
   const run = spawnSync(oracle, { input: stdin, encoding: "utf8", maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`oracle failed: ${run.stderr}`);
-  const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { ok: boolean; text?: string; error?: string });
+  const lines = run.stdout.trim().split("\n").map((l) =>
+    JSON.parse(l) as { ok: boolean; text?: string; error?: string }
+  );
   const goldens: Golden[] = cases.map((c, i) => {
     const r = lines[i];
     if (r === undefined) throw new Error(`no answer for ${c.id}`);

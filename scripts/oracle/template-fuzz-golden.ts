@@ -20,4 +20,6 @@ const outcomes = runOracle(cases);
 const goldens = cases.map((c, i) => ({ ...c, now: fuzzNow, expected: outcomes[i] }));
 const file = new URL("../../tests/conformance/templates/go-fuzz-golden.json", import.meta.url);
 writeFileSync(file, JSON.stringify(goldens, null, 1) + "\n");
-console.log(`go-fuzz-golden.json: ${goldens.length} cases, ${goldens.filter((g) => g.expected?.ok === false).length} errors`);
+console.log(
+  `go-fuzz-golden.json: ${goldens.length} cases, ${goldens.filter((g) => g.expected?.ok === false).length} errors`,
+);

@@ -70,17 +70,89 @@ export class Gen {
 /** `gint` is a Go `int` parameter: data integers (int64) do not fit it, so it gets literals. */
 type Kind = "gint" | "str" | "int" | "float" | "bool" | "null" | "list" | "map" | "any";
 
-const keys = ["name", "status", "a", "b", "items", "labels", "count", "ratio", "ok", "msg", "tags", "spec", "x", "y-z", "Name"];
+const keys = [
+  "name",
+  "status",
+  "a",
+  "b",
+  "items",
+  "labels",
+  "count",
+  "ratio",
+  "ok",
+  "msg",
+  "tags",
+  "spec",
+  "x",
+  "y-z",
+  "Name",
+];
 const words = [
-  "", "a", "web", "Hello World", "héllo", "日本語", "☃", "a\"b", "it's", "<b>&amp;</b>", "x&y", "line1\nline2", "  pad  ",
-  "tab\there", "1.5", "42", "-7", "true", "null", "a,b,c", "a b c", "foo-bar_baz", "UPPER", "camelCase", "\\back",
-  "emoji 😀", "2024-01-02T03:04:05Z", "1h30m", "v1.2.3", "é", "ß", "ǅ", "\u0000", "%d %s", "{{x}}", "https://x.io/a b?q=1&r=<>",
+  "",
+  "a",
+  "web",
+  "Hello World",
+  "héllo",
+  "日本語",
+  "☃",
+  'a"b',
+  "it's",
+  "<b>&amp;</b>",
+  "x&y",
+  "line1\nline2",
+  "  pad  ",
+  "tab\there",
+  "1.5",
+  "42",
+  "-7",
+  "true",
+  "null",
+  "a,b,c",
+  "a b c",
+  "foo-bar_baz",
+  "UPPER",
+  "camelCase",
+  "\\back",
+  "emoji 😀",
+  "2024-01-02T03:04:05Z",
+  "1h30m",
+  "v1.2.3",
+  "é",
+  "ß",
+  "ǅ",
+  "\u0000",
+  "%d %s",
+  "{{x}}",
+  "https://x.io/a b?q=1&r=<>",
 ];
 
 function genString(g: Gen): string {
   if (g.chance(0.8)) return g.pick(words);
   let s = "";
-  for (let i = g.int(0, 8); i > 0; i--) s += g.pick(["a", "Z", " ", "é", "\"", "'", "<", ">", "&", "\\", "\n", "0", "9", "-", "_", "😀", "日", ".", ",", "%"]);
+  for (let i = g.int(0, 8); i > 0; i--) {
+    s += g.pick([
+      "a",
+      "Z",
+      " ",
+      "é",
+      '"',
+      "'",
+      "<",
+      ">",
+      "&",
+      "\\",
+      "\n",
+      "0",
+      "9",
+      "-",
+      "_",
+      "😀",
+      "日",
+      ".",
+      ",",
+      "%",
+    ]);
+  }
   return s;
 }
 
@@ -103,19 +175,39 @@ function genFloat(g: Gen): number {
 
 export function genValue(g: Gen, depth: number): unknown {
   const kind = g.weighted<Kind>([
-    [5, "str"], [3, "int"], [2, "float"], [2, "bool"], [1, "null"], [depth > 0 ? 2 : 0, "list"], [depth > 0 ? 3 : 0, "map"],
+    [5, "str"],
+    [3, "int"],
+    [2, "float"],
+    [2, "bool"],
+    [1, "null"],
+    [depth > 0 ? 2 : 0, "list"],
+    [depth > 0 ? 3 : 0, "map"],
   ]);
   switch (kind) {
-    case "str": return genString(g);
-    case "int": return genInt(g);
-    case "float": return genFloat(g);
-    case "bool": return g.chance(0.5);
-    case "null": return null;
+    case "str":
+      return genString(g);
+    case "int":
+      return genInt(g);
+    case "float":
+      return genFloat(g);
+    case "bool":
+      return g.chance(0.5);
+    case "null":
+      return null;
     case "list": {
       const n = g.int(0, 4);
       const same = g.chance(0.5) ? g.pick<Kind>(["str", "int", "float"]) : undefined;
-      return Array.from({ length: n }, () =>
-        same === "str" ? genString(g) : same === "int" ? genInt(g) : same === "float" ? genFloat(g) : genValue(g, depth - 1));
+      return Array.from(
+        { length: n },
+        () =>
+          same === "str"
+            ? genString(g)
+            : same === "int"
+            ? genInt(g)
+            : same === "float"
+            ? genFloat(g)
+            : genValue(g, depth - 1),
+      );
     }
     default: {
       const m: Record<string, unknown> = {};
@@ -163,14 +255,32 @@ interface Spec {
 }
 
 const q = (s: string): string => JSON.stringify(s);
-const layouts = ["2006-01-02", "2006-01-02T15:04:05Z07:00", "Jan 2, 2006 at 3:04pm (MST)", "15:04:05.000", "Mon Jan _2", "060102 03PM .999"].map(q);
-const regexps = ["a", "^[a-z]+$", "(\\\\w+)-(\\\\w+)", "[0-9]+", "é", ".", "(?i)HELLO", "b*", "^$", "\\\\s+"].map((s) => `"${s}"`);
+const layouts = [
+  "2006-01-02",
+  "2006-01-02T15:04:05Z07:00",
+  "Jan 2, 2006 at 3:04pm (MST)",
+  "15:04:05.000",
+  "Mon Jan _2",
+  "060102 03PM .999",
+].map(q);
+const regexps = ["a", "^[a-z]+$", "(\\\\w+)-(\\\\w+)", "[0-9]+", "é", ".", "(?i)HELLO", "b*", "^$", "\\\\s+"].map((s) =>
+  `"${s}"`
+);
 /** Time values: sprig's `date` falls back to the wall clock for anything else, which the oracle cannot fix. */
-const times = ["now", "(now | dateModify \"-90m\")", "(toDate \"2006-01-02\" \"2024-02-29\")", "(toDate \"2006-01-02T15:04:05Z07:00\" \"2023-06-15T10:00:00+02:00\")", "0", "1700000000", "(int64 1700000000)"];
+const times = [
+  "now",
+  '(now | dateModify "-90m")',
+  '(toDate "2006-01-02" "2024-02-29")',
+  '(toDate "2006-01-02T15:04:05Z07:00" "2023-06-15T10:00:00+02:00")',
+  "0",
+  "1700000000",
+  "(int64 1700000000)",
+];
 /** Counts for functions that allocate by them (`until`, `repeat`…): a huge one would exhaust the oracle's memory. */
 const small = ["-1", "0", "1", "2", "3", "5", "8"];
 const smallLits: Readonly<Record<number, readonly string[]>> = { 0: small, 1: small, 2: small };
-const timeStrings = ["2024-01-02T03:04:05Z", "2023-06-15T10:00:00+02:00", "2024-02-29", "bad", "1999-12-31T23:59:59.5Z"].map(q);
+const timeStrings = ["2024-01-02T03:04:05Z", "2023-06-15T10:00:00+02:00", "2024-02-29", "bad", "1999-12-31T23:59:59.5Z"]
+  .map(q);
 
 const functions: Readonly<Record<string, Spec>> = {
   // Go builtins
@@ -261,10 +371,27 @@ const functions: Readonly<Record<string, Spec>> = {
   sha1sum: { args: ["str"], ret: "str" },
   adler32sum: { args: ["str"], ret: "str" },
   date: { args: ["str", "any"], ret: "str", lit: { 0: layouts, 1: times }, litOnly: true },
-  dateInZone: { args: ["str", "any", "str"], ret: "str", lit: { 0: layouts, 1: times, 2: [q("UTC"), q("Europe/Paris"), q("Nowhere")] }, litOnly: true },
-  toDate: { args: ["str", "str"], ret: "any", lit: { 0: [q("2006-01-02"), q("2006-01-02T15:04:05Z07:00")], 1: timeStrings } },
-  mustToDate: { args: ["str", "str"], ret: "any", lit: { 0: [q("2006-01-02"), q("2006-01-02T15:04:05Z07:00")], 1: timeStrings } },
-  dateModify: { args: ["str", "any"], ret: "any", lit: { 0: [q("1h"), q("-30m"), q("bad"), q("1.5h")], 1: times.slice(0, 4) } },
+  dateInZone: {
+    args: ["str", "any", "str"],
+    ret: "str",
+    lit: { 0: layouts, 1: times, 2: [q("UTC"), q("Europe/Paris"), q("Nowhere")] },
+    litOnly: true,
+  },
+  toDate: {
+    args: ["str", "str"],
+    ret: "any",
+    lit: { 0: [q("2006-01-02"), q("2006-01-02T15:04:05Z07:00")], 1: timeStrings },
+  },
+  mustToDate: {
+    args: ["str", "str"],
+    ret: "any",
+    lit: { 0: [q("2006-01-02"), q("2006-01-02T15:04:05Z07:00")], 1: timeStrings },
+  },
+  dateModify: {
+    args: ["str", "any"],
+    ret: "any",
+    lit: { 0: [q("1h"), q("-30m"), q("bad"), q("1.5h")], 1: times.slice(0, 4) },
+  },
   duration: { args: ["str"], ret: "str", lit: { 0: [q("90"), q("3600"), q("-5"), q("x")] } },
   durationRound: { args: ["str"], ret: "str", lit: { 0: [q("1h30m"), q("2h"), q("45s"), q("bad")] } },
   unixEpoch: { args: ["any"], ret: "str", lit: { 0: times.slice(0, 4) } },
@@ -277,7 +404,11 @@ const functions: Readonly<Record<string, Spec>> = {
   regexMatch: { args: ["str", "str"], ret: "bool", lit: { 0: regexps } },
   regexFind: { args: ["str", "str"], ret: "str", lit: { 0: regexps } },
   regexFindAll: { args: ["str", "str", "gint"], ret: "list", lit: { 0: regexps } },
-  regexReplaceAll: { args: ["str", "str", "str"], ret: "str", lit: { 0: regexps, 2: [q("$1"), q("${2}-$1"), q("x"), q("$$")] } },
+  regexReplaceAll: {
+    args: ["str", "str", "str"],
+    ret: "str",
+    lit: { 0: regexps, 2: [q("$1"), q("${2}-$1"), q("x"), q("$$")] },
+  },
   regexReplaceAllLiteral: { args: ["str", "str", "str"], ret: "str", lit: { 0: regexps, 2: [q("$1"), q("x")] } },
   regexSplit: { args: ["str", "str", "gint"], ret: "list", lit: { 0: regexps } },
   regexQuoteMeta: { args: ["str"], ret: "str" },
@@ -299,7 +430,11 @@ const functions: Readonly<Record<string, Spec>> = {
   cat: { args: ["any"], ret: "str", variadic: true },
   typeOf: { args: ["any"], ret: "str" },
   kindOf: { args: ["any"], ret: "str" },
-  typeIs: { args: ["str", "any"], ret: "bool", lit: { 0: [q("string"), q("int64"), q("float64"), q("bool"), q("map[string]interface {}")] } },
+  typeIs: {
+    args: ["str", "any"],
+    ret: "bool",
+    lit: { 0: [q("string"), q("int64"), q("float64"), q("bool"), q("map[string]interface {}")] },
+  },
   deepEqual: { args: ["any", "any"], ret: "bool" },
   fromJson: { args: ["str"], ret: "any" },
   mustFromJson: { args: ["str"], ret: "any" },
@@ -318,7 +453,30 @@ const functions: Readonly<Record<string, Spec>> = {
   mustRegexMatch: { args: ["str", "str"], ret: "bool", lit: { 0: regexps } },
 };
 
-const printfVerbs = ["v", "+v", "#v", "T", "d", "s", "q", "x", "X", "o", "b", "c", "U", "e", "E", "f", "F", "g", "G", "t", "%", "z"];
+const printfVerbs = [
+  "v",
+  "+v",
+  "#v",
+  "T",
+  "d",
+  "s",
+  "q",
+  "x",
+  "X",
+  "o",
+  "b",
+  "c",
+  "U",
+  "e",
+  "E",
+  "f",
+  "F",
+  "g",
+  "G",
+  "t",
+  "%",
+  "z",
+];
 
 /** The names of functions a case uses, to group divergences. */
 interface Ctx {
@@ -346,9 +504,14 @@ function literal(ctx: Ctx, kind: Kind): string {
     case "null":
       return "nil";
     case "list":
-      return `(list ${Array.from({ length: g.int(0, 3) }, () => literal(ctx, g.pick<Kind>(["str", "int", "float", "bool"]))).join(" ")})`;
+      return `(list ${
+        Array.from({ length: g.int(0, 3) }, () => literal(ctx, g.pick<Kind>(["str", "int", "float", "bool"]))).join(" ")
+      })`;
     case "map":
-      return `(dict ${Array.from({ length: g.int(0, 2) }, () => `${q(g.pick(keys))} ${literal(ctx, g.pick<Kind>(["str", "int"]))}`).join(" ")})`;
+      return `(dict ${
+        Array.from({ length: g.int(0, 2) }, () => `${q(g.pick(keys))} ${literal(ctx, g.pick<Kind>(["str", "int"]))}`)
+          .join(" ")
+      })`;
     default:
       return literal(ctx, g.pick<Kind>(["str", "int", "float", "bool", "list", "map"]));
   }
@@ -406,7 +569,9 @@ function call(ctx: Ctx, want: Kind): string {
   const { g } = ctx;
   if (g.chance(0.12)) return printfCall(ctx);
   const names = Object.keys(functions);
-  const matching = want === "any" ? names : names.filter((n) => functions[n]?.ret === want || functions[n]?.ret === "any");
+  const matching = want === "any"
+    ? names
+    : names.filter((n) => functions[n]?.ret === want || functions[n]?.ret === "any");
   const name = g.pick(matching.length > 0 ? matching : names);
   const spec = functions[name] as Spec;
   ctx.used.push(name);
@@ -417,6 +582,7 @@ function call(ctx: Ctx, want: Kind): string {
   }
   // Arity errors, now and then.
   if (g.chance(0.03)) args.pop();
+  // deno-lint-ignore no-dupe-else-if -- two independent draws
   else if (g.chance(0.03)) args.push(operand(ctx, "any"));
   return [name, ...args].join(" ");
 }
@@ -438,7 +604,13 @@ function printfCall(ctx: Ctx): string {
     if (verb !== "%") {
       const kind = verb === "d" || verb === "c" || verb === "U" || verb === "o" || verb === "b"
         ? "int"
-        : "eEfFgG".includes(verb) ? "float" : verb === "t" ? "bool" : verb === "s" || verb === "q" ? "str" : "any";
+        : "eEfFgG".includes(verb)
+        ? "float"
+        : verb === "t"
+        ? "bool"
+        : verb === "s" || verb === "q"
+        ? "str"
+        : "any";
       args.push(operand(ctx, g.chance(0.8) ? kind : "any"));
     }
   }
@@ -453,7 +625,9 @@ function pipeline(ctx: Ctx, want: Kind = "any"): string {
   let head = g.chance(0.5) ? call(ctx, want) : operand(ctx, want);
   let kind = want;
   for (let n = g.weighted<number>([[5, 0], [3, 1], [1, 2]]); n > 0; n--) {
-    const names = Object.keys(functions).filter((k) => (functions[k]?.args.length ?? 0) <= 3 && functions[k]?.litOnly !== true);
+    const names = Object.keys(functions).filter((k) =>
+      (functions[k]?.args.length ?? 0) <= 3 && functions[k]?.litOnly !== true
+    );
     // Mostly a function that takes what the pipeline carries (the piped value is the last argument).
     const fitting = names.filter((k) => {
       const last = functions[k]?.args[(functions[k]?.args.length ?? 1) - 1];
@@ -528,8 +702,13 @@ function body(ctx: Ctx, depth: number): string {
         break;
       }
       case "range": {
-        const decl = g.weighted<string>([[3, ""], [2, `${declared(ctx)} := `], [2, `${declared(ctx)}, ${declared(ctx)} := `]]);
-        const over = g.chance(0.7) ? (fieldPath(ctx, g.pick<Kind>(["list", "map"])) ?? pipeline(ctx, "list")) : pipeline(ctx, "list");
+        const decl = g.weighted<string>([[3, ""], [2, `${declared(ctx)} := `], [
+          2,
+          `${declared(ctx)}, ${declared(ctx)} := `,
+        ]]);
+        const over = g.chance(0.7)
+          ? (fieldPath(ctx, g.pick<Kind>(["list", "map"])) ?? pipeline(ctx, "list"))
+          : pipeline(ctx, "list");
         out += `${o}range ${decl}${over}${c}${body(ctx, depth - 1)}`;
         if (g.chance(0.1)) out += g.pick(["{{break}}", "{{continue}}"]);
         if (g.chance(0.3)) out += `{{else}}${body(ctx, depth - 1)}`;
@@ -582,15 +761,31 @@ export function runOracle(cases: readonly { id: string; source: string; vars: un
   const out: Outcome[] = [];
   while (out.length < cases.length) {
     const rest = cases.slice(out.length);
-    const stdin = rest.map((c) => JSON.stringify({ id: c.id, kind: "template", name: c.id, source: c.source, vars: c.vars, now: fuzzNow })).join("\n") + "\n";
-    const run = spawnSync(oracle, { input: stdin, encoding: "utf8", maxBuffer: 1 << 28, stdio: ["pipe", "pipe", "ignore"] });
-    const lines = (run.stdout ?? "").split("\n").filter((l) => l.endsWith("}"));
+    const stdin = rest.map((c) =>
+      JSON.stringify({ id: c.id, kind: "template", name: c.id, source: c.source, vars: c.vars, now: fuzzNow })
+    ).join("\n") + "\n";
+    const run = spawnSync(oracle, {
+      input: stdin,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+      stdio: ["pipe", "pipe", "ignore"],
+    });
+    const lines = (run.stdout ?? "").split("\n").filter((l) =>
+      l.endsWith("}")
+    );
     for (const l of lines) {
       const r = JSON.parse(l) as { ok: boolean; text?: string; error?: string; phase?: string };
       out.push(r.ok ? { ok: true, text: r.text ?? "" } : { ok: false, phase: r.phase ?? "", error: r.error ?? "" });
     }
-    if (out.length < cases.length && run.status !== 0) out.push({ ok: false, phase: "crash", error: "the oracle crashed" });
-    else if (out.length < cases.length) throw new Error(`oracle answered ${out.length} of ${cases.length} cases`);
+    if (out.length < cases.length && run.status !== 0) {
+      out.push({
+        ok: false,
+        phase: "crash",
+        error: "the oracle crashed",
+      });
+    } else if (out.length < cases.length) {
+      throw new Error(`oracle answered ${out.length} of ${cases.length} cases`);
+    }
   }
   return out;
 }
@@ -638,7 +833,15 @@ function main(): void {
   const g = new Gen(prng(seed));
   const cases = Array.from({ length: count }, (_, i) => genCase(g, `f${seed}-${i}`));
   const go = runOracle(cases);
-  const diverging: { id: string; why: string; group: string; source: string; vars: unknown; go: Outcome; ours: Outcome }[] = [];
+  const diverging: {
+    id: string;
+    why: string;
+    group: string;
+    source: string;
+    vars: unknown;
+    go: Outcome;
+    ours: Outcome;
+  }[] = [];
   const byWhy = new Map<string, number>();
   let goOk = 0;
   for (const [i, c] of cases.entries()) {
@@ -659,10 +862,16 @@ function main(): void {
   }
   diverging.sort((a, b) => a.source.length - b.source.length);
   writeFileSync(out, JSON.stringify(diverging, null, 1));
-  console.log(`seed ${seed}: ${count} cases (${goOk} render in Go, ${count - goOk} fail), ${diverging.length} divergences`);
+  console.log(
+    `seed ${seed}: ${count} cases (${goOk} render in Go, ${count - goOk} fail), ${diverging.length} divergences`,
+  );
   for (const [why, n] of byWhy) console.log(`  ${why}: ${n}`);
   for (const d of diverging.slice(0, show)) {
-    console.log(`\n[${d.why}] ${d.id} ${d.source}\n  vars ${JSON.stringify(d.vars).slice(0, 300)}\n  go   ${JSON.stringify(d.go).slice(0, 400)}\n  ours ${JSON.stringify(d.ours).slice(0, 400)}`);
+    console.log(
+      `\n[${d.why}] ${d.id} ${d.source}\n  vars ${JSON.stringify(d.vars).slice(0, 300)}\n  go   ${
+        JSON.stringify(d.go).slice(0, 400)
+      }\n  ours ${JSON.stringify(d.ours).slice(0, 400)}`,
+    );
   }
 }
 

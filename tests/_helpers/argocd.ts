@@ -4,12 +4,15 @@ import { parse } from "yaml";
 
 /** The official Argo CD catalog's `data`, plus Slack, e-mail and Teams services so every template block is used. */
 export function argoCdConfigMap(): { data: Record<string, string> } {
-  const cm = parse(readFileSync(new URL("../fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8"));
+  const cm = parse(
+    readFileSync(new URL("../fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", import.meta.url), "utf8"),
+  );
   return {
     data: {
       ...cm.data,
       "service.slack": "token: $slack-token",
-      "service.email": "host: smtp.example.com\nport: 587\nfrom: argocd@example.com\nusername: $email-username\npassword: $email-password",
+      "service.email":
+        "host: smtp.example.com\nport: 587\nfrom: argocd@example.com\nusername: $email-username\npassword: $email-password",
       "service.teams": "recipientUrls:\n  ops: $teams-ops-url",
       context: "argocdUrl: https://argocd.example.com",
     },
@@ -51,7 +54,11 @@ export function application(annotations: Record<string, string>): Record<string,
     },
     spec: {
       project: "default",
-      source: { repoURL: "https://github.com/argoproj/argocd-example-apps.git", path: "guestbook", targetRevision: "HEAD" },
+      source: {
+        repoURL: "https://github.com/argoproj/argocd-example-apps.git",
+        path: "guestbook",
+        targetRevision: "HEAD",
+      },
       destination: { server: "https://kubernetes.default.svc", namespace: "guestbook" },
       syncPolicy: { automated: { prune: true, selfHeal: true } },
     },
@@ -65,10 +72,26 @@ export function application(annotations: Record<string, string>): Record<string,
         finishedAt: "2024-01-02T03:01:00Z",
         syncResult: { revision: "8a7d7f1f2e3c4b5a69788796a5b4c3d2e1f0a9b8" },
       },
-      conditions: [{ type: "SyncError", message: "one resource failed to apply", lastTransitionTime: "2024-01-02T03:00:30Z" }],
+      conditions: [{
+        type: "SyncError",
+        message: "one resource failed to apply",
+        lastTransitionTime: "2024-01-02T03:00:30Z",
+      }],
       resources: [
-        { kind: "Service", name: "guestbook-ui", namespace: "guestbook", status: "Synced", health: { status: "Healthy" } },
-        { kind: "Deployment", name: "guestbook-ui", namespace: "guestbook", status: "Synced", health: { status: "Healthy" } },
+        {
+          kind: "Service",
+          name: "guestbook-ui",
+          namespace: "guestbook",
+          status: "Synced",
+          health: { status: "Healthy" },
+        },
+        {
+          kind: "Deployment",
+          name: "guestbook-ui",
+          namespace: "guestbook",
+          status: "Synced",
+          health: { status: "Healthy" },
+        },
       ],
       summary: { images: ["gcr.io/heptio-images/ks-guestbook-demo:0.2"] },
     },

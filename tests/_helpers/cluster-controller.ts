@@ -4,7 +4,11 @@
  * command builds it (createKubeController), from a kubeconfig that may point at a fault proxy.
  */
 import { createKubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
-import { createKubeController, type KubeController, type KubeControllerOptions } from "../../lib/shell/kubernetes/kube-controller.ts";
+import {
+  createKubeController,
+  type KubeController,
+  type KubeControllerOptions,
+} from "../../lib/shell/kubernetes/kube-controller.ts";
 import { createLog } from "../../lib/shell/log.ts";
 import { createControllerMetrics } from "../../lib/shell/metrics.ts";
 import type { Cluster } from "./cluster.ts";
@@ -19,8 +23,10 @@ export const STATE_ANNOTATION = "notified.notifications.argoproj.io";
 export function hookConfigData(url: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     "trigger.on-ready": "- when: foo.status.ready == true\n  send: [ready]",
-    "template.ready": "message: '{{.foo.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    path: /{{.foo.metadata.name}}\n    body: '{{.foo.metadata.name}}'\n",
-    "service.webhook.hook": `url: ${url}\nheaders:\n- name: X-Token\n  value: $secret-word\ndelivery:\n  maxAttempts: 1\n`,
+    "template.ready":
+      "message: '{{.foo.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    path: /{{.foo.metadata.name}}\n    body: '{{.foo.metadata.name}}'\n",
+    "service.webhook.hook":
+      `url: ${url}\nheaders:\n- name: X-Token\n  value: $secret-word\ndelivery:\n  maxAttempts: 1\n`,
     ...extra,
   };
 }
@@ -37,7 +43,8 @@ export function hookFoo(name: string, extra: Record<string, unknown> = {}): Reco
 }
 
 /** Paths of the Foo API. */
-export const fooPath = (name = ""): string => `/apis/${FOO.group}/${FOO.version}/namespaces/${NS}/${FOO.plural}${name === "" ? "" : `/${name}`}`;
+export const fooPath = (name = ""): string =>
+  `/apis/${FOO.group}/${FOO.version}/namespaces/${NS}/${FOO.plural}${name === "" ? "" : `/${name}`}`;
 
 /** Starts a controller on `kubeconfig` watching Foos in NS with the configuration `notifications-cm`/`-secret`. */
 export async function startFooController(
@@ -62,7 +69,9 @@ export async function startFooController(
 /** Creates the ConfigMap and Secret of the configuration. */
 export async function createConfig(cluster: Cluster, data: Record<string, string>): Promise<void> {
   const client = createKubeClient({ kubeconfig: cluster.kubeconfigPath });
-  const cm = await client.request("POST", `/api/v1/namespaces/${NS}/configmaps`, { body: { metadata: { name: "notifications-cm" }, data } });
+  const cm = await client.request("POST", `/api/v1/namespaces/${NS}/configmaps`, {
+    body: { metadata: { name: "notifications-cm" }, data },
+  });
   if (!cm.ok) throw new Error(cm.failure.message);
   const secret = await client.request("POST", `/api/v1/namespaces/${NS}/secrets`, {
     body: { metadata: { name: "notifications-secret" }, stringData: { "secret-word": "s3cr3t" } },
@@ -71,7 +80,11 @@ export async function createConfig(cluster: Cluster, data: Record<string, string
 }
 
 /** Polls `check` every 100 ms until it returns true, or fails after `timeoutMs` naming `what`. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function eventually(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import { type KubeConfig, Watch } from "@kubernetes/client-node";
 
 /** One watch event as sent: `ADDED`, `MODIFIED`, `DELETED`, `BOOKMARK`, or `ERROR` with a `Status` object. */
 export interface WatchEvent {
@@ -33,7 +33,11 @@ export interface RecordedWatch {
  * @param query Query parameters, e.g. `{ resourceVersion }`.
  * @returns The recorded watch.
  */
-export async function recordWatch(kc: KubeConfig, path: string, query: Record<string, string> = {}): Promise<RecordedWatch> {
+export async function recordWatch(
+  kc: KubeConfig,
+  path: string,
+  query: Record<string, string> = {},
+): Promise<RecordedWatch> {
   const events: WatchEvent[] = [];
   let ended: unknown = undefined;
   let wake = (): void => {};
@@ -52,7 +56,9 @@ export async function recordWatch(kc: KubeConfig, path: string, query: Record<st
         const hit = events.find(match);
         if (hit) return hit;
         const seen = JSON.stringify(events.map((e) => e.type));
-        if (ended !== undefined) throw new Error(`watch of ${path} ended (${String(ended)}) before a match; saw ${seen}`);
+        if (ended !== undefined) {
+          throw new Error(`watch of ${path} ended (${String(ended)}) before a match; saw ${seen}`);
+        }
         if (Date.now() > deadline) throw new Error(`no matching event on ${path}; saw ${seen}`);
         await new Promise<void>((r) => {
           wake = r;

@@ -160,11 +160,17 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   }
 }
 
-async function startOnce(bins: { etcd: string; kubeApiserver: string }, options: StartClusterOptions): Promise<Cluster> {
+async function startOnce(
+  bins: { etcd: string; kubeApiserver: string },
+  options: StartClusterOptions,
+): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), CLUSTER_DIR_PREFIX));
   const servers: Server[] = [];
   const writeOwner = (): void =>
-    writeFileSync(join(dir, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, pids: servers.map((s) => s.child.pid) }));
+    writeFileSync(
+      join(dir, OWNER_FILE),
+      JSON.stringify({ ownerPid: process.pid, pids: servers.map((s) => s.child.pid) }),
+    );
   writeOwner();
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -203,7 +209,12 @@ async function startOnce(bins: { etcd: string; kubeApiserver: string }, options:
     ], { logPath: join(dir, "etcd.log") });
     servers.push(etcd);
     writeOwner();
-    await waitFor("etcd", async () => (await fetch(`${etcdUrl}/health`).catch(() => null))?.ok === true, etcd, deadline);
+    await waitFor(
+      "etcd",
+      async () => (await fetch(`${etcdUrl}/health`).catch(() => null))?.ok === true,
+      etcd,
+      deadline,
+    );
 
     const server = `https://127.0.0.1:${apiPort}`;
     const apiServer = await startServer(bins.kubeApiserver, [
@@ -230,27 +241,43 @@ async function startOnce(bins: { etcd: string; kubeApiserver: string }, options:
     ], { logPath: join(dir, "kube-apiserver.log") });
     servers.push(apiServer);
     writeOwner();
-    await waitFor("kube-apiserver", async () => await getStatus(`${server}/readyz`, pki.caPem, tokens["admin"]!) === 200, apiServer, deadline);
+    await waitFor(
+      "kube-apiserver",
+      async () => await getStatus(`${server}/readyz`, pki.caPem, tokens["admin"]!) === 200,
+      apiServer,
+      deadline,
+    );
 
     const writeKubeconfig = (o: { user?: string; server?: string } = {}): string => {
       const user = o.user ?? "admin";
       const token = tokens[user];
-      if (token === undefined) throw new Error(`no user ${user} in this cluster (users: ${Object.keys(tokens).join(", ")})`);
+      if (token === undefined) {
+        throw new Error(`no user ${user} in this cluster (users: ${Object.keys(tokens).join(", ")})`);
+      }
       const target = o.server ?? server;
       const name = `${user}@${target.replace(/^https:\/\//, "").replace(/[^\w.-]/g, "_")}`;
-      return file(`kubeconfig-${name}.yaml`, stringify({
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name: "test", cluster: { server: target, "certificate-authority-data": Buffer.from(pki.caPem).toString("base64") } }],
-        users: [{ name: user, user: { token } }],
-        contexts: [{ name: "test", context: { cluster: "test", user, namespace: "default" } }],
-        "current-context": "test",
-      }));
+      return file(
+        `kubeconfig-${name}.yaml`,
+        stringify({
+          apiVersion: "v1",
+          kind: "Config",
+          clusters: [{
+            name: "test",
+            cluster: { server: target, "certificate-authority-data": Buffer.from(pki.caPem).toString("base64") },
+          }],
+          users: [{ name: user, user: { token } }],
+          contexts: [{ name: "test", context: { cluster: "test", user, namespace: "default" } }],
+          "current-context": "test",
+        }),
+      );
     };
     const compact = async (): Promise<number> => {
       // A write outside /registry first, so the compaction revision is never a change of a watched key: a watch
       // from just before such a change would get a 500 "etcd event received with PrevKv=nil" instead of a 410.
-      const put = await etcdPost(etcdUrl, "/v3/kv/put", { key: Buffer.from("/test/compaction").toString("base64"), value: "" });
+      const put = await etcdPost(etcdUrl, "/v3/kv/put", {
+        key: Buffer.from("/test/compaction").toString("base64"),
+        value: "",
+      });
       const revision = Number((put["header"] as { revision: string }).revision);
       await etcdPost(etcdUrl, "/v3/kv/compaction", { revision: String(revision), physical: true });
       return revision;

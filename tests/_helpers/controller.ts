@@ -2,11 +2,11 @@
  * A controller on a memory source, a memory state store and a loopback webhook receiver, for the loop's tests: the
  * same `createController` the command runs, only the sources and the store are in memory.
  */
-import { createConfigHolder, type ConfigHolder } from "../../lib/shell/controller/config-holder.ts";
-import { type Controller, createController, type ControllerOptions } from "../../lib/shell/controller/controller.ts";
+import { type ConfigHolder, createConfigHolder } from "../../lib/shell/controller/config-holder.ts";
+import { type Controller, type ControllerOptions, createController } from "../../lib/shell/controller/controller.ts";
 import { createMemorySource, type MemorySource } from "../../lib/shell/controller/memory-source.ts";
 import { createMemoryStateStore, type StateStore } from "../../lib/shell/controller/state-store.ts";
-import { createControllerMetrics, type ControllerMetrics } from "../../lib/shell/metrics.ts";
+import { type ControllerMetrics, createControllerMetrics } from "../../lib/shell/metrics.ts";
 import type { Schedule } from "../../lib/shell/controller/work-queue.ts";
 import { fakeIO } from "./delivery.ts";
 
@@ -14,7 +14,8 @@ import { fakeIO } from "./delivery.ts";
 export function webhookConfig(url: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     "trigger.on-ready": "- when: foo.status.ready == true\n  send: [ready]",
-    "template.ready": "message: '{{.foo.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    path: /{{.foo.metadata.name}}\n    body: '{{.foo.metadata.name}}'\n",
+    "template.ready":
+      "message: '{{.foo.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    path: /{{.foo.metadata.name}}\n    body: '{{.foo.metadata.name}}'\n",
     "service.webhook.hook": `url: ${url}\ndelivery:\n  maxAttempts: 1\n`,
     ...extra,
   };
@@ -25,7 +26,12 @@ export function foo(name: string, ready: boolean, extra: Record<string, unknown>
   return {
     apiVersion: "dummy.example.org/v1",
     kind: "Foo",
-    metadata: { name, namespace: "ns", uid: `uid-${name}`, annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "" } },
+    metadata: {
+      name,
+      namespace: "ns",
+      uid: `uid-${name}`,
+      annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "" },
+    },
     status: { ready },
     ...extra,
   };
@@ -57,7 +63,15 @@ export async function startHarness(
     const timer = setTimeout(run, 0);
     return () => clearTimeout(timer);
   };
-  const controller = createController({ sources: [source], configs: holder, store, io: fakeIO(), metrics, schedule, ...overrides });
+  const controller = createController({
+    sources: [source],
+    configs: holder,
+    store,
+    io: fakeIO(),
+    metrics,
+    schedule,
+    ...overrides,
+  });
   await controller.start();
   return { source, store, holder, controller, metrics, delays };
 }

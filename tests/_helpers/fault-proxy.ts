@@ -25,9 +25,9 @@
  *
  * @module
  */
-import { request as httpsRequest, createServer as createHttpsServer } from "node:https";
+import { createServer as createHttpsServer, request as httpsRequest } from "node:https";
 import { connect, createServer as createTcpServer, type Server, type Socket } from "node:net";
-import type { IncomingMessage, ServerResponse, ClientRequest } from "node:http";
+import type { ClientRequest, IncomingMessage, ServerResponse } from "node:http";
 
 /** A request the HTTPS mode saw. */
 export interface ProxiedRequest {
@@ -147,7 +147,9 @@ export async function startFaultProxy(upstream: string, options: FaultProxyOptio
         rule.remaining--;
         requests.push({ method, path, status: rule.failure.status, injected: true });
         const headers: Record<string, string> = { "content-type": "application/json" };
-        if (rule.failure.retryAfterSeconds !== undefined) headers["retry-after"] = String(rule.failure.retryAfterSeconds);
+        if (rule.failure.retryAfterSeconds !== undefined) {
+          headers["retry-after"] = String(rule.failure.retryAfterSeconds);
+        }
         req.resume();
         res.writeHead(rule.failure.status, headers).end(statusBody(rule.failure));
         return;

@@ -57,11 +57,17 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) {
+      out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+    }
+  }
   return out;
 }
 
-function listen(server: { listen(port: number, host: string, cb: () => void): unknown; address(): unknown }): Promise<string> {
+function listen(
+  server: { listen(port: number, host: string, cb: () => void): unknown; address(): unknown },
+): Promise<string> {
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const a = server.address() as { port: number };

@@ -2,7 +2,7 @@
  * A real `nats-server` on loopback for NATS tests, started from the binary that `.ci/run` installs (Debian's
  * `nats-server` package). Without it the test fails and says how to install it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,7 +14,9 @@ export function natsServerBinary(): string {
   const bin = process.env["NATS_SERVER"] ?? "nats-server";
   const probe = spawnSync(bin, ["--version"], { encoding: "utf8" });
   if (probe.error !== undefined || probe.status !== 0) {
-    throw new Error(`nats-server is needed for the NATS tests and was not found ("${bin}"): install it with "apt-get install -y nats-server" (as .ci/run does), or set NATS_SERVER to its path`);
+    throw new Error(
+      `nats-server is needed for the NATS tests and was not found ("${bin}"): install it with "apt-get install -y nats-server" (as .ci/run does), or set NATS_SERVER to its path`,
+    );
   }
   return bin;
 }
@@ -84,7 +86,9 @@ export async function warmUpNatsClient(): Promise<void> {
   const { deliverNats } = await import("../../providers/nats/deliver.ts");
   const server = await startNats();
   try {
-    await deliverNats({ kind: "nats", servers: [server.url], subject: "warm-up", data: "", headers: { a: "b" } }, { timeoutMs: 5000 });
+    await deliverNats({ kind: "nats", servers: [server.url], subject: "warm-up", data: "", headers: { a: "b" } }, {
+      timeoutMs: 5000,
+    });
   } finally {
     await server.close();
   }
@@ -113,7 +117,8 @@ export interface ScriptedNats {
 }
 
 /** An INFO line as nats-server sends it, without authentication or TLS. */
-export const fakeInfo = 'INFO {"server_id":"FAKE","server_name":"fake","version":"2.10.0","proto":1,"headers":true,"max_payload":1048576}\r\n';
+export const fakeInfo =
+  'INFO {"server_id":"FAKE","server_name":"fake","version":"2.10.0","proto":1,"headers":true,"max_payload":1048576}\r\n';
 
 /**
  * Starts a loopback TCP server that plays a NATS server badly: each connection runs `script` (resets, closes, errors,

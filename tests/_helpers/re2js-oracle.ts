@@ -26,7 +26,9 @@ interface Re2 {
  */
 export function knownDifference(re2jsError: string, ours: string | undefined): string | undefined {
   if (re2jsError.includes("duplicate capture group name")) return "duplicate group names";
-  if (ours === `${re2jsError}: \`\`` && re2jsError.endsWith("trailing backslash at end of expression")) return "trailing backslash";
+  if (ours === `${re2jsError}: \`\`` && re2jsError.endsWith("trailing backslash at end of expression")) {
+    return "trailing backslash";
+  }
   return undefined;
 }
 
@@ -58,7 +60,9 @@ export function compareWithRe2js(pattern: string, input: string): Comparison {
   const all = re.findAllStringSubmatchIndex(input, -1);
   const expected = theirs.re.findAllSubmatchIndex(input, -1) ?? [];
   if (JSON.stringify(all) !== JSON.stringify(expected)) return diff("findAllStringSubmatchIndex", all, expected);
-  if (re.matchString(input) !== expected.length > 0) return diff("matchString", re.matchString(input), expected.length > 0);
+  if (re.matchString(input) !== expected.length > 0) {
+    return diff("matchString", re.matchString(input), expected.length > 0);
+  }
   const first = re.findStringSubmatchIndex(input);
   if (JSON.stringify(first) !== JSON.stringify(expected[0])) return diff("findStringSubmatchIndex", first, expected[0]);
   const replaced = re.replaceAllLiteralString(input, "<$1>");

@@ -8,19 +8,96 @@
  */
 import fc from "fast-check";
 
-const literals = ["a", "b", "c", "x", "A", "B", "K", "k", "s", "S", "\u017f", "\u212a", "é", "É", "σ", "Σ", "ς", "日", "0", "1", " ", "-", "_", ",", "😀"];
+const literals = [
+  "a",
+  "b",
+  "c",
+  "x",
+  "A",
+  "B",
+  "K",
+  "k",
+  "s",
+  "S",
+  "\u017f",
+  "\u212a",
+  "é",
+  "É",
+  "σ",
+  "Σ",
+  "ς",
+  "日",
+  "0",
+  "1",
+  " ",
+  "-",
+  "_",
+  ",",
+  "😀",
+];
 const escapes = ["\\.", "\\*", "\\(", "\\[", "\\$", "\\\\", "\\x41", "\\x{e9}", "\\n", "\\t", "\\101", "\\{", "\\-"];
 const classes = [
-  "[abc]", "[a-z]", "[^a-c]", "[A-Z0-9]", "[[:alpha:]]", "[[:^digit:]]", "[[:space:]]", "[[:upper:]x]", "[\\d\\s]",
-  "[^\\w]", "[\\pL]", "[é-ü]", "[a-]", "[]a]", "[^\\n]", "[\\p{Greek}k]", "[ſ]", "[^K]", "[\\x{1F600}-\\x{1F64F}]",
+  "[abc]",
+  "[a-z]",
+  "[^a-c]",
+  "[A-Z0-9]",
+  "[[:alpha:]]",
+  "[[:^digit:]]",
+  "[[:space:]]",
+  "[[:upper:]x]",
+  "[\\d\\s]",
+  "[^\\w]",
+  "[\\pL]",
+  "[é-ü]",
+  "[a-]",
+  "[]a]",
+  "[^\\n]",
+  "[\\p{Greek}k]",
+  "[ſ]",
+  "[^K]",
+  "[\\x{1F600}-\\x{1F64F}]",
 ];
-const groups = ["\\d", "\\D", "\\w", "\\W", "\\s", "\\S", "\\pL", "\\p{Lu}", "\\p{Ll}", "\\PL", "\\p{Greek}", "\\pN", "\\p{^Latin}", "."];
+const groups = [
+  "\\d",
+  "\\D",
+  "\\w",
+  "\\W",
+  "\\s",
+  "\\S",
+  "\\pL",
+  "\\p{Lu}",
+  "\\p{Ll}",
+  "\\PL",
+  "\\p{Greek}",
+  "\\pN",
+  "\\p{^Latin}",
+  ".",
+];
 const anchors = ["^", "$", "\\A", "\\z", "\\b", "\\B"];
 const flags = ["(?i)", "(?s)", "(?m)", "(?U)", "(?i-s)", "(?-i)"];
-const invalid = ["[", "(", ")", "*", "a**", "\\q", "x{2,1}", "(?P<>a)", "\\8", "[z-a]", "\\p{Foo}", "[[:foo:]]", "a{1001}", "(?=a)", "\\C", "(?i"];
+const invalid = [
+  "[",
+  "(",
+  ")",
+  "*",
+  "a**",
+  "\\q",
+  "x{2,1}",
+  "(?P<>a)",
+  "\\8",
+  "[z-a]",
+  "\\p{Foo}",
+  "[[:foo:]]",
+  "a{1001}",
+  "(?=a)",
+  "\\C",
+  "(?i",
+];
 
 /** A Go pattern: mostly valid, sometimes with a piece Go refuses. Named groups get distinct names (n1, n2, …). */
-export const goPattern: fc.Arbitrary<string> = fc.letrec<{ re: string; atom: string; piece: string; seq: string }>((tie) => ({
+export const goPattern: fc.Arbitrary<string> = fc.letrec<{ re: string; atom: string; piece: string; seq: string }>((
+  tie,
+) => ({
   atom: fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...literals) },
     { weight: 2, arbitrary: fc.constantFrom(...escapes) },
@@ -31,13 +108,20 @@ export const goPattern: fc.Arbitrary<string> = fc.letrec<{ re: string; atom: str
     { weight: 1, arbitrary: tie("re").map((r) => `(?:${r})`) },
     { weight: 1, arbitrary: tie("re").map((r) => `(?P<NAME>${r})`) },
     { weight: 1, arbitrary: tie("re").map((r) => `(?<NAME>${r})`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("i", "s", "m", "U", "-i", "i-s"), tie("re")).map(([f, r]) => `(?${f}:${r})`) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom("i", "s", "m", "U", "-i", "i-s"), tie("re")).map(([f, r]) => `(?${f}:${r})`),
+    },
   ),
   piece: fc.oneof(
     { weight: 5, arbitrary: tie("atom") },
     {
       weight: 3,
-      arbitrary: fc.tuple(tie("atom"), fc.constantFrom("*", "+", "?", "{2}", "{0,2}", "{1,}", "{2,3}", "{0}"), fc.boolean()).map(
+      arbitrary: fc.tuple(
+        tie("atom"),
+        fc.constantFrom("*", "+", "?", "{2}", "{0,2}", "{1,}", "{2,3}", "{0}"),
+        fc.boolean(),
+      ).map(
         ([a, op, lazy]) => a + op + (lazy ? "?" : ""),
       ),
     },
@@ -65,10 +149,42 @@ export const goPattern: fc.Arbitrary<string> = fc.letrec<{ re: string; atom: str
   return re.replaceAll("NAME", () => `n${++n}`);
 });
 
-const inputChars = ["a", "b", "c", "x", "A", "B", "K", "k", "s", "S", "\u017f", "\u212a", "é", "É", "σ", "Σ", "ς", "日", "0", "1", " ", "\n", "-", "_", ",", ".", "😀", "$", "\t"];
+const inputChars = [
+  "a",
+  "b",
+  "c",
+  "x",
+  "A",
+  "B",
+  "K",
+  "k",
+  "s",
+  "S",
+  "\u017f",
+  "\u212a",
+  "é",
+  "É",
+  "σ",
+  "Σ",
+  "ς",
+  "日",
+  "0",
+  "1",
+  " ",
+  "\n",
+  "-",
+  "_",
+  ",",
+  ".",
+  "😀",
+  "$",
+  "\t",
+];
 
 /** An input for the patterns above: short strings over the same alphabet (ASCII and not). */
-export const goInput: fc.Arbitrary<string> = fc.array(fc.constantFrom(...inputChars), { maxLength: 12 }).map((cs) => cs.join(""));
+export const goInput: fc.Arbitrary<string> = fc.array(fc.constantFrom(...inputChars), { maxLength: 12 }).map((cs) =>
+  cs.join("")
+);
 
 /** An input likely to match `pattern`: its own characters mixed with the alphabet above. */
 export function goInputFor(pattern: string): fc.Arbitrary<string> {
@@ -78,8 +194,13 @@ export function goInputFor(pattern: string): fc.Arbitrary<string> {
 }
 
 /** A pattern and a few inputs for it. */
-export const goCase: fc.Arbitrary<{ readonly pattern: string; readonly inputs: readonly string[] }> = goPattern.chain((pattern) =>
-  fc.array(fc.oneof(goInputFor(pattern), goInput), { minLength: 1, maxLength: 4 }).map((inputs) => ({ pattern, inputs }))
+export const goCase: fc.Arbitrary<{ readonly pattern: string; readonly inputs: readonly string[] }> = goPattern.chain((
+  pattern,
+) =>
+  fc.array(fc.oneof(goInputFor(pattern), goInput), { minLength: 1, maxLength: 4 }).map((inputs) => ({
+    pattern,
+    inputs,
+  }))
 );
 
 /** A replacement template with `$1`, `${1}`, `$n1`, `${n1}`, `$$`, and malformed references. */

@@ -50,7 +50,13 @@ export function countedRun(
 
 /** The own properties (keys and descriptors) of the objects no expression may change. */
 export function globalsSnapshot(): unknown[] {
-  const targets: readonly object[] = [Object.prototype, Function.prototype, Array.prototype, String.prototype, globalThis];
+  const targets: readonly object[] = [
+    Object.prototype,
+    Function.prototype,
+    Array.prototype,
+    String.prototype,
+    globalThis,
+  ];
   return targets.map((t) =>
     Reflect.ownKeys(t).map((k) => {
       const d = Object.getOwnPropertyDescriptor(t, k)!;
@@ -72,7 +78,9 @@ export function nativeFunctionsIn(v: unknown, max = 10_000): unknown[] {
     const x = stack.pop();
     if (isNativeFunction(x)) found.push(x);
     if (Array.isArray(x)) stack.push(...x.slice(0, max));
-    else if (x !== null && typeof x === "object" && !(x instanceof Uint8Array)) stack.push(...Object.values(x).slice(0, max));
+    else if (x !== null && typeof x === "object" && !(x instanceof Uint8Array)) {
+      stack.push(...Object.values(x).slice(0, max));
+    }
   }
   return found;
 }

@@ -3,10 +3,15 @@
  * Mapped as "vitest" in deno.json; Node runs the real vitest. Every test ends with the prototype-pollution canary.
  */
 import { expect } from "expect";
+import "./fast-check-seed.ts";
 import { checkIntegrity, type IntegritySnapshot, takeIntegritySnapshot } from "./integrity.ts";
 
 type Fn = () => void | Promise<void>;
-interface Suite { name: string; before: Fn[]; after: Fn[] }
+interface Suite {
+  name: string;
+  before: Fn[];
+  after: Fn[];
+}
 const stack: Suite[] = [];
 let before: IntegritySnapshot | undefined; // recorded at the first test, once every test module has loaded
 

@@ -21,7 +21,10 @@ export function cliCommand(): { command: string; args: string[] } {
 }
 
 /** Runs `notifications-engine <args>` from the repository's root, with `stdin` as standard input. */
-export function runCliProcess(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export function runCliProcess(
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   const { command, args: base } = cliCommand();
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...base, ...args], {

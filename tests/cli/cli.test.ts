@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { decodeConfig, evaluate, exprRuntime, type PrecompiledExprs } from "../../mod.ts";
 import { runCliProcess } from "./_cli.ts";
+import { application, argoCdConfigMap, argoCdSecret, subscribeEverything } from "../_helpers/argocd.ts";
 import { type Loopback, startLoopback } from "../_helpers/loopback.ts";
 
 const cert = ["--config-map", "examples/certmanager/configmap.yaml", "--secret", "examples/certmanager/secret.yaml"];
@@ -17,7 +20,7 @@ function noSecrets(text: string): void {
 
 describe("notifications-engine (the CLI as a process)", () => {
   it("prints usage for --help of every verb, and exits 2 on a usage error", async () => {
-    for (const verb of [[], ["test"], ["validate"], ["trigger"], ["template"]]) {
+    for (const verb of [[], ["test"], ["validate"], ["trigger"], ["template"], ["compile"]]) {
       const run = await runCliProcess([...verb, "--help"]);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^(notifications-engine: |Usage:)/);
@@ -45,7 +48,13 @@ describe("notifications-engine (the CLI as a process)", () => {
   }, timeout);
 
   it("test --output json|junit: the results as data, secrets redacted", async () => {
-    const json = await runCliProcess(["test", "tests/fixtures/rules/wrong.rules.yaml", "examples/certmanager/certmanager.rules.yaml", "-o", "json"]);
+    const json = await runCliProcess([
+      "test",
+      "tests/fixtures/rules/wrong.rules.yaml",
+      "examples/certmanager/certmanager.rules.yaml",
+      "-o",
+      "json",
+    ]);
     expect(json.code).toBe(1);
     const data = JSON.parse(json.stdout) as { passed: boolean; results: { file: string; passed: boolean }[] };
     expect(data.passed).toBe(false);
@@ -56,8 +65,12 @@ describe("notifications-engine (the CLI as a process)", () => {
     noSecrets(json.stdout);
     const junit = await runCliProcess(["test", "tests/fixtures/rules/wrong.rules.yaml", "--output", "junit"]);
     expect(junit.code).toBe(1);
-    expect(junit.stdout).toContain('<testsuite name="tests/fixtures/rules/wrong.rules.yaml" tests="3" failures="3" errors="0">');
-    expect(junit.stdout).toContain('<testcase name="expects the wrong message" classname="tests/fixtures/rules/wrong.rules.yaml"><failure');
+    expect(junit.stdout).toContain(
+      '<testsuite name="tests/fixtures/rules/wrong.rules.yaml" tests="3" failures="3" errors="0">',
+    );
+    expect(junit.stdout).toContain(
+      '<testcase name="expects the wrong message" classname="tests/fixtures/rules/wrong.rules.yaml"><failure',
+    );
   }, timeout);
 
   it("validate: every problem with its file line, exit 1; --output json the same as data", async () => {
@@ -75,14 +88,30 @@ describe("notifications-engine (the CLI as a process)", () => {
     expect(text.stdout).toContain("invalid: 3 error(s), 3 warning(s)");
     const json = await runCliProcess(["validate", ...broken, "--output", "json"]);
     expect(json.code).toBe(1);
-    const data = JSON.parse(json.stdout) as { valid: boolean; errors: number; diagnostics: { key: string; fileLine: number }[] };
+    const data = JSON.parse(json.stdout) as {
+      valid: boolean;
+      errors: number;
+      diagnostics: { key: string; fileLine: number }[];
+    };
     expect([data.valid, data.errors]).toEqual([false, 3]);
     expect(data.diagnostics.map((d) => [d.key, d.fileLine])).toEqual([
-      ["trigger.on-ready", 8], ["trigger.on-ready", 7], ["trigger.on-ready", 7], ["template.ready", 12], ["service.slack", 17], ["trigger.on-gone", 20],
+      ["trigger.on-ready", 8],
+      ["trigger.on-ready", 7],
+      ["trigger.on-ready", 7],
+      ["template.ready", 12],
+      ["service.slack", 17],
+      ["trigger.on-gone", 20],
     ]);
     noSecrets(json.stdout + text.stdout);
-    const good = await runCliProcess(["validate", "--config-map", "tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml"]);
-    expect([good.code, good.stdout]).toEqual([0, "valid: 0 error(s), 0 warning(s); 8 trigger(s), 8 template(s), 0 service(s)\n"]);
+    const good = await runCliProcess([
+      "validate",
+      "--config-map",
+      "tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml",
+    ]);
+    expect([good.code, good.stdout]).toEqual([
+      0,
+      "valid: 0 error(s), 0 warning(s); 8 trigger(s), 8 template(s), 0 service(s)\n",
+    ]);
     const none = await runCliProcess(["validate"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("say where the configuration is");
@@ -95,13 +124,35 @@ describe("notifications-engine (the CLI as a process)", () => {
       "NAME           TEMPLATES   CONDITION\non-cert-ready  cert-ready  any(cert.status.conditions, {.reason == 'Ready' && .status == 'True'})\n",
     );
     const unknown = await runCliProcess(["trigger", "get", "on-cert-redy", ...cert]);
-    expect([unknown.code, unknown.stderr]).toEqual([1, 'trigger get: the trigger "on-cert-redy" is not configured; did you mean "on-cert-ready"?\n']);
-    const run = await runCliProcess(["trigger", "run", "on-cert-ready", "examples/certmanager/certificate.yaml", ...cert, "--as", "cert", "--now", "2024-01-02T03:04:05Z", "-o", "json"]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      'trigger get: the trigger "on-cert-redy" is not configured; did you mean "on-cert-ready"?\n',
+    ]);
+    const run = await runCliProcess([
+      "trigger",
+      "run",
+      "on-cert-ready",
+      "examples/certmanager/certificate.yaml",
+      ...cert,
+      "--as",
+      "cert",
+      "--now",
+      "2024-01-02T03:04:05Z",
+      "-o",
+      "json",
+    ]);
     expect(run.code).toBe(0);
-    const data = JSON.parse(run.stdout) as { conditions: { result: unknown }[]; explanation: { entries: { outcome: { _tag: string; value?: unknown } }[] } };
+    const data = JSON.parse(run.stdout) as {
+      conditions: { result: unknown }[];
+      explanation: { entries: { outcome: { _tag: string; value?: unknown } }[] };
+    };
     expect(data.conditions.map((c) => c.result)).toEqual([false]);
     expect(data.explanation.entries.map((e) => e.outcome)).toEqual([{ _tag: "ConditionFalse", value: false }]);
-    const text = await runCliProcess(["trigger", "run", "on-cert-ready", "-", ...cert, "--as", "cert"], { stdin: readFileSync("examples/certmanager/certificate.yaml", "utf8").replace('status: "False"', 'status: "True"').replace("reason: Pending", "reason: Ready") });
+    // Without --as: the conditions read `cert`, so the resource is `cert`.
+    const text = await runCliProcess(["trigger", "run", "on-cert-ready", "-", ...cert], {
+      stdin: readFileSync("examples/certmanager/certificate.yaml", "utf8").replace('status: "False"', 'status: "True"')
+        .replace("reason: Pending", "reason: Ready"),
+    });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("result: true");
     expect(text.stdout).toContain("slack:my-channel: sent");
@@ -109,8 +160,20 @@ describe("notifications-engine (the CLI as a process)", () => {
 
   it("template get and template notify: the exact request each service would receive, secrets redacted", async () => {
     const get = await runCliProcess(["template", "get", ...cert]);
-    expect(get.stdout).toBe("NAME        LANG    PREVIEW\ncert-ready  go      Certificate {{.cert.metadata.name}} is ready!\n");
-    const args = ["template", "notify", "cert-ready", "examples/certmanager/certificate.yaml", ...cert, "--as", "cert", "--now", "2024-01-02T03:04:05Z"];
+    expect(get.stdout).toBe(
+      "NAME        LANG    PREVIEW\ncert-ready  go      Certificate {{.cert.metadata.name}} is ready!\n",
+    );
+    const args = [
+      "template",
+      "notify",
+      "cert-ready",
+      "examples/certmanager/certificate.yaml",
+      ...cert,
+      "--as",
+      "cert",
+      "--now",
+      "2024-01-02T03:04:05Z",
+    ];
     const text = await runCliProcess([...args, "--recipient", "slack:ops", "--recipient", "console:stdout"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(
@@ -120,14 +183,111 @@ describe("notifications-engine (the CLI as a process)", () => {
     );
     const json = await runCliProcess([...args, "--recipient", "slack:ops", "-o", "json"]);
     const data = JSON.parse(json.stdout) as { notifications: { request: { url: string; body: string } }[] };
-    expect(data.notifications[0]?.request.body).toBe("channel=ops&text=Certificate+example-com+is+ready%21%0A&token=***");
+    expect(data.notifications[0]?.request.body).toBe(
+      "channel=ops&text=Certificate+example-com+is+ready%21%0A&token=***",
+    );
     noSecrets(text.stdout + json.stdout);
-    const unknown = await runCliProcess(["template", "notify", "cert-redy", "examples/certmanager/certificate.yaml", ...cert]);
-    expect([unknown.code, unknown.stderr]).toEqual([1, 'template notify: the template "cert-redy" is not configured; did you mean "cert-ready"?\n']);
+    const unknown = await runCliProcess([
+      "template",
+      "notify",
+      "cert-redy",
+      "examples/certmanager/certificate.yaml",
+      ...cert,
+    ]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      'template notify: the template "cert-redy" is not configured; did you mean "cert-ready"?\n',
+    ]);
     const badService = await runCliProcess([...args, "--recipient", "teams:ops"]);
     expect(badService.code).toBe(1);
     expect(badService.stderr).toContain('the service "teams" is not configured');
   }, timeout);
+
+  describe("compile", () => {
+    let dir: string | undefined;
+    afterEach(() => {
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    });
+    const catalog = "tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml";
+
+    it("writes the module, reports what it covers, and the module decides as the closures do", async () => {
+      dir = mkdtempSync(join(tmpdir(), "ne-compile-"));
+      const out = join(dir, "conditions.generated.mjs");
+      const text = await runCliProcess(["compile", catalog, "-o", out]);
+      expect(text.stderr).toBe("");
+      expect(text.code).toBe(0);
+      expect(text.stdout.split("\n")[0]).toBe(`${out}: 8 of 10 condition expression(s) compiled ahead of time`);
+      expect(text.stdout).toContain("left to the closures (same results, not compiled ahead of time):\n  true\n");
+      const json = await runCliProcess(["compile", "-", "-o", out, "--output", "json"], {
+        stdin: readFileSync(catalog, "utf8"),
+      });
+      expect(json.code).toBe(0);
+      const report = JSON.parse(json.stdout) as {
+        module: string;
+        covered: string[];
+        uncovered: string[];
+        errors: string[];
+      };
+      expect([report.module, report.covered.length, report.uncovered.length, report.errors]).toEqual([out, 8, 2, []]);
+      expect(report.covered).toContain("app.status.sync.status == 'Unknown'");
+
+      const { precompiled } = (await import(pathToFileURL(out).href)) as {
+        precompiled: (r: typeof exprRuntime) => PrecompiledExprs;
+      };
+      const closures = decodeConfig(argoCdConfigMap(), argoCdSecret).config;
+      const compiled =
+        decodeConfig(argoCdConfigMap(), argoCdSecret, { expr: { precompiled: precompiled(exprRuntime) } }).config;
+      const app = application(subscribeEverything([...closures.triggers.keys()]));
+      const status = app["status"] as Record<string, unknown>;
+      const states = [
+        {},
+        { health: { status: "Degraded" } },
+        { sync: { status: "Unknown" } },
+        { operationState: { phase: "Running" } },
+        { operationState: { phase: "Failed" } },
+        { operationState: undefined },
+      ];
+      const now = Date.parse("2024-01-02T03:05:00Z");
+      let sent = 0;
+      for (const change of states) {
+        const resource = { ...app, status: { ...status, ...change } };
+        const options = { now, resourceName: "app", explain: true } as const;
+        const a = evaluate(resource, closures, options);
+        const b = evaluate(resource, compiled, options);
+        expect(b).toEqual(a);
+        sent += a.notifications.length;
+      }
+      expect(sent).toBeGreaterThan(0);
+    }, timeout);
+
+    it("writes the module to standard output with -o -, the report then to standard error", async () => {
+      const run = await runCliProcess(["compile", catalog, "-o", "-"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^\/\/ Generated by notifications-engine/);
+      expect(run.stdout).toContain("export function precompiled(r)");
+      expect(run.stderr).toMatch(/^-: 8 of 10 condition expression\(s\) compiled ahead of time\n/);
+    }, timeout);
+
+    it("says what is wrong with its arguments or the ConfigMap", async () => {
+      const format = await runCliProcess(["compile", catalog, "-o", "json"]);
+      expect(format.code).toBe(2);
+      expect(format.stderr).toContain("-o names the module's file; for the report's format write --output json");
+      const none = await runCliProcess(["compile"]);
+      expect([none.code, none.stderr.split("\n")[0]]).toEqual([
+        2,
+        "compile: give one ConfigMap file (or - for standard input)",
+      ]);
+      const missing = await runCliProcess(["compile", "nothing/cm.yaml", "-o", "-"]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain("nothing/cm.yaml");
+      const both = await runCliProcess(["compile", "-", "-o", "-"]);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain("cannot both use standard input and output");
+      const invalid = await runCliProcess(["compile", "-"], { stdin: "kind: ConfigMap\ndata: {a: [" });
+      expect(invalid.code).toBe(1);
+      expect(invalid.stderr).toContain("the ConfigMap - is not valid YAML");
+    }, timeout);
+  });
 
   describe("template notify --send", () => {
     let receiver: Loopback | undefined;
@@ -141,7 +301,9 @@ describe("notifications-engine (the CLI as a process)", () => {
       receiver = await startLoopback(() => ({ status: 200 }));
       dir = mkdtempSync(join(tmpdir(), "ne-cli-"));
       const cm = join(dir, "cm.yaml");
-      writeFileSync(cm, `kind: ConfigMap
+      writeFileSync(
+        cm,
+        `kind: ConfigMap
 data:
   template.hello: |
     message: hi
@@ -155,10 +317,23 @@ data:
     headers:
       - name: Authorization
         value: Bearer $token
-`);
+`,
+      );
       const secret = join(dir, "secret.yaml");
       writeFileSync(secret, "kind: Secret\nstringData: {token: xoxb-very-secret-token}\n");
-      const run = await runCliProcess(["template", "notify", "hello", "-", "--config-map", cm, "--secret", secret, "--recipient", "hook:", "--send"], {
+      const run = await runCliProcess([
+        "template",
+        "notify",
+        "hello",
+        "-",
+        "--config-map",
+        cm,
+        "--secret",
+        secret,
+        "--recipient",
+        "hook:",
+        "--send",
+      ], {
         stdin: "metadata: {name: web}\n",
       });
       expect(run.stderr).toBe("");

@@ -20,6 +20,7 @@ function fakeIO(overrides: Partial<CliIO> = {}): CliIO & { out: string[]; err: s
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readFile: (p) => Promise.resolve(readFileSync(p, "utf8")),
+    writeFile: (p, text) => Promise.resolve(writeFileSync(p, text)),
     readStdin: () => Promise.resolve(""),
     cwd: ".",
     isTTY: false,
@@ -53,9 +54,15 @@ describe("runCli()", () => {
     });
 
     it("prints for every template exactly the Slack request that --send delivers", async () => {
-      receiver = await startLoopback(() => ({ status: 200, headers: { "content-type": "application/json" }, body: '{"ok":true,"ts":"1"}' }));
+      receiver = await startLoopback(() => ({
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: '{"ok":true,"ts":"1"}',
+      }));
       dir = mkdtempSync(join(tmpdir(), "ne-notify-"));
-      const cm = parse(readFileSync("tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", "utf8")) as { data: Record<string, string> };
+      const cm = parse(readFileSync("tests/fixtures/conformance/argo-cd/argocd-notifications-cm.yaml", "utf8")) as {
+        data: Record<string, string>;
+      };
       cm.data["service.slack"] = `token: $slack-token\napiURL: ${receiver.url}/api/`;
       cm.data["context"] = "argocdUrl: https://argocd.example.com";
       writeFileSync(join(dir, "cm.yaml"), stringify({ kind: "ConfigMap", ...cm }));
@@ -65,9 +72,20 @@ describe("runCli()", () => {
       expect(templates).toHaveLength(8);
       for (const template of templates) {
         const io = fakeIO();
-        const args = ["template", "notify", template, join(dir, "app.yaml"), "--config-map", join(dir, "cm.yaml"), "--secret", join(dir, "secret.yaml")];
+        const args = [
+          "template",
+          "notify",
+          template,
+          join(dir, "app.yaml"),
+          "--config-map",
+          join(dir, "cm.yaml"),
+          "--secret",
+          join(dir, "secret.yaml"),
+        ];
         expect(await runCli([...args, "--recipient", "slack:ops", "-o", "json", "--send"], io)).toBe(0);
-        const printed = JSON.parse(io.out.join("")) as { notifications: { request: { method: string; url: string; body: string }; outcome: { _tag: string } }[] };
+        const printed = JSON.parse(io.out.join("")) as {
+          notifications: { request: { method: string; url: string; body: string }; outcome: { _tag: string } }[];
+        };
         const [n] = printed.notifications;
         expect(n?.outcome._tag).toBe("Delivered");
         const got = receiver.requests.at(-1)!;

@@ -23,7 +23,10 @@ describe("reapLeftovers", () => {
     const bystander = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
     const orphanExit = new Promise((r) => orphan.once("exit", (_code, signal) => r(signal)));
     try {
-      writeFileSync(join(dir, OWNER_FILE), JSON.stringify({ ownerPid: await deadPid(), pids: [orphan.pid, bystander.pid] }));
+      writeFileSync(
+        join(dir, OWNER_FILE),
+        JSON.stringify({ ownerPid: await deadPid(), pids: [orphan.pid, bystander.pid] }),
+      );
       expect(reapLeftovers()).toBeGreaterThanOrEqual(1);
       expect(await orphanExit).toBe("SIGKILL");
       expect(existsSync(dir)).toBe(false);

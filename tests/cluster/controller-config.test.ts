@@ -17,8 +17,8 @@ import {
   NS,
   received,
   settle,
-  STATE_ANNOTATION,
   startFooController,
+  STATE_ANNOTATION,
 } from "../_helpers/cluster-controller.ts";
 import { createKubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
 import { createControllerMetrics } from "../../lib/shell/metrics.ts";
@@ -50,14 +50,29 @@ describe("controller state and configuration", () => {
       expect(a.value.metadata.annotations?.[STATE_ANNOTATION]).toBeUndefined();
       const cmPath = `/api/v1/namespaces/${NS}/configmaps/notified-${a.value.metadata.uid}`;
       await eventually("the state ConfigMap", async () => (await admin.request("GET", cmPath)).ok);
-      const cm = await admin.request<{ data: Record<string, string>; metadata: { ownerReferences: unknown[] } }>("GET", cmPath);
+      const cm = await admin.request<{ data: Record<string, string>; metadata: { ownerReferences: unknown[] } }>(
+        "GET",
+        cmPath,
+      );
       expect(cm.ok && cm.value.data["state"]).toMatch(/^\{"on-ready:\[0\]\.[\w-]{27}:hook:":\d{10}\}$/);
       expect(cm.ok && cm.value.metadata.ownerReferences).toEqual([
-        expect.objectContaining({ apiVersion: "dummy.example.org/v1", kind: "Foo", name: "a", uid: a.value.metadata.uid }),
+        expect.objectContaining({
+          apiVersion: "dummy.example.org/v1",
+          kind: "Foo",
+          name: "a",
+          uid: a.value.metadata.uid,
+        }),
       ]);
 
       // Another writer (a GitOps tool re-applying its manifest) replaces the whole object's annotations.
-      const replaced = { ...a.value, metadata: { ...a.value.metadata, annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "", tool: "gitops" } }, spec: { n: 5 } };
+      const replaced = {
+        ...a.value,
+        metadata: {
+          ...a.value.metadata,
+          annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "", tool: "gitops" },
+        },
+        spec: { n: 5 },
+      };
       expect((await admin.request("PUT", fooPath("a"), { body: replaced })).ok).toBe(true);
       await settle(2000);
       expect(received(receiver)).toEqual(["/a"]);
@@ -77,30 +92,55 @@ describe("controller state and configuration", () => {
       await installFooCrd(kc);
       const admin = createKubeClient({ kubeconfig: cluster.kubeconfigPath });
       await createConfig(cluster, hookConfigData(receiver.url));
-      for (const name of ["a", "b", "c"]) expect((await admin.request("POST", fooPath(), { body: hookFoo(name) })).ok).toBe(true);
+      for (const name of ["a", "b", "c"]) {
+        expect((await admin.request("POST", fooPath(), { body: hookFoo(name) })).ok).toBe(true);
+      }
       const metrics = createControllerMetrics();
       const logs: string[] = [];
       const controller = await startFooController(cluster.kubeconfigPath, { metrics }, logs);
       const cmPath = `/api/v1/namespaces/${NS}/configmaps/notifications-cm`;
-      const ready = (name: string) => admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { ready: true } }, contentType: MERGE });
+      const ready = (name: string) =>
+        admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { ready: true } }, contentType: MERGE });
 
       await ready("a");
       await eventually("a's notification", () => received(receiver).length === 1);
-      const v2 = "message: v2\nwebhook:\n  hook:\n    method: POST\n    path: /v2/{{.foo.metadata.name}}\n    body: v2\n";
-      expect((await admin.request("PATCH", cmPath, { body: { data: { "template.ready": v2 } }, contentType: MERGE })).ok).toBe(true);
-      await eventually("the edit to apply", async () => (await metrics.registry.getSingleMetricAsString("notifications_config_reloads_total")).includes('outcome="applied"} 2'));
+      const v2 =
+        "message: v2\nwebhook:\n  hook:\n    method: POST\n    path: /v2/{{.foo.metadata.name}}\n    body: v2\n";
+      expect(
+        (await admin.request("PATCH", cmPath, { body: { data: { "template.ready": v2 } }, contentType: MERGE })).ok,
+      ).toBe(true);
+      await eventually(
+        "the edit to apply",
+        async () =>
+          (await metrics.registry.getSingleMetricAsString("notifications_config_reloads_total")).includes(
+            'outcome="applied"} 2',
+          ),
+      );
       await ready("b");
       await eventually("b's notification", () => received(receiver).length === 2);
       expect(received(receiver)).toEqual(["/a", "/v2/b"]);
 
-      const broken = { "trigger.on-ready": "- when: foo.status.ready ==\n  send: [ready]", "template.ready": "message: {{" };
+      const broken = {
+        "trigger.on-ready": "- when: foo.status.ready ==\n  send: [ready]",
+        "template.ready": "message: {{",
+      };
       expect((await admin.request("PATCH", cmPath, { body: { data: broken }, contentType: MERGE })).ok).toBe(true);
-      await eventually("the broken edit to be kept out", async () => (await metrics.registry.getSingleMetricAsString("notifications_config_reloads_total")).includes('outcome="kept"} 1'));
-      expect(await metrics.registry.getSingleMetricAsString("notifications_config_errors")).toMatch(/notifications_config_errors\{namespace="default"\} [1-9]/);
+      await eventually(
+        "the broken edit to be kept out",
+        async () =>
+          (await metrics.registry.getSingleMetricAsString("notifications_config_reloads_total")).includes(
+            'outcome="kept"} 1',
+          ),
+      );
+      expect(await metrics.registry.getSingleMetricAsString("notifications_config_errors")).toMatch(
+        /notifications_config_errors\{namespace="default"\} [1-9]/,
+      );
       await ready("c");
       await eventually("c's notification with the last good configuration", () => received(receiver).length === 3);
       expect(received(receiver)).toEqual(["/a", "/v2/b", "/v2/c"]);
-      const errors = logs.map((l) => JSON.parse(l) as { level: number; msg: string; key?: string }).filter((l) => l.level >= 50);
+      const errors = logs.map((l) => JSON.parse(l) as { level: number; msg: string; key?: string }).filter((l) =>
+        l.level >= 50
+      );
       expect(errors.some((l) => l.key === "trigger.on-ready")).toBe(true);
       expect(errors.some((l) => l.msg.includes("the last good one stays in use"))).toBe(true);
       await controller.stop();
@@ -122,12 +162,31 @@ describe("controller state and configuration", () => {
       await admin.request("POST", "/api/v1/namespaces", { body: { metadata: { name: "team" } } });
       const teamData = {
         "trigger.on-team": "- when: foo.status.ready == true\n  send: [team]",
-        "template.team": "message: team\nwebhook:\n  hook:\n    method: POST\n    path: /team/{{.foo.metadata.name}}\n    body: team\n",
+        "template.team":
+          "message: team\nwebhook:\n  hook:\n    method: POST\n    path: /team/{{.foo.metadata.name}}\n    body: team\n",
         "service.webhook.hook": `url: ${receiver.url}\nheaders:\n- name: X-Team\n  value: $team-token\n`,
       };
-      expect((await admin.request("POST", "/api/v1/namespaces/team/configmaps", { body: { metadata: { name: "notifications-cm" }, data: teamData } })).ok).toBe(true);
-      expect((await admin.request("POST", "/api/v1/namespaces/team/secrets", { body: { metadata: { name: "notifications-secret" }, stringData: { "team-token": "t0k3n" } } })).ok).toBe(true);
-      const teamFoo = { ...hookFoo("t"), metadata: { name: "t", namespace: "team", annotations: { "notifications.argoproj.io/subscribe.on-team.hook": "", "notifications.argoproj.io/subscribe.on-ready.hook": "" } } };
+      expect(
+        (await admin.request("POST", "/api/v1/namespaces/team/configmaps", {
+          body: { metadata: { name: "notifications-cm" }, data: teamData },
+        })).ok,
+      ).toBe(true);
+      expect(
+        (await admin.request("POST", "/api/v1/namespaces/team/secrets", {
+          body: { metadata: { name: "notifications-secret" }, stringData: { "team-token": "t0k3n" } },
+        })).ok,
+      ).toBe(true);
+      const teamFoo = {
+        ...hookFoo("t"),
+        metadata: {
+          name: "t",
+          namespace: "team",
+          annotations: {
+            "notifications.argoproj.io/subscribe.on-team.hook": "",
+            "notifications.argoproj.io/subscribe.on-ready.hook": "",
+          },
+        },
+      };
       const teamPath = "/apis/dummy.example.org/v1/namespaces/team/foos";
       expect((await admin.request("POST", teamPath, { body: teamFoo })).ok).toBe(true);
       const logs: string[] = [];
@@ -142,10 +201,16 @@ describe("controller state and configuration", () => {
       let state: Record<string, number> = {};
       await eventually("both state keys", async () => {
         const t = await admin.request<FooObject>("GET", `${teamPath}/t`);
-        state = JSON.parse((t.ok && t.value.metadata.annotations?.[STATE_ANNOTATION]) || "{}") as Record<string, number>;
+        state = JSON.parse((t.ok && t.value.metadata.annotations?.[STATE_ANNOTATION]) || "{}") as Record<
+          string,
+          number
+        >;
         return Object.keys(state).length === 2;
       });
-      expect(Object.keys(state).sort()).toEqual([expect.stringMatching(/^on-ready:\[0\]\./), expect.stringMatching(/^team:on-team:\[0\]\./)]);
+      expect(Object.keys(state).sort()).toEqual([
+        expect.stringMatching(/^on-ready:\[0\]\./),
+        expect.stringMatching(/^team:on-team:\[0\]\./),
+      ]);
       expect(logs.some((l) => l.includes("UnknownTrigger"))).toBe(false);
       await controller.stop();
     } finally {

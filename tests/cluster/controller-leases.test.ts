@@ -9,7 +9,17 @@ import { KubeConfig } from "@kubernetes/client-node";
 import { startCluster } from "../_helpers/cluster.ts";
 import { installFooCrd } from "../_helpers/cluster-foo.ts";
 import { startLoopback } from "../_helpers/loopback.ts";
-import { createConfig, eventually, fooPath, hookConfigData, hookFoo, NS, received, settle, startFooController } from "../_helpers/cluster-controller.ts";
+import {
+  createConfig,
+  eventually,
+  fooPath,
+  hookConfigData,
+  hookFoo,
+  NS,
+  received,
+  settle,
+  startFooController,
+} from "../_helpers/cluster-controller.ts";
 import { createKubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
 import { shardOf } from "../../lib/shell/kubernetes/shard-leases.ts";
 
@@ -28,12 +38,19 @@ describe("controller replicas on Leases", () => {
       await createConfig(cluster, hookConfigData(receiver.url));
       const names = ["a", "b", "c", "d", "e", "f"];
       for (const name of names) expect((await admin.request("POST", fooPath(), { body: hookFoo(name) })).ok).toBe(true);
-      const replicas = await Promise.all(["r1", "r2"].map((identity) =>
-        startFooController(cluster.kubeconfigPath, { leases: { shards: 1, identity, ...timings } })
-      ));
+      const replicas = await Promise.all(
+        ["r1", "r2"].map((identity) =>
+          startFooController(cluster.kubeconfigPath, { leases: { shards: 1, identity, ...timings } })
+        ),
+      );
       await eventually("a leader", () => replicas.some((r) => r.leases!.held().length === 1));
       expect(replicas.filter((r) => r.leases!.held().length === 1)).toHaveLength(1);
-      for (const name of names) await admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { ready: true } }, contentType: MERGE });
+      for (const name of names) {
+        await admin.request("PATCH", `${fooPath(name)}/status`, {
+          body: { status: { ready: true } },
+          contentType: MERGE,
+        });
+      }
       await eventually("six notifications", () => received(receiver).length >= 6);
       await settle(2000);
       expect(received(receiver).sort()).toEqual(names.map((n) => `/${n}`));
@@ -63,30 +80,50 @@ describe("controller replicas on Leases", () => {
       }
       const childLog: string[] = [];
       child = spawn("node", [
-        "--import", "tsx",
+        "--import",
+        "tsx",
         "lib/shell/cli/main.ts",
         "controller",
-        "--resource", "dummy.example.org/v1/foos=foo",
-        "--namespace", NS,
-        "--configmap", `${NS}/notifications-cm`,
-        "--secret", `${NS}/notifications-secret`,
-        "--shards", "2",
-        "--lease-duration", "3s",
-        "--identity", "killed",
-        "--kubeconfig", cluster.kubeconfigPath,
-        "--metrics-port", "0",
+        "--resource",
+        "dummy.example.org/v1/foos=foo",
+        "--namespace",
+        NS,
+        "--configmap",
+        `${NS}/notifications-cm`,
+        "--secret",
+        `${NS}/notifications-secret`,
+        "--shards",
+        "2",
+        "--lease-duration",
+        "3s",
+        "--identity",
+        "killed",
+        "--kubeconfig",
+        cluster.kubeconfigPath,
+        "--metrics-port",
+        "0",
       ], { stdio: ["ignore", "pipe", "pipe"] });
-      child.stdout!.on("data", (chunk: Buffer) => childLog.push(...chunk.toString().split("\n").filter((l) => l !== "")));
+      child.stdout!.on(
+        "data",
+        (chunk: Buffer) => childLog.push(...chunk.toString().split("\n").filter((l) => l !== "")),
+      );
       child.stderr!.on("data", (chunk: Buffer) => childLog.push(chunk.toString()));
-      await eventually("the first replica to hold both shards", () => childLog.filter((l) => l.includes("shard acquired")).length === 2, 60_000);
+      await eventually(
+        "the first replica to hold both shards",
+        () => childLog.filter((l) => l.includes("shard acquired")).length === 2,
+        60_000,
+      );
 
-      const survivor = await startFooController(cluster.kubeconfigPath, { leases: { shards: 2, identity: "survivor", ...timings } });
+      const survivor = await startFooController(cluster.kubeconfigPath, {
+        leases: { shards: 2, identity: "survivor", ...timings },
+      });
       await eventually("the shards to be shared", () => survivor.leases!.held().length === 1, 30_000);
       const mine = survivor.leases!.held()[0]!;
       const theirs = names.filter((n) => shardOf(uids.get(n)!, 2) !== mine);
       expect(theirs.length).toBeGreaterThan(0);
 
-      const ready = (name: string) => admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { ready: true } }, contentType: MERGE });
+      const ready = (name: string) =>
+        admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { ready: true } }, contentType: MERGE });
       const before = names.slice(0, 4);
       for (const name of before) await ready(name);
       await eventually("the first four notifications", () => received(receiver).length === 4);

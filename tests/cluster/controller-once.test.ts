@@ -16,8 +16,8 @@ import {
   hookFoo,
   received,
   settle,
-  STATE_ANNOTATION,
   startFooController,
+  STATE_ANNOTATION,
 } from "../_helpers/cluster-controller.ts";
 import { createKubeClient } from "../../lib/shell/kubernetes/kube-client.ts";
 
@@ -34,11 +34,21 @@ describe("controller on a real API server", () => {
       const admin = createKubeClient({ kubeconfig: cluster.kubeconfigPath });
       await createConfig(cluster, hookConfigData(receiver.url));
       for (const name of ["a", "b"]) {
-        const made = await admin.request("POST", fooPath(), { body: hookFoo(name, { metadata: { ...hookFoo(name)["metadata"] as object, annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "", "team": "x" } } }) });
+        const made = await admin.request("POST", fooPath(), {
+          body: hookFoo(name, {
+            metadata: {
+              ...hookFoo(name)["metadata"] as object,
+              annotations: { "notifications.argoproj.io/subscribe.on-ready.hook": "", "team": "x" },
+            },
+          }),
+        });
         expect(made.ok).toBe(true);
       }
       const setReady = async (name: string, ready: boolean): Promise<void> => {
-        const r = await admin.request("PATCH", `${fooPath(name)}/status`, { body: { status: { ready } }, contentType: MERGE });
+        const r = await admin.request("PATCH", `${fooPath(name)}/status`, {
+          body: { status: { ready } },
+          contentType: MERGE,
+        });
         expect(r.ok).toBe(true);
       };
 

@@ -9,11 +9,11 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
+  type KubernetesListObject,
+  type KubernetesObject,
   makeInformer,
   PatchStrategy,
   setHeaderOptions,
-  type KubernetesListObject,
-  type KubernetesObject,
 } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { startCluster } from "../_helpers/cluster.ts";
@@ -38,10 +38,16 @@ describe("410 Gone after etcd compaction", () => {
       const kc = new KubeConfig();
       kc.loadFromFile(cluster.kubeconfigPath);
       const core = kc.makeApiClient(CoreV1Api);
-      const created = await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "old" } } });
+      const created = await core.createNamespacedConfigMap({
+        namespace: "default",
+        body: { metadata: { name: "old" } },
+      });
       const oldVersion = created.metadata!.resourceVersion!;
       for (let i = 0; i < 3; i++) {
-        await core.patchNamespacedConfigMap({ namespace: "default", name: "old", body: { data: { i: String(i) } } }, MERGE_PATCH);
+        await core.patchNamespacedConfigMap(
+          { namespace: "default", name: "old", body: { data: { i: String(i) } } },
+          MERGE_PATCH,
+        );
       }
       const path = "/api/v1/namespaces/default/configmaps";
       const before = await recordWatch(kc, path, { resourceVersion: oldVersion });
@@ -59,51 +65,71 @@ describe("410 Gone after etcd compaction", () => {
     }
   }, 180_000);
 
-  it("an informer whose watch was cut resumes past a compaction, gets 410 and re-lists (watch cache off for Foos only)", async () => {
-    const cluster = await startCluster({ apiServerArgs: [`--watch-cache-sizes=${FOO.plural}.${FOO.group}#0`] });
-    const proxy = await startFaultProxy(cluster.server, { tls: { ...cluster.serving, caPem: cluster.caPem } });
-    try {
-      const admin = new KubeConfig();
-      admin.loadFromFile(cluster.kubeconfigPath);
-      await installFooCrd(admin);
-      const direct = admin.makeApiClient(CustomObjectsApi);
-      await direct.createNamespacedCustomObject({ ...FOO, namespace: "default", body: fooObject("a", "default") });
+  it(
+    "an informer whose watch was cut resumes past a compaction, gets 410 and re-lists (watch cache off for Foos only)",
+    async () => {
+      const cluster = await startCluster({ apiServerArgs: [`--watch-cache-sizes=${FOO.plural}.${FOO.group}#0`] });
+      const proxy = await startFaultProxy(cluster.server, { tls: { ...cluster.serving, caPem: cluster.caPem } });
+      try {
+        const admin = new KubeConfig();
+        admin.loadFromFile(cluster.kubeconfigPath);
+        await installFooCrd(admin);
+        const direct = admin.makeApiClient(CustomObjectsApi);
+        await direct.createNamespacedCustomObject({ ...FOO, namespace: "default", body: fooObject("a", "default") });
 
-      const viaProxy = new KubeConfig();
-      viaProxy.loadFromFile(cluster.writeKubeconfig({ server: proxy.url }));
-      const custom = viaProxy.makeApiClient(CustomObjectsApi);
-      const list = async (): Promise<KubernetesListObject<KubernetesObject>> =>
-        await custom.listNamespacedCustomObject({ ...FOO, namespace: "default" }) as KubernetesListObject<KubernetesObject>;
-      const informer = makeInformer(viaProxy, `/apis/${FOO.group}/${FOO.version}/namespaces/default/${FOO.plural}`, list);
-      const seen: string[] = [];
-      let errors = 0;
-      informer.on("add", (o) => seen.push(`add ${o.metadata?.name}`));
-      informer.on("update", (o) => seen.push(`update ${o.metadata?.name} ${JSON.stringify((o as { spec?: unknown }).spec)}`));
-      informer.on("error", () => errors++);
-      await informer.start();
-      await eventually("the first add", () => seen.includes("add a"));
+        const viaProxy = new KubeConfig();
+        viaProxy.loadFromFile(cluster.writeKubeconfig({ server: proxy.url }));
+        const custom = viaProxy.makeApiClient(CustomObjectsApi);
+        const list = async (): Promise<KubernetesListObject<KubernetesObject>> =>
+          await custom.listNamespacedCustomObject({ ...FOO, namespace: "default" }) as KubernetesListObject<
+            KubernetesObject
+          >;
+        const informer = makeInformer(
+          viaProxy,
+          `/apis/${FOO.group}/${FOO.version}/namespaces/default/${FOO.plural}`,
+          list,
+        );
+        const seen: string[] = [];
+        let errors = 0;
+        informer.on("add", (o) => seen.push(`add ${o.metadata?.name}`));
+        informer.on(
+          "update",
+          (o) => seen.push(`update ${o.metadata?.name} ${JSON.stringify((o as { spec?: unknown }).spec)}`),
+        );
+        informer.on("error", () => errors++);
+        await informer.start();
+        await eventually("the first add", () => seen.includes("add a"));
 
-      proxy.setOffline(true); // cuts the watch; client-node's informer reports an error and stops
-      await eventually("the informer's error", () => errors > 0);
-      await direct.patchNamespacedCustomObject({ ...FOO, namespace: "default", name: "a", body: { spec: { foo: "baz" } } }, MERGE_PATCH);
-      await cluster.compact();
-      proxy.setOffline(false);
-      const resumedAt = proxy.requests.length;
-      await informer.start(); // what a controller's error handler does
+        proxy.setOffline(true); // cuts the watch; client-node's informer reports an error and stops
+        await eventually("the informer's error", () => errors > 0);
+        await direct.patchNamespacedCustomObject({
+          ...FOO,
+          namespace: "default",
+          name: "a",
+          body: { spec: { foo: "baz" } },
+        }, MERGE_PATCH);
+        await cluster.compact();
+        proxy.setOffline(false);
+        const resumedAt = proxy.requests.length;
+        await informer.start(); // what a controller's error handler does
 
-      await eventually("the update", () => seen.includes('update a {"foo":"baz"}'));
-      await informer.stop();
-      const after = proxy.requests.slice(resumedAt).filter((r) => !r.injected).map((r) => {
-        const url = new URL(r.path, proxy.url);
-        return url.searchParams.get("watch") === "true" ? `watch from ${url.searchParams.get("resourceVersion")}` : "list";
-      });
-      // The resumed watch starts from the last version the informer saw; it is compacted, so the informer re-lists.
-      expect(after[0]).toMatch(/^watch from \d+$/);
-      expect(after[1]).toBe("list");
-      expect(seen).toEqual(["add a", 'update a {"foo":"baz"}']);
-    } finally {
-      await proxy.close();
-      await cluster.stop();
-    }
-  }, 180_000);
+        await eventually("the update", () => seen.includes('update a {"foo":"baz"}'));
+        await informer.stop();
+        const after = proxy.requests.slice(resumedAt).filter((r) => !r.injected).map((r) => {
+          const url = new URL(r.path, proxy.url);
+          return url.searchParams.get("watch") === "true"
+            ? `watch from ${url.searchParams.get("resourceVersion")}`
+            : "list";
+        });
+        // The resumed watch starts from the last version the informer saw; it is compacted, so the informer re-lists.
+        expect(after[0]).toMatch(/^watch from \d+$/);
+        expect(after[1]).toBe("list");
+        expect(seen).toEqual(["add a", 'update a {"foo":"baz"}']);
+      } finally {
+        await proxy.close();
+        await cluster.stop();
+      }
+    },
+    180_000,
+  );
 });

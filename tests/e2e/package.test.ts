@@ -9,7 +9,16 @@ import * as shell from "notifications-engine/shell";
 
 describe("notifications-engine (as a package)", () => {
   it("exports the public API", () => {
-    for (const name of ["decodeConfig", "evaluate", "formatDiagnostic", "writeNotifiedState", "compileExpr", "compileTemplate"]) {
+    for (
+      const name of [
+        "decodeConfig",
+        "evaluate",
+        "formatDiagnostic",
+        "writeNotifiedState",
+        "compileExpr",
+        "compileTemplate",
+      ]
+    ) {
       expect(typeof (pkg as Record<string, unknown>)[name]).toBe("function");
     }
   });
@@ -24,7 +33,8 @@ describe("notifications-engine (as a package)", () => {
   it("decides the seed example end to end", () => {
     const { config, diagnostics } = pkg.decodeConfig({
       data: {
-        "trigger.on-cert-ready": "- when: any(cert.status.conditions, {.reason == 'Ready' && .status == 'True'})\n  send: [cert-ready]",
+        "trigger.on-cert-ready":
+          "- when: any(cert.status.conditions, {.reason == 'Ready' && .status == 'True'})\n  send: [cert-ready]",
         "template.cert-ready": "message: |\n  Certificate {{.cert.metadata.name}} is ready!",
         "service.slack": "token: $slack-token",
       },

@@ -26,7 +26,10 @@ export function startProcess(
   args: readonly string[],
   options: { readonly env?: Record<string, string>; readonly ready: RegExp; readonly timeoutMs?: number },
 ): Promise<Started> {
-  const child = spawn(command, [...args], { env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, [...args], {
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const stop = (): Promise<void> =>
     new Promise((done) => {

@@ -1,9 +1,10 @@
+// deno-lint-ignore-file no-explicit-any -- the scenarios patch deep fields of an Application
 /**
  * Notification rules tested as data, the way a team would test its own: the official Argo CD catalog, unchanged,
  * decided for an Application going through a sync's life. No cluster, no network, no clock.
  */
 import { describe, expect, it } from "vitest";
-import { decodeConfig, type Decision, evaluate, type NotifiedState } from "../../mod.ts";
+import { type Decision, decodeConfig, evaluate, type NotifiedState } from "../../mod.ts";
 import { application, argoCdConfigMap, argoCdSecret } from "../_helpers/argocd.ts";
 
 const { config, diagnostics } = decodeConfig(argoCdConfigMap(), argoCdSecret);
@@ -71,7 +72,10 @@ describe("the Argo CD catalog as rules under test", () => {
       ":white_check_mark: Application guestbook has been successfully synced at 2024-01-02T03:01:00Z.\n" +
         "Sync operation details are available at: https://argocd.example.com/applications/guestbook?operation=true .\n",
     );
-    const attachments = syncOk?.content.blocks["slack"]?.["attachments"] as { title: string; fields: { title: string }[] }[];
+    const attachments = syncOk?.content.blocks["slack"]?.["attachments"] as {
+      title: string;
+      fields: { title: string }[];
+    }[];
     expect(attachments[0]?.title).toBe("guestbook");
     expect(attachments[0]?.fields.map((f) => f.title)).toEqual(["Sync Status", "Repository", "SyncError"]);
   });
@@ -99,6 +103,8 @@ describe("the Argo CD catalog as rules under test", () => {
     const d = evaluate(failed, config, { now: t0, resourceName: "app", state: {} });
     const [first] = d.notifications;
     expect(first?.content.blocks["email"]?.["subject"]).toBe("Failed to sync application guestbook.");
-    expect(first?.content.message).toContain("has failed at 2024-01-02T04:01:00Z with the following error: one or more objects failed to apply");
+    expect(first?.content.message).toContain(
+      "has failed at 2024-01-02T04:01:00Z with the following error: one or more objects failed to apply",
+    );
   });
 });

@@ -39,9 +39,18 @@ describe("README quick starts", () => {
   }, 60_000);
 
   it("Deno: runs with deno run from another folder", async () => {
-    const r = await run(denoBinary(), ["run", "--allow-read", "--allow-env", "--config", resolve("deno.json"), resolve("examples/quickstart/deno.ts")]);
+    const r = await run(denoBinary(), [
+      "run",
+      "--allow-read",
+      "--allow-env",
+      "--config",
+      resolve("deno.json"),
+      resolve("examples/quickstart/deno.ts"),
+    ]);
     expect(r.out).toMatch(/^on-cert-ready → slack:my-channel: Certificate example-com is ready!\n\{\n/);
-    expect(r.out).toMatch(/"notified\.notifications\.argoproj\.io": '\{"on-cert-ready:\[0\]\.[\w-]+:slack:my-channel":\d+\}'/);
+    expect(r.out).toMatch(
+      /"notified\.notifications\.argoproj\.io": '\{"on-cert-ready:\[0\]\.[\w-]+:slack:my-channel":\d+\}'/,
+    );
     expect(r.code).toBe(0);
   }, 60_000);
 });

@@ -31,7 +31,10 @@ function foo(ready: boolean): string {
   });
 }
 
-async function post(url: string, body: string): Promise<{ status: number; body: { notifications: { outcome: { _tag: string } }[] } }> {
+async function post(
+  url: string,
+  body: string,
+): Promise<{ status: number; body: { notifications: { outcome: { _tag: string } }[] } }> {
   const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json" } });
   return { status: response.status, body: await response.json() };
 }
@@ -92,7 +95,11 @@ describe("serverless examples", () => {
       output(denoBinary(), [
         "eval",
         "--unstable-kv",
-        `const kv = await Deno.openKv(${JSON.stringify(kvPath)}); console.log((await kv.get(["notifications-engine", ...${JSON.stringify(key)}.split("/")])).value); kv.close();`,
+        `const kv = await Deno.openKv(${
+          JSON.stringify(kvPath)
+        }); console.log((await kv.get(["notifications-engine", ...${
+          JSON.stringify(key)
+        }.split("/")])).value); kv.close();`,
       ]);
     await exercise(url, receiver, readStore);
   }, 90_000);
@@ -101,7 +108,16 @@ describe("serverless examples", () => {
     const { receiver, env } = await setUp();
     const port = await freePort();
     track(
-      await startProcess("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      await startProcess("redis-server", [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+      ], {
         ready: /Ready to accept connections/,
       }),
     );
@@ -112,7 +128,8 @@ describe("serverless examples", () => {
       }),
     );
     const url = server.line.replace("listening on ", "");
-    const readStore = async (): Promise<string> => (await output("redis-cli", ["-p", String(port), "GET", `notifications-engine/${key}`])).trim();
+    const readStore = async (): Promise<string> =>
+      (await output("redis-cli", ["-p", String(port), "GET", `notifications-engine/${key}`])).trim();
     await exercise(url, receiver, readStore);
   }, 90_000);
 });

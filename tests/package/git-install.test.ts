@@ -10,7 +10,11 @@ import { join, resolve } from "node:path";
 
 function sh(command: string, args: readonly string[], cwd: string): Promise<{ code: number; out: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(command, [...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, [...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
     child.stderr.on("data", (d: Buffer) => (out += d.toString("utf8")));
@@ -29,9 +33,18 @@ describe("a git install", () => {
     const head = (await sh("git", ["rev-parse", "HEAD"], ".")).out.trim();
     dir = mkdtempSync(join(tmpdir(), "ne-git-"));
     writeFileSync(join(dir, "package.json"), '{"name":"user-project","private":true,"type":"module"}\n');
-    const install = await sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `git+file://${resolve(".")}#${head}`], dir);
+    const install = await sh("npm", [
+      "install",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      `git+file://${resolve(".")}#${head}`,
+    ], dir);
     expect(install.code).toBe(0);
-    const imported = await sh("node", ["-e", 'import("notifications-engine").then((m) => console.log(typeof m.evaluate, typeof m.explainDecision))'], dir);
+    const imported = await sh("node", [
+      "-e",
+      'import("notifications-engine").then((m) => console.log(typeof m.evaluate, typeof m.renderNotifications))',
+    ], dir);
     expect(imported.out).toBe("function function\n");
     const bin = await sh(join(dir, "node_modules", ".bin", "notifications-engine"), ["--help"], dir);
     expect(bin.code).toBe(0);

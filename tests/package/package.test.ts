@@ -9,9 +9,17 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-function sh(command: string, args: readonly string[], options: { cwd?: string } = {}): Promise<{ code: number; out: string }> {
+function sh(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): Promise<{ code: number; out: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(command, [...args], { cwd: options.cwd ?? ".", env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, [...args], {
+      cwd: options.cwd ?? ".",
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
     child.stderr.on("data", (d: Buffer) => (out += d.toString("utf8")));
@@ -36,10 +44,24 @@ describe("the package", () => {
     const [tarball] = readdirSync(dir).filter((f) => f.endsWith(".tgz"));
     const listing = await sh("tar", ["tzf", join(dir, tarball!)]);
     const files = listing.out.trim().split("\n");
-    for (const f of ["dist/mod.js", "dist/mod.d.ts", "dist/providers/mod.js", "dist/lib/shell/mod.js", "dist/lib/shell/cli/main.js", "dist/lib/rules/mod.js"]) {
+    for (
+      const f of [
+        "dist/mod.js",
+        "dist/mod.d.ts",
+        "dist/providers/mod.js",
+        "dist/lib/liquid/mod.js",
+        "dist/lib/shell/mod.js",
+        "dist/lib/shell/cli/main.js",
+        "dist/lib/rules/mod.d.ts",
+        "dist/THIRD-PARTY-LICENSES.md",
+      ]
+    ) {
       expect(files).toContain(`package/${f}`);
     }
-    expect(files.filter((f) => !f.startsWith("package/dist/")).sort()).toEqual(["package/README.md", "package/package.json"]);
+    expect(files.filter((f) => !f.startsWith("package/dist/")).sort()).toEqual([
+      "package/README.md",
+      "package/package.json",
+    ]);
 
     const global = join(dir, "global");
     const install = await sh("npm", ["install", "-g", "--prefix", global, join(dir, tarball!), ...quiet]);
@@ -49,14 +71,20 @@ describe("the package", () => {
     expect(test.out).toMatch(/1 file\(s\), 2 scenario\(s\): 2 passed, 0 failed\n$/);
     expect(test.code).toBe(0);
 
-    const npx = await sh("npx", ["--yes", ...quiet, "--package", join(dir, tarball!), "notifications-engine", "--help"], { cwd: dir });
+    const npx = await sh(
+      "npx",
+      ["--yes", ...quiet, "--package", join(dir, tarball!), "notifications-engine", "--help"],
+      { cwd: dir },
+    );
     expect(npx.code).toBe(0);
     expect(npx.out).toContain("Usage: notifications-engine <command> [options]");
   }, 240_000);
 
   it("passes deno publish --dry-run with the same entry points", async () => {
     const command = deno !== undefined ? deno.execPath() : "npx";
-    const args = deno !== undefined ? ["publish", "--dry-run", "--allow-dirty"] : ["deno", "publish", "--dry-run", "--allow-dirty"];
+    const args = deno !== undefined
+      ? ["publish", "--dry-run", "--allow-dirty"]
+      : ["deno", "publish", "--dry-run", "--allow-dirty"];
     const run = await sh(command, args);
     expect(run.out).toContain("Dry run complete");
     expect(run.out).not.toMatch(/warning|error/i);

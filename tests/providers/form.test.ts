@@ -10,7 +10,9 @@ describe("queryEscape()", () => {
     { input: ":/?#[]@", expected: "%3A%2F%3F%23%5B%5D%40" },
     { input: "é", expected: "%C3%A9" },
   ] as const;
-  for (const c of cases) it(`escapes ${c.input} as Go's url.QueryEscape`, () => expect(queryEscape(c.input)).toBe(c.expected));
+  for (const c of cases) {
+    it(`escapes ${c.input} as Go's url.QueryEscape`, () => expect(queryEscape(c.input)).toBe(c.expected));
+  }
 });
 
 describe("encodeForm()", () => {

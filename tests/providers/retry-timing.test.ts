@@ -32,8 +32,16 @@ describe("decideRetry()", () => {
   const base = { attempt: 1, startedAt: 0, now: 0, random: 0.5 };
   const cases = [
     { name: "retries with backoff", state: base, expected: { retry: true, waitMs: 500 } },
-    { name: "waits a Retry-After instead", state: { ...base, retryAfterMs: 7000 }, expected: { retry: true, waitMs: 7000 } },
-    { name: "stops after the last attempt", state: { ...base, attempt: 4 }, expected: { retry: false, reason: "gave up after 4 attempts" } },
+    {
+      name: "waits a Retry-After instead",
+      state: { ...base, retryAfterMs: 7000 },
+      expected: { retry: true, waitMs: 7000 },
+    },
+    {
+      name: "stops after the last attempt",
+      state: { ...base, attempt: 4 },
+      expected: { retry: false, reason: "gave up after 4 attempts" },
+    },
     {
       name: "stops on a Retry-After past the cap",
       state: { ...base, retryAfterMs: 61_000 },

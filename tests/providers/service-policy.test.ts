@@ -27,7 +27,10 @@ const services: readonly Service[] = [
   {
     name: "pagerdutyv2",
     settings: (url) => `apiURL: ${url}\nserviceKeys:\n  ops: pd-SECRET-routing`,
-    notification: notificationTo("pagerdutyv2", "ops", { message: "m", blocks: { pagerdutyv2: { summary: "s", severity: "critical", source: "argocd" } } }, "state-1"),
+    notification: notificationTo("pagerdutyv2", "ops", {
+      message: "m",
+      blocks: { pagerdutyv2: { summary: "s", severity: "critical", source: "argocd" } },
+    }, "state-1"),
     ok: { status: 202, body: '{"status":"success","dedup_key":"x"}' },
     key: (r) => JSON.parse(r.body).dedup_key,
     secrets: ["pd-SECRET-routing"],
@@ -43,7 +46,10 @@ const services: readonly Service[] = [
   {
     name: "pagerduty",
     settings: (url) => `apiURL: ${url}\ntoken: pd-SECRET-token\nfrom: ops@example.com`,
-    notification: notificationTo("pagerduty", "PSERVICE", { message: "m", blocks: { pagerduty: { title: "t", body: "b", urgency: "high", priorityId: "" } } }, "state-1"),
+    notification: notificationTo("pagerduty", "PSERVICE", {
+      message: "m",
+      blocks: { pagerduty: { title: "t", body: "b", urgency: "high", priorityId: "" } },
+    }, "state-1"),
     ok: { status: 201, body: '{"incident":{"id":"Q1"}}' },
     key: (r) => JSON.parse(r.body).incident.incident_key,
     secrets: ["pd-SECRET-token"],
@@ -65,7 +71,10 @@ const services: readonly Service[] = [
   {
     name: "alertmanager",
     settings: (url) => `targets: [${host(url)}]\nbearerToken: am-SECRET-token`,
-    notification: notificationTo("alertmanager", "", { message: "m", blocks: { alertmanager: { labels: { alertname: "a" }, startsAt: "2024-01-02T03:04:05.000Z" } } }),
+    notification: notificationTo("alertmanager", "", {
+      message: "m",
+      blocks: { alertmanager: { labels: { alertname: "a" }, startsAt: "2024-01-02T03:04:05.000Z" } },
+    }),
     ok: { status: 200, body: "" },
     secrets: ["am-SECRET-token"],
   },
@@ -84,23 +93,35 @@ const noSecret = (s: Service, o: DeliveryOutcome): void => {
 describe("part 2 services under the delivery policy", () => {
   for (const s of services) {
     it(`${s.name}: a 429 then a 503 are sent again, the same request (same idempotency key), delivered once`, async () => {
-      await withLoopback((_, i) => (i === 0 ? { status: 429, headers: { "retry-after": "2" }, body: "slow down" } : i === 1 ? { status: 503, body: "busy" } : s.ok), async (server) => {
-        const io = fakeIO();
-        const outcome = await deliver(s.notification, configFor(s, server.url), io);
-        expect(outcome).toMatchObject({ _tag: "Delivered", attempts: 3 });
-        expect(server.requests.length).toBe(3);
-        expect(new Set(server.requests.map((r) => r.body)).size).toBe(1);
-        expect(io.sleeps).toEqual([2000, 1000]);
-        if (s.key !== undefined) {
-          const key = s.key(server.requests[0]!);
-          expect(key).toMatch(/^[0-9a-f]{40}$/);
-          // the same notification delivered again (after a crash, say) carries the same key
-          await deliver(s.notification, configFor(s, server.url), fakeIO());
-          expect(s.key(server.requests[3]!)).toBe(key);
-          await deliver({ ...s.notification, idempotencyKey: "state-2" }, configFor(s, server.url), fakeIO());
-          expect(s.key(server.requests[4]!)).not.toBe(key);
-        }
-      });
+      await withLoopback(
+        (
+          _,
+          i,
+        ) => (i === 0
+          ? { status: 429, headers: { "retry-after": "2" }, body: "slow down" }
+          : i === 1
+          ? { status: 503, body: "busy" }
+          : s.ok),
+        async (server) => {
+          const io = fakeIO();
+          const outcome = await deliver(s.notification, configFor(s, server.url), io);
+          expect(outcome).toMatchObject({ _tag: "Delivered", attempts: 3 });
+          expect(server.requests.length).toBe(3);
+          expect(
+            new Set(server.requests.map((r) => r.body)).size,
+          ).toBe(1);
+          expect(io.sleeps).toEqual([2000, 1000]);
+          if (s.key !== undefined) {
+            const key = s.key(server.requests[0]!);
+            expect(key).toMatch(/^[0-9a-f]{40}$/);
+            // the same notification delivered again (after a crash, say) carries the same key
+            await deliver(s.notification, configFor(s, server.url), fakeIO());
+            expect(s.key(server.requests[3]!)).toBe(key);
+            await deliver({ ...s.notification, idempotencyKey: "state-2" }, configFor(s, server.url), fakeIO());
+            expect(s.key(server.requests[4]!)).not.toBe(key);
+          }
+        },
+      );
     });
 
     it(`${s.name}: a 400 is not sent again, and no secret shows`, async () => {
@@ -114,7 +135,11 @@ describe("part 2 services under the delivery policy", () => {
 
     it(`${s.name}: a receiver that never answers times out, retryably`, async () => {
       await withLoopback(() => ({ hang: true }), async (server) => {
-        const outcome = await deliver(s.notification, configFor(s, server.url, "\ndelivery:\n  timeout: 100ms\n  maxAttempts: 2"), fakeIO());
+        const outcome = await deliver(
+          s.notification,
+          configFor(s, server.url, "\ndelivery:\n  timeout: 100ms\n  maxAttempts: 2"),
+          fakeIO(),
+        );
         expect(outcome).toMatchObject({ _tag: "Failed", retryable: true, attempts: 2 });
         expect(outcome._tag === "Failed" && outcome.cause).toContain("no response within 100 ms");
         noSecret(s, outcome);

@@ -7,16 +7,25 @@ describe("builtinServiceTypes", () => {
     expect(Object.keys(builtinServiceTypes)).toEqual(Object.keys(builtinProviders));
     for (const [type, provider] of Object.entries(builtinProviders)) {
       const s = builtinServiceTypes[type]!;
-      expect([type, s.type, s.decodeSettings, s.block]).toEqual([type, provider.type, provider.decodeSettings, provider.block]);
+      expect([type, s.type, s.decodeSettings, s.block]).toEqual([
+        type,
+        provider.type,
+        provider.decodeSettings,
+        provider.block,
+      ]);
       expect(s.decodeSettings).toBe(provider.decodeSettings);
     }
-    expect(Object.keys(builtinBlocks)).toEqual(Object.keys(builtinProviders).filter((t) => builtinProviders[t]!.block !== undefined));
+    expect(Object.keys(builtinBlocks)).toEqual(
+      Object.keys(builtinProviders).filter((t) => builtinProviders[t]!.block !== undefined),
+    );
   });
 });
 
 describe("providerOf()", () => {
   it("finds the builtin provider of a service the package entry decoded", () => {
-    const { config } = decodeConfig({ data: { "service.slack": "token: t", "service.webhook.hook": "url: https://example.com" } });
+    const { config } = decodeConfig({
+      data: { "service.slack": "token: t", "service.webhook.hook": "url: https://example.com" },
+    });
     expect(providerOf(config.services.get("slack")!.serviceType)).toBe(builtinProviders["slack"]);
     expect(providerOf(config.services.get("hook")!.serviceType)).toBe(builtinProviders["webhook"]);
   });

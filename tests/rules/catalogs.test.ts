@@ -66,10 +66,14 @@ describe("shipped rule tests", () => {
     expect(text).toContain('step 2 "still ready" (line 17, 2024-01-02T03:05:05.000Z)');
     expect(text).toContain("expected (line 19): on-cert-ready → slack:my-channel");
     expect(text).toContain("but nothing like it was sent");
-    expect(text).toMatch(/slack:my-channel: already notified at 2024-01-02T03:04:05Z \(state key on-cert-ready:\[0\]\.[\w-]+:slack:my-channel\)/);
+    expect(text).toMatch(
+      /slack:my-channel: already notified at 2024-01-02T03:04:05Z \(state key on-cert-ready:\[0\]\.[\w-]+:slack:my-channel\)/,
+    );
     expect(text).toContain('expected (line 28): on-cert-ready → *:*, message matches "^Certificate web is ready"');
     expect(text).toContain('nearest sent: on-cert-ready → slack:my-channel "Certificate example-com is ready!\\n"');
-    expect(text).toContain('message: expected it to match the regex "^Certificate web is ready", got "Certificate example-com is ready!\\n"');
+    expect(text).toContain(
+      'message: expected it to match the regex "^Certificate web is ready", got "Certificate example-com is ready!\\n"',
+    );
     expect(text).toContain('unexpected: on-cert-ready → slack:my-channel "Certificate example-com is ready!\\n"');
     expect(text).toContain("slack:my-channel: sent");
     expect(text).toMatch(/1 file\(s\), 3 scenario\(s\): 0 passed, 3 failed\n$/);

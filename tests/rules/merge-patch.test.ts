@@ -29,7 +29,9 @@ describe("mergePatch()", () => {
   });
 
   it("never modifies its inputs, and a patch without nulls reads back from the result", () => {
-    const json = fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.integer(), fc.string({ maxLength: 3 })), { maxKeys: 4 });
+    const json = fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.integer(), fc.string({ maxLength: 3 })), {
+      maxKeys: 4,
+    });
     fc.assert(fc.property(json, json, (target, patch) => {
       const before = JSON.stringify([target, patch]);
       const out = mergePatch(target, patch) as Record<string, unknown>;

@@ -15,11 +15,14 @@ const bad = [
   {
     name: "YAML that does not parse",
     text: `${head}scenarios: [\n`,
-    expected: ["r.yaml:4:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    expected: [
+      "r.yaml:4:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ],
   },
   {
     name: "a time that is not RFC 3339, and a bad duration",
-    text: "config: {data: {}}\nnow: yesterday\nscenarios:\n  - resource: {}\n    steps:\n      - after: 3 days\n        expect: none\n",
+    text:
+      "config: {data: {}}\nnow: yesterday\nscenarios:\n  - resource: {}\n    steps:\n      - after: 3 days\n        expect: none\n",
     expected: [
       'r.yaml:2:6: now must be an RFC 3339 time such as 2024-01-02T03:04:05Z: parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"',
       'r.yaml:6:16: after must be a duration such as 90s or 1h30m: time: unknown unit " days" in duration "3 days"',

@@ -31,7 +31,8 @@ function run(scenarios: string, files: Record<string, string> = {}, head = confi
   });
 }
 
-const sentPerStep = (r: RuleFileResult): number[][] => r.scenarios.map((s) => s.steps.map((st) => st.sent.length)).flat().map((n) => [n]);
+const sentPerStep = (r: RuleFileResult): number[][] =>
+  r.scenarios.map((s) => s.steps.map((st) => st.sent.length)).flat().map((n) => [n]);
 
 describe("runRuleFile()", () => {
   it("carries the notified state from step to step: once, again after recovery", () => {
@@ -117,20 +118,31 @@ describe("runRuleFile()", () => {
 `);
     expect(r.scenarios[0]!.steps).toHaveLength(1);
     expect(r.scenarios[0]!.steps[0]!.failures).toEqual([
-      { _tag: "StepError", message: 'scenario "s", step 1: line 19: the patch does not apply: a patch is a map (a JSON merge patch over the previous resource), not a list' },
+      {
+        _tag: "StepError",
+        message:
+          'scenario "s", step 1: line 19: the patch does not apply: a patch is a map (a JSON merge patch over the previous resource), not a list',
+      },
     ]);
   });
 
   it("reports a resource file that is not valid YAML or is missing, at the line that names it", () => {
-    const r = run(`  - name: s
+    const r = run(
+      `  - name: s
     resource: bad.yaml
     steps: [{expect: none}]
   - name: t
     resource: missing.yaml
     steps: [{expect: none}]
-`, { "bad.yaml": "a: [" });
+`,
+      { "bad.yaml": "a: [" },
+    );
     expect(r.scenarios.map((s) => s.steps[0]!.failures)).toEqual([
-      [{ _tag: "StepError", message: 'scenario "s", step 1: line 13: resource: "bad.yaml" is not valid YAML: line 1: Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+      [{
+        _tag: "StepError",
+        message:
+          'scenario "s", step 1: line 13: resource: "bad.yaml" is not valid YAML: line 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      }],
       [{ _tag: "StepError", message: 'scenario "t", step 1: line 16: resource: cannot read "missing.yaml"' }],
     ]);
   });
@@ -153,17 +165,24 @@ describe("runRuleFile()", () => {
   });
 
   it("reports configuration errors as errors of the file", () => {
-    const r = run(`  - name: s
+    const r = run(
+      `  - name: s
     ${resource}
     steps: [{expect: none}]
-`, {}, "config:\n  data:\n    trigger.on-ready: '- when: obj.(\\n  send: [x]'\nnow: 2024-01-02T03:04:05Z\n");
+`,
+      {},
+      "config:\n  data:\n    trigger.on-ready: '- when: obj.(\\n  send: [x]'\nnow: 2024-01-02T03:04:05Z\n",
+    );
     expect(r.passed).toBe(false);
-    expect(r.errors[0]?.message).toBe("the configuration: trigger.on-ready: line 1, column 9: the value is not valid YAML: Nested mappings are not allowed in compact mappings");
+    expect(r.errors[0]?.message).toBe(
+      "the configuration: trigger.on-ready: line 1, column 9: the value is not valid YAML: Nested mappings are not allowed in compact mappings",
+    );
   });
 
   it("sends an event's trigger whatever its when, every time, recording nothing (Argo Rollouts)", () => {
     const head = config.replace("      - when: obj.status.ready\n        send: [ready]\n", "      - send: [ready]\n");
-    const r = run(`  - name: s
+    const r = run(
+      `  - name: s
     ${resource}
     steps:
       - expect: none
@@ -171,7 +190,10 @@ describe("runRuleFile()", () => {
         expect: [{trigger: on-ready, message: web is ready}]
       - event: on-ready
         expect: [{trigger: on-ready}]
-`, {}, head);
+`,
+      {},
+      head,
+    );
     expect(r.errors).toEqual([]);
     expect(r.passed).toBe(true);
   });
@@ -190,12 +212,16 @@ kind: Secret
 data: {token: ${btoa("xoxb-from-a-file")}}
 `,
     };
-    const r = run(`  - name: s
+    const r = run(
+      `  - name: s
     ${resource}
     steps:
       - patch: {status: {ready: true}}
         expect: [{trigger: on-ready, message: hi, request: {body: {contains: "token=***"}}}]
-`, files, "config: {configMap: both.yaml, secret: both.yaml}\nnow: 2024-01-02T03:04:05Z\n");
+`,
+      files,
+      "config: {configMap: both.yaml, secret: both.yaml}\nnow: 2024-01-02T03:04:05Z\n",
+    );
     expect(r.errors).toEqual([]);
     expect(r.passed).toBe(false);
     expect(JSON.stringify(r)).not.toContain("xoxb-from-a-file");

@@ -5,7 +5,9 @@ import { startGarbage, withLoopback } from "../_helpers/loopback.ts";
 
 /** A webhook service at `url` with this `delivery:` policy. */
 const hook = (url: string, delivery = ""): Record<string, string> => ({
-  "service.webhook.hook": `url: ${url}\n${delivery === "" ? "" : `delivery:\n${delivery.split("\n").map((l) => `  ${l}`).join("\n")}\n`}`,
+  "service.webhook.hook": `url: ${url}\n${
+    delivery === "" ? "" : `delivery:\n${delivery.split("\n").map((l) => `  ${l}`).join("\n")}\n`
+  }`,
 });
 const post = notificationTo("hook", "", { blocks: { webhook: { hook: { method: "POST", body: "{}", path: "/x" } } } });
 const cause = (o: DeliveryOutcome): string => (o._tag === "Failed" ? o.cause : "");
@@ -14,7 +16,11 @@ describe("deliver(): the delivery policy", () => {
   it("waits as long as a 429's Retry-After says (seconds), on the injected clock", async () => {
     await withLoopback((_, i) => (i === 0 ? { status: 429, headers: { "Retry-After": "7" } } : {}), async (server) => {
       const io = fakeIO();
-      expect(await deliver(post, configOf(hook(server.url)), io)).toEqual({ _tag: "Delivered", attempts: 2, status: 200 });
+      expect(await deliver(post, configOf(hook(server.url)), io)).toEqual({
+        _tag: "Delivered",
+        attempts: 2,
+        status: 200,
+      });
       expect(io.sleeps).toEqual([7000]);
     });
   });
@@ -41,7 +47,11 @@ describe("deliver(): the delivery policy", () => {
   it("delivers once after two 503s", async () => {
     await withLoopback((_, i) => ({ status: i < 2 ? 503 : 200 }), async (server) => {
       const io = fakeIO();
-      expect(await deliver(post, configOf(hook(server.url)), io)).toEqual({ _tag: "Delivered", attempts: 3, status: 200 });
+      expect(await deliver(post, configOf(hook(server.url)), io)).toEqual({
+        _tag: "Delivered",
+        attempts: 3,
+        status: 200,
+      });
       expect(server.requests.length).toBe(3);
       expect(io.sleeps).toEqual([500, 1000]);
     });
@@ -80,7 +90,11 @@ describe("deliver(): the delivery policy", () => {
   it("stops retrying at the deadline", async () => {
     await withLoopback(() => ({ status: 500 }), async (server) => {
       const io = fakeIO();
-      const outcome = await deliver(post, configOf(hook(server.url, "deadline: 2s\nmaxAttempts: 10\nretryWaitMin: 1s")), io);
+      const outcome = await deliver(
+        post,
+        configOf(hook(server.url, "deadline: 2s\nmaxAttempts: 10\nretryWaitMin: 1s")),
+        io,
+      );
       expect(outcome).toMatchObject({ _tag: "Failed", retryable: true });
       expect(cause(outcome)).toContain("a retry would pass the deadline of 2s");
       expect(io.sleeps).toEqual([500, 1000]);
@@ -152,12 +166,16 @@ describe("deliver(): receivers that misbehave", () => {
 
   it("retries a reset connection", async () => {
     await withLoopback((_, i) => (i === 0 ? { reset: true } : {}), async (server) => {
-      expect(await deliver(post, configOf(hook(server.url)), fakeIO())).toMatchObject({ _tag: "Delivered", attempts: 2 });
+      expect(await deliver(post, configOf(hook(server.url)), fakeIO())).toMatchObject({
+        _tag: "Delivered",
+        attempts: 2,
+      });
     });
   });
 
   it("fails on a connection refused, after the attempts", async () => {
     let url = "";
+    // deno-lint-ignore require-await -- withLoopback takes an async body
     await withLoopback(() => ({}), async (server) => {
       url = server.url;
     });
@@ -203,7 +221,10 @@ describe("deliver(): the console", () => {
   it("prints the notification as YAML, secrets redacted", async () => {
     const config = configOf({ "service.console": "" }, { stringData: { token: "s3cr3t-value" } });
     const io = fakeIO();
-    const n = notificationTo("console", "", { message: "token is s3cr3t-value", blocks: { slack: { username: "bot" } } });
+    const n = notificationTo("console", "", {
+      message: "token is s3cr3t-value",
+      blocks: { slack: { username: "bot" } },
+    });
     expect(await deliver(n, config, io)).toEqual({ _tag: "Delivered", attempts: 0, status: 0 });
     expect(io.printed).toEqual(["message: token is ***\nslack:\n  username: bot\n"]);
   });

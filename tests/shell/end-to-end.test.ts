@@ -20,8 +20,9 @@ function configFor(url: string) {
     data: {
       "trigger.on-ready": "- when: obj.status.ready\n  send: [ready]",
       "trigger.on-broken": "- when: obj.status.ready\n  send: [broken]",
-      "template.ready": "message: '{{.obj.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    body: '{\"name\": \"{{.obj.metadata.name}}\"}'\n",
-      "template.broken": "message: x\nslack:\n  attachments: |\n    [{\"title\": \"{{.obj.metadata.name}}\",}]\n",
+      "template.ready":
+        "message: '{{.obj.metadata.name}} is ready'\nwebhook:\n  hook:\n    method: POST\n    body: '{\"name\": \"{{.obj.metadata.name}}\"}'\n",
+      "template.broken": 'message: x\nslack:\n  attachments: |\n    [{"title": "{{.obj.metadata.name}}",}]\n',
       "service.slack": `token: xoxb-1\napiURL: ${url}/api/`,
       "service.webhook.hook": `url: ${url}/hook`,
     },
@@ -30,19 +31,30 @@ function configFor(url: string) {
 
 describe("decodeConfig → evaluate → deliver", () => {
   it("delivers what works, reports the Slack attachments that render to invalid JSON, and records only that", async () => {
-    await withLoopback((r) => (r.path.startsWith("/api/") ? { body: '{"ok":true,"channel":"C1","ts":"1.2"}' } : {}), async (server) => {
-      const { config, diagnostics } = configFor(server.url);
-      expect(diagnostics).toEqual([]);
-      const decision = evaluate(resource, config, { now: Date.parse("2024-01-02T03:04:05Z") });
-      expect(decision.diagnostics.map(formatDiagnostic)).toEqual([
-        expect.stringMatching(/^template\.broken: slack\.attachments: the rendered text is not valid JSON: line 1, column 18: /),
-      ]);
-      expect(decision.notifications.map((n) => `${n.trigger} ${n.destination.service}`)).toEqual(["on-ready hook", "on-ready slack"]);
-      const outcomes = await Promise.all(decision.notifications.map((n) => deliver(n, config, fakeIO())));
-      expect(outcomes.map((o) => o._tag)).toEqual(["Delivered", "Delivered"]);
-      expect(server.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(["POST /api/chat.postMessage", "POST /hook"]);
-      expect(Object.keys(decision.state).some((k) => k.includes("on-broken"))).toBe(false);
-    });
+    await withLoopback(
+      (r) => (r.path.startsWith("/api/") ? { body: '{"ok":true,"channel":"C1","ts":"1.2"}' } : {}),
+      async (server) => {
+        const { config, diagnostics } = configFor(server.url);
+        expect(diagnostics).toEqual([]);
+        const decision = evaluate(resource, config, { now: Date.parse("2024-01-02T03:04:05Z") });
+        expect(decision.diagnostics.map(formatDiagnostic)).toEqual([
+          expect.stringMatching(
+            /^template\.broken: slack\.attachments: the rendered text is not valid JSON: line 1, column 18: /,
+          ),
+        ]);
+        expect(decision.notifications.map((n) => `${n.trigger} ${n.destination.service}`)).toEqual([
+          "on-ready hook",
+          "on-ready slack",
+        ]);
+        const outcomes = await Promise.all(decision.notifications.map((n) => deliver(n, config, fakeIO())));
+        expect(outcomes.map((o) => o._tag)).toEqual(["Delivered", "Delivered"]);
+        expect(server.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+          "POST /api/chat.postMessage",
+          "POST /hook",
+        ]);
+        expect(Object.keys(decision.state).some((k) => k.includes("on-broken"))).toBe(false);
+      },
+    );
   });
 
   it("un-records a notification whose delivery failed, so the next pass sends it again", async () => {

@@ -13,14 +13,18 @@ describe("createControllerMetrics", () => {
     const text = await plain.registry.metrics();
     expect(text).toContain('notifications_deliveries_total{trigger="t",service="s",succeeded="false"} 1');
     expect(text).toContain('notifications_trigger_eval_total{name="t",triggered="false"} 1');
-    expect(await argo.registry.metrics()).toContain('argocd_notifications_deliveries_total{trigger="t",service="s",succeeded="false"} 1');
+    expect(await argo.registry.metrics()).toContain(
+      'argocd_notifications_deliveries_total{trigger="t",service="s",succeeded="false"} 1',
+    );
   });
 
   it("keeps two controllers' counters apart, and lists the controller's own metrics", async () => {
     const a = createControllerMetrics();
     const b = createControllerMetrics();
     a.passes.inc();
-    expect(await b.registry.getSingleMetricAsString("notifications_passes_total")).toContain("notifications_passes_total 0");
+    expect(await b.registry.getSingleMetricAsString("notifications_passes_total")).toContain(
+      "notifications_passes_total 0",
+    );
     const names = (await a.registry.getMetricsAsJSON()).map((m) => m.name).sort();
     expect(names).toEqual([
       "notifications_config_errors",

@@ -30,14 +30,18 @@ const basic = btoa(`u:${secrets["hook-pass"]}`);
 
 /** Every secret, in the forms it could take in a text. */
 function leaks(text: string): string[] {
-  return [...values.filter((v) => text.includes(v) || text.includes(encodeURIComponent(v))), ...(text.includes(basic) ? [basic] : [])];
+  return [
+    ...values.filter((v) => text.includes(v) || text.includes(encodeURIComponent(v))),
+    ...(text.includes(basic) ? [basic] : []),
+  ];
 }
 
 function configFor(url: string) {
   return decodeConfig({
     data: {
       "service.slack": `token: $slack-token\nsigningSecret: $slack-signing\napiURL: ${url}/api/`,
-      "service.webhook.hook": `url: ${url}/hook\nheaders:\n- name: Authorization\n  value: Bearer $hook-token\nbasicAuth:\n  username: u\n  password: $hook-pass`,
+      "service.webhook.hook":
+        `url: ${url}/hook\nheaders:\n- name: Authorization\n  value: Bearer $hook-token\nbasicAuth:\n  username: u\n  password: $hook-pass`,
       "service.mattermost": `apiURL: ${url}\ntoken: $mm-token`,
       "service.rocketchat": `serverUrl: ${url}\nemail: bot@example.com\npassword: $rc-pass`,
       "service.teams": `recipientUrls:\n  ops: ${url}/$teams-url-path`,
@@ -54,7 +58,9 @@ function configFor(url: string) {
 /** Every notification: its message names a secret too, as a template reading `.secrets` could. */
 const notifications = [
   notificationTo("slack", "ops", { message: `token ${secrets["slack-token"]}` }),
-  notificationTo("hook", "", { blocks: { webhook: { hook: { method: "POST", body: `{"t":"${secrets["hook-pass"]}"}`, path: "" } } } }),
+  notificationTo("hook", "", {
+    blocks: { webhook: { hook: { method: "POST", body: `{"t":"${secrets["hook-pass"]}"}`, path: "" } } },
+  }),
   notificationTo("mattermost", "ch", { message: secrets["mm-token"] }),
   notificationTo("rocketchat", "#ops", { message: "m" }),
   notificationTo("teams", "ops", { message: "m" }),
@@ -73,7 +79,12 @@ const echo = (status: number) => (r: { path: string; query: string; headers: unk
   body: JSON.stringify(r),
 });
 
-const paths: readonly { readonly name: string; readonly reply: (r: never) => Reply; readonly delivery?: string; readonly failed: number }[] = [
+const paths: readonly {
+  readonly name: string;
+  readonly reply: (r: never) => Reply;
+  readonly delivery?: string;
+  readonly failed: number;
+}[] = [
   { name: "a 500 that echoes the request", reply: echo(500), failed: 11 },
   { name: "a 400 that echoes the request", reply: echo(400), failed: 11 },
   // slack (no ok: false), webhook, mattermost, teams-workflows, googlechat and webex take this 200 as delivered
@@ -102,6 +113,7 @@ describe("redaction", () => {
 
   it("shows no secret after a refused connection", async () => {
     let url = "";
+    // deno-lint-ignore require-await -- withLoopback takes an async body
     await withLoopback(() => ({}), async (server) => void (url = server.url));
     const { config } = configFor(url);
     const outcomes = [];
@@ -128,7 +140,10 @@ describe("redaction", () => {
 function withPolicy(config: ReturnType<typeof configFor>["config"], delivery: string | undefined) {
   if (delivery === undefined) return config;
   const services = new Map([...config.services].map(([name, s]) => {
-    const d = s.serviceType.decodeSettings({ ...s.settings, delivery: { timeout: delivery.split(": ")[1], maxAttempts: 1 } });
+    const d = s.serviceType.decodeSettings({
+      ...s.settings,
+      delivery: { timeout: delivery.split(": ")[1], maxAttempts: 1 },
+    });
     return [name, { ...s, decoded: d.value }] as const;
   }));
   return { ...config, services };

@@ -50,10 +50,14 @@ export async function handler(event: HttpEvent): Promise<HttpResult> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  if ((event.requestContext?.http?.method ?? "POST") !== "POST") return json(405, { error: "POST a watch event or a resource" });
+  if ((event.requestContext?.http?.method ?? "POST") !== "POST") {
+    return json(405, { error: "POST a watch event or a resource" });
+  }
   ready ??= start();
   const handle = await ready;
-  const body = event.isBase64Encoded === true ? Buffer.from(event.body ?? "", "base64").toString("utf8") : event.body ?? "";
+  const body = event.isBase64Encoded === true
+    ? Buffer.from(event.body ?? "", "base64").toString("utf8")
+    : event.body ?? "";
   const { status, body: answer } = await handle(body);
   return json(status, answer);
 }

@@ -10,10 +10,17 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
-    const event = { body: Buffer.concat(chunks).toString("utf8"), isBase64Encoded: false, requestContext: { http: { method: req.method ?? "GET" } } };
+    const event = {
+      body: Buffer.concat(chunks).toString("utf8"),
+      isBase64Encoded: false,
+      requestContext: { http: { method: req.method ?? "GET" } },
+    };
     handler(event).then(
       (result) => res.writeHead(result.statusCode, result.headers).end(result.body),
-      (e: unknown) => res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),
+      (e: unknown) =>
+        res.writeHead(500, { "content-type": "application/json" }).end(
+          JSON.stringify({ error: e instanceof Error ? e.message : String(e) }),
+        ),
     );
   });
 });

@@ -1,9 +1,9 @@
 /**
- * What the CLI touches of the world, passed in so tests and hosts can run it in-process: output streams, files,
- * standard input, the working directory, the environment, the clock and the delivery capabilities.
+ * What the CLI touches of the world, passed in so tests and hosts can run it in-process: output streams, files read and
+ * written, standard input, the working directory, the environment, the clock and the delivery capabilities.
  * @module
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createDeliveryIO } from "../delivery-io.ts";
 import type { DeliveryIO } from "../delivery-io.ts";
@@ -14,6 +14,8 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** Reads a file, relative to `cwd`. */
   readonly readFile: (path: string) => Promise<string>;
+  /** Writes a file, relative to `cwd` (`compile`'s module). */
+  readonly writeFile: (path: string, text: string) => Promise<void>;
   /** Reads all of standard input. */
   readonly readStdin: () => Promise<string>;
   readonly cwd: string;
@@ -42,11 +44,13 @@ export function processCliIO(): CliIO {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFile(resolve(cwd, path), "utf8"),
+    writeFile: (path, text) => writeFile(resolve(cwd, path), text, "utf8"),
     readStdin: () => readAll(process.stdin),
     cwd,
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     now: () => Date.now(),
-    delivery: () => createDeliveryIO({ print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`) }),
+    delivery: () =>
+      createDeliveryIO({ print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`) }),
   };
 }

@@ -7,6 +7,7 @@ import { parseAllDocuments } from "yaml";
 import type { Config, DecodedConfig } from "../../config/mod.ts";
 import { redactor } from "../../config/mod.ts";
 import { decodeConfig } from "../../../mod.ts";
+import { liquid } from "../../liquid/mod.ts";
 import type { CliIO } from "./cli-io.ts";
 import { parseResourceRef, readClusterConfig, readClusterResource } from "./kube-source.ts";
 import { outputFormat } from "./output.ts";
@@ -38,7 +39,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function readText(path: string, io: CliIO): Promise<string> {
+/**
+ * Reads a file, or standard input for `-`.
+ * @param path the file, relative to the working directory, or `-`
+ * @param io the CLI's capabilities
+ * @returns the text
+ */
+export async function readInput(path: string, io: CliIO): Promise<string> {
   return path === "-" ? await io.readStdin() : await io.readFile(path);
 }
 
@@ -48,15 +55,22 @@ async function readText(path: string, io: CliIO): Promise<string> {
  * @param options what it is (for messages) and the kind to pick
  * @returns the manifest, or why not
  */
-export function readManifest(text: string, options: { readonly what: string; readonly kind?: string }): Record<string, unknown> | string {
+export function readManifest(
+  text: string,
+  options: { readonly what: string; readonly kind?: string },
+): Record<string, unknown> | string {
   const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [];
   const bad = list.flatMap((d) => d.errors);
-  if (bad.length > 0 || !Array.isArray(docs)) return `${options.what} is not valid YAML: ${bad[0]?.message.split("\n")[0] ?? "not a YAML stream"}`;
+  if (bad.length > 0 || !Array.isArray(docs)) {
+    return `${options.what} is not valid YAML: ${bad[0]?.message.split("\n")[0] ?? "not a YAML stream"}`;
+  }
   const values = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter(isRecord);
   const byKind = options.kind === undefined ? [] : values.filter((v) => v["kind"] === options.kind);
   const picked = byKind.length === 1 ? byKind[0] : values.length === 1 ? values[0] : undefined;
-  if (picked === undefined) return `${options.what} must hold one ${options.kind ?? "YAML map"}; it holds ${values.length} map(s)`;
+  if (picked === undefined) {
+    return `${options.what} must hold one ${options.kind ?? "YAML map"}; it holds ${values.length} map(s)`;
+  }
   return picked;
 }
 
@@ -72,7 +86,11 @@ function redactorFor(config: Config): (text: string) => string {
  * @param options `console: true` adds a `service.console` when the ConfigMap has none (for `template notify`)
  * @returns the decoded configuration, or why it could not be read
  */
-export async function loadConfig(flags: SourceFlags, io: CliIO, options: { readonly console?: boolean } = {}): Promise<LoadedConfig | string> {
+export async function loadConfig(
+  flags: SourceFlags,
+  io: CliIO,
+  options: { readonly console?: boolean } = {},
+): Promise<LoadedConfig | string> {
   let configMap: { data?: unknown };
   let secret: { data?: unknown; stringData?: unknown } | undefined;
   let origin: string;
@@ -80,18 +98,26 @@ export async function loadConfig(flags: SourceFlags, io: CliIO, options: { reado
   try {
     if (flags["config-map"] !== undefined) {
       origin = flags["config-map"];
-      if (origin === "-" && flags.secret === "-") return "only one of --config-map and --secret may be - (standard input)";
-      text = await readText(origin, io);
+      if (origin === "-" && flags.secret === "-") {
+        return "only one of --config-map and --secret may be - (standard input)";
+      }
+      text = await readInput(origin, io);
       const cm = readManifest(text, { what: `the ConfigMap ${origin}`, kind: "ConfigMap" });
       if (typeof cm === "string") return cm;
       configMap = cm;
       if (flags.secret !== undefined && flags.secret !== ":empty") {
-        const s = readManifest(await readText(flags.secret, io), { what: `the Secret ${flags.secret}`, kind: "Secret" });
+        const s = readManifest(await readInput(flags.secret, io), {
+          what: `the Secret ${flags.secret}`,
+          kind: "Secret",
+        });
         if (typeof s === "string") return s;
         secret = s;
       }
     } else if (flags.kubeconfig !== undefined) {
-      const names = { configMap: flags["config-map-name"] ?? "argocd-notifications-cm", secret: flags["secret-name"] ?? "argocd-notifications-secret" };
+      const names = {
+        configMap: flags["config-map-name"] ?? "argocd-notifications-cm",
+        secret: flags["secret-name"] ?? "argocd-notifications-secret",
+      };
       const read = await readClusterConfig({ kubeconfig: flags.kubeconfig, namespace: flags.namespace }, names);
       if (typeof read === "string") return read;
       configMap = read.configMap;
@@ -106,7 +132,7 @@ export async function loadConfig(flags: SourceFlags, io: CliIO, options: { reado
   if (!isRecord(configMap.data) && configMap.data !== undefined) return `the ConfigMap ${origin}: data must be a map`;
   const data = { ...(configMap.data as Record<string, string> | undefined) };
   if (options.console === true && data["service.console"] === undefined) data["service.console"] = "";
-  const decoded = decodeConfig({ data }, secret as Parameters<typeof decodeConfig>[1]);
+  const decoded = decodeConfig({ data }, secret as Parameters<typeof decodeConfig>[1], { languages: { liquid } });
   return { ...decoded, origin, ...(text !== undefined ? { text } : {}), data, redact: redactorFor(decoded.config) };
 }
 
@@ -117,8 +143,14 @@ export async function loadConfig(flags: SourceFlags, io: CliIO, options: { reado
  * @param io the CLI's capabilities
  * @returns the resource, or why it could not be read
  */
-export async function loadResource(arg: string, flags: SourceFlags, io: CliIO): Promise<Record<string, unknown> | string> {
-  if (arg === "-" && flags["config-map"] === "-") return "the configuration and the resource cannot both come from standard input";
+export async function loadResource(
+  arg: string,
+  flags: SourceFlags,
+  io: CliIO,
+): Promise<Record<string, unknown> | string> {
+  if (arg === "-" && flags["config-map"] === "-") {
+    return "the configuration and the resource cannot both come from standard input";
+  }
   if (flags.kubeconfig !== undefined && arg !== "-" && !/\.(ya?ml|json)$/.test(arg)) {
     const ref = parseResourceRef(arg);
     if (typeof ref === "string") return ref;
@@ -126,7 +158,7 @@ export async function loadResource(arg: string, flags: SourceFlags, io: CliIO): 
   }
   let text: string;
   try {
-    text = await readText(arg, io);
+    text = await readInput(arg, io);
   } catch (e) {
     return `cannot read the resource ${arg}: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -135,16 +167,56 @@ export async function loadResource(arg: string, flags: SourceFlags, io: CliIO): 
 
 /**
  * The variable name of a resource in conditions and templates: `--as`, else `app` for an Argo CD Application,
- * `rollout` for an Argo Rollouts Rollout, else `obj`.
+ * `rollout` for an Argo Rollouts Rollout, else the one name the configuration's conditions read members of that is
+ * not a variable the engine provides (`cert` for the cert-manager example), else `obj`.
  * @param resource the resource
  * @param as the `--as` flag
+ * @param config the configuration whose conditions name the resource
  * @returns the name
  */
-export function resourceNameOf(resource: Readonly<Record<string, unknown>>, as: string | undefined): string {
+export function resourceNameOf(
+  resource: Readonly<Record<string, unknown>>,
+  as: string | undefined,
+  config?: Pick<Config, "triggers">,
+): string {
   if (as !== undefined) return as;
   if (resource["kind"] === "Application") return "app";
   if (resource["kind"] === "Rollout") return "rollout";
-  return "obj";
+  const named = config === undefined ? new Set<string>() : rootsReadByConditions(config);
+  return named.size === 1 ? [...named][0]! : "obj";
+}
+
+/** Variables the engine or the Argo CD preset provides, and operators, never the resource's name. */
+const providedNames = new Set([
+  "time",
+  "strings",
+  "context",
+  "serviceType",
+  "recipient",
+  "env",
+  "in",
+  "not",
+  "and",
+  "or",
+]);
+
+/**
+ * The names whose members the conditions read (`cert` of `cert.status`), string literals left out. A reading of the
+ * source text, not of the syntax tree: it only picks a default that `--as` overrides, and the output names it.
+ */
+function rootsReadByConditions(config: Pick<Config, "triggers">): Set<string> {
+  const names = new Set<string>();
+  for (const trigger of config.triggers.values()) {
+    for (const c of trigger.conditions) {
+      for (const source of [c.when, c.oncePer ?? ""]) {
+        const code = source.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
+        for (const m of code.matchAll(/(?<![.\w$#])([A-Za-z_]\w*)(?:\?\.|\.|\[)/g)) {
+          if (!providedNames.has(m[1]!)) names.add(m[1]!);
+        }
+      }
+    }
+  }
+  return names;
 }
 
 /**

@@ -30,7 +30,8 @@ export interface CommandIO {
 }
 
 /** The `--help` text. */
-export const controllerUsage: string = `Usage: notifications-engine controller --resource <group/version/resource>=<name> [flags]
+export const controllerUsage: string =
+  `Usage: notifications-engine controller --resource <group/version/resource>=<name> [flags]
 
 Runs the notification controller: watches resources, evaluates the triggers of the notification ConfigMap on every
 change, delivers, and records what was delivered.
@@ -84,7 +85,9 @@ const options = {
   help: { type: "boolean", default: false },
 } as const;
 
-type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: false; args: string[] }>>["values"];
+type Flags = ReturnType<
+  typeof parseArgs<{ options: typeof options; allowPositionals: false; args: string[] }>
+>["values"];
 
 class FlagError extends Error {}
 
@@ -97,7 +100,9 @@ function namespacedName(flag: string, text: string): NamespacedName {
 }
 
 function integer(flag: string, text: string, min: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new FlagError(`--${flag} must be an integer of at least ${min}, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < min) {
+    throw new FlagError(`--${flag} must be an integer of at least ${min}, not "${text}"`);
+  }
   return Number(text);
 }
 
@@ -109,12 +114,19 @@ function integer(flag: string, text: string, min: number): number {
  */
 function durationMs(flag: string, text: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(text);
-  if (m === null || Number(m[1]) <= 0) throw new FlagError(`--${flag} must be a duration like 500ms, 15s or 2m, not "${text}"`);
+  if (m === null || Number(m[1]) <= 0) {
+    throw new FlagError(`--${flag} must be a duration like 500ms, 15s or 2m, not "${text}"`);
+  }
   return Number(m[1]) * (m[2] === "ms" ? 1 : m[2] === "s" ? 1000 : 60_000);
 }
 
-function resources(values: readonly string[], v: { namespace?: string; labelSelector?: string; fieldSelector?: string }): WatchedResource[] {
-  if (values.length === 0) throw new FlagError("--resource is required (e.g. --resource cert-manager.io/v1/certificates=cert)");
+function resources(
+  values: readonly string[],
+  v: { namespace?: string; labelSelector?: string; fieldSelector?: string },
+): WatchedResource[] {
+  if (values.length === 0) {
+    throw new FlagError("--resource is required (e.g. --resource cert-manager.io/v1/certificates=cert)");
+  }
   return values.map((value) => {
     const eq = value.lastIndexOf("=");
     const spec = parseResourceSpec(eq < 0 ? value : value.slice(0, eq));
@@ -178,7 +190,9 @@ function processSignal(): AbortSignal {
 
 async function start(v: Flags, io: CommandIO): Promise<{ controller: KubeController; close: () => Promise<void> }> {
   const state = v.state;
-  if (state !== "annotation" && state !== "configmap") throw new FlagError(`--state must be annotation or configmap, not "${state}"`);
+  if (state !== "annotation" && state !== "configmap") {
+    throw new FlagError(`--state must be annotation or configmap, not "${state}"`);
+  }
   const shards = integer("shards", v.shards, 0);
   const leaseDurationMs = durationMs("lease-duration", v["lease-duration"]);
   const port = integer("metrics-port", v["metrics-port"], 0);
@@ -192,10 +206,19 @@ async function start(v: Flags, io: CommandIO): Promise<{ controller: KubeControl
     ...(v.kubeconfig !== undefined ? { kubeconfig: v.kubeconfig } : {}),
     ...(v.context !== undefined ? { context: v.context } : {}),
   });
-  const configMap = v.configmap !== undefined ? namespacedName("configmap", v.configmap) : { namespace: client.namespace, name: "notifications-cm" };
-  const secret = v.secret !== undefined ? namespacedName("secret", v.secret) : { namespace: configMap.namespace, name: "notifications-secret" };
+  const configMap = v.configmap !== undefined
+    ? namespacedName("configmap", v.configmap)
+    : { namespace: client.namespace, name: "notifications-cm" };
+  const secret = v.secret !== undefined
+    ? namespacedName("secret", v.secret)
+    : { namespace: configMap.namespace, name: "notifications-secret" };
+  // deno-lint-ignore prefer-const -- the log's redaction captures it before the controller exists
   let controller: KubeController | undefined;
-  const log = createLog({ level: v["log-level"], write: (line) => io.stdout(`${line}\n`), redact: (t) => controller?.configs.redact(t) ?? t });
+  const log = createLog({
+    level: v["log-level"],
+    write: (line) => io.stdout(`${line}\n`),
+    redact: (t) => controller?.configs.redact(t) ?? t,
+  });
   const metrics = createControllerMetrics({ processMetrics: true });
   const identity = v.identity ?? io.env["POD_NAME"] ?? `${hostname()}-${process.pid}`;
   controller = createKubeController({
@@ -224,7 +247,14 @@ async function start(v: Flags, io: CommandIO): Promise<{ controller: KubeControl
     metrics,
   });
   const server = await serveHealth({ port, metrics, ready: () => controller!.ready() });
-  log.info("controller starting", { server: client.server, resources: watched.map((r) => r.spec.resource), state, shards, identity, metricsPort: server.port });
+  log.info("controller starting", {
+    server: client.server,
+    resources: watched.map((r) => r.spec.resource),
+    state,
+    shards,
+    identity,
+    metricsPort: server.port,
+  });
   // Not awaited: an unreachable API server keeps it starting (retrying with backoff), and a stop must still work.
   let closing = false;
   const starting = controller.start().then(() => {

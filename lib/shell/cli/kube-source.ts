@@ -91,11 +91,18 @@ export async function readClusterConfig(
  * @param resource what to read
  * @returns the resource as the API server returns it, or why not
  */
-export async function readClusterResource(ref: ClusterRef, resource: ResourceRef): Promise<Record<string, unknown> | string> {
+export async function readClusterResource(
+  ref: ClusterRef,
+  resource: ResourceRef,
+): Promise<Record<string, unknown> | string> {
   try {
     const { k8s, kc, namespace } = await connect(ref);
     const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const read = await objects.read({ apiVersion: resource.apiVersion, kind: resource.kind, metadata: { name: resource.name, namespace } });
+    const read = await objects.read({
+      apiVersion: resource.apiVersion,
+      kind: resource.kind,
+      metadata: { name: resource.name, namespace },
+    });
     return JSON.parse(JSON.stringify(read)) as Record<string, unknown>;
   } catch (e) {
     return describeError(e, `${resource.kind} ${resource.name}`);

@@ -27,9 +27,21 @@ export type RequestView =
   | {
     readonly kind: "smtp";
     readonly server: { readonly host: string; readonly port: number; readonly secure: boolean };
-    readonly message: { readonly from: string; readonly to: readonly string[]; readonly subject: string; readonly body: string; readonly html: boolean };
+    readonly message: {
+      readonly from: string;
+      readonly to: readonly string[];
+      readonly subject: string;
+      readonly body: string;
+      readonly html: boolean;
+    };
   }
-  | { readonly kind: "nats"; readonly servers: readonly string[]; readonly subject: string; readonly headers: Readonly<Record<string, string>>; readonly data: string };
+  | {
+    readonly kind: "nats";
+    readonly servers: readonly string[];
+    readonly subject: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly data: string;
+  };
 
 function httpView(d: HttpDelivery): HttpView {
   const { method, url, headers, body } = d.request;
@@ -46,7 +58,11 @@ function viewOf(d: Delivery): RequestView {
       return { kind: "print", text: d.text };
     case "smtp": {
       const { from, to, subject, body, html } = d.message;
-      return { kind: "smtp", server: { host: d.server.host, port: d.server.port, secure: d.server.secure }, message: { from, to, subject, body, html } };
+      return {
+        kind: "smtp",
+        server: { host: d.server.host, port: d.server.port, secure: d.server.secure },
+        message: { from, to, subject, body, html },
+      };
     }
     case "nats":
       return { kind: "nats", servers: d.servers, subject: d.subject, headers: d.headers, data: d.data };
@@ -60,7 +76,11 @@ function viewOf(d: Delivery): RequestView {
  * @param now unix ms (some providers put the time in the request)
  * @returns the request, or why the service cannot prepare one
  */
-export function prepareRequest(n: Outgoing & Partial<Pick<Notification, "stateKey">>, service: ServiceConfig, now: number): Either<string, RequestView> {
+export function prepareRequest(
+  n: Outgoing & Partial<Pick<Notification, "stateKey">>,
+  service: ServiceConfig,
+  now: number,
+): Either<string, RequestView> {
   const provider = providerOf(service.serviceType);
   if (provider === undefined) return E.left(`the service type "${service.type}" has no provider`);
   const prepared = provider.prepare(n, service.decoded, {

@@ -8,6 +8,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import type { ServiceTypes } from "../../config/mod.ts";
 import { builtinProviders } from "../../../providers/mod.ts";
+import { liquid } from "../../liquid/mod.ts";
 import { formatRuleReport, parseRuleFile, referencedFiles, runRuleFile } from "../../rules/mod.ts";
 import type { RuleFileResult, TextStyle } from "../../rules/mod.ts";
 import { prepareRequest, serviceSecrets } from "./prepare-request.ts";
@@ -68,6 +69,7 @@ async function runOne(path: string, shown: string, services: ServiceTypes): Prom
   return runRuleFile(parsed.right, {
     files,
     services,
+    languages: { liquid },
     prepare: (n, service, now) => prepareRequest(n, service, now),
     secretsOf: serviceSecrets,
   });

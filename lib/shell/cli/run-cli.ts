@@ -1,10 +1,12 @@
 /**
  * The `notifications-engine` command line: parses the arguments and runs a verb. Mirrors (and extends)
- * `argocd admin notifications`: `validate`, `trigger get|run`, `template get|notify`, plus `test` for rule tests.
+ * `argocd admin notifications`: `validate`, `trigger get|run`, `template get|notify`, plus `test` for rule tests and
+ * `compile` for conditions ahead of time.
  * @module
  */
 import { parseArgs } from "node:util";
 import type { CliIO } from "./cli-io.ts";
+import { compileCommand } from "./compile-command.ts";
 import { templateGetCommand, templateNotifyCommand } from "./template-command.ts";
 import { testCommand } from "./test-command.ts";
 import { triggerGetCommand, triggerRunCommand } from "./trigger-command.ts";
@@ -43,9 +45,31 @@ const options = {
 const verbOptions: Readonly<Record<string, readonly string[]>> = {
   test: ["help", "output"],
   validate: ["help", "output", "config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name"],
-  trigger: ["help", "output", "config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name", "as", "now"],
+  trigger: [
+    "help",
+    "output",
+    "config-map",
+    "secret",
+    "kubeconfig",
+    "namespace",
+    "config-map-name",
+    "secret-name",
+    "as",
+    "now",
+  ],
   template: [
-    "help", "output", "config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name", "as", "now", "recipient", "send",
+    "help",
+    "output",
+    "config-map",
+    "secret",
+    "kubeconfig",
+    "namespace",
+    "config-map-name",
+    "secret-name",
+    "as",
+    "now",
+    "recipient",
+    "send",
   ],
 };
 
@@ -78,6 +102,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const external = externalVerbs[verb];
   if (external !== undefined) return await external(rest, io);
+  // compile has its own flags: -o names the module's file there, as for a compiler.
+  if (verb === "compile") return await compileCommand(rest, io, usage[verb]!);
   if (usage[verb] === undefined) {
     io.stderr(`notifications-engine: unknown command "${verb}"\n\n${usage[""]}`);
     return 2;
@@ -95,13 +121,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   return await dispatch(verb, positionals, flags, io);
 }
 
-async function dispatch(verb: string, positionals: readonly string[], flags: Parsed["values"], io: CliIO): Promise<number> {
+async function dispatch(
+  verb: string,
+  positionals: readonly string[],
+  flags: Parsed["values"],
+  io: CliIO,
+): Promise<number> {
   const [sub, ...args] = positionals;
   switch (verb) {
     case "test":
       return await testCommand(positionals, flags, io);
     case "validate":
-      if (positionals.length > 0) return usageError(io, verb, `validate takes no arguments (got ${positionals.join(" ")})`);
+      if (positionals.length > 0) {
+        return usageError(io, verb, `validate takes no arguments (got ${positionals.join(" ")})`);
+      }
       return await validateCommand(flags, io);
     case "trigger":
       if (sub === "get" && args.length <= 1) return await triggerGetCommand(args[0], flags, io);
@@ -110,7 +143,11 @@ async function dispatch(verb: string, positionals: readonly string[], flags: Par
     case "template":
       if (sub === "get" && args.length <= 1) return await templateGetCommand(args[0], flags, io);
       if (sub === "notify") return await templateNotifyCommand(args, flags, io);
-      return usageError(io, verb, sub === undefined ? "template needs get or notify" : `unknown template command "${sub}"`);
+      return usageError(
+        io,
+        verb,
+        sub === undefined ? "template needs get or notify" : `unknown template command "${sub}"`,
+      );
     default:
       return usageError(io, verb, `unknown command "${verb}"`);
   }

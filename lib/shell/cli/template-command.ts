@@ -1,13 +1,13 @@
 /**
  * `notifications-engine template get` and `template notify`, as `argocd admin notifications template` has them:
- * `notify` renders through the same `evaluate` and provider `prepare` as the engine, and prints the exact request.
+ * `notify` renders through the core's `renderNotifications` (the rendering of `evaluate`) and the provider's
+ * `prepare`, and prints the exact request.
  * @module
  */
 import { parse } from "yaml";
 import { formatDiagnostic } from "../../diagnostics.ts";
-import type { Notification } from "../../engine/mod.ts";
+import { type Notification, renderNotifications } from "../../engine/mod.ts";
 import type { Either } from "../../fp.ts";
-import { templateDecision } from "../../rules/mod.ts";
 import type { Destination } from "../../subscriptions/mod.ts";
 import { didYouMean } from "../../suggest.ts";
 import { deliver } from "../deliver.ts";
@@ -53,13 +53,20 @@ export async function templateGetCommand(name: string | undefined, flags: Templa
     io.stderr(`template get: the template "${name}" is not configured${hint !== undefined ? `; ${hint}` : ""}\n`);
     return 1;
   }
-  const rows = templates.map((t) => ({ name: t.name, language: t.language, source: loaded.data[`template.${t.name}`] ?? "" }));
+  const rows = templates.map((t) => ({
+    name: t.name,
+    language: t.language,
+    source: loaded.data[`template.${t.name}`] ?? "",
+  }));
   if (format !== "text") {
     io.stdout(loaded.redact(serialize(rows, format)));
     return 0;
   }
   const width = Math.max(4, ...rows.map((r) => r.name.length));
-  const lines = [`${"NAME".padEnd(width)}  LANG    PREVIEW`, ...rows.map((r) => `${r.name.padEnd(width)}  ${r.language.padEnd(6)}  ${messagePreview(r.source)}`)];
+  const lines = [
+    `${"NAME".padEnd(width)}  LANG    PREVIEW`,
+    ...rows.map((r) => `${r.name.padEnd(width)}  ${r.language.padEnd(6)}  ${messagePreview(r.source)}`),
+  ];
   io.stdout(loaded.redact(`${lines.join("\n")}\n`));
   return 0;
 }
@@ -75,17 +82,21 @@ function parseRecipients(values: readonly string[] | undefined): Destination[] |
 }
 
 function requestText(r: RequestView): string {
-  const headers = (h: Readonly<Record<string, string>>): string => Object.entries(h).map(([k, v]) => `${k}: ${v}\n`).join("");
+  const headers = (h: Readonly<Record<string, string>>): string =>
+    Object.entries(h).map(([k, v]) => `${k}: ${v}\n`).join("");
   switch (r.kind) {
     case "print":
       return r.text.endsWith("\n") ? r.text : `${r.text}\n`;
     case "http":
       return `${r.method} ${r.url}\n${headers(r.headers)}${r.body !== undefined ? `\n${r.body}\n` : ""}`;
     case "any-of":
-      return r.requests.map((q, i) => `(${i + 1} of ${r.requests.length}, the first that succeeds)\n${requestText(q)}`).join("\n");
+      return r.requests.map((q, i) => `(${i + 1} of ${r.requests.length}, the first that succeeds)\n${requestText(q)}`)
+        .join("\n");
     case "smtp": {
       const m = r.message;
-      return `SMTP ${r.server.host}:${r.server.port}${r.server.secure ? " (TLS)" : ""}\nFrom: ${m.from}\nTo: ${m.to.join(", ")}\nSubject: ${m.subject}\n\n${m.body}\n`;
+      return `SMTP ${r.server.host}:${r.server.port}${r.server.secure ? " (TLS)" : ""}\nFrom: ${m.from}\nTo: ${
+        m.to.join(", ")
+      }\nSubject: ${m.subject}\n\n${m.body}\n`;
     }
     case "nats":
       return `NATS ${r.servers.join(", ")} subject ${r.subject}\n${headers(r.headers)}\n${r.data}\n`;
@@ -117,7 +128,9 @@ export async function templateNotifyCommand(args: readonly string[], flags: Temp
   const { config, redact } = loaded;
   if (!config.templates.has(template)) {
     const hint = didYouMean(template, [...config.templates.keys()]);
-    io.stderr(`template notify: the template "${template}" is not configured${hint !== undefined ? `; ${hint}` : ""}\n`);
+    io.stderr(
+      `template notify: the template "${template}" is not configured${hint !== undefined ? `; ${hint}` : ""}\n`,
+    );
     return 1;
   }
   const resource = await loadResource(resourceArg, flags, io);
@@ -125,7 +138,13 @@ export async function templateNotifyCommand(args: readonly string[], flags: Temp
     io.stderr(`template notify: ${resource}\n`);
     return 1;
   }
-  const decision = templateDecision(resource, config, { template, to, now, resourceName: resourceNameOf(resource, flags.as) });
+  const decision = renderNotifications(resource, config, {
+    now,
+    trigger: "template-notify",
+    send: [template],
+    to,
+    resourceName: resourceNameOf(resource, flags.as, config),
+  });
   const results = [];
   let ok = decision.notifications.length === to.length;
   for (const n of decision.notifications) {
@@ -163,7 +182,9 @@ function notifyText(
   style: ReturnType<typeof textStyle>,
 ): string {
   const head = style.bold(`→ ${n.destination.service}:${n.destination.recipient}`);
-  const body = request._tag === "Right" ? requestText(request.right) : `${style.red("cannot prepare")}: ${request.left}\n`;
+  const body = request._tag === "Right"
+    ? requestText(request.right)
+    : `${style.red("cannot prepare")}: ${request.left}\n`;
   const sent = outcome === undefined
     ? ""
     : outcome._tag === "Delivered"

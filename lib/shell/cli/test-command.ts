@@ -14,7 +14,11 @@ import { runRuleFiles } from "./rule-files.ts";
  * @param io the CLI's capabilities
  * @returns the exit code: 0 all passed, 1 a failure or an invalid file, 2 a usage error
  */
-export async function testCommand(files: readonly string[], flags: { readonly output?: string | undefined }, io: CliIO): Promise<number> {
+export async function testCommand(
+  files: readonly string[],
+  flags: { readonly output?: string | undefined },
+  io: CliIO,
+): Promise<number> {
   const format = outputFormat(flags.output, ["text", "json", "junit"]);
   if (format !== "text" && format !== "json" && format !== "junit") {
     io.stderr(`${format}\n`);

@@ -3,11 +3,10 @@
  * the explanation of what the engine would do.
  * @module
  */
-import type { Config, Trigger } from "../../config/mod.ts";
+import type { Trigger } from "../../config/mod.ts";
 import { formatDiagnostic } from "../../diagnostics.ts";
-import { evaluate } from "../../engine/mod.ts";
-import { formatOncePer } from "../../expr/mod.ts";
-import { explainDecision, formatExplanation } from "../../rules/mod.ts";
+import { evaluate, type ExplainedCondition, type ExplanationEntry } from "../../engine/mod.ts";
+import { formatExplanation } from "../../rules/mod.ts";
 import { show } from "../../rules/matcher.ts";
 import { didYouMean } from "../../suggest.ts";
 import type { CliIO } from "./cli-io.ts";
@@ -42,7 +41,9 @@ function unknown(kind: string, name: string, known: Iterable<string>): string {
 
 function textTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n") + "\n";
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd()).join(
+    "\n",
+  ) + "\n";
 }
 
 /**
@@ -67,25 +68,37 @@ export async function triggerGetCommand(name: string | undefined, flags: Trigger
   }
   const rows = [["NAME", "TEMPLATES", "CONDITION"]];
   for (const t of triggers) {
-    t.conditions.forEach((c, i) => rows.push([i === 0 ? t.name : "", c.send.join(", "), c.when === "" ? "(none)" : c.when]));
+    t.conditions.forEach((c, i) =>
+      rows.push([i === 0 ? t.name : "", c.send.join(", "), c.when === "" ? "(none)" : c.when])
+    );
     if (t.conditions.length === 0) rows.push([t.name, "", "(no conditions)"]);
   }
   io.stdout(loaded.redact(textTable(rows)));
   return 0;
 }
 
-function runConditions(trigger: Trigger, vars: Readonly<Record<string, unknown>>, config: Config, now: number): Record<string, unknown>[] {
+/** Each condition of the trigger as the decision evaluated it (from its explanation), as data. */
+function conditionsOf(trigger: Trigger, entries: readonly ExplanationEntry[]): Record<string, unknown>[] {
+  const evaluated = new Map<number, ExplainedCondition>();
+  for (const e of entries) if (e.condition !== undefined) evaluated.set(e.condition.index, e.condition);
   return trigger.conditions.map((c, index) => {
-    const run = c.compiledWhen.run(vars, { now, limits: config.limits });
-    const once = c.compiledOncePer?.run(vars, { now, limits: config.limits });
+    const ran = evaluated.get(index);
+    const result = ran === undefined
+      ? { error: "not evaluated: the decision stopped before it" }
+      : "value" in ran.result
+      ? { result: ran.result.value }
+      : { error: formatDiagnostic(ran.result.error) };
+    const once = ran?.oncePerValue !== undefined
+      ? { oncePerValue: ran.oncePerValue }
+      : ran?.oncePerError !== undefined
+      ? { oncePerError: formatDiagnostic(ran.oncePerError) }
+      : {};
     return {
       index,
       key: c.key,
       when: c.when,
-      ...(run._tag === "Right" ? { result: run.right } : { error: formatDiagnostic(run.left) }),
-      ...(c.oncePer !== undefined
-        ? { oncePer: c.oncePer, ...(once?._tag === "Right" ? { oncePerValue: formatOncePer(once.right) } : once?._tag === "Left" ? { oncePerError: formatDiagnostic(once.left) } : {}) }
-        : {}),
+      ...result,
+      ...(c.oncePer !== undefined ? { oncePer: c.oncePer, ...once } : {}),
       send: c.send,
     };
   });
@@ -123,14 +136,19 @@ export async function triggerRunCommand(args: readonly string[], flags: TriggerF
     io.stderr(`trigger run: ${resource}\n`);
     return 1;
   }
-  const resourceName = resourceNameOf(resource, flags.as);
-  const conditions = runConditions(trigger, { context: config.context, [resourceName]: resource }, config, now);
-  const options = { now, resourceName };
-  const decision = evaluate(resource, config, options);
-  const explanation = explainDecision(resource, config, { ...options, decision });
+  const resourceName = resourceNameOf(resource, flags.as, config);
+  // One pass: the decision's explanation holds each condition's result, subscribed or not.
+  const { explanation } = evaluate(resource, config, { now, resourceName, explain: true });
   const entries = explanation.entries.filter((e) => e.trigger === name);
+  const conditions = conditionsOf(trigger, entries);
   if (format !== "text") {
-    const data = { trigger: name, resourceName, time: new Date(now).toISOString(), conditions, explanation: { ...explanation, entries } };
+    const data = {
+      trigger: name,
+      resourceName,
+      time: new Date(now).toISOString(),
+      conditions,
+      explanation: { ...explanation, entries },
+    };
     io.stdout(loaded.redact(serialize(data, format)));
     return 0;
   }
@@ -138,8 +156,23 @@ export async function triggerRunCommand(args: readonly string[], flags: TriggerF
   const lines = [`${style.bold(name)} on ${resourceName} at ${new Date(now).toISOString()}`];
   for (const c of conditions) {
     lines.push(`  [${String(c["index"])}] ${c["when"] === "" ? "(no when: false)" : String(c["when"])}`);
-    lines.push(`      result: ${"error" in c ? style.red(`error: ${String(c["error"])}`) : c["result"] === true ? style.green("true") : show(c["result"], 120)}`);
-    if ("oncePer" in c) lines.push(`      oncePer ${String(c["oncePer"])}: ${"oncePerValue" in c ? show(c["oncePerValue"]) : `error: ${String(c["oncePerError"])}`}`);
+    lines.push(
+      `      result: ${
+        "error" in c
+          ? style.red(`error: ${String(c["error"])}`)
+          : c["result"] === true
+          ? style.green("true")
+          : show(c["result"], 120)
+      }`,
+    );
+    if ("oncePer" in c) {
+      const value = "oncePerValue" in c
+        ? show(c["oncePerValue"])
+        : "oncePerError" in c
+        ? `error: ${String(c["oncePerError"])}`
+        : "(not run: the condition is not true)";
+      lines.push(`      oncePer ${String(c["oncePer"])}: ${value}`);
+    }
     lines.push(`      send: ${(c["send"] as string[]).join(", ")}`);
   }
   lines.push("", "what the engine would do now (subscriptions and notified state from the resource):");

@@ -24,11 +24,30 @@ Commands:
   trigger run <trigger> <resource>       run a trigger's conditions on a resource, and explain the outcome
   template get [name]                    list templates
   template notify <template> <resource>  render a template and show the request each service would receive
+  compile <configmap.yaml>               write the trigger conditions as a module compiled ahead of time
   controller --resource <g/v/r>=<name>   run the controller on a cluster (watch, evaluate, deliver, record)
   help [command]                         show help
 
 Every command takes --help. Output is text for people; --output json|yaml for scripts.
 Secrets are never printed.
+`,
+  compile: `Usage: notifications-engine compile <configmap.yaml|-> [-o <file|->] [--output text|json]
+
+Writes the ahead-of-time module of the ConfigMap's trigger conditions (when and oncePer): a plain JavaScript
+module without imports or eval, generated from the syntax trees of the shapes it covers. Load it and pass
+precompiled(exprRuntime) as decodeConfig's expr.precompiled: the conditions it covers run its code (same results,
+errors and budgets), the others their closures. Reports which conditions it covers and which it leaves to the
+closures; exits 1 when the ConfigMap cannot be read or the module not written, 2 on a usage error.
+
+  import { decodeConfig, exprRuntime } from "notifications-engine";
+  import { precompiled } from "./conditions.generated.mjs";
+  const { config } = decodeConfig(configMap, secret, { expr: { precompiled: precompiled(exprRuntime) } });
+
+Options:
+  -o <file|->             the module's file (default conditions.generated.mjs; - for standard output, the report
+                          then goes to standard error). An ES module: name it .mjs unless it sits in an ES package.
+  --output text|json      the report's format (default text); unlike other commands, -o is not --output here
+  -h, --help              show this help
 `,
   test: `Usage: notifications-engine test <files|globs…> [--output text|json|junit]
 
@@ -60,7 +79,7 @@ run: runs every condition of the trigger on the resource (a file, -, or with --k
      for the resource's subscriptions and notified state.
 
 ${sources}
-  --as <name>                 the resource's name in conditions (app, rollout; default from its kind, else obj)
+  --as <name>                 the resource's name in conditions (default: app, rollout, or as the conditions name it)
   --now <RFC 3339 time>       the time conditions see (default: now)
   -o, --output text|json|yaml
   -h, --help
@@ -77,7 +96,7 @@ notify: renders the template for the resource (a file, -, or with --kubeconfig [
 ${sources}
   --recipient <service:recipient>  repeatable; default console:stdout
   --send                           deliver for real
-  --as <name>                      the resource's name in templates (default from its kind, else obj)
+  --as <name>                      the resource's name in templates (default: app, rollout, or as the conditions name it)
   --now <RFC 3339 time>            the time templates see (default: now)
   -o, --output text|json|yaml
   -h, --help

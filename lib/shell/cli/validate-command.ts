@@ -47,7 +47,11 @@ export function keyLines(text: string): ReadonlyMap<string, { readonly line: num
   return out;
 }
 
-function place(d: Diagnostic, file: string, keys: ReadonlyMap<string, { line: number; indent: number }>): PlacedDiagnostic {
+function place(
+  d: Diagnostic,
+  file: string,
+  keys: ReadonlyMap<string, { line: number; indent: number }>,
+): PlacedDiagnostic {
   const at = d.key !== undefined ? keys.get(d.key) : undefined;
   if (at === undefined) return { ...d, file };
   const fileLine = at.line + (d.line ?? 1) - 1;
@@ -60,7 +64,10 @@ function place(d: Diagnostic, file: string, keys: ReadonlyMap<string, { line: nu
  * @param io the CLI's capabilities
  * @returns the exit code: 0 no error, 1 errors, 2 a usage error or an unreadable configuration
  */
-export async function validateCommand(flags: SourceFlags & { readonly output?: string | undefined }, io: CliIO): Promise<number> {
+export async function validateCommand(
+  flags: SourceFlags & { readonly output?: string | undefined },
+  io: CliIO,
+): Promise<number> {
   const started = await startVerb(flags, io, { verb: "validate" });
   if (typeof started === "number") return started;
   const { loaded, format } = started;
@@ -69,18 +76,36 @@ export async function validateCommand(flags: SourceFlags & { readonly output?: s
   const errors = placed.filter((d) => d.severity === "error").length;
   const { config } = loaded;
   if (format !== "text") {
-    const summary = { triggers: config.triggers.size, templates: config.templates.size, services: config.services.size };
-    io.stdout(loaded.redact(serialize({ valid: errors === 0, errors, warnings: placed.length - errors, ...summary, diagnostics: placed }, format)));
+    const summary = {
+      triggers: config.triggers.size,
+      templates: config.templates.size,
+      services: config.services.size,
+    };
+    io.stdout(
+      loaded.redact(
+        serialize(
+          { valid: errors === 0, errors, warnings: placed.length - errors, ...summary, diagnostics: placed },
+          format,
+        ),
+      ),
+    );
     return errors === 0 ? 0 : 1;
   }
   const style = textStyle(io);
   for (const d of placed) {
-    const where = d.fileLine !== undefined ? `${d.file}:${d.fileLine}${d.fileColumn !== undefined ? `:${d.fileColumn}` : ""}` : d.file;
+    const where = d.fileLine !== undefined
+      ? `${d.file}:${d.fileLine}${d.fileColumn !== undefined ? `:${d.fileColumn}` : ""}`
+      : d.file;
     const severity = d.severity === "error" ? style.red("error") : style.yellow("warning");
     io.stdout(loaded.redact(`${where}: ${severity}: ${formatDiagnostic(d)}\n`));
     if (d.snippet !== undefined) io.stdout(loaded.redact(`${d.snippet}\n`));
   }
-  const counts = `${config.triggers.size} trigger(s), ${config.templates.size} template(s), ${config.services.size} service(s)`;
-  io.stdout(`${errors === 0 ? style.green("valid") : style.red("invalid")}: ${errors} error(s), ${placed.length - errors} warning(s); ${counts}\n`);
+  const counts =
+    `${config.triggers.size} trigger(s), ${config.templates.size} template(s), ${config.services.size} service(s)`;
+  io.stdout(
+    `${errors === 0 ? style.green("valid") : style.red("invalid")}: ${errors} error(s), ${
+      placed.length - errors
+    } warning(s); ${counts}\n`,
+  );
   return errors === 0 ? 0 : 1;
 }

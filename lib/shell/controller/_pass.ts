@@ -50,10 +50,13 @@ function dedupe(destinations: Destinations): Destinations {
   const out = new Map<string, Destination[]>();
   for (const [trigger, list] of destinations) {
     const seen = new Set<string>();
-    out.set(trigger, list.filter((d) => {
-      const id = `${d.service}\n${d.recipient}`;
-      return seen.has(id) ? false : (seen.add(id), true);
-    }));
+    out.set(
+      trigger,
+      list.filter((d) => {
+        const id = `${d.service}\n${d.recipient}`;
+        return seen.has(id) ? false : (seen.add(id), true);
+      }),
+    );
   }
   return out;
 }
@@ -74,9 +77,18 @@ interface Decided {
   readonly diagnostics: Diagnostic[];
 }
 
-function decide(object: ResourceObject, source: Source, uses: readonly ConfigUse[], start: NotifiedState, now: number, ctx: PassContext): Decided {
+function decide(
+  object: ResourceObject,
+  source: Source,
+  uses: readonly ConfigUse[],
+  start: NotifiedState,
+  now: number,
+  ctx: PassContext,
+): Decided {
   const metadata = (object["metadata"] ?? {}) as { annotations?: unknown; labels?: unknown };
-  const annotations = typeof metadata.annotations === "object" ? metadata.annotations as Record<string, unknown> : undefined;
+  const annotations = typeof metadata.annotations === "object"
+    ? metadata.annotations as Record<string, unknown>
+    : undefined;
   const labels = typeof metadata.labels === "object" ? metadata.labels as Record<string, unknown> : undefined;
   const prefix = ctx.annotationPrefix !== undefined ? { prefix: ctx.annotationPrefix } : {};
   const diagnostics: Diagnostic[] = [];
@@ -105,14 +117,18 @@ function decide(object: ResourceObject, source: Source, uses: readonly ConfigUse
     for (const n of decision.notifications) notifications.push({ notification: n, use });
     for (const trigger of destinations.keys()) {
       if (!use.config.triggers.has(trigger)) continue;
-      ctx.metrics?.triggerEvals.inc({ name: trigger, triggered: String(triggered(decision.state, use.config, trigger)) });
+      ctx.metrics?.triggerEvals.inc({
+        name: trigger,
+        triggered: String(triggered(decision.state, use.config, trigger)),
+      });
     }
     state = decision.state;
   }
   if (uses.length < 2) return { notifications, state, diagnostics };
   // Self-service: a trigger that one of the configurations has is not unknown because another lacks it.
   const known = (d: Diagnostic): boolean =>
-    d._tag === "UnknownTrigger" && d.key !== undefined && uses.some((u) => u.config.triggers.has(d.key!.slice("trigger.".length)));
+    d._tag === "UnknownTrigger" && d.key !== undefined &&
+    uses.some((u) => u.config.triggers.has(d.key!.slice("trigger.".length)));
   return { notifications, state, diagnostics: diagnostics.filter((d) => !known(d)) };
 }
 
@@ -184,8 +200,15 @@ export async function runPass(key: string, source: Source, ctx: PassContext): Pr
     const idempotencyKey = `${ref.uid ?? key}:${ref.resourceVersion ?? ""}:${notification.stateKey}`;
     const outcome = await deliver({ ...notification, idempotencyKey }, use.config, ctx.io);
     const succeeded = String(outcome._tag === "Delivered");
-    ctx.metrics?.deliveries.inc({ trigger: notification.trigger, service: notification.destination.service, succeeded });
-    ctx.metrics?.deliveryDuration.observe({ service: notification.destination.service, succeeded }, (ctx.io.now() - started) / 1000);
+    ctx.metrics?.deliveries.inc({
+      trigger: notification.trigger,
+      service: notification.destination.service,
+      succeeded,
+    });
+    ctx.metrics?.deliveryDuration.observe(
+      { service: notification.destination.service, succeeded },
+      (ctx.io.now() - started) / 1000,
+    );
     if (outcome._tag === "Delivered") {
       delivered.push(notification);
       continue;
@@ -203,7 +226,12 @@ export async function runPass(key: string, source: Source, ctx: PassContext): Pr
     });
   }
   for (const n of delivered) {
-    ctx.log?.info("notification delivered", { resource: key, trigger: n.trigger, service: n.destination.service, recipient: n.destination.recipient });
+    ctx.log?.info("notification delivered", {
+      resource: key,
+      trigger: n.trigger,
+      service: n.destination.service,
+      recipient: n.destination.recipient,
+    });
   }
 
   const persisted = await persist(target, recorded, state, pending !== undefined, ctx);
@@ -212,7 +240,13 @@ export async function runPass(key: string, source: Source, ctx: PassContext): Pr
   return failed.length > 0 ? "retry-delivery" : "done";
 }
 
-async function persist(target: StateTarget, recorded: NotifiedState, state: NotifiedState, dirty: boolean, ctx: PassContext): Promise<boolean> {
+async function persist(
+  target: StateTarget,
+  recorded: NotifiedState,
+  state: NotifiedState,
+  dirty: boolean,
+  ctx: PassContext,
+): Promise<boolean> {
   if (!dirty && encodeNotifiedState(state) === encodeNotifiedState(recorded)) return true;
   let failure: { message: string } | undefined;
   try {

@@ -13,6 +13,7 @@ import {
   type Diagnostic,
   type SecretLike,
 } from "../../../mod.ts";
+import { liquid } from "../../liquid/mod.ts";
 
 /** One configuration to run on a resource, and the namespace its state keys carry (self-service only). */
 export interface ConfigUse {
@@ -39,7 +40,7 @@ export interface ConfigHolderOptions {
   readonly namespace: string;
   /** Also use each namespace's own ConfigMap and Secret for its resources (default false). */
   readonly selfService?: boolean;
-  /** Decoding options (expression functions, limits, service types). */
+  /** Decoding options (expression functions, limits, service types, template languages: Liquid unless they say). */
   readonly decode?: DecodeConfigOptions;
   /** Told of every new version and what became of it. */
   readonly onReport?: (report: ConfigReport) => void;
@@ -53,7 +54,10 @@ export interface ConfigHolder {
    * A namespace's ConfigMap or Secret changed (`null`: deleted; absent: unchanged); decodes and swaps.
    * @returns what became of it
    */
-  update(namespace: string, change: { readonly configMap?: ConfigMapLike | null; readonly secret?: SecretLike | null }): ConfigReport;
+  update(
+    namespace: string,
+    change: { readonly configMap?: ConfigMapLike | null; readonly secret?: SecretLike | null },
+  ): ConfigReport;
   /** Whether the controller's own configuration was decoded at least once. */
   ready(): boolean;
   /** Listens for swaps: the namespace whose configuration changed, and whether it is the controller's own. */
@@ -88,10 +92,12 @@ export function createConfigHolder(options: ConfigHolderOptions): ConfigHolder {
   const slots = new Map<string, Slot>();
   const listeners: ((namespace: string, controllerWide: boolean) => void)[] = [];
   const decode = (cm: ConfigMapLike, secret: SecretLike | null): DecodedConfig =>
-    decodeConfig(cm, secret ?? undefined, options.decode ?? {});
+    decodeConfig(cm, secret ?? undefined, { languages: { liquid }, ...options.decode });
   const report = (r: ConfigReport): ConfigReport => {
     options.onReport?.(r);
-    if (r.outcome === "applied" || r.outcome === "removed") for (const l of listeners) l(r.namespace, r.namespace === options.namespace);
+    if (r.outcome === "applied" || r.outcome === "removed") {
+      for (const l of listeners) l(r.namespace, r.namespace === options.namespace);
+    }
     return r;
   };
   return {
@@ -105,7 +111,9 @@ export function createConfigHolder(options: ConfigHolderOptions): ConfigHolder {
       return uses;
     },
     update(namespace, change) {
-      if (namespace !== options.namespace && options.selfService !== true) return { namespace, outcome: "missing", diagnostics: [] };
+      if (namespace !== options.namespace && options.selfService !== true) {
+        return { namespace, outcome: "missing", diagnostics: [] };
+      }
       const slot = slots.get(namespace) ?? { configMap: null, secret: null };
       slots.set(namespace, slot);
       if (change.configMap !== undefined) slot.configMap = change.configMap;

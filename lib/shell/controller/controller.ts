@@ -110,27 +110,34 @@ export function createController(options: ControllerOptions): Controller {
     else reported.set(key, text);
     for (const d of diagnostics) {
       options.metrics?.resourceProblems.inc({ reason: d._tag });
-      const fields = { resource: key, tag: d._tag, ...(d.key !== undefined ? { key: d.key } : {}), ...(d.hint !== undefined ? { hint: d.hint } : {}) };
+      const fields = {
+        resource: key,
+        tag: d._tag,
+        ...(d.key !== undefined ? { key: d.key } : {}),
+        ...(d.hint !== undefined ? { hint: d.hint } : {}),
+      };
       if (d.severity === "error") options.log?.error(d.message, fields);
       else options.log?.warn(d.message, fields);
     }
   };
 
-  const onEvent = (source: Source) => (type: "added" | "updated" | "deleted", key: string, object: Readonly<Record<string, unknown>>): void => {
-    if (type !== "deleted") {
-      queue.add(key);
-      options.metrics?.queueDepth.set(queue.depth());
-      return;
-    }
-    unsaved.delete(key);
-    reported.delete(key);
-    queue.forget(key);
-    const ref = objectRef(object);
-    if (ref !== undefined && owns(ref)) {
-      const target: StateTarget = { key, source, object, ref };
-      void options.store.forget(target).catch(() => undefined);
-    }
-  };
+  const onEvent =
+    (source: Source) =>
+    (type: "added" | "updated" | "deleted", key: string, object: Readonly<Record<string, unknown>>): void => {
+      if (type !== "deleted") {
+        queue.add(key);
+        options.metrics?.queueDepth.set(queue.depth());
+        return;
+      }
+      unsaved.delete(key);
+      reported.delete(key);
+      queue.forget(key);
+      const ref = objectRef(object);
+      if (ref !== undefined && owns(ref)) {
+        const target: StateTarget = { key, source, object, ref };
+        void options.store.forget(target).catch(() => undefined);
+      }
+    };
 
   const resync = (filter?: (ref: ObjectRef, source: Source) => boolean): void => {
     if (!started) return;
@@ -146,7 +153,9 @@ export function createController(options: ControllerOptions): Controller {
     options.metrics?.queueDepth.set(queue.depth());
   };
 
-  options.configs.onChange((namespace, controllerWide) => resync(controllerWide ? undefined : (ref) => ref.namespace === namespace));
+  options.configs.onChange((namespace, controllerWide) =>
+    resync(controllerWide ? undefined : (ref) => ref.namespace === namespace)
+  );
 
   return {
     async start() {

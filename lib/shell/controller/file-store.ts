@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { decodeNotifiedState, encodeNotifiedState } from "../../../mod.ts";
 import type { MessageStore } from "../message-store.ts";
-import { type StateStore, stateIdentity, storeFailure } from "./state-store.ts";
+import { stateIdentity, type StateStore, storeFailure } from "./state-store.ts";
 
 interface FileContent {
   states: Record<string, string>;
@@ -61,7 +61,9 @@ export function createFileStore(path: string): FileStore {
       save();
       return Promise.resolve(undefined);
     } catch (e) {
-      return Promise.resolve(storeFailure(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, { retryable: true }));
+      return Promise.resolve(
+        storeFailure(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, { retryable: true }),
+      );
     }
   };
   return {

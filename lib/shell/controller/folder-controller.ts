@@ -62,10 +62,27 @@ const nameOf = (o: ResourceObject): unknown => (o["metadata"] as { name?: unknow
 export function createFolderController(options: FolderControllerOptions): FolderController {
   const watch = options.watch ?? true;
   const onError = (file: string, message: string): void => options.log?.error(`cannot read ${file}: ${message}`);
-  const configs = createConfigHolder({ namespace: "", ...(options.onConfig !== undefined ? { onReport: options.onConfig } : {}) });
-  const configSource = folderSource({ dir: options.dir, kind: "config", resourceName: "config", accept: (o) => configKinds.has(String(kindOf(o))), watch, onError });
+  const configs = createConfigHolder({
+    namespace: "",
+    ...(options.onConfig !== undefined ? { onReport: options.onConfig } : {}),
+  });
+  const configSource = folderSource({
+    dir: options.dir,
+    kind: "config",
+    resourceName: "config",
+    accept: (o) => configKinds.has(String(kindOf(o))),
+    watch,
+    onError,
+  });
   const sources: Source[] = options.kinds.map((k) =>
-    folderSource({ dir: options.dir, kind: k.kind.toLowerCase(), resourceName: k.resourceName, accept: (o) => kindOf(o) === k.kind, watch, onError })
+    folderSource({
+      dir: options.dir,
+      kind: k.kind.toLowerCase(),
+      resourceName: k.resourceName,
+      accept: (o) => kindOf(o) === k.kind,
+      watch,
+      onError,
+    })
   );
   const files = createFileStore(options.stateFile);
   const controller = createController({
@@ -82,13 +99,19 @@ export function createFolderController(options: FolderControllerOptions): Folder
   const reloadConfig = (): void => {
     const docs = [...configSource.keys()].map((k) => configSource.get(k)!);
     const pick = (kind: string): ResourceObject | undefined =>
-      docs.find((d) => kindOf(d) === kind && (kind !== "ConfigMap" || options.configMapName === undefined || nameOf(d) === options.configMapName));
+      docs.find((d) =>
+        kindOf(d) === kind &&
+        (kind !== "ConfigMap" || options.configMapName === undefined || nameOf(d) === options.configMapName)
+      );
     const configMap = pick("ConfigMap");
     const secret = pick("Secret");
     const fingerprint = JSON.stringify([configMap, secret]);
     if (fingerprint === applied) return;
     applied = fingerprint;
-    configs.update("", { configMap: (configMap as ConfigMapLike | undefined) ?? null, secret: (secret as SecretLike | undefined) ?? null });
+    configs.update("", {
+      configMap: (configMap as ConfigMapLike | undefined) ?? null,
+      secret: (secret as SecretLike | undefined) ?? null,
+    });
   };
   return {
     controller,

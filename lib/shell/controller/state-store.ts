@@ -47,7 +47,10 @@ export interface StateStore {
  * @param options whether it may pass later, and the status
  * @returns the failure
  */
-export function storeFailure(message: string, options: { readonly retryable: boolean; readonly status?: number }): StoreFailure {
+export function storeFailure(
+  message: string,
+  options: { readonly retryable: boolean; readonly status?: number },
+): StoreFailure {
   return { _tag: "StoreFailure", message, ...options };
 }
 
@@ -77,7 +80,10 @@ export function stateIdentity(target: Pick<StateTarget, "key" | "ref">): string 
  * expect(store.entries.get("foos/ns/a")).toBe('{"on-ready:[0].x:slack:ops":1700000000}');
  * ```
  */
-export function createMemoryStateStore(): StateStore & { readonly entries: ReadonlyMap<string, string>; writes: number } {
+export function createMemoryStateStore(): StateStore & {
+  readonly entries: ReadonlyMap<string, string>;
+  writes: number;
+} {
   const entries = new Map<string, string>();
   const store = {
     name: "memory",

@@ -28,7 +28,10 @@ export interface KubeFailure {
 export type KubeMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** A request's result. */
-export type KubeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: KubeFailure };
+export type KubeResult<T> = { readonly ok: true; readonly value: T } | {
+  readonly ok: false;
+  readonly failure: KubeFailure;
+};
 
 /** Options of a request. */
 export interface KubeRequestOptions {
@@ -122,7 +125,9 @@ export function fromApiException(e: unknown, what: string): KubeFailure {
   } else {
     detail = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
   }
-  const head = status === undefined ? `${what}: no answer` : `${what}: ${status}${reason !== undefined ? ` ${reason}` : ""}`;
+  const head = status === undefined
+    ? `${what}: no answer`
+    : `${what}: ${status}${reason !== undefined ? ` ${reason}` : ""}`;
   const message = (detail === "" ? head : `${head}: ${detail}`).slice(0, 500);
   return {
     _tag: "KubeFailure",
@@ -173,7 +178,9 @@ export function createKubeClient(options: KubeClientOptions = {}): KubeClient {
     throw new TypeError(`Cannot load the Kubernetes credentials: ${e instanceof Error ? e.message : String(e)}`);
   }
   const cluster = kc.getCurrentCluster();
-  if (cluster === null) throw new TypeError("Cannot load the Kubernetes credentials: the kubeconfig has no current cluster");
+  if (cluster === null) {
+    throw new TypeError("Cannot load the Kubernetes credentials: the kubeconfig has no current cluster");
+  }
   const api = new RawSender(kc, cluster.server);
   const contextNamespace = kc.getContextObject(kc.getCurrentContext())?.namespace;
   return {

@@ -9,7 +9,6 @@ import { type KubeConfig, ListWatch, Watch } from "@kubernetes/client-node";
 import type { RawSender } from "./_raw-sender.ts";
 import { fromApiException, type RawInformer, type RawInformerHandlers, type RawInformerOptions } from "./_client.ts";
 
-
 /** client-node's `Watch` with bookmarks, a server-side timeout, and a pause before a watch that follows a bad one. */
 class PacedWatch extends Watch {
   #failures = 0;
@@ -29,7 +28,11 @@ class PacedWatch extends Watch {
     const startedAt = Date.now();
     let events = 0;
     this.#quickOrBad = false;
-    return await super.watch(path, { ...query, allowWatchBookmarks: true, timeoutSeconds: 300 + Math.floor(Math.random() * 300) }, (phase, obj, raw) => {
+    return await super.watch(path, {
+      ...query,
+      allowWatchBookmarks: true,
+      timeoutSeconds: 300 + Math.floor(Math.random() * 300),
+    }, (phase, obj, raw) => {
       if (phase === "ERROR") this.#quickOrBad = true;
       else events++;
       callback(phase, slim(obj), raw);
@@ -46,7 +49,9 @@ class PacedWatch extends Watch {
  */
 function slim(object: unknown): unknown {
   const metadata = (object as { metadata?: Record<string, unknown> } | null)?.metadata;
-  if (typeof metadata === "object" && metadata !== null && "managedFields" in metadata) delete metadata["managedFields"];
+  if (typeof metadata === "object" && metadata !== null && "managedFields" in metadata) {
+    delete metadata["managedFields"];
+  }
   return object;
 }
 
@@ -89,7 +94,10 @@ export function createInformer(
       else if (!listed) query["resourceVersion"] = "0";
       if (options.labelSelector !== undefined) query["labelSelector"] = options.labelSelector;
       if (options.fieldSelector !== undefined) query["fieldSelector"] = options.fieldSelector;
-      const page = await api.send("GET", path, { query }) as { metadata?: { resourceVersion?: string; continue?: string }; items?: Record<string, unknown>[] };
+      const page = await api.send("GET", path, { query }) as {
+        metadata?: { resourceVersion?: string; continue?: string };
+        items?: Record<string, unknown>[];
+      };
       for (const item of page.items ?? []) items.push(slim(item) as Record<string, unknown>);
       resourceVersion ??= page.metadata?.resourceVersion;
       cont = page.metadata?.continue || undefined;

@@ -17,7 +17,6 @@ export interface SendOptions {
   readonly contentType?: string;
 }
 
-
 /** An API server's refusal: its status and Status object (never its headers). */
 export class StatusError extends Error {
   constructor(readonly statusCode: number, readonly body: unknown) {
@@ -37,7 +36,9 @@ export class RawSender {
     await this.kc.applyToHTTPSOptions(tls);
     const headers: Record<string, string> = { accept: "application/json" };
     for (const [k, v] of Object.entries(tls.headers ?? {})) if (typeof v === "string") headers[k] = v;
-    if (tls.auth !== undefined && tls.auth !== null) headers["authorization"] = `Basic ${Buffer.from(tls.auth).toString("base64")}`;
+    if (tls.auth !== undefined && tls.auth !== null) {
+      headers["authorization"] = `Basic ${Buffer.from(tls.auth).toString("base64")}`;
+    }
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     if (body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
     const secure = url.protocol === "https:";
@@ -77,7 +78,15 @@ export class RawSender {
   }
 
   private agentFor(tls: HttpsRequestOptions): HttpsAgent {
-    const material = { ca: tls.ca, cert: tls.cert, key: tls.key, pfx: tls.pfx, passphrase: tls.passphrase, rejectUnauthorized: tls.rejectUnauthorized, servername: tls.servername };
+    const material = {
+      ca: tls.ca,
+      cert: tls.cert,
+      key: tls.key,
+      pfx: tls.pfx,
+      passphrase: tls.passphrase,
+      rejectUnauthorized: tls.rejectUnauthorized,
+      servername: tls.servername,
+    };
     const key = JSON.stringify(material, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("base64") : v));
     if (this.#agent?.key !== key) {
       this.#agent?.agent.destroy();
@@ -87,4 +96,3 @@ export class RawSender {
     return this.#agent.agent;
   }
 }
-

@@ -5,8 +5,8 @@
  * never touched, and no resourceVersion precondition makes two writers conflict.
  * @module
  */
-import { encodeNotifiedState, type NotifiedState, notifiedAnnotationKey, readNotifiedState } from "../../../mod.ts";
-import { type StateStore, type StateTarget, stateIdentity, storeFailure } from "../controller/state-store.ts";
+import { encodeNotifiedState, notifiedAnnotationKey, type NotifiedState, readNotifiedState } from "../../../mod.ts";
+import { stateIdentity, type StateStore, type StateTarget, storeFailure } from "../controller/state-store.ts";
 import type { KubeClient } from "./_client.ts";
 import type { KubeSource } from "./informer-source.ts";
 import { isNewerOrSame } from "./resource-version.ts";
@@ -68,7 +68,9 @@ export function annotationStore(client: KubeClient, options: AnnotationStoreOpti
     },
     async write(target, state) {
       if (!isKubeSource(target.source)) {
-        return storeFailure(`the annotation store needs a Kubernetes source, not "${target.source.kind}"`, { retryable: false });
+        return storeFailure(`the annotation store needs a Kubernetes source, not "${target.source.kind}"`, {
+          retryable: false,
+        });
       }
       const path = target.source.objectPath(target.ref);
       const answer = await client.request<{ metadata?: { resourceVersion?: string } }>("PATCH", path, {
@@ -77,7 +79,10 @@ export function annotationStore(client: KubeClient, options: AnnotationStoreOpti
       });
       if (!answer.ok) {
         const f = answer.failure;
-        return storeFailure(f.message, { retryable: f.retryable, ...(f.status !== undefined ? { status: f.status } : {}) });
+        return storeFailure(f.message, {
+          retryable: f.retryable,
+          ...(f.status !== undefined ? { status: f.status } : {}),
+        });
       }
       const resourceVersion = answer.value.metadata?.resourceVersion;
       if (resourceVersion !== undefined) written.set(stateIdentity(target), { state, resourceVersion });

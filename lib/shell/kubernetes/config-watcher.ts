@@ -39,7 +39,11 @@ export interface ConfigWatch {
  * @param options which ConfigMap and Secret, self-service
  * @returns the watches
  */
-export function watchConfig(client: KubeClient, holder: Pick<ConfigHolder, "update">, options: WatchConfigOptions): ConfigWatch {
+export function watchConfig(
+  client: KubeClient,
+  holder: Pick<ConfigHolder, "update">,
+  options: WatchConfigOptions,
+): ConfigWatch {
   const main = options.configMap.namespace;
   const selfService = options.selfService === true;
   const slotOf = (o: Record<string, unknown>, own: NamespacedName): string | undefined => {
@@ -47,7 +51,11 @@ export function watchConfig(client: KubeClient, holder: Pick<ConfigHolder, "upda
     if (ns === own.namespace) return main;
     return selfService ? ns : undefined;
   };
-  const watchOne = (resource: "configmaps" | "secrets", own: NamespacedName, field: "configMap" | "secret"): RawInformer => {
+  const watchOne = (
+    resource: "configmaps" | "secrets",
+    own: NamespacedName,
+    field: "configMap" | "secret",
+  ): RawInformer => {
     const path = selfService ? `/api/v1/${resource}` : `/api/v1/namespaces/${own.namespace}/${resource}`;
     const set = (value: Record<string, unknown> | null) => (o: Record<string, unknown>): void => {
       const slot = slotOf(o, own);

@@ -81,7 +81,9 @@ export function configMapMessageStore(
       });
       if (patched.ok) return;
       if (patched.failure.status === 404) {
-        const created = await client.request("POST", path, { body: { apiVersion: "v1", kind: "ConfigMap", metadata: { name }, data: { [dataKey]: value } } });
+        const created = await client.request("POST", path, {
+          body: { apiVersion: "v1", kind: "ConfigMap", metadata: { name }, data: { [dataKey]: value } },
+        });
         if (created.ok) return;
         if (created.failure.status === 409) return this.set(key, value);
         throw new Error(created.failure.message);

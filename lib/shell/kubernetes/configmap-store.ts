@@ -16,7 +16,7 @@
  * `data.state` is the Go annotation's JSON, byte for byte; `data.resource` names the resource for people.
  * @module
  */
-import { encodeNotifiedState, type NotifiedState, decodeNotifiedState } from "../../../mod.ts";
+import { decodeNotifiedState, encodeNotifiedState, type NotifiedState } from "../../../mod.ts";
 import { type StateStore, type StateTarget, storeFailure } from "../controller/state-store.ts";
 import type { KubeClient, KubeFailure, RawInformer } from "./_client.ts";
 import type { KubeSource } from "./informer-source.ts";
@@ -72,12 +72,16 @@ export function configMapStore(client: KubeClient, options: ConfigMapStoreOption
     cached.set(uid, { state: decodeNotifiedState(data["state"]).state, resourceVersion });
   };
   const placeOf = (target: StateTarget): { namespace: string; name: string } | undefined =>
-    target.ref.uid === undefined ? undefined : { namespace: target.ref.namespace || options.namespace, name: `${prefix}${target.ref.uid}` };
+    target.ref.uid === undefined
+      ? undefined
+      : { namespace: target.ref.namespace || options.namespace, name: `${prefix}${target.ref.uid}` };
 
   return {
     name: "configmap",
     async start() {
-      const path = options.watchNamespace !== undefined ? `/api/v1/namespaces/${options.watchNamespace}/configmaps` : "/api/v1/configmaps";
+      const path = options.watchNamespace !== undefined
+        ? `/api/v1/namespaces/${options.watchNamespace}/configmaps`
+        : "/api/v1/configmaps";
       informer = client.informer(path, {
         add: hold,
         update: hold,
@@ -98,14 +102,18 @@ export function configMapStore(client: KubeClient, options: ConfigMapStoreOption
       const seen = cached.get(uid);
       const written = mine.get(uid);
       if (written !== undefined) {
-        if (seen === undefined || !isNewerOrSame(seen.resourceVersion, written.resourceVersion)) return Promise.resolve(written.state);
+        if (seen === undefined || !isNewerOrSame(seen.resourceVersion, written.resourceVersion)) {
+          return Promise.resolve(written.state);
+        }
         mine.delete(uid);
       }
       return Promise.resolve(seen?.state ?? {});
     },
     async write(target, state) {
       const place = placeOf(target);
-      if (place === undefined) return storeFailure(`${target.key} has no metadata.uid to key its state by`, { retryable: false });
+      if (place === undefined) {
+        return storeFailure(`${target.key} has no metadata.uid to key its state by`, { retryable: false });
+      }
       const kind = isKubeSource(target.source) ? target.source.objectKind() : undefined;
       const owner = kind !== undefined && isKubeSource(target.source)
         ? [{ apiVersion: target.source.apiVersion, kind, name: target.ref.name, uid: target.ref.uid }]
@@ -128,7 +136,10 @@ export function configMapStore(client: KubeClient, options: ConfigMapStoreOption
       );
       if (!answer.ok) {
         const f = answer.failure;
-        return storeFailure(f.message, { retryable: f.retryable, ...(f.status !== undefined ? { status: f.status } : {}) });
+        return storeFailure(f.message, {
+          retryable: f.retryable,
+          ...(f.status !== undefined ? { status: f.status } : {}),
+        });
       }
       mine.set(target.ref.uid!, { state, resourceVersion: answer.value.metadata?.resourceVersion ?? "" });
       return undefined;

@@ -63,7 +63,9 @@ export function parseResourceSpec(text: string): ResourceSpec | undefined {
   return undefined;
 }
 
-const apiBase = (spec: ResourceSpec): string => (spec.group === "" ? `/api/${spec.version}` : `/apis/${spec.group}/${spec.version}`);
+const apiBase = (
+  spec: ResourceSpec,
+): string => (spec.group === "" ? `/api/${spec.version}` : `/apis/${spec.group}/${spec.version}`);
 
 interface Discovered {
   readonly kind: string;
@@ -72,11 +74,19 @@ interface Discovered {
 
 async function discover(client: KubeClient, spec: ResourceSpec): Promise<Discovered | KubeFailure> {
   const path = apiBase(spec);
-  const answer = await client.request<{ resources?: { name?: string; kind?: string; namespaced?: boolean }[] }>("GET", path);
+  const answer = await client.request<{ resources?: { name?: string; kind?: string; namespaced?: boolean }[] }>(
+    "GET",
+    path,
+  );
   if (!answer.ok) return answer.failure;
   const found = answer.value.resources?.find((r) => r.name === spec.resource);
   if (found?.kind === undefined) {
-    return { _tag: "KubeFailure", status: 404, message: `GET ${path}: the API server serves no resource "${spec.resource}" there`, retryable: true };
+    return {
+      _tag: "KubeFailure",
+      status: 404,
+      message: `GET ${path}: the API server serves no resource "${spec.resource}" there`,
+      retryable: true,
+    };
   }
   return { kind: found.kind, namespaced: found.namespaced === true };
 }
@@ -91,7 +101,9 @@ async function discover(client: KubeClient, spec: ResourceSpec): Promise<Discove
  * @returns the source
  */
 export function informerSource(client: KubeClient, spec: ResourceSpec, options: InformerSourceOptions): KubeSource {
-  const kind = spec.group === "" ? `${spec.version}/${spec.resource}` : `${spec.group}/${spec.version}/${spec.resource}`;
+  const kind = spec.group === ""
+    ? `${spec.version}/${spec.resource}`
+    : `${spec.group}/${spec.version}/${spec.resource}`;
   let discovered: Discovered | undefined;
   let informer: RawInformer | undefined;
   let stopped = false;

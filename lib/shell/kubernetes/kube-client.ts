@@ -4,5 +4,14 @@
  * only importers of @kubernetes/client-node.
  * @module
  */
-export type { KubeClient, KubeClientOptions, KubeFailure, KubeRequestOptions, KubeResult, RawInformer, RawInformerHandlers, RawInformerOptions } from "./_client.ts";
+export type {
+  KubeClient,
+  KubeClientOptions,
+  KubeFailure,
+  KubeRequestOptions,
+  KubeResult,
+  RawInformer,
+  RawInformerHandlers,
+  RawInformerOptions,
+} from "./_client.ts";
 export { createKubeClient } from "./_client.ts";

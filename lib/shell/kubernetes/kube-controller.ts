@@ -4,7 +4,7 @@
  * and leader election or sharding on Leases.
  * @module
  */
-import { createConfigHolder, type ConfigHolder, type ConfigReport } from "../controller/config-holder.ts";
+import { type ConfigHolder, type ConfigReport, createConfigHolder } from "../controller/config-holder.ts";
 import { type Controller, createController } from "../controller/controller.ts";
 import type { ControllerHooks } from "../controller/hooks.ts";
 import type { StateStore } from "../controller/state-store.ts";
@@ -81,7 +81,10 @@ export function createKubeController(options: KubeControllerOptions): KubeContro
     if (warnOnce.has(text)) return;
     warnOnce.add(text);
     if (warnOnce.size > 1000) warnOnce.clear();
-    log?.error(text, { status: failure.status, ...(retryInMs !== undefined ? { retryInMs: Math.round(retryInMs) } : {}) });
+    log?.error(text, {
+      status: failure.status,
+      ...(retryInMs !== undefined ? { retryInMs: Math.round(retryInMs) } : {}),
+    });
   };
   const configs = createConfigHolder({
     namespace: options.configMap.namespace,
@@ -91,13 +94,22 @@ export function createKubeController(options: KubeControllerOptions): KubeContro
       metrics?.configReloads.inc({ namespace: r.namespace, outcome: r.outcome });
       metrics?.configErrors.set({ namespace: r.namespace }, errors);
       for (const d of r.diagnostics) {
-        const fields = { namespace: r.namespace, tag: d._tag, ...(d.key !== undefined ? { key: d.key } : {}), ...(d.line !== undefined ? { line: d.line } : {}) };
+        const fields = {
+          namespace: r.namespace,
+          tag: d._tag,
+          ...(d.key !== undefined ? { key: d.key } : {}),
+          ...(d.line !== undefined ? { line: d.line } : {}),
+        };
         if (d.severity === "error") log?.error(`configuration: ${d.message}`, fields);
         else log?.warn(`configuration: ${d.message}`, fields);
       }
-      if (r.outcome === "kept") log?.error("configuration has errors; the last good one stays in use", { namespace: r.namespace, errors });
-      else if (r.outcome === "missing") log?.warn("the configuration ConfigMap is missing; the last good configuration (if any) stays in use", { namespace: r.namespace });
-      else log?.info(`configuration ${r.outcome}`, { namespace: r.namespace, errors });
+      if (r.outcome === "kept") {
+        log?.error("configuration has errors; the last good one stays in use", { namespace: r.namespace, errors });
+      } else if (r.outcome === "missing") {
+        log?.warn("the configuration ConfigMap is missing; the last good configuration (if any) stays in use", {
+          namespace: r.namespace,
+        });
+      } else log?.info(`configuration ${r.outcome}`, { namespace: r.namespace, errors });
     },
   });
   const configWatch = watchConfig(client, configs, {
@@ -106,7 +118,9 @@ export function createKubeController(options: KubeControllerOptions): KubeContro
     selfService: options.selfService === true,
     onError: onError("configuration watch"),
   });
-  const sources = options.resources.map((r) => informerSource(client, r.spec, { resourceName: r.resourceName, onError: onError(`watch of ${r.spec.resource}`) }));
+  const sources = options.resources.map((r) =>
+    informerSource(client, r.spec, { resourceName: r.resourceName, onError: onError(`watch of ${r.spec.resource}`) })
+  );
   const watchNamespaces = new Set(options.resources.map((r) => r.spec.namespace));
   const onlyNamespace = watchNamespaces.size === 1 ? [...watchNamespaces][0] : undefined;
   const store: StateStore = options.state === "configmap"
@@ -116,14 +130,20 @@ export function createKubeController(options: KubeControllerOptions): KubeContro
       onError: onError("state ConfigMaps watch"),
     })
     : annotationStore(client, options.annotationPrefix !== undefined ? { prefix: options.annotationPrefix } : {});
-  const messages = configMapMessageStore(client, { namespace: options.configMap.namespace, onError: onError("message references watch") });
+  const messages = configMapMessageStore(client, {
+    namespace: options.configMap.namespace,
+    onError: onError("message references watch"),
+  });
   const io = createDeliveryIO({ ...options.io, store: messages });
 
   const shards = options.leases?.shards ?? 1;
+  // deno-lint-ignore prefer-const -- `busy` captures it before the controller exists
   let controller: Controller | undefined;
   const busy = (shard: number): boolean => {
     for (const key of controller?.active() ?? []) {
-      const uid = (sources.find((s) => key.startsWith(`${s.kind}/`))?.get(key)?.["metadata"] as { uid?: string } | undefined)?.uid;
+      const uid = (sources.find((s) =>
+        key.startsWith(`${s.kind}/`)
+      )?.get(key)?.["metadata"] as { uid?: string } | undefined)?.uid;
       if (uid !== undefined && shardOf(uid, shards) === shard) return true;
     }
     return false;
@@ -143,7 +163,9 @@ export function createKubeController(options: KubeControllerOptions): KubeContro
       if (owned) controller?.resync((ref) => ref.uid !== undefined && shardOf(ref.uid, shards) === shard);
     },
   });
-  const owns = leases === undefined ? undefined : (ref: { uid?: string }): boolean => ref.uid !== undefined && leases.owns(shardOf(ref.uid, shards));
+  const owns = leases === undefined
+    ? undefined
+    : (ref: { uid?: string }): boolean => ref.uid !== undefined && leases.owns(shardOf(ref.uid, shards));
   controller = createController({
     sources,
     configs,

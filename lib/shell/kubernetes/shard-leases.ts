@@ -74,7 +74,13 @@ export function shardOf(uid: string, shards: number): number {
 
 interface LeaseObject {
   metadata: { name: string; resourceVersion?: string; labels?: Record<string, string> };
-  spec?: { holderIdentity?: string; leaseDurationSeconds?: number; renewTime?: string; acquireTime?: string; leaseTransitions?: number };
+  spec?: {
+    holderIdentity?: string;
+    leaseDurationSeconds?: number;
+    renewTime?: string;
+    acquireTime?: string;
+    leaseTransitions?: number;
+  };
 }
 
 interface Observed {
@@ -132,7 +138,9 @@ export function createShardLeases(client: KubeClient, options: ShardLeasesOption
       metadata: {
         name,
         labels: { [group]: options.name },
-        ...(previous?.metadata.resourceVersion !== undefined ? { resourceVersion: previous.metadata.resourceVersion } : {}),
+        ...(previous?.metadata.resourceVersion !== undefined
+          ? { resourceVersion: previous.metadata.resourceVersion }
+          : {}),
       },
       spec: {
         holderIdentity: holder,
@@ -145,14 +153,20 @@ export function createShardLeases(client: KubeClient, options: ShardLeasesOption
   };
   const put = async (name: string, holder: string, previous: LeaseObject | undefined): Promise<boolean> => {
     const answer = previous === undefined
-      ? await client.request("POST", base, { body: { apiVersion: "coordination.k8s.io/v1", kind: "Lease", ...body(name, holder) } })
-      : await client.request("PUT", `${base}/${name}`, { body: { apiVersion: "coordination.k8s.io/v1", kind: "Lease", ...body(name, holder, previous) } });
+      ? await client.request("POST", base, {
+        body: { apiVersion: "coordination.k8s.io/v1", kind: "Lease", ...body(name, holder) },
+      })
+      : await client.request("PUT", `${base}/${name}`, {
+        body: { apiVersion: "coordination.k8s.io/v1", kind: "Lease", ...body(name, holder, previous) },
+      });
     if (!answer.ok && answer.failure.status !== 409) options.onError?.(answer.failure);
     return answer.ok;
   };
 
   const round = async (): Promise<void> => {
-    const listed = await client.request<{ items?: LeaseObject[] }>("GET", base, { query: { labelSelector: `${group}=${options.name}` } });
+    const listed = await client.request<{ items?: LeaseObject[] }>("GET", base, {
+      query: { labelSelector: `${group}=${options.name}` },
+    });
     if (!listed.ok) {
       options.onError?.(listed.failure);
       for (const shard of [...renewed.keys()]) if (!owns(shard)) setOwned(shard, undefined);
@@ -162,7 +176,9 @@ export function createShardLeases(client: KubeClient, options: ShardLeasesOption
     let members = 1;
     if (shards > 1) {
       await put(memberName, options.identity, leases.get(memberName));
-      for (const [name, lease] of leases) if (name !== memberName && name.startsWith(`${options.name}-member-`) && !expired(lease)) members++;
+      for (const [name, lease] of leases) {
+        if (name !== memberName && name.startsWith(`${options.name}-member-`) && !expired(lease)) members++;
+      }
     }
     const target = Math.ceil(shards / members);
     for (let shard = 0; shard < shards; shard++) {
@@ -206,7 +222,11 @@ export function createShardLeases(client: KubeClient, options: ShardLeasesOption
       try {
         await round();
       } catch (e) {
-        options.onError?.({ _tag: "KubeFailure", message: `lease round failed: ${e instanceof Error ? e.message : String(e)}`, retryable: true });
+        options.onError?.({
+          _tag: "KubeFailure",
+          message: `lease round failed: ${e instanceof Error ? e.message : String(e)}`,
+          retryable: true,
+        });
       }
       if (!running) break;
       await new Promise<void>((r) => {
@@ -230,7 +250,9 @@ export function createShardLeases(client: KubeClient, options: ShardLeasesOption
       await looping;
       const held = [...renewed.keys()];
       for (const shard of held) setOwned(shard, undefined);
-      const listed = await client.request<{ items?: LeaseObject[] }>("GET", base, { query: { labelSelector: `${group}=${options.name}` } });
+      const listed = await client.request<{ items?: LeaseObject[] }>("GET", base, {
+        query: { labelSelector: `${group}=${options.name}` },
+      });
       if (!listed.ok) return;
       for (const lease of listed.value.items ?? []) {
         if (lease.spec?.holderIdentity === options.identity) await put(lease.metadata.name, "", lease);

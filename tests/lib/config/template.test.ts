@@ -4,6 +4,7 @@ import { E } from "../../../lib/fp.ts";
 import { decodeTemplate } from "../../../lib/config/template.ts";
 import catalogs from "./_fixtures/catalogs.json" with { type: "json" };
 import { builtinBlocks } from "../../../providers/mod.ts";
+import { liquid } from "../../../lib/liquid/mod.ts";
 
 const argoCd: Readonly<Record<string, string>> = catalogs["argo-cd"].configMap.data;
 const rollouts: Readonly<Record<string, string>> = catalogs["argo-rollouts"].configMap.data;
@@ -150,7 +151,7 @@ describe("decodeTemplate()", () => {
   ] as const;
   for (const c of problems) {
     it(`reports ${c.name} and leaves the template out`, () => {
-      const r = decodeTemplate("t", c.source, { blocks: builtinBlocks });
+      const r = decodeTemplate("t", c.source, { blocks: builtinBlocks, languages: { liquid } });
       expect(r.diagnostics.map(formatDiagnostic)).toEqual(c.expected);
       expect(r.value).toBeUndefined();
     });

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileDocument } from "../../../lib/templates/compile-document.ts";
-import { textCompilers } from "../../../lib/templates/compilers.ts";
+import { textCompilers, withLanguages } from "../../../lib/templates/compilers.ts";
+import { liquid } from "../../../lib/liquid/mod.ts";
 import { renderPlan } from "../../../lib/templates/render-plan.ts";
 import { builtinBlocks } from "../../../providers/mod.ts";
 
 function compile(document: unknown) {
-  return compileDocument("app-sync", document, { compilers: textCompilers, blocks: builtinBlocks });
+  return compileDocument("app-sync", document, { compilers: withLanguages({ liquid }), blocks: builtinBlocks });
 }
 
 function labels(document: unknown): string[] {
@@ -177,6 +178,24 @@ describe("compileDocument()", () => {
       );
     });
   }
+
+  it("leaves out a Liquid document when the host has not added Liquid, naming the import to add", () => {
+    const r = compileDocument("app-sync", { language: "liquid", message: "{{ app.metadata.name }}" }, {
+      compilers: textCompilers,
+      blocks: builtinBlocks,
+    });
+    expect(r.plan).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        _tag: "InvalidField",
+        severity: "error",
+        key: "template.app-sync",
+        message: "language: liquid: the Liquid compiler is not loaded, so the template is left out",
+        hint: 'add it: import { liquid } from "notifications-engine/liquid" and pass decodeConfig(configMap, secret, ' +
+          "{ languages: { liquid } })",
+      }),
+    ]);
+  });
 
   it("names the field of a Go syntax error", () => {
     const r = compile({ slack: { attachments: "{{.foo" } });

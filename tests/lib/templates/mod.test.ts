@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileDocument } from "../../../lib/templates/compile-document.ts";
-import { textCompilers } from "../../../lib/templates/compilers.ts";
+import { withLanguages } from "../../../lib/templates/compilers.ts";
+import { liquid } from "../../../lib/liquid/mod.ts";
 import { compileTemplate, mergeRendered } from "../../../lib/templates/mod.ts";
 import { renderFields } from "../../../lib/templates/render-plan.ts";
 import argoCd from "../../conformance/templates/catalog-argo-cd.json" with { type: "json" };
@@ -17,6 +18,7 @@ describe("compileTemplate()", () => {
   it("compiles the seed template", () => {
     const t = compileTemplate("cert-ready", { message: "Certificate {{.cert.metadata.name}} is ready!\n" }, {
       blocks: builtinBlocks,
+      languages: { liquid },
     });
     if (t._tag === "Left") throw new Error(JSON.stringify(t.left));
     expect(t.right.name).toBe("cert-ready");
@@ -28,7 +30,10 @@ describe("compileTemplate()", () => {
   });
 
   it("returns every diagnostic when one is an error", () => {
-    const t = compileTemplate("x", { language: "liquid", slak: {}, message: "{% if %}" }, { blocks: builtinBlocks });
+    const t = compileTemplate("x", { language: "liquid", slak: {}, message: "{% if %}" }, {
+      blocks: builtinBlocks,
+      languages: { liquid },
+    });
     expect(t._tag).toBe("Left");
     if (t._tag === "Left") {
       expect(t.left.map((d) => [d._tag, d.severity])).toEqual([["UnknownField", "warning"], [
@@ -39,16 +44,21 @@ describe("compileTemplate()", () => {
   });
 
   it("keeps the warnings of a usable template", () => {
-    const t = compileTemplate("x", { mesage: "hi", slack: { attachments: "[]" } }, { blocks: builtinBlocks });
+    const t = compileTemplate("x", { mesage: "hi", slack: { attachments: "[]" } }, {
+      blocks: builtinBlocks,
+      languages: { liquid },
+    });
     expect(t._tag === "Right" ? t.right.warnings?.map((d) => d.hint) : t.left).toEqual(['did you mean "message"?']);
   });
 
   it("merges the templates of one condition", () => {
     const a = compileTemplate("a", { language: "liquid", message: "First", email: { subject: "A" } }, {
       blocks: builtinBlocks,
+      languages: { liquid },
     });
     const b = compileTemplate("b", { language: "liquid", message: "{{ nothing }}", email: { body: "B" } }, {
       blocks: builtinBlocks,
+      languages: { liquid },
     });
     if (a._tag === "Left" || b._tag === "Left") throw new Error("does not compile");
     const rendered = [a.right.render({}, { now }), b.right.render({}, { now })].flatMap((
@@ -64,7 +74,7 @@ describe("compileTemplate()", () => {
 describe("the same notification in Go and Liquid", () => {
   it("renders the Liquid twin of app-sync-succeeded exactly as the Go oracle renders the catalog's", () => {
     const { plan, diagnostics } = compileDocument("app-sync-succeeded", liquidDocument, {
-      compilers: textCompilers,
+      compilers: withLanguages({ liquid }),
       blocks: builtinBlocks,
     });
     expect(diagnostics).toEqual([]);
@@ -82,11 +92,14 @@ describe("the same notification in Go and Liquid", () => {
   });
 
   it("renders identical content from the Go template and its Liquid twin", () => {
-    const go = compileTemplate("app-sync-succeeded", goDocument, { blocks: builtinBlocks });
-    const liquid = compileTemplate("app-sync-succeeded", liquidDocument, { blocks: builtinBlocks });
-    if (go._tag === "Left" || liquid._tag === "Left") throw new Error(JSON.stringify([go, liquid]));
+    const go = compileTemplate("app-sync-succeeded", goDocument, { blocks: builtinBlocks, languages: { liquid } });
+    const twin = compileTemplate("app-sync-succeeded", liquidDocument, {
+      blocks: builtinBlocks,
+      languages: { liquid },
+    });
+    if (go._tag === "Left" || twin._tag === "Left") throw new Error(JSON.stringify([go, twin]));
     for (const s of synced) {
-      expect(liquid.right.render(s.vars, { now })).toEqual(go.right.render(s.vars, { now }));
+      expect(twin.right.render(s.vars, { now })).toEqual(go.right.render(s.vars, { now }));
     }
   });
 });

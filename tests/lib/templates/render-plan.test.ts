@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileDocument } from "../../../lib/templates/compile-document.ts";
-import { textCompilers } from "../../../lib/templates/compilers.ts";
+import { withLanguages } from "../../../lib/templates/compilers.ts";
+import { liquid } from "../../../lib/liquid/mod.ts";
 import { renderFields, renderPlan } from "../../../lib/templates/render-plan.ts";
 import type { RenderOptions } from "../../../lib/templates/rendered-content.ts";
 import { builtinBlocks } from "../../../providers/mod.ts";
@@ -14,7 +15,7 @@ const vars = {
 
 function render(document: Record<string, unknown>, options: Partial<RenderOptions> = {}) {
   const { plan, diagnostics } = compileDocument("tpl", { language: "liquid", ...document }, {
-    compilers: textCompilers,
+    compilers: withLanguages({ liquid }),
     blocks: builtinBlocks,
   });
   if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
@@ -236,7 +237,7 @@ describe("renderPlan()", () => {
 describe("renderFields()", () => {
   it("returns every field's text before parsing", () => {
     const { plan } = compileDocument("tpl", { language: "liquid", message: "m", slack: { attachments: "[{{ 1 }}]" } }, {
-      compilers: textCompilers,
+      compilers: withLanguages({ liquid }),
       blocks: builtinBlocks,
     });
     if (plan === undefined) throw new Error("does not compile");
@@ -254,7 +255,10 @@ describe("renderPlan(): Go templates that change their data", () => {
     teams: { title: "{{.app.metadata.name}}" },
   };
   it("never changes the caller's (frozen) objects; later fields see the change, as in the Go engine", () => {
-    const { plan, diagnostics } = compileDocument("tpl", document, { compilers: textCompilers, blocks: builtinBlocks });
+    const { plan, diagnostics } = compileDocument("tpl", document, {
+      compilers: withLanguages({ liquid }),
+      blocks: builtinBlocks,
+    });
     if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
     const input = Object.freeze({ app: Object.freeze({ metadata: Object.freeze({ name: "gb" }) }) });
     const expected = {
@@ -296,7 +300,7 @@ describe("renderPlan(): limits (#7)", () => {
   for (const c of cases) {
     it(`keeps the LimitExceeded tag of ${c.name}`, () => {
       const { plan, diagnostics } = compileDocument("tpl", c.document, {
-        compilers: textCompilers,
+        compilers: withLanguages({ liquid }),
         blocks: builtinBlocks,
       });
       if (plan === undefined) throw new Error(JSON.stringify(diagnostics));
@@ -328,7 +332,7 @@ describe("renderPlan(): limits (#7)", () => {
   for (const c of yaml) {
     it(`refuses Google Chat cards ${c.name} with LimitExceeded`, () => {
       const { plan, diagnostics } = compileDocument("tpl", { googlechat: { cards: c.cards } }, {
-        compilers: textCompilers,
+        compilers: withLanguages({ liquid }),
         blocks: builtinBlocks,
       });
       if (plan === undefined) throw new Error(JSON.stringify(diagnostics));

@@ -4,7 +4,10 @@ import { notificationTo, prepareWith } from "../../_helpers/delivery.ts";
 
 describe("console", () => {
   it("prints the notification as YAML, keys sorted, recipient ignored", () => {
-    const n = notificationTo("console", "stdout", { message: "hello", blocks: { slack: { username: "bot", deliveryPolicy: "Post", groupingKey: "" } } });
+    const n = notificationTo("console", "stdout", {
+      message: "hello",
+      blocks: { slack: { username: "bot", deliveryPolicy: "Post", groupingKey: "" } },
+    });
     expect(prepareWith(consoleProvider, {}, n)).toEqual({
       kind: "print",
       text: 'message: hello\nslack:\n  deliveryPolicy: Post\n  groupingKey: ""\n  username: bot\n',

@@ -7,32 +7,72 @@ const settings = { webhooks: { space: url } };
 
 describe("googlechat", () => {
   it("sends the message as text, to the space's URL (Go vectors 1, 5, 6)", () => {
-    const d = prepareWith(googlechatProvider, settings, notificationTo("googlechat", "space", { message: "message value" }));
-    expect(requestOf(d)).toEqual({ method: "POST", url, headers: { "Content-Type": "application/json" }, body: '{"text":"message value"}' });
+    const d = prepareWith(
+      googlechatProvider,
+      settings,
+      notificationTo("googlechat", "space", { message: "message value" }),
+    );
+    expect(requestOf(d)).toEqual({
+      method: "POST",
+      url,
+      headers: { "Content-Type": "application/json" },
+      body: '{"text":"message value"}',
+    });
     expect(readWith(d, 200, "{}")).toEqual({ _tag: "Done" });
   });
 
   it("adds the thread to the query, keys sorted (Go vectors 2, 7)", () => {
-    const d = prepareWith(googlechatProvider, settings, notificationTo("googlechat", "space", { message: "m", blocks: { googlechat: { threadKey: "testThreadKey" } } }));
+    const d = prepareWith(
+      googlechatProvider,
+      settings,
+      notificationTo("googlechat", "space", { message: "m", blocks: { googlechat: { threadKey: "testThreadKey" } } }),
+    );
     expect(requestOf(d).url).toBe(
       "https://chat.googleapis.com/v1/spaces/AAA/messages?key=KEY&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD&threadKey=testThreadKey&token=TOKEN",
     );
   });
 
   it("sends cards with an empty text, empty values left out (Go vectors 3, 4)", () => {
-    const cards = [{ sections: [{ widgets: [{ textParagraph: { text: "text" } }, { keyValue: { topLabel: "topLabel" } }, { image: { imageUrl: "imageUrl" } }, { buttons: [{ textButton: { text: "button" } }] }] }] }];
-    const cardsV2 = [{ header: { title: "Action test as been completed" }, sections: [{ header: "Metadata", collapsible: false, uncollapsibleWidgetsCount: 1 }] }];
-    const d = prepareWith(googlechatProvider, settings, notificationTo("googlechat", "space", { message: "not sent", blocks: { googlechat: { cards, cardsV2 } } }));
+    const cards = [{
+      sections: [{
+        widgets: [{ textParagraph: { text: "text" } }, { keyValue: { topLabel: "topLabel" } }, {
+          image: { imageUrl: "imageUrl" },
+        }, { buttons: [{ textButton: { text: "button" } }] }],
+      }],
+    }];
+    const cardsV2 = [{
+      header: { title: "Action test as been completed" },
+      sections: [{ header: "Metadata", collapsible: false, uncollapsibleWidgetsCount: 1 }],
+    }];
+    const d = prepareWith(
+      googlechatProvider,
+      settings,
+      notificationTo("googlechat", "space", { message: "not sent", blocks: { googlechat: { cards, cardsV2 } } }),
+    );
     expect(JSON.parse(requestOf(d).body ?? "")).toEqual({
       text: "",
       cards,
-      cardsV2: [{ cardId: "card-1", card: { header: { title: "Action test as been completed" }, sections: [{ header: "Metadata", uncollapsibleWidgetsCount: 1 }] } }],
+      cardsV2: [{
+        cardId: "card-1",
+        card: {
+          header: { title: "Action test as been completed" },
+          sections: [{ header: "Metadata", uncollapsibleWidgetsCount: 1 }],
+        },
+      }],
     });
   });
 
   it("refuses an unknown recipient and cards that are not a list", () => {
-    expect(refusal(googlechatProvider, settings, notificationTo("googlechat", "other"))).toBe("no Google chat webhook configured for recipient other");
-    expect(refusal(googlechatProvider, settings, notificationTo("googlechat", "space", { blocks: { googlechat: { cards: { a: 1 } } } }))).toBe(
+    expect(refusal(googlechatProvider, settings, notificationTo("googlechat", "other"))).toBe(
+      "no Google chat webhook configured for recipient other",
+    );
+    expect(
+      refusal(
+        googlechatProvider,
+        settings,
+        notificationTo("googlechat", "space", { blocks: { googlechat: { cards: { a: 1 } } } }),
+      ),
+    ).toBe(
       "cannot create message: googlechat.cards must be a list of cards",
     );
   });
@@ -46,7 +86,10 @@ describe("googlechat", () => {
     });
     expect(readWith(d, 503, "{}")).toMatchObject({ _tag: "Rejected", retryable: true });
     expect(readWith(d, 200, "<html>")).toMatchObject({ _tag: "Rejected", retryable: false });
-    expect(readWith(d, 200, '{"name":"spaces/AAA/messages/M"}')).toEqual({ _tag: "Done", messageRef: "spaces/AAA/messages/M" });
+    expect(readWith(d, 200, '{"name":"spaces/AAA/messages/M"}')).toEqual({
+      _tag: "Done",
+      messageRef: "spaces/AAA/messages/M",
+    });
   });
 
   it("with idempotent, names the message after the notification, and takes a 409 as already delivered", () => {

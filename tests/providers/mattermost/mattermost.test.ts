@@ -8,19 +8,31 @@ const attachments = [{
   title: "title",
   title_link: "https://argocd.example.com/applications/argocd-notifications",
   color: "#18be52",
-  fields: [{ title: "Sync Status", value: "Synced", short: true }, { title: "Repository", value: "https://example.com", short: true }],
+  fields: [{ title: "Sync Status", value: "Synced", short: true }, {
+    title: "Repository",
+    value: "https://example.com",
+    short: true,
+  }],
 }];
 
 describe("mattermost", () => {
   it("posts the message and attachments to the channel (Go vector)", () => {
-    const d = prepareWith(mattermostProvider, settings, notificationTo("mattermost", "channel", { message: "message", blocks: { mattermost: { attachments } } }));
+    const d = prepareWith(
+      mattermostProvider,
+      settings,
+      notificationTo("mattermost", "channel", { message: "message", blocks: { mattermost: { attachments } } }),
+    );
     const request = requestOf(d);
     expect(request).toMatchObject({
       method: "POST",
       url: "https://mm.example.com/api/v4/posts",
       headers: { "Content-Type": "application/json", Authorization: "Bearer token" },
     });
-    expect(JSON.parse(request.body ?? "")).toEqual({ channel_id: "channel", message: "message", props: { attachments } });
+    expect(JSON.parse(request.body ?? "")).toEqual({
+      channel_id: "channel",
+      message: "message",
+      props: { attachments },
+    });
     expect(readWith(d, 200, "")).toEqual({ _tag: "Done" });
     expect(readWith(d, 201, '{"id":"p1"}')).toEqual({ _tag: "Done", messageRef: "p1" });
   });
@@ -38,7 +50,11 @@ describe("mattermost", () => {
 
   it("reads a refusal", () => {
     const d = prepareWith(mattermostProvider, settings, notificationTo("mattermost", "c"));
-    expect(readWith(d, 403, "forbidden")).toEqual({ _tag: "Rejected", retryable: false, cause: "mattermost POST /api/v4/posts failed with status 403: forbidden" });
+    expect(readWith(d, 403, "forbidden")).toEqual({
+      _tag: "Rejected",
+      retryable: false,
+      cause: "mattermost POST /api/v4/posts failed with status 403: forbidden",
+    });
   });
 
   it("requires apiURL and token", () => {

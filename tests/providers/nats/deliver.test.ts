@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { deliver } from "../../../lib/shell/mod.ts";
 import { configOf, fakeIO, notificationTo } from "../../_helpers/delivery.ts";
 import { generateClusterPki } from "../../_helpers/cluster-certs.ts";
-import { fakeInfo, type ScriptedPeer, startNats, startScriptedNats, warmUpNatsClient, watchUncaught } from "../../_helpers/nats.ts";
+import {
+  fakeInfo,
+  type ScriptedPeer,
+  startNats,
+  startScriptedNats,
+  warmUpNatsClient,
+  watchUncaught,
+} from "../../_helpers/nats.ts";
 
 await warmUpNatsClient();
 
@@ -14,18 +21,50 @@ const connecting = /^failed to connect to NATS server: /;
 const publishing = /^failed to publish message to NATS: /;
 
 /** What the server does, and the failure it must come to: retryable or not, and the cause after the service name. */
-const rows: { server: string; script(peer: ScriptedPeer): Promise<void>; retryable: boolean; cause: [RegExp, RegExp] }[] = [
-  { server: "closes the connection before its INFO", script: async (p) => p.end(), retryable: true, cause: [connecting, /CONNECTION_REFUSED/] },
-  { server: "resets the connection before its INFO", script: async (p) => p.reset(), retryable: true, cause: [connecting, /ECONNRESET/] },
-  { server: "resets right after its INFO", script: async (p) => (await info(p), p.reset()), retryable: true, cause: [connecting, /ECONNRESET/] },
+const rows: {
+  server: string;
+  script(peer: ScriptedPeer): Promise<void>;
+  retryable: boolean;
+  cause: [RegExp, RegExp];
+}[] = [
+  {
+    server: "closes the connection before its INFO",
+    // deno-lint-ignore require-await -- a script is async
+    script: async (p) => p.end(),
+    retryable: true,
+    cause: [connecting, /CONNECTION_REFUSED/],
+  },
+  {
+    server: "resets the connection before its INFO",
+    // deno-lint-ignore require-await -- a script is async
+    script: async (p) => p.reset(),
+    retryable: true,
+    cause: [connecting, /ECONNRESET/],
+  },
+  {
+    server: "resets right after its INFO",
+    script: async (p) => (await info(p), p.reset()),
+    retryable: true,
+    cause: [connecting, /ECONNRESET/],
+  },
   {
     server: "resets once the client sent CONNECT",
     script: async (p) => (await info(p), await p.line("CONNECT"), p.reset()),
     retryable: true,
     cause: [connecting, /ECONNRESET/],
   },
-  { server: "refuses the login and closes", script: async (p) => (await refuse(p), p.end()), retryable: false, cause: [connecting, /'Authorization Violation'/] },
-  { server: "refuses the login and resets", script: async (p) => (await refuse(p), p.reset()), retryable: false, cause: [connecting, /'Authorization Violation'/] },
+  {
+    server: "refuses the login and closes",
+    script: async (p) => (await refuse(p), p.end()),
+    retryable: false,
+    cause: [connecting, /'Authorization Violation'/],
+  },
+  {
+    server: "refuses the login and resets",
+    script: async (p) => (await refuse(p), p.reset()),
+    retryable: false,
+    cause: [connecting, /'Authorization Violation'/],
+  },
   {
     server: "takes the login, then resets on the message",
     script: async (p) => (await admit(p), await p.line("PUB"), p.reset()),
@@ -38,8 +77,14 @@ const rows: { server: string; script(peer: ScriptedPeer): Promise<void>; retryab
     retryable: true,
     cause: [publishing, /the server closed the connection before answering the flush/],
   },
+  // deno-lint-ignore require-await -- a script is async
   { server: "never sends its INFO", script: async () => undefined, retryable: true, cause: [connecting, /TIMEOUT/] },
-  { server: "takes the login, then never answers the flush", script: admit, retryable: true, cause: [publishing, /no answer to the flush within 300 ms/] },
+  {
+    server: "takes the login, then never answers the flush",
+    script: admit,
+    retryable: true,
+    cause: [publishing, /no answer to the flush within 300 ms/],
+  },
 ];
 
 describe("nats delivery against a server that misbehaves", () => {
@@ -48,7 +93,9 @@ describe("nats delivery against a server that misbehaves", () => {
       const server = await startScriptedNats(row.script);
       const uncaught = watchUncaught();
       try {
-        const config = configOf({ "service.nats": `url: ${server.url}\ndelivery:\n  timeout: 300ms\n  maxAttempts: 1` });
+        const config = configOf({
+          "service.nats": `url: ${server.url}\ndelivery:\n  timeout: 300ms\n  maxAttempts: 1`,
+        });
         const outcome = await deliver(notificationTo("nats", "s", { message: "m" }), config, fakeIO());
         expect(outcome).toMatchObject({ _tag: "Failed", retryable: row.retryable, attempts: 1 });
         const cause = outcome._tag === "Failed" ? outcome.cause.replace(/^nats: /, "") : "";

@@ -18,19 +18,34 @@ describe("pushover", () => {
 
   const refusals = [
     { name: "an empty recipient", recipient: "", message: "m", expected: "pushover: empty recipient token" },
-    { name: "a recipient that is not a key", recipient: "short", message: "m", expected: "pushover: invalid recipient token (30 letters and digits)" },
+    {
+      name: "a recipient that is not a key",
+      recipient: "short",
+      message: "m",
+      expected: "pushover: invalid recipient token (30 letters and digits)",
+    },
     { name: "an empty message", recipient: user, message: "", expected: "pushover: message empty" },
-    { name: "a message over 1024 characters", recipient: user, message: "é".repeat(1025), expected: "pushover: message too long (more than 1024 characters)" },
+    {
+      name: "a message over 1024 characters",
+      recipient: user,
+      message: "é".repeat(1025),
+      expected: "pushover: message too long (more than 1024 characters)",
+    },
   ] as const;
   for (const r of refusals) {
     it(`refuses ${r.name}`, () => {
-      expect(refusal(pushoverProvider, { token }, notificationTo("pushover", r.recipient, { message: r.message }))).toBe(r.expected);
+      expect(refusal(pushoverProvider, { token }, notificationTo("pushover", r.recipient, { message: r.message })))
+        .toBe(r.expected);
     });
   }
 
   it("requires a well-formed token", () => {
-    expect(pushoverProvider.decodeSettings({}).diagnostics.map((d) => d.message)).toEqual(["the pushover service needs a token"]);
-    expect(pushoverProvider.decodeSettings({ token: "x" }).diagnostics.map((d) => d.message)).toEqual(["the pushover token must be 30 letters and digits"]);
+    expect(pushoverProvider.decodeSettings({}).diagnostics.map((d) => d.message)).toEqual([
+      "the pushover service needs a token",
+    ]);
+    expect(pushoverProvider.decodeSettings({ token: "x" }).diagnostics.map((d) => d.message)).toEqual([
+      "the pushover token must be 30 letters and digits",
+    ]);
   });
 
   it("reads status 1 as delivered, even without the limit headers (unlike the Go client)", () => {

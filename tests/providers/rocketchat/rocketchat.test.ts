@@ -37,31 +37,75 @@ describe("rocketchat", () => {
   ] as const;
   for (const r of recipients) {
     it(`sends ${r.recipient} as ${r.field}`, () => {
-      const post = loggedIn(prepareWith(rocketchatProvider, settings, notificationTo("rocketchat", r.recipient, { message: "m" })));
+      const post = loggedIn(
+        prepareWith(rocketchatProvider, settings, notificationTo("rocketchat", r.recipient, { message: "m" })),
+      );
       expect(JSON.parse(requestOf(post).body ?? "")).toEqual({ [r.field]: r.recipient, text: "m" });
     });
   }
 
   it("adds alias, emoji, avatar and attachments", () => {
-    const raw = { ...settings, serverUrl: "http://chat:3000/rc/", alias: "Argo", icon: ":rocket:", avatar: "https://x/a.png" };
-    const post = loggedIn(prepareWith(rocketchatProvider, raw, notificationTo("rocketchat", "R", { blocks: { rocketchat: { attachments: [{ text: "a" }] } } })));
+    const raw = {
+      ...settings,
+      serverUrl: "http://chat:3000/rc/",
+      alias: "Argo",
+      icon: ":rocket:",
+      avatar: "https://x/a.png",
+    };
+    const post = loggedIn(
+      prepareWith(
+        rocketchatProvider,
+        raw,
+        notificationTo("rocketchat", "R", { blocks: { rocketchat: { attachments: [{ text: "a" }] } } }),
+      ),
+    );
     expect(requestOf(post).url).toBe("http://chat:3000/rc/api/v1/chat.postMessage");
-    expect(requestOf(post).body).toBe('{"roomId":"R","alias":"Argo","emoji":":rocket:","avatar":"https://x/a.png","attachments":[{"text":"a"}]}');
+    expect(requestOf(post).body).toBe(
+      '{"roomId":"R","alias":"Argo","emoji":":rocket:","avatar":"https://x/a.png","attachments":[{"text":"a"}]}',
+    );
   });
 
   it("ignores an icon that is not an emoji and an avatar that is not a URL, with warnings (Go vectors)", () => {
     const emoji = [":slack:", ":chart_with_upwards_trend:"];
     for (const icon of emoji) expect(rocketchatProvider.decodeSettings({ ...settings, icon }).value?.emoji).toBe(icon);
-    const bad = rocketchatProvider.decodeSettings({ ...settings, icon: "http://lorempixel.com/48/48", avatar: "ftp://favicon.ico" });
+    const bad = rocketchatProvider.decodeSettings({
+      ...settings,
+      icon: "http://lorempixel.com/48/48",
+      avatar: "ftp://favicon.ico",
+    });
     expect(bad.value).toMatchObject({ emoji: "", avatar: "" });
     expect(bad.diagnostics.map((d) => d.severity)).toEqual(["warning", "warning"]);
   });
 
   const answers = [
-    { name: "success: false with an error", status: 200, body: '{"success":false,"error":"room not found"}', cause: "rocketchat chat.postMessage: room not found", retryable: false },
-    { name: "a status and a message", status: 400, body: '{"status":"error","message":"bad"}', cause: "rocketchat chat.postMessage: status: error, message: bad", retryable: false },
-    { name: "no success and nothing else", status: 200, body: "{}", cause: "rocketchat chat.postMessage: got false response", retryable: false },
-    { name: "a 502 that is not JSON", status: 502, body: "<html>", cause: "rocketchat chat.postMessage answered status 502 with something that is not a JSON object: <html>", retryable: true },
+    {
+      name: "success: false with an error",
+      status: 200,
+      body: '{"success":false,"error":"room not found"}',
+      cause: "rocketchat chat.postMessage: room not found",
+      retryable: false,
+    },
+    {
+      name: "a status and a message",
+      status: 400,
+      body: '{"status":"error","message":"bad"}',
+      cause: "rocketchat chat.postMessage: status: error, message: bad",
+      retryable: false,
+    },
+    {
+      name: "no success and nothing else",
+      status: 200,
+      body: "{}",
+      cause: "rocketchat chat.postMessage: got false response",
+      retryable: false,
+    },
+    {
+      name: "a 502 that is not JSON",
+      status: 502,
+      body: "<html>",
+      cause: "rocketchat chat.postMessage answered status 502 with something that is not a JSON object: <html>",
+      retryable: true,
+    },
   ] as const;
   for (const a of answers) {
     it(`refuses ${a.name}`, () => {

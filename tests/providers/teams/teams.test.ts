@@ -12,12 +12,17 @@ describe("teams", () => {
       method: "POST",
       url: "https://example.webhook.office.com/webhookb2/x",
       headers: { "Content-Type": "application/json" },
-      body: '{"@type":"MessageCard","context":"https://schema.org/extensions","title":"","summary":"","text":"simple message"}',
+      body:
+        '{"@type":"MessageCard","context":"https://schema.org/extensions","title":"","summary":"","text":"simple message"}',
     });
   });
 
   it("sends the template's raw body as it is (Go vector 2)", () => {
-    const d = prepareWith(teamsProvider, settings, notificationTo("teams", "ops", { blocks: { teams: { template: "template body" } } }));
+    const d = prepareWith(
+      teamsProvider,
+      settings,
+      notificationTo("teams", "ops", { blocks: { teams: { template: "template body" } } }),
+    );
     expect(requestOf(d).body).toBe("template body");
   });
 
@@ -31,7 +36,11 @@ describe("teams", () => {
       summary: "Summary",
       themeColor: "#000080",
     };
-    const d = prepareWith(teamsProvider, settings, notificationTo("teams", "ops", { message: "welcome message", blocks: { teams } }));
+    const d = prepareWith(
+      teamsProvider,
+      settings,
+      notificationTo("teams", "ops", { message: "welcome message", blocks: { teams } }),
+    );
     expect(requestOf(d).body).toBe(
       '{"@type":"MessageCard","context":"https://schema.org/extensions","title":"Title","summary":"Summary","text":"Text","themeColor":"#000080","potentialAction":[{"actions":true}],"sections":[{"sections":true},{"facts":[{"facts":true}]}]}',
     );
@@ -50,12 +59,17 @@ describe("teams", () => {
   }
 
   it("refuses a recipient without a URL, and facts that are not a list of objects", () => {
-    expect(refusal(teamsProvider, settings, notificationTo("teams", "dev"))).toBe("no teams webhook configured for recipient dev");
-    expect(refusal(teamsProvider, settings, notificationTo("teams", "ops", { blocks: { teams: { facts: "[1]" } } }))).toContain("teams facts unmarshalling error");
+    expect(refusal(teamsProvider, settings, notificationTo("teams", "dev"))).toBe(
+      "no teams webhook configured for recipient dev",
+    );
+    expect(refusal(teamsProvider, settings, notificationTo("teams", "ops", { blocks: { teams: { facts: "[1]" } } })))
+      .toContain("teams facts unmarshalling error");
   });
 
   it("reports a recipient URL that is not a URL, at its line", () => {
     const { diagnostics } = decodeConfig({ data: { "service.teams": "recipientUrls:\n  ops: not a url\n" } });
-    expect(diagnostics.map(formatDiagnostic)).toEqual(['service.teams: line 2, column 8: the URL of recipient "ops" is not an absolute URL']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'service.teams: line 2, column 8: the URL of recipient "ops" is not an absolute URL',
+    ]);
   });
 });

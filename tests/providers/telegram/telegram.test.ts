@@ -36,8 +36,12 @@ describe("telegram", () => {
   }
 
   it("refuses a chat or thread id that is not a number", () => {
-    expect(refusal(telegramProvider, settings, notificationTo("telegram", "-abc"))).toBe('the telegram chat id "-abc" is not a whole number');
-    expect(refusal(telegramProvider, settings, notificationTo("telegram", "-1|x"))).toBe('the telegram thread id "x" is not a whole number');
+    expect(refusal(telegramProvider, settings, notificationTo("telegram", "-abc"))).toBe(
+      'the telegram chat id "-abc" is not a whole number',
+    );
+    expect(refusal(telegramProvider, settings, notificationTo("telegram", "-1|x"))).toBe(
+      'the telegram thread id "x" is not a whole number',
+    );
   });
 
   it("reads ok: false as a refusal, whatever the status, and honours retry_after", () => {
@@ -47,13 +51,21 @@ describe("telegram", () => {
       retryable: false,
       cause: "telegram getMe: Unauthorized",
     });
-    expect(readWith(d, 429, '{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3}}')).toMatchObject({
+    expect(
+      readWith(
+        d,
+        429,
+        '{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3}}',
+      ),
+    ).toMatchObject({
       retryable: true,
       retryAfterMs: 3000,
     });
   });
 
   it("requires a token", () => {
-    expect(telegramProvider.decodeSettings({}).diagnostics.map((d) => d.message)).toEqual(["the telegram service needs a token"]);
+    expect(telegramProvider.decodeSettings({}).diagnostics.map((d) => d.message)).toEqual([
+      "the telegram service needs a token",
+    ]);
   });
 });

@@ -12,7 +12,9 @@ describe("webhook", () => {
   it("sends the named entry's method and body with the headers and basic auth (Go vector 1)", async () => {
     await withLoopback(() => ({}), async (server) => {
       const config = configOf({ "service.webhook.test": settings(server.url) });
-      const n = notificationTo("test", "", { blocks: { webhook: { test: { method: "POST", body: "hello world", path: "" } } } });
+      const n = notificationTo("test", "", {
+        blocks: { webhook: { test: { method: "POST", body: "hello world", path: "" } } },
+      });
       expect(await deliver(n, config, fakeIO())).toEqual({ _tag: "Delivered", attempts: 1, status: 200 });
       expect(server.requests).toMatchObject([{
         method: "POST",
@@ -35,7 +37,8 @@ describe("webhook", () => {
   it("appends the entry's path to the URL's path (Go vector 3)", async () => {
     await withLoopback(() => ({}), async (server) => {
       const config = configOf({ "service.webhook.test": `url: ${server.url}/subpath1/` });
-      const entry = (path: string) => notificationTo("test", "", { blocks: { webhook: { test: { method: "POST", body: "", path } } } });
+      const entry = (path: string) =>
+        notificationTo("test", "", { blocks: { webhook: { test: { method: "POST", body: "", path } } } });
       await deliver(entry(""), config, fakeIO());
       await deliver(entry("//subpath2"), config, fakeIO());
       expect(server.requests.map((r) => r.path)).toEqual(["/subpath1/", "/subpath1/subpath2"]);
@@ -46,15 +49,17 @@ describe("webhook", () => {
     const { config, diagnostics } = decodeConfig({
       data: {
         "trigger.t": "- when: 'true'\n  send: [m]",
-        "template.m": "webhook:\n  github:\n    method: POST\n    body: '{{.foo}}'\n    path: '{{.bar}}'\n  other:\n    body: x\n",
+        "template.m":
+          "webhook:\n  github:\n    method: POST\n    body: '{{.foo}}'\n    path: '{{.bar}}'\n  other:\n    body: x\n",
         "service.webhook.github": "url: https://example.com/api",
       },
     });
     expect(diagnostics).toEqual([]);
-    const [n] = evaluate({ metadata: { annotations: { "notifications.argoproj.io/subscribe.t.github": "" } } }, config, {
-      now: 0,
-      vars: { foo: "hello", bar: "world" },
-    }).notifications;
+    const [n] =
+      evaluate({ metadata: { annotations: { "notifications.argoproj.io/subscribe.t.github": "" } } }, config, {
+        now: 0,
+        vars: { foo: "hello", bar: "world" },
+      }).notifications;
     const prepared = webhookProvider.prepare(n!, config.services.get("github")!.decoded as never, { now: 0 });
     expect(prepared).toMatchObject({
       _tag: "Right",
@@ -78,7 +83,12 @@ describe("webhook", () => {
   });
 
   it("reads Go's retry settings: nanoseconds, a duration string, a negative retryMax", () => {
-    const decoded = webhookProvider.decodeSettings({ url: "https://x", retryWaitMin: 2_000_000_000, retryWaitMax: "3s", retryMax: -1 });
+    const decoded = webhookProvider.decodeSettings({
+      url: "https://x",
+      retryWaitMin: 2_000_000_000,
+      retryWaitMax: "3s",
+      retryMax: -1,
+    });
     expect(decoded.diagnostics).toEqual([]);
     expect(decoded.value?.delivery).toMatchObject({ retryWaitMinMs: 2000, retryWaitMaxMs: 3000, maxAttempts: 1 });
   });
@@ -89,7 +99,11 @@ describe("webhook", () => {
   });
 
   const problems = [
-    { name: "no url", source: "headers: []", expected: ["service.webhook.hook: line 1, column 1: the webhook needs a url"] },
+    {
+      name: "no url",
+      source: "headers: []",
+      expected: ["service.webhook.hook: line 1, column 1: the webhook needs a url"],
+    },
     {
       name: "a url that is not absolute",
       source: "url: /hook",
@@ -98,12 +112,16 @@ describe("webhook", () => {
     {
       name: "headers of the wrong type",
       source: "url: https://x\nheaders: {a: b}",
-      expected: ['service.webhook.hook: line 2, column 10: "headers" must be a list of headers (name and value), not a map'],
+      expected: [
+        'service.webhook.hook: line 2, column 10: "headers" must be a list of headers (name and value), not a map',
+      ],
     },
     {
       name: "a retry wait that is not a duration",
       source: "url: https://x\nretryWaitMin: soon",
-      expected: ['service.webhook.hook: line 2, column 15: "retryWaitMin" must be a whole number of nanoseconds or a duration such as 1s, not a string'],
+      expected: [
+        'service.webhook.hook: line 2, column 15: "retryWaitMin" must be a whole number of nanoseconds or a duration such as 1s, not a string',
+      ],
     },
   ] as const;
   for (const p of problems) {
@@ -115,17 +133,24 @@ describe("webhook", () => {
   }
 
   it("matches setting names without regard to case, as Go does, and warns about unknown ones", () => {
-    const { config, diagnostics } = decodeConfig({ data: { "service.webhook.hook": "URL: https://x\nBasicAuth:\n  UserName: u\nretries: 2" } });
+    const { config, diagnostics } = decodeConfig({
+      data: { "service.webhook.hook": "URL: https://x\nBasicAuth:\n  UserName: u\nretries: 2" },
+    });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       'service.webhook.hook: line 4, column 1: "retries" is not a setting of the webhook service; it is ignored',
     ]);
-    expect(config.services.get("hook")?.decoded).toMatchObject({ url: "https://x", basicAuth: { username: "u", password: "" } });
+    expect(config.services.get("hook")?.decoded).toMatchObject({
+      url: "https://x",
+      basicAuth: { username: "u", password: "" },
+    });
   });
 });
 
 describe("webhook: TLS settings", () => {
   it("warns that insecureSkipVerify is not applied, and keeps the service", () => {
-    const { config, diagnostics } = decodeConfig({ data: { "service.webhook.hook": "url: https://x\ninsecureSkipVerify: true" } });
+    const { config, diagnostics } = decodeConfig({
+      data: { "service.webhook.hook": "url: https://x\ninsecureSkipVerify: true" },
+    });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "service.webhook.hook: line 2, column 21: insecureSkipVerify is not supported: TLS certificates are verified (trust a private CA with NODE_EXTRA_CA_CERTS or DENO_CERT)",
     ]);
@@ -139,20 +164,27 @@ describe("webhook: HMAC signatures (ours)", () => {
     await withLoopback(() => ({}), async (server) => {
       const config = configOf({
         "service.webhook.signed": `url: ${server.url}\nsignature:\n  secret: hook-SECRET`,
-        "service.webhook.flux": `url: ${server.url}\nsignature:\n  secret: hook-SECRET\n  header: X-Signature\n  algorithm: sha512`,
+        "service.webhook.flux":
+          `url: ${server.url}\nsignature:\n  secret: hook-SECRET\n  header: X-Signature\n  algorithm: sha512`,
       });
       const body = '{"app":"guestbook"}';
       for (const name of ["signed", "flux"]) {
         const n = notificationTo(name, "", { blocks: { webhook: { [name]: { method: "POST", body, path: "" } } } });
         expect((await deliver(n, config, fakeIO()))._tag).toBe("Delivered");
       }
-      expect(server.requests[0]!.headers["x-hub-signature-256"]).toBe(`sha256=${createHmac("sha256", "hook-SECRET").update(body).digest("hex")}`);
-      expect(server.requests[1]!.headers["x-signature"]).toBe(`sha512=${createHmac("sha512", "hook-SECRET").update(body).digest("hex")}`);
+      expect(server.requests[0]!.headers["x-hub-signature-256"]).toBe(
+        `sha256=${createHmac("sha256", "hook-SECRET").update(body).digest("hex")}`,
+      );
+      expect(server.requests[1]!.headers["x-signature"]).toBe(
+        `sha512=${createHmac("sha512", "hook-SECRET").update(body).digest("hex")}`,
+      );
     });
   });
 
   it("reports a signature without a secret or with an unknown algorithm", () => {
-    const { diagnostics } = decodeConfig({ data: { "service.webhook.a": "url: https://x\nsignature:\n  algorithm: md5" } });
+    const { diagnostics } = decodeConfig({
+      data: { "service.webhook.a": "url: https://x\nsignature:\n  algorithm: md5" },
+    });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       "service.webhook.a: line 3, column 3: a signature needs a secret",
       'service.webhook.a: line 3, column 14: "signature.algorithm" must be sha1, sha256 or sha512, not "md5"',

@@ -18,9 +18,26 @@ describe("runControllerCommand", () => {
     expect(code).toBe(0);
     for (
       const flag of [
-        "--resource", "--configmap", "--secret", "--namespace", "--label-selector", "--field-selector", "--state",
-        "--annotation-prefix", "--self-service", "--shards", "--lease-name", "--lease-namespace", "--lease-duration",
-        "--identity", "--kubeconfig", "--context", "--metrics-port", "--concurrency", "--log-level", "--help",
+        "--resource",
+        "--configmap",
+        "--secret",
+        "--namespace",
+        "--label-selector",
+        "--field-selector",
+        "--state",
+        "--annotation-prefix",
+        "--self-service",
+        "--shards",
+        "--lease-name",
+        "--lease-namespace",
+        "--lease-duration",
+        "--identity",
+        "--kubeconfig",
+        "--context",
+        "--metrics-port",
+        "--concurrency",
+        "--log-level",
+        "--help",
       ]
     ) expect(out).toContain(flag);
     expect(out).toBe(controllerUsage);
@@ -29,13 +46,37 @@ describe("runControllerCommand", () => {
   const bad: readonly { name: string; argv: string[]; message: string }[] = [
     { name: "an unknown flag", argv: ["--bogus"], message: "Unknown option '--bogus'" },
     { name: "no --resource", argv: ["--kubeconfig", "/nonexistent"], message: "--resource is required" },
-    { name: "a resource without a variable", argv: ["--resource", "cert-manager.io/v1/certificates"], message: "--resource must be" },
+    {
+      name: "a resource without a variable",
+      argv: ["--resource", "cert-manager.io/v1/certificates"],
+      message: "--resource must be",
+    },
     { name: "a resource that is not g/v/r", argv: ["--resource", "certificates=cert"], message: "--resource must be" },
-    { name: "a bad state store", argv: ["--resource", "v1/configmaps=cm", "--state", "redis"], message: "--state must be annotation or configmap" },
-    { name: "a bad shard count", argv: ["--resource", "v1/configmaps=cm", "--shards", "two"], message: "--shards must be an integer" },
-    { name: "a bad lease duration", argv: ["--resource", "v1/configmaps=cm", "--lease-duration", "15"], message: "--lease-duration must be a duration" },
-    { name: "a bad ConfigMap name", argv: ["--resource", "v1/configmaps=cm", "--configmap", "cm"], message: "--configmap must be <namespace>/<name>" },
-    { name: "a kubeconfig that does not exist", argv: ["--resource", "v1/configmaps=cm", "--kubeconfig", "/nonexistent/kubeconfig"], message: "Cannot load the Kubernetes credentials" },
+    {
+      name: "a bad state store",
+      argv: ["--resource", "v1/configmaps=cm", "--state", "redis"],
+      message: "--state must be annotation or configmap",
+    },
+    {
+      name: "a bad shard count",
+      argv: ["--resource", "v1/configmaps=cm", "--shards", "two"],
+      message: "--shards must be an integer",
+    },
+    {
+      name: "a bad lease duration",
+      argv: ["--resource", "v1/configmaps=cm", "--lease-duration", "15"],
+      message: "--lease-duration must be a duration",
+    },
+    {
+      name: "a bad ConfigMap name",
+      argv: ["--resource", "v1/configmaps=cm", "--configmap", "cm"],
+      message: "--configmap must be <namespace>/<name>",
+    },
+    {
+      name: "a kubeconfig that does not exist",
+      argv: ["--resource", "v1/configmaps=cm", "--kubeconfig", "/nonexistent/kubeconfig"],
+      message: "Cannot load the Kubernetes credentials",
+    },
   ];
   for (const c of bad) {
     it(`exits 2 on ${c.name}`, async () => {
@@ -49,14 +90,17 @@ describe("runControllerCommand", () => {
   it("keeps running against an unreachable API server, logs the failure once, and stops cleanly on the signal", async () => {
     const dir = mkdtempSync(join(tmpdir(), "controller-command-"));
     const kubeconfig = join(dir, "kubeconfig.yaml");
-    writeFileSync(kubeconfig, [
-      "apiVersion: v1",
-      "kind: Config",
-      "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}}]",
-      "users: [{name: u, user: {token: not-a-secret-token}}]",
-      "contexts: [{name: x, context: {cluster: c, user: u, namespace: ops}}]",
-      "current-context: x",
-    ].join("\n"));
+    writeFileSync(
+      kubeconfig,
+      [
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}}]",
+        "users: [{name: u, user: {token: not-a-secret-token}}]",
+        "contexts: [{name: x, context: {cluster: c, user: u, namespace: ops}}]",
+        "current-context: x",
+      ].join("\n"),
+    );
     const stop = new AbortController();
     let out = "";
     const running = runControllerCommand(

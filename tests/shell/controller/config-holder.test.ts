@@ -1,8 +1,14 @@
 /** The config holder: atomic swaps, last good kept on errors, self-service namespaces. */
 import { describe, expect, it } from "vitest";
-import { createConfigHolder, type ConfigReport } from "../../../lib/shell/controller/config-holder.ts";
+import { type ConfigReport, createConfigHolder } from "../../../lib/shell/controller/config-holder.ts";
 
-const good = { data: { "trigger.on-x": "- when: obj.x\n  send: [x]", "template.x": "message: x", "service.webhook.hook": "url: $url" } };
+const good = {
+  data: {
+    "trigger.on-x": "- when: obj.x\n  send: [x]",
+    "template.x": "message: x",
+    "service.webhook.hook": "url: $url",
+  },
+};
 
 describe("createConfigHolder", () => {
   it("decodes the ConfigMap with its Secret, and re-decodes when the Secret changes", () => {
@@ -18,6 +24,14 @@ describe("createConfigHolder", () => {
     expect(holder.redact("to http://two")).toBe("to ***");
   });
 
+  it("reads Liquid templates: the shell adds the language to decodeConfig", () => {
+    const holder = createConfigHolder({ namespace: "ops" });
+    const liquidTemplate = { data: { ...good.data, "template.x": "language: liquid\nmessage: '{{ obj.x }}'" } };
+    const report = holder.update("ops", { configMap: liquidTemplate, secret: { stringData: { url: "http://one" } } });
+    expect(report.diagnostics).toEqual([]);
+    expect([...holder.configsFor("ops")[0]!.config.templates.keys()]).toEqual(["x"]);
+  });
+
   it("keeps the last good configuration when a new version has errors, and reports every diagnostic", () => {
     const reports: ConfigReport[] = [];
     const swaps: string[] = [];
@@ -25,7 +39,11 @@ describe("createConfigHolder", () => {
     holder.onChange((ns) => swaps.push(ns));
     holder.update("ops", { configMap: good });
     const before = holder.configsFor("ops")[0]!.config;
-    holder.update("ops", { configMap: { data: { ...good.data, "trigger.on-x": "- when: obj.x ==\n  send: [x]", "template.y": "message: {{" } } });
+    holder.update("ops", {
+      configMap: {
+        data: { ...good.data, "trigger.on-x": "- when: obj.x ==\n  send: [x]", "template.y": "message: {{" },
+      },
+    });
     expect(holder.configsFor("ops")[0]!.config).toBe(before);
     expect(reports.map((r) => r.outcome)).toEqual(["applied", "kept"]);
     expect(reports[1]!.diagnostics.map((d) => d.key)).toEqual(expect.arrayContaining(["trigger.on-x", "template.y"]));
@@ -42,7 +60,9 @@ describe("createConfigHolder", () => {
   it("self-service: a namespace's own configuration runs after the controller's, with its namespace in state keys", () => {
     const holder = createConfigHolder({ namespace: "ops", selfService: true });
     holder.update("ops", { configMap: good });
-    holder.update("team", { configMap: { data: { "trigger.on-y": "- when: obj.y\n  send: [x]", "template.x": "message: y" } } });
+    holder.update("team", {
+      configMap: { data: { "trigger.on-y": "- when: obj.y\n  send: [x]", "template.x": "message: y" } },
+    });
     const uses = holder.configsFor("team");
     expect(uses.map((u) => u.apiNamespace)).toEqual([undefined, "team"]);
     expect([...uses[1]!.config.triggers.keys()]).toEqual(["on-y"]);

@@ -125,13 +125,17 @@ describe("createController", () => {
       const log = createLog({ write: (l) => lines.push(l) });
       const h = await startHarness(webhookConfig(server.url), { log });
       const broken = foo("broken", true);
-      (broken["metadata"] as Record<string, unknown>)["annotations"] = { "notifications.argoproj.io/subscriptions": "- trigger: [on-ready\n" };
+      (broken["metadata"] as Record<string, unknown>)["annotations"] = {
+        "notifications.argoproj.io/subscriptions": "- trigger: [on-ready\n",
+      };
       h.source.put(broken);
       h.source.put({ ...broken, spec: { v: 2 } });
       h.source.put(foo("a", true));
       await h.controller.idle();
       expect(server.requests.map((r) => r.path)).toEqual(["/a"]);
-      const warnings = lines.map((l) => JSON.parse(l) as { resource?: string; level: number }).filter((l) => l.resource === "foos/ns/broken");
+      const warnings = lines.map((l) => JSON.parse(l) as { resource?: string; level: number }).filter((l) =>
+        l.resource === "foos/ns/broken"
+      );
       expect(warnings).toHaveLength(1);
       await h.controller.stop();
     });

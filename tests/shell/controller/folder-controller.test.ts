@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { createFolderController } from "../../../lib/shell/controller/folder-controller.ts";
 import type { ConfigReport } from "../../../lib/shell/controller/config-holder.ts";
 
-const config = (when: string): string => `apiVersion: v1
+const config = (when: string): string =>
+  `apiVersion: v1
 kind: ConfigMap
 metadata: {name: cm}
 data:
@@ -20,7 +21,8 @@ data:
   template.ready: "message: '{{.cert.metadata.name}} is ready'"
   service.console: "{}"
 `;
-const cert = (status: string): string => `apiVersion: cert-manager.io/v1
+const cert = (status: string): string =>
+  `apiVersion: cert-manager.io/v1
 kind: Certificate
 metadata:
   name: web
@@ -45,7 +47,13 @@ describe("createFolderController", () => {
     const printed: string[] = [];
     const reports: ConfigReport[] = [];
     const make = () =>
-      createFolderController({ dir, stateFile, kinds: [{ kind: "Certificate", resourceName: "cert" }], io: { print: (t) => printed.push(t) }, onConfig: (r) => reports.push(r) });
+      createFolderController({
+        dir,
+        stateFile,
+        kinds: [{ kind: "Certificate", resourceName: "cert" }],
+        io: { print: (t) => printed.push(t) },
+        onConfig: (r) => reports.push(r),
+      });
     const first = make();
     await first.start();
     await first.controller.idle();
@@ -56,7 +64,7 @@ describe("createFolderController", () => {
     writeFileSync(join(dir, "cert.yaml"), cert("True"));
     await until("the second notification", () => printed.length === 2);
 
-    writeFileSync(join(dir, "config.yaml"), config("cert.status.conditions[0].status ==") );
+    writeFileSync(join(dir, "config.yaml"), config("cert.status.conditions[0].status =="));
     await until("the broken configuration to be reported", () => reports.some((r) => r.outcome === "kept"));
     await first.stop();
 

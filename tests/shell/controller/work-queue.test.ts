@@ -64,6 +64,7 @@ describe("createWorkQueue", () => {
   it("backs a failing key off exponentially up to the maximum, and forget resets it", async () => {
     const delays: number[] = [];
     let calls = 0;
+    // deno-lint-ignore require-await -- the queue takes async work
     const q = createWorkQueue(async (k) => {
       calls++;
       if (calls <= 6) q.retry(k);
@@ -78,6 +79,7 @@ describe("createWorkQueue", () => {
   it("retries a key whose processing rejects", async () => {
     const delays: number[] = [];
     let calls = 0;
+    // deno-lint-ignore require-await -- the queue takes async work; this one throws, so it rejects
     const q = createWorkQueue(async () => {
       if (++calls === 1) throw new Error("boom");
     }, { schedule: immediate(delays) });
@@ -94,7 +96,7 @@ describe("createWorkQueue", () => {
       await new Promise((r) => setTimeout(r, 5));
       done++;
       q.retry(k);
-    }, { schedule: (run, ms) => (delays.push(ms), () => {}) });
+    }, { schedule: (_run, ms) => (delays.push(ms), () => {}) });
     q.add("a");
     await new Promise((r) => setTimeout(r, 0));
     await q.stop();

@@ -14,6 +14,7 @@ const cases = [
 
 describe("isNewerOrSame", () => {
   for (const c of cases) {
-    it(`${c.candidate} against ${c.known} is ${c.expected}`, () => expect(isNewerOrSame(c.candidate, c.known)).toBe(c.expected));
+    it(`${c.candidate} against ${c.known} is ${c.expected}`, () =>
+      expect(isNewerOrSame(c.candidate, c.known)).toBe(c.expected));
   }
 });

@@ -34,7 +34,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import { defaultLimits, limitMessage, type Limits } from "../limits.ts";
 import { measureValue } from "../values/mod.ts";
-import type { TextRenderOptions, TextTemplate } from "./text-template.ts";
+import type { TextCompiler, TextRenderOptions, TextTemplate } from "../templates/mod.ts";
 
 const nowKey: unique symbol = Symbol("now");
 const limitsKey: unique symbol = Symbol("limits");
@@ -230,4 +230,14 @@ export function compileLiquidTemplate(source: string, engine: Liquid): Either<Di
       return E.left(diagnostic("LimitExceeded", limitMessage("maxOutputLength", limits.maxOutputLength, what)));
     },
   });
+}
+
+/**
+ * The Liquid language for template documents (`language: liquid`): a factory called once per document, each with a
+ * fresh engine, so no registry is shared between documents. Hosts pass it to `decodeConfig` (`languages`).
+ * @returns the text compiler of one document
+ */
+export function liquid(): TextCompiler {
+  const engine = createLiquidEngine();
+  return (source) => compileLiquidTemplate(source, engine);
 }

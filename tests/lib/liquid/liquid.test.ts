@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { stringsHelpers } from "../../../lib/argocd/mod.ts";
 import { timeHelpers } from "../../../lib/argocd/mod.ts";
 import { type Limits, resolveLimits } from "../../../lib/limits.ts";
-import { compileLiquidTemplate, createLiquidEngine } from "../../../lib/templates/liquid.ts";
+import { compileLiquidTemplate, createLiquidEngine } from "../../../lib/liquid/liquid.ts";
 import { changedGlobals, globalsSnapshot } from "../../_helpers/globals.ts";
 
 const vars = {
