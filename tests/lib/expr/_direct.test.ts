@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { exprValues } from "../../_helpers/expr-values.ts";
+import { runState } from "../../_helpers/sandbox.ts";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
-import type { Ctx } from "../../../lib/expr/_run.ts";
 import { compileTree } from "../../../lib/expr/compile.ts";
 import { namespace } from "../../../lib/expr/namespace.ts";
 import { parse } from "../../../lib/expr/parser.ts";
-import { defaultLimits } from "../../../lib/limits.ts";
 import { GoDuration, GoFloat, GoTime } from "../../../lib/values/mod.ts";
 
 const functions = { host: () => 1 };
@@ -25,17 +25,7 @@ const outcome = (run: () => unknown): unknown => {
 const both = (source: string, vars: Record<string, unknown>): { generic: unknown; specialised: unknown } => {
   const { fn, slots, direct } = compileTree(parse(source), { functions });
   if (direct === undefined) throw new Error(`${source} is not specialised`);
-  const ctx: Ctx = {
-    vars,
-    now: 0,
-    limits: defaultLimits,
-    steps: 0,
-    utf8: undefined,
-    el: null,
-    idx: 0,
-    acc: null,
-    locals: new Array<unknown>(slots),
-  };
+  const ctx = runState(vars, slots);
   const generic = outcome(() => fn(ctx));
   expect(ctx.steps).toBe(0);
   return { generic, specialised: outcome(() => direct(vars, new Array<unknown>(slots))) };
@@ -83,25 +73,7 @@ describe("the specialised closures", () => {
       weight: 3,
     },
   );
-  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof(
-      { maxDepth: 3, depthSize: "small" },
-      leaf,
-      fc.array(tie("value"), { maxLength: 2 }),
-      fc.tuple(
-        fc.array(fc.tuple(fc.constantFrom(...keys), tie("value")), { maxLength: 3 }),
-        fc.constantFrom("plain", "null", "ownCtor"),
-      )
-        .map(([entries, kind]) => {
-          const o = (kind === "null" ? Object.create(null) : {}) as Record<string, unknown>;
-          for (const [k, v] of entries) {
-            Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-          }
-          if (kind === "ownCtor") Object.defineProperty(o, "constructor", { value: Object, enumerable: true });
-          return o;
-        }),
-    ),
-  }));
+  const value = exprValues(leaf, keys);
   const safe = fc.constantFrom("a", "b", "status", "phase", "Unix", "f");
   const chain = fc.tuple(
     fc.constantFrom("a", "b", "$env", "host"),
