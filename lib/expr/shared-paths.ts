@@ -37,8 +37,8 @@ interface TrieNode {
 /** The shared prefixes of one expression. */
 export interface SharedPaths {
   /**
-   * The longest shared prefix of a chain from a variable (`keys[0]` is the variable), as its length in keys and its
-   * reader; undefined when the chain shares nothing.
+   * The longest shared prefix of a chain from a variable (`keys[0]` is the variable), as its length in keys, its
+   * `locals` slot and its reader; undefined when the chain shares nothing.
    */
   prefixOf(
     path: MemberPath,
