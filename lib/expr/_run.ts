@@ -19,3 +19,11 @@ export interface Ctx extends Budget {
 
 /** A compiled node. */
 export type Fn = (ctx: Ctx) => unknown;
+
+/**
+ * A node specialised for the shapes that need nothing of a run but its variables and the slots of its shared member
+ * prefixes (`shared-paths.ts`): member chains from variables, comparisons with literals, `in` a list of strings, `&&`,
+ * `||`, `!`, `??`, `?:`. None of them spends budget steps, calls out of the language or reads `#`, so a condition made
+ * only of them runs without a `Ctx`.
+ */
+export type Direct = (vars: Readonly<Record<string, unknown>>, locals: unknown[]) => unknown;

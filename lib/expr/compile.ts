@@ -10,19 +10,28 @@ import { GoFloat, toFloatValue } from "../values/mod.ts";
 import { charsPerStep, checkList, checkString, newBudget, spend, spendChars } from "./_budget.ts";
 import { EvalFailure, fail, LimitFailure, SyntaxFailure } from "./_failure.ts";
 import { predicateBuiltin, predicateNames } from "./_predicates.ts";
-import type { Ctx, Fn } from "./_run.ts";
+import type { Ctx, Direct, Fn } from "./_run.ts";
 import { builtins } from "./builtins.ts";
+import {
+  directAnd,
+  directConditional,
+  directEqualsLiteral,
+  directInStrings,
+  directNot,
+  directNullish,
+  directOr,
+} from "./_direct.ts";
 import { fetchMember } from "./fetch-member.ts";
 import { isNamespace } from "./namespace.ts";
 import { internalize } from "../internalize.ts";
 import {
   constantChain,
+  directVarPath,
   isSafeKey,
   type MemberPath,
   type RootedPath,
   rootedPath,
-  varPath,
-  walk,
+  unrolledWalk,
 } from "./member-path.ts";
 import { type SharedPaths, sharedPaths } from "./shared-paths.ts";
 import { compileGoRegexp as compileRegexp, type GoRegexp } from "../go/mod.ts";
@@ -32,6 +41,7 @@ import {
   div,
   equal,
   inCollection,
+  inStrings,
   mod,
   mul,
   negate,
@@ -59,6 +69,8 @@ interface Compiled {
   readonly el?: Nature;
   /** Set when the node is a literal after folding (what expr's optimizer treats as a constant). */
   readonly lit?: { readonly value: unknown };
+  /** The node's specialised closure, when it has one (see {@linkcode Direct}); `fn` does the same with a `Ctx`. */
+  readonly direct?: Direct;
 }
 
 interface Scope {
@@ -84,10 +96,13 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * Compiles a parsed expression into a closure.
  * @throws SyntaxFailure for type errors expr reports at compile time.
  */
-export function compileTree(node: Node, options: CompilerOptions): { readonly fn: Fn; readonly slots: number } {
+export function compileTree(
+  node: Node,
+  options: CompilerOptions,
+): { readonly fn: Fn; readonly slots: number; readonly direct?: Direct } {
   const c = new Compiler(options, node);
   const r = c.compile(node, { locals: new Map(), inPredicate: false }, false);
-  return { fn: r.fn, slots: c.slots };
+  return r.direct === undefined ? { fn: r.fn, slots: c.slots } : { fn: r.fn, slots: c.slots, direct: r.direct };
 }
 
 // --- utils
@@ -127,7 +142,16 @@ function natureOfValue(v: unknown): Nature {
   return "unknown";
 }
 
-const constant = (value: unknown): Compiled => ({ fn: () => value, nt: natureOfValue(value), lit: { value } });
+/** A compiled node with its specialised closure, when it has one. */
+const specialised = (
+  c: Compiled,
+  direct: Direct | undefined,
+): Compiled => (direct === undefined ? c : { ...c, direct });
+
+const constant = (value: unknown): Compiled => {
+  const fn = () => value;
+  return { fn, nt: natureOfValue(value), lit: { value }, direct: fn };
+};
 
 /** Pays for scanning a string or byte operand, and returns it. */
 function scanned(ctx: Ctx, v: unknown, pos: number): unknown {
@@ -171,16 +195,6 @@ function call(ctx: Ctx, f: unknown, args: unknown[], pos: number): unknown {
     spendChars(ctx, r.length, pos);
   }
   return r === undefined ? null : r;
-}
-
-/**
- * `v in [...]` over a list of string literals, which expr's optimizer makes a map lookup: nil looks up `""`, any
- * other non-string fails as Go's `MapIndex` does.
- */
-export function inStrings(v: unknown, set: ReadonlySet<string>, pos: number): boolean {
-  if (typeof v === "string") return set.has(v);
-  if (v === null || v === undefined) return set.has("");
-  return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
 }
 
 // --- compiler
@@ -297,19 +311,21 @@ class Compiler {
     if (slot !== undefined) return { fn: (ctx) => ctx.locals[slot], nt: "unknown" };
     if (hasOwn.call(this.options.functions, name)) {
       const f = this.options.functions[name];
-      return { fn: () => f, nt: "unknown" };
+      const fn = () => f;
+      return { fn, nt: "unknown", direct: fn };
     }
-    if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map" };
-    if (isSafeKey(name)) return { fn: varPath({ keys: [name], positions: [pos], optional: [false] }), nt: "unknown" };
-    return {
-      fn: (ctx) => {
-        const vars = ctx.vars;
-        if (!hasOwn.call(vars, name)) return null;
-        const v = vars[name];
-        return v === undefined ? null : v;
-      },
-      nt: "unknown",
+    if (name === "$env") return { fn: (ctx) => ctx.vars, nt: "map", direct: (vars) => vars };
+    if (isSafeKey(name)) {
+      const path: MemberPath = { keys: [name], positions: [pos], optional: [false] };
+      const direct = directVarPath(path);
+      return { fn: (ctx) => direct(ctx.vars), nt: "unknown", direct };
+    }
+    const read = (vars: Ctx["vars"]): unknown => {
+      if (!hasOwn.call(vars, name)) return null;
+      const v = vars[name];
+      return v === undefined ? null : v;
     };
+    return { fn: (ctx) => read(ctx.vars), nt: "unknown", direct: read };
   }
 
   /** The host's namespace table an identifier names, as the per-run read of it. */
@@ -343,7 +359,7 @@ class Compiler {
         this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
       }
       if (a.lit !== undefined) return constant(!a.lit.value);
-      return { fn: (ctx) => !toBool(f(ctx), pos), nt: "bool" };
+      return specialised({ fn: (ctx) => !toBool(f(ctx), pos), nt: "bool" }, directNot(a.direct, pos));
     }
     if (!isNum(a.nt) && a.nt !== "unknown") {
       this.err(pos, `invalid operation: ${op} (mismatched type ${goNature(a.nt)})`);
@@ -363,7 +379,7 @@ class Compiler {
       return { fn: (ctx) => negate(f(ctx), pos), nt: a.nt };
     }
     // Unary plus compiles to nothing in expr: past the checker, any value passes through unchanged.
-    return a.lit !== undefined ? a : { fn: f, nt: a.nt };
+    return a.lit !== undefined ? a : { fn: f, nt: a.nt, ...(a.direct !== undefined ? { direct: a.direct } : {}) };
   }
 
   /**
@@ -480,25 +496,25 @@ class Compiler {
         if (l.lit?.value === true) return { ...r, nt };
         if (r.lit?.value === true) return { ...l, nt };
         if (l.lit?.value === false || r.lit?.value === false) return constant(false);
-        return {
+        return specialised({
           fn: (ctx) => {
             const x = a(ctx);
             return x === true ? b(ctx) : x === false ? false : toBool(x, pos);
           },
           nt,
-        };
+        }, directAnd(l.direct, r.direct, pos));
       case "or":
       case "||":
         if (l.lit?.value === false) return { ...r, nt };
         if (r.lit?.value === false) return { ...l, nt };
         if (l.lit?.value === true || r.lit?.value === true) return constant(true);
-        return {
+        return specialised({
           fn: (ctx) => {
             const x = a(ctx);
             return x === false ? b(ctx) : x === true ? true : toBool(x, pos);
           },
           nt,
-        };
+        }, directOr(l.direct, r.direct, pos));
       case "==":
       case "!=": {
         const negated = op === "!=";
@@ -508,16 +524,25 @@ class Compiler {
           // `x and 1.5 == nil` from folding to false without evaluating `x`.
           const v = equal(l.lit.value, r.lit.value, newBudget()) !== negated;
           const folds = l.nt === r.nt && (l.nt === "int" || l.nt === "string" || l.nt === "bool");
-          return folds ? constant(v) : { fn: () => v, nt };
+          if (folds) return constant(v);
+          const fn = () => v;
+          return { fn, nt, direct: fn };
         }
         const lit = r.lit ?? l.lit;
         const other = r.lit !== undefined ? a : b;
+        const direct = r.lit !== undefined ? l.direct : r.direct;
         if (lit !== undefined && (typeof lit.value === "string" || typeof lit.value === "boolean")) {
           const want = lit.value;
-          return { fn: negated ? (ctx) => other(ctx) !== want : (ctx) => other(ctx) === want, nt };
+          return specialised(
+            { fn: negated ? (ctx) => other(ctx) !== want : (ctx) => other(ctx) === want, nt },
+            directEqualsLiteral(direct, want, negated),
+          );
         }
         if (lit !== undefined && lit.value === null) {
-          return { fn: negated ? (ctx) => other(ctx) != null : (ctx) => other(ctx) == null, nt };
+          return specialised(
+            { fn: negated ? (ctx) => other(ctx) != null : (ctx) => other(ctx) == null, nt },
+            directEqualsLiteral(direct, null, negated),
+          );
         }
         return { fn: negated ? (ctx) => !equal(a(ctx), b(ctx), ctx) : (ctx) => equal(a(ctx), b(ctx), ctx), nt };
       }
@@ -530,13 +555,13 @@ class Compiler {
       case ">=":
         return { fn: (ctx) => compare(a(ctx), b(ctx), ">=", pos) >= 0, nt };
       case "??":
-        return {
+        return specialised({
           fn: (ctx) => {
             const v = a(ctx);
             return v === null || v === undefined ? b(ctx) : v;
           },
           nt,
-        };
+        }, directNullish(l.direct, r.direct));
       case "in":
         return this.inOp(l, r, rn, pos);
       case "matches":
@@ -596,7 +621,7 @@ class Compiler {
     const a = l.fn, b = r.fn;
     if (rn.kind === "Array" && rn.nodes.length > 0 && rn.nodes.every((x) => x.kind === "String")) {
       const set = new Set(rn.nodes.map((x) => (x.kind === "String" ? x.value : "")));
-      return { fn: (ctx) => inStrings(a(ctx), set, pos), nt: "bool" };
+      return specialised({ fn: (ctx) => inStrings(a(ctx), set, pos), nt: "bool" }, directInStrings(l.direct, set, pos));
     }
     return { fn: (ctx) => inCollection(a(ctx), b(ctx), pos, ctx), nt: "bool" };
   }
@@ -685,14 +710,14 @@ class Compiler {
         positions: [root.pos, ...path.positions],
         optional: [false, ...path.optional],
       };
-      const prefix = this.shared.prefixOf(use);
-      if (prefix === undefined) return { fn: varPath(use), nt: "unknown" };
-      const { length, read } = prefix;
-      const n = use.keys.length;
-      if (length === n) return { fn: (ctx) => read(ctx, use), nt: "unknown" };
-      return { fn: (ctx) => walk(read(ctx, use), use, length, n), nt: "unknown" };
+      const direct = this.shared.readerOf(use) ?? directVarPath(use);
+      return { fn: (ctx) => direct(ctx.vars, ctx.locals), nt: "unknown", direct };
     }
-    return { fn: rootedPath(this.compile(root, s, false).fn, path), nt: "unknown" };
+    const from = this.compile(root, s, false);
+    const fn = rootedPath(from.fn, path), start = from.direct;
+    if (start === undefined) return { fn, nt: "unknown" };
+    const rest = unrolledWalk(path, 0, path.keys.length);
+    return { fn, nt: "unknown", direct: (vars, locals) => rest(start(vars, locals)) };
   }
 
   private slice(node: Node, from: Node | undefined, to: Node | undefined, pos: number, s: Scope): Compiled {
@@ -768,11 +793,11 @@ class Compiler {
     const el = same?.nt === "array" && (same === y || y.el === n.el || y.nt === "nil" || n.nt === "nil")
       ? same.el
       : undefined;
-    return {
+    return specialised({
       fn: (ctx) => (toBool(cf(ctx), pos) ? yf(ctx) : nf(ctx)),
       nt: same?.nt ?? "unknown",
       ...(el !== undefined ? { el } : {}),
-    };
+    }, directConditional(c.direct, y.direct, n.direct, pos));
   }
 
   private map(pairs: readonly { key: Node; value: Node }[], pos: number, s: Scope): Compiled {

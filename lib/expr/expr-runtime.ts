@@ -2,9 +2,8 @@
  * What the modules `generateExprModule` writes call at run time: the same functions the closures call.
  * @module
  */
-import { inStrings } from "./compile.ts";
 import { walkOn } from "./member-path.ts";
-import { toBool } from "./runtime.ts";
+import { inStrings, toBool } from "./runtime.ts";
 
 /** The run-time functions of generated expression modules (imported by them as `exprRuntime`). */
 export interface ExprRuntime {

@@ -82,6 +82,8 @@ export function generateExprModule(sources: readonly string[]): GeneratedExprMod
     "// Usage: decodeConfig(configMap, secret, { expr: { precompiled: precompiled(exprRuntime) } })",
     "export function precompiled(r) {",
     "  const hasOwn = Object.prototype.hasOwnProperty;",
+    // A plain object's safe key is its own property or nothing (member-path.ts), so only other objects need hasOwn.
+    "  const own = (v, k) => v.constructor === Object || hasOwn.call(v, k);",
     ...g.sets.map(indent),
     ...g.paths.map(indent),
     "  return Object.freeze({",
@@ -165,8 +167,8 @@ function binary(n: Extract<Node, { kind: "Binary" }>, g: Gen): string {
 // --- member chains
 
 /**
- * Reads a variable and the constant keys after it, as the closures' `varPath` and `walk` do: the variable through
- * `readVar`, then a direct read per key while the value is a plain map, else the slow walk from that key on.
+ * Reads a variable and the constant keys after it, as the closures' `directVarPath` does: the variable as `readVar`
+ * reads it, then a direct read per key while the value is a plain map, else the slow walk from that key on.
  */
 function read(name: string, pos: number, chain: MemberPath, g: Gen): string {
   if (!isSafeKey(name) || name === "$env") throw new Uncovered();
@@ -180,7 +182,7 @@ function read(name: string, pos: number, chain: MemberPath, g: Gen): string {
   const lines = [
     `const P${id} = ${JSON.stringify(path)};`,
     `function p${id}(v) {`,
-    `  let b = hasOwn.call(v, ${JSON.stringify(name)}) ? v[${JSON.stringify(name)}] : undefined;`,
+    `  let b = own(v, ${JSON.stringify(name)}) ? v[${JSON.stringify(name)}] : undefined;`,
     `  if (typeof b === "function") b = undefined;`,
   ];
   const n = path.keys.length;

@@ -19,7 +19,7 @@ import { defaultLimits, type Limits } from "../limits.ts";
 import { E } from "../fp.ts";
 import { checkString, measureFor, newBudget } from "./_budget.ts";
 import { EvalFailure, LimitFailure, SyntaxFailure } from "./_failure.ts";
-import type { Ctx } from "./_run.ts";
+import type { Ctx, Direct } from "./_run.ts";
 import { compileTree } from "./compile.ts";
 import { formatValue } from "../gofmt/mod.ts";
 import { namespace } from "./namespace.ts";
@@ -160,6 +160,27 @@ function precompiledRun(source: string, text: string, run: PrecompiledExpr["run"
   };
 }
 
+/**
+ * A compiled expression whose tree is specialised throughout (see `Direct` in `_run.ts`): it runs on the variables
+ * and the slots of its shared prefixes, with no `Ctx`, since none of its operations spends budget steps.
+ */
+function directRun(source: string, text: string, direct: Direct, slots: number): CompiledExpr {
+  return {
+    source,
+    run(vars: Readonly<Record<string, unknown>>): Either<Diagnostic, unknown> {
+      try {
+        const v = direct(
+          vars !== null && typeof vars === "object" ? vars : {},
+          slots === 0 ? noLocals : new Array(slots),
+        );
+        return v === true ? rightTrue : v === false ? rightFalse : E.right(v === undefined ? null : v);
+      } catch (e) {
+        return E.left(runFailure(e, text));
+      }
+    },
+  };
+}
+
 const rightTrue: Either<never, boolean> = Object.freeze(E.right(true));
 const rightFalse: Either<never, boolean> = Object.freeze(E.right(false));
 
@@ -185,7 +206,8 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
   }
   const ahead = precompiledFor(source, options.precompiled, functions);
   if (ahead !== undefined) return E.right(precompiledRun(source, text, ahead));
-  const { fn, slots } = compiled;
+  const { fn, slots, direct } = compiled;
+  if (direct !== undefined) return E.right(directRun(source, text, direct, slots));
   return E.right({
     source,
     run(vars: Readonly<Record<string, unknown>>, runOptions: RunOptions): Either<Diagnostic, unknown> {

@@ -309,6 +309,16 @@ export function inCollection(needle: unknown, coll: unknown, pos: number, budget
   return fail(`operator "in" not defined on ${typeName(coll)}`, pos);
 }
 
+/**
+ * `v in [...]` over a list of string literals, which expr's optimizer makes a map lookup: nil looks up `""`, any
+ * other non-string fails as Go's `MapIndex` does.
+ */
+export function inStrings(v: unknown, set: ReadonlySet<string>, pos: number): boolean {
+  if (typeof v === "string") return set.has(v);
+  if (v === null || v === undefined) return set.has("");
+  return fail(`reflect.Value.MapIndex: value of type ${typeName(v)} is not assignable to type string`, pos);
+}
+
 /** expr's `len`: arrays, maps, strings (runes); counting a string's runes or a map's keys pays for them. */
 export function len(v: unknown, pos: number, budget: Budget = newBudget()): number {
   if (typeof v === "string") {

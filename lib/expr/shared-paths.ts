@@ -12,17 +12,17 @@
  * @module
  */
 import type { Node } from "./ast.ts";
-import { readVar } from "./fetch-member.ts";
-import { constantChain, type MemberPath, walk } from "./member-path.ts";
+import { constantChain, directVarPath, type MemberPath, unrolledWalk } from "./member-path.ts";
 
-/** What a shared prefix needs from a run. */
-interface RunState {
-  readonly vars: object;
-  readonly locals: unknown[];
+/** Reads a shared prefix for one use of it (whose `positions` report errors), from a run's variables and locals. */
+export type PrefixReader = (vars: object, locals: unknown[]) => unknown;
+
+/** A shared prefix: its `locals` slot, its length in keys, and the nearest shared prefix above it. */
+interface Prefix {
+  readonly slot: number;
+  readonly length: number;
+  readonly above: Prefix | undefined;
 }
-
-/** Reads a shared prefix for one use of it (whose `positions` report errors). */
-type PrefixReader = (ctx: RunState, use: MemberPath) => unknown;
 
 interface TrieNode {
   /** Uses that pass through or end at this prefix. */
@@ -31,16 +31,23 @@ interface TrieNode {
   ends: number;
   readonly children: Map<string, TrieNode>;
   /** Set once the prefix is chosen for sharing. */
-  reader?: PrefixReader;
+  prefix?: Prefix;
 }
 
 /** The shared prefixes of one expression. */
 export interface SharedPaths {
   /**
-   * The longest shared prefix of a chain from a variable (`keys[0]` is the variable), as its length in keys and its
-   * reader; undefined when the chain shares nothing.
+   * The longest shared prefix of a chain from a variable (`keys[0]` is the variable), as its length in keys, its
+   * `locals` slot and its reader; undefined when the chain shares nothing.
    */
-  prefixOf(path: MemberPath): { readonly length: number; readonly read: PrefixReader } | undefined;
+  prefixOf(
+    path: MemberPath,
+  ): { readonly length: number; readonly slot: number; readonly read: PrefixReader } | undefined;
+  /**
+   * A reader of the whole chain from a variable that goes through its longest shared prefix; undefined when the chain
+   * shares nothing.
+   */
+  readerOf(path: MemberPath): PrefixReader | undefined;
 }
 
 const newNode = (): TrieNode => ({ uses: 0, ends: 0, children: new Map() });
@@ -118,15 +125,10 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
     }
     node.ends++;
   }
-  const choose = (
-    node: TrieNode,
-    depth: number,
-    above: { readonly reader: PrefixReader; readonly depth: number } | undefined,
-  ): void => {
+  const choose = (node: TrieNode, depth: number, above: Prefix | undefined): void => {
     let nearest = above;
     if (depth > 0 && node.uses >= 2 && (node.ends > 0 || node.children.size >= 2)) {
-      node.reader = prefixReader(slot(), depth, above);
-      nearest = { reader: node.reader, depth };
+      nearest = node.prefix = { slot: slot(), length: depth, above };
     }
     for (const child of node.children.values()) choose(child, depth + 1, nearest);
   };
@@ -134,36 +136,56 @@ export function sharedPaths(root: Node, slot: () => number): SharedPaths {
   return {
     prefixOf(path) {
       let node = trie;
-      let found: { length: number; read: PrefixReader } | undefined;
+      let found: Prefix | undefined;
       const keys = sharable(path);
       for (let i = 0; i < keys.length; i++) {
         const next = node.children.get(keys[i]!);
         if (next === undefined) break;
         node = next;
-        if (node.reader !== undefined) found = { length: i + 1, read: node.reader };
+        if (node.prefix !== undefined) found = node.prefix;
       }
-      return found;
+      return found === undefined
+        ? undefined
+        : { length: found.length, slot: found.slot, read: prefixReader(found, path) };
+    },
+    readerOf(path) {
+      const prefix = this.prefixOf(path);
+      if (prefix === undefined) return undefined;
+      const { length, slot, read } = prefix, n = path.keys.length;
+      if (length === n) return read;
+      const rest = unrolledWalk(path, length, n);
+      // The slot read again here spares a call per use once the prefix is read (most uses of a shared prefix).
+      return (vars, locals) => {
+        const memo = locals[slot];
+        return rest(memo !== undefined ? memo : read(vars, locals));
+      };
     },
   };
 }
 
-/** Reads the first `length` keys of a use once per run: from the nearest shared prefix above, or the variables. */
-function prefixReader(
-  slot: number,
-  length: number,
-  above: { readonly reader: PrefixReader; readonly depth: number } | undefined,
-): PrefixReader {
+/**
+ * Reads the first `length` keys of `use` once per run: from the nearest shared prefix above, or the variables.
+ * Each use gets readers of its own, so errors carry its positions, whichever use reads the prefix first.
+ */
+function prefixReader(prefix: Prefix, use: MemberPath): PrefixReader {
+  const { slot, length, above } = prefix;
   if (above === undefined) {
-    return (ctx, use) => {
-      const memo = ctx.locals[slot];
+    const fill = directVarPath({
+      keys: use.keys.slice(0, length),
+      positions: use.positions.slice(0, length),
+      optional: use.optional.slice(0, length),
+    });
+    return (vars, locals) => {
+      const memo = locals[slot];
       if (memo !== undefined) return memo;
-      return (ctx.locals[slot] = walk(readVar(ctx.vars, use.keys[0]!), use, 1, length));
+      return (locals[slot] = fill(vars));
     };
   }
-  const { reader, depth } = above;
-  return (ctx, use) => {
-    const memo = ctx.locals[slot];
+  const rest = unrolledWalk(use, above.length, length);
+  const read = prefixReader(above, use);
+  return (vars, locals) => {
+    const memo = locals[slot];
     if (memo !== undefined) return memo;
-    return (ctx.locals[slot] = walk(reader(ctx, use), use, depth, length));
+    return (locals[slot] = rest(read(vars, locals)));
   };
 }

@@ -8,27 +8,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { application } from "../../tests/_helpers/argocd.ts";
-
-interface Reply {
-  readonly status?: number;
-  readonly headers?: Record<string, string>;
-  readonly body?: string;
-}
-
-interface Case {
-  readonly name: string;
-  readonly type: string;
-  readonly service: string;
-  readonly settings: string;
-  readonly template: string;
-  readonly vars: Record<string, unknown>;
-  readonly recipient: string;
-  readonly sends?: number;
-  readonly replies?: readonly Reply[];
-  readonly replyAlways?: Reply;
-  readonly tsSettings?: string;
-  readonly deviations?: readonly string[];
-}
+import type { Case, Reply } from "./_delivery-case.ts";
+import { githubCases } from "./_delivery-cases-github.ts";
+import { incidentCases } from "./_delivery-cases-incidents.ts";
+import { sqsAndEmailCases } from "./_delivery-cases-sqs-email.ts";
 
 const catalog = parse(
   readFileSync(
@@ -447,6 +430,8 @@ const cases: Case[] = [
     }],
   },
 ];
+
+cases.push(...incidentCases(argo), ...githubCases(argo), ...sqsAndEmailCases(argo));
 
 writeFileSync(new URL("./delivery/cases.json", import.meta.url), JSON.stringify(cases, null, 2) + "\n");
 console.log(`wrote ${cases.length} cases`);

@@ -28,17 +28,7 @@ export function countedRun(
 ): CountedRun {
   const { fn, slots } = compileTree(parse(src), { functions: options.functions ?? {} });
   const limits = options.limits ?? defaultLimits;
-  const ctx: Ctx = {
-    vars: { ...vars, ...argoCdHelpers(0, limits) },
-    now: 0,
-    limits,
-    steps: 0,
-    utf8: undefined,
-    el: null,
-    idx: 0,
-    acc: null,
-    locals: new Array<unknown>(slots),
-  };
+  const ctx = runState({ ...vars, ...argoCdHelpers(0, limits) }, slots, limits);
   try {
     return { value: fn(ctx), steps: ctx.steps };
   } catch (e) {
@@ -46,6 +36,11 @@ export function countedRun(
     if (e instanceof EvalFailure) return { failure: { message: e.message }, steps: ctx.steps };
     throw e;
   }
+}
+
+/** The state of one run of a compiled tree over `vars`, with `slots` locals, as `compileExpr`'s run makes it. */
+export function runState(vars: Readonly<Record<string, unknown>>, slots: number, limits: Limits = defaultLimits): Ctx {
+  return { vars, now: 0, limits, steps: 0, utf8: undefined, el: null, idx: 0, acc: null, locals: new Array(slots) };
 }
 
 /** The own properties (keys and descriptors) of the objects no expression may change. */

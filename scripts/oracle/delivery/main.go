@@ -3,13 +3,22 @@
 // builds it from the ConfigMap), to a loopback receiver that records every request and answers as the case says,
 // and prints the recorded requests and the Send error as JSON. Requests to a service's fixed public host (Telegram,
 // Pushover) go through http.DefaultTransport, which is replaced by one that sends them to the receiver and records
-// the host they were meant for.
+// the host they were meant for; go-pagerduty's own client (not the engine's to configure) is given the same transport.
+// The AWS SDK's clock is fixed at the time the TypeScript side's test clock shows, so both sides' SigV4 signatures
+// are computed for the same instant and compare byte for byte; the receiver's Date header says the same time (no
+// clock skew for the SDK to correct). A case's {{PRIVATE_KEY}} is a fresh RSA key (PKCS#1 PEM, as GitHub issues
+// them), its public half recorded with the case's requests so the test can check the JWTs signed with it. E-mail
+// goes to a loopback SMTP server (smtp.go) at {{SMTP_PORT}}, which records every message it accepts.
 //
 //	go run . < cases.json > ../../../tests/conformance/delivery/go-requests.json
 package main
 
 import (
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,12 +27,29 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
+	_ "unsafe" // go:linkname
+
+	"github.com/PagerDuty/go-pagerduty"
 
 	"github.com/argoproj/notifications-engine/pkg/services"
 	"github.com/argoproj/notifications-engine/pkg/templates"
 	log "github.com/sirupsen/logrus"
 	"sigs.k8s.io/yaml"
 )
+
+// The AWS SDK's clock (an internal variable the SDK's own tests replace).
+//
+//go:linkname awsNow github.com/aws/aws-sdk-go-v2/internal/sdk.NowTime
+var awsNow func() time.Time
+
+// go-pagerduty's package-level HTTP client, used by every client the engine makes with pagerduty.NewClient.
+//
+//go:linkname pagerdutyHTTPClient github.com/PagerDuty/go-pagerduty.defaultHTTPClient
+var pagerdutyHTTPClient pagerduty.HTTPClient
+
+// The instant the TypeScript side's test clock shows (tests/_helpers/delivery.ts).
+var fixedNow = time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
 
 type reply struct {
 	Status  int               `json:"status"`
@@ -44,6 +70,8 @@ type testCase struct {
 	ReplyAlways *reply         `json:"replyAlways,omitempty"`
 	// Settings added on our side only (the base URL of a service the Go engine sends to a fixed host).
 	TsSettings string `json:"tsSettings,omitempty"`
+	// How the loopback SMTP server answers the end of a message instead of accepting it.
+	MailReply *smtpReply `json:"mailReply,omitempty"`
 	// Where our request differs on purpose, by the name the comparison knows (see the test).
 	Deviations []string `json:"deviations,omitempty"`
 }
@@ -61,6 +89,10 @@ type result struct {
 	Case     testCase   `json:"case"`
 	Requests []recorded `json:"requests"`
 	Errors   []string   `json:"errors"`
+	// The public half of the case's {{PRIVATE_KEY}} (PKIX PEM), when it has one.
+	PublicKey string `json:"publicKey,omitempty"`
+	// The messages the loopback SMTP server accepted ({{SMTP_PORT}}).
+	Mails []mail `json:"mails,omitempty"`
 }
 
 type receiver struct {
@@ -79,6 +111,8 @@ func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if host == "" {
 		host = "receiver"
 	}
+	// the Host header as sent, which a signature (SigV4) covers
+	req.Header.Set("Host", req.Host)
 	r.requests = append(r.requests, recorded{
 		Method: req.Method, Host: host, Path: req.URL.EscapedPath(), Query: req.URL.RawQuery,
 		Headers: req.Header, Body: string(body),
@@ -93,6 +127,7 @@ func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		rep = reply{Status: 200}
 	}
 	r.mu.Unlock()
+	w.Header().Set("Date", fixedNow.Format(http.TimeFormat))
 	for k, v := range rep.Headers {
 		w.Header().Set(k, v)
 	}
@@ -120,7 +155,8 @@ func (t redirect) RoundTrip(req *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(req)
 }
 
-func run(rc *receiver, c testCase) result {
+func run(rc *receiver, mails *smtpReceiver, c testCase) result {
+	mails.reset(c.MailReply)
 	rc.mu.Lock()
 	rc.replies = append([]reply(nil), c.Replies...)
 	rc.always = c.ReplyAlways
@@ -132,7 +168,17 @@ func run(rc *receiver, c testCase) result {
 		return res
 	}
 	host := strings.TrimPrefix(rc.server.URL, "http://")
-	settings, err := yaml.YAMLToJSON([]byte(strings.NewReplacer("{{SERVER}}", rc.server.URL, "{{HOST}}", host).Replace(c.Settings)))
+	fill := []string{"{{SERVER}}", rc.server.URL, "{{HOST}}", host, "{{SMTP_PORT}}", fmt.Sprint(mails.port())}
+	if strings.Contains(c.Settings, "{{PRIVATE_KEY}}") {
+		private, public, err := newKey()
+		if err != nil {
+			return fail(err)
+		}
+		quoted, _ := json.Marshal(private)
+		fill = append(fill, "{{PRIVATE_KEY}}", string(quoted))
+		res.PublicKey = public
+	}
+	settings, err := yaml.YAMLToJSON([]byte(strings.NewReplacer(fill...).Replace(c.Settings)))
 	if err != nil {
 		return fail(err)
 	}
@@ -173,11 +219,40 @@ func run(rc *receiver, c testCase) result {
 	rc.mu.Lock()
 	res.Requests = append(res.Requests, rc.requests...)
 	rc.mu.Unlock()
+	res.Mails = mails.taken()
 	return res
+}
+
+// newKey makes a throwaway RSA key: the private half as PKCS#1 PEM, the public half as PKIX PEM.
+func newKey() (string, string, error) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		return "", "", err
+	}
+	public, err := x509.MarshalPKIXPublicKey(&key.PublicKey)
+	if err != nil {
+		return "", "", err
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})),
+		string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: public})), nil
+}
+
+// isolate keeps the AWS SDK's default configuration chain from reading this machine's environment and files.
+func isolate() {
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "AWS_") {
+			_ = os.Unsetenv(name)
+		}
+	}
+	_ = os.Setenv("AWS_CONFIG_FILE", os.DevNull)
+	_ = os.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
+	_ = os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 }
 
 func main() {
 	log.SetLevel(log.PanicLevel)
+	isolate()
+	awsNow = func() time.Time { return fixedNow }
 	var cases []testCase
 	if err := json.NewDecoder(os.Stdin).Decode(&cases); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -186,8 +261,14 @@ func main() {
 	rc := &receiver{}
 	rc.server = httptest.NewServer(rc)
 	defer rc.server.Close()
+	mails, err := newSMTPReceiver()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	target, _ := url.Parse(rc.server.URL)
 	http.DefaultTransport = redirect{target: target, next: &http.Transport{}}
+	pagerdutyHTTPClient = &http.Client{Transport: http.DefaultTransport}
 	results := make([]result, 0, len(cases))
 	names := map[string]bool{}
 	for _, c := range cases {
@@ -196,7 +277,7 @@ func main() {
 			os.Exit(1)
 		}
 		names[c.Name] = true
-		results = append(results, run(rc, c))
+		results = append(results, run(rc, mails, c))
 	}
 	out := json.NewEncoder(os.Stdout)
 	out.SetIndent("", "  ")

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { exprValues } from "../../_helpers/expr-values.ts";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -89,25 +90,7 @@ describe("generateExprModule()", () => {
     Object,
     namespace({ f: () => "ns", a: "Degraded" }),
   );
-  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof(
-      { maxDepth: 3, depthSize: "small" },
-      leaf,
-      fc.array(tie("value"), { maxLength: 2 }),
-      fc.tuple(
-        fc.array(fc.tuple(fc.constantFrom(...keys), tie("value")), { maxLength: 3 }),
-        fc.constantFrom("plain", "null", "ownCtor"),
-      )
-        .map(([entries, kind]) => {
-          const o = (kind === "null" ? Object.create(null) : {}) as Record<string, unknown>;
-          for (const [k, v] of entries) {
-            Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-          }
-          if (kind === "ownCtor") Object.defineProperty(o, "constructor", { value: Object, enumerable: true });
-          return o;
-        }),
-    ),
-  }));
+  const value = exprValues(leaf, keys);
   const safe = fc.constantFrom("a", "b", "status", "phase", "Unix", "f");
   const chain = fc.tuple(fc.constantFrom("a", "b"), fc.array(fc.tuple(safe, fc.boolean()), { maxLength: 3 }))
     .map(([root, steps]) => steps.reduce((s: string, [k, opt]) => `${s}${opt ? "?." : "."}${k}`, root as string));

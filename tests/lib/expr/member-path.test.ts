@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EvalFailure } from "../../../lib/expr/_failure.ts";
-import { isSafeKey, type MemberPath, rootedPath, varPath } from "../../../lib/expr/member-path.ts";
+import { directVarPath, isSafeKey, type MemberPath, rootedPath, unrolledWalk } from "../../../lib/expr/member-path.ts";
 import { fetchMember } from "../../../lib/expr/fetch-member.ts";
 import { GoTime } from "../../../lib/values/time.ts";
 import { GoDuration } from "../../../lib/values/duration.ts";
@@ -17,7 +17,7 @@ const pathOf = (keys: readonly string[], optional: readonly boolean[] = keys.map
 /** Runs a chain from the variables; a run-time failure becomes `{ fail: message, pos }`. */
 const fromVars = (vars: object, keys: readonly string[], optional?: readonly boolean[]): unknown => {
   try {
-    return varPath(pathOf(keys, optional))({ vars });
+    return directVarPath(pathOf(keys, optional))(vars);
   } catch (e) {
     if (e instanceof EvalFailure) return { fail: e.message, pos: e.pos };
     throw e;
@@ -63,7 +63,7 @@ describe("isSafeKey()", () => {
   for (const c of cases) it(`${c.key} → ${c.safe}`, () => expect(isSafeKey(c.key)).toBe(c.safe));
 });
 
-describe("varPath()", () => {
+describe("directVarPath()", () => {
   const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
   const time = GoTime.fromUnixMilli(0);
   const cases: { name: string; vars: object; keys: string[]; optional?: boolean[]; expected: unknown }[] = [
@@ -126,6 +126,25 @@ describe("varPath()", () => {
       expected: { fail: "cannot fetch method from struct {}", pos: 10 },
     },
     { name: "reads only own variables of a class instance", vars: new Host(), keys: ["method"], expected: null },
+    {
+      name: "reads a chain from the variables of a class instance",
+      vars: Object.assign(new Host(), { app: { a: 1 } }),
+      keys: ["app", "a"],
+      expected: 1,
+    },
+    { name: "reads a function variable as nil", vars: { f: () => 1 }, keys: ["f"], expected: null },
+    {
+      name: "fails on a member of a function variable as on nil",
+      vars: { f: { g: () => 1 } },
+      keys: ["f", "g", "h"],
+      expected: { fail: "cannot fetch h from <nil>", pos: 20 },
+    },
+    {
+      name: "walks chains longer than the unrolled ones",
+      vars: { a: { b: { c: { d: { e: { f: 6 } } } } } },
+      keys: ["a", "b", "c", "d", "e", "f"],
+      expected: 6,
+    },
   ];
   for (const c of cases) it(c.name, () => expect(fromVars(c.vars, c.keys, c.optional)).toEqual(c.expected));
 
@@ -180,14 +199,35 @@ describe("the fast walk is fetchMember (#7)", () => {
       return { fail: e instanceof EvalFailure ? e.message : String(e) };
     }
   };
-  const byWalk = (root: unknown, path: MemberPath): unknown => {
+  const outcome = (f: () => unknown): unknown => {
     try {
-      return rootedPath((ctx: { el: unknown }) => ctx.el, path)({ el: root });
+      return f();
     } catch (e) {
       if (e instanceof EvalFailure) return { fail: e.message, pos: e.pos };
       throw e;
     }
   };
+  const byWalk = (root: unknown, path: MemberPath): unknown =>
+    outcome(() => rootedPath((ctx: { el: unknown }) => ctx.el, path)({ el: root }));
+  /** The unrolled walk of the same keys, and the chain from a variable holding `root` in variables of `kind`. */
+  const byUnrolled = (root: unknown, path: MemberPath): unknown =>
+    outcome(() => unrolledWalk(path, 0, path.keys.length)(root));
+  const fromVariable = (root: unknown, path: MemberPath, kind: string): unknown => {
+    const vars = (kind === "null" ? Object.create(null) : kind === "class" ? new Host() : {}) as Record<
+      string,
+      unknown
+    >;
+    vars["v"] = root;
+    const varChain = {
+      keys: ["v", ...path.keys],
+      positions: [-5, ...path.positions],
+      optional: [false, ...path.optional],
+    };
+    return outcome(() => directVarPath(varChain)(vars));
+  };
+  /** A variable read as the language reads one (own property, a function is nil), then fetchMember key by key. */
+  const fromVariableByFetchMember = (root: unknown, path: MemberPath): unknown =>
+    byFetchMember(typeof root === "function" ? null : root, path);
 
   const keys = ["a", "b", "status", "Add", "Unix", "f"];
   const ownKeys = fc.constantFrom(...keys, "constructor", "__proto__", "toString", "hasOwnProperty", "0");
@@ -230,20 +270,34 @@ describe("the fast walk is fetchMember (#7)", () => {
         }),
     ),
   }));
-  const paths = fc.array(fc.tuple(fc.constantFrom(...keys), fc.boolean()), { minLength: 1, maxLength: 4 })
+  const paths = fc.array(fc.tuple(fc.constantFrom(...keys), fc.boolean()), { minLength: 1, maxLength: 5 })
     .map((steps) => pathOf(steps.map(([k]) => k), steps.map(([, o]) => o)));
+
+  const agree = (a: unknown, b: unknown): void => {
+    if (typeof a === "function" || typeof b === "function") {
+      // Bound Go methods are fresh closures: compare what calling them does.
+      expect([typeof a, typeof b]).toEqual(["function", "function"]);
+      if (a !== b) expect(callOutcome(a)).toEqual(callOutcome(b));
+      return;
+    }
+    expect(a).toEqual(b);
+  };
 
   it("agrees with fetchMember on every value of the value model, for every chain of safe keys", () => {
     fc.assert(
       fc.property(value, paths, (root, path) => {
-        const a = byWalk(root, path), b = byFetchMember(root, path);
-        if (typeof a === "function" || typeof b === "function") {
-          // Bound Go methods are fresh closures: compare what calling them does.
-          expect([typeof a, typeof b]).toEqual(["function", "function"]);
-          if (a !== b) expect(callOutcome(a)).toEqual(callOutcome(b));
-          return;
-        }
-        expect(a).toEqual(b);
+        const expected = byFetchMember(root, path);
+        agree(byWalk(root, path), expected);
+        agree(byUnrolled(root, path), expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads chains from a variable as the variable read and fetchMember do, whatever object holds the variables", () => {
+    fc.assert(
+      fc.property(value, paths, fc.constantFrom("plain", "null", "class"), (root, path, kind) => {
+        agree(fromVariable(root, path, kind), fromVariableByFetchMember(root, path));
       }),
       { numRuns: 3000 },
     );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { daysFromCivil, daysIn } from "../../../lib/values/_civil.ts";
 import { GoDuration } from "../../../lib/values/duration.ts";
-import { GoTime, parseRfc3339 } from "../../../lib/values/time.ts";
+import { GoTime, layouts, parseRfc3339 } from "../../../lib/values/time.ts";
 
 const t = (s: string): GoTime => {
   const r = parseRfc3339(s);
@@ -99,6 +101,46 @@ describe("parseRfc3339()", () => {
 
   it("keeps up to nine fractional digits", () =>
     expect(t("2024-01-01T00:00:00.123456789123Z").String()).toBe("2024-01-01 00:00:00.123456789 +0000 UTC"));
+
+  // The RegExp form the character scan replaced (#8), kept here as its reference.
+  const rfc3339 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-](\d\d):(\d\d))$/;
+  const reference = (s: string) => {
+    const m = rfc3339.exec(s);
+    if (m !== null) {
+      const [, y, mo, d, h, mi, se, frac, z, zh, zm] = m;
+      const year = Number(y), month = Number(mo), day = Number(d), hh = Number(h), mm = Number(mi), ss = Number(se);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year) && hh < 24 && mm < 60 && ss < 60) {
+        const offset = z === "Z" ? 0 : (z![0] === "-" ? -1 : 1) * (Number(zh) * 3600 + Number(zm) * 60);
+        const nsec = frac === undefined ? 0 : Number(frac.slice(1, 10).padEnd(9, "0"));
+        const local = daysFromCivil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss;
+        return { _tag: "Right", right: new GoTime(local - offset, nsec, offset, offset === 0 ? "UTC" : "") };
+      }
+    }
+    return GoTime.parse(layouts["RFC3339"]!, s);
+  };
+
+  it("reads every text as the RegExp form did (property)", () => {
+    // Texts near the format: a valid time with characters replaced, dropped or added, and random texts of its alphabet.
+    const alphabet = fc.constantFrom(..."0123456789-T:.Z+z t1".split(""));
+    const valid = fc.date({ min: new Date(-62135596800000), max: new Date(253402300799000), noInvalidDate: true })
+      .chain((d) =>
+        fc.tuple(
+          fc.constantFrom("", ".5", ".123456789", ".1234567891234", "."),
+          fc.constantFrom("Z", "+01:00", "-00:00", "+00:00", "-13:45", "+24:60", "+1:00", "Zx", ""),
+        ).map(([frac, zone]) => d.toISOString().slice(0, 19) + frac + zone)
+      );
+    const mutated = fc.tuple(valid, fc.nat(40), fc.option(alphabet), fc.boolean()).map(([s, at, c, insert]) => {
+      const i = at % (s.length + 1);
+      return c === null ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + c + s.slice(insert ? i : i + 1);
+    });
+    const text = fc.oneof(valid, mutated, fc.array(alphabet, { maxLength: 30 }).map((cs) => cs.join("")));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(parseRfc3339(s)).toEqual(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe("GoTime methods", () => {
