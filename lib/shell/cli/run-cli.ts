@@ -42,35 +42,14 @@ const options = {
   now: { type: "string" },
 } as const;
 
+/** The flags of every verb that reads a configuration (from files or a cluster). */
+const configFlags = ["config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name"] as const;
+
 const verbOptions: Readonly<Record<string, readonly string[]>> = {
   test: ["help", "output"],
-  validate: ["help", "output", "config-map", "secret", "kubeconfig", "namespace", "config-map-name", "secret-name"],
-  trigger: [
-    "help",
-    "output",
-    "config-map",
-    "secret",
-    "kubeconfig",
-    "namespace",
-    "config-map-name",
-    "secret-name",
-    "as",
-    "now",
-  ],
-  template: [
-    "help",
-    "output",
-    "config-map",
-    "secret",
-    "kubeconfig",
-    "namespace",
-    "config-map-name",
-    "secret-name",
-    "as",
-    "now",
-    "recipient",
-    "send",
-  ],
+  validate: ["help", "output", ...configFlags],
+  trigger: ["help", "output", ...configFlags, "as", "now"],
+  template: ["help", "output", ...configFlags, "as", "now", "recipient", "send"],
 };
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>;
