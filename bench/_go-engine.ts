@@ -19,6 +19,8 @@ export interface GoEngineRun {
   };
   readonly steady: GoRates;
   readonly firstSight: GoRates;
+  /** Configurations read per second: `api.ParseConfig` and `api.NewAPI` on the scenario's ConfigMap and Secret. */
+  readonly config: number;
 }
 
 /** One notification the Go engine's first decision sent. */

@@ -20,7 +20,7 @@ const ownImportMetaUrl = {
 
 const names = process.argv.length > 2
   ? process.argv.slice(2)
-  : ["evaluate", "expr", "templates", "regexp", "delivery", "cold-start"];
+  : ["evaluate", "decode-config", "expr", "templates", "regexp", "delivery", "cold-start"];
 for (const name of names) {
   const outfile = `bench/.${name}.bundle.mjs`;
   await build({

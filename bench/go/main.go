@@ -63,6 +63,9 @@ type output struct {
 	} `json:"check"`
 	Steady     rates `json:"steady"`
 	FirstSight rates `json:"firstSight"`
+	// Config is configurations read per second: ParseConfig and NewAPI (YAML, expr, text/template, the services), the
+	// work decodeConfig does.
+	Config float64 `json:"config"`
 }
 
 // sink stands in for every notification service: it receives the rendered notification and delivers nothing. While
@@ -178,6 +181,15 @@ func run(stdin io.Reader, stdout io.Writer, ms float64) error {
 	out.Steady.Annotation = measure(func() { mustPass(engine, annotated) }, ms)
 	out.FirstSight.StateValue = measure(func() { check(decide(engine, res, controller.NotificationsState{})) }, ms)
 	out.FirstSight.Annotation = measure(func() { mustPass(engine, res) }, ms)
+	out.Config = measure(func() {
+		c, err := api.ParseConfig(&corev1.ConfigMap{Data: in.ConfigMap.Data}, &corev1.Secret{Data: secret})
+		if err != nil {
+			panic(err)
+		}
+		if _, err := api.NewAPI(*c, getVars); err != nil {
+			panic(err)
+		}
+	}, ms)
 	if len(steadyState) != len(out.Check.StateKeys) {
 		return fmt.Errorf("the steady state changed while measuring")
 	}

@@ -3,14 +3,14 @@
  * column of any path inside it, so diagnostics can point at the field.
  * @module
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
 import type { Document, LineCounter, Node, Pair, ParsedNode, Scalar, YAMLMap, YAMLWarning } from "yaml";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { defaultLimits } from "../limits.ts";
-import { readYaml } from "../yaml/mod.ts";
+import { readPlainYaml, readYaml } from "../yaml/mod.ts";
 import type { ReadYaml, YamlLimits, YamlProblem, YamlVersion } from "../yaml/mod.ts";
 
 // --- model
@@ -53,12 +53,38 @@ export type { YamlVersion } from "../yaml/mod.ts";
  * Parses one ConfigMap value; syntax errors are `YamlSyntax` diagnostics with their position, all of them. The
  * library never prints (`logLevel: "error"`): what it would warn about is on {@linkcode YamlValue.warnings}, and a
  * map key that is a list or a map (which it would stringify with a warning, and Go refuses) is an error. A value
- * that passes a YAML limit (see {@linkcode readYaml}) is a `LimitExceeded` error naming it.
+ * that passes a YAML limit (see {@linkcode readYaml}) is a `LimitExceeded` error naming it. A value in the plain
+ * subset of {@linkcode readPlainYaml} is read without the library, which then parses it only if a position is asked.
  */
 export function parseYaml(
   source: string,
   version: YamlVersion,
   limits: YamlLimits = defaultLimits,
+): Either<readonly Diagnostic[], YamlValue> {
+  const plain = readPlainYaml(source, limits);
+  if (plain === undefined) return parseWithPositions(source, version, limits);
+  // The data without the library; positions (wanted only for diagnostics) from the library, when first asked for.
+  let full: YamlValue | undefined;
+  const positions = (): YamlValue | undefined => {
+    if (full === undefined) {
+      const parsed = parseWithPositions(source, version, limits);
+      full = E.isRight(parsed) ? parsed.right : undefined;
+    }
+    return full;
+  };
+  return E.right({
+    value: plain.value,
+    warnings: [],
+    valueAt: (path) => positions()?.valueAt(path),
+    keyAt: (path) => positions()?.keyAt(path),
+    insideScalar: (path, inner) => positions()?.insideScalar(path, inner),
+  });
+}
+
+function parseWithPositions(
+  source: string,
+  version: YamlVersion,
+  limits: YamlLimits,
 ): Either<readonly Diagnostic[], YamlValue> {
   const read = readYaml(source, { version, limits });
   const { doc, lines } = read;
@@ -74,10 +100,10 @@ export function parseYaml(
   if (doc === undefined) return E.left(read.errors.map(problem));
   const errors = [
     ...read.errors.map(problem),
-    ...collectionKeys(doc, read.resolve).map(([key, offset]) =>
+    ...read.collectionKeys.map(({ kind, offset }) =>
       diagnostic(
         "YamlSyntax",
-        `the value is not valid YAML: a map key must be a string, number or boolean, not ${key}`,
+        `the value is not valid YAML: a map key must be a string, number or boolean, not ${kind}`,
         at(offset),
       )
     ),
@@ -100,21 +126,6 @@ function warningMessage(w: YAMLWarning): string {
   return tag !== null
     ? `the tag "${tag[1]}" is unknown, so the value is read without it`
     : `the YAML library warns: ${firstSentence(w.message)}`;
-}
-
-/**
- * Map keys that are lists or maps (written or through an alias), with their offsets: JS objects cannot hold them,
- * and Go's decoding fails.
- */
-function collectionKeys(doc: Document.Parsed, resolve: ReadYaml["resolve"]): [kind: string, offset: number][] {
-  const found: [string, number][] = [];
-  visit(doc, {
-    Pair: (_, pair) => {
-      const key = isAlias(pair.key) ? resolve(pair.key) : pair.key;
-      if (isCollection(key)) found.push([isMap(key) ? "a map" : "a list", (pair.key as Node).range?.[0] ?? 0]);
-    },
-  });
-  return found;
 }
 
 function locator(

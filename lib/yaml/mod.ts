@@ -10,5 +10,6 @@
  * ```
  * @module
  */
-export type { ReadYaml, ReadYamlOptions, YamlLimits, YamlProblem, YamlVersion } from "./read-yaml.ts";
+export type { CollectionKey, ReadYaml, ReadYamlOptions, YamlLimits, YamlProblem, YamlVersion } from "./read-yaml.ts";
 export { readYaml } from "./read-yaml.ts";
+export { readPlainYaml } from "./read-plain-yaml.ts";

@@ -1,10 +1,10 @@
 /**
  * Reading untrusted YAML — ConfigMap values, the `subscriptions` annotation, the Google Chat cards a template writes
- * — in time linear in its size, within the YAML limits (`maxYamlDepth`, `maxYamlAliases`, `maxYamlNodes`): the one
- * place where lib/ parses YAML text.
+ * — in time linear in its size, within the YAML limits (`maxYamlDepth`, `maxYamlAliases`, `maxYamlNodes`): with
+ * its fast path for the plainest YAML (`read-plain-yaml.ts`), the one place where lib/ parses YAML text.
  * @module
  */
-import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";
+import { Composer, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";
 import type { Alias, CST, Document, Node, Tags, YAMLMap } from "yaml";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
@@ -37,6 +37,12 @@ export interface YamlProblem {
   readonly offset: number | undefined;
 }
 
+/** A map key that is a list or a map. */
+export interface CollectionKey {
+  readonly kind: "a map" | "a list";
+  readonly offset: number;
+}
+
 /** A read YAML value. */
 export interface ReadYaml {
   /** The document; absent when the source was refused before it was built (nested too deep). */
@@ -45,6 +51,11 @@ export interface ReadYaml {
   readonly lines: LineCounter;
   /** Syntax errors, duplicate keys included, in document order; or the depth limit that refused the source. */
   readonly errors: readonly YamlProblem[];
+  /**
+   * Map keys that are lists or maps (written, or through an alias), in document order, where each key starts: plain
+   * data cannot hold them, and Go's decoding fails.
+   */
+  readonly collectionKeys: readonly CollectionKey[];
   /** The node an alias names (the last node with that anchor before it, as the YAML library resolves it). */
   resolve(alias: Alias): Node | undefined;
   /**
@@ -110,6 +121,7 @@ export function readYaml(source: string, options: ReadYamlOptions): ReadYaml {
     doc,
     lines,
     errors: all,
+    collectionKeys: shape.collectionKeys,
     resolve: (alias) => shape.targets.get(alias),
     toData: () => toData(parsed, shape, limits),
   };
@@ -124,7 +136,14 @@ const goyamlV2Tags = (tags: Tags): Tags =>
 const syntax = (message: string, offset: number | undefined): YamlProblem => ({ tag: "YamlSyntax", message, offset });
 
 function refused(lines: LineCounter, problem: YamlProblem): ReadYaml {
-  return { doc: undefined, lines, errors: [problem], resolve: () => undefined, toData: () => E.left(problem) };
+  return {
+    doc: undefined,
+    lines,
+    errors: [problem],
+    collectionKeys: [],
+    resolve: () => undefined,
+    toData: () => E.left(problem),
+  };
 }
 
 /** The offset of the first list or map nested deeper than `max`, walking the parser's tokens without recursion. */
@@ -172,15 +191,17 @@ interface Duplicate {
 interface Shape {
   readonly targets: ReadonlyMap<Alias, Node | undefined>;
   readonly duplicateKeys: readonly Duplicate[];
+  readonly collectionKeys: readonly CollectionKey[];
   /** Aliases inside the node they name. */
   readonly cycles: readonly Alias[];
   readonly expansion: Expansion;
 }
 
 /**
- * One walk of the document, in the YAML library's visiting order (a node, then its items; a pair's key, then its
- * value): which node each alias names, how many nodes and aliases the value expands to (memoised per anchored node,
- * so linear however the aliases nest), duplicate keys, and aliases that would make the value contain itself.
+ * One walk of the document, in the YAML library's visiting order (a node, then its items; a pair, then its key, then
+ * its value): which node each alias names, how many nodes and aliases the value expands to (memoised per anchored
+ * node, so linear however the aliases nest), duplicate keys, keys that are collections, and aliases that would make
+ * the value contain itself.
  */
 function analyse(doc: Document.Parsed): Shape {
   const targets = new Map<Alias, Node | undefined>();
@@ -188,6 +209,7 @@ function analyse(doc: Document.Parsed): Shape {
   const anchored = new Map<Node, Expansion>();
   const open = new Set<Node>();
   const duplicateKeys: Duplicate[] = [];
+  const collectionKeys: CollectionKey[] = [];
   const cycles: Alias[] = [];
   const walk = (node: unknown): Expansion => {
     if (isAlias(node)) {
@@ -198,6 +220,10 @@ function analyse(doc: Document.Parsed): Shape {
       return { nodes: named?.nodes ?? 0, aliases: 1 + (named?.aliases ?? 0) };
     }
     if (isPair(node)) {
+      const key = isAlias(node.key) ? anchors.get(node.key.source) : node.key;
+      if (isCollection(key)) {
+        collectionKeys.push({ kind: isMap(key) ? "a map" : "a list", offset: (node.key as Node).range?.[0] ?? 0 });
+      }
       const k = walk(node.key);
       const v = walk(node.value);
       return { nodes: k.nodes + v.nodes, aliases: k.aliases + v.aliases };
@@ -222,7 +248,7 @@ function analyse(doc: Document.Parsed): Shape {
   };
   const expansion = walk(doc.contents);
   duplicateKeys.sort((a, b) => a.order - b.order);
-  return { targets, duplicateKeys, cycles, expansion };
+  return { targets, duplicateKeys, collectionKeys, cycles, expansion };
 }
 
 /**

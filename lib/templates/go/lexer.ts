@@ -83,42 +83,62 @@ export function isKeyword(t: TokenType): boolean {
   return keywordTypes.has(t);
 }
 
-const leftDelim = "{{";
-const rightDelim = "}}";
 const alnum = /^[\p{L}\p{Nd}_]$/u;
-const printableAscii = /^[\x20-\x7e]$/;
 
-function isSpace(c: string | undefined): boolean {
-  return c === " " || c === "\t" || c === "\r" || c === "\n";
+/** Whether a UTF-16 code unit is Go's white space in actions: space, tab, carriage return, newline. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
-function isAlphaNumeric(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
-  if (code < 0x80) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+/** How many UTF-16 units the letter, digit or `_` at `i` takes; 0 when there is none (or `i` is past the end). */
+function alnumLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
   }
-  return alnum.test(c);
+  if (Number.isNaN(c)) return 0;
+  const r = String.fromCodePoint(s.codePointAt(i)!);
+  return alnum.test(r) ? r.length : 0;
 }
 
+/** The character (code point) at `i`, `""` past the end. */
+function runeAt(s: string, i: number): string {
+  const cp = s.codePointAt(i);
+  return cp === undefined ? "" : String.fromCodePoint(cp);
+}
+
+/** Whether `s` has a left trim marker (`- ` after `{{`) at `i`. */
 function hasLeftTrimMarker(s: string, i: number): boolean {
-  return s[i] === "-" && isSpace(s[i + 1]);
+  return s.charCodeAt(i) === 45 && isSpaceCode(s.charCodeAt(i + 1));
 }
 
-function hasRightTrimMarker(s: string, i: number): boolean {
-  return isSpace(s[i]) && s[i + 1] === "-";
+/** 0 when no right delimiter starts at `i`, 2 for `}}`, 4 for ` -}}` (a right trim marker and the delimiter). */
+function rightDelimLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 125) return s.charCodeAt(i + 1) === 125 ? 2 : 0;
+  if (!isSpaceCode(c) || s.charCodeAt(i + 1) !== 45) return 0;
+  return s.charCodeAt(i + 2) === 125 && s.charCodeAt(i + 3) === 125 ? 4 : 0;
 }
 
 function trimRightLength(s: string, from: number, to: number): number {
   let n = to;
-  while (n > from && isSpace(s[n - 1])) n--;
+  while (n > from && isSpaceCode(s.charCodeAt(n - 1))) n--;
   return to - n;
 }
 
 function trimLeftLength(s: string, from: number): number {
   let n = from;
-  while (n < s.length && isSpace(s[n])) n++;
+  while (isSpaceCode(s.charCodeAt(n))) n++;
   return n - from;
+}
+
+/** Whether the code unit ends a word, a field or a variable: white space, `.,|:)(`, the end, or `}}`. */
+function atTerminator(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (Number.isNaN(c) || isSpaceCode(c)) return true;
+  // . , | : ) (
+  if (c === 46 || c === 44 || c === 124 || c === 58 || c === 41 || c === 40) return true;
+  return c === 125 && s.charCodeAt(i + 1) === 125;
 }
 
 /** Go's `%#U` of a character: `U+005B '['`. */
@@ -131,15 +151,29 @@ export function formatRune(c: string): string {
 
 /**
  * Tokenizes a template. The result always ends with an `eof` or an `error` token; nothing follows an error.
+ *
+ * Text is found with `indexOf`, actions are scanned by UTF-16 code unit, and lines are counted once, forward: a
+ * template compiles when its configuration is decoded, mostly in a cold process, where every step of
+ * interpreted JavaScript per character counts.
  * @param input the template source
  * @returns the tokens, in order
  */
 export function lex(input: string): Token[] {
   const items: Token[] = [];
+  const length = input.length;
   let pos = 0;
   let start = 0;
   let parenDepth = 0;
-  const lineAt = lineCounter(input);
+  // Lines of token starts, counted forward (token starts never go back).
+  let line = 1;
+  let nextNewline = input.indexOf("\n");
+  const lineAt = (at: number): number => {
+    while (nextNewline >= 0 && nextNewline < at) {
+      line++;
+      nextNewline = input.indexOf("\n", nextNewline + 1);
+    }
+    return line;
+  };
   const emit = (type: TokenType): void => {
     items.push({ type, pos: start, val: input.slice(start, pos), line: lineAt(start) });
     start = pos;
@@ -148,27 +182,12 @@ export function lex(input: string): Token[] {
     items.push({ type: "error", pos: start, val: message, line: lineAt(start) });
     return items;
   };
-  const charAt = (i: number): string | undefined => {
-    const cp = input.codePointAt(i);
-    return cp === undefined ? undefined : String.fromCodePoint(cp);
-  };
-  const atTerminator = (): boolean => {
-    const c = input[pos];
-    if (c === undefined || isSpace(c)) return true;
-    if (".,|:)(".includes(c)) return true;
-    return input.startsWith(rightDelim, pos);
-  };
-  const atRightDelim = (): { delim: boolean; trim: boolean } => {
-    if (hasRightTrimMarker(input, pos) && input.startsWith(rightDelim, pos + 2)) return { delim: true, trim: true };
-    if (input.startsWith(rightDelim, pos)) return { delim: true, trim: false };
-    return { delim: false, trim: false };
-  };
 
   for (;;) {
     // text
-    const x = input.indexOf(leftDelim, pos);
+    const x = input.indexOf("{{", pos);
     if (x < 0) {
-      pos = input.length;
+      pos = length;
       if (pos > start) emit("text");
       emit("eof");
       return items;
@@ -181,20 +200,19 @@ export function lex(input: string): Token[] {
     start = pos;
     // left delimiter
     pos += 2;
-    const trimSpace = hasLeftTrimMarker(input, pos);
-    const afterMarker = trimSpace ? 2 : 0;
-    if (input.startsWith("/*", pos + afterMarker)) {
+    const afterMarker = hasLeftTrimMarker(input, pos) ? 2 : 0;
+    if (input.charCodeAt(pos + afterMarker) === 47 && input.charCodeAt(pos + afterMarker + 1) === 42) {
+      // a comment: /* … */
       pos += afterMarker;
       start = pos;
       pos += 2;
       const i = input.indexOf("*/", pos);
       if (i < 0) return fail("unclosed comment");
       pos = i + 2;
-      const d = atRightDelim();
-      if (!d.delim) return fail("comment ends before closing delimiter");
-      if (d.trim) pos += 2;
-      pos += 2;
-      if (d.trim) pos += trimLeftLength(input, pos);
+      const d = rightDelimLength(input, pos);
+      if (d === 0) return fail("comment ends before closing delimiter");
+      pos += d;
+      if (d === 4) pos += trimLeftLength(input, pos);
       start = pos;
       continue;
     }
@@ -204,73 +222,77 @@ export function lex(input: string): Token[] {
     parenDepth = 0;
     // inside action
     for (;;) {
-      const d = atRightDelim();
-      if (d.delim) {
+      const d = rightDelimLength(input, pos);
+      if (d !== 0) {
         if (parenDepth !== 0) return fail("unclosed left paren");
-        if (d.trim) {
+        if (d === 4) {
           pos += 2;
           start = pos;
         }
         pos += 2;
         emit("rightDelim");
-        if (d.trim) {
+        if (d === 4) {
           pos += trimLeftLength(input, pos);
           start = pos;
         }
         break;
       }
-      const r = charAt(pos);
-      if (r === undefined) return fail("unclosed action");
-      if (isSpace(r)) {
+      const c = input.charCodeAt(pos);
+      if (Number.isNaN(c)) return fail("unclosed action");
+      if (isSpaceCode(c)) {
         let n = 0;
-        while (isSpace(input[pos])) {
+        while (isSpaceCode(input.charCodeAt(pos))) {
           pos++;
           n++;
         }
-        if (hasRightTrimMarker(input, pos - 1) && input.startsWith(rightDelim, pos + 1)) {
+        if (rightDelimLength(input, pos - 1) === 4) {
           pos--;
           if (n === 1) continue;
         }
         emit("space");
         continue;
       }
-      pos += r.length;
-      switch (r) {
-        case "=":
+      pos++;
+      switch (c) {
+        case 61: // =
           emit("assign");
           continue;
-        case ":":
-          if (input[pos] !== "=") return fail("expected :=");
+        case 58: // :
+          if (input.charCodeAt(pos) !== 61) return fail("expected :=");
           pos++;
           emit("declare");
           continue;
-        case "|":
+        case 124: // |
           emit("pipe");
           continue;
-        case '"': {
-          const err = scanQuoted('"', "unterminated quoted string");
+        case 34: {
+          // "
+          const err = scanQuoted(34, "unterminated quoted string");
           if (err !== undefined) return fail(err);
           emit("string");
           continue;
         }
-        case "`": {
+        case 96: {
+          // `
           const end = input.indexOf("`", pos);
           if (end < 0) {
-            pos = input.length;
+            pos = length;
             return fail("unterminated raw quoted string");
           }
           pos = end + 1;
           emit("rawString");
           continue;
         }
-        case "'": {
-          const err = scanQuoted("'", "unterminated character constant");
+        case 39: {
+          // '
+          const err = scanQuoted(39, "unterminated character constant");
           if (err !== undefined) return fail(err);
           emit("charConstant");
           continue;
         }
-        case "$": {
-          if (atTerminator()) {
+        case 36: {
+          // $
+          if (atTerminator(input, pos)) {
             emit("variable");
             continue;
           }
@@ -279,20 +301,21 @@ export function lex(input: string): Token[] {
           emit("variable");
           continue;
         }
-        case "(":
+        case 40: // (
           emit("leftParen");
           parenDepth++;
           continue;
-        case ")":
+        case 41: // )
           emit("rightParen");
           parenDepth--;
-          if (parenDepth < 0) return fail(`unexpected right paren ${formatRune(r)}`);
+          if (parenDepth < 0) return fail(`unexpected right paren ${formatRune(")")}`);
           continue;
       }
-      if (r === ".") {
-        const c = input[pos];
-        if (c === undefined || c < "0" || c > "9") {
-          if (atTerminator()) {
+      if (c === 46) {
+        // .
+        const n = input.charCodeAt(pos);
+        if (!(n >= 48 && n <= 57)) {
+          if (atTerminator(input, pos)) {
             emit("dot");
             continue;
           }
@@ -302,12 +325,13 @@ export function lex(input: string): Token[] {
           continue;
         }
       }
-      if (r === "." || r === "+" || r === "-" || (r >= "0" && r <= "9")) {
+      if (c === 46 || c === 43 || c === 45 || (c >= 48 && c <= 57)) {
+        // . + - digit
         pos -= 1;
         if (!scanNumber()) return fail(`bad number syntax: ${goQuote(input.slice(start, pos))}`);
-        const sign = input[pos];
-        if (sign === "+" || sign === "-") {
-          if (!scanNumber() || input[pos - 1] !== "i") {
+        const sign = input.charCodeAt(pos);
+        if (sign === 43 || sign === 45) {
+          if (!scanNumber() || input.charCodeAt(pos - 1) !== 105) {
             return fail(`bad number syntax: ${goQuote(input.slice(start, pos))}`);
           }
           emit("complex");
@@ -316,47 +340,54 @@ export function lex(input: string): Token[] {
         }
         continue;
       }
-      if (isAlphaNumeric(r)) {
-        while (isAlphaNumeric(charAt(pos))) pos += (charAt(pos) ?? "").length;
+      pos--;
+      const first = alnumLength(input, pos);
+      if (first !== 0) {
+        pos += first;
+        for (let n = alnumLength(input, pos); n !== 0; n = alnumLength(input, pos)) pos += n;
         const word = input.slice(start, pos);
-        if (!atTerminator()) return fail(`bad character ${formatRune(charAt(pos) ?? "")}`);
+        if (!atTerminator(input, pos)) return fail(`bad character ${formatRune(runeAt(input, pos))}`);
         const kw = keywords[word];
         if (kw !== undefined && Object.hasOwn(keywords, word)) emit(kw);
         else if (word === "true" || word === "false") emit("bool");
         else emit("identifier");
         continue;
       }
-      if (r.length === 1 && printableAscii.test(r)) {
+      if (c >= 0x20 && c <= 0x7e) {
+        pos++;
         emit("char");
         continue;
       }
+      const r = runeAt(input, pos);
+      pos += r.length;
       return fail(`unrecognized character in action: ${formatRune(r)}`);
     }
   }
 
-  function scanQuoted(quote: string, unterminated: string): string | undefined {
+  function scanQuoted(quote: number, unterminated: string): string | undefined {
     for (;;) {
-      const c = input[pos];
+      const c = input.charCodeAt(pos);
       pos++;
-      if (c === "\\") {
-        const n = input[pos];
+      if (c === 92) {
+        // \
+        const n = input.charCodeAt(pos);
         pos++;
-        if (n !== undefined && n !== "\n") continue;
-        if (n === undefined) pos = input.length;
+        if (!Number.isNaN(n) && n !== 10) continue;
+        if (Number.isNaN(n)) pos = length;
         return unterminated;
       }
-      if (c === undefined) {
-        pos = input.length;
+      if (Number.isNaN(c)) {
+        pos = length;
         return unterminated;
       }
-      if (c === "\n") return unterminated;
+      if (c === 10) return unterminated;
       if (c === quote) return undefined;
     }
   }
 
   function scanName(): string | undefined {
-    while (isAlphaNumeric(charAt(pos))) pos += (charAt(pos) ?? "").length;
-    if (!atTerminator()) return `bad character ${formatRune(charAt(pos) ?? "")}`;
+    for (let n = alnumLength(input, pos); n !== 0; n = alnumLength(input, pos)) pos += n;
+    if (!atTerminator(input, pos)) return `bad character ${formatRune(runeAt(input, pos))}`;
     return undefined;
   }
 
@@ -392,25 +423,11 @@ export function lex(input: string): Token[] {
       acceptRun("0123456789_");
     }
     accept("i");
-    if (isAlphaNumeric(charAt(pos))) {
-      pos += (charAt(pos) ?? "").length;
+    const n = alnumLength(input, pos);
+    if (n !== 0) {
+      pos += n;
       return false;
     }
     return true;
   }
-}
-
-function lineCounter(input: string): (pos: number) => number {
-  const starts: number[] = [0];
-  for (let i = input.indexOf("\n"); i >= 0; i = input.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (pos) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }

@@ -141,6 +141,30 @@ describe("readYaml()", () => {
     expect(read.toData()).toEqual(E.right([1, 2, 2]));
   });
 
+  const keys = [
+    { name: "no key that is a collection", source: "a: 1\nb: [c]\n", expected: [] },
+    {
+      name: "a list key and a map key, outer pair before the pairs inside its key",
+      source: "? [x]\n: 1\n? {y: 2}\n: 3\n",
+      expected: [{ kind: "a list", offset: 2 }, { kind: "a map", offset: 12 }],
+    },
+    {
+      name: "a key that is an alias of a map, resolved where the alias is",
+      source: "a: &m {b: 1}\n? *m\n: 2\n",
+      expected: [{ kind: "a map", offset: 15 }],
+    },
+    {
+      name: "a map key inside a map key",
+      source: "? {[z]: 1}\n: 2\n",
+      expected: [{ kind: "a map", offset: 2 }, { kind: "a list", offset: 3 }],
+    },
+  ];
+  for (const c of keys) {
+    it(`finds ${c.name}`, () => {
+      expect(readYaml(c.source, { version: "1.1" }).collectionKeys).toEqual(c.expected);
+    });
+  }
+
   const refused = [
     {
       name: "an alias inside the list its anchor names",

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readPlainYaml } from "../../../lib/yaml/read-plain-yaml.ts";
+import { readYaml } from "../../../lib/yaml/read-yaml.ts";
+import type { YamlVersion } from "../../../lib/yaml/read-yaml.ts";
+import { E } from "../../../lib/fp.ts";
+import { defaultLimits } from "../../../lib/limits.ts";
+import { argoCdConfigMap } from "../../_helpers/argocd.ts";
+
+const versions: readonly YamlVersion[] = ["1.1", "1.2"];
+
+/** What the YAML library reads: the data when it finds no error, no warning and no collection key; else undefined. */
+function library(source: string, version: YamlVersion): { value: unknown } | undefined {
+  const read = readYaml(source, { version });
+  if (read.errors.length > 0 || read.collectionKeys.length > 0 || (read.doc?.warnings.length ?? 0) > 0) {
+    return undefined;
+  }
+  const data = read.toData();
+  return E.isRight(data) ? { value: data.right } : undefined;
+}
+
+describe("readPlainYaml()", () => {
+  const read = [
+    {
+      name: "a template document",
+      source: 'message: |\n  Hi {{.a}}\n\n  bye\nslack:\n  groupingKey: ""\n  notifyBroadcast: false\n' +
+        "  color: '#18be52'\n  deliveryPolicy: Post\n",
+    },
+    { name: "nested maps and a dedent of two levels", source: "a:\n  b:\n    c: x y z\nd: true\n" },
+    { name: "a key without a value", source: "a:\nb: text\n" },
+    { name: "a strip block, blank lines inside and after it", source: "a: |-\n\n    x\n\n      y\n\n\nb: c\n" },
+    { name: "a block at the end", source: "a:\n  b: |\n    {{if .x}}\n    {{end}}\n" },
+    { name: "plain text with braces, quotes and colons", source: "a: Application {{.x}} is 'ok', see http://x\n" },
+  ];
+  for (const c of read) {
+    it(`reads ${c.name} to the YAML library's data`, () => {
+      const plain = readPlainYaml(c.source, defaultLimits);
+      expect(plain).toBeDefined();
+      for (const v of versions) expect(plain).toEqual(library(c.source, v));
+    });
+  }
+
+  const left = [
+    { name: "a list", source: "- a\n" },
+    { name: "no final newline", source: "a: b" },
+    { name: "a tab", source: "a:\tb\n" },
+    { name: "a carriage return", source: "a: b\r\n" },
+    { name: "a comment", source: "# c\na: b\n" },
+    { name: "a comment after a value", source: "a: b # c\n" },
+    { name: "a word YAML 1.1 reads as a boolean", source: "a: yes\n" },
+    { name: "a key YAML 1.1 reads as a boolean", source: "on: push\n" },
+    { name: "null", source: "a: null\n" },
+    { name: "a number", source: "a: 1\n" },
+    { name: "a repeated key", source: "a: x\na: y\n" },
+    { name: "a plain value continued on the next line", source: "a: x\n  y\n" },
+    { name: "a value with a colon and a space", source: "a: b: c\n" },
+    { name: "a flow map", source: "a: {b: c}\n" },
+    { name: "an escape in double quotes", source: 'a: "\\n"\n' },
+    { name: "a keep block", source: "a: |+\n  x\n" },
+    { name: "an empty block", source: "a: |\nb: c\n" },
+    { name: "a line of spaces in a block", source: "a: |\n  x\n   \n  y\n" },
+    { name: "an indentation that matches no map", source: "a:\n    b: c\n  d: e\n" },
+    { name: "an anchor", source: "a: &x b\n" },
+    { name: "a document marker", source: "---\na: b\n" },
+    { name: "trailing spaces", source: "a: b \n" },
+    { name: "a map nested to maxYamlDepth", source: "a:\n b:\n  c: d\n", limits: { maxYamlDepth: 3 } },
+    { name: "a map of maxYamlNodes nodes", source: "a: b\nc: d\n", limits: { maxYamlNodes: 5 } },
+  ];
+  for (const c of left) {
+    it(`leaves ${c.name} to the YAML library`, () => {
+      expect(readPlainYaml(c.source, { ...defaultLimits, ...c.limits })).toBeUndefined();
+    });
+  }
+
+  it("reads every template of the Argo CD catalog, to the YAML library's data", () => {
+    const templates = Object.entries(argoCdConfigMap().data).filter(([k]) => k.startsWith("template."));
+    expect(templates.length).toBe(8);
+    for (const [, source] of templates) {
+      expect(readPlainYaml(source, defaultLimits)).toEqual(library(source, "1.1"));
+    }
+  });
+
+  it("reads what it takes to the YAML library's data, without errors or warnings there (differential)", () => {
+    // Mostly what the subset has, sometimes what it must leave to the library.
+    const word = fc.oneof(
+      { arbitrary: fc.constantFrom("a", "b", "c", "msg", "title", "x-y", "k_2", "slack"), weight: 12 },
+      { arbitrary: fc.constantFrom("Yes", "on", "null", "ÿ", "1"), weight: 1 },
+    );
+    const text = fc.oneof(
+      {
+        arbitrary: fc.constantFrom(
+          "hello",
+          "Hello {{.app.metadata.name}} is up.",
+          "true",
+          "false",
+          '""',
+          '"quoted"',
+          "'#000080'",
+          "http://x",
+          "a 'b' c",
+        ),
+        weight: 10,
+      },
+      {
+        arbitrary: fc.constantFrom(
+          "yes",
+          "No",
+          "~",
+          "1",
+          "'it''s'",
+          '"a\\tb"',
+          "x: y",
+          "x #c",
+          "x:",
+          "x ",
+          "[a]",
+          "{a: 1}",
+          "&a x",
+          "*a",
+          "!!str x",
+          "- x",
+        ),
+        weight: 1,
+      },
+    );
+    const block = fc.tuple(
+      fc.constantFrom("|", "|", "|-", "|-", "|+", "|2", "| "),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(0, 0, 0, 1, 2, 4),
+          fc.constantFrom("", "{{.x}}", "{{.x}}", "a: b", "# c", "- x", "  "),
+        ),
+        {
+          minLength: 0,
+          maxLength: 4,
+        },
+      ),
+    ).map(([header, body]) => ({
+      header,
+      body: body.map(([extra, s]) => (s === "" ? "" : `${" ".repeat(extra)}${s}`)),
+    }));
+    type Entry = { key: string; value: string | { header: string; body: string[] } | Entry[] | undefined };
+    const map: fc.Memo<Entry[]> = fc.memo((n) =>
+      fc.array(
+        fc.record({
+          key: word,
+          value: n > 1
+            ? fc.oneof(text, text, block, map(n - 1), fc.constant(undefined))
+            : fc.oneof(text, block, fc.constant(undefined)),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ) as fc.Arbitrary<Entry[]>
+    );
+    const render = (entries: Entry[], indent: number, step: number): string[] =>
+      entries.flatMap(({ key, value }) => {
+        const head = `${" ".repeat(indent)}${key}:`;
+        if (value === undefined) return [head];
+        if (typeof value === "string") return [`${head} ${value}`];
+        if (Array.isArray(value)) return [head, ...render(value, indent + step, step)];
+        return [
+          `${head} ${value.header}`,
+          ...value.body.map((l) => (l === "" ? "" : `${" ".repeat(indent + step)}${l}`)),
+        ];
+      });
+    const noise = fc.constantFrom("", "  ", "\t", "---", "# c", "  x", "- y", "a: b", " c:");
+    const source = fc.tuple(map(3), fc.constantFrom(1, 2, 4), fc.array(fc.tuple(fc.nat(), noise), { maxLength: 1 }))
+      .chain(([entries, step, inserts]) => {
+        const lines = render(entries, 0, step);
+        for (const [at, l] of inserts) lines.splice(at % (lines.length + 1), 0, l);
+        return fc.constantFrom(`${lines.join("\n")}\n`, `${lines.join("\n")}\n`, lines.join("\n"));
+      });
+    let taken = 0;
+    fc.assert(
+      fc.property(source, (s) => {
+        const plain = readPlainYaml(s, defaultLimits);
+        if (plain === undefined) return;
+        taken++;
+        for (const v of versions) expect(plain).toEqual(library(s, v));
+      }),
+      { numRuns: 3000, seed: 8 },
+    );
+    expect(taken).toBeGreaterThan(300);
+  });
+});
