@@ -11,9 +11,12 @@ import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts"];
-/** KiB gzipped: the aim, and the ceiling above which the check fails (the size when Liquid left the default import). */
+/**
+ * KiB gzipped: the aim, and the ceiling above which the check fails — 5 KiB of room above the 140 KiB `mod.ts` came to
+ * after Liquid left the default import (it was 161 with it), so growing past it is a decision, not an accident.
+ */
 const aim = 100;
-const ceiling = 140;
+const ceiling = 145;
 let failed = false;
 const gzipped = new Map<string, number>();
 
