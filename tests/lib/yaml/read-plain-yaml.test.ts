@@ -31,6 +31,14 @@ describe("readPlainYaml()", () => {
     { name: "a strip block, blank lines inside and after it", source: "a: |-\n\n    x\n\n      y\n\n\nb: c\n" },
     { name: "a block at the end", source: "a:\n  b: |\n    {{if .x}}\n    {{end}}\n" },
     { name: "plain text with braces, quotes and colons", source: "a: Application {{.x}} is 'ok', see http://x\n" },
+    { name: "a list", source: "- a\n" },
+    { name: "no final newline", source: "a: b" },
+    { name: "small integers and a secret reference", source: "port: 587\nzero: 0\npassword: $email-password\n" },
+    { name: "a plain value folded over the next lines", source: "a: x\n  * y ['z',\n    'w']\nb: c\n" },
+    {
+      name: "a trigger: a list of maps, a list at its key's indent, a flow list",
+      source: "- description: x\n  send:\n  - app-created\n  when: a == 'b'\n- send: [a, b-c]\n  when: \"true\"\n",
+    },
   ];
   for (const c of read) {
     it(`reads ${c.name} to the YAML library's data`, () => {
@@ -41,8 +49,6 @@ describe("readPlainYaml()", () => {
   }
 
   const left = [
-    { name: "a list", source: "- a\n" },
-    { name: "no final newline", source: "a: b" },
     { name: "a tab", source: "a:\tb\n" },
     { name: "a carriage return", source: "a: b\r\n" },
     { name: "a comment", source: "# c\na: b\n" },
@@ -50,9 +56,20 @@ describe("readPlainYaml()", () => {
     { name: "a word YAML 1.1 reads as a boolean", source: "a: yes\n" },
     { name: "a key YAML 1.1 reads as a boolean", source: "on: push\n" },
     { name: "null", source: "a: null\n" },
-    { name: "a number", source: "a: 1\n" },
+    { name: "a number YAML 1.1 reads as octal", source: "a: 010\n" },
+    { name: "a large number", source: "a: 12345678901\n" },
+    { name: "a quoted value continued on the next line", source: "a: 'x'\n  y\n" },
+    { name: "a folded value with an empty line", source: "a: x\n\n  y\n" },
+    { name: "a folded line that starts with an indicator", source: "a: x\n  - y\n" },
+    { name: "a folded line with a comment", source: "a: x\n  y # c\n" },
+    { name: "a list of lists", source: "- - a\n" },
+    { name: "a list item on more lines", source: "- a\n  b\n" },
+    { name: "a key after a top-level list", source: "- a\nb: c\n" },
+    { name: "a flow list with a boolean", source: "a: [x, on]\n" },
+    { name: "a flow list with a trailing comma", source: "a: [x, ]\n" },
+    { name: "a flow list of quoted words", source: "a: ['x']\n" },
+    { name: "a block at the end without a final newline", source: "a: |\n  x" },
     { name: "a repeated key", source: "a: x\na: y\n" },
-    { name: "a plain value continued on the next line", source: "a: x\n  y\n" },
     { name: "a value with a colon and a space", source: "a: b: c\n" },
     { name: "a flow map", source: "a: {b: c}\n" },
     { name: "an escape in double quotes", source: 'a: "\\n"\n' },
