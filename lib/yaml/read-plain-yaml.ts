@@ -169,11 +169,11 @@ function valueOf(
   if (!nextIsDeeper(lines, state.i, indent)) return scalar(text);
   // A plain scalar folded over more indented lines: joined by spaces (an empty line between would be a line break).
   const c = text.charCodeAt(0);
-  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36)) return undefined;
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36) || text.endsWith(" ")) return undefined;
   let joined = text;
   while (state.i < lines.length && lines[state.i] !== "" && indentOf(lines[state.i]!) > indent) {
     const part = lines[state.i]!.slice(indentOf(lines[state.i]!));
-    if (notContinuation.test(part)) return undefined;
+    if (part === "" || notContinuation.test(part) || part.endsWith(" ")) return undefined;
     joined += ` ${part}`;
     state.i++;
   }

@@ -97,6 +97,17 @@ describe("readPlainYaml()", () => {
     }
   });
 
+  it("reads every trigger, service and the context of the Argo CD catalog, to the YAML library's data", () => {
+    const others = Object.entries(argoCdConfigMap().data).filter(([k]) => !k.startsWith("template."));
+    expect(others.filter(([k]) => k.startsWith("trigger.")).length).toBe(8);
+    expect(others.length).toBe(12);
+    for (const [key, source] of others) {
+      const plain = readPlainYaml(source, defaultLimits);
+      expect({ key, plain }).toEqual({ key, plain: library(source, key.startsWith("service.") ? "1.2" : "1.1") });
+      expect(plain).toBeDefined();
+    }
+  });
+
   it("reads what it takes to the YAML library's data, without errors or warnings there (differential)", () => {
     // Mostly what the subset has, sometimes what it must leave to the library.
     const word = fc.oneof(
@@ -115,6 +126,13 @@ describe("readPlainYaml()", () => {
           "'#000080'",
           "http://x",
           "a 'b' c",
+          "587",
+          "0",
+          "$slack-token",
+          "a == 'b' and c in ['x']",
+          "[a, b]",
+          "[]",
+          "[app-created]",
         ),
         weight: 10,
       },
@@ -136,6 +154,17 @@ describe("readPlainYaml()", () => {
           "*a",
           "!!str x",
           "- x",
+          "010",
+          "12345678901",
+          "[a, on]",
+          "[a, ]",
+          "['a']",
+          "[a b]",
+          "-1",
+          "0x1F",
+          "1.5",
+          "[a, [b]]",
+          "$",
         ),
         weight: 1,
       },
@@ -156,33 +185,82 @@ describe("readPlainYaml()", () => {
       header,
       body: body.map(([extra, s]) => (s === "" ? "" : `${" ".repeat(extra)}${s}`)),
     }));
-    type Entry = { key: string; value: string | { header: string; body: string[] } | Entry[] | undefined };
+    const continuation = fc.oneof(
+      {
+        arbitrary: fc.constantFrom("and b == 'c'", "* time.Minute)", "'Failed']", "[x]", '"q"', "(!a.b(1", "x"),
+        weight: 8,
+      },
+      {
+        arbitrary: fc.constantFrom("- x", "# c", "x: y", "x #c", "? x", ": x", "{a}", "&a", "!t", "|", ">", "x:", "x "),
+        weight: 1,
+      },
+    );
+    const folded = fc.tuple(
+      text,
+      fc.array(fc.tuple(fc.constantFrom(0, 0, 1, 3), continuation), { minLength: 1, maxLength: 3 }),
+    );
+    type Item = string | Entry[];
+    type Entry = {
+      key: string;
+      value:
+        | string
+        | { header: string; body: string[] }
+        | { folded: [string, [number, string][]] }
+        | { list: Item[]; compact: boolean }
+        | Entry[]
+        | undefined;
+    };
+    const list = (n: number): fc.Arbitrary<{ list: Item[]; compact: boolean }> =>
+      fc.record({
+        list: fc.array(n > 1 ? fc.oneof(text, map(n - 1), map(n - 1)) : text, { minLength: 1, maxLength: 3 }),
+        compact: fc.boolean(),
+      }) as fc.Arbitrary<{ list: Item[]; compact: boolean }>;
     const map: fc.Memo<Entry[]> = fc.memo((n) =>
       fc.array(
         fc.record({
           key: word,
           value: n > 1
-            ? fc.oneof(text, text, block, map(n - 1), fc.constant(undefined))
-            : fc.oneof(text, block, fc.constant(undefined)),
+            ? fc.oneof(
+              text,
+              text,
+              block,
+              folded.map((f) => ({ folded: f })),
+              list(n - 1),
+              map(n - 1),
+              fc.constant(undefined),
+            )
+            : fc.oneof(text, block, folded.map((f) => ({ folded: f })), fc.constant(undefined)),
         }),
         { minLength: 1, maxLength: 4 },
       ) as fc.Arbitrary<Entry[]>
     );
+    const renderList = (items: Item[], indent: number, step: number): string[] =>
+      items.flatMap((item) => {
+        if (typeof item === "string") return [`${" ".repeat(indent)}- ${item}`];
+        const [first, ...rest] = render(item, indent + 2, step);
+        return [`${" ".repeat(indent)}- ${first!.trimStart()}`, ...rest];
+      });
     const render = (entries: Entry[], indent: number, step: number): string[] =>
       entries.flatMap(({ key, value }) => {
         const head = `${" ".repeat(indent)}${key}:`;
         if (value === undefined) return [head];
         if (typeof value === "string") return [`${head} ${value}`];
         if (Array.isArray(value)) return [head, ...render(value, indent + step, step)];
+        if ("list" in value) return [head, ...renderList(value.list, value.compact ? indent : indent + step, step)];
+        if ("folded" in value) {
+          const [first, more] = value.folded;
+          return [`${head} ${first}`, ...more.map(([extra, l]) => `${" ".repeat(indent + step + extra)}${l}`)];
+        }
         return [
           `${head} ${value.header}`,
           ...value.body.map((l) => (l === "" ? "" : `${" ".repeat(indent + step)}${l}`)),
         ];
       });
-    const noise = fc.constantFrom("", "  ", "\t", "---", "# c", "  x", "- y", "a: b", " c:");
-    const source = fc.tuple(map(3), fc.constantFrom(1, 2, 4), fc.array(fc.tuple(fc.nat(), noise), { maxLength: 1 }))
-      .chain(([entries, step, inserts]) => {
-        const lines = render(entries, 0, step);
+    const noise = fc.constantFrom("", "  ", "\t", "---", "# c", "  x", "- y", "a: b", " c:", "  - z");
+    const top = fc.oneof(map(3).map((m) => ({ map: m })), list(3).map((l) => ({ list: l.list })));
+    const source = fc.tuple(top, fc.constantFrom(1, 2, 4), fc.array(fc.tuple(fc.nat(), noise), { maxLength: 1 }))
+      .chain(([doc, step, inserts]) => {
+        const lines = "map" in doc ? render(doc.map, 0, step) : renderList(doc.list, 0, step);
         for (const [at, l] of inserts) lines.splice(at % (lines.length + 1), 0, l);
         return fc.constantFrom(`${lines.join("\n")}\n`, `${lines.join("\n")}\n`, lines.join("\n"));
       });
@@ -194,8 +272,8 @@ describe("readPlainYaml()", () => {
         taken++;
         for (const v of versions) expect(plain).toEqual(library(s, v));
       }),
-      { numRuns: 3000, seed: 8 },
+      { numRuns: 6000, seed: 8 },
     );
-    expect(taken).toBeGreaterThan(300);
+    expect(taken).toBeGreaterThan(600);
   });
 });
