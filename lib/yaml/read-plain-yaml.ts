@@ -52,8 +52,8 @@ const notContinuation = /^[-?:,{}#&!|>%@`]/;
  * expect(readPlainYaml(source, defaultLimits)).toEqual({
  *   value: { message: "Hello {{.app.metadata.name}}\n", slack: { notifyBroadcast: false } },
  * });
- * expect(readPlainYaml("- when: a == 'b'\n  send: [x, y]\n", defaultLimits)).toEqual({
- *   value: [{ when: "a == 'b'", send: ["x", "y"] }],
+ * expect(readPlainYaml("- when: a == 'b'\n  send: [on-a, on-b]\n", defaultLimits)).toEqual({
+ *   value: [{ when: "a == 'b'", send: ["on-a", "on-b"] }],
  * });
  * expect(readPlainYaml("- a: b # c\n", defaultLimits)).toBeUndefined();
  * ```
