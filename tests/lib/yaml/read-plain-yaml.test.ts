@@ -82,6 +82,10 @@ describe("readPlainYaml()", () => {
     { name: "trailing spaces", source: "a: b \n" },
     { name: "a map nested to maxYamlDepth", source: "a:\n b:\n  c: d\n", limits: { maxYamlDepth: 3 } },
     { name: "a map of maxYamlNodes nodes", source: "a: b\nc: d\n", limits: { maxYamlNodes: 5 } },
+    { name: "a list nested to maxYamlDepth", source: "- a:\n  - b\n", limits: { maxYamlDepth: 3 } },
+    { name: "a flow list nested to maxYamlDepth", source: "a:\n  b: [c]\n", limits: { maxYamlDepth: 3 } },
+    { name: "a list of maxYamlNodes nodes", source: "- a\n- b\n", limits: { maxYamlNodes: 3 } },
+    { name: "a flow list of maxYamlNodes nodes", source: "a: [b, c]\n", limits: { maxYamlNodes: 5 } },
   ];
   for (const c of left) {
     it(`leaves ${c.name} to the YAML library`, () => {
