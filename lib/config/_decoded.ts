@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from "../diagnostics.ts";
 import { withKey } from "../diagnostics.ts";
+import type { Position } from "./_yaml-position.ts";
 
 /** A value with its warnings, or no value and the errors (and warnings) that explain why. */
 export interface Decoded<A> {
@@ -32,4 +33,26 @@ export interface Ref {
   readonly name: string;
   readonly line?: number | undefined;
   readonly column?: number | undefined;
+}
+
+/**
+ * A {@linkcode Ref} whose position is looked up when first read: most names are defined, and their positions (which
+ * may make the YAML library parse the key again, see `parseYaml`) are then never wanted.
+ *
+ * @param name The name used.
+ * @param at Where it is written.
+ * @returns The reference; `line` and `column` call `at` once, on first read.
+ */
+export function refAt(name: string, at: () => Position | undefined): Ref {
+  let found: { readonly at: Position | undefined } | undefined;
+  const position = (): Position | undefined => (found ??= { at: at() }).at;
+  return {
+    name,
+    get line() {
+      return position()?.line;
+    },
+    get column() {
+      return position()?.column;
+    },
+  };
 }

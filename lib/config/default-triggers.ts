@@ -4,7 +4,7 @@
  */
 import { E } from "../fp.ts";
 import { triggerNamesCodec } from "./_codecs.ts";
-import { decoded, failed } from "./_decoded.ts";
+import { decoded, failed, refAt } from "./_decoded.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
@@ -21,5 +21,5 @@ export function decodeDefaultTriggers(
   const yaml = parsed.right;
   const names = triggerNamesCodec.decode(yaml.value);
   if (E.isLeft(names)) return failed(key, [...yaml.warnings, ...reportErrors(names.left, yaml, [], `"${key}"`)]);
-  return decoded(key, names.right.map((name, i): Ref => ({ name, ...yaml.valueAt([i]) })), yaml.warnings);
+  return decoded(key, names.right.map((name, i): Ref => refAt(name, () => yaml.valueAt([i]))), yaml.warnings);
 }

@@ -8,7 +8,7 @@ import { E } from "../fp.ts";
 import type { Destination } from "../subscriptions/mod.ts";
 import { parseSelector } from "../subscriptions/mod.ts";
 import { subscriptionCodec, subscriptionFields, subscriptionListCodec } from "./_codecs.ts";
-import { decoded, failed, hasError } from "./_decoded.ts";
+import { decoded, failed, hasError, refAt } from "./_decoded.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { checkFields, reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
@@ -87,8 +87,8 @@ function decodeEntry(entry: unknown, i: number, yaml: YamlValue): Entry {
   const recipients = (raw.right.recipients ?? []).map(parseRecipient);
   return {
     subscription: { recipients, triggers: raw.right.triggers ?? [], selector: selector.right },
-    triggers: (raw.right.triggers ?? []).map((name, j): Ref => ({ name, ...yaml.valueAt([i, "triggers", j]) })),
-    services: recipients.map((r, j): Ref => ({ name: r.service, ...yaml.valueAt([i, "recipients", j]) })),
+    triggers: (raw.right.triggers ?? []).map((name, j): Ref => refAt(name, () => yaml.valueAt([i, "triggers", j]))),
+    services: recipients.map((r, j): Ref => refAt(r.service, () => yaml.valueAt([i, "recipients", j]))),
     diagnostics: checked.diagnostics,
   };
 }

@@ -9,7 +9,7 @@ import type { CompiledExpr, CompileOptions } from "../expr/mod.ts";
 import { E } from "../fp.ts";
 import { conditionCodec, conditionFields, triggerCodec } from "./_codecs.ts";
 import type { RawCondition } from "./_codecs.ts";
-import { decoded, failed } from "./_decoded.ts";
+import { decoded, failed, refAt } from "./_decoded.ts";
 import type { Decoded, Ref } from "./_decoded.ts";
 import { checkFields, reportErrors } from "./_report.ts";
 import { parseYaml } from "./_yaml-position.ts";
@@ -56,7 +56,7 @@ export function decodeTrigger(
     compileField(source, path, yaml, options.expr ?? {}, diagnostics);
   const conditions = raws.map((c, i) => compileCondition(c ?? {}, i, compile));
   const templates = raws.flatMap((c, i) =>
-    (c?.send ?? []).map((t, j): Ref => ({ name: t, ...yaml.valueAt([i, "send", j]) }))
+    (c?.send ?? []).map((t, j): Ref => refAt(t, () => yaml.valueAt([i, "send", j])))
   );
   const silent = raws.flatMap((c, i) => (c !== undefined && (c.send ?? []).length === 0 ? [i] : []));
   const result = decoded(key, {

@@ -80,6 +80,14 @@ const problems = [
     expected: ['trigger.on-x: line 2, column 10: template "app-creatd" is not configured; did you mean "app-created"?'],
   },
   {
+    name: "a trigger in block lists, folded over lines, that sends a template that does not exist",
+    data: {
+      "trigger.on-x": "- when: a == 'b'\n    and c\n  send:\n  - app-created\n  - app-creatd\n",
+      "template.app-created": "message: m",
+    },
+    expected: ['trigger.on-x: line 5, column 5: template "app-creatd" is not configured; did you mean "app-created"?'],
+  },
+  {
     name: "a trigger that sends a template that failed",
     data: { "trigger.on-x": "- when: x\n  send: [t]\n", "template.t": "message: '{{bad}}'" },
     expected: [
