@@ -7,7 +7,7 @@ import type { ServiceConfig } from "../../config/mod.ts";
 import type { Notification } from "../../engine/mod.ts";
 import type { Either } from "../../fp.ts";
 import { E } from "../../fp.ts";
-import type { Delivery, HttpDelivery, Outgoing } from "../../../providers/provider.ts";
+import type { Delivery, HttpDelivery, Outgoing, SmtpDelivery } from "../../../providers/provider.ts";
 import { providerOf } from "../../../providers/mod.ts";
 
 /** An HTTP request as plain data. */
@@ -26,14 +26,8 @@ export type RequestView =
   | { readonly kind: "print"; readonly text: string }
   | {
     readonly kind: "smtp";
-    readonly server: { readonly host: string; readonly port: number; readonly secure: boolean };
-    readonly message: {
-      readonly from: string;
-      readonly to: readonly string[];
-      readonly subject: string;
-      readonly body: string;
-      readonly html: boolean;
-    };
+    readonly server: Pick<SmtpDelivery["server"], "host" | "port" | "secure">;
+    readonly message: Pick<SmtpDelivery["message"], "from" | "to" | "subject" | "body" | "html">;
   }
   | {
     readonly kind: "credentials";
