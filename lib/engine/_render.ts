@@ -7,6 +7,7 @@ import type { Config, Plan } from "../config/mod.ts";
 import { type Diagnostic, diagnostic } from "../diagnostics.ts";
 import type { Destination } from "../subscriptions/mod.ts";
 import { mergeRendered, type RenderedContent } from "../templates/mod.ts";
+import type { Outcome } from "./explanation.ts";
 
 /** What rendering needs of a decision in progress. */
 export interface RenderScope {
@@ -25,7 +26,7 @@ export interface RenderScope {
 }
 
 /** Why a destination got no content: the template that failed and its diagnostic. */
-export interface RenderFailure {
+interface RenderFailure {
   readonly _tag: "RenderFailure";
   readonly template: string;
   readonly error: Diagnostic;
@@ -39,7 +40,7 @@ export interface RenderFailure {
  * @returns The merged content, or the first failure (an unknown template is keyed `key`, a failed render
  *   `template.<name>`).
  */
-export function renderFor(
+function renderFor(
   scope: RenderScope,
   send: readonly string[],
   to: { readonly destination: Destination; readonly serviceType: string; readonly key: string },
@@ -72,24 +73,42 @@ export function renderFor(
   return mergeRendered(contents, config.blocks);
 }
 
-/**
- * Whether rendering failed.
- * @param r What {@linkcode renderFor} returned.
- * @returns `true` for a failure.
- */
-export function isRenderFailure(r: RenderedContent | RenderFailure): r is RenderFailure {
-  return (r as Partial<RenderFailure>)._tag === "RenderFailure";
+/** What a destination of a configured service renders to. */
+export interface DestinationContent {
+  readonly serviceType: string;
+  readonly content: RenderedContent;
 }
 
 /**
- * The `UnknownService` diagnostic of a destination whose service is not configured.
- * @param service The service's name.
- * @param key The diagnostic key of what sends.
- * @returns The diagnostic.
+ * Renders templates for one destination, as `evaluate` and `renderNotifications` both do: the service's type and the
+ * merged content, or the outcome that says why there is none (its diagnostic pushed to `to.diagnostics`).
+ * @param scope The decision in progress.
+ * @param send The templates, in order.
+ * @param to The destination, the diagnostic key of what sends (`trigger.<name>`), and the decision's diagnostics.
+ * @returns The content, or a `ServiceNotConfigured` or `TemplateFailed` outcome.
  */
-export function unknownService(service: string, key: string): Diagnostic {
-  return diagnostic("UnknownService", `the service "${service}" is not configured`, {
-    key,
-    hint: `add service.${service} to the ConfigMap`,
-  });
+export function renderDestination(
+  scope: RenderScope,
+  send: readonly string[],
+  to: { readonly destination: Destination; readonly key: string; readonly diagnostics: Diagnostic[] },
+): DestinationContent | Outcome {
+  const { destination, key } = to;
+  const service = scope.config.services.get(destination.service);
+  if (service === undefined) {
+    to.diagnostics.push(diagnostic("UnknownService", `the service "${destination.service}" is not configured`, {
+      key,
+      hint: `add service.${destination.service} to the ConfigMap`,
+    }));
+    return { _tag: "ServiceNotConfigured", service: destination.service };
+  }
+  const content = renderFor(scope, send, { destination, serviceType: service.type, key });
+  if (isRenderFailure(content)) {
+    to.diagnostics.push(content.error);
+    return { _tag: "TemplateFailed", template: content.template, error: content.error };
+  }
+  return { serviceType: service.type, content };
+}
+
+function isRenderFailure(r: RenderedContent | RenderFailure): r is RenderFailure {
+  return (r as Partial<RenderFailure>)._tag === "RenderFailure";
 }

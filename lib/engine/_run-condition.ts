@@ -11,7 +11,7 @@ import type { StateDraft } from "../state/mod.ts";
 import type { EvaluateOptions } from "./evaluate.ts";
 import type { ConditionResult, Outcome } from "./explanation.ts";
 import type { Notification } from "./notification.ts";
-import { isRenderFailure, renderFor, type RenderScope, unknownService } from "./_render.ts";
+import { renderDestination, type RenderScope } from "./_render.ts";
 import type { Trace, TracedCondition } from "./_trace.ts";
 
 /** One decision in progress: its inputs and what it found so far. */
@@ -116,16 +116,9 @@ export function runCondition(pass: Pass, at: At): void {
       continue;
     }
     const destination = destinations[j]!;
-    const service = pass.config.services.get(destination.service);
-    if (service === undefined) {
-      pass.diagnostics.push(unknownService(destination.service, key));
-      trace?.outcome(j, { _tag: "ServiceNotConfigured", service: destination.service }, stateKey);
-      continue;
-    }
-    const content = renderFor(pass, condition.send, { destination, serviceType: service.type, key });
-    if (isRenderFailure(content)) {
-      pass.diagnostics.push(content.error);
-      trace?.outcome(j, { _tag: "TemplateFailed", template: content.template, error: content.error }, stateKey);
+    const rendered = renderDestination(pass, condition.send, { destination, key, diagnostics: pass.diagnostics });
+    if ("_tag" in rendered) {
+      trace?.outcome(j, rendered, stateKey);
       continue;
     }
     pass.state.mark(stateKey, Math.floor(pass.options.now / 1000));
@@ -136,9 +129,9 @@ export function runCondition(pass: Pass, at: At): void {
       stateKey,
       ...(oncePer !== undefined ? { oncePer } : {}),
       destination,
-      serviceType: service.type,
+      serviceType: rendered.serviceType,
       templates: condition.send,
-      content,
+      content: rendered.content,
     });
   }
 }

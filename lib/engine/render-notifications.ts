@@ -10,7 +10,7 @@ import type { Destination } from "../subscriptions/mod.ts";
 import type { Explanation } from "./explanation.ts";
 import type { Notification } from "./notification.ts";
 import { planFor } from "./_plan-for.ts";
-import { isRenderFailure, renderFor, type RenderScope, unknownService } from "./_render.ts";
+import { renderDestination, type RenderScope } from "./_render.ts";
 import { readResource } from "./resource.ts";
 import { givenSources, readSources, startTrace } from "./_trace.ts";
 
@@ -112,20 +112,9 @@ export function renderNotifications(
   for (const destination of to) {
     const parts = { trigger: options.trigger, conditionKey: options.conditionKey ?? "", destination };
     const id = stateKey(options.apiNamespace !== undefined ? { ...parts, apiNamespace: options.apiNamespace } : parts);
-    const service = config.services.get(destination.service);
-    if (service === undefined) {
-      diagnostics.push(unknownService(destination.service, key));
-      trace?.rendered(options.trigger, destination, { _tag: "ServiceNotConfigured", service: destination.service }, id);
-      continue;
-    }
-    const content = renderFor(render, options.send, { destination, serviceType: service.type, key });
-    if (isRenderFailure(content)) {
-      diagnostics.push(content.error);
-      trace?.rendered(options.trigger, destination, {
-        _tag: "TemplateFailed",
-        template: content.template,
-        error: content.error,
-      }, id);
+    const rendered = renderDestination(render, options.send, { destination, key, diagnostics });
+    if ("_tag" in rendered) {
+      trace?.rendered(options.trigger, destination, rendered, id);
       continue;
     }
     trace?.rendered(options.trigger, destination, { _tag: "Sent", notification: notifications.length }, id);
@@ -134,9 +123,9 @@ export function renderNotifications(
       conditionKey: parts.conditionKey,
       stateKey: id,
       destination,
-      serviceType: service.type,
+      serviceType: rendered.serviceType,
       templates: options.send,
-      content,
+      content: rendered.content,
     });
   }
   return done();
