@@ -49,3 +49,38 @@ export type Node =
 
 /** The node kinds, as a string union. */
 export type NodeKind = Node["kind"];
+
+/**
+ * The nodes directly under a node, in source order.
+ * @param n The node.
+ * @returns Its children.
+ */
+export function childrenOf(n: Node): readonly Node[] {
+  switch (n.kind) {
+    case "Unary":
+    case "Chain":
+    case "Predicate":
+      return [n.node];
+    case "Binary":
+      return [n.left, n.right];
+    case "Member":
+      return [n.node, n.property];
+    case "Slice":
+      return [n.node, ...(n.from === undefined ? [] : [n.from]), ...(n.to === undefined ? [] : [n.to])];
+    case "Call":
+      return [n.callee, ...n.args];
+    case "Builtin":
+      return n.args;
+    case "Conditional":
+      return [n.cond, n.yes, n.no];
+    case "Array":
+    case "Sequence":
+      return n.nodes;
+    case "Map":
+      return n.pairs.flatMap((p) => [p.key, p.value]);
+    case "Let":
+      return [n.value, n.body];
+    default:
+      return [];
+  }
+}

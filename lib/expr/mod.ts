@@ -78,6 +78,7 @@ export { exprRuntime } from "./expr-runtime.ts";
 export type { GeneratedExprModule } from "./generate-module.ts";
 export { generateExprModule } from "./generate-module.ts";
 
+export { memberRoots } from "./member-roots.ts";
 export { isNamespace, namespace } from "./namespace.ts";
 export { typeName } from "./runtime.ts";
 /**

@@ -11,7 +11,7 @@
  * run's `locals` (`undefined` = not yet read; a read value is never `undefined`).
  * @module
  */
-import type { Node } from "./ast.ts";
+import { childrenOf, type Node } from "./ast.ts";
 import { constantChain, directVarPath, type MemberPath, unrolledWalk } from "./member-path.ts";
 
 /** Reads a shared prefix for one use of it (whose `positions` report errors), from a run's variables and locals. */
@@ -73,37 +73,7 @@ function collect(n: Node, out: MemberPath[]): void {
       return;
     }
   }
-  for (const child of children(n)) collect(child, out);
-}
-
-function children(n: Node): readonly Node[] {
-  switch (n.kind) {
-    case "Unary":
-    case "Chain":
-    case "Predicate":
-      return [n.node];
-    case "Binary":
-      return [n.left, n.right];
-    case "Member":
-      return [n.node, n.property];
-    case "Slice":
-      return [n.node, ...(n.from === undefined ? [] : [n.from]), ...(n.to === undefined ? [] : [n.to])];
-    case "Call":
-      return [n.callee, ...n.args];
-    case "Builtin":
-      return n.args;
-    case "Conditional":
-      return [n.cond, n.yes, n.no];
-    case "Array":
-    case "Sequence":
-      return n.nodes;
-    case "Map":
-      return n.pairs.flatMap((p) => [p.key, p.value]);
-    case "Let":
-      return [n.value, n.body];
-    default:
-      return [];
-  }
+  for (const child of childrenOf(n)) collect(child, out);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { parseAllDocuments } from "yaml";
 import type { Config, DecodedConfig } from "../../config/mod.ts";
 import { redactor } from "../../config/mod.ts";
+import { memberRoots } from "../../expr/mod.ts";
 import { decodeConfig } from "../../../mod.ts";
 import { liquid } from "../../liquid/mod.ts";
 import type { CliIO } from "./cli-io.ts";
@@ -186,33 +187,16 @@ export function resourceNameOf(
   return named.size === 1 ? [...named][0]! : "obj";
 }
 
-/** Variables the engine or the Argo CD preset provides, and operators, never the resource's name. */
-const providedNames = new Set([
-  "time",
-  "strings",
-  "context",
-  "serviceType",
-  "recipient",
-  "env",
-  "in",
-  "not",
-  "and",
-  "or",
-]);
+/** Variables the engine or the Argo CD preset provides, never the resource's name. */
+const providedNames = new Set(["time", "strings", "context", "serviceType", "recipient", "env"]);
 
-/**
- * The names whose members the conditions read (`cert` of `cert.status`), string literals left out. A reading of the
- * source text, not of the syntax tree: it only picks a default that `--as` overrides, and the output names it.
- */
+/** The names whose members the conditions read (`cert` of `cert.status`), but the provided ones. */
 function rootsReadByConditions(config: Pick<Config, "triggers">): Set<string> {
   const names = new Set<string>();
   for (const trigger of config.triggers.values()) {
     for (const c of trigger.conditions) {
       for (const source of [c.when, c.oncePer ?? ""]) {
-        const code = source.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
-        for (const m of code.matchAll(/(?<![.\w$#])([A-Za-z_]\w*)(?:\?\.|\.|\[)/g)) {
-          if (!providedNames.has(m[1]!)) names.add(m[1]!);
-        }
+        for (const name of memberRoots(source)) if (!providedNames.has(name)) names.add(name);
       }
     }
   }
