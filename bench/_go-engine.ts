@@ -84,3 +84,37 @@ export function runGoEngine(path: string, scenario: GoScenario, ms: number): GoE
   if (run.status !== 0) throw new Error(`bench/go failed (${run.status ?? run.signal}): ${run.stderr || run.error}`);
   return JSON.parse(run.stdout) as GoEngineRun;
 }
+
+/** What the Go engine's cold start took, in milliseconds, as bench/_cold-child.mjs reports it for JavaScript. */
+export interface GoColdStart {
+  /** From the process's start to `main`: the runtime and every package's initialisation (`GODEBUG=inittrace=1`). */
+  readonly import: number;
+  /** `api.ParseConfig` + `api.NewAPI`. */
+  readonly decode: number;
+  /** The first decision, at first sight. */
+  readonly first: number;
+  readonly sent: number;
+}
+
+/**
+ * Runs the Go engine's binary once with `-cold`: a fresh process that reads the configuration and decides once.
+ * @param path The binary from {@linkcode buildGoEngine}.
+ * @param scenario The scenario as JSON text.
+ * @returns the times; throws if it failed.
+ */
+export function runGoColdStart(path: string, scenario: string): GoColdStart {
+  const run = spawnSync(path, ["-cold"], {
+    input: scenario,
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+    env: { ...process.env, GODEBUG: "inittrace=1" },
+  });
+  if (run.status !== 0) {
+    throw new Error(`bench/go -cold failed (${run.status ?? run.signal}): ${run.stderr || run.error}`);
+  }
+  // init <package> @<ms since the process started> ms, <ms> ms clock, …: the last one to finish is where main starts.
+  const inits = [...run.stderr.matchAll(/^init \S+ @([\d.]+) ms, ([\d.]+) ms clock/gm)];
+  if (inits.length === 0) throw new Error("bench/go -cold printed no GODEBUG=inittrace lines");
+  const main = Math.max(...inits.map((m) => Number(m[1]) + Number(m[2])));
+  return { import: main, ...(JSON.parse(run.stdout) as Omit<GoColdStart, "import">) };
+}

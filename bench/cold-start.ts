@@ -4,7 +4,10 @@
  * `BENCH_ROUNDS`, default 5, fresh processes; the last column, the aim's measure, is the best run's sum of the three):
  * - Node and Deno importing the built package (`dist/`, after `npm run build`), as `npm install` users do;
  * - Node and Deno importing one bundle of `mod.ts` made by esbuild for browsers and edge runtimes, as a Worker runs it;
- * - Deno importing the TypeScript sources (`mod.ts`), as JSR users do (type-checking off, transpiled once and cached).
+ * - Deno importing the TypeScript sources (`mod.ts`), as JSR users do (type-checking off, transpiled once and cached);
+ * - the baseline, in the same rounds: the Go engine (bench/go with `-cold`, when Go is installed) in a fresh process,
+ *   its packages' initialisation for the import, `api.ParseConfig` + `api.NewAPI` for decodeConfig, then its first
+ *   decision; the last column is each total over the Go engine's.
  */
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -12,6 +15,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildGoEngine, runGoColdStart } from "./_go-engine.ts";
 import { application, argoCdConfigMap, argoCdSecret, subscribeEverything } from "../tests/_helpers/argocd.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -21,15 +25,13 @@ const triggers = Object.keys(configMap.data).filter((k) => k.startsWith("trigger
   k.slice("trigger.".length)
 );
 const scenario = join(dir, "scenario.json");
-writeFileSync(
-  scenario,
-  JSON.stringify({
-    configMap,
-    secret: argoCdSecret,
-    resource: application(subscribeEverything(triggers)),
-    now: Date.parse("2024-01-02T03:05:00Z"),
-  }),
-);
+const scenarioText = JSON.stringify({
+  configMap,
+  secret: argoCdSecret,
+  resource: application(subscribeEverything(triggers)),
+  now: Date.parse("2024-01-02T03:05:00Z"),
+});
+writeFileSync(scenario, scenarioText);
 const bundle = join(dir, "mod.bundle.mjs");
 await build({
   entryPoints: [join(root, "mod.ts")],
@@ -44,33 +46,40 @@ await build({
 const child = join(root, "bench", "_cold-child.mjs");
 const deno = join(root, "node_modules", ".bin", "deno");
 const dist = join(root, "dist", "mod.js");
-const contestants = [
+type Times = { import: number; decode: number; first: number };
+const childRun = (cmd: string, args: readonly string[]) => (): Times & { sent: number } => {
+  const run = spawnSync(cmd, [...args, pathToFileURL(scenario).href], { encoding: "utf8", cwd: root });
+  if (run.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Times & { sent: number };
+};
+const go = buildGoEngine();
+const contestants: { name: string; run: () => Times & { sent: number } }[] = [
   ...(existsSync(dist)
     ? [
-      { name: "Node, dist/ (npm package)", cmd: process.execPath, args: [child, pathToFileURL(dist).href] },
+      { name: "Node, dist/ (npm package)", run: childRun(process.execPath, [child, pathToFileURL(dist).href]) },
       {
         name: "Deno, dist/ (npm package)",
-        cmd: deno,
-        args: ["run", "-A", "--no-check", child, pathToFileURL(dist).href],
+        run: childRun(deno, ["run", "-A", "--no-check", child, pathToFileURL(dist).href]),
       },
     ]
     : []),
-  { name: "Node, one bundle (edge build)", cmd: process.execPath, args: [child, pathToFileURL(bundle).href] },
+  { name: "Node, one bundle (edge build)", run: childRun(process.execPath, [child, pathToFileURL(bundle).href]) },
   {
     name: "Deno, one bundle (edge build)",
-    cmd: deno,
-    args: ["run", "-A", "--no-check", child, pathToFileURL(bundle).href],
+    run: childRun(deno, ["run", "-A", "--no-check", child, pathToFileURL(bundle).href]),
   },
   {
     name: "Deno, mod.ts (sources)",
-    cmd: deno,
-    args: ["run", "-A", "--no-check", child, pathToFileURL(join(root, "mod.ts")).href],
+    run: childRun(deno, ["run", "-A", "--no-check", child, pathToFileURL(join(root, "mod.ts")).href]),
   },
+  ...("binary" in go
+    ? [{ name: "Go engine (bench/go), the baseline", run: () => runGoColdStart(go.binary, scenarioText) }]
+    : []),
 ];
+if ("skipped" in go) console.log(go.skipped);
 if (!existsSync(dist)) console.log("dist/ is not built (npm run build): the Node package row is skipped");
 
 const rounds = Number(process.env["BENCH_ROUNDS"] ?? 5);
-type Times = { import: number; decode: number; first: number };
 const best = contestants.map((): Times & { total: number } => ({
   import: Infinity,
   decode: Infinity,
@@ -79,9 +88,7 @@ const best = contestants.map((): Times & { total: number } => ({
 }));
 for (let r = 0; r < rounds; r++) {
   contestants.forEach((c, i) => {
-    const run = spawnSync(c.cmd, [...c.args, pathToFileURL(scenario).href], { encoding: "utf8", cwd: root });
-    if (run.status !== 0) throw new Error(`${c.name} failed: ${run.stderr}`);
-    const t = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Times & { sent: number };
+    const t = c.run();
     if (t.sent !== 12) throw new Error(`${c.name} sent ${t.sent} notifications, not 12`);
     for (const k of ["import", "decode", "first"] as const) best[i]![k] = Math.min(best[i]![k], t[k]);
     best[i]!.total = Math.min(best[i]!.total, t.import + t.decode + t.first);
@@ -94,10 +101,13 @@ const header = [
   "decodeConfig",
   "first decision",
   "import + decodeConfig + first decision",
+  ...("binary" in go ? ["÷ Go"] : []),
 ];
+const goTotal = best.at(-1)!.total;
 const rows = contestants.map((c, i) => {
   const b = best[i]!;
-  return [c.name, ms(b.import), ms(b.decode), ms(b.first), ms(b.total)];
+  const cells = [c.name, ms(b.import), ms(b.decode), ms(b.first), ms(b.total)];
+  return "binary" in go ? [...cells, `${(b.total / goTotal).toFixed(2)}x`] : cells;
 });
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 for (const r of [header, ...rows]) {

@@ -10,6 +10,9 @@
 // each with the state handed over as a value (`stateValue`, as bench/evaluate.ts measures `evaluate`) and read from and
 // written back to the resource's annotation (`annotation`, a whole controller pass). Rates are measured as in
 // bench/_measure.ts: 200 warm-up calls, then batches until -ms milliseconds of the process's CPU time have passed.
+//
+// With -cold it is bench/cold-start's Go contestant instead: it reads the configuration and makes the first decision
+// once, in the fresh process, and prints how long each took (see runCold).
 package main
 
 import (
@@ -22,6 +25,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"syscall"
+	"time"
 
 	"github.com/argoproj/notifications-engine/pkg/api"
 	"github.com/argoproj/notifications-engine/pkg/controller"
@@ -99,8 +103,15 @@ func (r *recorder) Send(obj map[string]any, templates []string, dest services.De
 
 func main() {
 	ms := flag.Float64("ms", 400, "CPU milliseconds to measure each figure for")
+	cold := flag.Bool("cold", false, "time the configuration read and the first decision once, in this fresh process")
 	flag.Parse()
-	if err := run(os.Stdin, os.Stdout, *ms); err != nil {
+	var err error
+	if *cold {
+		err = runCold(os.Stdin, os.Stdout)
+	} else {
+		err = run(os.Stdin, os.Stdout, *ms)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "go-engine:", err)
 		os.Exit(1)
 	}
@@ -194,6 +205,60 @@ func run(stdin io.Reader, stdout io.Writer, ms float64) error {
 		return fmt.Errorf("the steady state changed while measuring")
 	}
 	return json.NewEncoder(stdout).Encode(out)
+}
+
+// coldOutput is what -cold prints: milliseconds of wall-clock time, and how many notifications were sent.
+type coldOutput struct {
+	Decode float64 `json:"decode"`
+	First  float64 `json:"first"`
+	Sent   int     `json:"sent"`
+}
+
+// runCold is the Go side of bench/cold-start: in a fresh process, `api.ParseConfig` + `api.NewAPI` (what decodeConfig
+// does: YAML, expr, text/template, services) and then the first decision at first sight, each timed once. Reading the
+// scenario's JSON is left out, as the JavaScript child leaves out its JSON.parse. What comes before `main` (the runtime
+// and the packages' initialisation, Go's counterpart of importing the engine) is not timed here: the caller runs the
+// binary with GODEBUG=inittrace=1 and reads it from the trace.
+func runCold(stdin io.Reader, stdout io.Writer) error {
+	log.SetLevel(log.WarnLevel)
+	var in input
+	if err := json.NewDecoder(stdin).Decode(&in); err != nil {
+		return fmt.Errorf("reading the scenario: %w", err)
+	}
+	res := &unstructured.Unstructured{}
+	if err := res.UnmarshalJSON(in.Resource); err != nil {
+		return fmt.Errorf("reading the resource: %w", err)
+	}
+	t0 := time.Now()
+	secret := map[string][]byte{}
+	for k, v := range in.Secret.StringData {
+		secret[k] = []byte(v)
+	}
+	cfg, err := api.ParseConfig(&corev1.ConfigMap{Data: in.ConfigMap.Data}, &corev1.Secret{Data: secret})
+	if err != nil {
+		return fmt.Errorf("the catalog does not parse: %w", err)
+	}
+	getVars, err := argoCDGetVars(in.ConfigMap.Data, secret)
+	if err != nil {
+		return err
+	}
+	engine, err := api.NewAPI(*cfg, getVars)
+	if err != nil {
+		return fmt.Errorf("the catalog does not compile: %w", err)
+	}
+	sinks := map[string]*sink{}
+	for name := range cfg.Services {
+		sinks[name] = &sink{record: true}
+		engine.AddNotificationService(name, sinks[name])
+	}
+	t1 := time.Now()
+	rec := &recorder{API: engine, sinks: sinks}
+	if failed := decide(rec, res, controller.NotificationsState{}); failed > 0 {
+		return fmt.Errorf("the first decision failed %d times", failed)
+	}
+	t2 := time.Now()
+	ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
+	return json.NewEncoder(stdout).Encode(coldOutput{Decode: ms(t1.Sub(t0)), First: ms(t2.Sub(t1)), Sent: len(rec.sends)})
 }
 
 func mustPass(a api.API, res *unstructured.Unstructured) {
