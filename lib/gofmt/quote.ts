@@ -4,8 +4,6 @@
  * @module
  */
 
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
 /**
  * Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
  *
@@ -22,7 +20,9 @@ const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 export function isPrint(r: number): boolean {
   if (r < 0x100) return (r >= 0x20 && r <= 0x7e) || (r >= 0xa1 && r <= 0xff && r !== 0xad);
   if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) return false;
-  return printable.test(String.fromCodePoint(r));
+  // Written here, not at the top of the module: V8 builds a class of Unicode properties when the literal is first
+  // evaluated (about a millisecond), which importing the engine should not pay for a rune it may never see.
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(String.fromCodePoint(r));
 }
 
 function hex(n: number, width: number): string {

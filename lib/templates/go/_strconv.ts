@@ -4,11 +4,10 @@
  * @module
  */
 import { decodeUtf8 } from "../../go/mod.ts";
+import { isPrint } from "../../gofmt/mod.ts";
 
 /** Thrown inside the parser when a literal is malformed; the message is Go's. */
 export class SyntaxFailure extends Error {}
-
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\x20]$/u;
 
 /** Go's `strconv.Quote`. */
 export function goQuote(s: string): string {
@@ -25,7 +24,7 @@ export function goQuote(s: string): string {
     else if (c === "\f") out += "\\f";
     else if (c === "\v") out += "\\v";
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (cp >= 0x80 && !printable.test(c)) {
+    else if (cp >= 0x80 && !isPrint(cp)) {
       out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
     } else out += c;
   }

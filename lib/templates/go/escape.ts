@@ -3,8 +3,7 @@
  * `template.JSEscapeString` and `url.QueryEscape`.
  * @module
  */
-
-const goPrintable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+import { isPrint } from "../../gofmt/mod.ts";
 
 /**
  * Go's `template.HTMLEscapeString`: `<>&'"` become entities and NUL becomes U+FFFD.
@@ -65,7 +64,7 @@ export function escapeJs(s: string): string {
     const named = jsNamed[c];
     if (named !== undefined && Object.hasOwn(jsNamed, c)) out += named;
     else if (cp < 0x20) out += `\\u00${cp.toString(16).toUpperCase().padStart(2, "0")}`;
-    else if (cp >= 0x80 && !goPrintable.test(c)) out += `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+    else if (cp >= 0x80 && !isPrint(cp)) out += `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}`;
     else out += c;
   }
   return out;

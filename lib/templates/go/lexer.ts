@@ -83,8 +83,6 @@ export function isKeyword(t: TokenType): boolean {
   return keywordTypes.has(t);
 }
 
-const alnum = /^[\p{L}\p{Nd}_]$/u;
-
 /** Whether a UTF-16 code unit is Go's white space in actions: space, tab, carriage return, newline. */
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10;
@@ -98,7 +96,8 @@ function alnumLength(s: string, i: number): number {
   }
   if (Number.isNaN(c)) return 0;
   const r = String.fromCodePoint(s.codePointAt(i)!);
-  return alnum.test(r) ? r.length : 0;
+  // The Unicode class is built at the first letter beyond ASCII, not when the engine is imported.
+  return /^[\p{L}\p{Nd}_]$/u.test(r) ? r.length : 0;
 }
 
 /** The character (code point) at `i`, `""` past the end. */

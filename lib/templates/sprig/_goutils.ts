@@ -12,9 +12,10 @@ import { decodeUtf8, encodeUtf8 } from "../../go/mod.ts";
 import { isGoSpace, mapRune } from "./_xstrings.ts";
 import { LimitFailure } from "../go/budget.ts";
 
-const lowerRe = /^\p{Ll}$/u;
-const upperRe = /^\p{Lu}$/u;
-const titleRe = /^\p{Lt}$/u;
+// Written as functions, not module constants: V8 builds a Unicode class when its literal is first evaluated, which
+// importing the engine should not pay for `swapcase`, which a template may never call.
+const isLowerCh = (ch: string): boolean => /^\p{Ll}$/u.test(ch);
+const isUpperOrTitleCh = (ch: string): boolean => /^[\p{Lu}\p{Lt}]$/u.test(ch);
 
 /** Go's `unicode.ToTitle` of one rune: the upper case, except the digraphs and Georgian, whose title case differs. */
 export function titleRune(c: number): number {
@@ -92,10 +93,10 @@ export function swapCase(s: string): string {
   let out = "";
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    if (upperRe.test(ch) || titleRe.test(ch)) {
+    if (isUpperOrTitleCh(ch)) {
       out += String.fromCodePoint(mapRune(c, false));
       whitespace = false;
-    } else if (lowerRe.test(ch)) {
+    } else if (isLowerCh(ch)) {
       out += String.fromCodePoint(whitespace ? titleRune(c) : mapRune(c, true));
       whitespace = false;
     } else {

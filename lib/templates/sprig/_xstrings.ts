@@ -20,15 +20,12 @@ export function isGoSpace(c: number): boolean {
     c === 0x205f || c === 0x3000;
 }
 
-const upperRe = /^\p{Lu}$/u;
-const letterRe = /^\p{L}$/u;
-const numberRe = /^\p{N}$/u;
-const punctRe = /^\p{P}$/u;
-
-const isUpper = (c: number): boolean => upperRe.test(String.fromCodePoint(c));
-const isLetter = (c: number): boolean => letterRe.test(String.fromCodePoint(c));
-const isNumber = (c: number): boolean => numberRe.test(String.fromCodePoint(c));
-const isPunct = (c: number): boolean => punctRe.test(String.fromCodePoint(c));
+// The Unicode classes are written in the functions, not at the top of the module: V8 builds each when its literal is
+// first evaluated, which importing the engine should not pay for functions a template may never call.
+const isUpper = (c: number): boolean => /^\p{Lu}$/u.test(String.fromCodePoint(c));
+const isLetter = (c: number): boolean => /^\p{L}$/u.test(String.fromCodePoint(c));
+const isNumber = (c: number): boolean => /^\p{N}$/u.test(String.fromCodePoint(c));
+const isPunct = (c: number): boolean => /^\p{P}$/u.test(String.fromCodePoint(c));
 
 /** Go's `unicode.ToLower`/`ToUpper` of one rune: a one-rune mapping only (`İ` lowers to `i`, `ß` stays). */
 export function mapRune(c: number, upper: boolean): number {
