@@ -31,8 +31,25 @@ const wordOperators = new Set([
 ]);
 const negatable = new Set(["in", "matches", "contains", "startsWith", "endsWith"]);
 
-const isSpace = (c: string): boolean => /^\s$/u.test(c);
-const isAlnum = (c: string | undefined): boolean => c !== undefined && /^[\p{L}\p{Nd}_$]$/u.test(c);
+/**
+ * White space and the letters, digits, `_` and `$` of identifiers, as the Unicode classes `\s` and
+ * `[\p{L}\p{Nd}_$]` say; ASCII is answered without them, since the conditions of a configuration are lexed in a
+ * cold process, where each class costs a compilation at its first use and each test a call into the RegExp engine.
+ */
+const isSpace = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return /^\s$/u.test(c);
+};
+const isAlnum = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 ||
+      code === 36;
+  }
+  return /^[\p{L}\p{Nd}_$]$/u.test(c);
+};
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 
 // --- tokenizer
