@@ -117,6 +117,41 @@ func main() {
 	}
 }
 
+// goEngine is the Go engine made from a scenario's configuration, with a sink for every service.
+type goEngine struct {
+	api.API
+	sinks   map[string]*sink
+	secret  map[string][]byte
+	getVars api.GetVars
+}
+
+// newEngine reads the scenario's ConfigMap and Secret as the Go controller does: `api.ParseConfig` and `api.NewAPI`
+// (YAML, expr, text/template, the services), with Argo CD's variables.
+func newEngine(in input) (goEngine, error) {
+	secret := map[string][]byte{}
+	for k, v := range in.Secret.StringData {
+		secret[k] = []byte(v)
+	}
+	cfg, err := api.ParseConfig(&corev1.ConfigMap{Data: in.ConfigMap.Data}, &corev1.Secret{Data: secret})
+	if err != nil {
+		return goEngine{}, fmt.Errorf("the catalog does not parse: %w", err)
+	}
+	getVars, err := argoCDGetVars(in.ConfigMap.Data, secret)
+	if err != nil {
+		return goEngine{}, err
+	}
+	a, err := api.NewAPI(*cfg, getVars)
+	if err != nil {
+		return goEngine{}, fmt.Errorf("the catalog does not compile: %w", err)
+	}
+	sinks := map[string]*sink{}
+	for name := range cfg.Services {
+		sinks[name] = &sink{}
+		a.AddNotificationService(name, sinks[name])
+	}
+	return goEngine{API: a, sinks: sinks, secret: secret, getVars: getVars}, nil
+}
+
 func run(stdin io.Reader, stdout io.Writer, ms float64) error {
 	// The engine's own debug lines (one per false condition) are skipped, as in an Argo CD running at info level.
 	log.SetLevel(log.WarnLevel)
@@ -124,27 +159,11 @@ func run(stdin io.Reader, stdout io.Writer, ms float64) error {
 	if err := json.NewDecoder(stdin).Decode(&in); err != nil {
 		return fmt.Errorf("reading the scenario: %w", err)
 	}
-	secret := map[string][]byte{}
-	for k, v := range in.Secret.StringData {
-		secret[k] = []byte(v)
-	}
-	cfg, err := api.ParseConfig(&corev1.ConfigMap{Data: in.ConfigMap.Data}, &corev1.Secret{Data: secret})
-	if err != nil {
-		return fmt.Errorf("the catalog does not parse: %w", err)
-	}
-	getVars, err := argoCDGetVars(in.ConfigMap.Data, secret)
+	engine, err := newEngine(in)
 	if err != nil {
 		return err
 	}
-	engine, err := api.NewAPI(*cfg, getVars)
-	if err != nil {
-		return fmt.Errorf("the catalog does not compile: %w", err)
-	}
-	sinks := map[string]*sink{}
-	for name := range cfg.Services {
-		sinks[name] = &sink{}
-		engine.AddNotificationService(name, sinks[name])
-	}
+	sinks, secret, getVars := engine.sinks, engine.secret, engine.getVars
 	res := &unstructured.Unstructured{}
 	if err := res.UnmarshalJSON(in.Resource); err != nil {
 		return fmt.Errorf("reading the resource: %w", err)
@@ -230,29 +249,15 @@ func runCold(stdin io.Reader, stdout io.Writer) error {
 		return fmt.Errorf("reading the resource: %w", err)
 	}
 	t0 := time.Now()
-	secret := map[string][]byte{}
-	for k, v := range in.Secret.StringData {
-		secret[k] = []byte(v)
-	}
-	cfg, err := api.ParseConfig(&corev1.ConfigMap{Data: in.ConfigMap.Data}, &corev1.Secret{Data: secret})
-	if err != nil {
-		return fmt.Errorf("the catalog does not parse: %w", err)
-	}
-	getVars, err := argoCDGetVars(in.ConfigMap.Data, secret)
+	engine, err := newEngine(in)
 	if err != nil {
 		return err
 	}
-	engine, err := api.NewAPI(*cfg, getVars)
-	if err != nil {
-		return fmt.Errorf("the catalog does not compile: %w", err)
-	}
-	sinks := map[string]*sink{}
-	for name := range cfg.Services {
-		sinks[name] = &sink{record: true}
-		engine.AddNotificationService(name, sinks[name])
-	}
 	t1 := time.Now()
-	rec := &recorder{API: engine, sinks: sinks}
+	for _, s := range engine.sinks {
+		s.record = true
+	}
+	rec := &recorder{API: engine, sinks: engine.sinks}
 	if failed := decide(rec, res, controller.NotificationsState{}); failed > 0 {
 		return fmt.Errorf("the first decision failed %d times", failed)
 	}
