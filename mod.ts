@@ -35,13 +35,7 @@ import { decodeConfig as decodeConfigWith } from "./lib/config/mod.ts";
 import type { Diagnostic } from "./lib/diagnostics.ts";
 import { E, type Either } from "./lib/fp.ts";
 import { argoCdHelpers } from "./lib/argocd/mod.ts";
-import {
-  type CompiledExpr,
-  compileExpr as compileExprWith,
-  type CompileOptions,
-  type GeneratedExprModule,
-  generateExprModule,
-} from "./lib/expr/mod.ts";
+import { type CompiledExpr, compileExpr as compileExprWith, type CompileOptions } from "./lib/expr/mod.ts";
 import { defaultLimits } from "./lib/limits.ts";
 import {
   type CompiledTemplate,
@@ -112,7 +106,7 @@ export type {
   PrecompiledExprs,
   RunOptions,
 } from "./lib/expr/mod.ts";
-export { exprRuntime, generateExprModule } from "./lib/expr/mod.ts";
+export { exprRuntime } from "./lib/expr/mod.ts";
 export { argoCdHelpers } from "./lib/argocd/mod.ts";
 export type {
   BlockSpec,
@@ -212,31 +206,4 @@ export function compileExpr(source: string, options: CompileOptions = {}): Eithe
       return inner.run({ ...vars, ...last.helpers }, runOptions);
     },
   });
-}
-
-/**
- * Generates the ahead-of-time module of a ConfigMap's trigger conditions (`when` and `oncePer` of every trigger that
- * decodes): a plain JavaScript module without imports, for `notifications-engine compile`. Load it and pass its
- * `precompiled(exprRuntime)` as `decodeConfig`'s `expr.precompiled`: the conditions it covers then run its code
- * (same results, errors and budgets as the closures); the others run as closures. Nothing is evaluated here or at
- * load time beyond the module itself: the default runtime path uses no `eval` or `new Function`.
- *
- * @param configMap The ConfigMap; only its `trigger.*` keys are read.
- * @returns The module's text and which conditions it covers.
- * @example
- * ```ts
- * import { generateConditionsModule } from "notifications-engine";
- * import { expect } from "expect";
- *
- * const m = generateConditionsModule({ data: { "trigger.on-failed": "- when: app.status.phase in ['Failed']\n  send: [t]" } });
- * expect(m.covered).toEqual(["app.status.phase in ['Failed']"]);
- * ```
- */
-export function generateConditionsModule(configMap: ConfigMapLike): GeneratedExprModule {
-  const data = Object.fromEntries(Object.entries(configMap.data ?? {}).filter(([k]) => k.startsWith("trigger.")));
-  const { config } = decodeConfigWith({ data }, undefined, {});
-  const sources = [...config.triggers.values()].flatMap((t) =>
-    t.conditions.flatMap((c) => [c.when === "" ? "false" : c.when, ...(c.oncePer !== undefined ? [c.oncePer] : [])])
-  );
-  return generateExprModule(sources);
 }

@@ -20,12 +20,12 @@ import {
   evaluate,
   exprRuntime,
   formatDiagnostic,
-  generateConditionsModule,
   notifiedAnnotationKey,
   type PrecompiledExprs,
   resolveDestinations,
   writeNotifiedState,
 } from "../mod.ts";
+import { generateConditionsModule } from "../lib/compile/mod.ts";
 import { rmSync, writeFileSync } from "node:fs";
 import { measure, rate } from "./_measure.ts";
 import { buildGoEngine, type GoEngineRun, runGoEngine } from "./_go-engine.ts";

@@ -52,13 +52,18 @@ export interface Status {
   readonly description: string;
 }
 
-/** How one forge differs. */
-export interface Forge {
+/** How one forge's settings differ: what its decoder needs. */
+export interface ForgeAccess {
   readonly type: string;
   /** Its API when `apiURL` is not set (none for self-hosted-only forges). */
   readonly defaultApi?: string;
   /** `Authorization` (or another header) from the token, or from username and token (basic auth). */
   readonly auth: (token: string, username: string) => Readonly<Record<string, string>>;
+}
+
+/** How one forge's requests differ. */
+export interface Forge {
+  readonly type: string;
   /** GitHub's state in the forge's words; undefined for a state it does not have. */
   readonly states: Readonly<Record<string, string>>;
   /** The request; a Left when the repository URL does not name a repository of this forge. */
@@ -70,7 +75,15 @@ export interface Forge {
   readonly alreadySet?: (r: HttpResponse) => boolean;
 }
 
-function decoderOf(forge: Forge): (raw: Readonly<Record<string, unknown>>) => DecodedSettings<CommitStatusSettings> {
+/**
+ * The settings decoder of a forge, in its own `settings.ts`, apart from its provider: the package entry decodes
+ * configurations without the code that prepares deliveries.
+ * @param forge how the forge's settings differ
+ * @returns the decoder
+ */
+export function commitStatusDecoder(
+  forge: ForgeAccess,
+): (raw: Readonly<Record<string, unknown>>) => DecodedSettings<CommitStatusSettings> {
   return settingsDecoder({
     type: forge.type,
     props: { apiURL: goString, token: goString, username: goString, ...transportProps },
@@ -104,14 +117,18 @@ function statusOf(n: Outgoing, block: Block): Status {
 
 /**
  * A commit-status provider for a forge.
- * @param forge how the forge differs
+ * @param forge how the forge's requests differ
+ * @param decodeSettings its settings decoder ({@linkcode commitStatusDecoder})
  * @returns the provider
  */
-export function commitStatusProvider(forge: Forge): Provider<CommitStatusSettings> {
+export function commitStatusProvider(
+  forge: Forge,
+  decodeSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<CommitStatusSettings>,
+): Provider<CommitStatusSettings> {
   return {
     type: forge.type,
     block: commitStatusBlock,
-    decodeSettings: decoderOf(forge),
+    decodeSettings,
     policy: (settings) => settings.delivery,
     secrets: (settings) => settings.secrets,
     prepare(n, settings): Either<ReturnType<typeof invalidDelivery>, Delivery> {

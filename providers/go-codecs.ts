@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from "io-ts";
-import { goString as goStringOf } from "../lib/config/mod.ts";
+import { goString as goStringOf, goStringMap as goStringMapOf } from "../lib/config/mod.ts";
 import { parseDuration } from "../lib/values/duration.ts";
 
 /** A Go string field: a string, or a number or boolean as its text (as sigs.k8s.io/yaml converts them). */
@@ -59,12 +59,8 @@ export const duration: t.Type<number, number, unknown> = new t.Type<number, numb
 );
 
 /** A Go `map[string]string` field. */
-export const goStringMap: t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown> = t
-  .record(
-    t.string,
-    goString,
-    "a map of strings",
-  );
+export const goStringMap: t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown> =
+  goStringMapOf("a map of strings", "a string");
 
 /** A Go slice field. */
 export function goList<A>(item: t.Type<A, A, unknown>, name: string): t.Type<readonly A[], readonly A[], unknown> {

@@ -1,8 +1,7 @@
 /**
  * The builtin service types as the configuration needs them: each one's settings decoder and template block, without
  * the code that prepares deliveries. The package entry (`mod.ts`) decodes configurations with these, so its bundle
- * holds no `prepare` (but for the commit-status forges, whose decoders their providers build); `providerOf`
- * (`./providers`) finds the provider of each. `tests/providers/service-types.test.ts` checks that this list and
+ * holds no `prepare`; `providerOf` (`./providers`) finds the provider of each. `tests/providers/service-types.test.ts` checks that this list and
  * `builtinProviders` agree, type by type.
  * @module
  */
@@ -13,18 +12,19 @@ import { alertmanagerBlock } from "./alertmanager/block.ts";
 import { decodeAlertmanagerSettings } from "./alertmanager/alertmanager.ts";
 import { awssqsBlock } from "./awssqs/block.ts";
 import { decodeAwssqsSettings } from "./awssqs/awssqs.ts";
-import { azuredevopsProvider } from "./azuredevops/azuredevops.ts";
-import { bitbucketProvider } from "./bitbucket/bitbucket.ts";
+import { decodeAzuredevopsSettings } from "./azuredevops/settings.ts";
+import { decodeBitbucketSettings } from "./bitbucket/settings.ts";
+import { commitStatusBlock } from "./commit-status.ts";
 import { decodeConsoleSettings } from "./console/console.ts";
 import { decodeDiscordSettings, discordBlock } from "./discord/discord.ts";
 import { emailBlock } from "./email/block.ts";
 import { decodeEmailSettings } from "./email/email.ts";
 import { gcppubsubBlock } from "./gcppubsub/block.ts";
 import { decodeGcppubsubSettings } from "./gcppubsub/gcppubsub.ts";
-import { giteaProvider } from "./gitea/gitea.ts";
+import { decodeGiteaSettings } from "./gitea/settings.ts";
 import { githubBlock } from "./github/block.ts";
 import { decodeGithubSettings } from "./github/github.ts";
-import { gitlabProvider } from "./gitlab/gitlab.ts";
+import { decodeGitlabSettings } from "./gitlab/settings.ts";
 import { decodeGooglechatSettings } from "./googlechat/googlechat.ts";
 import { googlechatBlock } from "./googlechat/block.ts";
 import { decodeGrafanaSettings } from "./grafana/grafana.ts";
@@ -61,9 +61,6 @@ const serviceType = <S>(
   block?: ServiceType["block"],
 ): ServiceType => ({ type, decodeSettings, ...(block !== undefined ? { block } : {}) }) as ServiceType;
 
-/** A provider's service-type part (for the providers whose decoder only their provider builds). */
-const partOf = (p: ServiceType): ServiceType => serviceType(p.type, p.decodeSettings, p.block);
-
 /**
  * Every builtin service type, in the order of `builtinProviders` (the order blocks render in): the same decoders and
  * blocks as the providers.
@@ -91,10 +88,10 @@ export const builtinServiceTypes: ServiceTypes = Object.freeze({
   webex: serviceType("webex", decodeWebexSettings),
   nats: serviceType("nats", decodeNatsSettings),
   console: serviceType("console", decodeConsoleSettings),
-  gitlab: partOf(gitlabProvider),
-  gitea: partOf(giteaProvider),
-  bitbucket: partOf(bitbucketProvider),
-  azuredevops: partOf(azuredevopsProvider),
+  gitlab: serviceType("gitlab", decodeGitlabSettings, commitStatusBlock),
+  gitea: serviceType("gitea", decodeGiteaSettings, commitStatusBlock),
+  bitbucket: serviceType("bitbucket", decodeBitbucketSettings, commitStatusBlock),
+  azuredevops: serviceType("azuredevops", decodeAzuredevopsSettings, commitStatusBlock),
   discord: serviceType("discord", decodeDiscordSettings, discordBlock),
   matrix: serviceType("matrix", decodeMatrixSettings, matrixBlock),
   ntfy: serviceType("ntfy", decodeNtfySettings, ntfyBlock),

@@ -9,6 +9,7 @@ import type { DecodedSettings, SettingsDiagnostic } from "../lib/config/mod.ts";
 import { diagnostic } from "../lib/diagnostics.ts";
 import { didYouMean } from "../lib/suggest.ts";
 import { deliveryCodec, type RawDelivery, resolvePolicy } from "./delivery-policy.ts";
+import { goString, goStringMap } from "./go-codecs.ts";
 import type { DeliveryPolicy } from "./provider.ts";
 
 type Path = readonly (string | number)[];
@@ -104,11 +105,9 @@ function normalize(value: unknown, codec: t.Mixed, path: Path, out: SettingsDiag
   if ((codec instanceof t.ReadonlyArrayType || codec instanceof t.ArrayType) && Array.isArray(value)) {
     return value.map((item, i) => normalize(item, codec.type as t.Mixed, [...path, i], out, type));
   }
-  if (codec instanceof t.DictionaryType && isRecord(value)) {
+  if (codec === goStringMap && isRecord(value)) {
     const result: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      result[k] = normalize(v, codec.codomain as t.Mixed, [...path, k], out, type) ?? "";
-    }
+    for (const [k, v] of Object.entries(value)) result[k] = normalize(v, goString, [...path, k], out, type) ?? "";
     return result;
   }
   return value;

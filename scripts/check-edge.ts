@@ -10,7 +10,7 @@ import { build, type Metafile } from "esbuild";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts"];
+const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts"];
 /**
  * KiB gzipped: the aim, and the ceiling above which the check fails — 5 KiB of room above the 140 KiB `mod.ts` came to
  * after Liquid left the default import (it was 161 with it), so growing past it is a decision, not an accident.

@@ -177,6 +177,7 @@ const layers: readonly (readonly string[])[] = [
   ["lib/config"],
   ["lib/engine"],
   ["lib/rules"],
+  ["lib/compile"],
   ["mod.ts"],
 ];
 const goLayer = new Set(layers[1]);

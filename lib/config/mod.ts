@@ -30,8 +30,11 @@ export type {
   SettingsDiagnostic,
 } from "./service.ts";
 export { blocksOf } from "./service.ts";
-/** The io-ts codec of a Go string field (numbers and booleans read as their text), for service types' settings. */
-export { goString } from "./_codecs.ts";
+/**
+ * The io-ts codecs of a Go string field (numbers and booleans read as their text) and a Go `map[string]string`, for
+ * service types' settings.
+ */
+export { goString, goStringMap } from "./_codecs.ts";
 export { redactor } from "./redact.ts";
 export type { DecodeConfigOptions, DecodedConfig } from "./decode.ts";
 export { conditionKey } from "./condition-key.ts";

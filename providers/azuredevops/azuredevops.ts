@@ -6,14 +6,13 @@
  * @module
  */
 import { E } from "../../lib/fp.ts";
-import { basic, commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
+import { commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
 import type { Provider } from "../provider.ts";
+import { decodeAzuredevopsSettings } from "./settings.ts";
 
 /** The `azuredevops` provider (`apiURL` defaults to `https://dev.azure.com`). */
 export const azuredevopsProvider: Provider<CommitStatusSettings> = commitStatusProvider({
   type: "azuredevops",
-  defaultApi: "https://dev.azure.com",
-  auth: (token) => ({ Authorization: basic("", token) }),
   states: { pending: "pending", success: "succeeded", failure: "failed", error: "error" },
   request: (_, s) => {
     const git = s.segments.indexOf("_git");
@@ -40,4 +39,4 @@ export const azuredevopsProvider: Provider<CommitStatusSettings> = commitStatusP
       },
     });
   },
-});
+}, decodeAzuredevopsSettings);

@@ -7,16 +7,13 @@
  * @module
  */
 import { E } from "../../lib/fp.ts";
-import { basic, commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
+import { commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
 import type { Provider } from "../provider.ts";
-
-const cloud = "https://api.bitbucket.org";
+import { cloud, decodeBitbucketSettings } from "./settings.ts";
 
 /** The `bitbucket` provider. */
 export const bitbucketProvider: Provider<CommitStatusSettings> = commitStatusProvider({
   type: "bitbucket",
-  defaultApi: cloud,
-  auth: (token, username) => ({ Authorization: username !== "" ? basic(username, token) : `Bearer ${token}` }),
   states: { pending: "INPROGRESS", success: "SUCCESSFUL", failure: "FAILED", error: "FAILED", stopped: "STOPPED" },
   request: (api, s) => {
     // Data Center clone URLs read https://host/scm/<project>/<repo>.git
@@ -38,4 +35,4 @@ export const bitbucketProvider: Provider<CommitStatusSettings> = commitStatusPro
         body,
       });
   },
-});
+}, decodeBitbucketSettings);

@@ -6,11 +6,11 @@
 import { E } from "../../lib/fp.ts";
 import { commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
 import type { Provider } from "../provider.ts";
+import { decodeGiteaSettings } from "./settings.ts";
 
 /** The `gitea` provider. */
 export const giteaProvider: Provider<CommitStatusSettings> = commitStatusProvider({
   type: "gitea",
-  auth: (token) => ({ Authorization: `token ${token}` }),
   states: { pending: "pending", success: "success", failure: "failure", error: "error", warning: "warning" },
   request: (_, s) =>
     s.segments.length < 2 ? E.left(`gitea: the repo URL does not name a repository (owner/repo)`) : E.right({
@@ -20,4 +20,4 @@ export const giteaProvider: Provider<CommitStatusSettings> = commitStatusProvide
       }`,
       body: { state: s.state, target_url: s.targetURL, description: s.description, context: s.label },
     }),
-});
+}, decodeGiteaSettings);

@@ -7,12 +7,11 @@
 import { E } from "../../lib/fp.ts";
 import { commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
 import type { Provider } from "../provider.ts";
+import { decodeGitlabSettings } from "./settings.ts";
 
 /** The `gitlab` provider (`apiURL` defaults to `https://gitlab.com`). */
 export const gitlabProvider: Provider<CommitStatusSettings> = commitStatusProvider({
   type: "gitlab",
-  defaultApi: "https://gitlab.com",
-  auth: (token) => ({ "PRIVATE-TOKEN": token }),
   states: {
     pending: "pending",
     running: "running",
@@ -33,4 +32,4 @@ export const gitlabProvider: Provider<CommitStatusSettings> = commitStatusProvid
       },
     }),
   alreadySet: (r) => r.status === 400 && /Cannot transition status/i.test(r.body),
-});
+}, decodeGitlabSettings);

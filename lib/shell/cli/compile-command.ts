@@ -4,7 +4,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { generateConditionsModule } from "../../../mod.ts";
+import { generateConditionsModule } from "../../compile/mod.ts";
 import { decodeConfig } from "../../config/mod.ts";
 import { formatDiagnostic } from "../../diagnostics.ts";
 import type { CliIO } from "./cli-io.ts";
