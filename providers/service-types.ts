@@ -15,7 +15,7 @@ import { awssqsBlock } from "./awssqs/block.ts";
 import { decodeAwssqsSettings } from "./awssqs/awssqs.ts";
 import { azuredevopsProvider } from "./azuredevops/azuredevops.ts";
 import { bitbucketProvider } from "./bitbucket/bitbucket.ts";
-import { decodeConsoleSettings } from "./console/console.ts";
+import { decodeConsoleSettings } from "./console/settings.ts";
 import { decodeDiscordSettings, discordBlock } from "./discord/discord.ts";
 import { emailBlock } from "./email/block.ts";
 import { decodeEmailSettings } from "./email/email.ts";
