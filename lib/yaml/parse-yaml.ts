@@ -53,7 +53,7 @@ export interface ParsedDocument {
 }
 
 /** Node sizes, kept beside the nodes rather than in them. */
-export type Sizes = WeakMap<YamlNode, Expansion>;
+type Sizes = Map<YamlNode, Expansion>;
 
 /**
  * Parses every document of `source`.
@@ -121,7 +121,7 @@ class Parser {
   anchors = new Map<string, YamlNode>();
   /** Collections being parsed: an alias of one of them is inside the node it names. */
   open = new Set<YamlNode>();
-  sizes: Sizes = new WeakMap();
+  sizes: Sizes = new Map();
   errors: YamlProblem[] = [];
   warnings: YamlProblem[] = [];
   cycle: YamlAlias | undefined;
@@ -173,8 +173,10 @@ class Parser {
       if (!this.newline()) break;
       crossed = true;
     }
-    if (crossed && block && this.p < this.src.length && this.src.slice(this.ls, this.p).includes("\t")) {
-      this.fail("a tab indents this line; YAML indents with spaces", this.ls);
+    if (crossed && block) {
+      for (let i = this.ls; i < this.p; i++) {
+        if (this.c(i) === 9) this.fail("a tab indents this line; YAML indents with spaces", this.ls);
+      }
     }
     return crossed;
   }

@@ -69,6 +69,8 @@ function asType(text: string, type: string, version: YamlVersion): { value: unkn
  * ```
  */
 export function plainValue(text: string, version: YamlVersion): unknown {
+  // most text starts with a character no null, boolean or number starts with
+  if (text !== "" && !/^[-+.0-9~nNyYtTfFoO]/.test(text)) return text;
   for (const type of order) {
     const v = asType(text, type, version);
     if (v !== undefined) return v.value;

@@ -1,7 +1,6 @@
 /**
- * The test oracle: `readYaml` as it was over the `yaml` npm library, before our own reader. Reading untrusted YAML — ConfigMap values, the `subscriptions` annotation, the Google Chat cards a template writes
- * — in time linear in its size, within the YAML limits (`maxYamlDepth`, `maxYamlAliases`, `maxYamlNodes`): with
- * its fast path for the plainest YAML (`read-plain-yaml.ts`), the one place where lib/ parses YAML text.
+ * The test oracle: `readYaml` as it was over the `yaml` npm library (its Parser and Composer, with goyaml.v2's tags
+ * for YAML 1.1), before our own reader replaced it in the core. The differential tests compare our reader with it.
  * @module
  */
 import { Composer, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";
