@@ -173,12 +173,14 @@ class Parser {
       if (!this.newline()) break;
       crossed = true;
     }
-    if (crossed && block) {
-      for (let i = this.ls; i < this.p; i++) {
-        if (this.c(i) === 9) this.fail("a tab indents this line; YAML indents with spaces", this.ls);
-      }
-    }
+    if (crossed && block) this.tabs();
     return crossed;
+  }
+  /** Refuses a tab before the content of this line. */
+  tabs(): void {
+    for (let i = this.ls; i < this.p; i++) {
+      if (this.c(i) === 9) this.fail("a tab indents this line; YAML indents with spaces", this.ls);
+    }
   }
 
   stream(): ParsedDocument[] {
@@ -213,6 +215,7 @@ class Parser {
           docs.push(this.document(undefined, start));
           break;
         }
+        if (!explicit) this.tabs();
         root = this.node(-1, 0, true, false);
         this.skip(false);
         if (s.startsWith("...", this.p) && this.marker()) {
@@ -276,11 +279,16 @@ class Parser {
    * a list may start at the parent's column (a map's value).
    */
   node(indent: number, depth: number, compact: boolean, seqHere: boolean): YamlNode {
+    const atStart = this.p === this.ls;
     this.spaces();
     let emptyAt = this.p;
     let anchor: string | undefined;
     let tag: [string, number] | undefined;
     let crossed = this.skip(true);
+    if (atStart && !crossed) {
+      this.tabs();
+      crossed = true;
+    }
     /** Where the node's line starts to hold it: a map's keys are at the column of the first key's properties. */
     let first = this.p;
     /** Properties alone on their line are the next node's, even when it is a map (not its first key's). */
@@ -514,7 +522,7 @@ class Parser {
         if (this.col() === col && this.c() === 58 && isBlank(this.c(this.p + 1)) && !this.marker()) {
           this.p++;
           value = this.node(col, depth + 1, true, true);
-        } else value = this.empty(key.end, undefined, undefined);
+        } else value = this.empty(node.start, undefined, undefined);
       } else {
         if (key === undefined) {
           const start = this.p;
