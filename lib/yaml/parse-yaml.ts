@@ -230,8 +230,8 @@ class Parser {
           );
         }
       } catch (e) {
-        if (!(e instanceof Stop)) throw e;
-        this.errors.push(e.problem);
+        if (!(e instanceof Stop) && !(e instanceof RangeError)) throw e;
+        this.errors.push(e instanceof Stop ? e.problem : this.stackProblem());
         docs.push(this.document(root, start));
         break;
       }
@@ -254,6 +254,12 @@ class Parser {
 
   size(node: YamlNode): Expansion {
     return this.sizes.get(node) ?? { nodes: 1, aliases: 0 };
+  }
+
+  /** A value nested deeper than the host's stack can read (with `maxYamlDepth` raised far): refused as too deep. */
+  stackProblem(): YamlProblem {
+    const what = "lists and maps nest deeper than this host's stack can read";
+    return { tag: "LimitExceeded", message: limitMessage("maxYamlDepth", this.maxDepth, what), offset: undefined };
   }
 
   /** Refuses a collection at `depth` (0 at the top) when it passes `maxYamlDepth`. */

@@ -136,7 +136,13 @@ function toData(doc: ParsedDocument, limits: YamlLimits): Either<YamlProblem, un
     return E.right(convert(doc.root, done));
   } catch (e) {
     if (e instanceof Refusal) return E.left(e.problem);
-    throw e;
+    if (!(e instanceof RangeError)) throw e;
+    const what = "lists and maps nest deeper than this host's stack can read";
+    return E.left({
+      tag: "LimitExceeded",
+      message: limitMessage("maxYamlDepth", limits.maxYamlDepth, what),
+      offset: undefined,
+    });
   }
 }
 

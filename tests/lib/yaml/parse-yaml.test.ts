@@ -192,4 +192,16 @@ describe("parseYaml()", () => {
       expect(doc?.errors.map((e) => e.tag)).toEqual(["LimitExceeded"]);
     }
   });
+
+  it("refuses, as too deep, a value nested deeper than the stack holds when maxYamlDepth is raised past it", () => {
+    for (const source of [`${"[".repeat(100_000)}${"]".repeat(100_000)}`, `${"- ".repeat(100_000)}x\n`]) {
+      const [doc] = parseYaml(source, "1.1", 1e9);
+      expect(doc?.errors).toEqual([{
+        tag: "LimitExceeded",
+        message:
+          "limit exceeded: maxYamlDepth (1000000000): lists and maps nest deeper than this host's stack can read",
+        offset: undefined,
+      }]);
+    }
+  });
 });
