@@ -196,6 +196,12 @@ class Parser {
       let root: YamlNode | undefined;
       try {
         this.skip(false);
+        // document end markers without a document between them (first in the text: one empty document)
+        while (s.startsWith("...", this.p) && this.marker()) {
+          if (docs.length === 0) docs.push(this.document(this.empty(this.p, undefined, undefined), start));
+          this.p += 3;
+          this.skip(false);
+        }
         if (this.p >= s.length && docs.length > 0) break;
         this.version = this.given;
         while (this.p === this.ls && this.c() === 37) {
@@ -216,14 +222,13 @@ class Parser {
           break;
         }
         if (!explicit) this.tabs();
-        root = this.node(-1, 0, true, false);
+        root = this.node(-1, 0, !explicit, false);
         this.skip(false);
         if (s.startsWith("...", this.p) && this.marker()) {
           this.p += 3;
+          this.spaces();
+          if (!this.lineEnd()) this.fail("content on the line of a document end marker (...)");
           this.skip(false);
-          if (this.p < s.length && !(s.startsWith("---", this.p) && this.marker()) && this.c() !== 37) {
-            this.fail("content after the end of the document (...)");
-          }
         } else if (this.p < s.length && !(s.startsWith("---", this.p) && this.marker())) {
           this.fail(
             this.col() > 0 ? "this line is indented more than any map or list above it expects" : "unexpected content",
@@ -303,10 +308,18 @@ class Parser {
     for (;;) {
       const c = this.c();
       if (crossed && (this.col() <= indent || this.marker())) break;
+      const at = this.p;
       if (c === 38 && anchor === undefined) anchor = this.name(1);
       else if (c === 33 && tag === undefined) tag = [this.name(0), this.p];
       else break;
       this.spaces();
+      if (ownLine && !this.lineEnd()) {
+        // after properties alone on their line, those written before content are the content's (a key's)
+        this.p = at;
+        if (c === 38) anchor = undefined;
+        else tag = undefined;
+        break;
+      }
       emptyAt = this.p;
       if (this.skip(true)) {
         crossed = true;
@@ -324,6 +337,12 @@ class Parser {
       return this.empty(emptyAt, anchor, tag);
     }
     const inline = !crossed;
+    if (
+      (this.dash() || (c === 63 && isBlank(this.c(this.p + 1)))) && (anchor !== undefined || tag !== undefined) &&
+      !ownLine
+    ) {
+      this.fail("an anchor or a tag cannot come before - or ? on its line; put it on the line before");
+    }
     if (this.dash()) {
       if (inline && !compact) this.fail("a list cannot start on the line of its key; start it on the next line");
       return this.tagged(this.seq(col, depth, anchor), tag);
@@ -337,14 +356,18 @@ class Parser {
     // a scalar, an alias or a flow collection; followed by `:`, the first key of a map at its column
     const start = this.p;
     const byKey = !ownLine || c === 91 || c === 123;
-    let key = this.inlineNode(indent, depth, byKey ? anchor : undefined, byKey ? tag : undefined, false);
+    let key = byKey
+      ? this.inlineNode(indent, depth, anchor, tag, false)
+      : c === 38 || c === 33
+      ? this.keyNode(indent, depth)
+      : this.inlineNode(indent, depth, undefined, undefined, false);
     this.spaces();
     if (this.c() === 58 && (isBlank(this.c(this.p + 1)) || key.kind !== "scalar" || key.style !== "plain")) {
       if (inline && !compact) {
         this.fail("a map cannot start on the line of its key; start it on the next line", start);
       }
       if (this.src.slice(start, this.p).includes("\n")) this.fail("a map key must be on one line", start);
-      if (key.kind === "alias" && (anchor !== undefined || tag !== undefined)) {
+      if (byKey && key.kind === "alias" && (anchor !== undefined || tag !== undefined)) {
         this.fail("an alias cannot have an anchor or a tag", start);
       }
       // The properties written before a key on its line belong to the key, as in `&a key: value`.
@@ -353,10 +376,19 @@ class Parser {
         : this.tagged(this.map(col, depth, anchor, key), tag);
     }
     if (!byKey && (anchor !== undefined || tag !== undefined)) {
+      // properties on the lines before a scalar: its own on its line may add the other kind (`&a` then `!!str x`)
       if (key.kind !== "scalar") this.fail("an alias cannot have an anchor or a tag", start);
-      key = this.scalarNode(key, anchor, tag);
+      if (c !== 38 && c !== 33) key = this.scalarNode(key, anchor, tag);
+      else if (tag === undefined && key.anchor === undefined) key = this.anchor({ ...key, anchor });
+      else this.fail("a node has one anchor and one tag at most", start);
     }
     return key;
+  }
+
+  /** Whether the line ends here (a comment may follow). */
+  lineEnd(): boolean {
+    const c = this.c();
+    return c !== c || c === 10 || c === 13 || c === 35;
   }
 
   /** Whether `- ` (or a lone `-`) starts here. */
@@ -367,6 +399,12 @@ class Parser {
   /** An anchor (`skip` 1: without its `&`) or a tag, as written. */
   name(skip: number): string {
     const s = this.p;
+    if (skip === 0 && this.src.startsWith("!<", s)) {
+      const end = this.src.indexOf(">", s);
+      if (end < 0) this.fail("a verbatim tag (!<...>) is not closed");
+      this.p = end + 1;
+      return this.src.slice(s, this.p);
+    }
     while (!isBlank(this.c()) && !isFlowIndicator(this.c())) this.p++;
     if (this.p === s + skip && skip === 1) this.fail("an anchor needs a name");
     return this.src.slice(s + skip, this.p);
@@ -449,6 +487,9 @@ class Parser {
     }
     if (flow && c === 63 && isBlank(this.c(this.p + 1))) {
       this.fail("explicit keys (?) in flow collections are not supported");
+    }
+    if (flow && c === 45 && (isBlank(this.c(this.p + 1)) || isFlowIndicator(this.c(this.p + 1)))) {
+      this.fail("a block list item inside a flow collection");
     }
     return this.scalarNode(this.plain(indent, flow), anchor, tag);
   }

@@ -129,6 +129,25 @@ describe("parseYaml()", () => {
     expect(values).toBe(94);
   });
 
+  const suite = JSON.parse(
+    readFileSync(new URL("../../fixtures/yaml-test-suite/cases.json", import.meta.url), "utf8"),
+  ) as { id: string; name: string; yaml: string; json?: unknown[]; error?: true }[];
+
+  it("reads the cases of the official YAML test suite it supports to the suite's JSON, and refuses its error cases", () => {
+    expect(suite.length).toBe(345);
+    for (const c of suite) {
+      const docs = readYamlDocuments(c.yaml, { version: "1.2" });
+      const data = docs.map((d) => d.toData());
+      const read = data.every(E.isRight) ? data.map((d) => (d as { right: unknown }).right) : "refused";
+      const empty = read !== "refused" && docs.length === 1 && docs[0]!.root === undefined;
+      expect({ id: c.id, name: c.name, read: empty ? [] : read }).toEqual({
+        id: c.id,
+        name: c.name,
+        read: c.error === true ? "refused" : c.json,
+      });
+    }
+  });
+
   const refusals = [
     {
       name: "an explicit key in a flow map",
