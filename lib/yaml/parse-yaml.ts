@@ -85,6 +85,12 @@ class Stop {
 const isSpace = (c: number) => c === 32 || c === 9;
 /** Space, tab, line break, or the end (`NaN`). */
 const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c !== c;
+/** Where plain text ends on its line: a line break, `: ` (`:` at the end), ` #`; in flow also `,[]{}` and `:` before them. */
+const plainStop = /[\n\r]|:(?=[ \t\r\n]|$)|[ \t]#/g;
+const plainStopFlow = /[\n\r,[\]{}]|:(?=[ \t\r\n,[\]{}]|$)|[ \t]#/g;
+/** What a quoted scalar's text runs until. */
+const quoteStop = { 39: /['\n\r]/g, 34: /["\\\n\r]/g } as const;
+
 /** `,[]{}` */
 const isFlowIndicator = (c: number) => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 
@@ -168,7 +174,9 @@ class Parser {
     for (;;) {
       this.spaces();
       if (this.c() === 35 && (this.p === this.ls || isSpace(this.c(this.p - 1)))) {
-        while (this.p < this.src.length && this.c() !== 10 && this.c() !== 13) this.p++;
+        const eol = this.src.indexOf("\n", this.p);
+        this.p = eol < 0 ? this.src.length : eol;
+        if (this.c(this.p - 1) === 13) this.p--;
       }
       if (!this.newline()) break;
       crossed = true;
@@ -763,17 +771,11 @@ class Parser {
 
   /** Where plain text from `p` ends on its line: before `: `, ` #`, trailing spaces, and in flow `,[]{}`. */
   plainEnd(flow: boolean): number {
-    let i = this.p;
-    let end = i;
-    for (;;) {
-      const c = this.c(i);
-      if (c !== c || c === 10 || c === 13) break;
-      if (c === 58 && (isBlank(this.c(i + 1)) || (flow && isFlowIndicator(this.c(i + 1))))) break;
-      if (c === 35 && isSpace(this.c(i - 1))) break;
-      if (flow && isFlowIndicator(c)) break;
-      i++;
-      if (!isSpace(c)) end = i;
-    }
+    // found by a regular expression, not a loop per character: a configuration is read once, in a cold process
+    const stop = flow ? plainStopFlow : plainStop;
+    stop.lastIndex = this.p;
+    let end = stop.exec(this.src)?.index ?? this.src.length;
+    while (end > this.p && isSpace(this.c(end - 1))) end--;
     return end;
   }
 
@@ -824,7 +826,11 @@ class Parser {
         keep = out.length;
         continue;
       }
-      out += s[this.p++];
+      const stop = quoteStop[q as 39 | 34];
+      stop.lastIndex = this.p;
+      const next = stop.exec(s)?.index ?? s.length;
+      out += s.slice(this.p, next);
+      this.p = next;
     }
     this.p++;
     return { start, end: this.p, style: double ? "double" : "single", text: out };
