@@ -14,7 +14,17 @@ export interface LineIndex {
   position(offset: number): LineColumn;
 }
 
-/** Indexes the line starts of `source` (after each `\n`). */
+/**
+ * Indexes the line starts of `source` (after each `\n`).
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { lineIndex } from "./line-index.ts";
+ *
+ * expect(lineIndex("a: 1\nb: 2\n").position(7)).toEqual({ line: 2, column: 3 });
+ * ```
+ */
 export function lineIndex(source: string): LineIndex {
   const starts = [0];
   for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) starts.push(i + 1);

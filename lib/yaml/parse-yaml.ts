@@ -601,17 +601,23 @@ class Parser {
     return node;
   }
 
-  /** A key of a block map: its properties, then a node on one line. */
-  keyNode(indent: number, depth: number): YamlNode {
+  /** An anchor and a tag, in either order, each followed by `space()`; the tag with where it starts. */
+  props(space: () => void): { anchor: string | undefined; tag: [string, number] | undefined } {
     let anchor: string | undefined;
     let tag: [string, number] | undefined;
     for (;;) {
+      const at = this.p;
       if (this.c() === 38 && anchor === undefined) anchor = this.name(1);
-      else if (this.c() === 33 && tag === undefined) tag = [this.name(0), this.p];
+      else if (this.c() === 33 && tag === undefined) tag = [this.name(0), at];
       else break;
-      this.spaces();
+      space();
     }
-    if (tag !== undefined) tag[1] -= tag[0].length;
+    return { anchor, tag };
+  }
+
+  /** A key of a block map: its properties, then a node on one line. */
+  keyNode(indent: number, depth: number): YamlNode {
+    const { anchor, tag } = this.props(() => this.spaces());
     const start = this.p;
     if (this.c() === 58 && isBlank(this.c(this.p + 1))) return this.empty(start, anchor, tag);
     const key = this.inlineNode(indent, depth, anchor, tag, false);
@@ -702,15 +708,7 @@ class Parser {
 
   /** A node inside a flow collection: its properties, then the node. */
   flowNode(indent: number, depth: number, open: number): YamlNode {
-    let anchor: string | undefined;
-    let tag: [string, number] | undefined;
-    for (;;) {
-      if (this.c() === 38 && anchor === undefined) anchor = this.name(1);
-      else if (this.c() === 33 && tag === undefined) tag = [this.name(0), this.p];
-      else break;
-      this.flowSpace(indent, open);
-    }
-    if (tag !== undefined) tag[1] -= tag[0].length;
+    const { anchor, tag } = this.props(() => this.flowSpace(indent, open));
     const c = this.c();
     if (c === 44 || c === 93 || c === 125 || (c === 58 && isBlank(this.c(this.p + 1)))) {
       return this.empty(this.p, anchor, tag);
