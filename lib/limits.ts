@@ -39,8 +39,8 @@ export interface Limits {
    */
   readonly maxYamlNodes: number;
   /**
-   * Deepest nesting of lists and maps in one YAML value. The YAML library builds documents recursively, so raise it
-   * with care: past a few hundred the host's stack, not this limit, decides.
+   * Deepest nesting of lists and maps in one YAML value. The YAML reader recurses once per level: a thousand levels fit
+   * a default stack; deeper than the host's stack allows, a value is refused as if over this limit.
    */
   readonly maxYamlDepth: number;
 }

@@ -15,7 +15,7 @@ import { decodeAwssqsSettings } from "./awssqs/awssqs.ts";
 import { decodeAzuredevopsSettings } from "./azuredevops/settings.ts";
 import { decodeBitbucketSettings } from "./bitbucket/settings.ts";
 import { commitStatusBlock } from "./commit-status.ts";
-import { decodeConsoleSettings } from "./console/console.ts";
+import { decodeConsoleSettings } from "./console/settings.ts";
 import { decodeDiscordSettings, discordBlock } from "./discord/discord.ts";
 import { emailBlock } from "./email/block.ts";
 import { decodeEmailSettings } from "./email/email.ts";

@@ -12,11 +12,12 @@ import { gzipSync } from "node:zlib";
 
 const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts"];
 /**
- * KiB gzipped: the aim, and the ceiling above which the check fails — 5 KiB of room above the 140 KiB `mod.ts` came to
- * after Liquid left the default import (it was 161 with it), so growing past it is a decision, not an accident.
+ * KiB gzipped: the aim, and the ceiling above which the check fails — 5 KiB of room above the 111.4 KiB `mod.ts` came
+ * to when our own YAML reader replaced the `yaml` library (140 before; 161 before Liquid left the default import), so
+ * growing past it is a decision, not an accident.
  */
 const aim = 100;
-const ceiling = 145;
+const ceiling = 116.4;
 let failed = false;
 const gzipped = new Map<string, number>();
 

@@ -37,7 +37,7 @@ export interface Ref {
 
 /**
  * A {@linkcode Ref} whose position is looked up when first read: most names are defined, and their positions (which
- * may make the YAML library parse the key again, see `parseYaml`) are then never wanted.
+ * need a line index of the value) are then never wanted.
  *
  * @param name The name used.
  * @param at Where it is written.

@@ -3,15 +3,22 @@
  * column of any path inside it, so diagnostics can point at the field.
  * @module
  */
-import { isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
-import type { Document, LineCounter, Node, Pair, ParsedNode, Scalar, YAMLMap, YAMLWarning } from "yaml";
 import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { defaultLimits } from "../limits.ts";
-import { readPlainYaml, readYaml } from "../yaml/mod.ts";
-import type { ReadYaml, YamlLimits, YamlProblem, YamlVersion } from "../yaml/mod.ts";
+import { readYaml } from "../yaml/mod.ts";
+import type {
+  LineIndex,
+  YamlLimits,
+  YamlMap,
+  YamlNode,
+  YamlPair,
+  YamlProblem,
+  YamlScalar,
+  YamlVersion,
+} from "../yaml/mod.ts";
 
 // --- model
 
@@ -28,7 +35,7 @@ export type YamlPath = readonly (string | number)[];
 export interface YamlValue {
   /** The data, as plain JSON-like values (`null` for an empty document). */
   readonly value: unknown;
-  /** What the YAML library only warns about (an unknown tag), as `YamlSyntax` warnings with their position. */
+  /** Tags the value is read without (unknown, or not fitting their scalar), as `YamlSyntax` warnings with their position. */
   readonly warnings: readonly Diagnostic[];
   /**
    * Where the value at `path` starts, or the nearest ancestor that exists. A key of `path` that the map lacks matches
@@ -50,54 +57,23 @@ export type { YamlVersion } from "../yaml/mod.ts";
 // --- constructors
 
 /**
- * Parses one ConfigMap value; syntax errors are `YamlSyntax` diagnostics with their position, all of them. The
- * library never prints (`logLevel: "error"`): what it would warn about is on {@linkcode YamlValue.warnings}, and a
- * map key that is a list or a map (which it would stringify with a warning, and Go refuses) is an error. A value
- * that passes a YAML limit (see {@linkcode readYaml}) is a `LimitExceeded` error naming it. A value in the plain
- * subset of {@linkcode readPlainYaml} is read without the library, which then parses it only if a position is asked.
+ * Parses one ConfigMap value; syntax errors are `YamlSyntax` diagnostics with their position. A tag the value is
+ * read without is on {@linkcode YamlValue.warnings}, and a map key that is a list or a map (which Go refuses) is an
+ * error. A value that passes a YAML limit (see {@linkcode readYaml}) is a `LimitExceeded` error naming it.
  */
 export function parseYaml(
   source: string,
   version: YamlVersion,
   limits: YamlLimits = defaultLimits,
 ): Either<readonly Diagnostic[], YamlValue> {
-  const plain = readPlainYaml(source, limits);
-  if (plain === undefined) return parseWithPositions(source, version, limits);
-  // The data without the library; positions (wanted only for diagnostics) from the library, when first asked for.
-  let full: YamlValue | undefined;
-  const positions = (): YamlValue | undefined => {
-    if (full === undefined) {
-      const parsed = parseWithPositions(source, version, limits);
-      full = E.isRight(parsed) ? parsed.right : undefined;
-    }
-    return full;
-  };
-  return E.right({
-    value: plain.value,
-    warnings: [],
-    valueAt: (path) => positions()?.valueAt(path),
-    keyAt: (path) => positions()?.keyAt(path),
-    insideScalar: (path, inner) => positions()?.insideScalar(path, inner),
-  });
-}
-
-function parseWithPositions(
-  source: string,
-  version: YamlVersion,
-  limits: YamlLimits,
-): Either<readonly Diagnostic[], YamlValue> {
   const read = readYaml(source, { version, limits });
-  const { doc, lines } = read;
-  const at = (offset: number | undefined): { line?: number; column?: number } => {
-    if (offset === undefined) return {};
-    const p = lines.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  const { root, lines } = read;
+  const at = (offset: number | undefined): { line?: number; column?: number } =>
+    offset === undefined ? {} : lines.position(offset);
   const problem = (p: YamlProblem): Diagnostic =>
     p.tag === "LimitExceeded"
       ? diagnostic("LimitExceeded", p.message, at(p.offset))
-      : diagnostic("YamlSyntax", `the value is not valid YAML: ${firstSentence(p.message)}`, at(p.offset));
-  if (doc === undefined) return E.left(read.errors.map(problem));
+      : diagnostic("YamlSyntax", `the value is not valid YAML: ${p.message}`, at(p.offset));
   const errors = [
     ...read.errors.map(problem),
     ...read.collectionKeys.map(({ kind, offset }) =>
@@ -109,59 +85,45 @@ function parseWithPositions(
     ),
   ];
   if (errors.length > 0) return E.left(errors);
-  const warnings = doc.warnings.map((w) =>
-    diagnostic("YamlSyntax", warningMessage(w), { severity: "warning", ...at(w.pos[0]) })
+  const warnings = read.warnings.map((w) =>
+    diagnostic("YamlSyntax", w.message, { severity: "warning", ...at(w.offset) })
   );
   const value = read.toData();
   if (E.isLeft(value)) return E.left([problem(value.left)]);
-  return E.right(locator(doc, lines, source, value.right, warnings, read.resolve));
+  return E.right(locator(root, lines, source, value.right, warnings));
 }
 
 // --- utils
 
-const firstSentence = (message: string): string => message.split(" at line ")[0]!.trim();
-
-function warningMessage(w: YAMLWarning): string {
-  const tag = /^Unresolved tag: (.*)$/.exec(firstSentence(w.message));
-  return tag !== null
-    ? `the tag "${tag[1]}" is unknown, so the value is read without it`
-    : `the YAML library warns: ${firstSentence(w.message)}`;
-}
-
 function locator(
-  doc: Document.Parsed,
-  lines: LineCounter,
+  root: YamlNode | undefined,
+  lines: LineIndex,
   source: string,
   value: unknown,
   warnings: readonly Diagnostic[],
-  resolve: ReadYaml["resolve"],
 ): YamlValue {
-  const pos = (offset: number): Position => {
-    const p = lines.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  const indexes = new Map<YAMLMap, PairIndex>();
-  const walk = (path: YamlPath): { node: Node | undefined; key: Node | undefined } => {
-    let node: unknown = doc.contents;
-    let key: Node | undefined;
-    let last: Node | undefined = doc.contents ?? undefined;
+  const indexes = new Map<YamlMap, PairIndex>();
+  const walk = (path: YamlPath): { node: YamlNode | undefined; key: YamlNode | undefined } => {
+    let node: YamlNode | undefined = root;
+    let key: YamlNode | undefined;
+    let last = root;
     for (const step of path) {
-      if (isAlias(node)) node = resolve(node);
-      if (isMap(node)) {
+      if (node?.kind === "alias") node = node.target;
+      if (node?.kind === "map") {
         const pair = pairNamed(node, String(step), indexes);
-        key = pair !== undefined && isScalar(pair.key) ? pair.key : undefined;
+        key = pair?.key.kind === "scalar" ? pair.key : undefined;
         node = pair?.value;
-      } else if (isSeq(node) && typeof step === "number") {
+      } else if (node?.kind === "seq" && typeof step === "number") {
         key = undefined;
         node = node.items[step];
       } else node = undefined;
-      if (node === undefined || node === null) return { node: last, key: key ?? undefined };
-      last = node as Node;
+      if (node === undefined) return { node: last, key };
+      last = node;
     }
     return { node: last, key };
   };
-  const start = (n: Node | undefined): Position | undefined =>
-    n?.range !== undefined && n.range !== null ? pos(n.range[0]) : undefined;
+  const start = (n: YamlNode | undefined): Position | undefined =>
+    n === undefined ? undefined : lines.position(n.start);
   return {
     value,
     warnings,
@@ -172,29 +134,29 @@ function locator(
     },
     insideScalar: (path, inner) => {
       const { node } = walk(path);
-      if (!isScalar(node)) return start(node);
-      return scalarPosition(node as Scalar & ParsedNode, source, pos, inner) ?? start(node);
+      if (node?.kind !== "scalar") return start(node);
+      return scalarPosition(node, source, lines, inner) ?? start(node);
     },
   };
 }
 
 /** The pairs of one map by key, built on the first lookup. */
 export interface PairIndex {
-  readonly exact: ReadonlyMap<string, Pair>;
-  readonly folded: ReadonlyMap<string, Pair>;
+  readonly exact: ReadonlyMap<string, YamlPair>;
+  readonly folded: ReadonlyMap<string, YamlPair>;
 }
 
 /**
  * The first pair whose scalar key, as a string, is `name`; else the first that matches it without regard to case.
  * Indexed once per map, so that reporting on every key of a large map stays linear.
  */
-export function pairNamed(map: YAMLMap, name: string, indexes: Map<YAMLMap, PairIndex>): Pair | undefined {
+export function pairNamed(map: YamlMap, name: string, indexes: Map<YamlMap, PairIndex>): YamlPair | undefined {
   let index = indexes.get(map);
   if (index === undefined) {
-    const exact = new Map<string, Pair>();
-    const folded = new Map<string, Pair>();
-    for (const p of map.items) {
-      if (!isPair(p) || !isScalar(p.key)) continue;
+    const exact = new Map<string, YamlPair>();
+    const folded = new Map<string, YamlPair>();
+    for (const p of map.pairs) {
+      if (p.key.kind !== "scalar" || p.key.merge === true) continue;
       const key = String(p.key.value);
       if (!exact.has(key)) exact.set(key, p);
       if (!folded.has(key.toLowerCase())) folded.set(key.toLowerCase(), p);
@@ -205,33 +167,24 @@ export function pairNamed(map: YAMLMap, name: string, indexes: Map<YAMLMap, Pair
   return index.exact.get(name) ?? index.folded.get(name.toLowerCase());
 }
 
-function scalarPosition(
-  node: Scalar & ParsedNode,
-  source: string,
-  pos: (offset: number) => Position,
-  inner: Position,
-): Position | undefined {
-  const [begin, end] = node.range;
-  const text = source.slice(begin, end);
-  if (node.type === "BLOCK_LITERAL") {
-    const header = /^\|[-+]?(?=[ \t]|#|\r?\n|$)/.exec(text);
-    if (header === null) return undefined; // an explicit indentation indicator: the indent is the parent's plus it
-    const body = text.slice(text.indexOf("\n") + 1);
-    const indent = /^ */.exec(body.split("\n").find((l) => l.trim() !== "") ?? "")![0].length;
-    return { line: pos(begin).line + inner.line, column: indent + inner.column };
+function scalarPosition(node: YamlScalar, source: string, lines: LineIndex, inner: Position): Position | undefined {
+  const { start: begin, end, style } = node;
+  if (style === "literal") {
+    // with an indentation indicator, the indent is the parent's plus it: not worth it
+    if (node.indicator === true) return undefined;
+    return { line: lines.position(begin).line + inner.line, column: (node.indent ?? 0) + inner.column };
   }
-  if (text.includes("\n")) return undefined;
-  const lines = (node.type === "PLAIN" ? text : String(node.value)).split("\n");
-  if (inner.line < 1 || inner.line > lines.length) return undefined;
-  const offset = lines.slice(0, inner.line - 1).reduce((n, l) => n + l.length + 1, 0) + inner.column - 1;
-  const at = node.type === "PLAIN"
+  const text = source.slice(begin, end);
+  if (text.includes("\n") || style === "folded" || begin === end) return undefined;
+  const parts = (style === "plain" ? text : String(node.value)).split("\n");
+  if (inner.line < 1 || inner.line > parts.length) return undefined;
+  const offset = parts.slice(0, inner.line - 1).reduce((n, l) => n + l.length + 1, 0) + inner.column - 1;
+  const at = style === "plain"
     ? offset
-    : node.type === "QUOTE_SINGLE"
+    : style === "single"
     ? 1 + sourceOffset(text, 1, offset, (i) => (text.startsWith("''", i) ? 2 : 1))
-    : node.type === "QUOTE_DOUBLE"
-    ? 1 + sourceOffset(text, 1, offset, (i) => (text[i] === "\\" ? escapeLength(text, i) : 1))
-    : undefined;
-  return at === undefined ? undefined : pos(begin + at);
+    : 1 + sourceOffset(text, 1, offset, (i) => (text[i] === "\\" ? escapeLength(text, i) : 1));
+  return lines.position(begin + at);
 }
 
 /**

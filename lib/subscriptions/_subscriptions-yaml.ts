@@ -54,11 +54,11 @@ export function parseSubscriptionsYaml(
   const data = firstError === undefined ? read.toData() : E.left(firstError);
   if (E.isLeft(data)) {
     const problem = data.left;
-    const pos = problem.offset === undefined ? undefined : read.lines.linePos(problem.offset);
-    const where = { ...at, line: pos?.line, column: pos?.col };
+    const pos = problem.offset === undefined ? undefined : read.lines.position(problem.offset);
+    const where = { ...at, line: pos?.line, column: pos?.column };
     const d = problem.tag === "LimitExceeded" ? diagnostic("LimitExceeded", problem.message, where) : diagnostic(
       "InvalidSubscription",
-      `the subscriptions annotation is not valid YAML: ${firstLine(problem.message)}`,
+      `the subscriptions annotation is not valid YAML: ${problem.message}`,
       where,
     );
     return { entries: [], diagnostics: [d] };
@@ -239,6 +239,3 @@ function kind(v: unknown): string {
   if (typeof v === "object") return "a map";
   return `the ${typeof v} ${JSON.stringify(v)}`;
 }
-
-const firstLine = (message: string): string =>
-  message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();

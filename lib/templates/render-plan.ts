@@ -156,12 +156,12 @@ function parseYamlText(text: string, limits: Limits): Either<ParseFailure, unkno
   const data = first === undefined ? read.toData() : E.left(first);
   if (data._tag === "Right") return data;
   const { tag, message, offset } = data.left;
-  const pos = offset === undefined ? undefined : read.lines.linePos(offset);
-  const at = pos === undefined ? "" : ` at line ${pos.line}, column ${pos.col}`;
+  const pos = offset === undefined ? undefined : read.lines.position(offset);
+  const at = pos === undefined ? "" : ` at line ${pos.line}, column ${pos.column}`;
   return E.left(
     tag === "LimitExceeded"
       ? ["LimitExceeded", `${message}${at}`]
-      : ["TemplateRender", `the rendered text is not valid YAML: ${message.split("\n")[0]}${at}`],
+      : ["TemplateRender", `the rendered text is not valid YAML: ${message}${at}`],
   );
 }
 

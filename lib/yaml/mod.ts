@@ -1,5 +1,6 @@
 /**
- * Reading untrusted YAML in linear time within the YAML limits: the one place where lib/ parses YAML text.
+ * Reading untrusted YAML in linear time within the YAML limits, with positions: the one place where lib/ parses YAML
+ * text.
  *
  * @example
  * ```ts
@@ -11,5 +12,6 @@
  * @module
  */
 export type { CollectionKey, ReadYaml, ReadYamlOptions, YamlLimits, YamlProblem, YamlVersion } from "./read-yaml.ts";
-export { readYaml } from "./read-yaml.ts";
-export { readPlainYaml } from "./read-plain-yaml.ts";
+export { readYaml, readYamlDocuments } from "./read-yaml.ts";
+export type { LineColumn, LineIndex } from "./line-index.ts";
+export type { ScalarStyle, YamlAlias, YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from "./yaml-node.ts";

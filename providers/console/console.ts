@@ -6,24 +6,10 @@
  */
 import { stringify } from "yaml";
 import { E } from "../../lib/fp.ts";
-import type { DecodedSettings } from "../../lib/config/mod.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import type { DeliveryPolicy, Provider } from "../provider.ts";
-import { settingsDecoder } from "../settings-decoder.ts";
+import type { Provider } from "../provider.ts";
+import { type ConsoleSettings, decodeConsoleSettings } from "./settings.ts";
 
-/** Decoded console settings: only the shared `delivery:` policy. */
-export interface ConsoleSettings {
-  readonly delivery: DeliveryPolicy;
-}
-
-/** Decodes the `console` service settings. */
-export const decodeConsoleSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<ConsoleSettings> =
-  settingsDecoder({
-    type: "console",
-    props: {},
-    policy: defaultPolicy,
-    build: (_raw, policy) => ({ value: { delivery: policy } }),
-  });
+export { type ConsoleSettings, decodeConsoleSettings } from "./settings.ts";
 
 /** The `console` provider. */
 export const consoleProvider: Provider<ConsoleSettings> = {

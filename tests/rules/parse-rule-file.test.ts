@@ -16,7 +16,7 @@ const bad = [
     name: "YAML that does not parse",
     text: `${head}scenarios: [\n`,
     expected: [
-      "r.yaml:4:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "r.yaml:3:12: not valid YAML: the flow list is not closed",
     ],
   },
   {

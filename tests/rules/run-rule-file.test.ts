@@ -141,7 +141,7 @@ describe("runRuleFile()", () => {
       [{
         _tag: "StepError",
         message:
-          'scenario "s", step 1: line 13: resource: "bad.yaml" is not valid YAML: line 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+          'scenario "s", step 1: line 13: resource: "bad.yaml" is not valid YAML: line 1: the flow list is not closed',
       }],
       [{ _tag: "StepError", message: 'scenario "t", step 1: line 16: resource: cannot read "missing.yaml"' }],
     ]);
@@ -175,7 +175,7 @@ describe("runRuleFile()", () => {
     );
     expect(r.passed).toBe(false);
     expect(r.errors[0]?.message).toBe(
-      "the configuration: trigger.on-ready: line 1, column 9: the value is not valid YAML: Nested mappings are not allowed in compact mappings",
+      "the configuration: trigger.on-ready: line 1, column 9: the value is not valid YAML: a map cannot start on the line of its key; start it on the next line",
     );
   });
 

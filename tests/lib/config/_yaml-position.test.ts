@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
-import type { YAMLMap } from "yaml";
 import { E } from "../../../lib/fp.ts";
 import { pairNamed, parseYaml } from "../../../lib/config/_yaml-position.ts";
 import type { PairIndex } from "../../../lib/config/_yaml-position.ts";
 import type { Position, YamlPath, YamlValue, YamlVersion } from "../../../lib/config/_yaml-position.ts";
 import { defaultLimits } from "../../../lib/limits.ts";
+import { readYaml } from "../../../lib/yaml/mod.ts";
+import type { YamlMap } from "../../../lib/yaml/mod.ts";
+
+/** The root map of `source`, read by our reader. */
+const rootMap = (source: string): YamlMap => {
+  const root = readYaml(source, { version: "1.1" }).root;
+  if (root?.kind !== "map") throw new TypeError("not a map");
+  return root;
+};
 
 const parse = (source: string, version: YamlVersion = "1.1"): YamlValue => {
   const r = parseYaml(source, version);
@@ -277,22 +284,21 @@ describe("parseYaml()", () => {
 
 describe("pairNamed()", () => {
   /** A map of `n` keys whose item reads are counted. */
-  const countedMap = (n: number): { map: YAMLMap; reads: () => number } => {
-    const source = Array.from({ length: n }, (_, i) => `k${i}: v`).join("\n");
-    const map = parseDocument(source, { uniqueKeys: false }).contents as YAMLMap;
+  const countedMap = (n: number): { map: YamlMap; reads: () => number } => {
+    const map = rootMap(Array.from({ length: n }, (_, i) => `k${i}: v`).join("\n"));
     let reads = 0;
-    map.items = new Proxy(map.items, {
+    const pairs = new Proxy(map.pairs, {
       get(target, key, receiver) {
         if (typeof key === "string" && /^[0-9]+$/.test(key)) reads++;
         return Reflect.get(target, key, receiver);
       },
     });
-    return { map, reads: () => reads };
+    return { map: { ...map, pairs }, reads: () => reads };
   };
 
   it("finds the first key written exactly so, else the first in another case", () => {
-    const map = parseDocument("a: 1\nB: 2\nb: 3\nA: 4\n").contents as YAMLMap;
-    const indexes = new Map<YAMLMap, PairIndex>();
+    const map = rootMap("a: 1\nB: 2\nb: 3\nA: 4\n");
+    const indexes = new Map<YamlMap, PairIndex>();
     const value = (name: string) => (pairNamed(map, name, indexes)?.value as { value?: unknown } | undefined)?.value;
     expect([value("a"), value("b"), value("A"), value("B"), value("c")]).toEqual([1, 3, 4, 2, undefined]);
   });
@@ -300,7 +306,7 @@ describe("pairNamed()", () => {
   it("reads each item of a map once for any number of lookups (one index per map)", () => {
     for (const n of [100, 3_000]) {
       const { map, reads } = countedMap(n);
-      const indexes = new Map<YAMLMap, PairIndex>();
+      const indexes = new Map<YamlMap, PairIndex>();
       for (let i = 0; i < n; i++) expect(pairNamed(map, `k${i}`, indexes)?.key).toBeDefined();
       expect(reads()).toBe(n);
     }

@@ -316,7 +316,7 @@ describe("decodeConfig() and the YAML library's warnings", () => {
     {
       name: "a duplicate key",
       data: { "trigger.on-x": "- when: app.x\n  when: app.y\n" },
-      expected: ["trigger.on-x: line 2, column 3: the value is not valid YAML: Map keys must be unique"],
+      expected: ["trigger.on-x: line 2, column 3: the value is not valid YAML: the map has this key already"],
     },
     {
       name: "an unknown tag (kept, with a warning)",

@@ -52,7 +52,7 @@ const problems = [
     name: "invalid YAML",
     source: "token: [\n",
     expected: [
-      "service.keep: line 2, column 1: the value is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "service.keep: line 1, column 8: the value is not valid YAML: the flow list is not closed",
     ],
   },
 ] as const;

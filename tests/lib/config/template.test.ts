@@ -144,8 +144,7 @@ describe("decodeTemplate()", () => {
       name: "invalid YAML",
       source: "message: a\n  b: c\n",
       expected: [
-        "template.t: line 1, column 10: the value is not valid YAML: Nested mappings are not allowed in compact mappings",
-        "template.t: line 1, column 10: the value is not valid YAML: Implicit keys need to be on a single line",
+        "template.t: line 1, column 10: the value is not valid YAML: a map key must be on one line",
       ],
     },
   ] as const;

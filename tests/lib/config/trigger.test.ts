@@ -168,7 +168,7 @@ const problems = [
     source: "- when: x\n  send: [a\n",
     kept: false,
     expected: [
-      "trigger.on-x: line 3, column 1: the value is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "trigger.on-x: line 2, column 9: the value is not valid YAML: the flow list is not closed",
     ],
   },
   {
