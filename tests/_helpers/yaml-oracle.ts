@@ -3,11 +3,12 @@
  * for YAML 1.1), before our own reader replaced it in the core. The differential tests compare our reader with it.
  * @module
  */
+import type { CollectionKey, ReadYamlOptions, YamlLimits, YamlProblem } from "../../lib/yaml/mod.ts";
 import { Composer, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser } from "yaml";
 import type { Alias, CST, Document, Node, Tags, YAMLMap } from "yaml";
 import type { Either } from "../../lib/fp.ts";
 import { E } from "../../lib/fp.ts";
-import { defaultLimits, limitMessage, type Limits } from "../../lib/limits.ts";
+import { defaultLimits, limitMessage } from "../../lib/limits.ts";
 
 // --- model
 
@@ -17,30 +18,8 @@ import { defaultLimits, limitMessage, type Limits } from "../../lib/limits.ts";
  */
 export type YamlVersion = "1.1" | "1.2";
 
-/** The limits that bound reading one YAML value. */
-export type YamlLimits = Pick<Limits, "maxYamlDepth" | "maxYamlAliases" | "maxYamlNodes">;
-
-/** Options of {@linkcode readYaml}. */
-export interface ReadYamlOptions {
-  readonly version: YamlVersion;
-  /** The YAML limits; the defaults when absent. */
-  readonly limits?: YamlLimits | undefined;
-}
-
-/** What is wrong with a YAML value: a syntax error, or a limit it passes. */
-export interface YamlProblem {
-  readonly tag: "YamlSyntax" | "LimitExceeded";
-  /** The sentence: the YAML library's message for syntax errors (`Map keys must be unique`), else ours. */
-  readonly message: string;
-  /** Where in the source, when known. */
-  readonly offset: number | undefined;
-}
-
-/** A map key that is a list or a map. */
-export interface CollectionKey {
-  readonly kind: "a map" | "a list";
-  readonly offset: number;
-}
+/** The same limits, options and problems as our reader's, so the differential tests compare them directly. */
+export type { CollectionKey, ReadYamlOptions, YamlLimits, YamlProblem };
 
 /** A read YAML value. */
 export interface ReadYaml {

@@ -3,6 +3,7 @@
  * column of any path inside it, so diagnostics can point at the field.
  * @module
  */
+import type { Position, YamlPath, YamlValue } from "../../lib/config/_yaml-position.ts";
 import { isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
 import type { Document, LineCounter, Node, Pair, ParsedNode, Scalar, YAMLMap, YAMLWarning } from "yaml";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
@@ -15,35 +16,8 @@ import type { ReadYaml, YamlLimits, YamlProblem, YamlVersion } from "./yaml-orac
 
 // --- model
 
-/** A 1-based line and column inside a ConfigMap value. */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-/** A path into parsed YAML: map keys and list indexes. */
-export type YamlPath = readonly (string | number)[];
-
-/** A parsed ConfigMap value. */
-export interface YamlValue {
-  /** The data, as plain JSON-like values (`null` for an empty document). */
-  readonly value: unknown;
-  /** What the YAML library only warns about (an unknown tag), as `YamlSyntax` warnings with their position. */
-  readonly warnings: readonly Diagnostic[];
-  /**
-   * Where the value at `path` starts, or the nearest ancestor that exists. A key of `path` that the map lacks matches
-   * a key written in another case, as Go's JSON decoding (and so the template and trigger fields) reads it.
-   */
-  valueAt(path: YamlPath): Position | undefined;
-  /** Where the map key naming the last step of `path` starts; the value's position when there is no key. */
-  keyAt(path: YamlPath): Position | undefined;
-  /**
-   * Maps a position inside the string scalar at `path` (an expression's or a template's error) to the YAML value:
-   * exact for one-line plain or quoted scalars (escapes counted) and for literal blocks (`|`, `|-`, `|+`) without
-   * an indentation indicator, else the scalar's own position.
-   */
-  insideScalar(path: YamlPath, inner: Position): Position | undefined;
-}
+/** The oracle answers with the same model as the engine's `parseYaml`, so the two compare directly. */
+export type { Position, YamlPath, YamlValue };
 
 // --- constructors
 
