@@ -23,7 +23,7 @@ LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 */
-// ../../main/node_modules/fp-ts/es6/function.js
+// node_modules/fp-ts/es6/function.js
 var __spreadArray = function(to, from, pack) {
   if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
     if (ar || !(i in from)) {
@@ -119,7 +119,7 @@ var dual = function(arity, body) {
   };
 };
 
-// ../../main/node_modules/fp-ts/es6/internal.js
+// node_modules/fp-ts/es6/internal.js
 var isNone = function(fa) {
   return fa._tag === "None";
 };
@@ -178,7 +178,7 @@ var flatMapOption = function(F, M) {
   });
 };
 
-// ../../main/node_modules/fp-ts/es6/Apply.js
+// node_modules/fp-ts/es6/Apply.js
 function apFirst(A) {
   return function(second) {
     return function(first) {
@@ -227,7 +227,7 @@ function getApplySemigroup(F) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/Functor.js
+// node_modules/fp-ts/es6/Functor.js
 function flap(F) {
   return function(a) {
     return function(fab) {
@@ -271,7 +271,7 @@ function asUnit(F) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/Applicative.js
+// node_modules/fp-ts/es6/Applicative.js
 function getApplicativeMonoid(F) {
   var f = getApplySemigroup(F);
   return function(M) {
@@ -282,7 +282,7 @@ function getApplicativeMonoid(F) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/Chain.js
+// node_modules/fp-ts/es6/Chain.js
 function tap(M) {
   return function(first, f) {
     return M.chain(first, function(a) {
@@ -305,7 +305,7 @@ function bind(M) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/ChainRec.js
+// node_modules/fp-ts/es6/ChainRec.js
 var tailRec = function(startWith, f) {
   var ab = f(startWith);
   while (ab._tag === "Left") {
@@ -314,7 +314,7 @@ var tailRec = function(startWith, f) {
   return ab.right;
 };
 
-// ../../main/node_modules/fp-ts/es6/FromEither.js
+// node_modules/fp-ts/es6/FromEither.js
 function fromOption(F) {
   return function(onNone) {
     return function(ma) {
@@ -359,12 +359,12 @@ function filterOrElse(F, M) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/Separated.js
+// node_modules/fp-ts/es6/Separated.js
 var separated = function(left3, right3) {
   return { left: left3, right: right3 };
 };
 
-// ../../main/node_modules/fp-ts/es6/Witherable.js
+// node_modules/fp-ts/es6/Witherable.js
 function wiltDefault(T, C) {
   return function(F) {
     var traverseF = T.traverse(F);
@@ -382,7 +382,7 @@ function witherDefault(T, C) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/Either.js
+// node_modules/fp-ts/es6/Either.js
 var left2 = left;
 var right2 = right;
 var flatMap = /* @__PURE__ */ dual(2, function(ma, f) {

@@ -23,7 +23,7 @@ LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 */
-// ../../main/node_modules/fp-ts/es6/function.js
+// node_modules/fp-ts/es6/function.js
 var __spreadArray = function(to, from, pack) {
   if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
     if (ar || !(i in from)) {
@@ -80,7 +80,7 @@ var dual = function(arity, body) {
   };
 };
 
-// ../../main/node_modules/fp-ts/es6/internal.js
+// node_modules/fp-ts/es6/internal.js
 var isLeft = function(ma) {
   return ma._tag === "Left";
 };
@@ -91,7 +91,7 @@ var right = function(a) {
   return { _tag: "Right", right: a };
 };
 
-// ../../main/node_modules/fp-ts/es6/Functor.js
+// node_modules/fp-ts/es6/Functor.js
 function as(F) {
   return function(self, b) {
     return F.map(self, function() {
@@ -106,7 +106,7 @@ function asUnit(F) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/Chain.js
+// node_modules/fp-ts/es6/Chain.js
 function tap(M) {
   return function(first, f) {
     return M.chain(first, function(a) {
@@ -117,7 +117,7 @@ function tap(M) {
   };
 }
 
-// ../../main/node_modules/fp-ts/es6/Either.js
+// node_modules/fp-ts/es6/Either.js
 var left2 = left;
 var right2 = right;
 var flatMap = /* @__PURE__ */ dual(2, function(ma, f) {
@@ -163,7 +163,7 @@ var _FromEither = {
   fromEither: FromEither.fromEither
 };
 
-// ../../main/node_modules/io-ts/es6/index.js
+// node_modules/io-ts/es6/index.js
 var __extends = /* @__PURE__ */ (function() {
   var extendStatics = function(d, b) {
     extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
