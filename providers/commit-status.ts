@@ -129,7 +129,6 @@ export function commitStatusProvider(
     type: forge.type,
     block: commitStatusBlock,
     decodeSettings,
-    policy: (settings) => settings.delivery,
     secrets: (settings) => settings.secrets,
     prepare(n, settings): Either<ReturnType<typeof invalidDelivery>, Delivery> {
       const block = blockOf(n.content, forge.type);

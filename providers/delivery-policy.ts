@@ -6,7 +6,7 @@ import * as t from "io-ts";
 import type { SettingsDiagnostic } from "../lib/config/mod.ts";
 import { diagnostic } from "../lib/diagnostics.ts";
 import { duration, goInt, positiveNumber } from "./go-codecs.ts";
-import type { DeliveryPolicy, RateLimit } from "./provider.ts";
+import type { DeliveryPolicy, Provider, RateLimit } from "./provider.ts";
 
 /**
  * The defaults: 15 s per request, up to 4 attempts with full-jitter backoff from 1 s to 10 s, a `Retry-After` of at
@@ -104,4 +104,16 @@ export function resolvePolicy(raw: RawDelivery | undefined, defaults: DeliveryPo
     ...(rate !== undefined ? { rate } : {}),
   };
   return { policy, problems };
+}
+
+/**
+ * The delivery policy a provider's settings ask for: its `policy`, else the settings' own `delivery`, else the default.
+ * @param provider the service's provider
+ * @param settings its decoded settings
+ * @returns the policy its deliveries run under
+ */
+export function policyOf<S>(provider: Provider<S>, settings: S): DeliveryPolicy {
+  if (provider.policy !== undefined) return provider.policy(settings);
+  const own = (settings as { readonly delivery?: DeliveryPolicy } | null | undefined)?.delivery;
+  return own ?? defaultPolicy;
 }

@@ -214,8 +214,11 @@ export interface PrepareOptions {
  * @typeParam S the decoded settings
  */
 export interface Provider<S> extends ServiceType<S> {
-  /** The delivery policy of these settings (defaults and the `delivery:` setting). */
-  policy(settings: S): DeliveryPolicy;
+  /**
+   * The delivery policy of these settings. Absent: the settings' own `delivery` (every builtin's settings decode the
+   * `delivery:` setting into one, see {@linkcode policyOf}), else the default policy.
+   */
+  policy?(settings: S): DeliveryPolicy;
   /** Values of the settings to redact wherever they could appear (tokens, passwords, webhook URLs). */
   secrets(settings: S): readonly string[];
   /** Keys of the references `prepare` needs from the store (Slack's thread of a grouping key). */

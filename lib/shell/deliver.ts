@@ -20,6 +20,7 @@ import type {
   TransportResult,
 } from "../../providers/provider.ts";
 import { providerOf } from "../../providers/mod.ts";
+import { policyOf } from "../../providers/delivery-policy.ts";
 import { decideRetry, parseRetryAfter } from "../../providers/retry-timing.ts";
 import { resolveCredentialsStep } from "./cloud-credentials.ts";
 import type { DeliveryIO } from "./delivery-io.ts";
@@ -227,7 +228,7 @@ function bind(service: ServiceConfig, redactConfig: (text: string) => string): B
   const b: Bound = {
     provider,
     redact: (text) => secrets(redactConfig(text)),
-    policy: provider.policy(service.decoded),
+    policy: policyOf(provider, service.decoded),
   };
   boundServices.set(service, b);
   return b;

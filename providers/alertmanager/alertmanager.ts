@@ -95,7 +95,6 @@ export const alertmanagerProvider: Provider<AlertmanagerSettings> = {
   type: "alertmanager",
   block: alertmanagerBlock,
   decodeSettings: decodeAlertmanagerSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => settings.secrets,
   prepare(n, settings) {
     const block = blockOf(n.content, "alertmanager");

@@ -192,7 +192,6 @@ export const awssqsProvider: Provider<AwsSqsSettings> = {
   type: "awssqs",
   block: awssqsBlock,
   decodeSettings: decodeAwssqsSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.secret],
   prepare(n, settings, options) {
     const queue = n.destination.recipient || settings.queue;

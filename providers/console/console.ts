@@ -15,7 +15,6 @@ export { type ConsoleSettings, decodeConsoleSettings } from "./settings.ts";
 export const consoleProvider: Provider<ConsoleSettings> = {
   type: "console",
   decodeSettings: decodeConsoleSettings,
-  policy: (settings) => settings.delivery,
   secrets: () => [],
   prepare: (n) =>
     E.right({

@@ -61,7 +61,6 @@ export const discordProvider: Provider<RecipientUrlSettings> = {
   type: "discord",
   block: discordBlock,
   decodeSettings: decodeDiscordSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.urls),
   prepare,
 };

@@ -105,7 +105,6 @@ export const emailProvider: Provider<EmailSettings> = {
   type: "email",
   block: emailBlock,
   decodeSettings: decodeEmailSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.password],
   prepare(n, settings, options) {
     const recipient = n.destination.recipient;

@@ -169,7 +169,6 @@ export const gcppubsubProvider: Provider<PubsubSettings> = {
   type: "gcppubsub",
   block: gcppubsubBlock,
   decodeSettings: decodeGcppubsubSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.account?.privateKey ?? ""],
   prepare(n, settings) {
     const topic = n.destination.recipient || settings.topic;

@@ -124,7 +124,6 @@ export const githubProvider: Provider<GitHubSettings> = {
   type: "github",
   block: githubBlock,
   decodeSettings: decodeGithubSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token, settings.app?.privateKey ?? ""],
   prepare(n, settings, options) {
     const block = blockOf(n.content, "github");

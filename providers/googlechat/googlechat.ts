@@ -82,7 +82,6 @@ export const googlechatProvider: Provider<RecipientUrlSettings> = {
   type: "googlechat",
   block: googlechatBlock,
   decodeSettings: decodeGooglechatSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.urls),
   prepare(n, settings, options) {
     const r = n.destination.recipient;

@@ -51,7 +51,6 @@ export const decodeGrafanaSettings: (raw: Readonly<Record<string, unknown>>) => 
 export const grafanaProvider: Provider<GrafanaSettings> = {
   type: "grafana",
   decodeSettings: decodeGrafanaSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.apiKey],
   prepare(n, settings, options) {
     const annotation = {

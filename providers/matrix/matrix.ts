@@ -57,7 +57,6 @@ export const matrixProvider: Provider<MatrixSettings> = {
   type: "matrix",
   block: matrixBlock,
   decodeSettings: decodeMatrixSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token],
   prepare(n, settings, options) {
     const room = n.destination.recipient;

@@ -26,7 +26,6 @@ export const mattermostProvider: Provider<MattermostSettings> = {
   type: "mattermost",
   block: mattermostBlock,
   decodeSettings: decodeMattermostSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token],
   prepare(n, settings) {
     const attachments = jsonOf(blockOf(n.content, "mattermost"), "attachments", "mattermost.attachments");

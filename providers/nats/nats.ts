@@ -59,7 +59,6 @@ export const decodeNatsSettings: (raw: Readonly<Record<string, unknown>>) => Dec
 export const natsProvider: Provider<NatsSettings> = {
   type: "nats",
   decodeSettings: decodeNatsSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.password, settings.nkey],
   prepare(n, settings) {
     const subject = n.destination.recipient;

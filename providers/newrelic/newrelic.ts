@@ -42,7 +42,6 @@ export const newrelicProvider: Provider<NewrelicSettings> = {
   type: "newrelic",
   block: newrelicBlock,
   decodeSettings: decodeNewrelicSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.apiKey],
   prepare(n, settings) {
     if (settings.apiKey === "") return E.left(invalidDelivery("apiKey is missing"));

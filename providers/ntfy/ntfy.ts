@@ -63,7 +63,6 @@ export const ntfyProvider: Provider<NtfySettings> = {
   type: "ntfy",
   block: ntfyBlock,
   decodeSettings: decodeNtfySettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => settings.secrets,
   prepare(n, settings) {
     const topic = n.destination.recipient;

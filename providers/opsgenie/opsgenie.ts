@@ -131,7 +131,6 @@ export const opsgenieProvider: Provider<OpsgenieSettings> = {
   type: "opsgenie",
   block: opsgenieBlock,
   decodeSettings: decodeOpsgenieSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.apiKeys),
   prepare(n, settings, options) {
     const r = n.destination.recipient;

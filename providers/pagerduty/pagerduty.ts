@@ -70,7 +70,6 @@ export const pagerdutyProvider: Provider<PagerDutySettings> = {
   type: "pagerduty",
   block: pagerdutyBlock,
   decodeSettings: decodePagerdutySettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token],
   prepare(n, settings, options) {
     const block = blockOf(n.content, "pagerduty");

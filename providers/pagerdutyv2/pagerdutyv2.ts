@@ -71,7 +71,6 @@ export const pagerdutyv2Provider: Provider<PagerDutyV2Settings> = {
   type: "pagerdutyv2",
   block: pagerdutyv2Block,
   decodeSettings: decodePagerdutyv2Settings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.serviceKeys),
   prepare(n, settings, options) {
     const r = n.destination.recipient;

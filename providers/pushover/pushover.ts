@@ -47,7 +47,6 @@ export const decodePushoverSettings: (raw: Readonly<Record<string, unknown>>) =>
 export const pushoverProvider: Provider<PushoverSettings> = {
   type: "pushover",
   decodeSettings: decodePushoverSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token],
   prepare(n, settings) {
     const user = n.destination.recipient;

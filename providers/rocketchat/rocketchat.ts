@@ -44,7 +44,6 @@ export const rocketchatProvider: Provider<RocketChatSettings> = {
   type: "rocketchat",
   block: rocketchatBlock,
   decodeSettings: decodeRocketChatSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.password],
   prepare(n, settings) {
     const block = blockOf(n.content, "rocketchat");

@@ -142,7 +142,6 @@ export const slackProvider: Provider<SlackSettings> = {
   type: "slack",
   block: slackBlock,
   decodeSettings: decodeSlackSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token, settings.signingSecret],
   references(n) {
     const groupingKey = textOf(blockOf(n.content, "slack"), "groupingKey");

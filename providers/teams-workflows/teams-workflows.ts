@@ -128,7 +128,6 @@ export const teamsWorkflowsProvider: Provider<RecipientUrlSettings> = {
   type: "teams-workflows",
   block: teamsWorkflowsBlock,
   decodeSettings: decodeTeamsWorkflowsSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.urls),
   prepare(n, settings) {
     const r = n.destination.recipient;

@@ -62,7 +62,6 @@ export const teamsProvider: Provider<RecipientUrlSettings> = {
   type: "teams",
   block: teamsBlock,
   decodeSettings: decodeTeamsSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => Object.values(settings.urls),
   prepare(n, settings) {
     const url = urlOf(settings, n.destination.recipient);

@@ -59,7 +59,6 @@ function call(
 export const telegramProvider: Provider<TelegramSettings> = {
   type: "telegram",
   decodeSettings: decodeTelegramSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token],
   prepare(n, settings) {
     const r = n.destination.recipient;

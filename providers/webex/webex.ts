@@ -40,7 +40,6 @@ export const decodeWebexSettings: (raw: Readonly<Record<string, unknown>>) => De
 export const webexProvider: Provider<WebexSettings> = {
   type: "webex",
   decodeSettings: decodeWebexSettings,
-  policy: (settings) => settings.delivery,
   secrets: (settings) => [settings.token],
   prepare(n, settings) {
     const r = n.destination.recipient;

@@ -103,7 +103,6 @@ export const webhookProvider: Provider<WebhookSettings> = {
   type: "webhook",
   block: webhookBlock,
   decodeSettings: decodeWebhookSettings,
-  policy: (settings) => settings.delivery,
   secrets,
   prepare,
 };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { decodeConfig, formatDiagnostic } from "../../mod.ts";
-import { defaultPolicy, resolvePolicy } from "../../providers/delivery-policy.ts";
+import { diagnostic } from "../../lib/diagnostics.ts";
+import { E } from "../../lib/fp.ts";
+import { defaultPolicy, policyOf, resolvePolicy } from "../../providers/delivery-policy.ts";
+import type { Provider } from "../../providers/provider.ts";
 
 describe("resolvePolicy()", () => {
   it("keeps the defaults without a delivery setting", () => {
@@ -54,4 +57,27 @@ describe("the delivery setting in a ConfigMap", () => {
       'service.webhook.hook: line 3, column 12: "delivery.timeout" must be a duration such as 10s or 500ms, not a number (10)',
     ]);
   });
+});
+
+describe("policyOf()", () => {
+  const own = { ...defaultPolicy, maxAttempts: 7 };
+  const given = { ...defaultPolicy, maxAttempts: 2 };
+  const provider = (policy?: (s: unknown) => typeof defaultPolicy) => ({
+    type: "test",
+    decodeSettings: () => ({ value: {}, diagnostics: [] }),
+    secrets: () => [],
+    prepare: () => E.left(diagnostic("InvalidField", "unused")),
+    ...(policy === undefined ? {} : { policy }),
+  });
+  const cases = [
+    { name: "the provider's own policy first", p: provider(() => given), settings: { delivery: own }, want: given },
+    { name: "else the settings' delivery", p: provider(), settings: { delivery: own }, want: own },
+    { name: "else the default policy", p: provider(), settings: {}, want: defaultPolicy },
+    { name: "the default for settings that are not a map", p: provider(), settings: undefined, want: defaultPolicy },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(policyOf(c.p as unknown as Provider<unknown>, c.settings)).toEqual(c.want);
+    });
+  }
 });
