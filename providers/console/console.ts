@@ -9,8 +9,6 @@ import { E } from "../../lib/fp.ts";
 import type { Provider } from "../provider.ts";
 import { type ConsoleSettings, decodeConsoleSettings } from "./settings.ts";
 
-export { type ConsoleSettings, decodeConsoleSettings } from "./settings.ts";
-
 /** The `console` provider. */
 export const consoleProvider: Provider<ConsoleSettings> = {
   type: "console",
