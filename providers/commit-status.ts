@@ -6,41 +6,13 @@
  * Idempotency: each forge keeps one status per commit and context (name, key), so a retry replaces, never piles up.
  * @module
  */
-import type { DecodedSettings, SettingsDiagnostic } from "../lib/config/mod.ts";
-import type { BlockSpec } from "../lib/templates/mod.ts";
+import type { DecodedSettings } from "../lib/config/mod.ts";
 import { E, type Either } from "../lib/fp.ts";
-import { encodeBase64 } from "../lib/go/base64.ts";
-import { baseUrl } from "./api-url.ts";
 import { type Block, blockOf, invalidDelivery, textOf } from "./content.ts";
-import { defaultPolicy } from "./delivery-policy.ts";
-import { argoRepoURL, argoRevision, text } from "./fields.ts";
 import { repoSegments } from "./git-url.ts";
-import { goString, transportProps } from "./go-codecs.ts";
-import type { Delivery, DeliveryPolicy, HttpResponse, Outgoing, Provider, StepResult } from "./provider.ts";
+import type { Delivery, HttpResponse, Outgoing, Provider, StepResult } from "./provider.ts";
 import { rejectStatus } from "./rejection.ts";
-import { settingProblem, settingsDecoder } from "./settings-decoder.ts";
-
-/** The block of every commit-status service: repository, revision, state, label (the context), target URL. */
-export const commitStatusBlock: BlockSpec = {
-  merge: "replace",
-  fields: {
-    repoURLPath: { kind: "text", fallback: argoRepoURL, as: "repoURL" },
-    revisionPath: { kind: "text", fallback: argoRevision, as: "revision" },
-    state: text,
-    label: text,
-    targetURL: text,
-    description: text,
-  },
-};
-
-/** Settings shared by the commit-status services: the API base and credentials. */
-export interface CommitStatusSettings {
-  readonly apiURL: string;
-  /** The `Authorization` header (or GitLab's `PRIVATE-TOKEN`). */
-  readonly auth: Readonly<Record<string, string>>;
-  readonly secrets: readonly string[];
-  readonly delivery: DeliveryPolicy;
-}
+import { commitStatusBlock, type CommitStatusSettings } from "./commit-status-settings.ts";
 
 /** What a forge's request is built from. */
 export interface Status {
@@ -50,15 +22,6 @@ export interface Status {
   readonly label: string;
   readonly targetURL: string;
   readonly description: string;
-}
-
-/** How one forge's settings differ: what its decoder needs. */
-export interface ForgeAccess {
-  readonly type: string;
-  /** Its API when `apiURL` is not set (none for self-hosted-only forges). */
-  readonly defaultApi?: string;
-  /** `Authorization` (or another header) from the token, or from username and token (basic auth). */
-  readonly auth: (token: string, username: string) => Readonly<Record<string, string>>;
 }
 
 /** How one forge's requests differ. */
@@ -73,33 +36,6 @@ export interface Forge {
   ): Either<string, { readonly method: string; readonly path: string; readonly body: unknown }>;
   /** An answer that means the status is already what was asked (GitLab's refused transition to the same state). */
   readonly alreadySet?: (r: HttpResponse) => boolean;
-}
-
-/**
- * The settings decoder of a forge, in its own `settings.ts`, apart from its provider: the package entry decodes
- * configurations without the code that prepares deliveries.
- * @param forge how the forge's settings differ
- * @returns the decoder
- */
-export function commitStatusDecoder(
-  forge: ForgeAccess,
-): (raw: Readonly<Record<string, unknown>>) => DecodedSettings<CommitStatusSettings> {
-  return settingsDecoder({
-    type: forge.type,
-    props: { apiURL: goString, token: goString, username: goString, ...transportProps },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const problems: SettingsDiagnostic[] = [];
-      const token = raw.token ?? "";
-      if (token === "") problems.push(settingProblem(["token"], `the ${forge.type} service needs a token`));
-      if (forge.defaultApi === undefined && (raw.apiURL ?? "") === "") {
-        problems.push(settingProblem(["apiURL"], `the ${forge.type} service needs apiURL (the server's address)`));
-      }
-      const apiURL = baseUrl(raw.apiURL, forge.defaultApi ?? "https://invalid", "apiURL", problems);
-      const auth = forge.auth(token, raw.username ?? "");
-      return { problems, value: { apiURL, auth, secrets: [token, ...Object.values(auth)], delivery: policy } };
-    },
-  });
 }
 
 function statusOf(n: Outgoing, block: Block): Status {
@@ -159,9 +95,4 @@ export function commitStatusProvider(
       });
     },
   };
-}
-
-/** `Basic base64(user:pass)`. */
-export function basic(user: string, pass: string): string {
-  return `Basic ${encodeBase64(new TextEncoder().encode(`${user}:${pass}`))}`;
 }

@@ -6,7 +6,8 @@
  * @module
  */
 import { E } from "../../lib/fp.ts";
-import { commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
+import { commitStatusProvider } from "../commit-status.ts";
+import type { CommitStatusSettings } from "../commit-status-settings.ts";
 import type { Provider } from "../provider.ts";
 import { decodeAzuredevopsSettings } from "./settings.ts";
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { DecodedSettings } from "../../lib/config/mod.ts";
-import { basic, commitStatusDecoder, type CommitStatusSettings } from "../commit-status.ts";
+import { basic, commitStatusDecoder, type CommitStatusSettings } from "../commit-status-settings.ts";
 
 /** Decodes the settings of a `azuredevops` service. */
 export const decodeAzuredevopsSettings: (

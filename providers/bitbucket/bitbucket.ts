@@ -7,7 +7,8 @@
  * @module
  */
 import { E } from "../../lib/fp.ts";
-import { commitStatusProvider, type CommitStatusSettings } from "../commit-status.ts";
+import { commitStatusProvider } from "../commit-status.ts";
+import type { CommitStatusSettings } from "../commit-status-settings.ts";
 import type { Provider } from "../provider.ts";
 import { cloud, decodeBitbucketSettings } from "./settings.ts";
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { DecodedSettings } from "../../lib/config/mod.ts";
-import { basic, commitStatusDecoder, type CommitStatusSettings } from "../commit-status.ts";
+import { basic, commitStatusDecoder, type CommitStatusSettings } from "../commit-status-settings.ts";
 
 /** Bitbucket Cloud's API: `apiURL` when unset; any other address is a Data Center server. */
 export const cloud = "https://api.bitbucket.org";

@@ -5,20 +5,14 @@
  * idempotency key: a retry after a lost answer may post twice.
  * @module
  */
-import type { BlockSpec } from "../../lib/templates/mod.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
 import { E, type Either } from "../../lib/fp.ts";
 import { blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
-import { jsonArrayOmitEmpty, textOmitEmpty } from "../fields.ts";
-import type { DecodedSettings, Delivery, Outgoing, Provider } from "../provider.ts";
-import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
+import type { Delivery, Outgoing, Provider } from "../provider.ts";
+import { type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { jsonAnswer, rejectStatus } from "../rejection.ts";
-
-/** The `discord:` block. */
-export const discordBlock: BlockSpec = {
-  merge: "merge",
-  fields: { username: textOmitEmpty, avatarURL: textOmitEmpty, embeds: jsonArrayOmitEmpty },
-};
+import { discordBlock } from "./block.ts";
+import { decodeDiscordSettings } from "./settings.ts";
 
 function prepare(n: Outgoing, settings: RecipientUrlSettings): Either<Diagnostic, Delivery> {
   const r = n.destination.recipient;
@@ -53,10 +47,6 @@ function prepare(n: Outgoing, settings: RecipientUrlSettings): Either<Diagnostic
 }
 
 /** The `discord` provider. */
-/** Decodes the `discord` service settings. */
-export const decodeDiscordSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RecipientUrlSettings> =
-  recipientUrlDecoder("discord", "webhooks");
-
 export const discordProvider: Provider<RecipientUrlSettings> = {
   type: "discord",
   block: discordBlock,

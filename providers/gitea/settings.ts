@@ -4,7 +4,7 @@
  * @module
  */
 import type { DecodedSettings } from "../../lib/config/mod.ts";
-import { commitStatusDecoder, type CommitStatusSettings } from "../commit-status.ts";
+import { commitStatusDecoder, type CommitStatusSettings } from "../commit-status-settings.ts";
 
 /** Decodes the settings of a `gitea` service. */
 export const decodeGiteaSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<CommitStatusSettings> =

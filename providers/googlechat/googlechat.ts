@@ -12,10 +12,11 @@ import { E } from "../../lib/fp.ts";
 import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { encodeForm } from "../form.ts";
 import { goMarshal } from "../go-json.ts";
-import type { DecodedSettings, HttpResponse, Provider, StepResult } from "../provider.ts";
+import type { HttpResponse, Provider, StepResult } from "../provider.ts";
 import { isRetryableStatus, jsonAnswer } from "../rejection.ts";
-import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
+import { type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { googlechatBlock } from "./block.ts";
+import { decodeGooglechatSettings } from "./settings.ts";
 
 /** Drops what Go's `omitempty` drops from Google's typed cards: "", 0, false, null and empty lists. */
 function withoutEmpty(v: unknown): unknown {
@@ -73,11 +74,6 @@ function read(recipient: string, idempotent: boolean, response: HttpResponse): S
 }
 
 /** The `googlechat` provider. */
-/** Decodes the `googlechat` service settings. */
-export const decodeGooglechatSettings: (
-  raw: Readonly<Record<string, unknown>>,
-) => DecodedSettings<RecipientUrlSettings> = recipientUrlDecoder("googlechat", "webhooks", { idempotency: true });
-
 export const googlechatProvider: Provider<RecipientUrlSettings> = {
   type: "googlechat",
   block: googlechatBlock,

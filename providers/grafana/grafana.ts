@@ -4,48 +4,11 @@
  * seconds, as the Go engine sends it. Only 200 is success.
  * @module
  */
-import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
 import { E } from "../../lib/fp.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import { goString, transportProps } from "../go-codecs.ts";
 import { goMarshal } from "../go-json.ts";
-import type { DeliveryPolicy, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { rejectStatus, shownUrl } from "../rejection.ts";
-import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
-
-/** Decoded settings, as the Go engine's `GrafanaOptions`. */
-export interface GrafanaSettings {
-  /** The annotations endpoint. */
-  readonly annotationsURL: string;
-  readonly apiKey: string;
-  readonly delivery: DeliveryPolicy;
-}
-
-/** `path.Join(dir, "annotations")`: slashes collapsed, a trailing one dropped. */
-function joinAnnotations(path: string): string {
-  const parts = path.split("/").filter((p) => p !== "" && p !== ".");
-  return `/${[...parts, "annotations"].join("/")}`;
-}
-
-/** Decodes the `grafana` service settings. */
-export const decodeGrafanaSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<GrafanaSettings> =
-  settingsDecoder({
-    type: "grafana",
-    props: { apiUrl: goString, apiKey: goString, ...transportProps },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const problems: SettingsDiagnostic[] = [];
-      let annotationsURL = "";
-      try {
-        const u = new URL(raw.apiUrl ?? "");
-        u.pathname = joinAnnotations(u.pathname);
-        annotationsURL = u.toString();
-      } catch {
-        problems.push(settingProblem(["apiUrl"], `the grafana service needs "apiUrl", an absolute URL ending in /api`));
-      }
-      return { problems, value: { annotationsURL, apiKey: raw.apiKey ?? "", delivery: policy } };
-    },
-  });
+import { decodeGrafanaSettings, type GrafanaSettings } from "./settings.ts";
 
 /** The `grafana` provider. */
 export const grafanaProvider: Provider<GrafanaSettings> = {

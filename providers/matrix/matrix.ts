@@ -6,51 +6,13 @@
  * `m.notice` for bots) and `formattedBody` (HTML) are optional.
  * @module
  */
-import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
-import type { BlockSpec } from "../../lib/templates/mod.ts";
 import { E } from "../../lib/fp.ts";
-import { baseUrl } from "../api-url.ts";
 import { blockOf, invalidDelivery, textOf } from "../content.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import { textOmitEmpty } from "../fields.ts";
-import { goString, transportProps } from "../go-codecs.ts";
 import { idempotencyToken } from "../idempotency.ts";
-import type { DeliveryPolicy, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { jsonAnswer, rejectStatus } from "../rejection.ts";
-import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
-
-/** The `matrix:` block. */
-export const matrixBlock: BlockSpec = {
-  merge: "merge",
-  fields: { msgtype: textOmitEmpty, formattedBody: textOmitEmpty },
-};
-
-/** Decoded Matrix settings. */
-export interface MatrixSettings {
-  /** The homeserver, without a trailing slash. */
-  readonly url: string;
-  readonly token: string;
-  readonly delivery: DeliveryPolicy;
-}
-
-/** Decodes the `matrix` service settings. */
-export const decodeMatrixSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<MatrixSettings> =
-  settingsDecoder({
-    type: "matrix",
-    props: { url: goString, token: goString, ...transportProps },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const problems: SettingsDiagnostic[] = [];
-      if ((raw.url ?? "") === "") {
-        problems.push(settingProblem(["url"], "the matrix service needs url (the homeserver)"));
-      }
-      if ((raw.token ?? "") === "") problems.push(settingProblem(["token"], "the matrix service needs a token"));
-      return {
-        problems,
-        value: { url: baseUrl(raw.url, "https://invalid", "url", problems), token: raw.token ?? "", delivery: policy },
-      };
-    },
-  });
+import { matrixBlock } from "./block.ts";
+import { decodeMatrixSettings, type MatrixSettings } from "./settings.ts";
 
 /** The `matrix` provider. */
 export const matrixProvider: Provider<MatrixSettings> = {

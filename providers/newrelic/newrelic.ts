@@ -4,38 +4,13 @@
  * status other than 2xx is a failure (a wrong key or application id would otherwise be lost silently).
  * @module
  */
-import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
 import { E } from "../../lib/fp.ts";
-import { baseUrl } from "../api-url.ts";
 import { blockOf, invalidDelivery, textOf } from "../content.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import { goString, transportProps } from "../go-codecs.ts";
 import { goMarshal } from "../go-json.ts";
-import type { DeliveryPolicy, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { rejectStatus } from "../rejection.ts";
-import { settingsDecoder } from "../settings-decoder.ts";
 import { newrelicBlock } from "./block.ts";
-
-/** Decoded settings, as the Go engine's `NewrelicOptions`. */
-export interface NewrelicSettings {
-  readonly apiKey: string;
-  /** `https://api.newrelic.com` by default, without a trailing slash. */
-  readonly apiURL: string;
-  readonly delivery: DeliveryPolicy;
-}
-
-/** Decodes the `newrelic` service settings. */
-export const decodeNewrelicSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NewrelicSettings> =
-  settingsDecoder({
-    type: "newrelic",
-    props: { apiKey: goString, apiURL: goString, ...transportProps },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const problems: SettingsDiagnostic[] = [];
-      const apiURL = baseUrl(raw.apiURL, "https://api.newrelic.com", "apiURL", problems);
-      return { problems, value: { apiKey: raw.apiKey ?? "", apiURL, delivery: policy } };
-    },
-  });
+import { decodeNewrelicSettings, type NewrelicSettings } from "./settings.ts";
 
 /** The `newrelic` provider. */
 export const newrelicProvider: Provider<NewrelicSettings> = {

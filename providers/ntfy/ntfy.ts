@@ -5,58 +5,12 @@
  * a lost answer may publish twice.
  * @module
  */
-import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
-import type { BlockSpec } from "../../lib/templates/mod.ts";
 import { E } from "../../lib/fp.ts";
-import { baseUrl } from "../api-url.ts";
-import { basic } from "../commit-status.ts";
 import { blockOf, invalidDelivery, textOf } from "../content.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import { textOmitEmpty } from "../fields.ts";
-import { goString, transportProps } from "../go-codecs.ts";
-import type { DeliveryPolicy, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { jsonAnswer, rejectStatus } from "../rejection.ts";
-import { settingsDecoder } from "../settings-decoder.ts";
-
-/** The `ntfy:` block. */
-export const ntfyBlock: BlockSpec = {
-  merge: "merge",
-  fields: { title: textOmitEmpty, tags: { kind: "text-list" }, priority: textOmitEmpty, click: textOmitEmpty },
-};
-
-/** Decoded ntfy settings. */
-export interface NtfySettings {
-  readonly url: string;
-  readonly authorization?: string;
-  readonly secrets: readonly string[];
-  readonly delivery: DeliveryPolicy;
-}
-
-/** Decodes the `ntfy` service settings. */
-export const decodeNtfySettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<NtfySettings> =
-  settingsDecoder({
-    type: "ntfy",
-    props: { url: goString, token: goString, username: goString, password: goString, ...transportProps },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const problems: SettingsDiagnostic[] = [];
-      const url = baseUrl(raw.url, "https://ntfy.sh", "url", problems);
-      const authorization = (raw.token ?? "") !== ""
-        ? `Bearer ${raw.token}`
-        : (raw.username ?? "") !== ""
-        ? basic(raw.username!, raw.password ?? "")
-        : undefined;
-      return {
-        problems,
-        value: {
-          url,
-          ...(authorization !== undefined ? { authorization } : {}),
-          secrets: [raw.token ?? "", raw.password ?? "", authorization ?? ""],
-          delivery: policy,
-        },
-      };
-    },
-  });
+import { ntfyBlock } from "./block.ts";
+import { decodeNtfySettings, type NtfySettings } from "./settings.ts";
 
 /** The `ntfy` provider. */
 export const ntfyProvider: Provider<NtfySettings> = {

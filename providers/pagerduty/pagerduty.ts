@@ -9,40 +9,14 @@
  * a clear failure (Go dereferences nil). `apiURL` (ours) replaces the public host.
  * @module
  */
-import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
 import { E } from "../../lib/fp.ts";
-import { baseUrl } from "../api-url.ts";
 import { blockOf, invalidDelivery, textOf } from "../content.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import { goString } from "../go-codecs.ts";
 import { goMarshal } from "../go-json.ts";
 import { idempotencyToken } from "../idempotency.ts";
-import type { DeliveryPolicy, HttpResponse, Provider, StepResult } from "../provider.ts";
+import type { HttpResponse, Provider, StepResult } from "../provider.ts";
 import { rejectStatus } from "../rejection.ts";
-import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
 import { pagerdutyBlock } from "./block.ts";
-
-/** Decoded settings, as the Go engine's `PagerDutyOptions` (`serviceId` is read and unused, as in Go). */
-export interface PagerDutySettings {
-  readonly token: string;
-  readonly from: string;
-  readonly apiURL: string;
-  readonly delivery: DeliveryPolicy;
-}
-
-/** Decodes the `pagerduty` service settings. */
-export const decodePagerdutySettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PagerDutySettings> =
-  settingsDecoder({
-    type: "pagerduty",
-    props: { token: goString, from: goString, serviceId: goString, apiURL: goString },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const problems: SettingsDiagnostic[] = [];
-      if ((raw.token ?? "") === "") problems.push(settingProblem(["token"], "the pagerduty service needs a token"));
-      const apiURL = baseUrl(raw.apiURL, "https://api.pagerduty.com", "apiURL", problems);
-      return { problems, value: { token: raw.token ?? "", from: raw.from ?? "", apiURL, delivery: policy } };
-    },
-  });
+import { decodePagerdutySettings, type PagerDutySettings } from "./settings.ts";
 
 function read(response: HttpResponse): StepResult {
   if (response.status >= 200 && response.status <= 299) {

@@ -8,40 +8,14 @@
  * (ours) replaces the public host.
  * @module
  */
-import type { DecodedSettings, SettingsDiagnostic } from "../../lib/config/mod.ts";
 import { E } from "../../lib/fp.ts";
-import { baseUrl } from "../api-url.ts";
 import { blockOf, invalidDelivery, textOf } from "../content.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import { goString, goStringMap } from "../go-codecs.ts";
 import { goMarshal } from "../go-json.ts";
 import { idempotencyToken } from "../idempotency.ts";
-import type { DeliveryPolicy, HttpResponse, Provider, StepResult } from "../provider.ts";
+import type { HttpResponse, Provider, StepResult } from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
-import { settingsDecoder } from "../settings-decoder.ts";
 import { pagerdutyv2Block } from "./block.ts";
-
-/** Decoded settings, as the Go engine's `PagerDutyV2Options`. */
-export interface PagerDutyV2Settings {
-  /** Routing keys by recipient. */
-  readonly serviceKeys: Readonly<Record<string, string>>;
-  readonly apiURL: string;
-  readonly delivery: DeliveryPolicy;
-}
-
-/** Decodes the `pagerdutyv2` service settings. */
-export const decodePagerdutyv2Settings: (
-  raw: Readonly<Record<string, unknown>>,
-) => DecodedSettings<PagerDutyV2Settings> = settingsDecoder({
-  type: "pagerdutyv2",
-  props: { serviceKeys: goStringMap, apiURL: goString },
-  policy: defaultPolicy,
-  build(raw, policy) {
-    const problems: SettingsDiagnostic[] = [];
-    const apiURL = baseUrl(raw.apiURL, "https://events.pagerduty.com", "apiURL", problems);
-    return { problems, value: { serviceKeys: raw.serviceKeys ?? {}, apiURL, delivery: policy } };
-  },
-});
+import { decodePagerdutyv2Settings, type PagerDutyV2Settings } from "./settings.ts";
 
 /** Reads PagerDuty's answer: 202, or its error (`status`, `message`, `errors`). */
 function read(response: HttpResponse): StepResult {

@@ -5,43 +5,12 @@
  * success (the Go client calls it an error after the message was sent, so a retry sends it twice).
  * @module
  */
-import type { DecodedSettings } from "../../lib/config/mod.ts";
 import { E } from "../../lib/fp.ts";
 import { invalidDelivery } from "../content.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
 import { encodeForm } from "../form.ts";
-import { goString } from "../go-codecs.ts";
-import type { DeliveryPolicy, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { excerpt, isRetryableStatus, jsonAnswer } from "../rejection.ts";
-import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
-
-/** Decoded Pushover settings. */
-export interface PushoverSettings {
-  readonly token: string;
-  /** The API base, `https://api.pushover.net/1` by default (ours: the Go engine always uses that host). */
-  readonly apiURL: string;
-  readonly delivery: DeliveryPolicy;
-}
-
-const key = /^[A-Za-z0-9]{30}$/;
-
-/** Decodes the `pushover` service settings. */
-export const decodePushoverSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<PushoverSettings> =
-  settingsDecoder({
-    type: "pushover",
-    props: { token: goString, apiURL: goString },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const token = raw.token ?? "";
-      if (token === "") return { problems: [settingProblem(["token"], "the pushover service needs a token")] };
-      if (!key.test(token)) {
-        return { problems: [settingProblem(["token"], "the pushover token must be 30 letters and digits")] };
-      }
-      return {
-        value: { token, apiURL: (raw.apiURL || "https://api.pushover.net/1").replace(/\/+$/, ""), delivery: policy },
-      };
-    },
-  });
+import { decodePushoverSettings, pushoverKey, type PushoverSettings } from "./settings.ts";
 
 /** The `pushover` provider. */
 export const pushoverProvider: Provider<PushoverSettings> = {
@@ -52,7 +21,9 @@ export const pushoverProvider: Provider<PushoverSettings> = {
     const user = n.destination.recipient;
     const message = n.content.message;
     if (user === "") return E.left(invalidDelivery("pushover: empty recipient token"));
-    if (!key.test(user)) return E.left(invalidDelivery("pushover: invalid recipient token (30 letters and digits)"));
+    if (!pushoverKey.test(user)) {
+      return E.left(invalidDelivery("pushover: invalid recipient token (30 letters and digits)"));
+    }
     if (message === "") return E.left(invalidDelivery("pushover: message empty"));
     if ([...message].length > 1024) {
       return E.left(invalidDelivery("pushover: message too long (more than 1024 characters)"));

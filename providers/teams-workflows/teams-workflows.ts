@@ -10,10 +10,11 @@ import { sprint } from "../../lib/gofmt/mod.ts";
 import { toFloatValue } from "../../lib/values/float.ts";
 import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { goMarshal } from "../go-json.ts";
-import type { DecodedSettings, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
-import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
+import { type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { teamsWorkflowsBlock } from "./block.ts";
+import { decodeTeamsWorkflowsSettings } from "./settings.ts";
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -119,11 +120,6 @@ function checkUrl(url: string): string | undefined {
 }
 
 /** The `teams-workflows` provider. */
-/** Decodes the `teams-workflows` service settings. */
-export const decodeTeamsWorkflowsSettings: (
-  raw: Readonly<Record<string, unknown>>,
-) => DecodedSettings<RecipientUrlSettings> = recipientUrlDecoder("teams-workflows", "recipientUrls");
-
 export const teamsWorkflowsProvider: Provider<RecipientUrlSettings> = {
   type: "teams-workflows",
   block: teamsWorkflowsBlock,

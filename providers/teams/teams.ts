@@ -7,12 +7,13 @@
 import { E } from "../../lib/fp.ts";
 import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { goMarshal, sortKeys } from "../go-json.ts";
-import type { DecodedSettings, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { excerpt, isRetryableStatus } from "../rejection.ts";
-import { recipientUrlDecoder, type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
+import { type RecipientUrlSettings, urlOf } from "../recipient-urls.ts";
 import { teamsBlock } from "./block.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
 import type { Either } from "../../lib/fp.ts";
+import { decodeTeamsSettings } from "./settings.ts";
 
 /** A JSON list of objects from the block, or the Go engine's unmarshalling error. */
 function objects(
@@ -54,10 +55,6 @@ function bodyOf(message: string, block: Block | undefined): Either<Diagnostic, s
 }
 
 /** The `teams` provider. */
-/** Decodes the `teams` service settings. */
-export const decodeTeamsSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<RecipientUrlSettings> =
-  recipientUrlDecoder("teams", "recipientUrls");
-
 export const teamsProvider: Provider<RecipientUrlSettings> = {
   type: "teams",
   block: teamsBlock,

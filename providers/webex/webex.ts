@@ -3,38 +3,11 @@
  * (a recipient that looks like an e-mail address) or a room, as the Go engine sends it. Only 200 is success.
  * @module
  */
-import type { DecodedSettings } from "../../lib/config/mod.ts";
 import { E } from "../../lib/fp.ts";
-import { defaultPolicy } from "../delivery-policy.ts";
-import { goString, transportProps } from "../go-codecs.ts";
 import { goMarshal } from "../go-json.ts";
-import type { DeliveryPolicy, Provider } from "../provider.ts";
+import type { Provider } from "../provider.ts";
 import { rejectStatus } from "../rejection.ts";
-import { settingProblem, settingsDecoder } from "../settings-decoder.ts";
-
-/** Decoded Webex settings. */
-export interface WebexSettings {
-  readonly token: string;
-  /** `https://webexapis.com` by default, without a trailing slash. */
-  readonly apiURL: string;
-  readonly delivery: DeliveryPolicy;
-}
-
-/** Decodes the `webex` service settings. */
-export const decodeWebexSettings: (raw: Readonly<Record<string, unknown>>) => DecodedSettings<WebexSettings> =
-  settingsDecoder({
-    type: "webex",
-    props: { token: goString, apiURL: goString, ...transportProps },
-    policy: defaultPolicy,
-    build(raw, policy) {
-      const token = raw.token ?? "";
-      if (token === "") return { problems: [settingProblem(["token"], "the webex service needs a token")] };
-      const apiURL = raw.apiURL === undefined || raw.apiURL === ""
-        ? "https://webexapis.com"
-        : raw.apiURL.replace(/\/$/, "");
-      return { value: { token, apiURL, delivery: policy } };
-    },
-  });
+import { decodeWebexSettings, type WebexSettings } from "./settings.ts";
 
 /** The `webex` provider. */
 export const webexProvider: Provider<WebexSettings> = {
