@@ -119,7 +119,6 @@ export type {
   TextRenderOptions,
   TextTemplate,
 } from "./lib/templates/mod.ts";
-export { formatExplanation } from "./lib/rules/mod.ts";
 
 /**
  * Decodes a notification ConfigMap and its Secret (see the core's `decodeConfig` for the rules), knowing every

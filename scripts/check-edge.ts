@@ -10,7 +10,7 @@ import { build, type Metafile } from "esbuild";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts"];
+const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts", "lib/rules/mod.ts"];
 /**
  * KiB gzipped: the aim, and the ceiling above which the check fails — 5 KiB of room above the 111.4 KiB `mod.ts` came
  * to when our own YAML reader replaced the `yaml` library (140 before; 161 before Liquid left the default import), so

@@ -5,11 +5,13 @@
  * step fails, its {@linkcode Explanation}, recorded by `evaluate` in the same pass, says why each trigger × condition
  * × destination did or did not send.
  *
- * Pure: the shell reads the files (`notifications-engine test`, `runRuleFiles` of `./shell`).
+ * Pure, and its own entry point (`notifications-engine/rules`), so that a program that only decides does not carry
+ * the explanations' and reports' text: the shell reads the files (`notifications-engine test`, `runRuleFiles` of
+ * `./shell`).
  *
  * @example A scenario that notifies once
  * ```ts
- * import { parseRuleFile, runRuleFile } from "./mod.ts";
+ * import { parseRuleFile, runRuleFile } from "notifications-engine/rules";
  * import { builtinProviders } from "notifications-engine/providers";
  * import { expect } from "expect";
  *
