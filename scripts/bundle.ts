@@ -1,67 +1,22 @@
 /**
- * Builds the JavaScript of the npm package (`npm run build`, after `tsc` has written the declarations): each entry
- * point of package.json `exports` (and the `bin`) as an ES module bundle, with the code they share in chunks under
- * `dist/_chunks/`, so a program that imports several entry points gets one copy of the core.
+ * Builds the JavaScript of the npm package (`npm run build`, after `tsc` has written the declarations) with the
+ * options of `scripts/dist-options.ts`: each entry point as an ES module bundle, the code they share in chunks under
+ * `dist/_chunks/`, the pure core's dependencies bundled in, their licences copied to `dist/THIRD-PARTY-LICENSES.md`.
  *
  * Why bundles: Node loading the core as ~300 files, plus the CommonJS builds of `yaml`, `io-ts` and `fp-ts` its
  * resolution picks, took ~170 ms to import (`npm run bench cold-start`); one bundle takes ~20 ms.
  *
- * The pure core's dependencies (`inlined`) are bundled in, from their ES module builds (yaml's `browser/` build,
- * fp-ts's and io-ts's `es6/`): the versions are pinned exactly anyway, and ES modules keep tree-shaking working for
- * whoever bundles the package again for browsers or edge runtimes. Their licences are copied to
- * `dist/THIRD-PARTY-LICENSES.md`. Everything else stays an import of the installed package: the shell's
- * dependencies (Node-only), and liquidjs, which has its own Node and browser builds for the bundler or runtime that
- * loads `./liquid` to pick from.
+ * No source maps: the code is not minified, each module's code follows a `// lib/….ts` comment naming its source, and
+ * stack traces keep the functions' names; maps would be 2.9 MB next to the 1.1 MB of JavaScript (+695 KB to the
+ * 460 KB tarball with the sources inlined, which npm users otherwise lack), and Node reads them only under
+ * `--enable-source-maps`.
  */
-import { build, type Plugin } from "esbuild";
+import { build } from "esbuild";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { distOptions } from "./dist-options.ts";
 
-const require = createRequire(import.meta.url);
-const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
-  dependencies: Record<string, string>;
-  exports: Record<string, { default: string }>;
-  bin: Record<string, string>;
-};
-
-/** The pure core's dependencies, bundled in. */
-const inlined = ["yaml", "fp-ts", "io-ts", "@noble/hashes", "aws4fetch"];
-const external = Object.keys(pkg.dependencies).filter((d) => !inlined.includes(d)).flatMap((d) => [d, `${d}/*`]);
-
-/** The source file of a built file: `./dist/lib/shell/mod.js` → `lib/shell/mod.ts`. */
-const sourceOf = (built: string): string => built.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts");
-const entryPoints = [...Object.values(pkg.exports).map((e) => e.default), ...Object.values(pkg.bin)].map((f) =>
-  sourceOf(f.startsWith("./") ? f : `./${f}`)
-);
-
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
-
-/** yaml's and fp-ts's ES module builds, which Node's resolution (the `node` and `default` conditions) passes over. */
-const esmBuilds: Plugin = {
-  name: "esm-builds",
-  setup(b) {
-    b.onResolve({ filter: /^yaml$/ }, () => ({ path: join(packageDir("yaml"), "browser", "index.js") }));
-    b.onResolve({ filter: /^#fp-ts\/Either$/ }, () => ({ path: join(packageDir("fp-ts"), "es6", "Either.js") }));
-  },
-};
-
-const result = await build({
-  entryPoints,
-  outdir: "dist",
-  outbase: ".",
-  bundle: true,
-  splitting: true,
-  chunkNames: "_chunks/[name]-[hash]",
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  mainFields: ["module", "main"],
-  external,
-  plugins: [esmBuilds],
-  metafile: true,
-  logLevel: "warning",
-});
+const result = await build({ ...distOptions, outdir: "dist" });
 
 /** The folder of each package bundled in, by name. */
 const bundled = new Map<string, string>();
