@@ -5,9 +5,9 @@
  * beside each file, which each bundle names with `// @ts-self-types`.
  *
  * Why bundles: Deno loads each module on its own, and a TypeScript module also has its emitted JavaScript looked up
- * and checked in its cache. The core is ~250 modules: a JSR user's cold import of the published sources took 61 ms
- * (the package from a local stand-in for jsr.io, cached; 42 ms from local files), of the bundles 15 ms; the same
- * ~250 modules as JavaScript files took about half of the sources' time (`npm run bench cold-start` times local files).
+ * and checked in its cache. The core is ~250 modules: a JSR user's cold import of the published sources took 53–61 ms
+ * (the package from a local stand-in for jsr.io, cached; 40–44 ms from local files), of the bundles 14–15 ms; the
+ * same ~250 modules as JavaScript files still took 3/5 of the sources' time (`npm run bench cold-start`, README).
  *
  * The pure core's dependencies are bundled in, so importing it resolves no npm package (~5 ms more from a registry):
  * `io-ts` and fp-ts's `Either` from `vendor/`, as deno.json maps them, and `@noble/hashes` and `aws4fetch` from their
