@@ -4,7 +4,10 @@
  * `BENCH_ROUNDS`, default 5, fresh processes; the last column, the aim's measure, is the best run's sum of the three):
  * - Node and Deno importing the built package (`dist/`, after `npm run build`), as `npm install` users do;
  * - Node and Deno importing one bundle of `mod.ts` made by esbuild for browsers and edge runtimes, as a Worker runs it;
- * - Deno importing the TypeScript sources (`mod.ts`), as JSR users do (type-checking off, transpiled once and cached);
+ * - Deno importing the JSR package's build (`jsr/`, after `npm run build:jsr`), as JSR users do (they load the same
+ *   files from Deno's cache of the registry, which checks each file's checksum: a few ms more);
+ * - Deno importing the TypeScript sources (`mod.ts`), as this repository's tests do (type-checking off, transpiled once
+ *   and cached);
  * - the baseline, in the same rounds: the Go engine (bench/go with `-cold`, when Go is installed) in a fresh process,
  *   its packages' initialisation for the import, `api.ParseConfig` + `api.NewAPI` for decodeConfig, then its first
  *   decision; the last column is each total over the Go engine's.
@@ -46,6 +49,7 @@ await build({
 const child = join(root, "bench", "_cold-child.mjs");
 const deno = join(root, "node_modules", ".bin", "deno");
 const dist = join(root, "dist", "mod.js");
+const jsr = join(root, "jsr", "mod.js");
 type Times = { import: number; decode: number; first: number };
 const childRun = (cmd: string, args: readonly string[]) => (): Times & { sent: number } => {
   const run = spawnSync(cmd, [...args, pathToFileURL(scenario).href], { encoding: "utf8", cwd: root });
@@ -68,6 +72,12 @@ const contestants: { name: string; run: () => Times & { sent: number } }[] = [
     name: "Deno, one bundle (edge build)",
     run: childRun(deno, ["run", "-A", "--no-check", child, pathToFileURL(bundle).href]),
   },
+  ...(existsSync(jsr)
+    ? [{
+      name: "Deno, jsr/ (JSR package)",
+      run: childRun(deno, ["run", "-A", "--no-check", child, pathToFileURL(jsr).href]),
+    }]
+    : []),
   {
     name: "Deno, mod.ts (sources)",
     run: childRun(deno, ["run", "-A", "--no-check", child, pathToFileURL(join(root, "mod.ts")).href]),
@@ -78,6 +88,7 @@ const contestants: { name: string; run: () => Times & { sent: number } }[] = [
 ];
 if ("skipped" in go) console.log(go.skipped);
 if (!existsSync(dist)) console.log("dist/ is not built (npm run build): the Node package row is skipped");
+if (!existsSync(jsr)) console.log("jsr/ is not built (npm run build:jsr): the JSR package row is skipped");
 
 const rounds = Number(process.env["BENCH_ROUNDS"] ?? 5);
 const best = contestants.map((): Times & { total: number } => ({

@@ -1,8 +1,9 @@
 /**
  * The one place that imports fp-ts. `#fp-ts/Either` is this package's own import (package.json `imports`): bundles
  * for browsers and edge runtimes (the `browser` condition) take fp-ts's ES modules, so they keep only what is used;
- * Node, Deno and bundles for Node take fp-ts's CommonJS build (its ES modules import without extensions, which
- * Node's ES module loader refuses, so a bundle for Node that leaves packages external must not name them).
+ * Node and bundles for Node take fp-ts's CommonJS build (its ES modules import without extensions, which Node's ES
+ * module loader refuses, so a bundle for Node that leaves packages external must not name them); Deno takes the ES
+ * module build in `vendor/` (deno.json `imports`), and the published builds bundle the ES modules in.
  * @module
  */
 import { isLeft, isRight, left, right } from "#fp-ts/Either";

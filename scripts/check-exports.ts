@@ -1,7 +1,7 @@
 /**
- * Compares the export maps of package.json (npm: built files in dist/) and deno.json (JSR: the TypeScript sources):
- * the same subpaths, each pointing at the same module, every file present after `npm run build`, and the `bin`
- * built too. Run with `npm run check:exports`.
+ * Compares the export maps of package.json (npm: built files in dist/) and deno.json (JSR: built files in jsr/): the
+ * same subpaths, each built from the same TypeScript source, every file present after `npm run build` and
+ * `npm run build:jsr`, and the `bin` built too. Run with `npm run check:exports`.
  */
 import { existsSync, readFileSync } from "node:fs";
 
@@ -20,18 +20,18 @@ if (JSON.stringify(npmKeys) !== JSON.stringify(denoKeys)) {
 }
 for (const key of npmKeys) {
   const npm = pkg.exports[key]!;
-  const source = deno.exports[key];
-  if (source === undefined) continue;
-  const stem = source.replace(/^\.\//, "").replace(/\.ts$/, "");
+  const jsr = deno.exports[key];
+  if (jsr === undefined) continue;
+  const stem = jsr.replace(/^\.\/jsr\//, "").replace(/\.js$/, "");
   const expected = { types: `./dist/${stem}.d.ts`, default: `./dist/${stem}.js` };
   if (npm.types !== expected.types || npm.default !== expected.default) {
     problems.push(
-      `"${key}": package.json points at ${JSON.stringify(npm)}, deno.json at ${source} (expected ${
+      `"${key}": package.json points at ${JSON.stringify(npm)}, deno.json at ${jsr} (expected ${
         JSON.stringify(expected)
       })`,
     );
   }
-  for (const file of [source, expected.types, expected.default]) {
+  for (const file of [`./${stem}.ts`, expected.types, expected.default, jsr, `./jsr/${stem}.d.ts`]) {
     if (!existsSync(file)) problems.push(`"${key}": ${file} does not exist`);
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Writes `vendor/`: ES module builds of `io-ts` and of fp-ts's `Either`, which `deno.json` maps the core's imports of
- * them to. Why: Deno (and so JSR users, who load the sources) can load only the CommonJS builds of these packages —
- * their `es6/` builds import without file extensions — and its Node compatibility layer took about 45 ms of the
- * core's 110–130 ms cold import (`npm run bench cold-start`, the sources row). Node, vitest and the npm package keep
- * resolving the installed packages; each file takes its types from the same version on npm (`@ts-self-types`).
+ * them to (and `scripts/build-jsr.ts` bundles into what JSR users load). Why: Deno can load only the CommonJS builds of
+ * these packages — their `es6/` builds import without file extensions — and its Node compatibility layer took about
+ * 45 ms of the core's 110–130 ms cold import (`npm run bench cold-start`, the sources row). Node, vitest and the npm
+ * package keep resolving the installed packages; each file takes its types from the same version on npm
+ * (`@ts-self-types`).
  * `npm test` runs this with `--check`, which fails when `vendor/` is not what the installed versions give.
  * Run `npx tsx scripts/vendor-deno.ts` after changing the version of either package.
  */

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 function sh(
   command: string,
@@ -80,7 +81,9 @@ describe("the package", () => {
     expect(npx.out).toContain("Usage: notifications-engine <command> [options]");
   }, 240_000);
 
-  it("passes deno publish --dry-run with the same entry points", async () => {
+  it("passes deno publish --dry-run with the same entry points, built: JavaScript and declarations", async () => {
+    const built = await sh("npm", ["run", "build:jsr", ...quiet]);
+    expect(built.code).toBe(0);
     const command = deno !== undefined ? deno.execPath() : "npx";
     const args = deno !== undefined
       ? ["publish", "--dry-run", "--allow-dirty"]
@@ -89,5 +92,12 @@ describe("the package", () => {
     expect(run.out).toContain("Dry run complete");
     expect(run.out).not.toMatch(/warning|error/i);
     expect(run.code).toBe(0);
+    const root = `${pathToFileURL(resolve(".")).href}/`;
+    const files = [...run.out.matchAll(/^\s+(file:\/\/\S+) \(/gm)].map((m) => m[1]!.replace(root, ""));
+    expect(files).toContain("jsr/mod.js");
+    expect(files).toContain("jsr/mod.d.ts");
+    expect(files).toContain("jsr/THIRD-PARTY-LICENSES.md");
+    expect(files.filter((f) => !f.startsWith("jsr/")).sort()).toEqual(["README.md", "deno.json"]);
+    expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   }, 240_000);
 });
