@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import ts from "typescript";
+import { chunkedBundles } from "./build-options.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -83,19 +84,12 @@ const denoResolution: Plugin = {
 rmSync(out, { recursive: true, force: true });
 const exported = Object.values(deno.exports);
 const result = await build({
+  ...chunkedBundles,
   entryPoints: exported.map(sourceOf),
   outdir: out,
-  outbase: ".",
-  bundle: true,
-  splitting: true,
-  chunkNames: "_chunks/[name]-[hash]",
-  format: "esm",
   platform: "neutral",
   target: "es2022",
-  mainFields: ["module", "main"],
   plugins: [denoResolution],
-  metafile: true,
-  logLevel: "warning",
 });
 for (const built of exported) {
   const file = built.slice(2);

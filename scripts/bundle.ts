@@ -1,6 +1,6 @@
 /**
  * Builds the JavaScript of the npm package (`npm run build`, after `tsc` has written the declarations) with the
- * options of `scripts/dist-options.ts`: each entry point as an ES module bundle, the code they share in chunks under
+ * options of `scripts/build-options.ts`: each entry point as an ES module bundle, the code they share in chunks under
  * `dist/_chunks/`, the pure core's dependencies bundled in, their licences copied to `dist/THIRD-PARTY-LICENSES.md`.
  *
  * Why bundles: Node loading the core as ~300 files, plus the CommonJS builds of `yaml`, `io-ts` and `fp-ts` its
@@ -14,7 +14,7 @@
 import { build } from "esbuild";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { distOptions } from "./dist-options.ts";
+import { distOptions } from "./build-options.ts";
 
 const result = await build({ ...distOptions, outdir: "dist" });
 

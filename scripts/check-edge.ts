@@ -10,7 +10,7 @@
 import { build, type Metafile } from "esbuild";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { distOptions } from "./dist-options.ts";
+import { distOptions } from "./build-options.ts";
 
 const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts", "lib/rules/mod.ts"];
 /**
@@ -88,7 +88,8 @@ function printParts(metafile: Metafile): void {
  * reaches goes, with everything any entry point uses of it, into a chunk that `dist/mod.js` imports. So a file holding
  * one function `mod.ts` needs and code only other entry points use makes the default import parse that code too (the
  * providers' delivery code, when each settings decoder shared its provider's file: 110 KB, +2.5 ms to import): give
- * such code a file of its own (as `providers/<name>/settings.ts` do). Bytes of unminified JavaScript.
+ * such code a file of its own (as `providers/<name>/settings.ts` do). Bytes of unminified JavaScript. `jsr/` chunks the
+ * same sources for the same entry points (`chunkedBundles`), so what holds here holds for Deno's `jsr/mod.js` too.
  */
 const sharedLimit = 16 * 1024;
 {

@@ -1,17 +1,18 @@
 /**
- * The esbuild options of the npm package's JavaScript (`dist/`), shared by `scripts/bundle.ts`, which writes it, and
- * `scripts/check-edge.ts`, which checks what Node loads of it: each entry point of package.json `exports` (and the
- * `bin`) as an ES module bundle, with the code they share in chunks under `dist/_chunks/`, so a program that imports
- * several entry points gets one copy of the core (and one identity of its values).
+ * The esbuild options of the published JavaScript: npm's `dist/` (`distOptions`, written by `scripts/bundle.ts`, and
+ * checked by `scripts/check-edge.ts` for what Node loads of it) and, with `chunkedBundles`, JSR's `jsr/`
+ * (`scripts/build-jsr.ts`). Both build each entry point as an ES module bundle, with the code they share in chunks
+ * under `_chunks/`, so a program that imports several entry points gets one copy of the core (and one identity of its
+ * values).
  *
- * The pure core's dependencies (`inlined`) are bundled in, from their ES module builds (yaml's `browser/` build,
- * fp-ts's and io-ts's `es6/`): the versions are pinned exactly anyway, and ES modules keep tree-shaking working for
- * whoever bundles the package again for browsers or edge runtimes. Everything else stays an import of the installed
- * package: the shell's dependencies (Node-only), and liquidjs, which has its own Node and browser builds for the
- * bundler or runtime that loads `./liquid` to pick from.
+ * For `dist/`, the pure core's dependencies (`inlined`) are bundled in, from their ES module builds (yaml's `browser/`
+ * build, fp-ts's and io-ts's `es6/`): the versions are pinned exactly anyway, and ES modules keep tree-shaking working
+ * for whoever bundles the package again for browsers or edge runtimes. Everything else stays an import of the
+ * installed package: the shell's dependencies (Node-only), and liquidjs, which has its own Node and browser builds for
+ * the bundler or runtime that loads `./liquid` to pick from.
  *
- * Not minified, so the package stays readable (a minified `dist/mod.js` imported 3 to 4 ms sooner, and decoded the Argo
- * CD catalog 1 to 2 ms sooner, in `npm run bench cold-start`); no source maps (see `scripts/bundle.ts`).
+ * Not minified, so the package stays readable (a minified `dist/` imported 2 to 4 ms sooner and decoded the Argo CD
+ * catalog about 2 ms sooner in Node, in interleaved cold runs); no source maps (see `scripts/bundle.ts`).
  * @module
  */
 import type { BuildOptions, Plugin } from "esbuild";
@@ -50,19 +51,24 @@ const esmBuilds: Plugin = {
   },
 };
 
-/** How `dist/` is built (with `outdir: "dist"`). */
-export const distOptions: BuildOptions & { readonly metafile: true } = {
-  entryPoints: [...entryPoints],
+/** What `dist/` and `jsr/` share: the entry points' bundles and their shared chunks, with a metafile. */
+export const chunkedBundles: BuildOptions & { readonly metafile: true } = {
   outbase: ".",
   bundle: true,
   splitting: true,
   chunkNames: "_chunks/[name]-[hash]",
   format: "esm",
-  platform: "node",
-  target: "node20",
   mainFields: ["module", "main"],
-  external,
-  plugins: [esmBuilds],
   metafile: true,
   logLevel: "warning",
+};
+
+/** How `dist/` is built (with `outdir: "dist"`). */
+export const distOptions: BuildOptions & { readonly metafile: true } = {
+  ...chunkedBundles,
+  entryPoints: [...entryPoints],
+  platform: "node",
+  target: "node20",
+  external,
+  plugins: [esmBuilds],
 };
