@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import ts from "typescript";
-import { chunkedBundles } from "./build-options.ts";
+import { chunkedBundles, coreFirst } from "./build-options.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -89,7 +89,7 @@ const result = await build({
   outdir: out,
   platform: "neutral",
   target: "es2022",
-  plugins: [denoResolution],
+  plugins: [coreFirst(exported.map(sourceOf)), denoResolution],
 });
 for (const built of exported) {
   const file = built.slice(2);
