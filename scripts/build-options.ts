@@ -11,14 +11,14 @@
  * installed package: the shell's dependencies (Node-only), and liquidjs, which has its own Node and browser builds for
  * the bundler or runtime that loads `./liquid` to pick from.
  *
- * Not minified, so the package stays readable (a minified `dist/` imported 2 to 4 ms sooner and decoded the Argo CD
+ * Not minified, so the package stays readable (a minified `dist/` imported about 3 ms sooner and decoded the Argo CD
  * catalog about 2 ms sooner in Node, in interleaved cold runs); no source maps (see `scripts/bundle.ts`).
  * @module
  */
 import type { BuildOptions, Plugin } from "esbuild";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 
 const require = createRequire(import.meta.url);
@@ -29,13 +29,13 @@ const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
 };
 
 /** The pure core's dependencies, bundled in. */
-export const inlined: readonly string[] = ["yaml", "fp-ts", "io-ts", "@noble/hashes", "aws4fetch"];
+const inlined: readonly string[] = ["yaml", "fp-ts", "io-ts", "@noble/hashes", "aws4fetch"];
 const external = Object.keys(pkg.dependencies).filter((d) => !inlined.includes(d)).flatMap((d) => [d, `${d}/*`]);
 
 /** The source file of a built file: `./dist/lib/shell/mod.js` → `lib/shell/mod.ts`. */
 const sourceOf = (built: string): string => built.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts");
 /** The sources of the entry points, `mod.ts` first. */
-export const entryPoints: readonly string[] = [
+const entryPoints: readonly string[] = [
   ...Object.values(pkg.exports).map((e) => e.default),
   ...Object.values(pkg.bin),
 ]
@@ -56,10 +56,10 @@ const esmBuilds: Plugin = {
  * Makes every entry point import the core (`mod.ts`), so that the core is one chunk. esbuild puts the files reached
  * from the same set of entry points in one chunk; the core's files were reached from five different sets (`./liquid`
  * reaches few of them, `./providers` some, …), so `dist/mod.js` loaded six modules, each resolved, read, compiled and
- * linked on its own by Node (1.5 ms more to import than the same code in two, in interleaved cold runs). Every other
- * entry point runs the core anyway (their users call `decodeConfig` and `evaluate`); `./liquid` imported alone now
- * loads the core too. The import is of a virtual module that re-exports `mod.ts` (a bare `import "./mod.ts"` draws a
- * warning, the package being free of side effects), appended to `mod.ts` too, so that it lands in the core's chunk.
+ * linked on its own by Node (about 1 ms more to import than the same code in two, in interleaved cold runs). Every
+ * other entry point runs the core anyway (their users call `decodeConfig` and `evaluate`); `./liquid` imported alone
+ * now loads the core too. The import is of a virtual module that re-exports `mod.ts` (a bare `import "./mod.ts"` draws
+ * a warning, the package being free of side effects), appended to `mod.ts` too, so that it lands in the core's chunk.
  * @param entryPoints the entry points' sources, `mod.ts` among them
  * @returns the plugin
  */
