@@ -60,8 +60,7 @@ function prepare(n: Outgoing, settings: WebhookSettings): Either<Diagnostic, Del
   const headers = headersOf(settings);
   const sig = settings.signature;
   if (sig !== undefined) {
-    headers[sig.header] = sig.prefix +
-      toHex(hmac(sig.algorithm, sig.secret, body));
+    headers[sig.header] = sig.prefix + toHex(hmac(sig.algorithm, sig.secret, body));
   }
   return E.right({
     kind: "http",
