@@ -4,8 +4,7 @@
  * after a crash — names the same alert, event, message or transaction.
  * @module
  */
-import { sha1 } from "@noble/hashes/legacy.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { sha1, toHex } from "../lib/digest/mod.ts";
 
 /**
  * A hex token for a notification to one recipient.
@@ -21,5 +20,5 @@ import { bytesToHex } from "@noble/hashes/utils.js";
  * ```
  */
 export function idempotencyToken(key: string, parts: readonly string[]): string {
-  return bytesToHex(sha1(new TextEncoder().encode(JSON.stringify([key, ...parts]))));
+  return toHex(sha1(JSON.stringify([key, ...parts])));
 }

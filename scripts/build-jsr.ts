@@ -10,8 +10,7 @@
  * same ~250 modules as JavaScript files still took 3/5 of the sources' time (`npm run bench cold-start`, README).
  *
  * The pure core's dependencies are bundled in, so importing it resolves no npm package (~5 ms more from a registry):
- * `io-ts` and fp-ts's `Either` from `vendor/`, as deno.json maps them, and `@noble/hashes` and `aws4fetch` from their
- * ES modules. Their licences go to `jsr/THIRD-PARTY-LICENSES.md`. Every other package stays an `npm:` import of the
+ * `io-ts` and fp-ts's `Either` from `vendor/`, as deno.json maps them, and `aws4fetch` from its ES modules. Their licences go to `jsr/THIRD-PARTY-LICENSES.md`. Every other package stays an `npm:` import of the
  * version package.json pins (the shell's dependencies, and liquidjs).
  */
 import { build, type Plugin } from "esbuild";
@@ -31,7 +30,7 @@ const deno = JSON.parse(readFileSync("deno.json", "utf8")) as {
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
 
 /** The packages bundled in from node_modules; `vendor/` (mapped in deno.json) is bundled in too. */
-const inlined = ["@noble/hashes", "aws4fetch"];
+const inlined = ["aws4fetch"];
 
 /** `@scope/name/sub/path.js` → [`@scope/name`, `/sub/path.js`]. */
 const splitPackage = (specifier: string): [string, string] => {

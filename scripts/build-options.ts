@@ -29,7 +29,7 @@ const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
 };
 
 /** The pure core's dependencies, bundled in. */
-const inlined: readonly string[] = ["yaml", "fp-ts", "io-ts", "@noble/hashes", "aws4fetch"];
+const inlined: readonly string[] = ["yaml", "fp-ts", "io-ts", "aws4fetch"];
 const external = Object.keys(pkg.dependencies).filter((d) => !inlined.includes(d)).flatMap((d) => [d, `${d}/*`]);
 
 /** The source file of a built file: `./dist/lib/shell/mod.js` → `lib/shell/mod.ts`. */

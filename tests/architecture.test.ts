@@ -167,6 +167,7 @@ describe("architecture", () => {
 const layers: readonly (readonly string[])[] = [
   ["lib/diagnostics.ts", "lib/fp.ts", "lib/limits.ts", "lib/suggest.ts", "lib/internalize.ts"],
   ["lib/go", "lib/gofmt", "lib/values"],
+  ["lib/digest"],
   ["lib/yaml"],
   ["lib/expr"],
   ["lib/templates"],

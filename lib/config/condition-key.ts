@@ -2,9 +2,8 @@
  * The Go engine's condition key, which the notified-state annotation records.
  * @module
  */
-import { sha1 } from "@noble/hashes/legacy.js";
+import { sha1 } from "../digest/mod.ts";
 import { encodeBase64 } from "../go/mod.ts";
-import { encodeUtf8 } from "../go/mod.ts";
 
 /**
  * The key of the condition at `index` with expression `when`: `[i].` + base64url without padding of the SHA-1 of
@@ -23,5 +22,5 @@ import { encodeUtf8 } from "../go/mod.ts";
  * ```
  */
 export function conditionKey(index: number, when: string): string {
-  return `[${index}].${encodeBase64(sha1(encodeUtf8(when)), { url: true, padding: false })}`;
+  return `[${index}].${encodeBase64(sha1(when), { url: true, padding: false })}`;
 }

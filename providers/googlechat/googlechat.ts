@@ -6,8 +6,7 @@
  * after a lost answer harmless: Google Chat refuses the second message with 409, which counts as delivered.
  * @module
  */
-import { sha1 } from "@noble/hashes/legacy.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { sha1, toHex } from "../../lib/digest/mod.ts";
 import { E } from "../../lib/fp.ts";
 import { type Block, blockOf, invalidDelivery, jsonOf, textOf } from "../content.ts";
 import { encodeForm } from "../form.ts";
@@ -104,7 +103,7 @@ export const googlechatProvider: Provider<RecipientUrlSettings> = {
       : { threadKey, messageReplyOption: "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD" };
     const key = options.idempotencyKey;
     const idempotent = settings.idempotent && key !== undefined;
-    if (idempotent) params["messageId"] = `client-${bytesToHex(sha1(new TextEncoder().encode(`${r}\n${key}`)))}`;
+    if (idempotent) params["messageId"] = `client-${toHex(sha1(`${r}\n${key}`))}`;
     return E.right({
       kind: "http",
       request: {

@@ -6,10 +6,7 @@
  * generic-hmac sign), so the receiver can check where the request comes from.
  * @module
  */
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha1 } from "@noble/hashes/legacy.js";
-import { sha256, sha512 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { hmac, toHex } from "../../lib/digest/mod.ts";
 import { encodeBase64 } from "../../lib/go/base64.ts";
 import { E, type Either } from "../../lib/fp.ts";
 import type { Diagnostic } from "../../lib/diagnostics.ts";
@@ -17,8 +14,6 @@ import type { Delivery, Outgoing, Provider } from "../provider.ts";
 import { rejectStatus, shownUrl } from "../rejection.ts";
 import { webhookBlock } from "./block.ts";
 import { decodeWebhookSettings, type WebhookSettings } from "./settings.ts";
-
-const hashes = { sha1, sha256, sha512 } as const;
 
 interface Entry {
   readonly method: string;
@@ -65,8 +60,7 @@ function prepare(n: Outgoing, settings: WebhookSettings): Either<Diagnostic, Del
   const headers = headersOf(settings);
   const sig = settings.signature;
   if (sig !== undefined) {
-    headers[sig.header] = sig.prefix +
-      bytesToHex(hmac(hashes[sig.algorithm], new TextEncoder().encode(sig.secret), new TextEncoder().encode(body)));
+    headers[sig.header] = sig.prefix + toHex(hmac(sig.algorithm, sig.secret, body));
   }
   return E.right({
     kind: "http",

@@ -5,8 +5,7 @@
  * ConfigMap is watched, so a reference another replica wrote is seen.
  * @module
  */
-import { sha1 } from "@noble/hashes/legacy.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { sha1, toHex } from "../../digest/mod.ts";
 import type { MessageStore } from "../message-store.ts";
 import type { KubeClient, KubeFailure, RawInformer } from "./_client.ts";
 
@@ -38,7 +37,7 @@ export function messageDataKey(key: string): string {
   let binary = "";
   for (const b of bytes) binary += String.fromCharCode(b);
   const encoded = btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-  return encoded.length <= 253 ? encoded : `sha1-${bytesToHex(sha1(bytes))}`;
+  return encoded.length <= 253 ? encoded : `sha1-${toHex(sha1(bytes))}`;
 }
 
 /**
