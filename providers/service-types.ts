@@ -11,7 +11,7 @@ import { blocksOf } from "../lib/config/mod.ts";
 import { alertmanagerBlock } from "./alertmanager/block.ts";
 import { decodeAlertmanagerSettings } from "./alertmanager/alertmanager.ts";
 import { awssqsBlock } from "./awssqs/block.ts";
-import { decodeAwssqsSettings } from "./awssqs/awssqs.ts";
+import { decodeAwssqsSettings } from "./awssqs/settings.ts";
 import { decodeAzuredevopsSettings } from "./azuredevops/settings.ts";
 import { decodeBitbucketSettings } from "./bitbucket/settings.ts";
 import { commitStatusBlock } from "./commit-status.ts";
