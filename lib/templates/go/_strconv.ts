@@ -1,35 +1,13 @@
 /**
- * Go's strconv pieces the template language needs: quoting (`%q`), unquoting string and character literals, and
- * the number-literal rules of `parse.NumberNode`.
+ * Go's strconv pieces the template language needs: unquoting string and character literals, and the number-literal
+ * rules of `parse.NumberNode` (quoting is `gofmt`'s `quote`).
  * @module
  */
 import { decodeUtf8 } from "../../go/mod.ts";
-import { isPrint } from "../../gofmt/mod.ts";
+import { quote as goQuote } from "../../gofmt/mod.ts";
 
 /** Thrown inside the parser when a literal is malformed; the message is Go's. */
 export class SyntaxFailure extends Error {}
-
-/** Go's `strconv.Quote`. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const cp = c.codePointAt(0) ?? 0;
-    if (c === '"') out += '\\"';
-    else if (c === "\\") out += "\\\\";
-    else if (c === "\n") out += "\\n";
-    else if (c === "\t") out += "\\t";
-    else if (c === "\r") out += "\\r";
-    else if (c === "\x07") out += "\\a";
-    else if (c === "\b") out += "\\b";
-    else if (c === "\f") out += "\\f";
-    else if (c === "\v") out += "\\v";
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (cp >= 0x80 && !isPrint(cp)) {
-      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
-    } else out += c;
-  }
-  return out + '"';
-}
 
 const simpleEscapes: Readonly<Record<string, number>> = {
   a: 7,

@@ -3,7 +3,7 @@
  * strings, raw strings, character constants and number syntax. Positions are UTF-16 indexes into the source.
  * @module
  */
-import { goQuote } from "./_strconv.ts";
+import { quote as goQuote } from "../../gofmt/mod.ts";
 
 /** The kind of a token, as Go's `itemType`. Keywords come after `"keyword"`. */
 export type TokenType =
