@@ -6,7 +6,7 @@
  * @module
  */
 import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
-import { sliceBytes, utf8Length } from "../../go/mod.ts";
+import { goCount, goReplace, goSplit, goTrim, sliceBytes, utf8Length } from "../../go/mod.ts";
 import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { budgetOf, chargeList, chargeString, formatWithin } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";
@@ -98,49 +98,12 @@ function toMap(parts: readonly string[]): Record<string, string> {
   return withGoType(m, "map[string]string");
 }
 
-/** How many times `sub` occurs in `s`, without overlaps (an empty `sub`: once per rune, plus one). */
-function count(s: string, sub: string): number {
-  if (sub === "") {
-    let runes = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) runes++;
-      else {
-        const d = s.charCodeAt(i + 1);
-        runes++;
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-    }
-    return runes + 1;
-  }
-  let n = 0;
-  for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
-  return n;
-}
-
 /** Go's `strings.SplitN` (n < 0: all; n == 0: nil; empty separator splits into runes), within `maxListLength`. */
 function splitN(ctx: FuncContext, s: string, sep: string, n: number): string[] {
   if (n === 0) return [];
-  const pieces = sep === "" ? count(s, "") - 1 : count(s, sep) + 1;
+  const pieces = sep === "" ? goCount(s, "") - 1 : goCount(s, sep) + 1;
   chargeList(ctx, n < 0 ? pieces : Math.min(pieces, n), "split");
-  if (sep === "") {
-    const runes = Array.from(s);
-    if (n < 0 || n >= runes.length) return runes;
-    return [...runes.slice(0, n - 1), runes.slice(n - 1).join("")];
-  }
-  const parts = s.split(sep);
-  if (n < 0 || parts.length <= n) return parts;
-  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
-}
-
-function trimCutset(s: string, cutset: string): string {
-  const set = new Set(Array.from(cutset));
-  const runes = Array.from(s);
-  let a = 0;
-  let b = runes.length;
-  while (a < b && set.has(runes[a] ?? "")) a++;
-  while (b > a && set.has(runes[b - 1] ?? "")) b--;
-  return runes.slice(a, b).join("");
+  return goSplit(s, sep, n);
 }
 
 /** `strings.Repeat(s, n)`, within `maxStringLength`. */
@@ -153,16 +116,15 @@ function repeat(ctx: FuncContext, n: number, s: string): string {
 /** sprig's `indent`: `pad` spaces before every line (and a newline first for `nindent`), within `maxStringLength`. */
 function indent(ctx: FuncContext, n: number, s: string, first: string): string {
   if (n < 0) throw new GoFuncError("strings: negative Repeat count");
-  chargeString(ctx, first.length + s.length + n * count(s, "\n") + n, first === "" ? "indent" : "nindent");
+  chargeString(ctx, first.length + s.length + n * goCount(s, "\n") + n, first === "" ? "indent" : "nindent");
   const pad = " ".repeat(n);
   return first + pad + s.split("\n").join("\n" + pad);
 }
 
 /** Go's `strings.ReplaceAll`, within `maxStringLength`. */
 function replace(ctx: FuncContext, old: string, neu: string, s: string): string {
-  chargeString(ctx, s.length + count(s, old) * (neu.length - old.length), "replace");
-  if (old === "") return Array.from(s).map((c) => neu + c).join("") + neu;
-  return s.split(old).join(neu);
+  chargeString(ctx, s.length + goCount(s, old) * (neu.length - old.length), "replace");
+  return goReplace(s, old, neu, -1);
 }
 
 /** Joins texts made one by one (`quote`, `squote`), stopping as soon as the result passes `maxStringLength`. */
@@ -239,8 +201,8 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
     const n = int(a, 0);
     return repeat(ctx, n, str(a, 1));
   }),
-  trimall: str2((cut, s) => trimCutset(s, cut)),
-  trimAll: str2((cut, s) => trimCutset(s, cut)),
+  trimall: str2((cut, s) => goTrim(s, cut)),
+  trimAll: str2((cut, s) => goTrim(s, cut)),
   trimSuffix: str2((x, s) => (x !== "" && s.endsWith(x) ? s.slice(0, s.length - x.length) : s)),
   trimPrefix: str2((x, s) => (s.startsWith(x) ? s.slice(x.length) : s)),
   nospace: str1(deleteWhiteSpace),

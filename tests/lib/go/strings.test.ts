@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { goCount, goReplace, goSplit, goTrim } from "../../../lib/go/strings.ts";
+
+describe("goCount()", () => {
+  const cases = [
+    { s: "cheese", sub: "e", expected: 3 },
+    { s: "aaaa", sub: "aa", expected: 2 },
+    { s: "five", sub: "", expected: 5 },
+    { s: "🚀x", sub: "", expected: 3 },
+    { s: "\ud800x", sub: "", expected: 3 },
+    { s: "", sub: "", expected: 1 },
+    { s: "abc", sub: "d", expected: 0 },
+  ] as const;
+  for (const c of cases) {
+    it(`counts ${JSON.stringify(c.sub)} in ${JSON.stringify(c.s)}`, () => expect(goCount(c.s, c.sub)).toBe(c.expected));
+  }
+});
+
+describe("goReplace()", () => {
+  const cases = [
+    { s: "oink oink oink", old: "k", repl: "ky", n: 2, expected: "oinky oinky oink" },
+    { s: "oink oink oink", old: "oink", repl: "moo", n: -1, expected: "moo moo moo" },
+    { s: "ab", old: "", repl: "-", n: -1, expected: "-a-b-" },
+    { s: "ab", old: "", repl: "-", n: 2, expected: "-a-b" },
+    { s: "🚀", old: "", repl: "-", n: -1, expected: "-🚀-" },
+    { s: "abc", old: "b", repl: "x", n: 0, expected: "abc" },
+  ] as const;
+  for (const c of cases) {
+    it(`replaces ${JSON.stringify(c.old)} in ${JSON.stringify(c.s)} (n = ${c.n})`, () => {
+      expect(goReplace(c.s, c.old, c.repl, c.n)).toBe(c.expected);
+    });
+  }
+
+  it("replaces all as String#replaceAll does for a non-empty old string", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string({ minLength: 1 }), fc.string(), (s, old, repl) => {
+        return goReplace(s, old, repl, -1) === s.replaceAll(old, () => repl);
+      }),
+    );
+  });
+});
+
+describe("goSplit()", () => {
+  const cases = [
+    { s: "a,b,c", sep: ",", n: -1, after: false, expected: ["a", "b", "c"] },
+    { s: "a,b,c", sep: ",", n: 2, after: false, expected: ["a", "b,c"] },
+    { s: "a,b,c", sep: ",", n: 0, after: false, expected: [] },
+    { s: "a,b,c", sep: ",", n: -1, after: true, expected: ["a,", "b,", "c"] },
+    { s: "a,b,c", sep: ",", n: 2, after: true, expected: ["a,", "b,c"] },
+    { s: "", sep: ",", n: -1, after: false, expected: [""] },
+    { s: "a🚀b", sep: "", n: -1, after: false, expected: ["a", "🚀", "b"] },
+    { s: "abc", sep: "", n: 2, after: false, expected: ["a", "bc"] },
+    { s: "", sep: "", n: -1, after: false, expected: [] },
+  ] as const;
+  for (const c of cases) {
+    it(`splits ${JSON.stringify(c.s)} at ${JSON.stringify(c.sep)} (n = ${c.n}, after = ${c.after})`, () => {
+      expect(goSplit(c.s, c.sep, c.n, c.after)).toEqual(c.expected);
+    });
+  }
+
+  it("splits all as String#split does for a non-empty separator", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string({ minLength: 1 }), (s, sep) => {
+        expect(goSplit(s, sep, -1)).toEqual(s.split(sep));
+      }),
+    );
+  });
+});
+
+describe("goTrim()", () => {
+  const cases = [
+    { s: "xxhixyx", cutset: "xy", expected: "hi" },
+    { s: "🚀a🚀", cutset: "🚀", expected: "a" },
+    { s: "aaa", cutset: "a", expected: "" },
+    { s: "abc", cutset: "", expected: "abc" },
+  ] as const;
+  for (const c of cases) {
+    it(`trims ${JSON.stringify(c.cutset)} off ${JSON.stringify(c.s)}`, () => {
+      expect(goTrim(c.s, c.cutset)).toBe(c.expected);
+    });
+  }
+});
