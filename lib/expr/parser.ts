@@ -5,6 +5,7 @@
  */
 import type { Node } from "./ast.ts";
 import { SyntaxFailure } from "./_failure.ts";
+import { builtins } from "./builtins.ts";
 import { type Token, tokenize } from "./lexer.ts";
 
 // --- model
@@ -66,14 +67,6 @@ export const predicateBuiltins: ReadonlyMap<string, readonly ArgKind[]> = new Ma
   ["sortBy", ["expr", "pred", "expr?"]],
   ["reduce", ["expr", "pred", "expr?"]],
 ]);
-
-/** Names of the non-predicate builtins of expr v1.17 (a call to one of these is a builtin, not a variable). */
-export const plainBuiltins: ReadonlySet<string> = new Set(
-  ("len type abs ceil floor round int float string trim trimPrefix trimSuffix upper lower split splitAfter replace " +
-    "repeat join indexOf lastIndexOf hasPrefix hasSuffix max min mean median toJSON fromJSON toBase64 fromBase64 now " +
-    "duration date timezone first last get take keys values toPairs fromPairs reverse uniq concat flatten sort " +
-    "bitand bitor bitxor bitnand bitshl bitshr bitushr bitnot").split(" "),
-);
 
 const maxNodes = 10_000;
 
@@ -364,7 +357,7 @@ class Parser {
       this.expect("Bracket", ")");
       return this.node({ kind: "Builtin", pos: t.pos, name: t.value, args });
     }
-    if (plainBuiltins.has(t.value)) {
+    if (builtins.has(t.value)) {
       return this.node({ kind: "Builtin", pos: t.pos, name: t.value, args: this.parseArguments(args) });
     }
     const callee = this.node<Node>({ kind: "Ident", pos: t.pos, name: t.value });
