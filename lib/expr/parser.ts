@@ -6,7 +6,7 @@
 import type { Node } from "./ast.ts";
 import { SyntaxFailure } from "./_failure.ts";
 import { builtins } from "./builtins.ts";
-import { type Token, tokenize } from "./lexer.ts";
+import { negatable, type Token, tokenize } from "./lexer.ts";
 
 // --- model
 
@@ -46,7 +46,6 @@ const binaryOps: Readonly<Record<string, Op>> = {
 };
 
 const isComparison = (op: string): boolean => op === "<" || op === ">" || op === ">=" || op === "<=";
-const negatable = new Set(["in", "matches", "contains", "startsWith", "endsWith"]);
 
 type ArgKind = "expr" | "pred" | "pred?" | "expr?";
 /** Predicate builtins and the shape of their arguments. */
