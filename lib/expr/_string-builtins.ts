@@ -7,12 +7,9 @@
 import { checkString, spend } from "./_budget.ts";
 import { fail, LimitFailure } from "./_failure.ts";
 import { decodeBase64, encodeBase64 } from "../go/mod.ts";
-import { decodeUtf8, encodeUtf8, goCount, goReplace, goSplit, goTrim, utf8Length } from "../go/mod.ts";
+import { decodeUtf8, encodeUtf8, goCount, goReplace, goSplit, goTrim, goTrimSpace, utf8Length } from "../go/mod.ts";
 import { arity, budgetOf, buildList, built, type Builtin, type BuiltinContext, scanned, str } from "./_builtin-kit.ts";
 import { toIndex, typeName } from "./runtime.ts";
-
-const spaceRe =
-  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu;
 
 function byteIndex(s: string, i: number): number {
   return i < 0 ? -1 : utf8Length(s.slice(0, i));
@@ -61,7 +58,7 @@ function fromBase64(s: string, pos: number): string {
 export const stringBuiltins: readonly (readonly [string, Builtin])[] = [
   ["trim", (a, c) => {
     arity("trim", a, 1, 2, c.pos);
-    return a.length === 1 ? scanned(a[0], c).replace(spaceRe, "") : goTrim(scanned(a[0], c), scanned(a[1], c));
+    return a.length === 1 ? goTrimSpace(scanned(a[0], c)) : goTrim(scanned(a[0], c), scanned(a[1], c));
   }],
   ["trimPrefix", (a, c) => {
     arity("trimPrefix", a, 1, 2, c.pos);

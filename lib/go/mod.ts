@@ -26,5 +26,5 @@ export {
   RegexpBudgetError,
   type RegexpRunOptions,
 } from "./regexp.ts";
-export { goCount, goReplace, goSplit, goTrim } from "./strings.ts";
+export { goCount, goReplace, goSplit, goTrim, goTrimSpace, isGoSpace } from "./strings.ts";
 export { decodeRune, decodeUtf8, encodeUtf8, sliceBytes, toWellFormed, utf8Length } from "./utf8.ts";

@@ -1,6 +1,6 @@
 /**
  * Go's `strings` functions that expr's builtins, sprig and Argo CD's `strings` helpers share: `Count`, `Replace`,
- * `SplitN`/`SplitAfterN` and `Trim`, with Go's rules for an empty separator (runes). The callers check the lengths
+ * `SplitN`/`SplitAfterN`, `Trim` and `TrimSpace` (with `unicode.IsSpace`), with Go's rules for an empty separator (runes). The callers check the lengths
  * of what these build against their limits first.
  * @module
  */
@@ -118,4 +118,44 @@ export function goTrim(s: string, cutset: string): string {
   while (a < b && set.has(runes[a]!)) a++;
   while (b > a && set.has(runes[b - 1]!)) b--;
   return runes.slice(a, b).join("");
+}
+
+/**
+ * Go's `unicode.IsSpace`: the ASCII spaces, U+0085, U+00A0 and the Unicode space separators (all in the BMP).
+ *
+ * @param c a code point
+ * @returns whether it is a space
+ * @example Spaces
+ * ```ts
+ * import { isGoSpace } from "./strings.ts";
+ * import { expect } from "vitest";
+ * expect(isGoSpace(0x3000)).toBe(true);
+ * expect(isGoSpace(0xfeff)).toBe(false);
+ * ```
+ */
+export function isGoSpace(c: number): boolean {
+  if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000;
+}
+
+/**
+ * Go's `strings.TrimSpace`: the {@linkcode isGoSpace} runes taken off both ends.
+ *
+ * @param s the string
+ * @returns the trimmed string
+ * @example Both ends
+ * ```ts
+ * import { goTrimSpace } from "./strings.ts";
+ * import { expect } from "vitest";
+ * expect(goTrimSpace("\u3000 a b\n")).toBe("a b");
+ * ```
+ */
+export function goTrimSpace(s: string): string {
+  // Every space is one UTF-16 unit (a BMP code point), and no half of a surrogate pair is a space.
+  let a = 0;
+  let b = s.length;
+  while (a < b && isGoSpace(s.charCodeAt(a))) a++;
+  while (b > a && isGoSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
 }

@@ -6,29 +6,24 @@
  * @module
  */
 import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
-import { goCount, goReplace, goSplit, goTrim, sliceBytes, utf8Length } from "../../go/mod.ts";
+import { goCount, goReplace, goSplit, goTrim, isGoSpace, sliceBytes, utf8Length } from "../../go/mod.ts";
 import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { budgetOf, chargeList, chargeString, formatWithin } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";
-import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize, wrapCustom } from "./_goutils.ts";
-import { toLowerCaseWords } from "./_xstrings.ts";
+import {
+  abbreviateFull,
+  deleteWhiteSpace,
+  initials,
+  swapCase,
+  titleRune,
+  uncapitalize,
+  wrapCustom,
+} from "./_goutils.ts";
+import { isConnector, mapRune, toLowerCaseWords } from "./_xstrings.ts";
 import { int, str, strslice, strval } from "./_convert.ts";
 
-function isSpace(c: string): boolean {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(c);
-}
-
-/**
- * Go's `unicode.ToTitle` of one rune: the upper case, except the digraphs (`ǆ` → `ǅ`), whose title case is their own
- * letter, and Georgian Mkhedruli, which has an upper case (Mtavruli) but is its own title case.
- */
-function toTitle(ch: string): string {
-  const c = ch.codePointAt(0) ?? 0;
-  if (c >= 0x1c4 && c <= 0x1cc) return String.fromCodePoint(0x1c5 + 3 * Math.floor((c - 0x1c4) / 3));
-  if (c >= 0x1f1 && c <= 0x1f3) return "\u01f2";
-  if ((c >= 0x10d0 && c <= 0x10fa) || (c >= 0x10fd && c <= 0x10ff)) return ch;
-  return mapRunes(ch, true);
-}
+/** The code point of a one-rune string. */
+const codeOf = (ch: string): number => ch.codePointAt(0) ?? 0;
 
 /** Go's `strings.Title`: upper-cases letters that start a word. */
 function title(s: string): string {
@@ -37,8 +32,8 @@ function title(s: string): string {
   for (const ch of s) {
     // Go's isSeparator: ASCII but alphanumerics and `_`; beyond ASCII only spaces (an emoji joins the word).
     // deno-lint-ignore no-control-regex -- the ASCII range
-    const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev);
-    out += sep ? toTitle(ch) : ch;
+    const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isGoSpace(codeOf(prev));
+    out += sep ? String.fromCodePoint(titleRune(codeOf(ch))) : ch;
     prev = ch;
   }
   return out;
@@ -52,16 +47,8 @@ function mapRunes(s: string, upper: boolean): string {
   // ASCII maps one to one in both, and is the common case.
   if (asciiOnly.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
   let out = "";
-  for (const ch of s) {
-    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
-    out += Array.from(m).length === 1 ? m : ch === "\u0130" && !upper ? "i" : ch;
-  }
+  for (const ch of s) out += String.fromCodePoint(mapRune(codeOf(ch), upper));
   return out;
-}
-
-/** xstrings 1.3's connector: `-`, `_` or a Unicode space. */
-function isConnector(c: string): boolean {
-  return c === "-" || c === "_" || isSpace(c);
 }
 
 /**
@@ -72,18 +59,18 @@ function camelCase(s: string): string {
   const runes = Array.from(s);
   let i = 0;
   let out = "";
-  while (i < runes.length && isConnector(runes[i] ?? "")) out += runes[i++];
+  while (i < runes.length && isConnector(codeOf(runes[i] ?? ""))) out += runes[i++];
   // Only connectors: xstrings writes the last one twice.
   if (i >= runes.length) return out + (runes[runes.length - 1] ?? "");
   let r0 = mapRunes(runes[i++] ?? "", true);
   while (i < runes.length) {
     const r1 = r0;
     r0 = runes[i++] ?? "";
-    if (isConnector(r0) && isConnector(r1)) {
+    if (isConnector(codeOf(r0)) && isConnector(codeOf(r1))) {
       out += r1;
       continue;
     }
-    if (isConnector(r1)) r0 = mapRunes(r0, true);
+    if (isConnector(codeOf(r1))) r0 = mapRunes(r0, true);
     else {
       r0 = mapRunes(r0, false);
       out += r1;

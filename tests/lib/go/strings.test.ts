@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { goCount, goReplace, goSplit, goTrim } from "../../../lib/go/strings.ts";
+import { goCount, goReplace, goSplit, goTrim, goTrimSpace, isGoSpace } from "../../../lib/go/strings.ts";
 
 describe("goCount()", () => {
   const cases = [
@@ -80,4 +80,39 @@ describe("goTrim()", () => {
       expect(goTrim(c.s, c.cutset)).toBe(c.expected);
     });
   }
+});
+
+describe("isGoSpace()", () => {
+  const spaces = [
+    0x09,
+    0x0a,
+    0x0b,
+    0x0c,
+    0x0d,
+    0x20,
+    0x85,
+    0xa0,
+    0x1680,
+    0x2000,
+    0x200a,
+    0x2028,
+    0x2029,
+    0x202f,
+    0x205f,
+    0x3000,
+  ];
+  const others = [0x00, 0x08, 0x0e, 0x1f, 0x21, 0x84, 0x86, 0x9f, 0xa1, 0x180e, 0x200b, 0xfeff, 0xd800, 0x1f680];
+  for (const c of spaces) it(`takes U+${c.toString(16)} for a space`, () => expect(isGoSpace(c)).toBe(true));
+  for (const c of others) it(`takes U+${c.toString(16)} for no space`, () => expect(isGoSpace(c)).toBe(false));
+});
+
+describe("goTrimSpace()", () => {
+  const goSpace = "[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  const trimmed = new RegExp(`^${goSpace}+|${goSpace}+$`, "gu");
+  it("trims both ends", () => expect(goTrimSpace("\u3000 a b\n\u0085")).toBe("a b"));
+  it("keeps a string without spaces", () => expect(goTrimSpace("\ufeffa")).toBe("\ufeffa"));
+  it("trims what a class of Go's spaces matches at the ends", () => {
+    const chars = fc.constantFrom(" ", "\t", "\u0085", "\u3000", "a", "\ufeff", "\ud800", "🚀");
+    fc.assert(fc.property(fc.array(chars).map((a) => a.join("")), (s) => goTrimSpace(s) === s.replace(trimmed, "")));
+  });
 });
