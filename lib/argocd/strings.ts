@@ -4,6 +4,7 @@
  * @module
  */
 import { LimitFailure, namespace } from "../expr/mod.ts";
+import { goCount, goReplace } from "../go/mod.ts";
 import { defaultLimits, type Limits } from "../limits.ts";
 import { arity, stringArg } from "./_args.ts";
 
@@ -17,19 +18,11 @@ export function replaceAll(
   repl: string,
   maxLength: number = defaultLimits.maxStringLength,
 ): string {
-  let count = 0;
-  if (old === "") {
-    for (const _ of s) count++;
-    count++;
-  } else {
-    for (let i = s.indexOf(old); i >= 0; i = s.indexOf(old, i + old.length)) count++;
-  }
-  const length = s.length + count * (repl.length - old.length);
+  const length = s.length + goCount(s, old) * (repl.length - old.length);
   if (length > maxLength) {
     throw new LimitFailure("maxStringLength", maxLength, `strings.ReplaceAll would build ${length} characters`);
   }
-  if (old === "") return [...s].map((c) => repl + c).join("") + repl;
-  return s.split(old).join(repl);
+  return goReplace(s, old, repl, -1);
 }
 
 /** Fails when a string built by a helper is longer than `maxLength`, and returns it otherwise. */

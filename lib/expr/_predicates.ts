@@ -12,25 +12,6 @@ import { add, compare, toBool, typeName } from "./runtime.ts";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** The names of the predicate builtins. */
-export const predicateNames: ReadonlySet<string> = new Set([
-  "all",
-  "none",
-  "any",
-  "one",
-  "filter",
-  "map",
-  "count",
-  "sum",
-  "find",
-  "findIndex",
-  "findLast",
-  "findLastIndex",
-  "groupBy",
-  "sortBy",
-  "reduce",
-]);
-
 function step(ctx: Ctx, pos: number): void {
   if (++ctx.steps > ctx.limits.exprSteps) spend(ctx, 0, pos);
 }

@@ -7,40 +7,9 @@
 import { checkString, spend } from "./_budget.ts";
 import { fail, LimitFailure } from "./_failure.ts";
 import { decodeBase64, encodeBase64 } from "../go/mod.ts";
-import { decodeUtf8, encodeUtf8, utf8Length } from "../go/mod.ts";
+import { decodeUtf8, encodeUtf8, goCount, goReplace, goSplit, goTrim, goTrimSpace, utf8Length } from "../go/mod.ts";
 import { arity, budgetOf, buildList, built, type Builtin, type BuiltinContext, scanned, str } from "./_builtin-kit.ts";
 import { toIndex, typeName } from "./runtime.ts";
-
-function goSplit(s: string, sep: string, n: number, after: boolean): string[] {
-  if (n === 0) return [];
-  if (sep === "") {
-    const chars = [...s];
-    if (n < 0 || n >= chars.length) return chars;
-    return [...chars.slice(0, n - 1), chars.slice(n - 1).join("")];
-  }
-  const out: string[] = [];
-  let rest = s;
-  while (n < 0 || out.length < n - 1) {
-    const i = rest.indexOf(sep);
-    if (i < 0) break;
-    out.push(rest.slice(0, i + (after ? sep.length : 0)));
-    rest = rest.slice(i + sep.length);
-  }
-  out.push(rest);
-  return out;
-}
-
-const spaceRe =
-  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu;
-
-function trimSet(s: string, cutset: string): string {
-  const set = new Set([...cutset]);
-  const chars = [...s];
-  let a = 0, b = chars.length;
-  while (a < b && set.has(chars[a]!)) a++;
-  while (b > a && set.has(chars[b - 1]!)) b--;
-  return chars.slice(a, b).join("");
-}
 
 function byteIndex(s: string, i: number): number {
   return i < 0 ? -1 : utf8Length(s.slice(0, i));
@@ -48,22 +17,10 @@ function byteIndex(s: string, i: number): number {
 
 /** Go's `strings.Replace(s, old, new, limit)`; the result's length is checked before it is built. */
 function replace(s: string, o: string, n: string, limit: number, c: BuiltinContext): string {
-  if (o === "") {
-    const chars = [...s];
-    const count = limit < 0 ? chars.length + 1 : Math.min(limit, chars.length + 1);
-    checkString(budgetOf(c), s.length + count * n.length, "replace", c.pos);
-    let out = "", k = 0;
-    for (let i = 0; i <= chars.length; i++) {
-      if (limit < 0 || k < limit) out += n, k++;
-      if (i < chars.length) out += chars[i];
-    }
-    return built(out, "replace", c);
-  }
-  const parts = s.split(o);
-  const count = limit < 0 ? parts.length - 1 : Math.min(limit, parts.length - 1);
+  const found = goCount(s, o);
+  const count = limit < 0 ? found : Math.min(limit, found);
   checkString(budgetOf(c), s.length + count * (n.length - o.length), "replace", c.pos);
-  if (limit < 0 || limit >= parts.length - 1) return built(parts.join(n), "replace", c);
-  return built(parts.slice(0, limit + 1).join(n) + o + parts.slice(limit + 1).join(o), "replace", c);
+  return built(goReplace(s, o, n, limit), "replace", c);
 }
 
 /** expr's `join`: the result's length is checked before it is built. */
@@ -101,7 +58,7 @@ function fromBase64(s: string, pos: number): string {
 export const stringBuiltins: readonly (readonly [string, Builtin])[] = [
   ["trim", (a, c) => {
     arity("trim", a, 1, 2, c.pos);
-    return a.length === 1 ? scanned(a[0], c).replace(spaceRe, "") : trimSet(scanned(a[0], c), scanned(a[1], c));
+    return a.length === 1 ? goTrimSpace(scanned(a[0], c)) : goTrim(scanned(a[0], c), scanned(a[1], c));
   }],
   ["trimPrefix", (a, c) => {
     arity("trimPrefix", a, 1, 2, c.pos);

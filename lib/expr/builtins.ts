@@ -112,7 +112,7 @@ const small = (x: bigint): number => Number(BigInt.asIntN(64, x));
 
 // --- builtins
 
-/** The non-predicate builtins by name. */
+/** The non-predicate builtins by name (the parser reads a call of one of these names as a builtin). */
 export const builtins: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ["len", (a, c) => (arity("len", a, 1, 1, c.pos), len(a[0], c.pos, budgetOf(c)))],
   ["type", (a, c) => (arity("type", a, 1, 1, c.pos), typeOf(a[0]))],

@@ -9,7 +9,7 @@ import { E } from "../fp.ts";
 import { GoFloat, toFloatValue } from "../values/mod.ts";
 import { charsPerStep, checkList, checkString, newBudget, spend, spendChars } from "./_budget.ts";
 import { EvalFailure, fail, LimitFailure, SyntaxFailure } from "./_failure.ts";
-import { predicateBuiltin, predicateNames } from "./_predicates.ts";
+import { predicateBuiltin } from "./_predicates.ts";
 import type { Ctx, Direct, Fn } from "./_run.ts";
 import { builtins } from "./builtins.ts";
 import {
@@ -832,7 +832,8 @@ class Compiler {
   }
 
   private builtin(name: string, argNodes: readonly Node[], pos: number, s: Scope): Compiled {
-    if (!predicateNames.has(name)) {
+    const impl = builtins.get(name);
+    if (impl !== undefined) {
       const args = argNodes.map((x) => this.compile(x, s, false));
       if (name === "len" && args.length !== 1) {
         this.err(pos, `invalid number of arguments (expected 1, got ${args.length})`);
@@ -842,8 +843,6 @@ class Compiler {
       ) {
         this.err(pos, `invalid argument for len (type ${goNature(args[0]!.nt)})`);
       }
-      const impl = builtins.get(name);
-      if (impl === undefined) return this.err(pos, `unknown builtin ${name}`);
       const fns = args.map((a) => a.fn);
       // `type()` of a string's byte is "uint" (v1.17's builtin.Type reports the reflect kind uint8 as uint).
       const bytes = name === "type" && argNodes.length === 1 ? this.byteAware(argNodes[0]!, s) : undefined;

@@ -9,7 +9,7 @@
  *   never `constructor`, `__proto__`, `toString` …; a function-valued property reads as nil unless the map is a
  *   namespace table the language defines (`namespace.ts`);
  * - arrays, strings (by UTF-8 byte) and `Uint8Array`: integer indexes only;
- * - `GoTime`, `GoDuration`, `GoMonth`, `GoWeekday`: the exported Go methods listed in `values/time.ts`, each bound to
+ * - `GoTime`, `GoDuration`, `GoMonth`, `GoWeekday`: their exported Go methods (the capitalised ones), each bound to
  *   its value by a closure of ours;
  * - anything else (functions, `GoFloat`, numbers, booleans, host class instances): nothing — reading a member fails.
  *
@@ -19,7 +19,7 @@
  */
 import { GoDuration } from "../values/mod.ts";
 import { GoFloat, toFloatValue } from "../values/mod.ts";
-import { goDurationMethods, GoMonth, GoTime, goTimeMethods, GoWeekday } from "../values/mod.ts";
+import { GoMonth, GoTime, GoWeekday } from "../values/mod.ts";
 import { encodeUtf8 } from "../go/mod.ts";
 import { type Budget, utf8Of } from "./_budget.ts";
 import { fail } from "./_failure.ts";
@@ -49,6 +49,13 @@ export function readVar(vars: object, name: string): unknown {
 }
 
 // --- Go values
+
+/** The exported (capitalised) methods of a Go value class: the only names an expression may call. */
+function goMethods(prototype: object): ReadonlySet<string> {
+  return new Set(Object.getOwnPropertyNames(prototype).filter((name) => /^[A-Z]/.test(name)));
+}
+const goTimeMethods = goMethods(GoTime.prototype);
+const goDurationMethods = goMethods(GoDuration.prototype);
 
 /** The exported methods of a Go value class, or undefined for any other object. */
 function methodsOf(v: object): ReadonlySet<string> | undefined {

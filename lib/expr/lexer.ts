@@ -29,7 +29,8 @@ const wordOperators = new Set([
   "if",
   "else",
 ]);
-const negatable = new Set(["in", "matches", "contains", "startsWith", "endsWith"]);
+/** The operators `not` may negate (`not in`, `not matches` …). */
+export const negatable: ReadonlySet<string> = new Set(["in", "matches", "contains", "startsWith", "endsWith"]);
 
 /**
  * White space and the letters, digits, `_` and `$` of identifiers, as the Unicode classes `\s` and

@@ -5,7 +5,8 @@
  */
 import type { Node } from "./ast.ts";
 import { SyntaxFailure } from "./_failure.ts";
-import { type Token, tokenize } from "./lexer.ts";
+import { builtins } from "./builtins.ts";
+import { negatable, type Token, tokenize } from "./lexer.ts";
 
 // --- model
 
@@ -45,7 +46,6 @@ const binaryOps: Readonly<Record<string, Op>> = {
 };
 
 const isComparison = (op: string): boolean => op === "<" || op === ">" || op === ">=" || op === "<=";
-const negatable = new Set(["in", "matches", "contains", "startsWith", "endsWith"]);
 
 type ArgKind = "expr" | "pred" | "pred?" | "expr?";
 /** Predicate builtins and the shape of their arguments. */
@@ -66,14 +66,6 @@ export const predicateBuiltins: ReadonlyMap<string, readonly ArgKind[]> = new Ma
   ["sortBy", ["expr", "pred", "expr?"]],
   ["reduce", ["expr", "pred", "expr?"]],
 ]);
-
-/** Names of the non-predicate builtins of expr v1.17 (a call to one of these is a builtin, not a variable). */
-export const plainBuiltins: ReadonlySet<string> = new Set(
-  ("len type abs ceil floor round int float string trim trimPrefix trimSuffix upper lower split splitAfter replace " +
-    "repeat join indexOf lastIndexOf hasPrefix hasSuffix max min mean median toJSON fromJSON toBase64 fromBase64 now " +
-    "duration date timezone first last get take keys values toPairs fromPairs reverse uniq concat flatten sort " +
-    "bitand bitor bitxor bitnand bitshl bitshr bitushr bitnot").split(" "),
-);
 
 const maxNodes = 10_000;
 
@@ -364,7 +356,7 @@ class Parser {
       this.expect("Bracket", ")");
       return this.node({ kind: "Builtin", pos: t.pos, name: t.value, args });
     }
-    if (plainBuiltins.has(t.value)) {
+    if (builtins.has(t.value)) {
       return this.node({ kind: "Builtin", pos: t.pos, name: t.value, args: this.parseArguments(args) });
     }
     const callee = this.node<Node>({ kind: "Ident", pos: t.pos, name: t.value });

@@ -60,13 +60,12 @@ export function classAtom(cp: number): string {
 
 const categories =
   "C Cc Cf Cn Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs";
-const categoryAliases = "Cased_Letter:LC Close_Punctuation:Pe Combining_Mark:M Connector_Punctuation:Pc Control:Cc " +
-  "Currency_Symbol:Sc Dash_Punctuation:Pd Decimal_Number:Nd Enclosing_Mark:Me Final_Punctuation:Pf Format:Cf " +
-  "Initial_Punctuation:Pi Letter:L Letter_Number:Nl Line_Separator:Zl Lowercase_Letter:Ll Mark:M Math_Symbol:Sm " +
-  "Modifier_Letter:Lm Modifier_Symbol:Sk Nonspacing_Mark:Mn Number:N Open_Punctuation:Ps Other:C Other_Letter:Lo " +
-  "Other_Number:No Other_Punctuation:Po Other_Symbol:So Paragraph_Separator:Zp Private_Use:Co Punctuation:P " +
-  "Separator:Z Space_Separator:Zs Spacing_Mark:Mc Surrogate:Cs Symbol:S Titlecase_Letter:Lt Unassigned:Cn " +
-  "Uppercase_Letter:Lu cntrl:Cc digit:Nd punct:P";
+/** Go's long category names, which JavaScript's `\p{…}` knows by the same names. */
+const categoryNames = "Cased_Letter Close_Punctuation Combining_Mark Connector_Punctuation Control Currency_Symbol " +
+  "Dash_Punctuation Decimal_Number Enclosing_Mark Final_Punctuation Format Initial_Punctuation Letter Letter_Number " +
+  "Line_Separator Lowercase_Letter Mark Math_Symbol Modifier_Letter Modifier_Symbol Nonspacing_Mark Number " +
+  "Open_Punctuation Other Other_Letter Other_Number Other_Punctuation Other_Symbol Paragraph_Separator Private_Use " +
+  "Punctuation Separator Space_Separator Spacing_Mark Surrogate Symbol Titlecase_Letter Unassigned Uppercase_Letter";
 /** Go's script names of four letters; every other four-letter name is an ISO 15924 code, which Go refuses. */
 const fourLetterScripts = new Set(["Ahom", "Cham", "Kawi", "Lisu", "Miao", "Modi", "Newa", "Thai", "Toto"]);
 
@@ -87,10 +86,11 @@ function canonicalName(name: string): string {
 function byCanonical(): ReadonlyMap<string, string> {
   return new Map([
     ...categories.split(" ").map((c): [string, string] => [c, `\\p{${c}}`]),
-    ...categoryAliases.split(" ").map((pair): [string, string] => {
-      const [alias = "", short = ""] = pair.split(":");
-      return [canonicalName(alias), `\\p{${short}}`];
-    }),
+    ...categoryNames.split(" ").map((name): [string, string] => [canonicalName(name), `\\p{${name}}`]),
+    // Go's aliases that JavaScript does not know
+    ["Cntrl", "\\p{Cc}"],
+    ["Digit", "\\p{Nd}"],
+    ["Punct", "\\p{P}"],
     ["Any", "\\0-\\u{10ffff}"],
     ["Ascii", "\\0-\\x7f"],
     ["Lc", "\\p{LC}"],

@@ -9,6 +9,7 @@
 import { hasFolds } from "./_regexp-class.ts";
 import {
   codePointAt,
+  isWord,
   opAlt,
   opAny,
   opAnyNotNL,
@@ -32,8 +33,6 @@ const maxProg = 1000;
 const maxCells = 8_192;
 
 const atStart = 1, afterNewline = 2, afterWord = 4;
-const isWord = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 interface State {
   /** The threads (instructions before their empty-width closure), sorted. */

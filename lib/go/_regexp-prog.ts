@@ -345,7 +345,8 @@ export function codePointAt(s: string, i: number): number {
   return 0xfffd;
 }
 
-const isWord = (c: number): boolean =>
+/** Whether a character is a word character of `\b` (ASCII letters, digits and `_`). */
+export const isWord = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /** The empty-width assertions that hold at position `i` of `s` (Go's `EmptyOpContext`). */

@@ -15,6 +15,7 @@
 export { decodeBase32, encodeBase32 } from "./base32.ts";
 export { type Base64Options, decodeBase64, encodeBase64 } from "./base64.ts";
 export { goJsonSyntaxError } from "./json-syntax.ts";
+export { parseGoFloat, parseGoInt } from "./parse-number.ts";
 export { encodeGoJson, type GoJsonOptions, quoteGoJson } from "./json.ts";
 export {
   compileGoRegexp,
@@ -25,4 +26,5 @@ export {
   RegexpBudgetError,
   type RegexpRunOptions,
 } from "./regexp.ts";
+export { goCount, goReplace, goSplit, goTrim, goTrimSpace, isGoSpace } from "./strings.ts";
 export { decodeRune, decodeUtf8, encodeUtf8, sliceBytes, toWellFormed, utf8Length } from "./utf8.ts";

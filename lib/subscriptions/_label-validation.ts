@@ -2,6 +2,7 @@
  * Kubernetes' label key and value validation (`IsQualifiedName`, `IsValidLabelValue`), with its messages.
  * @module
  */
+import { utf8Length } from "../go/mod.ts";
 
 const nameRegex = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const valueRegex = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -14,16 +15,7 @@ const valueMessage =
 const dnsMessage =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 
-/** Length in UTF-8 bytes, which is what Kubernetes limits. */
-function byteLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
+/** Kubernetes limits lengths in UTF-8 bytes. */
 const maxLen = (n: number): string => `must be no more than ${n} bytes`;
 
 /** Why `key` is not a valid label key (empty when it is): an optional DNS-subdomain prefix and `/`, then a name. */
@@ -40,14 +32,14 @@ export function labelKeyErrors(key: string): readonly string[] {
     const prefix = parts[0]!;
     if (prefix === "") errors.push("prefix part must be non-empty");
     else {
-      if (byteLength(prefix) > 253) errors.push(`prefix part ${maxLen(253)}`);
+      if (utf8Length(prefix) > 253) errors.push(`prefix part ${maxLen(253)}`);
       if (!dnsSubdomainRegex.test(prefix)) {
         errors.push(`prefix part ${dnsMessage}`);
       }
     }
   }
   if (name === "") errors.push("name part must be non-empty");
-  else if (byteLength(name) > 63) errors.push(`name part ${maxLen(63)}`);
+  else if (utf8Length(name) > 63) errors.push(`name part ${maxLen(63)}`);
   if (!nameRegex.test(name)) errors.push(`name part ${nameMessage}`);
   return errors;
 }
@@ -55,7 +47,7 @@ export function labelKeyErrors(key: string): readonly string[] {
 /** Why `value` is not a valid label value (empty when it is); the empty string is valid. */
 export function labelValueErrors(value: string): readonly string[] {
   const errors: string[] = [];
-  if (byteLength(value) > 63) errors.push(maxLen(63));
+  if (utf8Length(value) > 63) errors.push(maxLen(63));
   if (!valueRegex.test(value)) errors.push(valueMessage);
   return errors;
 }

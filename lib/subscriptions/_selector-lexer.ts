@@ -26,19 +26,7 @@ export interface Token {
   readonly pos: number;
 }
 
-const keywords: Readonly<Record<string, Tok>> = {
-  ")": ")",
-  ",": ",",
-  "!": "!",
-  "==": "==",
-  "=": "=",
-  ">": ">",
-  "in": "in",
-  "<": "<",
-  "!=": "!=",
-  "notin": "notin",
-  "(": "(",
-};
+const keywords: ReadonlySet<string> = new Set([")", ",", "!", "==", "=", ">", "in", "<", "!=", "notin", "("]);
 
 const isWhitespace = (c: string): boolean => c === " " || c === "\t" || c === "\r" || c === "\n";
 const isSpecial = (c: string): boolean => "=!(),><".includes(c);
@@ -60,22 +48,21 @@ export function lex(source: string): readonly Token[] {
       let matched = i;
       while (
         i < end && isSpecial(source[i]!) &&
-        keywords[source.slice(start, i + 1)] !== undefined
+        keywords.has(source.slice(start, i + 1))
       ) {
         i++;
         matched = i;
       }
       i = matched;
       const lit = source.slice(start, i);
-      tokens.push({ tok: keywords[lit]!, lit, pos: start });
+      tokens.push({ tok: lit as Tok, lit, pos: start });
     } else {
       while (i < end && !isSpecial(source[i]!) && !isWhitespace(source[i]!)) {
         i++;
       }
       const lit = source.slice(start, i);
-      const kw = keywords[lit];
       tokens.push({
-        tok: kw === "in" || kw === "notin" ? kw : "id",
+        tok: lit === "in" || lit === "notin" ? lit : "id",
         lit,
         pos: start,
       });

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
+import { lineIndex } from "../yaml/mod.ts";
 import { labelKeyErrors, labelValueErrors } from "./_label-validation.ts";
 import type { Tok, Token } from "./_selector-lexer.ts";
 import { lex } from "./_selector-lexer.ts";
@@ -212,15 +213,6 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function lineAndColumn(
-  source: string,
-  pos: number,
-): { line: number; column: number } {
-  const before = source.slice(0, pos);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: pos - lineStart + 1 };
-}
-
 // --- api
 
 /**
@@ -251,7 +243,7 @@ export function parseSelector(
     return E.right({ source, requirements });
   } catch (e) {
     if (!(e instanceof SelectorError)) throw e;
-    const { line, column } = lineAndColumn(source, e.pos);
+    const { line, column } = lineIndex(source).position(e.pos);
     return E.left(
       diagnostic(
         "InvalidSelector",

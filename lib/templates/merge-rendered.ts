@@ -5,12 +5,9 @@
  */
 import type { MergeStrategy, TemplateBlocks } from "./block-spec.ts";
 import type { RenderedContent } from "./rendered-content.ts";
+import { isRecord } from "./_compile-field.ts";
 
 type Block = Readonly<Record<string, unknown>>;
-
-function isRecord(v: unknown): v is Block {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function deepMerge(a: Block, b: Block): Block {
   const out: Record<string, unknown> = { ...a };

@@ -3,7 +3,7 @@
  * then the finishing step of each block that has one (GitHub comment tags, Alertmanager URLs).
  * @module
  */
-import { readYaml } from "../yaml/mod.ts";
+import { lineIndex, readYaml } from "../yaml/mod.ts";
 import { type Diagnostic, diagnostic, type DiagnosticTag } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import type { ParseMode } from "./block-spec.ts";
@@ -117,9 +117,8 @@ export function renderFields(
 function withLine(text: string, why: string): string {
   const m = /^(.*?)(?: in JSON)? at position (\d+)/.exec(why);
   if (m === null) return why;
-  const before = text.slice(0, Number(m[2]));
-  const line = before.split("\n").length;
-  return `line ${line}, column ${before.length - before.lastIndexOf("\n")}: ${m[1]}`;
+  const { line, column } = lineIndex(text).position(Number(m[2]));
+  return `line ${line}, column ${column}: ${m[1]}`;
 }
 
 /** Why a rendered text could not be parsed: the tag of the diagnostic and its sentence. */

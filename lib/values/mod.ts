@@ -28,4 +28,4 @@ export {
 export { GoFloat, isFloat, toFloatValue } from "./float.ts";
 export { formatLayout, longDayNames, longMonthNames, type ParsedTime, parseLayout } from "./layout.ts";
 export { type MeasureBounds, measureValue, type ValueMeasure } from "./measure-value.ts";
-export { goDurationMethods, GoMonth, GoTime, goTimeMethods, GoWeekday, layouts, parseRfc3339 } from "./time.ts";
+export { GoMonth, GoTime, GoWeekday, layouts, parseRfc3339 } from "./time.ts";

@@ -268,55 +268,6 @@ export class GoTime {
   }
 }
 
-/** The exported Go methods of {@linkcode GoTime}, the only names an expression or template may call on it. */
-export const goTimeMethods: ReadonlySet<string> = new Set([
-  "Add",
-  "AddDate",
-  "Sub",
-  "Before",
-  "After",
-  "Equal",
-  "Compare",
-  "IsZero",
-  "Format",
-  "String",
-  "UTC",
-  "Local",
-  "Unix",
-  "UnixMilli",
-  "UnixMicro",
-  "UnixNano",
-  "Year",
-  "Month",
-  "Day",
-  "Hour",
-  "Minute",
-  "Second",
-  "Nanosecond",
-  "Weekday",
-  "YearDay",
-  "Date",
-  "Clock",
-  "Zone",
-  "ISOWeek",
-  "Truncate",
-  "Round",
-]);
-
-/** The exported Go methods of `GoDuration`. */
-export const goDurationMethods: ReadonlySet<string> = new Set([
-  "Hours",
-  "Minutes",
-  "Seconds",
-  "Milliseconds",
-  "Microseconds",
-  "Nanoseconds",
-  "Abs",
-  "Truncate",
-  "Round",
-  "String",
-]);
-
 /** Go's `time.Parse(time.RFC3339, s)`, as Argo's `time.Parse` helper calls it. */
 export function parseRfc3339(s: string): Either<string, GoTime> {
   const t = quickRfc3339(s);

@@ -1,35 +1,13 @@
 /**
- * Go's strconv pieces the template language needs: quoting (`%q`), unquoting string and character literals, and
- * the number-literal rules of `parse.NumberNode`.
+ * Go's strconv pieces the template language needs: unquoting string and character literals, and the number-literal
+ * rules of `parse.NumberNode` (quoting is `gofmt`'s `quote`).
  * @module
  */
-import { decodeUtf8 } from "../../go/mod.ts";
-import { isPrint } from "../../gofmt/mod.ts";
+import { decodeUtf8, parseGoFloat, parseGoInt } from "../../go/mod.ts";
+import { quote as goQuote } from "../../gofmt/mod.ts";
 
 /** Thrown inside the parser when a literal is malformed; the message is Go's. */
 export class SyntaxFailure extends Error {}
-
-/** Go's `strconv.Quote`. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const cp = c.codePointAt(0) ?? 0;
-    if (c === '"') out += '\\"';
-    else if (c === "\\") out += "\\\\";
-    else if (c === "\n") out += "\\n";
-    else if (c === "\t") out += "\\t";
-    else if (c === "\r") out += "\\r";
-    else if (c === "\x07") out += "\\a";
-    else if (c === "\b") out += "\\b";
-    else if (c === "\f") out += "\\f";
-    else if (c === "\v") out += "\\v";
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (cp >= 0x80 && !isPrint(cp)) {
-      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
-    } else out += c;
-  }
-  return out + '"';
-}
 
 const simpleEscapes: Readonly<Record<string, number>> = {
   a: 7,
@@ -130,35 +108,6 @@ export interface NumberLiteral {
   readonly float: number;
 }
 
-const intSyntax = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?[0-7])*|[1-9](_?[0-9])*)$/;
-const decFloat = /^[+-]?(([0-9](_?[0-9])*)?\.?([0-9](_?[0-9])*)?)([eE][+-]?[0-9](_?[0-9])*)?$/;
-const hexFloat = /^[+-]?0[xX](_?[0-9a-fA-F])*(\.([0-9a-fA-F](_?[0-9a-fA-F])*)?)?[pP][+-]?[0-9](_?[0-9])*$/;
-
-function parseIntLiteral(text: string): bigint | undefined {
-  if (!intSyntax.test(text)) return undefined;
-  const neg = text.startsWith("-");
-  let t = text.replace(/^[+-]/, "").replaceAll("_", "");
-  if (/^0[0-7]+$/.test(t)) t = `0o${t.slice(1)}`;
-  const v = BigInt(t);
-  return neg ? -v : v;
-}
-
-function parseFloatLiteral(text: string): number | undefined {
-  if (hexFloat.test(text)) {
-    const neg = text.startsWith("-");
-    const t = text.replace(/^[+-]/, "").replaceAll("_", "").slice(2);
-    const [mant = "", exp = "0"] = t.split(/[pP]/);
-    const [ip = "", fp = ""] = mant.split(".");
-    const digits = ip + fp;
-    if (digits === "") return undefined;
-    const v = Number(BigInt(`0x${digits}`)) * 2 ** (Number(exp) - 4 * fp.length);
-    return neg ? -v : v;
-  }
-  if (!decFloat.test(text) || !/[0-9]/.test(text)) return undefined;
-  if (/(^|[^0-9])_|_($|[^0-9])/.test(text.replace(/^[+-]/, ""))) return undefined;
-  return Number(text.replaceAll("_", ""));
-}
-
 const maxInt64 = 2n ** 63n - 1n;
 const minInt64 = -(2n ** 63n);
 const maxUint64 = 2n ** 64n - 1n;
@@ -170,14 +119,14 @@ export function parseNumberLiteral(text: string, isChar: boolean): NumberLiteral
     return { isInt: true, isUint: true, isFloat: true, isComplex: false, int: r, float: r };
   }
   if (text.endsWith("i")) {
-    const f = parseFloatLiteral(text.slice(0, -1)) ??
-      (parseIntLiteral(text.slice(0, -1)) !== undefined ? Number(parseIntLiteral(text.slice(0, -1))) : undefined);
+    const f = parseGoFloat(text.slice(0, -1)) ??
+      (parseGoInt(text.slice(0, -1)) !== undefined ? Number(parseGoInt(text.slice(0, -1))) : undefined);
     if (f !== undefined) {
       const zero = f === 0;
       return { isInt: zero, isUint: zero, isFloat: zero, isComplex: true, int: 0, float: 0 };
     }
   }
-  const big = parseIntLiteral(text);
+  const big = parseGoInt(text);
   const isInt = big !== undefined && big >= minInt64 && big <= maxInt64;
   const isUint = big !== undefined && ((big >= 0n && big <= maxUint64) || big === 0n);
   if (isInt || isUint) {
@@ -185,7 +134,7 @@ export function parseNumberLiteral(text: string, isChar: boolean): NumberLiteral
     const exact = Number.isSafeInteger(n) ? {} : { bigInt: big };
     return { isInt, isUint, isFloat: true, isComplex: false, int: n, float: n, ...exact };
   }
-  const f = parseFloatLiteral(text);
+  const f = parseGoFloat(text);
   if (f !== undefined && Number.isFinite(f)) {
     if (!/[.eEpP]/.test(text)) throw new SyntaxFailure(`integer overflow: ${goQuote(text)}`);
     const integral = Number.isInteger(f);

@@ -3,7 +3,7 @@
  * UTF-16 index of its start in the source (Go's byte position, translated), used for line/column in errors.
  * @module
  */
-import { goQuote } from "./_strconv.ts";
+import { quote as goQuote } from "../../gofmt/mod.ts";
 
 /** A list of nodes: a template body or a branch. */
 export interface ListNode {

@@ -9,7 +9,7 @@
  * the render at the current node.
  * @module
  */
-import { FormatLimitError, formatValue, goTypeTag } from "../../gofmt/mod.ts";
+import { FormatLimitError, formatValue, goTypeTag, quote as goQuote } from "../../gofmt/mod.ts";
 import { limitMessage, type Limits } from "../../limits.ts";
 import { utf8Length } from "../../go/mod.ts";
 import type { ArgNode, BranchNode, CommandNode, ListNode, Node, NumberNode, PipeNode, VariableNode } from "./ast.ts";
@@ -19,7 +19,6 @@ import type { FuncContext, GoFunc, GoSignature, GoType } from "./func.ts";
 import { type Budget, charsPerStep, fromFormatLimit, LimitFailure } from "./budget.ts";
 import { Member, Method, reach, sortedEntries, unexportedField } from "./_access.ts";
 import type { TemplateSet } from "./parser.ts";
-import { goQuote } from "./_strconv.ts";
 import { GoFloat, toFloatValue } from "../../values/mod.ts";
 import { GoTime } from "../../values/mod.ts";
 import { isMap, isNil, isTrue, noValue as invalidValue, toArg, typeName } from "./_value.ts";

@@ -3,7 +3,7 @@
  * strings, raw strings, character constants and number syntax. Positions are UTF-16 indexes into the source.
  * @module
  */
-import { goQuote } from "./_strconv.ts";
+import { quote as goQuote } from "../../gofmt/mod.ts";
 
 /** The kind of a token, as Go's `itemType`. Keywords come after `"keyword"`. */
 export type TokenType =
@@ -49,38 +49,24 @@ export interface Token {
   readonly line: number;
 }
 
-const keywords: Readonly<Record<string, TokenType>> = {
-  block: "block",
-  break: "break",
-  continue: "continue",
-  define: "define",
-  else: "else",
-  end: "end",
-  if: "if",
-  range: "range",
-  nil: "nil",
-  template: "template",
-  with: "with",
-};
-
-const keywordTypes: ReadonlySet<TokenType> = new Set([
+/** The keywords, each its own token type. */
+const keywords: ReadonlySet<string> = new Set([
   "block",
   "break",
   "continue",
-  "dot",
   "define",
   "else",
   "end",
   "if",
-  "nil",
   "range",
+  "nil",
   "template",
   "with",
 ]);
 
 /** Whether a token type is a keyword (printed as `<word>` in parse errors). */
 export function isKeyword(t: TokenType): boolean {
-  return keywordTypes.has(t);
+  return t === "dot" || keywords.has(t);
 }
 
 /** Whether a UTF-16 code unit is Go's white space in actions: space, tab, carriage return, newline. */
@@ -346,8 +332,7 @@ export function lex(input: string): Token[] {
         for (let n = alnumLength(input, pos); n !== 0; n = alnumLength(input, pos)) pos += n;
         const word = input.slice(start, pos);
         if (!atTerminator(input, pos)) return fail(`bad character ${formatRune(runeAt(input, pos))}`);
-        const kw = keywords[word];
-        if (kw !== undefined && Object.hasOwn(keywords, word)) emit(kw);
+        if (keywords.has(word)) emit(word as TokenType);
         else if (word === "true" || word === "false") emit("bool");
         else emit("identifier");
         continue;

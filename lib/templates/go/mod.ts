@@ -16,6 +16,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.ts";
 import { E, type Either } from "../../fp.ts";
 import { defaultLimits, type Limits } from "../../limits.ts";
+import { lineIndex } from "../../yaml/mod.ts";
 import { ExecFailure, execute, resolveFunctions } from "./exec.ts";
 import { type Budget, LimitFailure, newBudget } from "./budget.ts";
 import type { GoFunc } from "./func.ts";
@@ -75,12 +76,6 @@ export interface CompiledGoTemplate {
   render(vars: Readonly<Record<string, unknown>>, options: GoRenderOptions): Either<Diagnostic, string>;
 }
 
-function position(source: string, pos: number): { line: number; column: number } {
-  const before = source.slice(0, pos);
-  const nl = before.lastIndexOf("\n");
-  return { line: before.split("\n").length, column: pos - nl };
-}
-
 /**
  * Parses a Go text/template.
  * @param source the template text
@@ -104,7 +99,9 @@ export function compileGoTemplate(
     });
   } catch (e) {
     if (e instanceof ParseFailure) {
-      return E.left(diagnostic("TemplateParse", e.message, { line: e.line, column: position(source, e.pos).column }));
+      return E.left(
+        diagnostic("TemplateParse", e.message, { line: e.line, column: lineIndex(source).position(e.pos).column }),
+      );
     }
     const message = e instanceof RangeError ? "template is nested too deeply" : String(e);
     return E.left(diagnostic("TemplateParse", `template: ${options.name}: ${message}`));
@@ -120,7 +117,7 @@ export function compileGoTemplate(
         return E.right(execute(set, source, functions, data, renderOptions.now, budget, resolved));
       } catch (e) {
         if (e instanceof ExecFailure) {
-          const where = e.pos === undefined ? {} : position(source, e.pos);
+          const where = e.pos === undefined ? {} : lineIndex(source).position(e.pos);
           return E.left(diagnostic(e.limit ? "LimitExceeded" : "TemplateRender", e.message, where));
         }
         if (e instanceof LimitFailure) {

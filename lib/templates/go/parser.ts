@@ -17,7 +17,8 @@ import type {
 } from "./ast.ts";
 import { nodeString } from "./ast.ts";
 import { isKeyword, lex, type Token, type TokenType } from "./lexer.ts";
-import { goQuote, goUnquote, parseNumberLiteral, SyntaxFailure } from "./_strconv.ts";
+import { goUnquote, parseNumberLiteral, SyntaxFailure } from "./_strconv.ts";
+import { quote as goQuote } from "../../gofmt/mod.ts";
 
 /** The result of parsing one template source: its trees by name. The main tree is under the template's name. */
 export interface TemplateSet {

@@ -9,6 +9,7 @@ import { charge, checkDepth, formatWithin } from "../go/budget.ts";
 import { GoDuration } from "../../values/mod.ts";
 import { GoFloat } from "../../values/mod.ts";
 import { GoTime } from "../../values/mod.ts";
+import { parseGoFloat, parseGoInt } from "../../go/mod.ts";
 
 /** A Go map as the functions see it. */
 export type GoMap = Record<string, unknown>;
@@ -65,24 +66,6 @@ export function floatResult(n: number): number | GoFloat {
   return Number.isInteger(n) ? new GoFloat(n) : n;
 }
 
-const goIntLiteral = /^[+-]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/;
-
-function parseGoInt(s: string): bigint | undefined {
-  if (!goIntLiteral.test(s) || /__|_$|^[+-]?_/.test(s)) return undefined;
-  let t = s.replace(/_/g, "");
-  let neg = false;
-  if (t[0] === "+" || t[0] === "-") {
-    neg = t[0] === "-";
-    t = t.slice(1);
-  }
-  let v: bigint;
-  if (/^0[oO]/.test(t)) v = BigInt("0o" + t.slice(2));
-  else if (/^0[0-7]+$/.test(t)) v = BigInt("0o" + t.slice(1));
-  else v = BigInt(t);
-  v = neg ? -v : v;
-  return v >= -(2n ** 63n) && v < 2n ** 63n ? v : undefined;
-}
-
 /** spf13/cast `ToInt64`: numbers truncate, bools are 0/1, strings parse as Go integers (`"1.0"` → 1), else 0. */
 export function toInt64(v: unknown): bigint {
   if (typeof v === "bigint") return v;
@@ -91,47 +74,10 @@ export function toInt64(v: unknown): bigint {
   if (n !== undefined) return Number.isFinite(n) ? BigInt(Math.trunc(n)) : 0n;
   if (typeof v === "string") {
     const trimmed = /^[^.]*\.0*$/.test(v) ? v.slice(0, v.indexOf(".")) : v;
-    return parseGoInt(trimmed) ?? 0n;
+    const parsed = parseGoInt(trimmed);
+    return parsed !== undefined && parsed >= -(2n ** 63n) && parsed < 2n ** 63n ? parsed : 0n;
   }
   return 0n;
-}
-
-const goFloatLiteral = /^(?:[+-]?(?:\d+(\.\d*)?([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity)|nan)$/i;
-const goHexFloat = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i;
-
-/** Go's `underscoreOK`: an underscore only between digits, or between a base prefix and a digit (`1_000`, `0x_1p0`). */
-function underscoresOk(s: string): boolean {
-  let saw = "^";
-  let i = 0;
-  if (s[0] === "-" || s[0] === "+") s = s.slice(1);
-  const hex = /^0x/i.test(s);
-  if (/^0[box]/i.test(s)) {
-    i = 2;
-    saw = "0";
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] ?? "";
-    if (/[0-9]/.test(c) || (hex && /[a-f]/i.test(c))) saw = "0";
-    else if (c === "_") {
-      if (saw !== "0") return false;
-      saw = "_";
-    } else if (saw === "_") return false;
-    else saw = "!";
-  }
-  return saw !== "_";
-}
-
-/** Go's `ParseFloat` of a hex float (`0x1.8p+01`, what `%x` prints); undefined when the mantissa has no digit. */
-function parseHexFloat(v: string): number | undefined {
-  const m = goHexFloat.exec(v);
-  if (m === null) return undefined;
-  const [, sign = "", whole = "", frac = "", exp = "0"] = m;
-  if (whole === "" && frac === "") return undefined;
-  const mantissa = Number(BigInt("0x" + (whole + frac || "0")));
-  const e = Number(exp) - 4 * frac.length;
-  // Split the scaling so that 2^e itself cannot overflow or underflow before the product does.
-  const x = mantissa * 2 ** Math.trunc(e / 2) * 2 ** (e - Math.trunc(e / 2));
-  return sign === "-" ? -x : x;
 }
 
 /**
@@ -143,20 +89,7 @@ export function toFloat64(v: unknown): number {
   const n = numberOf(v);
   if (n !== undefined) return n;
   if (typeof v !== "string") return 0;
-  return parseGoFloat(v.includes("_") ? (underscoresOk(v) ? v.replaceAll("_", "") : "") : v);
-}
-
-/** Go's `ParseFloat(s, 64)`, with its errors (syntax, out of range) as 0, as cast reports them. */
-function parseGoFloat(v: string): number {
-  if (goFloatLiteral.test(v)) {
-    const l = v.toLowerCase().replace(/^\+/, "");
-    if (l.endsWith("inf") || l.endsWith("infinity")) return l.startsWith("-") ? -Infinity : Infinity;
-    if (l === "nan") return NaN;
-    const x = Number(v);
-    return Number.isFinite(x) ? x : 0;
-  }
-  const x = parseHexFloat(v);
-  return x !== undefined && Number.isFinite(x) ? x : 0;
+  return parseGoFloat(v) ?? 0;
 }
 
 /**

@@ -8,8 +8,8 @@
  * the UTF-8 bytes here; the rune-wise ones on code points.
  * @module
  */
-import { decodeUtf8, encodeUtf8 } from "../../go/mod.ts";
-import { isGoSpace, mapRune } from "./_xstrings.ts";
+import { decodeUtf8, encodeUtf8, isGoSpace } from "../../go/mod.ts";
+import { mapRune } from "./_xstrings.ts";
 import { LimitFailure } from "../go/budget.ts";
 
 // Written as functions, not module constants: V8 builds a Unicode class when its literal is first evaluated, which

@@ -11,14 +11,9 @@
  * @module
  */
 
-const runeError = 0xfffd;
+import { isGoSpace } from "../../go/mod.ts";
 
-/** Go's `unicode.IsSpace`. */
-export function isGoSpace(c: number): boolean {
-  if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
-  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000;
-}
+const runeError = 0xfffd;
 
 // The Unicode classes are written in the functions, not at the top of the module: V8 builds each when its literal is
 // first evaluated, which importing the engine should not pay for functions a template may never call.

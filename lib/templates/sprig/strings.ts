@@ -6,29 +6,24 @@
  * @module
  */
 import { quote as goQuote, sprintf, withGoType } from "../../gofmt/mod.ts";
-import { sliceBytes, utf8Length } from "../../go/mod.ts";
+import { goCount, goReplace, goSplit, goTrim, isGoSpace, sliceBytes, utf8Length } from "../../go/mod.ts";
 import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { budgetOf, chargeList, chargeString, formatWithin } from "../go/budget.ts";
 import { any, fixed, variadic } from "./_define.ts";
-import { abbreviateFull, deleteWhiteSpace, initials, swapCase, uncapitalize, wrapCustom } from "./_goutils.ts";
-import { toLowerCaseWords } from "./_xstrings.ts";
+import {
+  abbreviateFull,
+  deleteWhiteSpace,
+  initials,
+  swapCase,
+  titleRune,
+  uncapitalize,
+  wrapCustom,
+} from "./_goutils.ts";
+import { isConnector, mapRune, toLowerCaseWords } from "./_xstrings.ts";
 import { int, str, strslice, strval } from "./_convert.ts";
 
-function isSpace(c: string): boolean {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(c);
-}
-
-/**
- * Go's `unicode.ToTitle` of one rune: the upper case, except the digraphs (`ǆ` → `ǅ`), whose title case is their own
- * letter, and Georgian Mkhedruli, which has an upper case (Mtavruli) but is its own title case.
- */
-function toTitle(ch: string): string {
-  const c = ch.codePointAt(0) ?? 0;
-  if (c >= 0x1c4 && c <= 0x1cc) return String.fromCodePoint(0x1c5 + 3 * Math.floor((c - 0x1c4) / 3));
-  if (c >= 0x1f1 && c <= 0x1f3) return "\u01f2";
-  if ((c >= 0x10d0 && c <= 0x10fa) || (c >= 0x10fd && c <= 0x10ff)) return ch;
-  return mapRunes(ch, true);
-}
+/** The code point of a one-rune string. */
+const codeOf = (ch: string): number => ch.codePointAt(0) ?? 0;
 
 /** Go's `strings.Title`: upper-cases letters that start a word. */
 function title(s: string): string {
@@ -37,8 +32,8 @@ function title(s: string): string {
   for (const ch of s) {
     // Go's isSeparator: ASCII but alphanumerics and `_`; beyond ASCII only spaces (an emoji joins the word).
     // deno-lint-ignore no-control-regex -- the ASCII range
-    const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isSpace(prev);
-    out += sep ? toTitle(ch) : ch;
+    const sep = /^[A-Za-z0-9_]$/.test(prev) ? false : /^[\x00-\x7f]$/.test(prev) ? true : isGoSpace(codeOf(prev));
+    out += sep ? String.fromCodePoint(titleRune(codeOf(ch))) : ch;
     prev = ch;
   }
   return out;
@@ -52,16 +47,8 @@ function mapRunes(s: string, upper: boolean): string {
   // ASCII maps one to one in both, and is the common case.
   if (asciiOnly.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
   let out = "";
-  for (const ch of s) {
-    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
-    out += Array.from(m).length === 1 ? m : ch === "\u0130" && !upper ? "i" : ch;
-  }
+  for (const ch of s) out += String.fromCodePoint(mapRune(codeOf(ch), upper));
   return out;
-}
-
-/** xstrings 1.3's connector: `-`, `_` or a Unicode space. */
-function isConnector(c: string): boolean {
-  return c === "-" || c === "_" || isSpace(c);
 }
 
 /**
@@ -72,18 +59,18 @@ function camelCase(s: string): string {
   const runes = Array.from(s);
   let i = 0;
   let out = "";
-  while (i < runes.length && isConnector(runes[i] ?? "")) out += runes[i++];
+  while (i < runes.length && isConnector(codeOf(runes[i] ?? ""))) out += runes[i++];
   // Only connectors: xstrings writes the last one twice.
   if (i >= runes.length) return out + (runes[runes.length - 1] ?? "");
   let r0 = mapRunes(runes[i++] ?? "", true);
   while (i < runes.length) {
     const r1 = r0;
     r0 = runes[i++] ?? "";
-    if (isConnector(r0) && isConnector(r1)) {
+    if (isConnector(codeOf(r0)) && isConnector(codeOf(r1))) {
       out += r1;
       continue;
     }
-    if (isConnector(r1)) r0 = mapRunes(r0, true);
+    if (isConnector(codeOf(r1))) r0 = mapRunes(r0, true);
     else {
       r0 = mapRunes(r0, false);
       out += r1;
@@ -98,49 +85,12 @@ function toMap(parts: readonly string[]): Record<string, string> {
   return withGoType(m, "map[string]string");
 }
 
-/** How many times `sub` occurs in `s`, without overlaps (an empty `sub`: once per rune, plus one). */
-function count(s: string, sub: string): number {
-  if (sub === "") {
-    let runes = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) runes++;
-      else {
-        const d = s.charCodeAt(i + 1);
-        runes++;
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-    }
-    return runes + 1;
-  }
-  let n = 0;
-  for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
-  return n;
-}
-
 /** Go's `strings.SplitN` (n < 0: all; n == 0: nil; empty separator splits into runes), within `maxListLength`. */
 function splitN(ctx: FuncContext, s: string, sep: string, n: number): string[] {
   if (n === 0) return [];
-  const pieces = sep === "" ? count(s, "") - 1 : count(s, sep) + 1;
+  const pieces = sep === "" ? goCount(s, "") - 1 : goCount(s, sep) + 1;
   chargeList(ctx, n < 0 ? pieces : Math.min(pieces, n), "split");
-  if (sep === "") {
-    const runes = Array.from(s);
-    if (n < 0 || n >= runes.length) return runes;
-    return [...runes.slice(0, n - 1), runes.slice(n - 1).join("")];
-  }
-  const parts = s.split(sep);
-  if (n < 0 || parts.length <= n) return parts;
-  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
-}
-
-function trimCutset(s: string, cutset: string): string {
-  const set = new Set(Array.from(cutset));
-  const runes = Array.from(s);
-  let a = 0;
-  let b = runes.length;
-  while (a < b && set.has(runes[a] ?? "")) a++;
-  while (b > a && set.has(runes[b - 1] ?? "")) b--;
-  return runes.slice(a, b).join("");
+  return goSplit(s, sep, n);
 }
 
 /** `strings.Repeat(s, n)`, within `maxStringLength`. */
@@ -153,16 +103,15 @@ function repeat(ctx: FuncContext, n: number, s: string): string {
 /** sprig's `indent`: `pad` spaces before every line (and a newline first for `nindent`), within `maxStringLength`. */
 function indent(ctx: FuncContext, n: number, s: string, first: string): string {
   if (n < 0) throw new GoFuncError("strings: negative Repeat count");
-  chargeString(ctx, first.length + s.length + n * count(s, "\n") + n, first === "" ? "indent" : "nindent");
+  chargeString(ctx, first.length + s.length + n * goCount(s, "\n") + n, first === "" ? "indent" : "nindent");
   const pad = " ".repeat(n);
   return first + pad + s.split("\n").join("\n" + pad);
 }
 
 /** Go's `strings.ReplaceAll`, within `maxStringLength`. */
 function replace(ctx: FuncContext, old: string, neu: string, s: string): string {
-  chargeString(ctx, s.length + count(s, old) * (neu.length - old.length), "replace");
-  if (old === "") return Array.from(s).map((c) => neu + c).join("") + neu;
-  return s.split(old).join(neu);
+  chargeString(ctx, s.length + goCount(s, old) * (neu.length - old.length), "replace");
+  return goReplace(s, old, neu, -1);
 }
 
 /** Joins texts made one by one (`quote`, `squote`), stopping as soon as the result passes `maxStringLength`. */
@@ -239,8 +188,8 @@ export const stringFunctions: Readonly<Record<string, GoFunc>> = {
     const n = int(a, 0);
     return repeat(ctx, n, str(a, 1));
   }),
-  trimall: str2((cut, s) => trimCutset(s, cut)),
-  trimAll: str2((cut, s) => trimCutset(s, cut)),
+  trimall: str2((cut, s) => goTrim(s, cut)),
+  trimAll: str2((cut, s) => goTrim(s, cut)),
   trimSuffix: str2((x, s) => (x !== "" && s.endsWith(x) ? s.slice(0, s.length - x.length) : s)),
   trimPrefix: str2((x, s) => (s.startsWith(x) ? s.slice(x.length) : s)),
   nospace: str1(deleteWhiteSpace),
