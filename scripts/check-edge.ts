@@ -15,12 +15,12 @@ import { distOptions } from "./build-options.ts";
 
 const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts", "lib/rules/mod.ts"];
 /**
- * KiB gzipped: the aim, and the ceiling above which the check fails — 5 KiB of room above the 111.4 KiB `mod.ts` came
- * to when our own YAML reader replaced the `yaml` library (140 before; 161 before Liquid left the default import), so
- * growing past it is a decision, not an accident.
+ * KiB gzipped: the aim, and the ceiling above which the check fails — 5 KiB of room above the 105.0 KiB `mod.ts` came
+ * to when `lib/digest` replaced `@noble/hashes` and the Go helpers were written once (111.4 before; 140 before our
+ * own YAML reader; 161 before Liquid left the default import), so growing past it is a decision, not an accident.
  */
 const aim = 100;
-const ceiling = 116.4;
+const ceiling = 110;
 let failed = false;
 const gzipped = new Map<string, number>();
 
