@@ -137,8 +137,11 @@ function reportErrors(errors: t.Errors): SettingsDiagnostic[] {
 export function settingsDecoder<P extends t.Props, S>(
   spec: SettingsSpec<P, S>,
 ): (raw: Readonly<Record<string, unknown>>) => DecodedSettings<S> {
-  const codec = t.partial({ ...spec.props, delivery: deliveryCodec });
+  // Built at the first decode, not at import: every provider's decoder is made when the package loads, while a
+  // configuration decodes one or two service types (io-ts builds each codec's name from its props eagerly).
+  let codec: t.PartialC<P & { delivery: typeof deliveryCodec }> | undefined;
   return (raw) => {
+    codec ??= t.partial({ ...spec.props, delivery: deliveryCodec });
     const diagnostics: SettingsDiagnostic[] = [];
     const normalized = normalize(raw, codec, [], diagnostics, spec.type);
     const decoded = codec.decode(normalized ?? {});
