@@ -140,8 +140,9 @@ class Parser {
     this.version = given;
   }
 
+  /** The code unit at `at`, `NaN` outside the text (tested first: optimized code reading past the end deoptimizes). */
   c(at = this.p): number {
-    return this.src.charCodeAt(at);
+    return at >= 0 && at < this.src.length ? this.src.charCodeAt(at) : NaN;
   }
   fail(message: string, at = this.p): never {
     throw new Stop({ tag: "YamlSyntax", message, offset: at });
