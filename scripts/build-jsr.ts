@@ -10,15 +10,16 @@
  * same ~250 modules as JavaScript files still took 3/5 of the sources' time (`npm run bench cold-start`, README).
  *
  * The pure core's dependencies are bundled in, so importing it resolves no npm package (~5 ms more from a registry):
- * `io-ts` and fp-ts's `Either` from `vendor/`, as deno.json maps them, and `aws4fetch` from its ES modules. Their licences go to `jsr/THIRD-PARTY-LICENSES.md`. Every other package stays an `npm:` import of the
- * version package.json pins (the shell's dependencies, and liquidjs).
+ * `io-ts` and fp-ts's `Either` from `vendor/`, as deno.json maps them, and `aws4fetch` from its ES modules. Their
+ * licences go to `jsr/THIRD-PARTY-LICENSES.md`. Every other package stays an `npm:` import of the version package.json
+ * pins (the shell's dependencies, and liquidjs).
  */
 import { build, type Plugin } from "esbuild";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import ts from "typescript";
-import { chunkedBundles, coreFirst } from "./build-options.ts";
+import { chunkedBundles, coreFirst, writeLicenceNotices } from "./build-options.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -153,13 +154,7 @@ for (const input of Object.keys(result.metafile.inputs)) {
     }
   }
 }
-const notices = [...bundledPackages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
-  const { version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, string>;
-  const file = ["LICENSE", "LICENSE.md", "LICENSE.txt", "license"].map((f) => join(dir, f)).find(existsSync);
-  if (file === undefined) throw new Error(`${name} is bundled into ${out}/ but has no LICENSE file to copy`);
-  return `## ${name} ${version} (${license})\n\n${readFileSync(file, "utf8").trim()}\n`;
-});
-writeFileSync(join(out, "THIRD-PARTY-LICENSES.md"), `# Third-party code bundled into ${out}/\n\n${notices.join("\n")}`);
+writeLicenceNotices(out, bundledPackages);
 console.log(
   `${out}/: ${exported.length} entry points, ${Object.keys(result.metafile.outputs).length} files of JavaScript; ` +
     `bundled in: ${[...bundledPackages.keys()].sort().join(", ")}`,

@@ -16,7 +16,7 @@
  * @module
  */
 import type { BuildOptions, Plugin } from "esbuild";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -107,3 +107,22 @@ export const distOptions: BuildOptions & { readonly metafile: true } = {
   external,
   plugins: [esmBuilds, coreFirst(entryPoints)],
 };
+
+/**
+ * Writes `<out>/THIRD-PARTY-LICENSES.md`: for each package bundled into `out`, its name, version, licence and the text
+ * of its LICENSE file.
+ * @param out the folder built (`dist`, `jsr`)
+ * @param bundled each bundled package's folder, by package name
+ */
+export function writeLicenceNotices(out: string, bundled: ReadonlyMap<string, string>): void {
+  const notices = [...bundled].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+    const { version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, string>;
+    const file = ["LICENSE", "LICENSE.md", "LICENSE.txt", "license"].map((f) => join(dir, f)).find(existsSync);
+    if (file === undefined) throw new Error(`${name} is bundled into ${out}/ but has no LICENSE file to copy`);
+    return `## ${name} ${version} (${license})\n\n${readFileSync(file, "utf8").trim()}\n`;
+  });
+  writeFileSync(
+    join(out, "THIRD-PARTY-LICENSES.md"),
+    `# Third-party code bundled into ${out}/\n\n${notices.join("\n")}`,
+  );
+}

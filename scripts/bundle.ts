@@ -12,9 +12,7 @@
  * `--enable-source-maps`.
  */
 import { build } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { distOptions } from "./build-options.ts";
+import { distOptions, writeLicenceNotices } from "./build-options.ts";
 
 const result = await build({ ...distOptions, outdir: "dist" });
 
@@ -24,20 +22,4 @@ for (const input of Object.keys(result.metafile.inputs)) {
   const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
   if (m !== null) bundled.set(m[2]!, m[1]!);
 }
-const notices = [...bundled].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
-  const { version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, string>;
-  const file = ["LICENSE", "LICENSE.md", "LICENSE.txt", "license"].map((f) => join(dir, f)).find((f) => {
-    try {
-      readFileSync(f);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (file === undefined) throw new Error(`${name} is bundled into dist/ but has no LICENSE file to copy`);
-  return `## ${name} ${version} (${license})\n\n${readFileSync(file, "utf8").trim()}\n`;
-});
-writeFileSync(
-  join("dist", "THIRD-PARTY-LICENSES.md"),
-  `# Third-party code bundled into dist/\n\n${notices.join("\n")}`,
-);
+writeLicenceNotices("dist", bundled);
