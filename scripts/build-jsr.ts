@@ -19,7 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import ts from "typescript";
-import { chunkedBundles, coreFirst, writeLicenceNotices } from "./build-options.ts";
+import { bundledPackages, chunkedBundles, coreFirst, writeLicenceNotices } from "./build-options.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -143,19 +143,17 @@ for (const source of include.flatMap((path) => path.endsWith(".ts") ? [path] : s
 }
 
 /** Each package bundled in, by its folder (a `vendor/` file by the package it is built from), for its licence. */
-const bundledPackages = new Map<string, string>();
+const packages = bundledPackages(result.metafile);
 for (const input of Object.keys(result.metafile.inputs)) {
-  const inNodeModules = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
-  if (inNodeModules !== null) bundledPackages.set(inNodeModules[2]!, inNodeModules[1]!);
   for (const specifier of Object.keys(deno.imports)) {
     if (vendored(specifier) === relative(".", input)) {
       const name = splitPackage(specifier.replace(/^#/, ""))[0];
-      bundledPackages.set(name, dirname(require.resolve(`${name}/package.json`)));
+      packages.set(name, dirname(require.resolve(`${name}/package.json`)));
     }
   }
 }
-writeLicenceNotices(out, bundledPackages);
+writeLicenceNotices(out, packages);
 console.log(
   `${out}/: ${exported.length} entry points, ${Object.keys(result.metafile.outputs).length} files of JavaScript; ` +
-    `bundled in: ${[...bundledPackages.keys()].sort().join(", ")}`,
+    `bundled in: ${[...packages.keys()].sort().join(", ")}`,
 );

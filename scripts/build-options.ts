@@ -15,7 +15,7 @@
  * catalog about 2 ms sooner in Node, in interleaved cold runs); no source maps (see `scripts/bundle.ts`).
  * @module
  */
-import type { BuildOptions, Plugin } from "esbuild";
+import type { BuildOptions, Metafile, Plugin } from "esbuild";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -107,6 +107,20 @@ export const distOptions: BuildOptions & { readonly metafile: true } = {
   external,
   plugins: [esmBuilds, coreFirst(entryPoints)],
 };
+
+/**
+ * The packages a build bundled in from `node_modules`, each with its folder.
+ * @param metafile the build's metafile
+ * @returns each bundled package's folder, by package name
+ */
+export function bundledPackages(metafile: Metafile): Map<string, string> {
+  const bundled = new Map<string, string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (m !== null) bundled.set(m[2]!, m[1]!);
+  }
+  return bundled;
+}
 
 /**
  * Writes `<out>/THIRD-PARTY-LICENSES.md`: for each package bundled into `out`, its name, version, licence and the text

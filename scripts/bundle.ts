@@ -12,14 +12,8 @@
  * `--enable-source-maps`.
  */
 import { build } from "esbuild";
-import { distOptions, writeLicenceNotices } from "./build-options.ts";
+import { bundledPackages, distOptions, writeLicenceNotices } from "./build-options.ts";
 
 const result = await build({ ...distOptions, outdir: "dist" });
 
-/** The folder of each package bundled in, by name. */
-const bundled = new Map<string, string>();
-for (const input of Object.keys(result.metafile.inputs)) {
-  const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
-  if (m !== null) bundled.set(m[2]!, m[1]!);
-}
-writeLicenceNotices("dist", bundled);
+writeLicenceNotices("dist", bundledPackages(result.metafile));
