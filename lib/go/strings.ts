@@ -1,7 +1,7 @@
 /**
  * Go's `strings` functions that expr's builtins, sprig and Argo CD's `strings` helpers share: `Count`, `Replace`,
- * `SplitN`/`SplitAfterN`, `Trim` and `TrimSpace` (with `unicode.IsSpace`), with Go's rules for an empty separator (runes). The callers check the lengths
- * of what these build against their limits first.
+ * `SplitN`/`SplitAfterN`, `Trim` and `TrimSpace` (with `unicode.IsSpace`), with Go's rules for an empty separator
+ * (runes). The callers check the lengths of what these build against their limits first.
  * @module
  */
 

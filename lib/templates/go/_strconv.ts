@@ -119,8 +119,9 @@ export function parseNumberLiteral(text: string, isChar: boolean): NumberLiteral
     return { isInt: true, isUint: true, isFloat: true, isComplex: false, int: r, float: r };
   }
   if (text.endsWith("i")) {
-    const f = parseGoFloat(text.slice(0, -1)) ??
-      (parseGoInt(text.slice(0, -1)) !== undefined ? Number(parseGoInt(text.slice(0, -1))) : undefined);
+    const imaginary = text.slice(0, -1);
+    const asInt = parseGoInt(imaginary);
+    const f = parseGoFloat(imaginary) ?? (asInt !== undefined ? Number(asInt) : undefined);
     if (f !== undefined) {
       const zero = f === 0;
       return { isInt: zero, isUint: zero, isFloat: zero, isComplex: true, int: 0, float: 0 };
