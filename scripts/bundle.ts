@@ -6,10 +6,9 @@
  * Why bundles: Node loading the core as ~300 files, plus the CommonJS builds of `yaml`, `io-ts` and `fp-ts` its
  * resolution picks, took ~170 ms to import (`npm run bench cold-start`); one bundle takes ~20 ms.
  *
- * No source maps: the code is not minified, each module's code follows a `// lib/….ts` comment naming its source, and
- * stack traces keep the functions' names; maps would be 2.9 MB next to the 1.1 MB of JavaScript (+695 KB to the
- * 460 KB tarball with the sources inlined, which npm users otherwise lack), and Node reads them only under
- * `--enable-source-maps`.
+ * No source maps: only whitespace and syntax are minified (see `scripts/build-options.ts`), so stack traces keep the
+ * functions' names; maps would be 2.9 MB next to the JavaScript (+695 KB to the tarball with the sources inlined,
+ * which npm users otherwise lack), and Node reads them only under `--enable-source-maps`.
  */
 import { build } from "esbuild";
 import { bundledPackages, distOptions, writeLicenceNotices } from "./build-options.ts";
