@@ -6,7 +6,7 @@
  */
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
-import { compileGoRegexp, type GoRegexp } from "../go/regexp.ts";
+import { compileGoRegexp, type GoRegexp } from "../go/mod.ts";
 
 /** A matcher on one field. */
 export type Matcher =

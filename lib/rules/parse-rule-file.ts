@@ -5,8 +5,7 @@
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { didYouMean } from "../suggest.ts";
-import { parseDuration } from "../values/duration.ts";
-import { parseRfc3339 } from "../values/time.ts";
+import { parseDuration, parseRfc3339 } from "../values/mod.ts";
 import { readYamlText, type YamlSource } from "./_yaml-source.ts";
 import { compileMatcher, isMatcherSpec } from "./matcher.ts";
 import type {

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { runRuleFiles } from "../../lib/shell/cli/rule-files.ts";
-import type { RuleFileResult } from "../../lib/rules/mod.ts";
+import { runRuleFiles } from "../../../lib/shell/cli/rule-files.ts";
+import type { RuleFileResult } from "../../../lib/rules/mod.ts";
 
 const shipped = ["examples/**/*.rules.yaml", "tests/fixtures/rules/*/*.rules.yaml"];
 

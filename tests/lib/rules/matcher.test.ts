@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileMatcher, runMatcher } from "../../lib/rules/mod.ts";
-import { lineDiff } from "../../lib/rules/matcher.ts";
+import { compileMatcher, runMatcher } from "../../../lib/rules/mod.ts";
+import { lineDiff } from "../../../lib/rules/matcher.ts";
 
 const cases = [
   { name: "a string exactly", spec: "ready", actual: "ready", expected: undefined },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatRuleFileError, parseRuleFile, type RuleFileResult, runRuleFile } from "../../lib/rules/mod.ts";
-import { prepareRequest, serviceSecrets } from "../../lib/shell/cli/prepare-request.ts";
-import { builtinProviders } from "../../providers/mod.ts";
+import { formatRuleFileError, parseRuleFile, type RuleFileResult, runRuleFile } from "../../../lib/rules/mod.ts";
+import { prepareRequest, serviceSecrets } from "../../../lib/shell/cli/prepare-request.ts";
+import { builtinProviders } from "../../../providers/mod.ts";
 
 const config = `config:
   data:

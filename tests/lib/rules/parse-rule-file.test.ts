@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRuleFileError, parseRuleFile } from "../../lib/rules/mod.ts";
+import { formatRuleFileError, parseRuleFile } from "../../../lib/rules/mod.ts";
 
 const head = "config: {data: {}}\nnow: 2024-01-02T03:04:05Z\n";
 

@@ -1,8 +1,8 @@
 /** The explanation as text a person reads in one screen, from explanations the core recorded. */
 import { describe, expect, it } from "vitest";
-import { decodeConfig, evaluate, renderNotifications, writeNotifiedState } from "../../mod.ts";
-import { describeOutcome, describeSources, formatExplanation } from "../../lib/rules/mod.ts";
-import { application, argoCdConfigMap, argoCdSecret } from "../_helpers/argocd.ts";
+import { decodeConfig, evaluate, renderNotifications, writeNotifiedState } from "../../../mod.ts";
+import { describeOutcome, describeSources, formatExplanation } from "../../../lib/rules/mod.ts";
+import { application, argoCdConfigMap, argoCdSecret } from "../../_helpers/argocd.ts";
 
 const { config } = decodeConfig({
   data: {

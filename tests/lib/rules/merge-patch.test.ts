@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { mergePatch } from "../../lib/rules/mod.ts";
+import { mergePatch } from "../../../lib/rules/mod.ts";
 
 // RFC 7386, appendix A.
 const cases = [
