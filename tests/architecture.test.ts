@@ -165,7 +165,7 @@ describe("architecture", () => {
  * other's files directly. Every other import across folders goes through the folder's `mod.ts`.
  */
 const layers: readonly (readonly string[])[] = [
-  ["lib/diagnostics.ts", "lib/fp.ts", "lib/limits.ts", "lib/suggest.ts", "lib/internalize.ts"],
+  ["lib/diagnostics.ts", "lib/fp.ts", "lib/limits.ts", "lib/suggest.ts", "lib/internalize.ts", "lib/line-index.ts"],
   ["lib/go", "lib/gofmt", "lib/values"],
   ["lib/digest"],
   ["lib/yaml"],

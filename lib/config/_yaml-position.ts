@@ -8,9 +8,9 @@ import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { defaultLimits } from "../limits.ts";
+import type { LineIndex } from "../line-index.ts";
 import { readYaml } from "../yaml/mod.ts";
 import type {
-  LineIndex,
   YamlLimits,
   YamlMap,
   YamlNode,

@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { diagnostic } from "../diagnostics.ts";
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
-import { lineIndex } from "../yaml/mod.ts";
+import { lineIndex } from "../line-index.ts";
 import { labelKeyErrors, labelValueErrors } from "./_label-validation.ts";
 import type { Tok, Token } from "./_selector-lexer.ts";
 import { lex } from "./_selector-lexer.ts";

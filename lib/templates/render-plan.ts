@@ -3,7 +3,8 @@
  * then the finishing step of each block that has one (GitHub comment tags, Alertmanager URLs).
  * @module
  */
-import { lineIndex, readYaml } from "../yaml/mod.ts";
+import { lineIndex } from "../line-index.ts";
+import { readYaml } from "../yaml/mod.ts";
 import { type Diagnostic, diagnostic, type DiagnosticTag } from "../diagnostics.ts";
 import { E, type Either } from "../fp.ts";
 import type { ParseMode } from "./block-spec.ts";

@@ -13,5 +13,4 @@
  */
 export type { CollectionKey, ReadYaml, ReadYamlOptions, YamlLimits, YamlProblem, YamlVersion } from "./read-yaml.ts";
 export { readYaml, readYamlDocuments } from "./read-yaml.ts";
-export { type LineColumn, type LineIndex, lineIndex } from "./line-index.ts";
 export type { ScalarStyle, YamlAlias, YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from "./yaml-node.ts";

@@ -7,7 +7,7 @@
 import type { Either } from "../fp.ts";
 import { E } from "../fp.ts";
 import { defaultLimits, limitMessage, type Limits } from "../limits.ts";
-import { type LineIndex, lineIndex } from "./line-index.ts";
+import { type LineIndex, lineIndex } from "../line-index.ts";
 import { type CollectionKey, type ParsedDocument, parseYaml, type YamlProblem } from "./parse-yaml.ts";
 import type { YamlVersion } from "./scalar-value.ts";
 import type { YamlMap, YamlNode } from "./yaml-node.ts";

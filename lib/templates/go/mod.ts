@@ -16,7 +16,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.ts";
 import { E, type Either } from "../../fp.ts";
 import { defaultLimits, type Limits } from "../../limits.ts";
-import { lineIndex } from "../../yaml/mod.ts";
+import { lineIndex } from "../../line-index.ts";
 import { ExecFailure, execute, resolveFunctions } from "./exec.ts";
 import { type Budget, LimitFailure, newBudget } from "./budget.ts";
 import type { GoFunc } from "./func.ts";

@@ -1,5 +1,6 @@
 /**
- * Offsets to 1-based lines and columns, by a binary search over the line starts found in one pass.
+ * Offsets to 1-based lines and columns, by a binary search over the line starts found in one pass. At lib/'s root:
+ * the YAML reader, label selectors, Go templates and rendered JSON all report positions with it.
  * @module
  */
 
