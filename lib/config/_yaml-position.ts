@@ -10,15 +10,7 @@ import { E } from "../fp.ts";
 import { defaultLimits } from "../limits.ts";
 import type { LineIndex } from "../line-index.ts";
 import { readYaml } from "../yaml/mod.ts";
-import type {
-  YamlLimits,
-  YamlMap,
-  YamlNode,
-  YamlPair,
-  YamlProblem,
-  YamlScalar,
-  YamlVersion,
-} from "../yaml/mod.ts";
+import type { YamlLimits, YamlMap, YamlNode, YamlPair, YamlProblem, YamlScalar, YamlVersion } from "../yaml/mod.ts";
 
 // --- model
 
