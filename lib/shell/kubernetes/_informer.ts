@@ -7,7 +7,8 @@
  */
 import { type KubeConfig, ListWatch, Watch } from "@kubernetes/client-node";
 import type { RawSender } from "./_raw-sender.ts";
-import { fromApiException, type RawInformer, type RawInformerHandlers, type RawInformerOptions } from "./_client.ts";
+import type { RawInformer, RawInformerHandlers, RawInformerOptions } from "./_client.ts";
+import { fromApiException } from "./_kube-failure.ts";
 
 /** client-node's `Watch` with bookmarks, a server-side timeout, and a pause before a watch that follows a bad one. */
 class PacedWatch extends Watch {
