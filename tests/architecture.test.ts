@@ -232,3 +232,60 @@ describe("architecture: layers of the core", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/** The relative imports of a file that load code (`import type` and `export type` are erased, so they do not count). */
+function valueImportsOf(file: string): string[] {
+  const src = readFileSync(file, "utf8").replace(/^\s*\*.*$/gm, "");
+  const out: string[] = [];
+  for (const m of src.matchAll(/(?:import|export)\s(?!type\s)[^;]*?from\s+["'](\.[^"']+)["']/g)) {
+    out.push(posix(join(file, "..", m[1]!)));
+  }
+  return out;
+}
+
+/** The strongly connected components of more than one file of `graph` (Tarjan): each is an import cycle. */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const f of graph.keys()) if (!index.has(f)) visit(f);
+  return cycles;
+}
+
+describe("architecture: no import cycles", () => {
+  it("finds the cycles of a graph, and only them", () => {
+    const graph = new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a", "d"]], ["d", []], ["e", ["d", "outside"]]]);
+    expect(importCycles(graph)).toEqual([["a", "b", "c"]]);
+  });
+
+  it("reads imports of code and leaves type-only imports out", () => {
+    expect(valueImportsOf("lib/shell/kubernetes/_client.ts")).toContain("lib/shell/kubernetes/_informer.ts");
+    expect(valueImportsOf("lib/shell/kubernetes/_informer.ts")).not.toContain("lib/shell/kubernetes/_client.ts");
+  });
+
+  it("no file of lib/, providers/ or mod.ts reaches itself through imports of code", () => {
+    const files = [...core, ...shell, ...providers];
+    expect(importCycles(new Map(files.map((f) => [f, valueImportsOf(f)])))).toEqual([]);
+  });
+});
