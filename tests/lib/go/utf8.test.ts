@@ -16,6 +16,20 @@ describe("encodeUtf8()", () => {
       expect(Array.from(encodeUtf8(c.input))).toEqual(c.bytes);
     });
   }
+  it("writes what TextEncoder writes, lone surrogates as U+FFFD included (WHATWG encodes them as Go does)", () => {
+    const encoder = new TextEncoder();
+    const edges = ["\ud800\ud800\udc00", "a\udbff", "\udfff\ud800", "\u07ff\u0800\uffff", "\ud83d\ude80\ud83d"];
+    for (const s of edges) expect(Array.from(encodeUtf8(s))).toEqual(Array.from(encoder.encode(s)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 200 }),
+        (s) => {
+          expect(Array.from(encodeUtf8(s))).toEqual(Array.from(encoder.encode(s)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe("decodeUtf8()", () => {
