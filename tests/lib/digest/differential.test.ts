@@ -17,7 +17,6 @@ const anyString = (maxLength: number) =>
   fc.string({
     unit: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), fc.constantFrom("\ud800", "\udfff")),
     maxLength,
-    size: "max",
   });
 
 /** Bytes that differ in every position and from one length to the next (a linear congruential sequence). */
@@ -44,7 +43,7 @@ describe("digests against node:crypto", () => {
 
     it(`${name}: random bytes`, () => {
       fc.assert(
-        fc.property(fc.uint8Array({ maxLength: 700, size: "max" }), (m) => {
+        fc.property(fc.uint8Array({ maxLength: 700 }), (m) => {
           expect(toHex(ours[name](m))).toBe(createHash(name).update(m).digest("hex"));
         }),
         { numRuns: 200 },
@@ -74,7 +73,7 @@ describe("digests against node:crypto", () => {
 
     it(`hmac ${name}: random keys and messages`, () => {
       fc.assert(
-        fc.property(fc.uint8Array({ maxLength: 300, size: "max" }), anyString(200), (key, m) => {
+        fc.property(fc.uint8Array({ maxLength: 300 }), anyString(200), (key, m) => {
           expect(toHex(hmac(name, key, m))).toBe(createHmac(name, key).update(m, "utf8").digest("hex"));
         }),
         { numRuns: 200 },
