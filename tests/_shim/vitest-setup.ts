@@ -4,7 +4,7 @@
  * as tslib does for the Kubernetes client, is not a test's doing).
  */
 import { afterEach, beforeEach } from "vitest";
-import "./fast-check-seed.ts";
+import "./fast-check-config.ts";
 import { checkIntegrity, type IntegritySnapshot, takeIntegritySnapshot } from "./integrity.ts";
 
 let before: IntegritySnapshot | undefined;

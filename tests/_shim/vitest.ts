@@ -3,7 +3,7 @@
  * Mapped as "vitest" in deno.json; Node runs the real vitest. Every test ends with the prototype-pollution canary.
  */
 import { expect } from "expect";
-import "./fast-check-seed.ts";
+import "./fast-check-config.ts";
 import { checkIntegrity, type IntegritySnapshot, takeIntegritySnapshot } from "./integrity.ts";
 
 type Fn = () => void | Promise<void>;
