@@ -57,6 +57,33 @@ const esmBuilds: Plugin = {
 };
 
 /**
+ * Marks io-ts's codec classes and constants as free of side effects, so that bundlers drop the ones nobody uses.
+ * io-ts's ES module build defines each codec class in an IIFE and each constant codec with `new`, without the
+ * `@__PURE__` marks that tell a bundler they may go when unused: all ~30 classes stayed in every bundle. Marked,
+ * `mod.ts` bundles 2.7 KiB smaller minified (0.4 KiB gzipped), for whoever bundles `dist/` or `jsr/` again too
+ * (esbuild keeps the marks in its output; `vendor/io-ts.mjs`, which `jsr/` bundles, is built with them). What is marked: the class IIFEs and the
+ * top-level `export var x = new …(…)`, `brand(…)` and `refinement(…)`, which only build values. Fails the build when
+ * fewer sites match than io-ts 2.2 has, so a new version that is written differently is noticed.
+ */
+export const pureIoTs: Plugin = {
+  name: "pure-io-ts",
+  setup(b) {
+    b.onLoad({ filter: /io-ts[/\\]es6[/\\]index\.js$/ }, async ({ path }) => {
+      let marked = 0;
+      const mark = (_: string, head: string, call: string): string => {
+        marked++;
+        return `${head}/* @__PURE__ */ ${call}`;
+      };
+      const contents = (await readFile(path, "utf8"))
+        .replace(/(= )\/\*\* @class \*\/ (\(function)/g, mark)
+        .replace(/^(export var \w+ = )(new \w+\(|brand\(|refinement\()/gm, mark);
+      if (marked < 40) throw new Error(`pure-io-ts: ${marked} sites marked in ${path}, expected at least 40`);
+      return { contents, loader: "js" };
+    });
+  },
+};
+
+/**
  * Makes every entry point import the core (`mod.ts`), so that the core is one chunk. esbuild puts the files reached
  * from the same set of entry points in one chunk; the core's files were reached from five different sets (`./liquid`
  * reaches few of them, `./providers` some, …), so `dist/mod.js` loaded six modules, each resolved, read, compiled and
@@ -112,7 +139,7 @@ export const distOptions: BuildOptions & { readonly metafile: true } = {
   minifySyntax: true,
   lineLimit: 120,
   external,
-  plugins: [esmBuilds, coreFirst(entryPoints)],
+  plugins: [esmBuilds, pureIoTs, coreFirst(entryPoints)],
 };
 
 /**

@@ -11,7 +11,7 @@
 import { build, type Metafile } from "esbuild";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { distOptions } from "./build-options.ts";
+import { distOptions, pureIoTs } from "./build-options.ts";
 
 const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts", "lib/rules/mod.ts"];
 /**
@@ -35,7 +35,8 @@ for (const entry of [...entries, ...(existsSync("dist/mod.js") ? ["dist/mod.js"]
     write: false,
     metafile: true,
     logLevel: "silent",
-    plugins: [{
+    // As `dist/` and `jsr/` are built, so that this measures what their users bundle again.
+    plugins: [pureIoTs, {
       name: "forbid-node-builtins",
       setup(b) {
         b.onResolve({ filter: /^node:/ }, (args) => {

@@ -208,43 +208,40 @@ var failure = function(value, context, message) {
   return failures([{ value, context, message }]);
 };
 var success = right2;
-var Type = (
-  /** @class */
-  (function() {
-    function Type2(name, is, validate, encode) {
-      this.name = name;
-      this.is = is;
-      this.validate = validate;
-      this.encode = encode;
-      this.decode = this.decode.bind(this);
+var Type = /* @__PURE__ */ (function() {
+  function Type2(name, is, validate, encode) {
+    this.name = name;
+    this.is = is;
+    this.validate = validate;
+    this.encode = encode;
+    this.decode = this.decode.bind(this);
+  }
+  Type2.prototype.pipe = function(ab, name) {
+    var _this = this;
+    if (name === void 0) {
+      name = "pipe(".concat(this.name, ", ").concat(ab.name, ")");
     }
-    Type2.prototype.pipe = function(ab, name) {
-      var _this = this;
-      if (name === void 0) {
-        name = "pipe(".concat(this.name, ", ").concat(ab.name, ")");
+    return new Type2(name, ab.is, function(i, c) {
+      var e = _this.validate(i, c);
+      if (isLeft2(e)) {
+        return e;
       }
-      return new Type2(name, ab.is, function(i, c) {
-        var e = _this.validate(i, c);
-        if (isLeft2(e)) {
-          return e;
-        }
-        return ab.validate(e.right, c);
-      }, this.encode === identity2 && ab.encode === identity2 ? identity2 : function(b) {
-        return _this.encode(ab.encode(b));
-      });
-    };
-    Type2.prototype.asDecoder = function() {
-      return this;
-    };
-    Type2.prototype.asEncoder = function() {
-      return this;
-    };
-    Type2.prototype.decode = function(i) {
-      return this.validate(i, [{ key: "", type: this, actual: i }]);
-    };
-    return Type2;
-  })()
-);
+      return ab.validate(e.right, c);
+    }, this.encode === identity2 && ab.encode === identity2 ? identity2 : function(b) {
+      return _this.encode(ab.encode(b));
+    });
+  };
+  Type2.prototype.asDecoder = function() {
+    return this;
+  };
+  Type2.prototype.asEncoder = function() {
+    return this;
+  };
+  Type2.prototype.decode = function(i) {
+    return this.validate(i, [{ key: "", type: this, actual: i }]);
+  };
+  return Type2;
+})();
 var identity2 = function(a) {
   return a;
 };
@@ -627,188 +624,155 @@ function getIndex(codecs) {
   }
   return void 0;
 }
-var NullType = (
-  /** @class */
-  (function(_super) {
-    __extends(NullType2, _super);
-    function NullType2() {
-      var _this = _super.call(this, "null", function(u) {
-        return u === null;
-      }, function(u, c) {
-        return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "NullType";
-      return _this;
-    }
-    return NullType2;
-  })(Type)
-);
-var nullType = new NullType();
-var UndefinedType = (
-  /** @class */
-  (function(_super) {
-    __extends(UndefinedType2, _super);
-    function UndefinedType2() {
-      var _this = _super.call(this, "undefined", function(u) {
-        return u === void 0;
-      }, function(u, c) {
-        return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "UndefinedType";
-      return _this;
-    }
-    return UndefinedType2;
-  })(Type)
-);
+var NullType = /* @__PURE__ */ (function(_super) {
+  __extends(NullType2, _super);
+  function NullType2() {
+    var _this = _super.call(this, "null", function(u) {
+      return u === null;
+    }, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "NullType";
+    return _this;
+  }
+  return NullType2;
+})(Type);
+var nullType = /* @__PURE__ */ new NullType();
+var UndefinedType = /* @__PURE__ */ (function(_super) {
+  __extends(UndefinedType2, _super);
+  function UndefinedType2() {
+    var _this = _super.call(this, "undefined", function(u) {
+      return u === void 0;
+    }, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "UndefinedType";
+    return _this;
+  }
+  return UndefinedType2;
+})(Type);
 var undefinedType = new UndefinedType();
-var VoidType = (
-  /** @class */
-  (function(_super) {
-    __extends(VoidType2, _super);
-    function VoidType2() {
-      var _this = _super.call(this, "void", undefinedType.is, undefinedType.validate, identity2) || this;
-      _this._tag = "VoidType";
-      return _this;
-    }
-    return VoidType2;
-  })(Type)
-);
-var voidType = new VoidType();
-var UnknownType = (
-  /** @class */
-  (function(_super) {
-    __extends(UnknownType2, _super);
-    function UnknownType2() {
-      var _this = _super.call(this, "unknown", function(_) {
-        return true;
-      }, success, identity2) || this;
-      _this._tag = "UnknownType";
-      return _this;
-    }
-    return UnknownType2;
-  })(Type)
-);
-var unknown = new UnknownType();
-var StringType = (
-  /** @class */
-  (function(_super) {
-    __extends(StringType2, _super);
-    function StringType2() {
-      var _this = _super.call(this, "string", function(u) {
-        return typeof u === "string";
-      }, function(u, c) {
+var VoidType = /* @__PURE__ */ (function(_super) {
+  __extends(VoidType2, _super);
+  function VoidType2() {
+    var _this = _super.call(this, "void", undefinedType.is, undefinedType.validate, identity2) || this;
+    _this._tag = "VoidType";
+    return _this;
+  }
+  return VoidType2;
+})(Type);
+var voidType = /* @__PURE__ */ new VoidType();
+var UnknownType = /* @__PURE__ */ (function(_super) {
+  __extends(UnknownType2, _super);
+  function UnknownType2() {
+    var _this = _super.call(this, "unknown", function(_) {
+      return true;
+    }, success, identity2) || this;
+    _this._tag = "UnknownType";
+    return _this;
+  }
+  return UnknownType2;
+})(Type);
+var unknown = /* @__PURE__ */ new UnknownType();
+var StringType = /* @__PURE__ */ (function(_super) {
+  __extends(StringType2, _super);
+  function StringType2() {
+    var _this = _super.call(this, "string", function(u) {
+      return typeof u === "string";
+    }, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "StringType";
+    return _this;
+  }
+  return StringType2;
+})(Type);
+var string = /* @__PURE__ */ new StringType();
+var NumberType = /* @__PURE__ */ (function(_super) {
+  __extends(NumberType2, _super);
+  function NumberType2() {
+    var _this = _super.call(this, "number", function(u) {
+      return typeof u === "number";
+    }, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "NumberType";
+    return _this;
+  }
+  return NumberType2;
+})(Type);
+var number = /* @__PURE__ */ new NumberType();
+var BigIntType = /* @__PURE__ */ (function(_super) {
+  __extends(BigIntType2, _super);
+  function BigIntType2() {
+    var _this = _super.call(
+      this,
+      "bigint",
+      // tslint:disable-next-line: valid-typeof
+      function(u) {
+        return typeof u === "bigint";
+      },
+      function(u, c) {
         return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "StringType";
-      return _this;
-    }
-    return StringType2;
-  })(Type)
-);
-var string = new StringType();
-var NumberType = (
-  /** @class */
-  (function(_super) {
-    __extends(NumberType2, _super);
-    function NumberType2() {
-      var _this = _super.call(this, "number", function(u) {
-        return typeof u === "number";
-      }, function(u, c) {
-        return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "NumberType";
-      return _this;
-    }
-    return NumberType2;
-  })(Type)
-);
-var number = new NumberType();
-var BigIntType = (
-  /** @class */
-  (function(_super) {
-    __extends(BigIntType2, _super);
-    function BigIntType2() {
-      var _this = _super.call(
-        this,
-        "bigint",
-        // tslint:disable-next-line: valid-typeof
-        function(u) {
-          return typeof u === "bigint";
-        },
-        function(u, c) {
-          return _this.is(u) ? success(u) : failure(u, c);
-        },
-        identity2
-      ) || this;
-      _this._tag = "BigIntType";
-      return _this;
-    }
-    return BigIntType2;
-  })(Type)
-);
-var bigint = new BigIntType();
-var BooleanType = (
-  /** @class */
-  (function(_super) {
-    __extends(BooleanType2, _super);
-    function BooleanType2() {
-      var _this = _super.call(this, "boolean", function(u) {
-        return typeof u === "boolean";
-      }, function(u, c) {
-        return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "BooleanType";
-      return _this;
-    }
-    return BooleanType2;
-  })(Type)
-);
-var boolean = new BooleanType();
-var AnyArrayType = (
-  /** @class */
-  (function(_super) {
-    __extends(AnyArrayType2, _super);
-    function AnyArrayType2() {
-      var _this = _super.call(this, "UnknownArray", Array.isArray, function(u, c) {
-        return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "AnyArrayType";
-      return _this;
-    }
-    return AnyArrayType2;
-  })(Type)
-);
-var UnknownArray = new AnyArrayType();
-var AnyDictionaryType = (
-  /** @class */
-  (function(_super) {
-    __extends(AnyDictionaryType2, _super);
-    function AnyDictionaryType2() {
-      var _this = _super.call(this, "UnknownRecord", function(u) {
-        return u !== null && typeof u === "object" && !Array.isArray(u);
-      }, function(u, c) {
-        return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "AnyDictionaryType";
-      return _this;
-    }
-    return AnyDictionaryType2;
-  })(Type)
-);
-var UnknownRecord = new AnyDictionaryType();
-var LiteralType = (
-  /** @class */
-  (function(_super) {
-    __extends(LiteralType2, _super);
-    function LiteralType2(name, is, validate, encode, value) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.value = value;
-      _this._tag = "LiteralType";
-      return _this;
-    }
-    return LiteralType2;
-  })(Type)
-);
+      },
+      identity2
+    ) || this;
+    _this._tag = "BigIntType";
+    return _this;
+  }
+  return BigIntType2;
+})(Type);
+var bigint = /* @__PURE__ */ new BigIntType();
+var BooleanType = /* @__PURE__ */ (function(_super) {
+  __extends(BooleanType2, _super);
+  function BooleanType2() {
+    var _this = _super.call(this, "boolean", function(u) {
+      return typeof u === "boolean";
+    }, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "BooleanType";
+    return _this;
+  }
+  return BooleanType2;
+})(Type);
+var boolean = /* @__PURE__ */ new BooleanType();
+var AnyArrayType = /* @__PURE__ */ (function(_super) {
+  __extends(AnyArrayType2, _super);
+  function AnyArrayType2() {
+    var _this = _super.call(this, "UnknownArray", Array.isArray, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "AnyArrayType";
+    return _this;
+  }
+  return AnyArrayType2;
+})(Type);
+var UnknownArray = /* @__PURE__ */ new AnyArrayType();
+var AnyDictionaryType = /* @__PURE__ */ (function(_super) {
+  __extends(AnyDictionaryType2, _super);
+  function AnyDictionaryType2() {
+    var _this = _super.call(this, "UnknownRecord", function(u) {
+      return u !== null && typeof u === "object" && !Array.isArray(u);
+    }, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "AnyDictionaryType";
+    return _this;
+  }
+  return AnyDictionaryType2;
+})(Type);
+var UnknownRecord = /* @__PURE__ */ new AnyDictionaryType();
+var LiteralType = /* @__PURE__ */ (function(_super) {
+  __extends(LiteralType2, _super);
+  function LiteralType2(name, is, validate, encode, value) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.value = value;
+    _this._tag = "LiteralType";
+    return _this;
+  }
+  return LiteralType2;
+})(Type);
 function literal(value, name) {
   if (name === void 0) {
     name = JSON.stringify(value);
@@ -820,19 +784,16 @@ function literal(value, name) {
     return is(u) ? success(value) : failure(u, c);
   }, identity2, value);
 }
-var KeyofType = (
-  /** @class */
-  (function(_super) {
-    __extends(KeyofType2, _super);
-    function KeyofType2(name, is, validate, encode, keys) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.keys = keys;
-      _this._tag = "KeyofType";
-      return _this;
-    }
-    return KeyofType2;
-  })(Type)
-);
+var KeyofType = /* @__PURE__ */ (function(_super) {
+  __extends(KeyofType2, _super);
+  function KeyofType2(name, is, validate, encode, keys) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.keys = keys;
+    _this._tag = "KeyofType";
+    return _this;
+  }
+  return KeyofType2;
+})(Type);
 function keyof(keys, name) {
   if (name === void 0) {
     name = Object.keys(keys).map(function(k) {
@@ -846,39 +807,33 @@ function keyof(keys, name) {
     return is(u) ? success(u) : failure(u, c);
   }, identity2, keys);
 }
-var RefinementType = (
-  /** @class */
-  (function(_super) {
-    __extends(RefinementType2, _super);
-    function RefinementType2(name, is, validate, encode, type2, predicate) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.type = type2;
-      _this.predicate = predicate;
-      _this._tag = "RefinementType";
-      return _this;
-    }
-    return RefinementType2;
-  })(Type)
-);
+var RefinementType = /* @__PURE__ */ (function(_super) {
+  __extends(RefinementType2, _super);
+  function RefinementType2(name, is, validate, encode, type2, predicate) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.type = type2;
+    _this.predicate = predicate;
+    _this._tag = "RefinementType";
+    return _this;
+  }
+  return RefinementType2;
+})(Type);
 function brand(codec, predicate, name) {
   return refinement(codec, predicate, name);
 }
-var Int = brand(number, function(n) {
+var Int = /* @__PURE__ */ brand(number, function(n) {
   return Number.isInteger(n);
 }, "Int");
-var RecursiveType = (
-  /** @class */
-  (function(_super) {
-    __extends(RecursiveType2, _super);
-    function RecursiveType2(name, is, validate, encode, runDefinition) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.runDefinition = runDefinition;
-      _this._tag = "RecursiveType";
-      return _this;
-    }
-    return RecursiveType2;
-  })(Type)
-);
+var RecursiveType = /* @__PURE__ */ (function(_super) {
+  __extends(RecursiveType2, _super);
+  function RecursiveType2(name, is, validate, encode, runDefinition) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.runDefinition = runDefinition;
+    _this._tag = "RecursiveType";
+    return _this;
+  }
+  return RecursiveType2;
+})(Type);
 Object.defineProperty(RecursiveType.prototype, "type", {
   get: function() {
     return this.runDefinition();
@@ -904,19 +859,16 @@ function recursion(name, definition) {
   }, runDefinition);
   return Self;
 }
-var ArrayType = (
-  /** @class */
-  (function(_super) {
-    __extends(ArrayType2, _super);
-    function ArrayType2(name, is, validate, encode, type2) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.type = type2;
-      _this._tag = "ArrayType";
-      return _this;
-    }
-    return ArrayType2;
-  })(Type)
-);
+var ArrayType = /* @__PURE__ */ (function(_super) {
+  __extends(ArrayType2, _super);
+  function ArrayType2(name, is, validate, encode, type2) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.type = type2;
+    _this._tag = "ArrayType";
+    return _this;
+  }
+  return ArrayType2;
+})(Type);
 function array(item, name) {
   if (name === void 0) {
     name = "Array<".concat(item.name, ">");
@@ -952,19 +904,16 @@ function array(item, name) {
     return a.map(item.encode);
   }, item);
 }
-var InterfaceType = (
-  /** @class */
-  (function(_super) {
-    __extends(InterfaceType2, _super);
-    function InterfaceType2(name, is, validate, encode, props) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.props = props;
-      _this._tag = "InterfaceType";
-      return _this;
-    }
-    return InterfaceType2;
-  })(Type)
-);
+var InterfaceType = /* @__PURE__ */ (function(_super) {
+  __extends(InterfaceType2, _super);
+  function InterfaceType2(name, is, validate, encode, props) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.props = props;
+    _this._tag = "InterfaceType";
+    return _this;
+  }
+  return InterfaceType2;
+})(Type);
 function type(props, name) {
   if (name === void 0) {
     name = getInterfaceTypeName(props);
@@ -1024,19 +973,16 @@ function type(props, name) {
     return s;
   }, props);
 }
-var PartialType = (
-  /** @class */
-  (function(_super) {
-    __extends(PartialType2, _super);
-    function PartialType2(name, is, validate, encode, props) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.props = props;
-      _this._tag = "PartialType";
-      return _this;
-    }
-    return PartialType2;
-  })(Type)
-);
+var PartialType = /* @__PURE__ */ (function(_super) {
+  __extends(PartialType2, _super);
+  function PartialType2(name, is, validate, encode, props) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.props = props;
+    _this._tag = "PartialType";
+    return _this;
+  }
+  return PartialType2;
+})(Type);
 function partial(props, name) {
   if (name === void 0) {
     name = getPartialTypeName(getInterfaceTypeName(props));
@@ -1098,37 +1044,31 @@ function partial(props, name) {
     return s;
   }, props);
 }
-var DictionaryType = (
-  /** @class */
-  (function(_super) {
-    __extends(DictionaryType2, _super);
-    function DictionaryType2(name, is, validate, encode, domain, codomain) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.domain = domain;
-      _this.codomain = codomain;
-      _this._tag = "DictionaryType";
-      return _this;
-    }
-    return DictionaryType2;
-  })(Type)
-);
+var DictionaryType = /* @__PURE__ */ (function(_super) {
+  __extends(DictionaryType2, _super);
+  function DictionaryType2(name, is, validate, encode, domain, codomain) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.domain = domain;
+    _this.codomain = codomain;
+    _this._tag = "DictionaryType";
+    return _this;
+  }
+  return DictionaryType2;
+})(Type);
 function record(domain, codomain, name) {
   var keys = getDomainKeys(domain);
   return keys ? enumerableRecord(Object.keys(keys), domain, codomain, name) : nonEnumerableRecord(domain, codomain, name);
 }
-var UnionType = (
-  /** @class */
-  (function(_super) {
-    __extends(UnionType2, _super);
-    function UnionType2(name, is, validate, encode, types) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.types = types;
-      _this._tag = "UnionType";
-      return _this;
-    }
-    return UnionType2;
-  })(Type)
-);
+var UnionType = /* @__PURE__ */ (function(_super) {
+  __extends(UnionType2, _super);
+  function UnionType2(name, is, validate, encode, types) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.types = types;
+    _this._tag = "UnionType";
+    return _this;
+  }
+  return UnionType2;
+})(Type);
 function union(codecs, name) {
   if (name === void 0) {
     name = getUnionName(codecs);
@@ -1199,19 +1139,16 @@ function union(codecs, name) {
     }, codecs);
   }
 }
-var IntersectionType = (
-  /** @class */
-  (function(_super) {
-    __extends(IntersectionType2, _super);
-    function IntersectionType2(name, is, validate, encode, types) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.types = types;
-      _this._tag = "IntersectionType";
-      return _this;
-    }
-    return IntersectionType2;
-  })(Type)
-);
+var IntersectionType = /* @__PURE__ */ (function(_super) {
+  __extends(IntersectionType2, _super);
+  function IntersectionType2(name, is, validate, encode, types) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.types = types;
+    _this._tag = "IntersectionType";
+    return _this;
+  }
+  return IntersectionType2;
+})(Type);
 function intersection(codecs, name) {
   if (name === void 0) {
     name = "(".concat(codecs.map(function(type2) {
@@ -1242,19 +1179,16 @@ function intersection(codecs, name) {
     }));
   }, codecs);
 }
-var TupleType = (
-  /** @class */
-  (function(_super) {
-    __extends(TupleType2, _super);
-    function TupleType2(name, is, validate, encode, types) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.types = types;
-      _this._tag = "TupleType";
-      return _this;
-    }
-    return TupleType2;
-  })(Type)
-);
+var TupleType = /* @__PURE__ */ (function(_super) {
+  __extends(TupleType2, _super);
+  function TupleType2(name, is, validate, encode, types) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.types = types;
+    _this._tag = "TupleType";
+    return _this;
+  }
+  return TupleType2;
+})(Type);
 function tuple(codecs, name) {
   if (name === void 0) {
     name = "[".concat(codecs.map(function(type2) {
@@ -1297,38 +1231,32 @@ function tuple(codecs, name) {
     });
   }, codecs);
 }
-var ReadonlyType = (
-  /** @class */
-  (function(_super) {
-    __extends(ReadonlyType2, _super);
-    function ReadonlyType2(name, is, validate, encode, type2) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.type = type2;
-      _this._tag = "ReadonlyType";
-      return _this;
-    }
-    return ReadonlyType2;
-  })(Type)
-);
+var ReadonlyType = /* @__PURE__ */ (function(_super) {
+  __extends(ReadonlyType2, _super);
+  function ReadonlyType2(name, is, validate, encode, type2) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.type = type2;
+    _this._tag = "ReadonlyType";
+    return _this;
+  }
+  return ReadonlyType2;
+})(Type);
 function readonly(codec, name) {
   if (name === void 0) {
     name = "Readonly<".concat(codec.name, ">");
   }
   return new ReadonlyType(name, codec.is, codec.validate, codec.encode, codec);
 }
-var ReadonlyArrayType = (
-  /** @class */
-  (function(_super) {
-    __extends(ReadonlyArrayType2, _super);
-    function ReadonlyArrayType2(name, is, validate, encode, type2) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.type = type2;
-      _this._tag = "ReadonlyArrayType";
-      return _this;
-    }
-    return ReadonlyArrayType2;
-  })(Type)
-);
+var ReadonlyArrayType = /* @__PURE__ */ (function(_super) {
+  __extends(ReadonlyArrayType2, _super);
+  function ReadonlyArrayType2(name, is, validate, encode, type2) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.type = type2;
+    _this._tag = "ReadonlyArrayType";
+    return _this;
+  }
+  return ReadonlyArrayType2;
+})(Type);
 function readonlyArray(item, name) {
   if (name === void 0) {
     name = "ReadonlyArray<".concat(item.name, ">");
@@ -1339,19 +1267,16 @@ function readonlyArray(item, name) {
 var strict = function(props, name) {
   return exact(type(props), name);
 };
-var ExactType = (
-  /** @class */
-  (function(_super) {
-    __extends(ExactType2, _super);
-    function ExactType2(name, is, validate, encode, type2) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.type = type2;
-      _this._tag = "ExactType";
-      return _this;
-    }
-    return ExactType2;
-  })(Type)
-);
+var ExactType = /* @__PURE__ */ (function(_super) {
+  __extends(ExactType2, _super);
+  function ExactType2(name, is, validate, encode, type2) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.type = type2;
+    _this._tag = "ExactType";
+    return _this;
+  }
+  return ExactType2;
+})(Type);
 function exact(codec, name) {
   if (name === void 0) {
     name = getExactTypeName(codec);
@@ -1371,71 +1296,62 @@ function exact(codec, name) {
     return codec.encode(stripKeys(a, props));
   }, codec);
 }
-var FunctionType = (
-  /** @class */
-  (function(_super) {
-    __extends(FunctionType2, _super);
-    function FunctionType2() {
-      var _this = _super.call(
-        this,
-        "Function",
-        // tslint:disable-next-line:strict-type-predicates
-        function(u) {
-          return typeof u === "function";
-        },
-        function(u, c) {
-          return _this.is(u) ? success(u) : failure(u, c);
-        },
-        identity2
-      ) || this;
-      _this._tag = "FunctionType";
-      return _this;
-    }
-    return FunctionType2;
-  })(Type)
-);
-var Function = new FunctionType();
-var NeverType = (
-  /** @class */
-  (function(_super) {
-    __extends(NeverType2, _super);
-    function NeverType2() {
-      var _this = _super.call(
-        this,
-        "never",
-        function(_) {
-          return false;
-        },
-        function(u, c) {
-          return failure(u, c);
-        },
-        /* istanbul ignore next */
-        function() {
-          throw new Error("cannot encode never");
-        }
-      ) || this;
-      _this._tag = "NeverType";
-      return _this;
-    }
-    return NeverType2;
-  })(Type)
-);
-var never = new NeverType();
-var AnyType = (
-  /** @class */
-  (function(_super) {
-    __extends(AnyType2, _super);
-    function AnyType2() {
-      var _this = _super.call(this, "any", function(_) {
-        return true;
-      }, success, identity2) || this;
-      _this._tag = "AnyType";
-      return _this;
-    }
-    return AnyType2;
-  })(Type)
-);
-var any = new AnyType();
+var FunctionType = /* @__PURE__ */ (function(_super) {
+  __extends(FunctionType2, _super);
+  function FunctionType2() {
+    var _this = _super.call(
+      this,
+      "Function",
+      // tslint:disable-next-line:strict-type-predicates
+      function(u) {
+        return typeof u === "function";
+      },
+      function(u, c) {
+        return _this.is(u) ? success(u) : failure(u, c);
+      },
+      identity2
+    ) || this;
+    _this._tag = "FunctionType";
+    return _this;
+  }
+  return FunctionType2;
+})(Type);
+var Function = /* @__PURE__ */ new FunctionType();
+var NeverType = /* @__PURE__ */ (function(_super) {
+  __extends(NeverType2, _super);
+  function NeverType2() {
+    var _this = _super.call(
+      this,
+      "never",
+      function(_) {
+        return false;
+      },
+      function(u, c) {
+        return failure(u, c);
+      },
+      /* istanbul ignore next */
+      function() {
+        throw new Error("cannot encode never");
+      }
+    ) || this;
+    _this._tag = "NeverType";
+    return _this;
+  }
+  return NeverType2;
+})(Type);
+var never = /* @__PURE__ */ new NeverType();
+var AnyType = /* @__PURE__ */ (function(_super) {
+  __extends(AnyType2, _super);
+  function AnyType2() {
+    var _this = _super.call(this, "any", function(_) {
+      return true;
+    }, success, identity2) || this;
+    _this._tag = "AnyType";
+    return _this;
+  }
+  return AnyType2;
+})(Type);
+var any = /* @__PURE__ */ new AnyType();
 function refinement(codec, predicate, name) {
   if (name === void 0) {
     name = "(".concat(codec.name, " | ").concat(getFunctionName(predicate), ")");
@@ -1451,19 +1367,16 @@ function refinement(codec, predicate, name) {
     return predicate(a) ? success(a) : failure(a, c);
   }, codec.encode, codec, predicate);
 }
-var Integer = refinement(number, Number.isInteger, "Integer");
-var TaggedUnionType = (
-  /** @class */
-  (function(_super) {
-    __extends(TaggedUnionType2, _super);
-    function TaggedUnionType2(name, is, validate, encode, codecs, tag) {
-      var _this = _super.call(this, name, is, validate, encode, codecs) || this;
-      _this.tag = tag;
-      return _this;
-    }
-    return TaggedUnionType2;
-  })(UnionType)
-);
+var Integer = /* @__PURE__ */ refinement(number, Number.isInteger, "Integer");
+var TaggedUnionType = /* @__PURE__ */ (function(_super) {
+  __extends(TaggedUnionType2, _super);
+  function TaggedUnionType2(name, is, validate, encode, codecs, tag) {
+    var _this = _super.call(this, name, is, validate, encode, codecs) || this;
+    _this.tag = tag;
+    return _this;
+  }
+  return TaggedUnionType2;
+})(UnionType);
 var taggedUnion = function(tag, codecs, name) {
   if (name === void 0) {
     name = getUnionName(codecs);
@@ -1488,37 +1401,31 @@ var getDefaultContext = function(decoder) {
   ];
 };
 var Dictionary = UnknownRecord;
-var ObjectType = (
-  /** @class */
-  (function(_super) {
-    __extends(ObjectType2, _super);
-    function ObjectType2() {
-      var _this = _super.call(this, "object", function(u) {
-        return u !== null && typeof u === "object";
-      }, function(u, c) {
-        return _this.is(u) ? success(u) : failure(u, c);
-      }, identity2) || this;
-      _this._tag = "ObjectType";
-      return _this;
-    }
-    return ObjectType2;
-  })(Type)
-);
-var object = new ObjectType();
+var ObjectType = /* @__PURE__ */ (function(_super) {
+  __extends(ObjectType2, _super);
+  function ObjectType2() {
+    var _this = _super.call(this, "object", function(u) {
+      return u !== null && typeof u === "object";
+    }, function(u, c) {
+      return _this.is(u) ? success(u) : failure(u, c);
+    }, identity2) || this;
+    _this._tag = "ObjectType";
+    return _this;
+  }
+  return ObjectType2;
+})(Type);
+var object = /* @__PURE__ */ new ObjectType();
 var dictionary = record;
-var StrictType = (
-  /** @class */
-  (function(_super) {
-    __extends(StrictType2, _super);
-    function StrictType2(name, is, validate, encode, props) {
-      var _this = _super.call(this, name, is, validate, encode) || this;
-      _this.props = props;
-      _this._tag = "StrictType";
-      return _this;
-    }
-    return StrictType2;
-  })(Type)
-);
+var StrictType = /* @__PURE__ */ (function(_super) {
+  __extends(StrictType2, _super);
+  function StrictType2(name, is, validate, encode, props) {
+    var _this = _super.call(this, name, is, validate, encode) || this;
+    _this.props = props;
+    _this._tag = "StrictType";
+    return _this;
+  }
+  return StrictType2;
+})(Type);
 function clean(codec) {
   return codec;
 }
