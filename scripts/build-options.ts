@@ -61,9 +61,10 @@ const esmBuilds: Plugin = {
  * io-ts's ES module build defines each codec class in an IIFE and each constant codec with `new`, without the
  * `@__PURE__` marks that tell a bundler they may go when unused: all ~30 classes stayed in every bundle. Marked,
  * `mod.ts` bundles 2.7 KiB smaller minified (0.4 KiB gzipped), for whoever bundles `dist/` or `jsr/` again too
- * (esbuild keeps the marks in its output; `vendor/io-ts.mjs`, which `jsr/` bundles, is built with them). What is marked: the class IIFEs and the
- * top-level `export var x = new …(…)`, `brand(…)` and `refinement(…)`, which only build values. Fails the build when
- * fewer sites match than io-ts 2.2 has, so a new version that is written differently is noticed.
+ * (esbuild keeps the marks in its output; `vendor/io-ts.mjs`, which `jsr/` bundles, is built with them). What is
+ * marked: the class IIFEs and the top-level `export var x = new …(…)`, `brand(…)` and `refinement(…)`, which only
+ * build values. Fails the build when fewer sites match than io-ts 2.2 has, so a version written differently is
+ * noticed.
  */
 export const pureIoTs: Plugin = {
   name: "pure-io-ts",
