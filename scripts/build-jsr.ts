@@ -50,13 +50,19 @@ const npmSpecifier = (specifier: string): string => {
   if (version === undefined) throw new Error(`"${specifier}" is imported, but ${name} is not a dependency`);
   return `npm:${name}@${version}${subpath}`;
 };
+/** The `@ts-self-types` of each `vendor/` file, read once (hundreds of declaration files import io-ts or fp-ts). */
+const selfTypesOf = new Map<string, string>();
 /** Where a bare specifier's types come from: a `vendor/` file's own `@ts-self-types`, else the npm package. */
 const typesSpecifier = (specifier: string): string => {
   const file = vendored(specifier);
   if (file === undefined) return specifier.startsWith("node:") ? specifier : npmSpecifier(specifier);
-  const selfTypes = /^\/\/ @ts-self-types="([^"]+)"/.exec(readFileSync(file, "utf8"));
-  if (selfTypes === null) throw new Error(`${file} names no @ts-self-types`);
-  return selfTypes[1]!;
+  let types = selfTypesOf.get(file);
+  if (types === undefined) {
+    const selfTypes = /^\/\/ @ts-self-types="([^"]+)"/.exec(readFileSync(file, "utf8"));
+    if (selfTypes === null) throw new Error(`${file} names no @ts-self-types`);
+    selfTypesOf.set(file, types = selfTypes[1]!);
+  }
+  return types;
 };
 
 /** The source of a built file: `./jsr/lib/shell/mod.js` → `lib/shell/mod.ts`. */

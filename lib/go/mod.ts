@@ -15,7 +15,7 @@
 export { decodeBase32, encodeBase32 } from "./base32.ts";
 export { type Base64Options, decodeBase64, encodeBase64 } from "./base64.ts";
 export { goJsonSyntaxError } from "./json-syntax.ts";
-export { parseGoFloat, parseGoInt } from "./parse-number.ts";
+export { isInt64, parseGoFloat, parseGoInt } from "./parse-number.ts";
 export { encodeGoJson, type GoJsonOptions, quoteGoJson } from "./json.ts";
 export {
   compileGoRegexp,

@@ -30,6 +30,22 @@ export function parseGoInt(s: string): bigint | undefined {
   return s.startsWith("-") ? -v : v;
 }
 
+/**
+ * Whether an integer fits Go's `int64`: the range check `parseGoInt` leaves to its callers.
+ *
+ * @param n the integer
+ * @returns whether -2^63 ≤ n < 2^63
+ * @example
+ * ```ts
+ * import { isInt64 } from "./parse-number.ts";
+ * import { expect } from "vitest";
+ * expect([isInt64(2n ** 63n - 1n), isInt64(2n ** 63n), isInt64(-(2n ** 63n))]).toEqual([true, false, true]);
+ * ```
+ */
+export function isInt64(n: bigint): boolean {
+  return n >= -(2n ** 63n) && n < 2n ** 63n;
+}
+
 const goFloatLiteral = /^(?:[+-]?(?:\d+(\.\d*)?([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity)|nan)$/i;
 const goHexFloat = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i;
 

@@ -3,7 +3,7 @@
  * rules of `parse.NumberNode` (quoting is `gofmt`'s `quote`).
  * @module
  */
-import { decodeUtf8, parseGoFloat, parseGoInt } from "../../go/mod.ts";
+import { decodeUtf8, isInt64, parseGoFloat, parseGoInt } from "../../go/mod.ts";
 import { quote as goQuote } from "../../gofmt/mod.ts";
 
 /** Thrown inside the parser when a literal is malformed; the message is Go's. */
@@ -108,8 +108,6 @@ export interface NumberLiteral {
   readonly float: number;
 }
 
-const maxInt64 = 2n ** 63n - 1n;
-const minInt64 = -(2n ** 63n);
 const maxUint64 = 2n ** 64n - 1n;
 
 /** Parses a number literal as Go's `parse.newNumber` does. Throws {@linkcode SyntaxFailure} with Go's message. */
@@ -128,7 +126,7 @@ export function parseNumberLiteral(text: string, isChar: boolean): NumberLiteral
     }
   }
   const big = parseGoInt(text);
-  const isInt = big !== undefined && big >= minInt64 && big <= maxInt64;
+  const isInt = big !== undefined && isInt64(big);
   const isUint = big !== undefined && ((big >= 0n && big <= maxUint64) || big === 0n);
   if (isInt || isUint) {
     const n = Number(big);

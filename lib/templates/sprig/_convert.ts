@@ -9,7 +9,7 @@ import { charge, checkDepth, formatWithin } from "../go/budget.ts";
 import { GoDuration } from "../../values/mod.ts";
 import { GoFloat } from "../../values/mod.ts";
 import { GoTime } from "../../values/mod.ts";
-import { parseGoFloat, parseGoInt } from "../../go/mod.ts";
+import { isInt64, parseGoFloat, parseGoInt } from "../../go/mod.ts";
 
 /** A Go map as the functions see it. */
 export type GoMap = Record<string, unknown>;
@@ -75,7 +75,7 @@ export function toInt64(v: unknown): bigint {
   if (typeof v === "string") {
     const trimmed = /^[^.]*\.0*$/.test(v) ? v.slice(0, v.indexOf(".")) : v;
     const parsed = parseGoInt(trimmed);
-    return parsed !== undefined && parsed >= -(2n ** 63n) && parsed < 2n ** 63n ? parsed : 0n;
+    return parsed !== undefined && isInt64(parsed) ? parsed : 0n;
   }
   return 0n;
 }

@@ -3,6 +3,7 @@
  * conversions, and the float functions that go through shopspring/decimal.
  * @module
  */
+import { isInt64 } from "../../go/mod.ts";
 import { formatValue, withGoType } from "../../gofmt/mod.ts";
 import { type FuncContext, type GoFunc, GoFuncError } from "../go/func.ts";
 import { chargeList, chargeString } from "../go/budget.ts";
@@ -135,7 +136,7 @@ export const mathFunctions: Readonly<Record<string, GoFunc>> = {
     if (!/^[+-]?[0-7]+$/.test(s)) return 0;
     const v = BigInt("0o" + s.replace(/^[+-]/, ""));
     const signed = s[0] === "-" ? -v : v;
-    return signed >= -(2n ** 63n) && signed < 2n ** 63n ? int64Result(signed) : 0;
+    return isInt64(signed) ? int64Result(signed) : 0;
   }),
   seq: variadic([], "int", (a, ctx) => seq(ctx, a.map((_, i) => int(a, i)))),
   until: fixed(["int"], (a, ctx) => {
