@@ -11,7 +11,7 @@
 import { build, type Metafile } from "esbuild";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { distOptions, pureIoTs } from "./build-options.ts";
+import { distOptions, pureDependencies } from "./build-options.ts";
 
 const entries = ["mod.ts", "providers/mod.ts", "lib/liquid/mod.ts", "lib/compile/mod.ts", "lib/rules/mod.ts"];
 /**
@@ -36,7 +36,7 @@ for (const entry of [...entries, ...(existsSync("dist/mod.js") ? ["dist/mod.js"]
     metafile: true,
     logLevel: "silent",
     // As `dist/` and `jsr/` are built, so that this measures what their users bundle again.
-    plugins: [pureIoTs, {
+    plugins: [pureDependencies, {
       name: "forbid-node-builtins",
       setup(b) {
         b.onResolve({ filter: /^node:/ }, (args) => {

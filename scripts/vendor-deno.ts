@@ -12,7 +12,7 @@ import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
-import { pureIoTs } from "./build-options.ts";
+import { pureDependencies } from "./build-options.ts";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
@@ -40,7 +40,7 @@ for (const { out, from: [name, path], types } of files) {
     mainFields: ["module", "main"],
     write: false,
     logLevel: "warning",
-    plugins: [pureIoTs],
+    plugins: [pureDependencies],
   });
   const licence = readFileSync(join(packageDir(name), "LICENSE"), "utf8").trim();
   const text = `// @ts-self-types="${types}"\n` +

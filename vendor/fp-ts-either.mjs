@@ -553,8 +553,8 @@ var Functor = {
   URI,
   map: _map
 };
-var as2 = dual(2, as(Functor));
-var asUnit2 = asUnit(Functor);
+var as2 = /* @__PURE__ */ dual(2, /* @__PURE__ */ as(Functor));
+var asUnit2 = /* @__PURE__ */ asUnit(Functor);
 var of = right2;
 var Pointed = {
   URI,
@@ -713,7 +713,7 @@ var apFirst2 = /* @__PURE__ */ apFirst(Apply);
 var apFirstW = apFirst2;
 var apSecond2 = /* @__PURE__ */ apSecond(Apply);
 var apSecondW = apSecond2;
-var tap2 = /* @__PURE__ */ dual(2, tap(Chain));
+var tap2 = /* @__PURE__ */ dual(2, /* @__PURE__ */ tap(Chain));
 var flattenW = /* @__PURE__ */ flatMap(identity);
 var flatten = flattenW;
 var duplicate = /* @__PURE__ */ extend(identity);

@@ -24,61 +24,9 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 */
 // node_modules/fp-ts/es6/function.js
-var __spreadArray = function(to, from, pack) {
-  if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
-    if (ar || !(i in from)) {
-      if (!ar) ar = Array.prototype.slice.call(from, 0, i);
-      ar[i] = from[i];
-    }
-  }
-  return to.concat(ar || Array.prototype.slice.call(from));
-};
 function identity(a) {
   return a;
 }
-function pipe(a, ab, bc, cd, de, ef, fg, gh, hi) {
-  switch (arguments.length) {
-    case 1:
-      return a;
-    case 2:
-      return ab(a);
-    case 3:
-      return bc(ab(a));
-    case 4:
-      return cd(bc(ab(a)));
-    case 5:
-      return de(cd(bc(ab(a))));
-    case 6:
-      return ef(de(cd(bc(ab(a)))));
-    case 7:
-      return fg(ef(de(cd(bc(ab(a))))));
-    case 8:
-      return gh(fg(ef(de(cd(bc(ab(a)))))));
-    case 9:
-      return hi(gh(fg(ef(de(cd(bc(ab(a))))))));
-    default: {
-      var ret = arguments[0];
-      for (var i = 1; i < arguments.length; i++) {
-        ret = arguments[i](ret);
-      }
-      return ret;
-    }
-  }
-}
-var dual = function(arity, body) {
-  var isDataFirst = typeof arity === "number" ? function(args) {
-    return args.length >= arity;
-  } : arity;
-  return function() {
-    var args = Array.from(arguments);
-    if (isDataFirst(arguments)) {
-      return body.apply(this, args);
-    }
-    return function(self) {
-      return body.apply(void 0, __spreadArray([self], args, false));
-    };
-  };
-};
 
 // node_modules/fp-ts/es6/internal.js
 var isLeft = function(ma) {
@@ -91,74 +39,15 @@ var right = function(a) {
   return { _tag: "Right", right: a };
 };
 
-// node_modules/fp-ts/es6/Functor.js
-function as(F) {
-  return function(self, b) {
-    return F.map(self, function() {
-      return b;
-    });
-  };
-}
-function asUnit(F) {
-  var asM = as(F);
-  return function(self) {
-    return asM(self, void 0);
-  };
-}
-
-// node_modules/fp-ts/es6/Chain.js
-function tap(M) {
-  return function(first, f) {
-    return M.chain(first, function(a) {
-      return M.map(f(a), function() {
-        return a;
-      });
-    });
-  };
-}
-
 // node_modules/fp-ts/es6/Either.js
 var left2 = left;
 var right2 = right;
-var flatMap = /* @__PURE__ */ dual(2, function(ma, f) {
-  return isLeft2(ma) ? ma : f(ma.right);
-});
-var _map = function(fa, f) {
-  return pipe(fa, map(f));
-};
-var _ap = function(fab, fa) {
-  return pipe(fab, ap(fa));
-};
 var URI = "Either";
-var map = function(f) {
-  return function(fa) {
-    return isLeft2(fa) ? fa : right2(f(fa.right));
-  };
-};
-var Functor = {
-  URI,
-  map: _map
-};
-var as2 = dual(2, as(Functor));
-var asUnit2 = asUnit(Functor);
-var apW = function(fa) {
-  return function(fab) {
-    return isLeft2(fab) ? fab : isLeft2(fa) ? fa : right2(fab.right(fa.right));
-  };
-};
-var ap = apW;
-var Chain = {
-  URI,
-  map: _map,
-  ap: _ap,
-  chain: flatMap
-};
 var FromEither = {
   URI,
   fromEither: identity
 };
 var isLeft2 = isLeft;
-var tap2 = /* @__PURE__ */ dual(2, tap(Chain));
 var _FromEither = {
   fromEither: FromEither.fromEither
 };
@@ -194,7 +83,7 @@ var __assign = function() {
   };
   return __assign.apply(this, arguments);
 };
-var __spreadArray2 = function(to, from, pack) {
+var __spreadArray = function(to, from, pack) {
   if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
     if (ar || !(i in from)) {
       if (!ar) ar = Array.prototype.slice.call(from, 0, i);
@@ -313,7 +202,7 @@ function getDomainKeys(domain) {
     var keys = domain.types.map(function(type2) {
       return getDomainKeys(type2);
     });
-    return keys.some(undefinedType.is) ? void 0 : Object.assign.apply(Object, __spreadArray2([{}], keys, false));
+    return keys.some(undefinedType.is) ? void 0 : Object.assign.apply(Object, __spreadArray([{}], keys, false));
   }
   return void 0;
 }
@@ -460,8 +349,8 @@ function getExactTypeName(codec) {
   }
   return "Exact<".concat(codec.name, ">");
 }
-function isNonEmpty2(as3) {
-  return as3.length > 0;
+function isNonEmpty2(as) {
+  return as.length > 0;
 }
 var emptyTags = {};
 function intersect(a, b) {
@@ -651,7 +540,7 @@ var UndefinedType = /* @__PURE__ */ (function(_super) {
   }
   return UndefinedType2;
 })(Type);
-var undefinedType = new UndefinedType();
+var undefinedType = /* @__PURE__ */ new UndefinedType();
 var VoidType = /* @__PURE__ */ (function(_super) {
   __extends(VoidType2, _super);
   function VoidType2() {
@@ -832,15 +721,15 @@ var RecursiveType = /* @__PURE__ */ (function(_super) {
     _this._tag = "RecursiveType";
     return _this;
   }
+  Object.defineProperty(RecursiveType2.prototype, "type", {
+    get: function() {
+      return this.runDefinition();
+    },
+    enumerable: true,
+    configurable: true
+  });
   return RecursiveType2;
 })(Type);
-Object.defineProperty(RecursiveType.prototype, "type", {
-  get: function() {
-    return this.runDefinition();
-  },
-  enumerable: true,
-  configurable: true
-});
 function recursion(name, definition) {
   var cache;
   var runDefinition = function() {
@@ -882,7 +771,7 @@ function array(item, name) {
     }
     var us = e.right;
     var len = us.length;
-    var as3 = us;
+    var as = us;
     var errors = [];
     for (var i = 0; i < len; i++) {
       var ui = us[i];
@@ -892,14 +781,14 @@ function array(item, name) {
       } else {
         var ai = result.right;
         if (ai !== ui) {
-          if (as3 === us) {
-            as3 = us.slice();
+          if (as === us) {
+            as = us.slice();
           }
-          as3[i] = ai;
+          as[i] = ai;
         }
       }
     }
-    return errors.length > 0 ? failures(errors) : success(as3);
+    return errors.length > 0 ? failures(errors) : success(as);
   }, item.encode === identity2 ? identity2 : function(a) {
     return a.map(item.encode);
   }, item);
@@ -1206,7 +1095,7 @@ function tuple(codecs, name) {
       return e;
     }
     var us = e.right;
-    var as3 = us.length > len ? us.slice(0, len) : us;
+    var as = us.length > len ? us.slice(0, len) : us;
     var errors = [];
     for (var i = 0; i < len; i++) {
       var a = us[i];
@@ -1217,14 +1106,14 @@ function tuple(codecs, name) {
       } else {
         var va = result.right;
         if (va !== a) {
-          if (as3 === us) {
-            as3 = us.slice();
+          if (as === us) {
+            as = us.slice();
           }
-          as3[i] = va;
+          as[i] = va;
         }
       }
     }
-    return errors.length > 0 ? failures(errors) : success(as3);
+    return errors.length > 0 ? failures(errors) : success(as);
   }, useIdentity(codecs) ? identity2 : function(a) {
     return codecs.map(function(type2, i) {
       return type2.encode(a[i]);
@@ -1367,7 +1256,9 @@ function refinement(codec, predicate, name) {
     return predicate(a) ? success(a) : failure(a, c);
   }, codec.encode, codec, predicate);
 }
-var Integer = /* @__PURE__ */ refinement(number, Number.isInteger, "Integer");
+var Integer = /* @__PURE__ */ refinement(number, function(n) {
+  return Number.isInteger(n);
+}, "Integer");
 var TaggedUnionType = /* @__PURE__ */ (function(_super) {
   __extends(TaggedUnionType2, _super);
   function TaggedUnionType2(name, is, validate, encode, codecs, tag) {
