@@ -128,7 +128,9 @@ function edit(
       count++;
       return replacement(...groups);
     });
-    if (count < least) throw new Error(`pure-dependencies: ${pattern} matched ${count} times in ${path}, not ${least}`);
+    if (count < least) {
+      throw new Error(`pure-dependencies: ${pattern} matched ${count} times in ${path}, expected at least ${least}`);
+    }
   }
   return text;
 }
