@@ -45,7 +45,8 @@ const entryPoints: readonly string[] = [
 ]
   .map((f) => sourceOf(f.startsWith("./") ? f : `./${f}`));
 
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+/** The folder of an installed package. */
+export const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
 
 /** yaml's and fp-ts's ES module builds, which Node's resolution (the `node` and `default` conditions) passes over. */
 const esmBuilds: Plugin = {

@@ -11,11 +11,8 @@
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createRequire } from "node:module";
-import { pureDependencies } from "./build-options.ts";
+import { packageDir, pureDependencies } from "./build-options.ts";
 
-const require = createRequire(import.meta.url);
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
 const versionOf = (name: string): string =>
   (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
 
